@@ -1,0 +1,217 @@
+"""The `miner` command line: thin wrappers over the library."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import sys
+
+import click
+
+from miner import __version__
+from miner.errors import MinerError
+
+KINDS = ["auto", "report", "news", "press-release"]
+
+
+def _progress(items, *, silent: bool, label: str, length: int | None = None):
+    if silent:
+        return _Silent(items)
+    return click.progressbar(items, label=label, length=length, file=sys.stderr, show_pos=True)
+
+
+class _Silent:
+    def __init__(self, items):
+        self.items = items
+
+    def __enter__(self):
+        return self.items
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n):
+        pass
+
+
+@click.group()
+@click.version_option(__version__)
+def cli():
+    """miner: inspection reports and their news coverage, as data.
+
+    Ingest reports (HTML, PDF) and articles into SQLite, extract gradings,
+    findings and statistics with their evidence, and publish with Datasette.
+    """
+
+
+@cli.command()
+@click.argument("db_path", type=click.Path(dir_okay=False))
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--kind", type=click.Choice(KINDS), default="auto", show_default=True, help="What the documents are")
+@click.option("-s", "--silent", is_flag=True, help="No progress bar")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary")
+def ingest(db_path, sources, kind, silent, as_json):
+    """Read files, directories (recursively) or URLs, extract, and store.
+
+    The same bytes ingested again change nothing; a changed document at the
+    same location is stored as a new version beside the old one. Inputs that
+    cannot be read are reported with the reason and logged in the `failures`
+    table; the others are stored, and the exit code is 1.
+
+    Example:
+
+        miner ingest reports.db corpora/documents https://example.org/report.pdf
+    """
+    from miner.ingest import Ingester
+    from miner.sources import expand_sources
+    from miner.store import open_database
+
+    db = open_database(db_path)
+    source_list = list(expand_sources(list(sources)))
+    with Ingester(db, kind=kind) as ingester:
+        summary = None
+        with _progress(source_list, silent=silent or len(source_list) < 2, label="Ingesting") as bar:
+            from miner.ingest import IngestSummary
+
+            summary = IngestSummary()
+            for source in bar:
+                result = ingester.ingest_source(source)
+                summary.results.append(result)
+    for failure in summary.failed:
+        click.echo(f"error: {failure.reason}", err=True)
+    if as_json:
+        click.echo(json.dumps(summary.to_dict(), indent=2))
+    elif not silent:
+        click.echo(
+            f"{summary.count('added')} added, {summary.count('new-version')} new versions, "
+            f"{summary.count('unchanged')} unchanged, {summary.count('failed')} failed",
+            err=True,
+        )
+    if summary.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("db_path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--stale", is_flag=True, help="Only documents extracted by a different pipeline version")
+@click.option("-s", "--silent", is_flag=True, help="No progress bar")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary")
+def extract(db_path, stale, silent, as_json):
+    """Re-run extraction over stored documents, replacing their records.
+
+    Each document's gradings, findings and statistics are swapped for the new
+    ones in one transaction.
+
+    Example:
+
+        miner extract reports.db --stale
+    """
+    from miner.ingest import reextract
+    from miner.nlp.pipeline import Extractor
+    from miner.store import open_database
+
+    db = open_database(db_path)
+    extractor = Extractor()
+    total = db["documents"].count
+    with _progress(None, silent=silent, label="Extracting", length=total) as bar:
+        done, errors = reextract(db, extractor, only_stale=stale, progress=bar.update)
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+    if as_json:
+        click.echo(json.dumps({"extracted": done, "failed": len(errors), "pipeline": extractor.version}))
+    elif not silent:
+        click.echo(f"{done} documents re-extracted with {extractor.version}, {len(errors)} failed", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("db_path", type=click.Path(exists=True, dir_okay=False))
+@click.option("-p", "--port", default=8001, show_default=True, type=int)
+@click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Use 0.0.0.0 to serve on the network")
+@click.option("--metadata", type=click.Path(exists=True, dir_okay=False), help="Another metadata.yml")
+@click.option("--immutable", is_flag=True, help="Serve a file nothing else will write to (faster, cacheable)")
+def serve(db_path, port, host, metadata, immutable):
+    """Publish a database with Datasette, read-only, with miner's metadata.
+
+    Example:
+
+        miner serve reports.db -p 8001
+    """
+    from datasette.cli import cli as datasette_cli
+
+    from miner.publish import serve_arguments
+    from miner.store import open_database
+
+    open_database(db_path).close()  # upgrade the schema before serving read-only
+    args = serve_arguments(db_path, host=host, port=port, metadata=pathlib.Path(metadata) if metadata else None, immutable=immutable)
+    datasette_cli.main(args=args, prog_name="miner serve")
+
+
+@cli.command()
+@click.argument("file_or_url")
+@click.option("--kind", type=click.Choice(KINDS), default="auto", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the extraction as JSON")
+def show(file_or_url, kind, as_json):
+    """Print what miner extracts from one document, without a database.
+
+    Example:
+
+        miner show corpora/documents/peel/cleveland-police-2022.html
+    """
+    from miner.document import content_hash
+    from miner.nlp.pipeline import Extractor
+    from miner.sources import Source
+    from miner.text import claimed_type, convert
+
+    try:
+        raw = Source(file_or_url).read()
+        document = convert(raw.data, file_or_url, raw.charset, claimed_type(raw.url, raw.content_type))
+        document.url, document.content_hash = raw.url, content_hash(raw.data)
+        if kind != "auto":
+            document.kind = kind
+        extraction = Extractor().extract(document)
+    except MinerError as error:
+        raise click.ClickException(str(error))
+    if as_json:
+        data = extraction.to_dict()
+        data["document"] = {k: getattr(document, k) for k in ("url", "title", "publisher", "published", "media_type", "pages")}
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    from miner.report import render_extraction
+
+    click.echo(render_extraction(document, extraction))
+
+
+@cli.command()
+@click.option("--db", "db_path", default="miner.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--corpus", default=None, type=click.Path(exists=True, file_okay=False), help="Default: the shipped corpora/documents")
+@click.option("-p", "--port", default=8001, show_default=True, type=int)
+@click.option("-h", "--host", default="127.0.0.1", show_default=True)
+@click.option("--build-only", is_flag=True, help="Build or refresh the database, don't serve")
+@click.option("-s", "--silent", is_flag=True, help="No progress bar")
+def demo(db_path, corpus, port, host, build_only, silent):
+    """Build miner.db from the shipped corpus (if missing or stale) and serve it.
+
+    Stale means the corpus has documents the database lacks, or the
+    extraction pipeline changed since the database was built.
+
+    Example:
+
+        miner demo -p 8001
+    """
+    from miner.demo import build_demo
+
+    corpus_path = pathlib.Path(corpus) if corpus else None
+    report = build_demo(db_path, corpus_path, silent=silent)
+    if not silent:
+        click.echo(report, err=True)
+    if not build_only:
+        from click import Context
+
+        ctx = click.get_current_context()
+        ctx.invoke(serve, db_path=db_path, port=port, host=host, metadata=None, immutable=False)
+
+
+def main():  # pragma: no cover
+    cli()

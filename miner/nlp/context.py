@@ -1,0 +1,86 @@
+"""What the pipeline knows about a Doc beyond its text: the document's
+metadata and block structure, set by `Extractor` before the components run,
+and the inspection it reports on, set by `miner_organisations`."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from miner.nlp.records import Inspection
+
+
+@dataclass
+class DocContext:
+    title: str | None = None
+    kind: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    # Parallel lists over blocks: start offsets, ends, kinds, pages, heading paths.
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    pages: list[int | None] = field(default_factory=list)
+    headings: list[tuple[str, ...]] = field(default_factory=list)
+    subject_id: str | None = None
+    inspection: Inspection = field(default_factory=Inspection)
+
+    @classmethod
+    def from_document(cls, document) -> "DocContext":
+        ctx = cls(title=document.title, kind=document.kind, published=document.published, publisher=document.publisher)
+        for block in document.blocks:
+            ctx.starts.append(block.start)
+            ctx.ends.append(block.end)
+            ctx.kinds.append(block.kind)
+            ctx.pages.append(block.page)
+            ctx.headings.append(block.heading)
+        return ctx
+
+    def block_index(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i if i >= 0 else None
+
+    def block_kind(self, offset: int) -> str | None:
+        i = self.block_index(offset)
+        return self.kinds[i] if i is not None else None
+
+    def page(self, offset: int) -> int | None:
+        i = self.block_index(offset)
+        return self.pages[i] if i is not None else None
+
+    def section(self, offset: int) -> str | None:
+        i = self.block_index(offset)
+        if i is None:
+            return None
+        if self.kinds[i] == "heading":
+            return None
+        return " > ".join(self.headings[i]) or None
+
+    def block_span(self, offset: int) -> tuple[int, int] | None:
+        i = self.block_index(offset)
+        return (self.starts[i], self.ends[i]) if i is not None else None
+
+
+def get_context(doc: Doc) -> DocContext:
+    ctx = doc._.miner
+    if ctx is None:
+        ctx = DocContext()
+        doc._.miner = ctx
+    return ctx
+
+
+def register_extensions() -> None:
+    if not Doc.has_extension("miner"):
+        Doc.set_extension("miner", default=None)
+    for name in (
+        "organisation_id", "grade", "area", "scale", "count", "out_of", "previous", "year",
+        "value", "unit", "measure", "period", "change_from", "change_to", "change_pct", "direction",
+        "kind", "polarity", "topic", "confidence", "method",
+    ):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+register_extensions()

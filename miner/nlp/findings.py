@@ -1,0 +1,153 @@
+"""`miner_findings`: sentences and list items stating what inspectors found.
+
+Rules do what they are good at: a report's section headings fix a finding's
+kind ("Causes of concern", "What needs to improve?"), reporting cues mark
+findings in news ("inspectors found that..."), and quotes from the inspected
+body's response are excluded. A trained text classifier, when the pipeline
+has one (`miner train`), decides the finding/not-finding question, kind,
+polarity and topic for the rest; without it lexicons decide.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from miner.nlp.context import get_context
+from miner.nlp.organisations import OrganisationIndex
+
+SPANS_KEY = "findings"
+DATA = pathlib.Path(__file__).parent / "data" / "findings.json"
+KINDS = ("cause_of_concern", "area_for_improvement", "recommendation", "innovative_practice", "finding")
+POLARITIES = ("positive", "negative", "neutral")
+
+
+class FindingExtractor:
+    def __init__(self, nlp: Language, name: str = "miner_findings", threshold: float = 0.5):
+        self.nlp = nlp
+        self.name = name
+        self.threshold = threshold
+        self.lexicon: dict | None = None
+        self.classifier = None  # set by the pipeline when a trained model is present
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: dict | None = None) -> None:
+        self._compile(lexicon or json.loads(DATA.read_text(encoding="utf-8")))
+
+    def _compile(self, lexicon: dict) -> None:
+        self.lexicon = lexicon
+        self.section_kinds = [(re.compile(rx, re.I), kind) for rx, kind in lexicon["section_kinds"]]
+        self.cues = re.compile("|".join(f"(?:{c})" for c in lexicon["finding_cues"]), re.I)
+        self.not_cues = re.compile("|".join(f"(?:{c})" for c in lexicon["not_finding_cues"]), re.I)
+        self.positive = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon["positive"]) + r")\b", re.I)
+        self.negative = re.compile(r"(?:\b|(?<=n't))(?:" + "|".join(re.escape(w.strip()) for w in lexicon["negative"]) + r")\b", re.I)
+        self.topics = {
+            topic: re.compile(r"(?:" + "|".join(re.escape(k) for k in keys) + r")", re.I)
+            for topic, keys in lexicon["topics"].items()
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.lexicon is None:
+            self.initialize()
+        ctx = get_context(doc)
+        orgs = OrganisationIndex(doc)
+        spans: list[Span] = []
+        seen: set[str] = set()
+        is_report = ctx.kind in (None, "report") and ctx.inspection.inspectorate is not None
+        for sent in doc.sents:
+            text = sent.text.strip()
+            if len(text) < 25 or len(text) > 1200:
+                continue
+            i = ctx.block_index(sent.start_char)
+            block_kind = ctx.kinds[i] if i is not None else "paragraph"
+            if block_kind in ("heading", "caption", "table_row"):
+                continue
+            headings = ctx.headings[i] if i is not None else ()
+            section_kind = self._section_kind(headings)
+            key = _normalise(text)
+            if key in seen:
+                continue
+            if self.not_cues.search(text) and _is_quoted_response(text):
+                continue
+            kind, confidence = self._classify(text, section_kind, is_report, block_kind)
+            if kind is None:
+                continue
+            seen.add(key)
+            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            span = doc.char_span(start, start + len(text), alignment_mode="expand")
+            if span is None:
+                continue
+            span = Span(doc, span.start, span.end, label=kind)
+            span._.kind = kind
+            span._.polarity = self._polarity(text, kind)
+            span._.topic = self._topic(text, headings)
+            span._.confidence = confidence
+            span._.organisation_id = orgs.near(start, sent.start_char)
+            spans.append(span)
+        doc.spans[SPANS_KEY] = spans
+        return doc
+
+    def _section_kind(self, headings: tuple[str, ...]) -> str | None:
+        for heading in reversed(headings):
+            for rx, kind in self.section_kinds:
+                if rx.search(heading):
+                    return kind
+        return None
+
+    def _classify(self, text: str, section_kind: str | None, is_report: bool, block_kind: str) -> tuple[str | None, float]:
+        if self.classifier is not None:
+            return self.classifier.classify(text, section_kind, is_report, block_kind)
+        if section_kind is not None:
+            return section_kind, 0.9
+        if self.cues.search(text):
+            return "finding", 0.7
+        if is_report and (self.negative.search(text) or self.positive.search(text)) and len(text) > 40:
+            return "finding", 0.5
+        return None, 0.0
+
+    def _polarity(self, text: str, kind: str) -> str:
+        if kind in ("cause_of_concern", "area_for_improvement", "recommendation"):
+            return "negative"
+        if kind == "innovative_practice":
+            return "positive"
+        positive = len(self.positive.findall(text))
+        negative = len(self.negative.findall(text))
+        if negative > positive:
+            return "negative"
+        if positive > negative:
+            return "positive"
+        return "neutral"
+
+    def _topic(self, text: str, headings: tuple[str, ...]) -> str | None:
+        best, best_score = None, 0
+        context = " ".join(headings[-1:])
+        for topic, rx in self.topics.items():
+            score = 2 * len(rx.findall(text)) + len(rx.findall(context))
+            if score > best_score:
+                best, best_score = topic, score
+        return best
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        path = pathlib.Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "findings.json").write_text(json.dumps(self.lexicon or json.loads(DATA.read_text()), indent=1))
+
+    def from_disk(self, path, *, exclude=()) -> "FindingExtractor":
+        self._compile(json.loads((pathlib.Path(path) / "findings.json").read_text()))
+        return self
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _is_quoted_response(text: str) -> bool:
+    return bool(re.search(r"[\"“”‘’']", text)) or bool(re.search(r"\b(?:said|says|added|told)\b", text))
+
+
+@Language.factory("miner_findings", assigns=["doc.spans"], requires=["doc.sents"], default_config={"threshold": 0.5})
+def make_finding_extractor(nlp: Language, name: str, threshold: float) -> FindingExtractor:
+    return FindingExtractor(nlp, name, threshold)

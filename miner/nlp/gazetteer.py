@@ -1,0 +1,88 @@
+"""The organisation gazetteer: every force, council, inspectorate, fire
+service and prison miner knows, with the names the press and reports use."""
+
+from __future__ import annotations
+
+import functools
+import json
+import pathlib
+from dataclasses import dataclass
+
+DATA = pathlib.Path(__file__).parent / "data"
+
+# Generic nouns that refer back to the document's subject, by subject kind.
+ANAPHORS = {
+    "police_force": ("the force", "the constabulary", "this force"),
+    "local_authority": ("the council", "the local authority", "the authority", "this local authority", "the trust"),
+    "prison": ("the prison", "the jail", "the establishment"),
+    "fire_and_rescue_service": ("the service", "the brigade"),
+}
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    region: str | None = None
+    country: str | None = None
+    place: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+class Gazetteer:
+    def __init__(self, organisations: list[Organisation]):
+        self.organisations = organisations
+        self.by_id = {org.id: org for org in organisations}
+        self.by_name: dict[str, str] = {}
+        self.by_place: dict[str, list[str]] = {}
+        for org in organisations:
+            for name in org.names:
+                self.by_name.setdefault(name.lower(), org.id)
+            if org.place:
+                self.by_place.setdefault(org.place.lower(), []).append(org.id)
+
+    @classmethod
+    @functools.lru_cache(maxsize=1)
+    def default(cls) -> "Gazetteer":
+        return cls.from_jsonl(DATA / "organisations.jsonl")
+
+    @classmethod
+    def from_jsonl(cls, path: pathlib.Path) -> "Gazetteer":
+        organisations = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                data = json.loads(line)
+                organisations.append(
+                    Organisation(
+                        id=data["id"],
+                        name=data["name"],
+                        kind=data["kind"],
+                        aliases=tuple(data.get("aliases", ())),
+                        region=data.get("region"),
+                        country=data.get("country"),
+                        place=data.get("place"),
+                    )
+                )
+        return cls(organisations)
+
+    def lookup(self, name: str) -> Organisation | None:
+        org_id = self.by_name.get(name.lower())
+        return self.by_id.get(org_id) if org_id else None
+
+    def resolve_place(self, place: str, prefer_kind: str | None) -> Organisation | None:
+        """A bare place name ("Norfolk") means the council or the force, by context."""
+        candidates = [self.by_id[i] for i in self.by_place.get(place.lower(), [])]
+        if not candidates:
+            return None
+        for org in candidates:
+            if org.kind == prefer_kind:
+                return org
+        return candidates[0] if len(candidates) == 1 else None

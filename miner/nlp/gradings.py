@@ -1,0 +1,277 @@
+"""`miner_gradings`: graded judgements from tables, prose and counts.
+
+Patterns are regular expressions built in `initialize()` from the scale data
+(`data/scales.json`), run per sentence only where a grade word occurs, so the
+component stays fast as the area vocabulary grows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from miner.nlp.context import get_context
+from miner.nlp.numbers import NUMBER, parse_int
+from miner.nlp.organisations import OrganisationIndex
+from miner.nlp.scales import GRADE_PATTERN, Scales
+
+SPANS_KEY = "gradings"
+
+_PREVIOUS_CUE = re.compile(
+    r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)\s+(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
+    r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b"
+    r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found)\b"
+    r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+) was (?:judged|rated|graded|found)\b"
+    r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b",
+    re.I,
+)
+_NOW = re.compile(r"\b(?:now|currently|this time|today|this year)\b", re.I)
+_CLAUSE_SPLIT = re.compile(r";|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|of (?:the|its) (?:\w+ )?(?:areas?|categories))"
+_FAILING = r"failing|failed|poor|weak"
+
+
+@dataclass
+class _Found:
+    start: int  # offsets relative to the sentence
+    end: int
+    grade: str
+    area: str | None = None  # surface area phrase
+    count: int | None = None
+    out_of: int | None = None
+    method: str = "prose"
+
+
+class GradingExtractor:
+    def __init__(self, nlp: Language, name: str = "miner_gradings"):
+        self.nlp = nlp
+        self.name = name
+        self.scales: Scales | None = None
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        self._compile(Scales.default())
+
+    def _compile(self, scales: Scales) -> None:
+        self.scales = scales
+        AREA = scales.area_regex.pattern.replace("(?<![\\w-])", "").replace("(?![\\w-])", "")
+        G = GRADE_PATTERN
+        A = rf"(?P<area>{AREA})"
+        flags = re.I
+        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING})\b", flags)
+        # "Investigating crime | Adequate", "2.1 Adoption performance Outstanding",
+        # "The experiences and progress of care leavers: good"
+        self.row = re.compile(
+            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags
+        )
+        self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
+        self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
+        connector = r"(?:\s+(?:is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|in \w+(?: \w+)?|of the force|for \w+))*"
+        # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
+        self.area_then_grade = re.compile(
+            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?{connector}\s*(?:\(|:|–|-)?\s*(?P<grade>{G})\b(?!-)(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)",
+            flags,
+        )
+        # "rated inadequate at investigating crime", "requires improvement in how it investigates crime",
+        # "good at preventing crime and responding to the public"
+        self.grade_then_area = re.compile(
+            rf"(?<![\w-])(?P<grade>{G})(?![\w-])\s*(?:\(|,)?\s*(?:at|in|for|on|when it comes to|with regard to)\s+(?:how (?:it|the force|they|the council)\s+(?:\w+\s+)?|(?:its|their|the force['’]s|the council['’]s|the)\s+)?{A}",
+            flags,
+        )
+        # "rated its response to the public as good"
+        self.rated_area_as = re.compile(
+            rf"\b(?:rated|judged|graded|assessed|found|considered)\s+(?:its|their|the force['’]s|the council['’]s|the)?\s*{A}\s+(?:as|to be)\s+(?P<grade>{G})\b",
+            flags,
+        )
+        N = NUMBER
+        self.count_of = re.compile(
+            rf"(?<![\w-])(?P<grade>{G}|{_FAILING})(?![\w-])(?:\s+or\s+(?P<grade2>{G}|{_FAILING}))?\s+(?:in|for|across|on)\s+(?P<count>{N}|all|both)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            flags,
+        )
+        self.count_subject = re.compile(
+            rf"\b(?P<count>{N}|all|both)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+)?(?:as\s+)?(?P<grade>{G}|{_FAILING})\b",
+            flags,
+        )
+        self.zero_count = re.compile(
+            rf"\bnot\s+(?:rated|judged|graded|found to be|assessed as)\s+(?P<grade>{G})(?:\s+or\s+(?P<grade2>{G}))?\s+(?:in|for)\s+any(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?{_AREA_WORDS})?",
+            flags,
+        )
+        self.across = re.compile(rf"\b(?:across|in|on)\s+(?:all\s+)?(?P<out_of>{N})\s+(?:areas|categories|questions|pillars)\b", flags)
+        self.overall = re.compile(
+            rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*(?P<grade>{G})\b",
+            flags,
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.scales is None:
+            self.initialize()
+        ctx = get_context(doc)
+        orgs = OrganisationIndex(doc)
+        inspection_year = _year_of(ctx.inspection.date)
+        text = doc.text
+        spans: list[Span] = []
+        seen: set[tuple] = set()
+        sentences = list(doc.sents)
+        for i, sent in enumerate(sentences):
+            sent_text = sent.text.rstrip()
+            if not self.grade_word.search(sent_text):
+                # A table split over two blocks: the area here, its grade next.
+                match = self.area_only.match(sent_text) if len(sent_text) < 140 else None
+                if match and i + 1 < len(sentences):
+                    nxt = sentences[i + 1]
+                    grade_match = self.grade_only.match(nxt.text.rstrip())
+                    if grade_match:
+                        found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
+                        self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
+                continue
+            for found in self._find(sent_text):
+                self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
+        doc.spans[SPANS_KEY] = spans
+        return doc
+
+    def _find(self, s: str) -> list[_Found]:
+        row = self.row.match(s)
+        if row and len(s) < 160:
+            return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
+        found: list[_Found] = []
+        taken: list[tuple[int, int]] = []
+
+        def add(item: _Found) -> None:
+            if any(item.start < e and s_ < item.end for s_, e in taken):
+                return
+            taken.append((item.start, item.end))
+            found.append(item)
+
+        for m in self.zero_count.finditer(s):
+            out_of = parse_int(m.group("out_of"))
+            for g in ("grade", "grade2"):
+                if m.group(g):
+                    add(_Found(m.start(), m.end(), m.group(g), None, 0, out_of, "count"))
+                    taken.pop()
+            taken.append((m.start(), m.end()))
+        across = self.across.search(s)
+        default_out_of = parse_int(across.group("out_of")) if across else None
+        for rx in (self.count_of, self.count_subject):
+            for m in rx.finditer(s):
+                count_text = m.group("count").lower()
+                out_of = parse_int(m.group("out_of")) or default_out_of
+                if count_text in ("all", "both"):
+                    count = out_of if count_text == "all" else 2
+                    out_of = out_of or count
+                else:
+                    count = parse_int(count_text)
+                if count is None:
+                    continue
+                grade = m.group("grade")
+                if m.groupdict().get("grade2"):
+                    grade = f"{grade} or {m.group('grade2')}"
+                add(_Found(m.start(), m.end(), grade, None, count, out_of, "count"))
+        for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
+            for m in rx.finditer(s):
+                add(_Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area")))
+                if rx is self.grade_then_area:
+                    # "good at preventing crime and responding to the public": the
+                    # same grade for further areas listed in its clause.
+                    tail = s[m.end():]
+                    stop = re.search(r"[.;]|\bbut\b|\bwhile\b|\bwhereas\b|\b(?:" + GRADE_PATTERN + r")\b", tail, re.I)
+                    tail = tail[: stop.start()] if stop else tail
+                    for extra in self.scales.area_regex.finditer(tail):
+                        add(_Found(m.end() + extra.start(), m.end() + extra.end(), m.group("grade"), extra.group(0)))
+        for m in self.overall.finditer(s):
+            add(_Found(m.start(), m.end(), m.group("grade"), "overall effectiveness"))
+        return found
+
+    def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None) -> None:
+        scales = self.scales
+        scale_id = ctx.inspection.scale
+        area = None
+        if found.area:
+            resolved = scales.resolve_area(found.area, scale_id, ctx.inspection.inspectorate)
+            if resolved is None:
+                return
+            scale_id, area = resolved
+            if scale_id == "ofsted" and area == "overall effectiveness" and ctx.inspection.inspectorate not in (None, "ofsted"):
+                return
+        grade_text = found.grade.lower()
+        grade = _normalise(scales, scale_id, grade_text)
+        if area is not None and scale_id in scales.scales and grade not in scales.scales[scale_id].grades:
+            # "adequate" exists only on the 2021 PEEL scale: switch when the area fits it.
+            alternative = scales.resolve_area(found.area, "peel-2021")
+            if grade == "adequate" and alternative and alternative[0] == "peel-2021":
+                scale_id, area = alternative
+            else:
+                return
+        sent_start = sent.start_char
+        sent_text = sent.text.rstrip()
+        previous, year = self._previous(sent_text, found, inspection_year)
+        start_char = sent_start + found.start
+        end_char = sent_start + found.end
+        org_id = orgs.near(start_char, sent_start)
+        key = (org_id, area, grade, previous, found.count, found.out_of)
+        if key in seen:
+            return
+        seen.add(key)
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        if span is None:
+            return
+        span = Span(doc, span.start, span.end, label=grade)
+        span._.organisation_id = org_id
+        span._.grade = grade
+        span._.area = area
+        span._.scale = scale_id
+        span._.count = found.count
+        span._.out_of = found.out_of
+        span._.previous = previous
+        span._.year = year
+        span._.method = found.method
+        spans.append(span)
+
+    def _previous(self, sentence: str, found: _Found, inspection_year: int | None) -> tuple[bool, int | None]:
+        # Look at the clause around the grade for an earlier-inspection cue.
+        bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
+        clause_start = max(b for b in bounds if b <= found.start)
+        clause_end = min(b for b in bounds if b >= found.end) if any(b >= found.end for b in bounds) else len(sentence)
+        clause = sentence[clause_start:clause_end]
+        years = [int(y) for y in _YEAR.findall(clause)]
+        past_years = [y for y in years if inspection_year is None or y < inspection_year]
+        cue = _PREVIOUS_CUE.search(clause)
+        if found.method == "table":
+            return False, inspection_year
+        if cue and not _NOW.search(clause[: found.start - clause_start]):
+            return True, (past_years[0] if past_years else (_first_year(sentence, inspection_year)))
+        if past_years and re.search(r"\b(?:was|were|had been)\b", clause) and not _NOW.search(clause):
+            return True, past_years[0]
+        return False, inspection_year
+
+
+def _first_year(sentence: str, inspection_year: int | None) -> int | None:
+    for y in _YEAR.findall(sentence):
+        if inspection_year is None or int(y) < inspection_year:
+            return int(y)
+    return None
+
+
+def _year_of(date: str | None) -> int | None:
+    if date and re.match(r"\d{4}", date):
+        return int(date[:4])
+    return None
+
+
+def _normalise(scales: Scales, scale_id: str | None, grade_text: str) -> str:
+    if " or " in grade_text:
+        return " or ".join(_normalise(scales, scale_id, g) for g in grade_text.split(" or "))
+    if grade_text in ("failing", "failed", "weak"):
+        return "failing"
+    if scale_id in scales.scales:
+        return scales.scales[scale_id].normalise_grade(grade_text)
+    from miner.nlp.scales import GRADE_PHRASES
+
+    return GRADE_PHRASES.get(grade_text, grade_text)
+
+
+@Language.factory("miner_gradings", assigns=["doc.spans"], requires=["doc.sents"])
+def make_grading_extractor(nlp: Language, name: str) -> GradingExtractor:
+    return GradingExtractor(nlp, name)

@@ -1,0 +1,63 @@
+"""Which inspection a document reports on: inspectorate, programme, scale, date."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from miner.nlp.records import Inspection
+from miner.text.html import normalise_date
+
+_INSPECTORATES = {
+    "hmicfrs": re.compile(r"\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|\bPEEL\b|police inspectorate", re.I),
+    "ofsted": re.compile(r"\bOfsted\b|local authority children[’']s services|children[’']s services inspection", re.I),
+    "hmi-prisons": re.compile(r"Inspectorate of Prisons|\bHMIP\b|healthy prison|prisons inspectorate|chief inspector of prisons", re.I),
+    "hmi-probation": re.compile(r"Inspectorate of Probation|probation inspectorate|chief inspector of probation", re.I),
+    "cqc": re.compile(r"Care Quality Commission|\bCQC\b", re.I),
+}
+_PEEL_ROUND = re.compile(r"\bPEEL\s*(?:inspection\s*)?(20\d\d)(?:\s*[/–-]\s*(\d{2,4}))?", re.I)
+_PUBLISHED = re.compile(
+    r"(?:Report published|Published|Publication date|Date of publication)\s*:?\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
+)
+_INSPECTION_DATES = re.compile(r"Inspection dates?\s*:?\s*[^\n]*?(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})(?=[^\n]*$)", re.M)
+_SIF = re.compile(r"services for children in need of help and protection, children looked after and care leavers", re.I)
+_ILACS = re.compile(r"inspection of [^\n]{0,80}local authority children[’']s services|\bILACS\b", re.I)
+
+
+def identify_inspection(text: str, title: str | None = None, published: str | None = None) -> Inspection:
+    head = (title or "") + "\n" + text[:6000]
+    counts = Counter({name: len(rx.findall(head)) * 3 + len(rx.findall(text)) for name, rx in _INSPECTORATES.items()})
+    inspectorate, hits = counts.most_common(1)[0]
+    if hits == 0:
+        return Inspection(date=published)
+    programme = scale = None
+    if inspectorate == "hmicfrs":
+        match = _PEEL_ROUND.search(head) or _PEEL_ROUND.search(text)
+        if match:
+            start = int(match.group(1))
+            end = match.group(2)
+            programme = f"PEEL {start}" + (f"/{end[-2:]}" if end and start < 2023 else f"-{end[-2:]}" if end else "")
+            scale = "peel-2021" if start >= 2021 else "peel-2014"
+        elif re.search(r"\b(?:effectiveness|efficiency|legitimacy)\b", head, re.I) and not re.search(r"\badequate\b", text, re.I):
+            scale = "peel-2014"
+        else:
+            scale = "peel-2021"
+        if re.search(r"fire and rescue service", head, re.I) and not re.search(r"\bpolice\b", head[:600], re.I):
+            scale, programme = "hmicfrs-fire", programme or "Fire and rescue service inspection"
+    elif inspectorate == "ofsted":
+        scale = "ofsted"
+        if _SIF.search(head):
+            programme = "SIF"
+        elif _ILACS.search(head):
+            programme = "ILACS"
+    else:
+        scale = inspectorate
+    date = None
+    match = _PUBLISHED.search(head)
+    if match:
+        date = normalise_date(match.group(1))
+    if not date:
+        match = _INSPECTION_DATES.search(head)
+        if match:
+            date = normalise_date(match.group(1))
+    return Inspection(inspectorate=inspectorate, programme=programme, scale=scale, date=date or published)

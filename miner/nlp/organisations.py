@@ -1,0 +1,159 @@
+"""`miner_organisations`: find and resolve mentions of forces, councils,
+inspectorates and prisons; decide the document's subject; resolve "the force"
+and "the council" to it; identify the inspection reported on."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from typing import Callable, Iterable
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from miner.nlp.context import get_context
+from miner.nlp.gazetteer import ANAPHORS, Gazetteer
+from miner.nlp.inspection import identify_inspection
+
+SPANS_KEY = "organisations"
+_DOMAIN_KIND = {"hmicfrs": "police_force", "ofsted": "local_authority", "hmi-prisons": "prison"}
+_SUBJECT_KINDS = {"police_force", "local_authority", "prison", "fire_and_rescue_service"}
+
+
+class OrganisationResolver:
+    def __init__(self, nlp: Language, name: str = "miner_organisations"):
+        self.nlp = nlp
+        self.name = name
+        self.gazetteer: Gazetteer | None = None
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+
+    def initialize(self, get_examples: Callable | None = None, *, nlp: Language | None = None, gazetteer_path: str | None = None) -> None:
+        gazetteer = Gazetteer.from_jsonl(gazetteer_path) if gazetteer_path else Gazetteer.default()
+        self._set_gazetteer(gazetteer)
+
+    def _set_gazetteer(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        # NORM folds case and curly apostrophes; acronyms ("MPS", "GMP") must
+        # match exactly or "MPs" becomes the Metropolitan Police.
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        self.acronyms = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        make = self.nlp.make_doc
+        for org in gazetteer.organisations:
+            names = [n for n in org.names if not _is_acronym(n)]
+            acronyms = [n for n in org.names if _is_acronym(n)]
+            if names:
+                self.matcher.add(org.id, [make(n) for n in names])
+            if acronyms:
+                self.acronyms.add(org.id, [make(n) for n in acronyms])
+        places = {org.place for org in gazetteer.organisations if org.place}
+        self.matcher.add("PLACE", [make(p) for p in sorted(places)])
+        for kind, phrases in ANAPHORS.items():
+            self.matcher.add(f"ANAPHOR:{kind}", [make(p) for p in phrases])
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.gazetteer is None:
+            self.initialize()
+        ctx = get_context(doc)
+        ctx.inspection = identify_inspection(doc.text, ctx.title, ctx.published)
+        prefer = _DOMAIN_KIND.get(ctx.inspection.inspectorate or "")
+        vocab_strings = self.nlp.vocab.strings
+        spans = filter_spans([Span(doc, s, e, label=match_id) for match_id, s, e in [*self.matcher(doc), *self.acronyms(doc)]])
+        resolved: list[Span] = []
+        for span in spans:
+            label = vocab_strings[span.label]
+            if label == "PLACE":
+                # A bare place name counts only when capitalised ("Norfolk",
+                # not "norfolk") and resolvable in this document's domain.
+                if not span.text[:1].isupper():
+                    continue
+                org = self.gazetteer.resolve_place(span.text, prefer)
+                if org is None:
+                    continue
+                span._.organisation_id = org.id
+                span.label_ = org.kind
+            elif label.startswith("ANAPHOR:"):
+                span.label_ = label
+            else:
+                org = self.gazetteer.by_id[label]
+                span._.organisation_id = org.id
+                span.label_ = org.kind
+            resolved.append(span)
+        subject = self._subject(doc, resolved, ctx.title, prefer)
+        ctx.subject_id = subject
+        final = []
+        for span in resolved:
+            if span.label_.startswith("ANAPHOR:"):
+                if subject is None or span.label_ != f"ANAPHOR:{self.gazetteer.by_id[subject].kind}":
+                    continue
+                span._.organisation_id = subject
+                span.label_ = self.gazetteer.by_id[subject].kind
+            final.append(span)
+        doc.spans[SPANS_KEY] = final
+        return doc
+
+    def _subject(self, doc: Doc, spans: Iterable[Span], title: str | None, prefer: str | None) -> str | None:
+        scores: Counter[str] = Counter()
+        title_lower = (title or "").lower()
+        for span in spans:
+            org_id = span._.organisation_id
+            if org_id is None:
+                continue
+            kind = self.gazetteer.by_id[org_id].kind
+            if kind not in _SUBJECT_KINDS:
+                continue
+            weight = 1.0 + (2.0 if span.start_char < 3000 else 0.0) + (1.0 if kind == prefer else 0.0)
+            scores[org_id] += weight
+        if title_lower:
+            for org_id in list(scores):
+                org = self.gazetteer.by_id[org_id]
+                if any(n.lower() in title_lower for n in org.names) or (org.place and org.place.lower() in title_lower and org.kind == prefer):
+                    scores[org_id] += 25
+        if not scores:
+            return None
+        return scores.most_common(1)[0][0]
+
+    def to_disk(self, path, *, exclude=()) -> None:
+        import pathlib
+
+        path = pathlib.Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        rows = [
+            {"id": o.id, "name": o.name, "kind": o.kind, "aliases": list(o.aliases), "region": o.region, "country": o.country, "place": o.place}
+            for o in (self.gazetteer or Gazetteer.default()).organisations
+        ]
+        srsly.write_jsonl(path / "organisations.jsonl", rows)
+
+    def from_disk(self, path, *, exclude=()) -> "OrganisationResolver":
+        import pathlib
+
+        self._set_gazetteer(Gazetteer.from_jsonl(pathlib.Path(path) / "organisations.jsonl"))
+        return self
+
+
+def _is_acronym(name: str) -> bool:
+    return any(word.isupper() and len(word) > 1 for word in name.split())
+
+
+class OrganisationIndex:
+    """Organisation mentions by offset, to attribute a record to the nearest one."""
+
+    def __init__(self, doc: Doc, gazetteer_kinds: dict[str, str] | None = None):
+        spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ not in ("inspectorate", "government")]
+        self.starts = [s.start_char for s in spans]
+        self.ids = [s._.organisation_id for s in spans]
+        self.subject = get_context(doc).subject_id
+
+    def near(self, offset: int, sentence_start: int) -> str | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.starts[i] >= sentence_start:
+            return self.ids[i]
+        return self.subject
+
+
+@Language.factory("miner_organisations", assigns=["doc.spans"])
+def make_organisation_resolver(nlp: Language, name: str) -> OrganisationResolver:
+    return OrganisationResolver(nlp, name)

@@ -1,0 +1,194 @@
+"""Assembling the spaCy pipeline and turning its spans into records.
+
+The pipeline is `spacy.blank("en")` plus miner's registered components:
+miner_sentences -> miner_organisations -> miner_gradings -> miner_statistics
+-> miner_findings. `build_pipeline()` assembles it from the shipped data;
+`load_pipeline()` prefers the assembled (and trained) copy in `models/`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pathlib
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Importing the component modules registers their factories.
+from miner.nlp import findings as _findings  # noqa: F401
+from miner.nlp import gradings as _gradings  # noqa: F401
+from miner.nlp import organisations as _organisations  # noqa: F401
+from miner.nlp import sentences as _sentences  # noqa: F401
+from miner.nlp import statistics as _statistics  # noqa: F401
+from miner.document import Document
+from miner.errors import ExtractionFailed
+from miner.nlp.context import DocContext, get_context
+from miner.nlp.records import Evidence, Extraction, FindingRecord, GradingRecord, StatisticRecord
+
+COMPONENTS = ("miner_sentences", "miner_organisations", "miner_gradings", "miner_statistics", "miner_findings")
+REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
+DEFAULT_MODEL = REPO_ROOT / "models" / "miner-pipeline"
+# spaCy's guard against huge inputs; longer texts are processed in chunks.
+MAX_CHUNK = 900_000
+
+
+def build_pipeline() -> Language:
+    nlp = spacy.blank("en")
+    nlp.max_length = MAX_CHUNK + 10_000
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    nlp.initialize()
+    return nlp
+
+
+def load_pipeline(path: str | os.PathLike | None = None) -> Language:
+    """The pipeline in `path` (or MINER_MODEL, or models/miner-pipeline), else a freshly built one."""
+    path = path or os.environ.get("MINER_MODEL") or (DEFAULT_MODEL if DEFAULT_MODEL.exists() else None)
+    if path is None:
+        return build_pipeline()
+    nlp = spacy.load(path)
+    nlp.max_length = MAX_CHUNK + 10_000
+    return nlp
+
+
+def pipeline_version(nlp: Language) -> str:
+    """A fingerprint of the components and their data: stored with each extraction."""
+    digest = hashlib.sha256()
+    for name in nlp.pipe_names:
+        digest.update(name.encode())
+    data_dir = pathlib.Path(__file__).parent / "data"
+    for path in sorted(data_dir.glob("*")):
+        digest.update(path.read_bytes())
+    for module in ("sentences", "organisations", "gradings", "statistics", "findings", "inspection", "scales", "numbers"):
+        digest.update((pathlib.Path(__file__).parent / f"{module}.py").read_bytes())
+    meta = nlp.meta.get("version", "0")
+    return f"miner-{meta}-{digest.hexdigest()[:12]}"
+
+
+class Extractor:
+    """Runs the pipeline over a `Document` and returns an `Extraction`."""
+
+    def __init__(self, nlp: Language | None = None):
+        self.nlp = nlp or load_pipeline()
+        self.version = pipeline_version(self.nlp)
+
+    def doc(self, document: Document) -> Doc:
+        doc = self.nlp.make_doc(document.text)
+        doc._.miner = DocContext.from_document(document)
+        for name, component in self.nlp.pipeline:
+            doc = component(doc)
+        return doc
+
+    def extract(self, document: Document) -> Extraction:
+        if len(document.text) > MAX_CHUNK:
+            return self._extract_chunked(document)
+        try:
+            doc = self.doc(document)
+        except Exception as error:  # report which document broke which component
+            raise ExtractionFailed(f"{document.url or document.title or 'document'}: extraction failed ({type(error).__name__}: {error})") from error
+        return records_from_doc(doc, document.kind)
+
+    def _extract_chunked(self, document: Document) -> Extraction:
+        """Process a very long text block-aligned in pieces, shifting offsets back."""
+        from miner.document import BLOCK_SEPARATOR
+
+        pieces: list[tuple[int, int]] = []
+        start = 0
+        for block in document.blocks:
+            if block.end - start > MAX_CHUNK and block.start > start:
+                pieces.append((start, block.start))
+                start = block.start
+        pieces.append((start, len(document.text)))
+        merged: Extraction | None = None
+        for piece_start, piece_end in pieces:
+            text = document.text[piece_start:piece_end].rstrip(BLOCK_SEPARATOR)
+            for cut in range(0, len(text), MAX_CHUNK):  # a single enormous block
+                blocks = [
+                    type(b)(b.kind, b.text, b.start - piece_start - cut, b.end - piece_start - cut, b.page, b.heading)
+                    for b in document.blocks
+                    if piece_start + cut <= b.start < piece_start + cut + MAX_CHUNK
+                ]
+                part = Document(text=text[cut:cut + MAX_CHUNK], blocks=blocks, media_type=document.media_type,
+                                title=document.title, kind=document.kind, published=document.published, url=document.url)
+                extraction = self.extract(part)
+                _shift(extraction, piece_start + cut)
+                if merged is None:
+                    merged = extraction
+                else:
+                    merged.gradings += extraction.gradings
+                    merged.findings += extraction.findings
+                    merged.statistics += extraction.statistics
+                    merged.organisations += extraction.organisations
+        assert merged is not None
+        return merged
+
+
+def _shift(extraction: Extraction, offset: int) -> None:
+    for record in (*extraction.gradings, *extraction.findings, *extraction.statistics):
+        record.evidence.start += offset
+        record.evidence.end += offset
+    for org in extraction.organisations:
+        org["start"] += offset
+        org["end"] += offset
+
+
+def guess_kind(doc: Doc, kind: str | None) -> str:
+    if kind in ("report", "news", "press-release"):
+        return kind
+    ctx = get_context(doc)
+    head = ((ctx.title or "") + " " + doc.text[:1500]).lower()
+    if "press release" in head or "notes to editors" in doc.text.lower():
+        return "press-release"
+    if ctx.inspection.inspectorate and any(
+        phrase in head for phrase in ("inspection of", "inspection report", "peel", "judgement", "report published", "inspection dates")
+    ):
+        return "report"
+    if ctx.inspection.inspectorate and ctx.publisher is None and len(doc.text) > 8000:
+        return "report"
+    return "news"
+
+
+def records_from_doc(doc: Doc, kind: str | None = None) -> Extraction:
+    ctx = get_context(doc)
+
+    def evidence(span) -> Evidence:
+        sent = span.sent
+        return Evidence(
+            sentence=sent.text.strip(),
+            start=span.start_char,
+            end=span.end_char,
+            page=ctx.page(span.start_char),
+            section=ctx.section(span.start_char),
+        )
+
+    extraction = Extraction(kind=guess_kind(doc, kind), subject_id=ctx.subject_id, inspection=ctx.inspection)
+    for span in doc.spans.get("gradings", []):
+        extraction.gradings.append(
+            GradingRecord(
+                organisation_id=span._.organisation_id, area=span._.area, grade=span._.grade, scale=span._.scale,
+                evidence=evidence(span), count=span._.count, out_of=span._.out_of, previous=bool(span._.previous),
+                year=span._.year, method=span._.method or "prose",
+            )
+        )
+    for span in doc.spans.get("statistics", []):
+        extraction.statistics.append(
+            StatisticRecord(
+                organisation_id=span._.organisation_id, value=span._.value, unit=span._.unit, measure=span._.measure,
+                text=span.text, evidence=evidence(span), period=span._.period, change_from=span._.change_from,
+                change_to=span._.change_to, change_pct=span._.change_pct, direction=span._.direction,
+            )
+        )
+    for span in doc.spans.get("findings", []):
+        extraction.findings.append(
+            FindingRecord(
+                organisation_id=span._.organisation_id, text=span.text, kind=span._.kind, polarity=span._.polarity,
+                topic=span._.topic, evidence=evidence(span), confidence=span._.confidence,
+            )
+        )
+    for span in doc.spans.get("organisations", []):
+        extraction.organisations.append(
+            {"id": span._.organisation_id, "mention": span.text, "start": span.start_char, "end": span.end_char}
+        )
+    return extraction

@@ -1,0 +1,55 @@
+"""`miner_sentences`: sentence boundaries from punctuation and block breaks.
+
+Done with one regular expression over the text and a vectorised token
+lookup, because a per-token Python loop would cost more than tokenising.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.attrs import IDX, IS_SPACE, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# A boundary after . ! ? (and any closing quotes or brackets) followed by space
+# and a capital, digit, quote or bullet; or at any newline (blocks are
+# separated by blank lines). Abbreviations common in reports are excluded.
+_ABBREVIATIONS = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bc)(?<!\bapprox)(?<!\bCllr)(?<!\bSupt)(?<!\bInsp)(?<!\bSgt)(?<!\bCh)"
+_BOUNDARY = re.compile(
+    _ABBREVIATIONS + r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9£◼•])|\n"
+)
+
+
+class SentenceSegmenter:
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        text = doc.text
+        offsets = [m.end() for m in _BOUNDARY.finditer(text)]
+        columns = doc.to_array([IDX, IS_SPACE])
+        idx = columns[:, 0]
+        starts = numpy.full(len(doc), -1, dtype="int32")
+        starts[0] = 1
+        if offsets:
+            # The first token starting at or after each boundary begins a sentence.
+            positions = numpy.searchsorted(idx, numpy.asarray(offsets), side="left")
+            positions = positions[positions < len(doc)]
+            starts[positions] = 1
+        # Whitespace tokens ("\n\n") must not start a sentence of their own.
+        is_space = columns[:, 1].astype(bool)
+        if is_space.any():
+            moved = numpy.nonzero((starts == 1) & is_space)[0]
+            for i in moved:
+                starts[i] = -1
+                if i + 1 < len(doc):
+                    starts[i + 1] = 1
+            starts[0] = 1
+        doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
+        return doc
+
+
+@Language.factory("miner_sentences")
+def make_sentence_segmenter(nlp: Language, name: str) -> SentenceSegmenter:
+    return SentenceSegmenter()

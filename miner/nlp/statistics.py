@@ -1,0 +1,336 @@
+"""`miner_statistics`: figures with their unit, what they measure, period and change.
+
+Candidates come from one regular expression over each sentence that holds a
+digit or a number word; exclusions (years, dates, phone numbers, paragraph
+and page numbers, reading times, URLs, ages) are checked on the context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from miner.nlp.context import get_context
+from miner.nlp.numbers import DIGITS, FRACTIONS, MULTIPLIERS, NUMBER_WORD, parse_number
+from miner.nlp.organisations import OrganisationIndex
+
+SPANS_KEY = "statistics"
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_SCALE = r"(?:\s*(?:million|billion|thousand|bn|mn|m|k)\b)?"
+_NUM = rf"(?:{DIGITS})"
+_WORDNUM = rf"(?:{NUMBER_WORD})"
+_FRACTION = r"(?:two[- ]thirds|three[- ]quarters|two fifths|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|half|a half)"
+_DURATION_UNITS = r"(?:days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|weeks?|months?|years?)"
+
+_CANDIDATE = re.compile(
+    rf"(?P<money>£\s?{_NUM}{_SCALE})"
+    rf"|(?P<ratio>\b(?:{_WORDNUM}|\d{{1,3}})\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:{_WORDNUM}|\d{{1,3}}(?:,\d{{3}})?)\b(?!\s*(?:areas|of|categories|questions)\b))"
+    rf"|(?P<fraction>\b(?:almost |nearly |around |about |more than |over |just over |just under |under )?{_FRACTION}\s+(?:of|the)\b)"
+    rf"|(?P<multiplier>\b(?:doubled|tripled|trebled|quadrupled|halved)\b)"
+    rf"|(?P<percent>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s*(?:%|per\s?cent\b|percent\b|percentage points?\b|pp\b))"
+    rf"|(?P<rate>(?<![\w.£]){_NUM}{_SCALE}\s+(?:[a-z-]+\s+){{0,3}}?per\s+(?:1,000|1000|100,000|100000|10,000|thousand|head|capita)\b(?:\s+(?:people|population|residents|officers|children))?)"
+    rf"|(?P<duration>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s+{_DURATION_UNITS}\b)"
+    rf"|(?P<count>(?<![\w.£/:-]){_NUM}{_SCALE}(?![\w/%]|\.\d|-(?!strong)))",
+    re.I,
+)
+_DIGIT_OR_WORD = re.compile(r"\d|\b(?:half|third|quarter|doubled|tripled|trebled|halved|one in|out of)\b", re.I)
+
+_CHANGE = re.compile(
+    r"\b(?P<verb>rose|risen|rising|rises|increased|increasing|increases|grew|grown|climbed|jumped|soared|went up|up|fell|fallen|falling|falls|decreased|decreasing|dropped|declined|reduced|went down|down|cut|dropping)\b"
+    r"(?:\s+(?:by|to|from|almost|nearly|about|around|more than|over|some|just))*\s*$",
+    re.I,
+)
+_UP_WORDS = {"rose", "risen", "rising", "rises", "increased", "increasing", "increases", "grew", "grown", "climbed", "jumped", "soared", "went up", "up"}
+_FROM_TO = re.compile(
+    rf"\bfrom\s+(?P<from>£?\s?{_NUM}{_SCALE})(?:\s*(?:%|per\s?cent|percent))?(?:\s+(?:in|at|during)\s+(?P<from_period>(?:19|20)\d\d(?:[/–-]\d{{2,4}})?|the \w+ (?:year|quarter|month)))?\s*(?:,\s*)?to\s+(?P<to>£?\s?{_NUM}{_SCALE})",
+    re.I,
+)
+_PERIOD = re.compile(
+    rf"\b(?:in|during|for|by|over|since|between|from|of|to)\s+(?P<period>(?:the\s+)?(?:(?:financial\s+)?year\s+(?:to|ending)\s+(?:{_MONTH}\s+)?(?:19|20)\d\d|(?:19|20)\d\d(?:\s*[/–-]\s*\d{{2,4}})?(?:\s+and\s+(?:19|20)\d\d)?|(?:the\s+)?(?:last|past|previous)\s+(?:\w+\s+)?(?:years?|months?|twelve months|12 months)|(?:{_WORDNUM}|\d+)\s+years))",
+    re.I,
+)
+_STOP_WORDS = {
+    "was", "were", "is", "are", "had", "has", "have", "be", "been", "being", "in", "on", "at", "by", "from", "to",
+    "for", "with", "than", "and", "but", "which", "that", "who", "compared", "since", "during", "over", "this",
+    "last", "per", "after", "before", "within", "across", "while", "when", "where", "a", "an", "it", "its",
+    "they", "their", "the", "between", "into", "under", "according", "up", "down", "rose", "fell", "increased",
+    "decreased", "or", "as", "so", "not", "out", "will", "would", "could", "should", "can", "did", "do", "does",
+}
+_MEASURE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@dataclass
+class _Stat:
+    start: int
+    end: int
+    value: float
+    unit: str
+    measure: str | None = None
+    period: str | None = None
+    change_from: float | None = None
+    change_to: float | None = None
+    change_pct: float | None = None
+    direction: str | None = None
+
+
+class StatisticExtractor:
+    def __init__(self, nlp: Language, name: str = "miner_statistics"):
+        self.nlp = nlp
+        self.name = name
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        pass
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = get_context(doc)
+        orgs = OrganisationIndex(doc)
+        grading_ranges = [(s.start_char, s.end_char) for s in doc.spans.get("gradings", []) if s._.count is not None]
+        spans: list[Span] = []
+        for sent in doc.sents:
+            text = sent.text
+            if not _DIGIT_OR_WORD.search(text):
+                continue
+            block_kind = ctx.block_kind(sent.start_char)
+            for stat in find_statistics(text, is_block_start=_starts_block(ctx, sent.start_char)):
+                start = sent.start_char + stat.start
+                end = sent.start_char + stat.end
+                if any(s <= start < e for s, e in grading_ranges):
+                    continue
+                if block_kind == "heading" and stat.unit == "count":
+                    continue
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                span = Span(doc, span.start, span.end, label=stat.unit)
+                span._.organisation_id = orgs.near(start, sent.start_char)
+                for field in ("value", "unit", "measure", "period", "change_from", "change_to", "change_pct", "direction"):
+                    setattr(span._, field, getattr(stat, field))
+                spans.append(span)
+        doc.spans[SPANS_KEY] = spans
+        return doc
+
+
+def _starts_block(ctx, offset: int) -> bool:
+    i = ctx.block_index(offset)
+    return i is not None and ctx.starts[i] == offset
+
+
+def find_statistics(sentence: str, is_block_start: bool = False) -> list[_Stat]:
+    """Statistics in one sentence, offsets relative to it."""
+    found: list[_Stat] = []
+    consumed_until = -1
+    for m in _CANDIDATE.finditer(sentence):
+        if m.start() < consumed_until:
+            continue
+        kind = m.lastgroup
+        surface = m.group(0)
+        if _excluded(sentence, m.start(), m.end(), kind, is_block_start):
+            continue
+        stat = _interpret(kind, surface, m.start(), m.end())
+        if stat is None:
+            continue
+        _add_change(sentence, stat)
+        if stat.change_to is not None and stat.end > m.end():
+            consumed_until = stat.end
+        stat.measure = _measure(sentence, stat)
+        period = _PERIOD.search(sentence, stat.end) or _PERIOD.search(sentence)
+        if period:
+            stat.period = period.group("period")
+        found.append(stat)
+    return found
+
+
+def _interpret(kind: str, surface: str, start: int, end: int) -> _Stat | None:
+    lowered = surface.lower().strip()
+    if kind == "money":
+        value = parse_number(lowered.replace("£", "").replace(" ", ""))
+        return _Stat(start, end, value, "gbp") if value is not None else None
+    if kind == "ratio":
+        parts = re.split(r"\s+(?:in|out of)\s+(?:every\s+)?", lowered)
+        a, b = parse_number(parts[0]), parse_number(parts[-1])
+        if a is None or not b or a > b:
+            return None
+        return _Stat(start, end, round(a / b, 4), "ratio")
+    if kind == "fraction":
+        phrase = re.sub(r"^(?:almost|nearly|around|about|more than|over|just over|just under|under)\s+", "", lowered)
+        phrase = re.sub(r"\s+(?:of|the)$", "", phrase)
+        value = FRACTIONS.get(phrase.replace("-", " ")) or FRACTIONS.get(phrase)
+        return _Stat(start, start + len(surface.rstrip()) - len(surface.rstrip().split()[-1]) - 1, round(value, 4), "ratio") if value else None
+    if kind == "multiplier":
+        return _Stat(start, end, MULTIPLIERS[lowered], "multiplier", direction="down" if lowered == "halved" else "up")
+    if kind == "percent":
+        number = re.match(rf"{_NUM}|{_WORDNUM}", lowered)
+        value = parse_number(number.group(0)) if number else None
+        unit = "percentage_points" if "point" in lowered or lowered.endswith("pp") else "percent"
+        return _Stat(start, end, value, unit) if value is not None else None
+    if kind == "rate":
+        number = re.match(rf"{_NUM}{_SCALE}", lowered)
+        value = parse_number(number.group(0)) if number else None
+        unit = "per_100000" if re.search(r"100,?000", lowered) else "rate"
+        return _Stat(start, end, value, unit) if value is not None else None
+    if kind == "duration":
+        number, unit_word = lowered.rsplit(" ", 1)
+        value = parse_number(number)
+        unit = _duration_unit(unit_word)
+        return _Stat(start, end, value, unit) if value is not None else None
+    if kind == "count":
+        value = parse_number(lowered)
+        return _Stat(start, end, value, "count") if value is not None else None
+    return None
+
+
+def _duration_unit(word: str) -> str:
+    word = word.rstrip("s")
+    return {"hr": "hours", "hour": "hours", "min": "minutes", "minute": "minutes", "sec": "seconds", "second": "seconds",
+            "day": "days", "week": "weeks", "month": "months", "year": "years"}.get(word, word + "s")
+
+
+def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bool) -> bool:
+    surface = sentence[start:end]
+    before = sentence[max(0, start - 40):start]
+    after = sentence[end:end + 40]
+    lowered_before = before.lower()
+    lowered_after = after.lower()
+    # Inside a URL, e-mail address or file name.
+    token_start = max(sentence.rfind(" ", 0, start), 0)
+    token_end = sentence.find(" ", end)
+    token = sentence[token_start: token_end if token_end != -1 else len(sentence)]
+    if re.search(r"https?:|www\.|\.(?:uk|com|org|pdf|html?)\b|@", token, re.I):
+        return True
+    if kind == "count":
+        digits = surface.replace(",", "").strip()
+        plain = re.fullmatch(r"\d+", digits)
+        # Bare years and year ranges ("2023", "2021/22", "2023-25").
+        if plain and len(digits) == 4 and 1900 <= int(digits) <= 2099:
+            return True
+        if re.match(r"\s*[/–-]\s*\d{2,4}\b", after):
+            return True
+        # Dates: "7 February 2025", "February 7", "7th".
+        if re.match(rf"\s*(?:st|nd|rd|th)?\s+{_MONTH}\b", after) or re.search(rf"\b{_MONTH}\.?\s+$", before):
+            return True
+        # Phone numbers and the emergency and non-emergency numbers.
+        if digits in ("999", "101", "111", "112", "105"):
+            return True
+        if re.match(r"\s?\d{3,4}\s?\d{3,4}\b", after) or re.fullmatch(r"0\d{3,4}", digits):
+            return True
+        # Paragraph, page, section, footnote, recommendation numbers.
+        if re.search(r"\b(?:paragraph|para|page|pages|p\.|section|chapter|figure|fig\.|table|annex|appendix|recommendation|footnote|note|number|no\.|version|round|phase|tier|level|step|part|question|area|cause of concern|aged?|age of|under|over-)\s*$", lowered_before):
+            return True
+        if is_block_start and start <= 3:
+            return True
+        # Times of day and ages.
+        if re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|gmt|bst|hrs)\b", lowered_after) or re.match(r"[.:]\d\d\s*(?:am|pm|gmt|bst)", lowered_after):
+            return True
+        if re.match(r"\s*-?\s*years?[- ]old\b", lowered_after):
+            return True
+        # Reading times ("4 min read").
+        if re.match(r"\s*(?:min|mins|minute|minutes)\s+read\b", lowered_after):
+            return True
+        # Section numbers ("2.1") and numbered headings.
+        if re.fullmatch(r"\d\.\d", digits) and (is_block_start or start <= 3):
+            return True
+        # A lone small number used as a label ("Area 2", "Figure 3") or part of a name.
+        if re.match(r"\s*(?:[A-Z][a-z]+\s+){0,1}(?:Act|Regulations|Order)\b", after):
+            return True
+    if kind == "duration":
+        if re.match(r"\s*read\b", lowered_after):
+            return True
+        if re.search(r"\b(?:in|over|during|past|last|next|every|each|after|for the|in the)\s+(?:the\s+)?(?:last\s+|past\s+)?$", lowered_before) and re.search(r"years?|months?|weeks?", surface, re.I):
+            return True
+        if re.search(r"\bwithin\s+$", lowered_before):
+            return True  # a target ("answered within ten seconds") is part of the measure
+        if re.match(r"\s*(?:ago|old|later|earlier|before)\b", lowered_after):
+            return True
+    if kind == "percent" and re.search(r"[A-Za-z]$", before):
+        return True
+    return False
+
+
+def _add_change(sentence: str, stat: _Stat) -> None:
+    before = sentence[max(0, stat.start - 60):stat.start]
+    verb = _CHANGE.search(before)
+    after = sentence[stat.end:stat.end + 120]
+    from_to = _FROM_TO.match(sentence[stat.start - 5 if stat.start >= 5 else 0:]) if False else None
+    # "rose from 4,210 in 2020 to 6,385 in 2023": the figure is the first number after "from".
+    window = sentence[max(0, stat.start - 6):stat.end + 120]
+    from_to = _FROM_TO.search(window)
+    if from_to and window.find("from") < (stat.start - max(0, stat.start - 6)) + 2:
+        from_value = parse_number(from_to.group("from").replace("£", "").replace(" ", ""))
+        to_value = parse_number(from_to.group("to").replace("£", "").replace(" ", ""))
+        if from_value is not None and to_value is not None:
+            offset = max(0, stat.start - 6)
+            stat.change_from = from_value
+            stat.change_to = to_value
+            stat.value = to_value
+            stat.end = offset + from_to.end("to")
+            stat.direction = "up" if to_value > from_value else "down" if to_value < from_value else "unchanged"
+            if from_value and stat.unit != "percent":
+                stat.change_pct = round((to_value - from_value) / from_value * 100, 1)
+            return
+    if verb:
+        word = verb.group("verb").lower()
+        stat.direction = "up" if word in _UP_WORDS else "down"
+        if stat.unit == "percent" and re.search(r"\bby\b|\b(?:up|down)\s*$", before[verb.start():], re.I):
+            stat.change_pct = stat.value
+        # "fell to 52 per cent, down from 61 per cent"
+        down_from = re.match(rf"\s*,?\s*(?:down|up)\s+from\s+({_NUM})", after, re.I)
+        if down_from:
+            stat.change_from = parse_number(down_from.group(1))
+            stat.change_to = stat.value
+    else:
+        trailing = re.match(rf"\s*(?:%|per cent)?\s*(?:,\s*)?(?:an?\s+)?(?P<dir>increase|rise|decrease|fall|drop|reduction|cut)\b", after, re.I)
+        if trailing and stat.unit in ("percent", "percentage_points"):
+            stat.direction = "up" if trailing.group("dir").lower() in ("increase", "rise") else "down"
+            stat.change_pct = stat.value if stat.unit == "percent" else None
+        down_from = re.match(rf"\s*,?\s*(?:down|up)\s+from\s+({_NUM})", after, re.I)
+        if down_from:
+            stat.change_from = parse_number(down_from.group(1))
+            stat.change_to = stat.value
+            stat.direction = "down" if stat.change_from > stat.value else "up"
+
+
+def _measure(sentence: str, stat: _Stat) -> str | None:
+    """A short noun phrase for what the figure counts."""
+    after = sentence[stat.end:]
+    if stat.unit in ("rate", "per_100000"):
+        inside = re.match(r"[\d.,\s]*(?:million|thousand|m|k)?\s*(.*?)\s+per\b", sentence[stat.start:stat.end], re.I)
+        if inside and inside.group(1):
+            return inside.group(1)
+    if stat.unit in ("percent", "ratio", "percentage_points"):
+        of = re.match(r"\s*(?:of\s+(?:all\s+|the\s+|its\s+|their\s+)?)", after)
+        if of:
+            after = after[of.end():]
+    words = []
+    for match in _MEASURE_WORD.finditer(after[:120]):
+        gap = after[(words and words[-1][1]) or 0:match.start()]
+        if words and re.search(r"[,.;:()\[\]|]", gap):
+            break
+        if not words and re.search(r"[,.;:()\[\]|]", after[:match.start()]):
+            break
+        word = match.group(0)
+        if word.lower() in _STOP_WORDS and word.lower() not in ("of",):
+            if words:
+                break
+            if word.lower() in ("the", "a", "an", "its", "their", "all"):
+                continue
+            break
+        words.append((word, match.end()))
+        if len(words) >= 6:
+            break
+    while words and words[-1][0].lower() in ("of", "and"):
+        words.pop()
+    if words:
+        return " ".join(w for w, _ in words)
+    # "officers numbered 312": fall back to the words before the figure.
+    before = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence[max(0, stat.start - 60):stat.start])
+    tail = [w for w in before[-3:] if w.lower() not in _STOP_WORDS]
+    return " ".join(tail) or None
+
+
+@Language.factory("miner_statistics", assigns=["doc.spans"], requires=["doc.sents"])
+def make_statistic_extractor(nlp: Language, name: str) -> StatisticExtractor:
+    return StatisticExtractor(nlp, name)

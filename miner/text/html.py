@@ -1,0 +1,235 @@
+"""HTML to a Document: keep headings, paragraphs, list items, table rows and
+captions as blocks; drop navigation, scripts, cookie banners and other page
+furniture; read title, publisher, date and author from meta tags and JSON-LD."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from miner.document import Document, DocumentBuilder, normalise_space
+from miner.text.decode import decode_text
+
+_DROP_TAGS = {
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "form",
+    "iframe", "svg", "button", "input", "select", "textarea", "object", "embed",
+    "canvas", "map", "audio", "video", "dialog", "menu", "link", "meta",
+}
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"}
+# Class or id fragments that mark page furniture on news and government sites.
+_FURNITURE = re.compile(
+    r"(?:^|[-_ ])(?:cookie|consent|newsletter|subscribe|signup|sign-up|share|sharing|social|"
+    r"related|recommended|promo|advert|advertisement|ad-slot|breadcrumb|skip-link|"
+    r"site-header|site-footer|masthead|comments?|most-read|popular|read-more|readmore|"
+    r"more-stories|trending|paywall|outbrain|taboola|banner|sidebar|toolbar|pagination)(?:$|[-_ ])",
+    re.I,
+)
+_FURNITURE_TEXT = re.compile(
+    r"^(?:read more|related:|more on this story|sign up|subscribe|share this|"
+    r"we use cookies|accept (?:all )?cookies|advertisement|follow us|skip to main content)",
+    re.I,
+)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_TEXT_BLOCKS = {"p", "li", "dt", "dd", "blockquote", "pre", "figcaption", "caption", "address", "summary"}
+_CONTAINERS = {
+    "div", "section", "article", "main", "body", "header", "figure", "ul", "ol", "dl",
+    "table", "thead", "tbody", "tfoot", "details", "center", "html", "span",
+}
+_BLOCK_LEVEL = set(_HEADINGS) | _TEXT_BLOCKS | _CONTAINERS - {"span"} | {"tr", "td", "th", "br", "hr"}
+
+
+def html_to_document(data: bytes | str, declared_charset: str | None = None) -> Document:
+    markup = data if isinstance(data, str) else decode_text(data, declared_charset)
+    soup = BeautifulSoup(markup, "lxml")
+    metadata = _metadata(soup)
+    _strip_furniture(soup)
+    root = (
+        soup.find("main")
+        or soup.find(attrs={"role": "main"})
+        or _largest_article(soup)
+        or soup.body
+        or soup
+    )
+    builder = DocumentBuilder()
+    _walk(root, builder)
+    if not metadata.get("title"):
+        first_heading = next((b.text for b in builder.blocks if b.kind == "heading"), None)
+        metadata["title"] = first_heading
+    return builder.build("text/html", **metadata)
+
+
+def _largest_article(soup: BeautifulSoup) -> Tag | None:
+    articles = soup.find_all("article")
+    if not articles:
+        return None
+    return max(articles, key=lambda a: len(a.get_text()))
+
+
+def _strip_furniture(soup: BeautifulSoup) -> None:
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.attrs is None:
+            continue
+        if tag.get("role") in _DROP_ROLES or tag.get("aria-hidden") == "true" or tag.has_attr("hidden"):
+            tag.decompose()
+            continue
+        names = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
+        if names.strip() and _FURNITURE.search(names) and tag.name not in ("body", "main", "article", "html"):
+            tag.decompose()
+    # A site header is furniture; an <header> inside the article holds the headline.
+    for header in soup.find_all("header"):
+        if header.find_parent(["article", "main"]) is None and not header.find("h1"):
+            header.decompose()
+
+
+def _walk(node: Tag, builder: DocumentBuilder) -> None:
+    inline: list[str] = []
+
+    def flush() -> None:
+        text = normalise_space(" ".join(inline))
+        inline.clear()
+        if text and not _FURNITURE_TEXT.match(text):
+            builder.add("paragraph", text)
+
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            inline.append(str(child))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name
+        if name not in _BLOCK_LEVEL and not _has_block_child(child):
+            inline.append(child.get_text(" "))
+            continue
+        flush()
+        if name in _HEADINGS:
+            builder.add("heading", child.get_text(" "), level=_HEADINGS[name])
+        elif name == "tr":
+            cells = [normalise_space(c.get_text(" ")) for c in child.find_all(["td", "th"], recursive=False)]
+            cells = [c for c in cells if c]
+            if cells:
+                builder.add("table_row", " | ".join(cells))
+        elif name in ("br", "hr"):
+            continue
+        elif name in _TEXT_BLOCKS and not _has_block_child(child):
+            text = child.get_text(" ")
+            if _FURNITURE_TEXT.match(normalise_space(text)):
+                continue
+            kind = {"li": "list_item", "dd": "list_item", "figcaption": "caption", "caption": "caption"}.get(name, "paragraph")
+            builder.add(kind, text)
+        else:
+            _walk(child, builder)
+    flush()
+
+
+def _has_block_child(tag: Tag) -> bool:
+    return any(isinstance(c, Tag) and (c.name in _BLOCK_LEVEL and c.name != "span") for c in tag.descendants)
+
+
+def _metadata(soup: BeautifulSoup) -> dict:
+    meta: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
+        value = tag.get("content")
+        if key and value and key not in meta:
+            meta[key] = normalise_space(value)
+    linked = _json_ld(soup)
+    title = (
+        meta.get("og:title")
+        or linked.get("headline")
+        or meta.get("dc.title")
+        or meta.get("dcterms.title")
+        or (normalise_space(soup.title.get_text()) if soup.title else None)
+    )
+    publisher = (
+        meta.get("og:site_name")
+        or linked.get("publisher")
+        or meta.get("dc.publisher")
+        or meta.get("dcterms.publisher")
+        or meta.get("publisher")
+    )
+    published = (
+        meta.get("article:published_time")
+        or linked.get("datePublished")
+        or meta.get("dcterms.issued")
+        or meta.get("dc.date")
+        or meta.get("dcterms.date")
+        or meta.get("date")
+        or meta.get("govuk:first-published-at")
+    )
+    if not published:
+        time_tag = soup.find("time", attrs={"datetime": True})
+        published = time_tag["datetime"] if time_tag else None
+    author = meta.get("author") or linked.get("author") or meta.get("article:author")
+    kind = None
+    og_type = meta.get("og:type", "")
+    if og_type == "article" or linked.get("@type") in ("NewsArticle", "Article", "ReportageNewsArticle"):
+        kind = "news"
+    return {
+        "title": title,
+        "publisher": publisher,
+        "published": normalise_date(published),
+        "author": author,
+        "kind": kind,
+    }
+
+
+def _json_ld(soup: BeautifulSoup) -> dict:
+    """The first Article-like object in JSON-LD, flattened to strings."""
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            data = json.loads(script.string or "")
+        except (json.JSONDecodeError, TypeError):
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            if not isinstance(item, dict) or "Article" not in str(item.get("@type", "")):
+                continue
+            out = {k: item.get(k) for k in ("headline", "datePublished", "@type")}
+            for key in ("publisher", "author"):
+                value = item.get(key)
+                if isinstance(value, list):
+                    value = value[0] if value else None
+                if isinstance(value, dict):
+                    value = value.get("name")
+                out[key] = value
+            return {k: v for k, v in out.items() if isinstance(v, str)}
+    return {}
+
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july",
+         "august", "september", "october", "november", "december"]
+    )
+}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+
+
+def normalise_date(value: str | None) -> str | None:
+    """ISO date (YYYY-MM-DD) from the formats sites use; None when unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if match:
+        return match.group(0)
+    match = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", value)
+    if match and match.group(2).lower() in _MONTHS:
+        day, month, year = int(match.group(1)), _MONTHS[match.group(2).lower()], int(match.group(3))
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    match = re.search(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", value)
+    if match and match.group(1).lower() in _MONTHS:
+        month, day, year = _MONTHS[match.group(1).lower()], int(match.group(2)), int(match.group(3))
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    match = re.match(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
+    if match:
+        return f"{int(match.group(3)):04d}-{int(match.group(2)):02d}-{int(match.group(1)):02d}"
+    return None

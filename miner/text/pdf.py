@@ -1,0 +1,198 @@
+"""PDF to a Document with pypdfium2 (PDFium: fast, maintained, no Python-side
+decompression to cap). Per page: running headers and footers dropped, wrapped
+lines re-joined, hyphenation undone, bullets and numbered paragraphs kept as
+their own blocks, short unpunctuated lines taken as headings."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from miner.document import Document, DocumentBuilder, normalise_space
+from miner.errors import UnsupportedDocument
+from miner.text.html import normalise_date
+
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+# Bullets include the private-use glyphs (U+F0xx) that Symbol and Wingdings
+# fonts map to.
+_BULLET = re.compile(r"^\s*(?:[◼▪■●•\u2022◦‣∙·*–\uf000-\uf0ff-])\s+")
+_NUMBERED = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})*)\.?\s+(?=[A-Z‘'\"(])")
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
+_TERMINAL = (".", "!", "?", ":", ";", "”", '"', "’")
+
+
+def pdf_to_document(data: bytes, name: str = "input") -> Document:
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
+        reason = str(error)
+        if "password" in reason.lower():
+            raise UnsupportedDocument(f"{name}: encrypted PDF (needs a password)") from None
+        raise UnsupportedDocument(f"{name}: damaged or truncated PDF ({reason})") from None
+    try:
+        pages = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        metadata = pdf.get_metadata_dict(skip_empty=True)
+        page_count = len(pdf)
+    finally:
+        pdf.close()
+    return pages_to_document(pages, metadata, page_count)
+
+
+def pages_to_document(pages: list[str], metadata: dict | None = None, page_count: int | None = None) -> Document:
+    page_lines = [_split_lines(text) for text in pages]
+    furniture = _running_lines(page_lines)
+    lines: list[tuple[str, int]] = []
+    for page_number, page in enumerate(page_lines, start=1):
+        lines += [
+            (line, page_number) for i, line in enumerate(page)
+            if not _is_furniture(line, i, len(page), furniture)
+        ]
+    builder = DocumentBuilder()
+    _add_lines(builder, lines)
+    metadata = metadata or {}
+    title = metadata.get("Title")
+    first_heading = next((b.text for b in builder.blocks if b.kind == "heading"), None)
+    if not title or title.lower().endswith((".docx", ".doc", ".pdf")) or len(title) < 8:
+        title = first_heading
+    return builder.build(
+        "application/pdf",
+        title=title,
+        author=metadata.get("Author"),
+        published=_pdf_date(metadata.get("CreationDate")),
+        pages=page_count if page_count is not None else len(pages),
+    )
+
+
+def _split_lines(text: str) -> list[str]:
+    text = text.translate(_LIGATURES).replace("\r\n", "\n").replace("\r", "\n")
+    # Keep the trailing space: PDFium leaves one on soft-wrapped lines.
+    return [line.replace("\x02", "-").replace("\x00", "") for line in text.split("\n") if line.strip()]
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+_EDGE = 2  # lines at the top and bottom of a page where running heads live
+
+
+def _running_lines(page_lines: list[list[str]]) -> set[str]:
+    """Short lines (digits folded) repeated at the top or bottom of many pages."""
+    if len(page_lines) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in page_lines:
+        counts.update(set(_shape(line) for line in lines[:_EDGE] + lines[-_EDGE:] if len(line.strip()) <= 200))
+    threshold = max(2, int(len(page_lines) * 0.4))
+    return {shape for shape, n in counts.items() if n >= threshold and shape}
+
+
+def _is_furniture(line: str, index: int, count: int, running: set[str]) -> bool:
+    if index >= _EDGE and index < count - _EDGE:
+        return False
+    return _PAGE_NUMBER.match(line) is not None or _shape(line) in running
+
+
+def _add_lines(builder: DocumentBuilder, lines: list[tuple[str, int]]) -> None:
+    if not lines:
+        return
+    widths = sorted(len(line.rstrip()) for line, _ in lines)
+    # The measure of body text, taken over the whole document so that a page
+    # of short lines (contents, cover) is not mistaken for full-width prose.
+    # A floor, because a short document may have no full-width line at all.
+    full_width = max(widths[int(len(widths) * 0.9)], 60)
+    current: list[str] = []
+    current_kind = "paragraph"
+    current_page = lines[0][1]
+
+    def flush() -> None:
+        nonlocal current, current_kind
+        if current:
+            text = _join_lines(current)
+            kind = current_kind
+            if kind == "paragraph" and len(current) == 1 and _looks_like_heading(text):
+                kind = "heading"
+            builder.add(kind, text, page=current_page, level=2)
+        current = []
+        current_kind = "paragraph"
+
+    for index, (line, page) in enumerate(lines):
+        bullet = _BULLET.match(line)
+        numbered = _NUMBERED.match(line)
+        if bullet or numbered:
+            flush()
+            current_kind = "list_item" if bullet else "paragraph"
+            current = [line[bullet.end():] if bullet else line]
+        else:
+            if not current:
+                current_page = page
+            current.append(line)
+        if not current or len(current) == 1:
+            current_page = page
+        following = lines[index + 1][0] if index + 1 < len(lines) else ""
+        if not _continues(line, following, full_width):
+            flush()
+    flush()
+
+
+def _continues(line: str, following: str, full_width: int) -> bool:
+    """Does the next line carry on this one's sentence?"""
+    stripped = line.rstrip()
+    if not following or _BULLET.match(following) or _NUMBERED.match(following):
+        return False
+    if stripped.endswith("-") and len(stripped) > 1 and stripped[-2].isalpha():
+        return True
+    next_lower = following.lstrip()[:1].islower()
+    if len(stripped) < full_width * 0.5:
+        # Prose wraps at the full measure; a short line ends its paragraph or
+        # is a table cell ("Requires improvement" under its area), unless a
+        # narrow cell or a heading wrapped mid-phrase ("Requires" / "improvement").
+        return next_lower and not stripped.endswith(_TERMINAL)
+    if next_lower and not stripped.endswith((".", "!", "?")):
+        return True
+    if line.endswith(" ") and not stripped.endswith(_TERMINAL):
+        return True  # PDFium's soft-wrap marker
+    if stripped.endswith((".", "!", "?", ":")):
+        # A full line ending in a full stop can still be mid-paragraph, but
+        # treating it as the end keeps tables and lists from merging.
+        return len(stripped) >= full_width * 0.92 and (line.endswith(" ") or next_lower)
+    return len(stripped) >= full_width * 0.8
+
+
+def _join_lines(lines: list[str]) -> str:
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].islower():
+            text = text[:-1] + line  # undo hyphenation at a line break
+        elif text:
+            text += " " + line
+        else:
+            text = line
+    return normalise_space(text)
+
+
+def _looks_like_heading(text: str) -> bool:
+    return (
+        3 <= len(text) <= 90
+        and text[:1].isupper()
+        and not text.endswith((".", ",", ";"))
+        and len(text.split()) <= 12
+    )
+
+
+def _pdf_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = re.match(r"D:(\d{4})(\d{2})(\d{2})", value)
+    if match:
+        return f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
+    return normalise_date(value)

@@ -1,0 +1,123 @@
+"""Convert untrusted bytes in a child process with a memory cap and a deadline.
+
+PDF and HTML parsers are large C libraries fed by strangers: a crafted file
+can allocate without bound, loop, or crash the interpreter. The child is
+long-lived (starting one per document would dominate the run time) and is
+replaced whenever it dies or overruns.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from multiprocessing.connection import Connection
+
+from miner.document import Document
+from miner.errors import ConversionFailed, MinerError, UnsupportedDocument
+
+DEFAULT_MEMORY_MB = 1536
+DEFAULT_TIMEOUT = 120.0
+
+
+def _child(conn: Connection, memory_mb: int) -> None:
+    try:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass
+    from miner.text import convert
+
+    while True:
+        try:
+            request = conn.recv()
+        except EOFError:
+            return
+        if request is None:
+            return
+        data, name, charset, expected = request
+        try:
+            document = convert(data, name, charset, expected)
+            conn.send(("ok", document.to_dict()))
+        except UnsupportedDocument as error:
+            conn.send(("unsupported", str(error)))
+        except MemoryError:
+            conn.send(("failed", f"{name}: conversion ran out of memory (limit {memory_mb} MB)"))
+        except RecursionError:
+            conn.send(("failed", f"{name}: document nested too deeply to parse"))
+        except Exception as error:  # a parser bug must not take the batch down
+            conn.send(("failed", f"{name}: conversion failed ({type(error).__name__}: {error})"))
+
+
+class IsolatedConverter:
+    """`convert()` in a child process. Use as a context manager."""
+
+    def __init__(self, memory_mb: int = DEFAULT_MEMORY_MB, timeout: float = DEFAULT_TIMEOUT):
+        self.memory_mb = memory_mb
+        self.timeout = timeout
+        self._process: multiprocessing.Process | None = None
+        self._conn: Connection | None = None
+        # spawn, not fork: a fresh interpreter without the parent's spaCy
+        # models mapped, so the address-space limit measures the parser.
+        self._context = multiprocessing.get_context("spawn")
+
+    def __enter__(self) -> "IsolatedConverter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _start(self) -> None:
+        parent, child = self._context.Pipe()
+        self._process = self._context.Process(target=_child, args=(child, self.memory_mb), daemon=True)
+        self._process.start()
+        child.close()
+        self._conn = parent
+
+    def _kill(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.join(5)
+        if self._conn is not None:
+            self._conn.close()
+        self._process = None
+        self._conn = None
+
+    def close(self) -> None:
+        if self._conn is not None and self._process is not None and self._process.is_alive():
+            try:
+                self._conn.send(None)
+                self._process.join(2)
+            except (BrokenPipeError, OSError):
+                pass
+        self._kill()
+
+    def convert(self, data: bytes, name: str = "input", declared_charset: str | None = None, expected: str | None = None) -> Document:
+        if self._process is None or not self._process.is_alive():
+            self._kill()
+            self._start()
+        assert self._conn is not None and self._process is not None
+        try:
+            self._conn.send((data, name, declared_charset, expected))
+            if not self._conn.poll(self.timeout):
+                self._kill()
+                raise ConversionFailed(f"{name}: conversion took longer than {self.timeout:g} s and was stopped")
+            status, payload = self._conn.recv()
+        except (EOFError, BrokenPipeError, ConnectionResetError, OSError):
+            code = self._process.exitcode if self._process is not None else None
+            self._kill()
+            how = f"killed by signal {-code}" if code is not None and code < 0 else "crashed"
+            raise ConversionFailed(f"{name}: the converter {how} (hostile or corrupt file?)") from None
+        if status == "ok":
+            return Document.from_dict(payload)
+        if status == "unsupported":
+            raise UnsupportedDocument(payload)
+        raise ConversionFailed(payload)
+
+
+def cpu_count() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+__all__ = ["IsolatedConverter", "MinerError"]

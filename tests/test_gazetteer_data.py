@@ -1,0 +1,197 @@
+"""The shipped organisation gazetteer (miner/nlp/data/organisations.jsonl)."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import re
+from collections import Counter
+
+import pytest
+
+from miner.nlp.gazetteer import ANAPHORS, Gazetteer
+
+PATH = pathlib.Path(__file__).resolve().parents[1] / "miner" / "nlp" / "data" / "organisations.jsonl"
+KINDS = {"police_force", "local_authority", "inspectorate", "fire_and_rescue_service", "prison", "government"}
+GENERIC = {
+    "the force", "the constabulary", "the police", "the council", "the local authority", "the authority",
+    "the trust", "the inspectorate", "the service", "the brigade", "the prison", "the jail",
+    "the establishment", "the watchdog", "the department", "the government", "council", "police",
+}
+
+
+def slug(name: str) -> str:
+    s = name.lower().replace("&", " and ")
+    s = re.sub(r"['’]", "", s)
+    s = re.sub(r"[^a-z0-9]+", "-", s)
+    return s.strip("-")
+
+
+def load() -> list[dict]:
+    rows = []
+    with open(PATH, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:  # pragma: no cover - reported by the assertion
+                pytest.fail(f"line {number} does not parse: {exc}")
+    return rows
+
+
+ROWS = load()
+BY_ID = {row["id"]: row for row in ROWS}
+
+
+def of_kind(kind: str) -> list[dict]:
+    return [row for row in ROWS if row["kind"] == kind]
+
+
+def test_every_line_parses_to_an_object_with_the_required_fields():
+    assert ROWS
+    for row in ROWS:
+        assert isinstance(row, dict)
+        assert isinstance(row["id"], str) and row["id"]
+        assert isinstance(row["name"], str) and row["name"]
+        assert row["kind"] in KINDS, row
+        assert isinstance(row["aliases"], list), row["id"]
+        assert all(isinstance(a, str) and a.strip() == a and a for a in row["aliases"]), row["id"]
+        assert row.get("region") is None or isinstance(row["region"], str)
+        assert isinstance(row.get("country"), str), row["id"]
+
+
+def test_ids_unique():
+    counts = Counter(row["id"] for row in ROWS)
+    assert [i for i, n in counts.items() if n > 1] == []
+
+
+def test_every_id_is_a_slug_of_its_name():
+    for row in ROWS:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", row["id"]), row["id"]
+        assert row["id"] == slug(row["name"]), (row["id"], row["name"])
+
+
+def test_ids_are_ascii_slugs_even_for_ampersands_and_apostrophes():
+    assert slug("Avon & Somerset Constabulary") == "avon-and-somerset-constabulary"
+    assert slug("National Police Chiefs' Council") == "national-police-chiefs-council"
+    assert slug("Bournemouth, Christchurch and Poole Council") == "bournemouth-christchurch-and-poole-council"
+    assert "national-police-chiefs-council" in BY_ID
+
+
+def test_43_territorial_forces_in_england_and_wales():
+    forces = of_kind("police_force")
+    assert all(isinstance(row.get("territorial"), bool) for row in forces)
+    territorial = [row for row in forces if row["territorial"]]
+    assert len(territorial) == 43
+    assert Counter(row["country"] for row in territorial) == {"England": 39, "Wales": 4}
+    others = {row["id"] for row in forces if not row["territorial"]}
+    assert others == {
+        "british-transport-police",
+        "police-scotland",
+        "police-service-of-northern-ireland",
+        "civil-nuclear-constabulary",
+        "ministry-of-defence-police",
+    }
+    assert all("territorial" not in row for row in ROWS if row["kind"] != "police_force")
+
+
+def test_153_local_authorities_each_with_a_place():
+    councils = of_kind("local_authority")
+    assert len(councils) == 153
+    places = [row.get("place") for row in councils]
+    assert all(isinstance(p, str) and p for p in places)
+    assert len(set(places)) == 153
+    assert all(row["country"] == "England" for row in councils)
+    # London: 32 boroughs and the City.
+    assert sum(row["region"] == "London" for row in councils) == 33
+    for place in ("Dorset", "Bournemouth, Christchurch and Poole", "North Northamptonshire", "West Northamptonshire",
+                  "Cumberland", "Westmorland and Furness", "North Yorkshire", "Somerset", "Buckinghamshire",
+                  "Isles of Scilly", "City of London"):
+        assert place in places, place
+    for gone in ("Northamptonshire", "Cumbria", "Poole", "Bournemouth"):
+        assert gone not in places, gone
+
+
+def test_44_fire_and_rescue_services():
+    services = of_kind("fire_and_rescue_service")
+    assert len(services) == 44
+    assert all(row["country"] == "England" for row in services)
+
+
+def test_no_alias_collisions_across_organisations():
+    owner: dict[str, str] = {}
+    clashes = []
+    for row in ROWS:
+        for name in {n.lower() for n in [row["name"], *row["aliases"]]}:
+            if name in owner and owner[name] != row["id"]:
+                clashes.append((name, owner[name], row["id"]))
+            owner.setdefault(name, row["id"])
+    assert clashes == []
+
+
+def test_aliases_are_not_generic_words_or_bare_council_places():
+    anaphors = {p for phrases in ANAPHORS.values() for p in phrases}
+    council_places = {row["place"].lower() for row in of_kind("local_authority")}
+    for row in ROWS:
+        for alias in row["aliases"]:
+            low = alias.lower()
+            assert low not in GENERIC | anaphors, (row["id"], alias)
+            assert low not in council_places, (row["id"], alias)
+            assert len(low) >= 3, (row["id"], alias)
+
+
+def test_regions_use_one_vocabulary():
+    english = {"North East", "North West", "Yorkshire and the Humber", "East Midlands", "West Midlands",
+               "East of England", "London", "South East", "South West"}
+    for row in ROWS:
+        if row["kind"] in {"local_authority", "fire_and_rescue_service", "prison"}:
+            assert row["region"] in english, row["id"]
+        if row["kind"] == "police_force" and row["territorial"]:
+            assert row["region"] in english | {"Wales"}, row["id"]
+            assert (row["region"] == "Wales") == (row["country"] == "Wales"), row["id"]
+
+
+@pytest.mark.parametrize(
+    "mention, org_id",
+    [
+        ("the Met", "metropolitan-police-service"),
+        ("Met Police", "metropolitan-police-service"),
+        ("Scotland Yard", "metropolitan-police-service"),
+        ("GMP", "greater-manchester-police"),
+        ("West Mids Police", "west-midlands-police"),
+        ("TVP", "thames-valley-police"),
+        ("Devon & Cornwall Police", "devon-and-cornwall-police"),
+        ("Avon and Somerset", "avon-and-somerset-constabulary"),
+        ("PSNI", "police-service-of-northern-ireland"),
+        ("BTP", "british-transport-police"),
+        ("Birmingham Children's Trust", "birmingham-city-council"),
+        ("Doncaster Council", "city-of-doncaster-council"),
+        ("Slough Children First", "slough-borough-council"),
+        ("Together for Children", "sunderland-city-council"),
+        ("Hackney Council", "london-borough-of-hackney"),
+        ("Norfolk County Council", "norfolk-county-council"),
+        ("Her Majesty's Inspectorate of Constabulary and Fire & Rescue Services", "hmicfrs"),
+        ("Office for Standards in Education, Children's Services and Skills", "ofsted"),
+        ("HMIP", "hmi-prisons"),
+        ("the prisons inspectorate", "hmi-prisons"),
+        ("HMICS", "hm-inspectorate-of-constabulary-in-scotland"),
+        ("IOPC", "independent-office-for-police-conduct"),
+        ("NPCC", "national-police-chiefs-council"),
+        ("LFB", "london-fire-brigade"),
+        ("Bedford jail", "hmp-bedford"),
+        ("Strangeways", "hmp-manchester"),
+        ("Feltham YOI", "hmyoi-feltham"),
+    ],
+)
+def test_the_shipped_gazetteer_resolves_press_names(mention, org_id):
+    org = Gazetteer.from_jsonl(PATH).lookup(mention)
+    assert org is not None and org.id == org_id, mention
+
+
+def test_bare_places_resolve_by_context():
+    gazetteer = Gazetteer.from_jsonl(PATH)
+    assert gazetteer.lookup("Norfolk") is None
+    assert gazetteer.resolve_place("Norfolk", "local_authority").id == "norfolk-county-council"
+    assert gazetteer.resolve_place("Norfolk", "police_force").id == "norfolk-constabulary"
+    assert gazetteer.resolve_place("London", None) is None

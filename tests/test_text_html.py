@@ -1,0 +1,50 @@
+from miner.text import convert
+from tests.conftest import FIXTURES
+
+
+def test_html_keeps_content_blocks_and_drops_furniture():
+    document = convert((FIXTURES / "peel-report.html").read_bytes(), "peel-report.html")
+    kinds = [(b.kind, b.text) for b in document.blocks]
+    assert ("heading", "PEEL 2023–25: An inspection of Durham Constabulary") in kinds
+    assert ("table_row", "Investigating crime | Outstanding") in kinds
+    assert ("list_item", "The force should make sure it answers non-emergency calls promptly.") in kinds
+    assert ("caption", "Officers on patrol in Durham") in kinds
+    for furniture in ("cookies", "Home", "Crown copyright", "tracking"):
+        assert furniture not in document.text
+
+
+def test_html_metadata():
+    document = convert((FIXTURES / "peel-report.html").read_bytes(), "peel-report.html")
+    assert document.title == "PEEL 2023–25: An inspection of Durham Constabulary"
+    assert document.publisher == "HMICFRS"
+    assert document.published == "2024-05-16"
+    assert document.media_type == "text/html"
+
+
+def test_block_offsets_point_into_text():
+    document = convert((FIXTURES / "peel-report.html").read_bytes())
+    for block in document.blocks:
+        assert document.text[block.start:block.end] == block.text
+
+
+def test_heading_path():
+    document = convert((FIXTURES / "peel-report.html").read_bytes())
+    item = next(b for b in document.blocks if b.kind == "list_item")
+    assert item.heading == ("PEEL 2023–25: An inspection of Durham Constabulary", "Areas for improvement")
+
+
+def test_cp1252_declared_as_utf8_is_decoded():
+    data = '<html><head><meta charset="utf-8"></head><body><p>Inspectors’ report on the force’s £3m budget</p></body></html>'.encode("cp1252")
+    document = convert(data)
+    assert document.text == "Inspectors’ report on the force’s £3m budget"
+
+
+def test_json_ld_metadata():
+    data = b"""<html><head><script type="application/ld+json">
+    {"@type": "NewsArticle", "headline": "Force rated inadequate", "datePublished": "2025-02-07T06:00:00Z",
+     "publisher": {"@type": "Organization", "name": "The Evening Courier"}, "author": [{"name": "Jo Bloggs"}]}
+    </script></head><body><article><p>The force was rated inadequate.</p></article></body></html>"""
+    document = convert(data)
+    assert (document.title, document.publisher, document.published, document.author, document.kind) == (
+        "Force rated inadequate", "The Evening Courier", "2025-02-07", "Jo Bloggs", "news",
+    )

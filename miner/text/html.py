@@ -41,9 +41,83 @@ _BLOCK_LEVEL = set(_HEADINGS) | _TEXT_BLOCKS | _CONTAINERS - {"span"} | {"tr", "
 
 
 def html_to_document(data: bytes | str, declared_charset: str | None = None) -> Document:
+    """Main content by trafilatura (a maintained boilerplate remover: navigation,
+    related links, most-read lists, cookie banners); our own block walker
+    when trafilatura finds no main content."""
     markup = data if isinstance(data, str) else decode_text(data, declared_charset)
     soup = BeautifulSoup(markup, "lxml")
     metadata = _metadata(soup)
+    document = _main_content(markup, metadata)
+    if document is not None:
+        return document
+    return _walk_document(soup, metadata)
+
+
+def _main_content(markup: str, metadata: dict) -> Document | None:
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(
+        markup, output_format="xml", include_tables=True, include_comments=False, include_images=False,
+        include_formatting=False, include_links=False, with_metadata=True, deduplicate=False,
+    )
+    if not xml:
+        return None
+    root = etree.fromstring(xml.encode("utf-8"))
+    builder = DocumentBuilder()
+    headline = metadata.get("title") or root.get("title")
+    first = root.find(".//head")
+    if headline and (first is None or normalise_space("".join(first.itertext())) != normalise_space(headline)):
+        # Trafilatura can leave the headline out of the body; it states grades too.
+        builder.add("heading", headline, level=1)
+    main = root.find("main")
+    _xml_blocks(main if main is not None else root, builder)
+    if not builder.blocks:
+        return None
+    found = trafilatura.extract_metadata(markup)
+    if found is not None:
+        metadata["title"] = metadata.get("title") or found.title
+        metadata["publisher"] = metadata.get("publisher") or found.sitename
+        metadata["published"] = metadata.get("published") or normalise_date(found.date)
+        metadata["author"] = metadata.get("author") or found.author
+    if not metadata.get("title"):
+        metadata["title"] = next((b.text for b in builder.blocks if b.kind == "heading"), None)
+    return builder.build("text/html", **metadata)
+
+
+def _xml_blocks(element, builder: DocumentBuilder) -> None:
+    for child in element:
+        tag = child.tag
+        if tag == "head":
+            rend = child.get("rend") or "h2"
+            level = int(rend[1]) if len(rend) == 2 and rend[1].isdigit() else 2
+            builder.add("heading", "".join(child.itertext()), level=level)
+        elif tag == "list":
+            _xml_blocks(child, builder)
+        elif tag == "item":
+            nested = child.findall("list")
+            own = (child.text or "") + "".join((n.tail or "") for n in nested)
+            if nested:
+                builder.add("list_item", own if own.strip() else "")
+                for n in nested:
+                    _xml_blocks(n, builder)
+            else:
+                builder.add("list_item", "".join(child.itertext()))
+        elif tag == "table":
+            for row in child.iter("row"):
+                cells = [normalise_space("".join(c.itertext())) for c in row.findall("cell")]
+                cells = [c for c in cells if c]
+                if cells:
+                    builder.add("table_row", " | ".join(cells))
+        elif tag in ("p", "quote", "code"):
+            text = normalise_space("".join(child.itertext()))
+            if text and not _FURNITURE_TEXT.match(text):
+                builder.add("paragraph", text)
+        elif len(child):
+            _xml_blocks(child, builder)
+
+
+def _walk_document(soup: BeautifulSoup, metadata: dict) -> Document:
     _strip_furniture(soup)
     root = (
         soup.find("main")

@@ -21,14 +21,19 @@ def _progress(items, *, silent: bool, label: str, length: int | None = None):
 
 
 class _Silent:
+    """Stands in for click's progress bar under -s/--silent."""
+
     def __init__(self, items):
-        self.items = items
+        self.items = items if items is not None else ()
 
     def __enter__(self):
-        return self.items
+        return self
 
     def __exit__(self, *exc):
         return False
+
+    def __iter__(self):
+        return iter(self.items)
 
     def update(self, n):
         pass
@@ -143,9 +148,15 @@ def serve(db_path, port, host, metadata, immutable):
     from miner.publish import serve_arguments
     from miner.store import open_database
 
+    import tempfile
+
+    from miner.publish import write_metadata_for
+
     open_database(db_path).close()  # upgrade the schema before serving read-only
-    args = serve_arguments(db_path, host=host, port=port, metadata=pathlib.Path(metadata) if metadata else None, immutable=immutable)
-    datasette_cli.main(args=args, prog_name="miner serve")
+    with tempfile.TemporaryDirectory(prefix="miner-serve-") as tmp:
+        resolved = write_metadata_for(db_path, pathlib.Path(tmp) / "metadata.json", pathlib.Path(metadata) if metadata else None)
+        args = serve_arguments(db_path, host=host, port=port, metadata=resolved, immutable=immutable)
+        datasette_cli.main(args=args, prog_name="miner serve", standalone_mode=False)
 
 
 @cli.command()

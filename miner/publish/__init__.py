@@ -21,15 +21,35 @@ PUBLIC_SETTINGS = {
 }
 
 
-def metadata_path() -> pathlib.Path:
-    return METADATA
+def metadata_for(db_path: str, metadata: pathlib.Path | None = None) -> dict:
+    """metadata.yml with its database section named after `db_path`.
+
+    The shipped file describes a database called `miner` (miner.db) so it
+    works with plain `datasette miner.db -m metadata.yml`; any other file
+    name gets the same descriptions, facets and queries.
+    """
+    import yaml
+
+    data = yaml.safe_load((metadata or METADATA).read_text(encoding="utf-8"))
+    databases = data.get("databases", {})
+    if "miner" in databases:
+        name = pathlib.Path(db_path).stem
+        databases[name] = databases.pop("miner")
+    return data
 
 
-def serve_arguments(db_path: str, *, host: str, port: int, metadata: pathlib.Path | None = None, immutable: bool = False) -> list[str]:
+def write_metadata_for(db_path: str, target: pathlib.Path, metadata: pathlib.Path | None = None) -> pathlib.Path:
+    import json
+
+    target.write_text(json.dumps(metadata_for(db_path, metadata), indent=1), encoding="utf-8")
+    return target
+
+
+def serve_arguments(db_path: str, *, host: str, port: int, metadata: pathlib.Path, immutable: bool = False) -> list[str]:
     args = [
         "serve",
         *(["--immutable", db_path] if immutable else [db_path]),
-        "--metadata", str(metadata or METADATA),
+        "--metadata", str(metadata),
         "--host", host,
         "--port", str(port),
     ]

@@ -226,3 +226,37 @@ def demo(db_path, corpus, port, host, build_only, silent):
 
 def main():  # pragma: no cover
     cli()
+
+
+@cli.command(name="eval")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="test", show_default=True)
+@click.option("--errors", "show_errors", default=0, type=int, help="List up to N errors")
+@click.option("--field", "fields", multiple=True, help="Only list errors of these fields (gradings, statistics, findings, organisations, subject)")
+@click.option("--no-real", is_flag=True, help="Skip the real Ofsted reports in ../shared/data")
+@click.option("--check-floors", is_flag=True, help="Exit 1 if any F1 is below its floor in corpora/eval_floors.json")
+@click.option("--json", "as_json", is_flag=True)
+def eval_command(split, show_errors, fields, no_real, check_floors, as_json):
+    """Score the extractors against the annotated corpus (and the real Ofsted reports).
+
+    Prints precision, recall and F1 per document group and field, and the errors.
+
+    Example:
+
+        miner eval --split dev --errors 40 --field gradings
+    """
+    from miner.evaluation import check_floors as floors_failed
+    from miner.evaluation import evaluate, render
+
+    report = evaluate(split, include_real=not no_real)
+    if fields:
+        report.errors = [e for e in report.errors if e["field"] in fields]
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=1, default=str))
+    else:
+        click.echo(render(report, show_errors=show_errors))
+    if check_floors:
+        failures = floors_failed(report, split)
+        for failure in failures:
+            click.echo(f"below floor: {failure}", err=True)
+        if failures:
+            sys.exit(1)

@@ -1,56 +1,32 @@
-"""Fetching one URL: a deadline, a size cap, http(s) only.
+"""Fetching one URL for `miner ingest URL` and `miner show URL`.
 
-The polite crawler (robots.txt, per-host delay, conditional requests) builds
-on this; a single `miner ingest URL` needs only a safe one-off fetch.
+A thin door onto the polite client (miner.sources.polite): the same
+robots.txt check, deadline, size and decompression caps and redirect rules
+as a crawl. One client per process, so a batch of URLs on the same host is
+still spaced out and robots.txt is read once.
 """
 
 from __future__ import annotations
 
-import time
+import atexit
 
-import urllib3
-
-from miner import __version__
-from miner.errors import FetchError
 from miner.sources import RawDocument
+from miner.sources.polite import USER_AGENT, PoliteClient
 
-USER_AGENT = f"miner/{__version__} (+https://github.com/miner-project/miner; inspection-report research)"
-MAX_BYTES = 100 * 1024 * 1024
-TIMEOUT = 30.0
+__all__ = ["USER_AGENT", "fetch"]
+
+_client: PoliteClient | None = None
 
 
-def fetch(url: str, *, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT, user_agent: str = USER_AGENT) -> RawDocument:
-    if not url.startswith(("http://", "https://")):
-        raise FetchError(f"{url}: only http and https URLs can be fetched")
-    http = urllib3.PoolManager(retries=urllib3.Retry(total=2, redirect=5, backoff_factor=0.5, raise_on_redirect=True))
-    deadline = time.monotonic() + timeout
-    try:
-        response = http.request(
-            "GET", url, headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
-            preload_content=False, timeout=urllib3.Timeout(connect=10, read=timeout),
-        )
-    except urllib3.exceptions.HTTPError as error:
-        raise FetchError(f"{url}: fetch failed ({type(error).__name__})") from None
-    try:
-        if response.status >= 400:
-            raise FetchError(f"{url}: HTTP {response.status}")
-        declared = response.headers.get("Content-Length")
-        if declared and declared.isdigit() and int(declared) > max_bytes:
-            raise FetchError(f"{url}: too large ({int(declared):,} bytes, limit {max_bytes:,})")
-        chunks, size = [], 0
-        for chunk in response.stream(64 * 1024, decode_content=True):
-            size += len(chunk)
-            if size > max_bytes:
-                raise FetchError(f"{url}: too large (over {max_bytes:,} bytes after decompression)")
-            if time.monotonic() > deadline:
-                raise FetchError(f"{url}: took longer than {timeout:g} s")
-            chunks.append(chunk)
-    except urllib3.exceptions.HTTPError as error:
-        raise FetchError(f"{url}: fetch failed ({type(error).__name__})") from None
-    finally:
-        response.release_conn()
-    content_type = response.headers.get("Content-Type", "")
-    charset = None
-    if "charset=" in content_type:
-        charset = content_type.split("charset=")[-1].split(";")[0].strip().strip('"') or None
-    return RawDocument(url=response.geturl() or url, data=b"".join(chunks), content_type=content_type.split(";")[0] or None, charset=charset, headers=dict(response.headers))
+def default_client() -> PoliteClient:
+    """The process-wide client used by `fetch`."""
+    global _client
+    if _client is None:
+        _client = PoliteClient()
+        atexit.register(_client.close)
+    return _client
+
+
+def fetch(url: str) -> RawDocument:
+    """The bytes at `url` with what the server said about them; raises FetchError with the reason."""
+    return default_client().get(url).raw_document()

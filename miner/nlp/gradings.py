@@ -25,14 +25,20 @@ _PREVIOUS_CUE = re.compile(
     r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b"
     r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found)\b"
     r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+) was (?:judged|rated|graded|found)\b"
-    r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b",
+    r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
+    r"|\b(?:last|previous(?:ly)?)\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)",
+    re.I,
+)
+_LEADING_PAST = re.compile(
+    r"^\s*(?:when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when we (?:last )?(?:inspected|assessed|visited)\s+[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:inspection|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r";|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_CLAUSE_SPLIT = re.compile(r";|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an improvement\b)|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|of (?:the|its) (?:\w+ )?(?:areas?|categories))"
 _FAILING = r"failing|failed|poor|weak"
+QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'inadequate'
 
 
 @dataclass
@@ -69,39 +75,49 @@ class GradingExtractor:
         )
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
-        connector = r"(?:\s+(?:is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|in \w+(?: \w+)?|of the force|for \w+))*"
+        connector = r"(?:\s+(?:all|both|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|in \w+(?: \w+)?|of the force|for \w+))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?{connector}\s*(?:\(|:|–|-)?\s*(?P<grade>{G})\b(?!-)(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)",
+            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)",
             flags,
         )
+        Qg = r"['‘’\"“”]?"
         # "rated inadequate at investigating crime", "requires improvement in how it investigates crime",
-        # "good at preventing crime and responding to the public"
+        # "good at preventing crime and responding to the public", "the inadequate grades were for how GMP responds to the public"
         self.grade_then_area = re.compile(
-            rf"(?<![\w-])(?P<grade>{G})(?![\w-])\s*(?:\(|,)?\s*(?:at|in|for|on|when it comes to|with regard to)\s+(?:how (?:it|the force|they|the council)\s+(?:\w+\s+)?|(?:its|their|the force['’]s|the council['’]s|the)\s+)?{A}",
+            rf"(?<![\w-]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?\s*(?:\(|,)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:how\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
-        # "rated its response to the public as good"
+        # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
         self.rated_area_as = re.compile(
-            rf"\b(?:rated|judged|graded|assessed|found|considered)\s+(?:its|their|the force['’]s|the council['’]s|the)?\s*{A}\s+(?:as|to be)\s+(?P<grade>{G})\b",
+            rf"\b(?:rated|judged|graded|assessed|found|considered)\s+(?:its|their|the force['’]s|the council['’]s|the)?\s*(?:work\s+(?:to|on)\s+|approach\s+to\s+)?{A}\s+(?:as|to be)\s+{Qg}(?P<grade>{G}){Qg}(?![\w-])",
             flags,
         )
         N = NUMBER
+        Q = r"['‘’\"“”]?"
         self.count_of = re.compile(
-            rf"(?<![\w-])(?P<grade>{G}|{_FAILING})(?![\w-])(?:\s+or\s+(?P<grade2>{G}|{_FAILING}))?\s+(?:in|for|across|on)\s+(?P<count>{N}|all|both)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on)\s+(?:all\s+(?=(?:{N})\b))?(?P<count>{N}|all|both)\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
-            rf"\b(?P<count>{N}|all|both)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+)?(?:as\s+)?(?P<grade>{G}|{_FAILING})\b",
+            rf"\b(?:all\s+(?=(?:{N})\b))?(?P<count>{N}|all|both)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
             flags,
         )
         self.zero_count = re.compile(
-            rf"\bnot\s+(?:rated|judged|graded|found to be|assessed as)\s+(?P<grade>{G})(?:\s+or\s+(?P<grade2>{G}))?\s+(?:in|for)\s+any(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?{_AREA_WORDS})?",
+            rf"\bnot\s+(?:rated|judged|graded|found to be|assessed as)\s+{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:in|for)\s+any(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?{_AREA_WORDS})?"
+            rf"|\b(?:none|no one)\s+of\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:{_AREA_WORDS})\s+(?:is|was|were|are)\s+(?:rated\s+)?{Q}(?P<grade3>{G}){Q}(?:\s+or\s+{Q}(?P<grade4>{G}){Q})?",
             flags,
         )
-        self.across = re.compile(rf"\b(?:across|in|on)\s+(?:all\s+)?(?P<out_of>{N})\s+(?:areas|categories|questions|pillars)\b", flags)
+        # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
+        self.across = re.compile(
+            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated)\s+(?:it\s+|the force\s+)?(?:in|on|across))\s+(?:all\s+)?(?P<out_of>{N})\s+(?:areas|categories|questions|pillars)\b"
+            rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
+            flags,
+        )
+        self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are)\s+(?:its|their|the)\s+(?:work\s+(?:to|on)\s+)?{A}", flags)
         self.overall = re.compile(
-            rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*(?P<grade>{G})\b",
+            rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
+            rf"|(?<![\w-]){Q}(?P<grade2>{G}){Q}\s+overall\b",
             flags,
         )
 
@@ -139,39 +155,69 @@ class GradingExtractor:
         found: list[_Found] = []
         taken: list[tuple[int, int]] = []
 
-        def add(item: _Found) -> None:
+        def add(item: _Found, claim: bool = True) -> bool:
             if any(item.start < e and s_ < item.end for s_, e in taken):
-                return
-            taken.append((item.start, item.end))
+                return False
+            if claim:
+                taken.append((item.start, item.end))
             found.append(item)
+            return True
 
         for m in self.zero_count.finditer(s):
-            out_of = parse_int(m.group("out_of"))
-            for g in ("grade", "grade2"):
+            out_of = parse_int(m.group("out_of") or m.group("out_of2"))
+            for g in ("grade", "grade2", "grade3", "grade4"):
                 if m.group(g):
-                    add(_Found(m.start(), m.end(), m.group(g), None, 0, out_of, "count"))
-                    taken.pop()
+                    add(_Found(m.start(), m.end(), m.group(g), None, 0, out_of, "count"), claim=False)
             taken.append((m.start(), m.end()))
+        for m in self.overall.finditer(s):
+            grade = m.group("grade") or m.group("grade2")
+            add(_Found(m.start(), m.end(), grade, "overall"), claim=False)
         across = self.across.search(s)
-        default_out_of = parse_int(across.group("out_of")) if across else None
+        stated_out_of = parse_int(across.group("out_of") or across.group("out_of2")) if across else None
+        counts: list[_Found] = []
         for rx in (self.count_of, self.count_subject):
             for m in rx.finditer(s):
                 count_text = m.group("count").lower()
-                out_of = parse_int(m.group("out_of")) or default_out_of
+                out_of = parse_int(m.group("out_of")) or stated_out_of
                 if count_text in ("all", "both"):
                     count = out_of if count_text == "all" else 2
                     out_of = out_of or count
+                    if count is None:
+                        continue
                 else:
                     count = parse_int(count_text)
-                if count is None:
-                    continue
+                if count is None or count > 60:
+                    continue  # "inadequate in 2019" is a year, not a count
+                if re.match(r"\s*all\b", s[m.start("count") - 4:m.start("count")]) or s[max(0, m.start("count") - 4):m.start("count")].lower().strip() == "all":
+                    out_of = out_of or count  # "in all four of the areas"
                 grade = m.group("grade")
                 if m.groupdict().get("grade2"):
                     grade = f"{grade} or {m.group('grade2')}"
-                add(_Found(m.start(), m.end(), grade, None, count, out_of, "count"))
+                item = _Found(m.start(), m.end(), grade, None, count, out_of, "count")
+                if add(item):
+                    counts.append(item)
+        # "inadequate in two areas, investigating crime and managing offenders":
+        # the areas named after a count carry its grade.
+        for item in list(counts):
+            tail = s[item.end:]
+            lead = re.match(r"\s*(?:,|:|–|-|\()\s*(?:including|namely|these were|which were|for)?\s*", tail)
+            if not lead:
+                continue
+            stop = re.search(r"[.;)]|\band said\b|\bbut\b|\b(?:" + GRADE_PATTERN + r")\b", tail[lead.end():], re.I)
+            window_end = lead.end() + (stop.start() if stop else len(tail) - lead.end())
+            for extra in self.scales.area_regex.finditer(tail, lead.end(), window_end):
+                add(_Found(item.end + extra.start(), item.end + extra.end(), item.grade, extra.group(0)), claim=False)
+        # In a list ("inadequate in four of nine areas, requires improvement in
+        # four and adequate in one") later items share the first one's total.
+        counts.sort(key=lambda f: f.start)
+        for earlier, later in zip(counts, counts[1:]):
+            if later.out_of is None and earlier.out_of is not None:
+                later.out_of = earlier.out_of
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             for m in rx.finditer(s):
-                add(_Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area")))
+                item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
+                if not add(item):
+                    continue
                 if rx is self.grade_then_area:
                     # "good at preventing crime and responding to the public": the
                     # same grade for further areas listed in its clause.
@@ -180,15 +226,38 @@ class GradingExtractor:
                     tail = tail[: stop.start()] if stop else tail
                     for extra in self.scales.area_regex.finditer(tail):
                         add(_Found(m.end() + extra.start(), m.end() + extra.end(), m.group("grade"), extra.group(0)))
-        for m in self.overall.finditer(s):
-            add(_Found(m.start(), m.end(), m.group("grade"), "overall effectiveness"))
+                elif rx is self.area_then_grade:
+                    # "Help and protection, children in care and care leavers all
+                    # require improvement": earlier areas of the same list.
+                    head = s[: m.start("area")]
+                    cut = max(head.rfind(";"), head.rfind(". "), head.rfind(":"))
+                    head_start = cut + 1 if cut >= 0 else 0
+                    previous_end = m.start("area")
+                    for extra in reversed(list(self.scales.area_regex.finditer(s, head_start, m.start("area")))):
+                        gap = s[extra.end():previous_end]
+                        if len(gap.split()) > 7 or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
+                            break
+                        add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
+                        previous_end = extra.start()
+        # "..., as was its use of resources": the same grade again.
+        for m in self._as_was.finditer(s):
+            before = [f for f in found if f.area and f.end <= m.start()]
+            if before:
+                add(_Found(m.start("area"), m.end("area"), before[-1].grade, m.group("area")))
         return found
 
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None) -> None:
         scales = self.scales
         scale_id = ctx.inspection.scale
         area = None
-        if found.area:
+        if found.area == "overall":
+            if scale_id == "ofsted":
+                area = "overall effectiveness"
+            elif scale_id in ("hmi-probation", "cqc"):
+                area = "overall"
+            else:
+                return
+        elif found.area:
             resolved = scales.resolve_area(found.area, scale_id, ctx.inspection.inspectorate)
             if resolved is None:
                 return
@@ -240,9 +309,16 @@ class GradingExtractor:
         cue = _PREVIOUS_CUE.search(clause)
         if found.method == "table":
             return False, inspection_year
+        # "When it was last inspected, in 2022, it was found to be ...": a
+        # leading time clause sets the time of the whole sentence.
+        lead = _LEADING_PAST.match(sentence)
+        if lead and not _NOW.search(clause) and found.start >= lead.end() - 1:
+            years = [int(y) for y in _YEAR.findall(sentence[: found.start])]
+            past = [y for y in years if inspection_year is None or y < inspection_year]
+            return True, (past[0] if past else None)
         if cue and not _NOW.search(clause[: found.start - clause_start]):
             return True, (past_years[0] if past_years else (_first_year(sentence, inspection_year)))
-        if past_years and re.search(r"\b(?:was|were|had been)\b", clause) and not _NOW.search(clause):
+        if past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not _NOW.search(clause):
             return True, past_years[0]
         return False, inspection_year
 

@@ -219,3 +219,24 @@ def _age(timestamp: str) -> datetime.timedelta:
     if then.tzinfo is None:
         then = then.replace(tzinfo=datetime.timezone.utc)
     return datetime.datetime.now(datetime.timezone.utc) - then
+
+
+class TableRobotsStore:
+    """A `RobotsStore` over the SQLite `robots_txt` table (through `miner.store.fetch_log.FetchLog`)."""
+
+    def __init__(self, log):  # log: FetchLog, duck-typed so robots.py needs no store import
+        self.log = log
+
+    def robots_file(self, origin: str) -> RobotsFile | None:
+        row = self.log.robots_row(origin)
+        if row is None:
+            return None
+        return RobotsFile(origin, row["status"], row["body"] or "", row["fetched_at"], row["etag"], row["last_modified"])
+
+    def save_robots_file(self, robots: RobotsFile) -> None:
+        self.log.save_robots_row(
+            {
+                "origin": robots.origin, "status": robots.status, "body": robots.text,
+                "etag": robots.etag, "last_modified": robots.last_modified, "fetched_at": robots.fetched_at,
+            }
+        )

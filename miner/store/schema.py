@@ -125,3 +125,83 @@ def m002_views(db: Database) -> None:
         where g.previous = 0 and g.area is not null and g.count is null
         """,
     )
+
+
+@migrations()
+def m003_crawl_log(db: Database) -> None:
+    """What crawls fetched and learnt: runs, every fetch, validators, links, robots.txt, listings."""
+    db["crawls"].create(
+        {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "seeds": str,
+            "options": str,
+            "fetched": int,
+            "unchanged": int,
+            "skipped": int,
+            "failed": int,
+        },
+        pk="id",
+    )
+    db["fetches"].create(
+        {
+            "id": int,
+            "crawl_id": int,
+            "url": str,
+            "fetched_at": str,
+            "status": int,
+            "bytes": int,
+            "content_hash": str,
+            "outcome": str,
+            "reason": str,
+            "final_url": str,
+            "media_type": str,
+            "document_id": int,
+            "elapsed_ms": int,
+        },
+        pk="id",
+        foreign_keys=[("crawl_id", "crawls", "id"), ("document_id", "documents", "id")],
+    )
+    db["fetches"].create_index(["url"])
+    db["fetches"].create_index(["outcome"])
+    db["fetches"].create_index(["crawl_id"])
+    db["validators"].create(
+        {
+            "url": str,
+            "etag": str,
+            "last_modified": str,
+            "content_hash": str,
+            "document_id": int,
+            "final_url": str,
+            "media_type": str,
+            "checked_at": str,
+        },
+        pk="url",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["links"].create(
+        {"source_url": str, "position": int, "url": str, "role": str, "published": str, "title": str, "metadata": str},
+        pk=("source_url", "position"),
+    )
+    db["links"].create_index(["url"])
+    db["robots_txt"].create(
+        {"origin": str, "status": int, "body": str, "etag": str, "last_modified": str, "fetched_at": str},
+        pk="origin",
+    )
+    db["listing_metadata"].create(
+        {
+            "url": str,
+            "listing_url": str,
+            "report_url": str,
+            "title": str,
+            "organisation": str,
+            "programme": str,
+            "published": str,
+            "adapter": str,
+            "first_seen": str,
+        },
+        pk="url",
+    )
+    db["listing_metadata"].create_index(["organisation"])
+    db["listing_metadata"].create_index(["published"])

@@ -12,7 +12,10 @@ import pytest
 from miner.nlp.gazetteer import ANAPHORS, Gazetteer
 
 PATH = pathlib.Path(__file__).resolve().parents[1] / "miner" / "nlp" / "data" / "organisations.jsonl"
-KINDS = {"police_force", "local_authority", "inspectorate", "fire_and_rescue_service", "prison", "government"}
+KINDS = {
+    "police_force", "local_authority", "inspectorate", "fire_and_rescue_service", "prison", "government",
+    "police_and_crime_commissioner", "probation_service", "health_provider", "other",
+}
 GENERIC = {
     "the force", "the constabulary", "the police", "the council", "the local authority", "the authority",
     "the trust", "the inspectorate", "the service", "the brigade", "the prison", "the jail",

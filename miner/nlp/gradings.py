@@ -26,7 +26,8 @@ _PREVIOUS_CUE = re.compile(
     r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found)\b"
     r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+) was (?:judged|rated|graded|found)\b"
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
-    r"|\b(?:last|previous(?:ly)?)\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)",
+    r"|\b(?:last|previous(?:ly)?)\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
+    r"|\bhad\s+(?:then\s+|previously\s+|already\s+)?(?:improved|deteriorated|declined|been\s+(?:rated|judged|graded|found|assessed))\b",
     re.I,
 )
 _LEADING_PAST = re.compile(
@@ -130,8 +131,12 @@ class GradingExtractor:
         text = doc.text
         spans: list[Span] = []
         seen: set[tuple] = set()
+        table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = list(doc.sents)
+        last_total: tuple[int, int] | None = None
         for i, sent in enumerate(sentences):
+            if sent.start_char in table_rows:
+                continue
             sent_text = sent.text.rstrip()
             if not self.grade_word.search(sent_text):
                 # A table split over two blocks: the area here, its grade next.
@@ -143,10 +148,72 @@ class GradingExtractor:
                         found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
                         self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
                 continue
-            for found in self._find(sent_text):
+            founds = self._find(sent_text)
+            stated = [f.out_of for f in founds if f.count is not None and f.out_of]
+            across = self.across.search(sent_text)
+            if across:
+                stated.append(parse_int(across.group("out_of") or across.group("out_of2")))
+            for found in founds:
+                # "It was judged adequate in one, requires improvement in five and
+                # inadequate in three" right after "... three of the nine areas":
+                # the total carries over from the sentence before.
+                if found.count is not None and found.out_of is None and last_total and i - last_total[0] <= 2:
+                    found.out_of = last_total[1]
                 self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
+            if stated and stated[-1]:
+                last_total = (i, stated[-1])
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    def _tables(self, doc, ctx, orgs, inspection_year, spans, seen) -> set[int]:
+        """Tables with a header row: areas as columns and organisations as rows
+        (a round-up), or areas as rows and inspection dates as columns."""
+        handled: set[int] = set()
+        org_at = {s.start_char: s._.organisation_id for s in doc.spans.get("organisations", [])}
+        header: list[str] | None = None
+        previous_kind = None
+        for i, kind in enumerate(ctx.kinds):
+            if kind != "table_row":
+                header, previous_kind = None, kind
+                continue
+            start, end = ctx.starts[i], ctx.ends[i]
+            row = doc.text[start:end]
+            cells = row.split(" | ")
+            if len(cells) < 3:
+                previous_kind = kind
+                continue
+            if header is None or previous_kind != "table_row" or not any(self.grade_only.match(c) for c in cells[1:]):
+                header = cells
+                previous_kind = kind
+                continue
+            previous_kind = kind
+            years = [_year_of(_YEAR.search(h).group(0)) if _YEAR.search(h) else None for h in header]
+            latest = max((y for y in years if y), default=None)
+            offset = start
+            positions = []
+            for cell in cells:
+                positions.append(offset)
+                offset += len(cell) + 3
+            first_area = self.scales.resolve_area(cells[0].strip(), ctx.inspection.scale, ctx.inspection.inspectorate)
+            for column in range(1, min(len(cells), len(header))):
+                grade = self.grade_only.match(cells[column])
+                if not grade:
+                    continue
+                cell_start = positions[column] - start
+                if first_area and years[column]:
+                    found = _Found(0, cell_start + grade.end("grade"), grade.group("grade"), cells[0].strip(), method="table")
+                    previous = bool(latest and years[column] < latest)
+                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column])
+                elif self.scales.resolve_area(header[column].strip(), ctx.inspection.scale, ctx.inspection.inspectorate):
+                    org_id = org_at.get(start)
+                    if org_id is None:
+                        continue
+                    found = _Found(cell_start, cell_start + grade.end("grade"), grade.group("grade"), header[column].strip(), method="table")
+                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=org_id, previous=False, year=inspection_year)
+                else:
+                    continue
+                handled.add(start)
+        return handled
 
     def _find(self, s: str) -> list[_Found]:
         row = self.row.match(s)
@@ -246,7 +313,7 @@ class GradingExtractor:
                 add(_Found(m.start("area"), m.end("area"), before[-1].grade, m.group("area")))
         return found
 
-    def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None) -> None:
+    def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:
         scales = self.scales
         scale_id = ctx.inspection.scale
         area = None
@@ -273,12 +340,12 @@ class GradingExtractor:
                 scale_id, area = alternative
             else:
                 return
-        sent_start = sent.start_char
-        sent_text = sent.text.rstrip()
-        previous, year = self._previous(sent_text, found, inspection_year)
+        sent_start, sent_text = (sent.start_char, sent.text.rstrip()) if isinstance(sent, Span) else sent
+        if previous is None:
+            previous, year = self._previous(sent_text, found, inspection_year)
         start_char = sent_start + found.start
         end_char = sent_start + found.end
-        org_id = orgs.near(start_char, sent_start)
+        org_id = org_id or orgs.near(start_char, sent_start)
         key = (org_id, area, grade, previous, found.count, found.out_of)
         if key in seen:
             return

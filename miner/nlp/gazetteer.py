@@ -16,6 +16,8 @@ ANAPHORS = {
     "local_authority": ("the council", "the local authority", "the authority", "this local authority", "the trust"),
     "prison": ("the prison", "the jail", "the establishment"),
     "fire_and_rescue_service": ("the service", "the brigade"),
+    "probation_service": ("the PDU", "the region", "the probation delivery unit"),
+    "health_provider": ("the hospital", "the trust", "the service"),
 }
 
 

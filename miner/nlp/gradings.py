@@ -34,6 +34,7 @@ _LEADING_PAST = re.compile(
     r"^\s*(?:when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when we (?:last )?(?:inspected|assessed|visited)\s+[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:inspection|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
+_PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r";|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an improvement\b)|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -343,6 +344,10 @@ class GradingExtractor:
         sent_start, sent_text = (sent.start_char, sent.text.rstrip()) if isinstance(sent, Span) else sent
         if previous is None:
             previous, year = self._previous(sent_text, found, inspection_year)
+            if not previous:
+                earlier_year = self._previous_context(doc, ctx, sent_start, sent_text, found, inspection_year)
+                if earlier_year is not False:
+                    previous, year = True, earlier_year
         start_char = sent_start + found.start
         end_char = sent_start + found.end
         org_id = org_id or orgs.near(start_char, sent_start)
@@ -364,6 +369,30 @@ class GradingExtractor:
         span._.year = year
         span._.method = found.method
         spans.append(span)
+
+    def _previous_context(self, doc, ctx, sent_start: int, sent_text: str, found: _Found, inspection_year: int | None):
+        """An earlier inspection set by the surroundings: a section such as
+        "Previous Ofsted inspections", or the sentence before ("The last
+        inspection was in July 2015. The local authority was judged ...").
+        Returns the year (or None) when the grade is an earlier one, else False."""
+        if _NOW.search(sent_text[: found.start]) or re.search(r"\bthis inspection\b", sent_text, re.I):
+            return False
+        i = ctx.block_index(sent_start)
+        if i is None:
+            return False
+        window_start = ctx.starts[max(0, i - 3)]
+        before = doc.text[window_start:sent_start]
+        if any(_PREVIOUS_SECTION.search(h) for h in ctx.headings[i]):
+            years = [int(y) for y in _YEAR.findall(before) if inspection_year is None or int(y) < inspection_year]
+            return years[-1] if years else None
+        # The sentence just before, in the same block or the block before.
+        tail = before[-400:]
+        last_sentence = re.split(r"(?<=[.!?])\s+|\n\n", tail.strip())[-1] if tail.strip() else ""
+        if last_sentence and _PREVIOUS_CUE.search(last_sentence) and found.method != "table":
+            years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
+            if years and not re.search(r"\b(?:now|since|this|current)\b", sent_text[: found.start], re.I):
+                return years[-1]
+        return False
 
     def _previous(self, sentence: str, found: _Found, inspection_year: int | None) -> tuple[bool, int | None]:
         # Look at the clause around the grade for an earlier-inspection cue.

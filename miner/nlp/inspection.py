@@ -12,8 +12,8 @@ _INSPECTORATES = {
     "hmicfrs": re.compile(r"\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|\bPEEL\b|police inspectorate", re.I),
     "ofsted": re.compile(r"\bOfsted\b|local authority children[’']s services|children[’']s services inspection", re.I),
     "hmi-prisons": re.compile(r"Inspectorate of Prisons|\bHMIP\b|healthy prison|prisons inspectorate|chief inspector of prisons", re.I),
-    "hmi-probation": re.compile(r"Inspectorate of Probation|probation inspectorate|chief inspector of probation", re.I),
-    "cqc": re.compile(r"Care Quality Commission|\bCQC\b", re.I),
+    "hmi-probation": re.compile(r"Inspectorate of Probation|probation inspectorate|chief inspector of probation|probation delivery unit|\bPDU\b", re.I),
+    "cqc": re.compile(r"Care Quality Commission|\bCQC\b|\bKey question\b|\bwell-led\b", re.I),
 }
 _PEEL_ROUND = re.compile(r"\bPEEL\s*(?:inspection\s*)?(20\d\d)(?:\s*[/–-]\s*(\d{2,4}))?", re.I)
 _PUBLISHED = re.compile(
@@ -24,8 +24,8 @@ _SIF = re.compile(r"services for children in need of help and protection, childr
 _ILACS = re.compile(r"inspection of [^\n]{0,80}local authority children[’']s services|\bILACS\b", re.I)
 
 
-def identify_inspection(text: str, title: str | None = None, published: str | None = None) -> Inspection:
-    head = (title or "") + "\n" + text[:6000]
+def identify_inspection(text: str, title: str | None = None, published: str | None = None, publisher: str | None = None) -> Inspection:
+    head = (title or "") + "\n" + (publisher or "") + "\n" + text[:6000]
     counts = Counter({name: len(rx.findall(head)) * 3 + len(rx.findall(text)) for name, rx in _INSPECTORATES.items()})
     inspectorate, hits = counts.most_common(1)[0]
     if hits == 0:

@@ -19,8 +19,8 @@ from miner.nlp.gazetteer import ANAPHORS, Gazetteer
 from miner.nlp.inspection import identify_inspection
 
 SPANS_KEY = "organisations"
-_DOMAIN_KIND = {"hmicfrs": "police_force", "ofsted": "local_authority", "hmi-prisons": "prison"}
-_SUBJECT_KINDS = {"police_force", "local_authority", "prison", "fire_and_rescue_service"}
+_DOMAIN_KIND = {"hmicfrs": "police_force", "ofsted": "local_authority", "hmi-prisons": "prison", "hmi-probation": "probation_service", "cqc": "health_provider"}
+_SUBJECT_KINDS = {"police_force", "local_authority", "prison", "fire_and_rescue_service", "probation_service", "health_provider"}
 
 
 class OrganisationResolver:
@@ -58,7 +58,7 @@ class OrganisationResolver:
         if self.gazetteer is None:
             self.initialize()
         ctx = get_context(doc)
-        ctx.inspection = identify_inspection(doc.text, ctx.title, ctx.published)
+        ctx.inspection = identify_inspection(doc.text, ctx.title, ctx.published, ctx.publisher)
         prefer = _DOMAIN_KIND.get(ctx.inspection.inspectorate or "")
         vocab_strings = self.nlp.vocab.strings
         spans = filter_spans([Span(doc, s, e, label=match_id) for match_id, s, e in [*self.matcher(doc), *self.acronyms(doc)]])

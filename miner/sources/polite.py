@@ -343,13 +343,13 @@ class PoliteClient:
                 response = self._follow(url, headers, deadline)
         except FetchError as error:
             reason = str(error).split(": ", 1)[-1]
-            return RobotsFile(origin, None, fetched_at=now, problem=f"robots.txt unreachable ({reason})")
+            return RobotsFile(origin, None, fetched_at=now, problem=f"robots.txt unreachable: {reason}")
         finally:
             self.robots = robots
         if response.status == 304 and stored is not None:
             return RobotsFile(origin, stored.status, stored.text, now, stored.etag, stored.last_modified)
         if response.status == 429 or response.status >= 500:
-            return RobotsFile(origin, response.status, fetched_at=now, problem=f"robots.txt unreachable ({_status_text(response.status)})")
+            return RobotsFile(origin, response.status, fetched_at=now, problem=f"robots.txt unreachable: {_status_text(response.status)}")
         if not 200 <= response.status < 300:
             return RobotsFile(origin, response.status, fetched_at=now)  # 4xx: no robots.txt, no rules
         text = response.data.decode("utf-8", errors="replace")
@@ -394,15 +394,16 @@ def _status_text(status: int) -> str:
 
 def _describe(error: urllib3.exceptions.HTTPError) -> str:
     """A short reason for a connection-level failure, without urllib3's object reprs."""
+    # Order matters: NameResolutionError < NewConnectionError < ConnectTimeoutError.
+    if isinstance(error, urllib3.exceptions.NameResolutionError):
+        return "host name not found"
+    if isinstance(error, urllib3.exceptions.NewConnectionError):
+        cause = str(error).rsplit("] ", 1)[-1] if "] " in str(error) else "connection failed"
+        return f"cannot connect ({cause.lower()})"
     if isinstance(error, urllib3.exceptions.ConnectTimeoutError):
         return "connection timed out"
     if isinstance(error, urllib3.exceptions.ReadTimeoutError):
         return "read timed out"
-    if isinstance(error, urllib3.exceptions.NewConnectionError):
-        cause = str(error).rsplit(": ", 1)[-1]
-        return f"cannot connect ({cause})"
-    if isinstance(error, urllib3.exceptions.NameResolutionError):
-        return "host name not found"
     if isinstance(error, urllib3.exceptions.SSLError):
         return "TLS error"
     if isinstance(error, urllib3.exceptions.ProtocolError):

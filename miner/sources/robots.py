@@ -50,7 +50,7 @@ class RobotsRules:
     crawl_delay: float | None = None
     sitemaps: list[str] = field(default_factory=list)
     # Set when robots.txt could not be read (5xx, no connection): RFC 9309
-    # says assume complete disallow. Says why, e.g. "robots.txt unreachable (HTTP 503)".
+    # says assume complete disallow. Says why, e.g. "robots.txt unreachable: HTTP 503 ...".
     problem: str | None = None
 
     @classmethod
@@ -140,7 +140,7 @@ class RobotsFile:
     fetched_at: str | None = None
     etag: str | None = None
     last_modified: str | None = None
-    problem: str | None = None  # why the whole origin is off limits, e.g. "robots.txt unreachable (HTTP 503)"
+    problem: str | None = None  # why the whole origin is off limits, e.g. "robots.txt unreachable: HTTP 503 ..."
 
 
 class RobotsStore(Protocol):

@@ -59,6 +59,7 @@ class SiteServer:
 
     def __init__(self, pages: dict[str, Page]):
         self.pages = pages
+        self.statuses: dict[str, int] = {}  # path -> status to answer instead (e.g. a failing robots.txt)
         self.hits: list[Hit] = []
         self._lock = threading.Lock()
         self._counters: dict[str, int] = {}
@@ -131,6 +132,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     # -- the site ---------------------------------------------------------
 
     def _page(self, path: str) -> int:
+        if path in self.site.statuses:
+            return self._send(self.site.statuses[path], b"<html><title>Unavailable</title></html>", "text/html")
         page = self.site.pages.get(path)
         if page is None:
             return self._send(404, b"<html><title>Not found</title><p>No such page.</p></html>", "text/html")

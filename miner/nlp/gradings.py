@@ -31,15 +31,18 @@ _PREVIOUS_CUE = re.compile(
     re.I,
 )
 _LEADING_PAST = re.compile(
-    r"^\s*(?:when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when we (?:last )?(?:inspected|assessed|visited)\s+[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:inspection|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when we (?:last )?(?:inspected|assessed|visited)\s+[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:inspection|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
+_CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:authority|council|force|service|prison)s?)\b")
+_COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|services|placements|work|number|plans?|assessments?|provision|quality|response|arrangements)\s+(?:for|of|to|with)\s+(?:(?:looked after children|young people|children)\s+and\s+)?$", re.I)
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r";|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an improvement\b)|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|of (?:the|its) (?:\w+ )?(?:areas?|categories))"
 _FAILING = r"failing|failed|poor|weak"
+OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'inadequate'
 
 
@@ -75,9 +78,14 @@ class GradingExtractor:
         self.row = re.compile(
             rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags
         )
+        # A table row run into the next paragraph by PDF extraction:
+        # "Overall effectiveness Requires improvement to be good For most children ..."
+        self.row_prefix = re.compile(
+            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags
+        )
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
-        connector = r"(?:\s+(?:all|both|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|in \w+(?: \w+)?|of the force|for \w+))*"
+        connector = r"(?:\s+(?:all|both|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|in (?-i:[A-Z])\w+|of the force))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
             rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)",
@@ -119,7 +127,7 @@ class GradingExtractor:
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are)\s+(?:its|their|the)\s+(?:work\s+(?:to|on)\s+)?{A}", flags)
         self.overall = re.compile(
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
-            rf"|(?<![\w-]){Q}(?P<grade2>{G}){Q}\s+overall\b",
+            rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b",
             flags,
         )
 
@@ -135,6 +143,7 @@ class GradingExtractor:
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = list(doc.sents)
         last_total: tuple[int, int] | None = None
+        self._chain: tuple[int, int | None] | None = None
         for i, sent in enumerate(sentences):
             if sent.start_char in table_rows:
                 continue
@@ -149,6 +158,7 @@ class GradingExtractor:
                         found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
                         self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
                 continue
+            before = len(spans)
             founds = self._find(sent_text)
             stated = [f.out_of for f in founds if f.count is not None and f.out_of]
             across = self.across.search(sent_text)
@@ -163,8 +173,26 @@ class GradingExtractor:
                 self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
             if stated and stated[-1]:
                 last_total = (i, stated[-1])
+            earlier = [sp for sp in spans[before:] if sp._.previous]
+            self._chain = (sent.start_char + len(sent_text), earlier[0]._.year) if earlier else None
+        self._keep_table_areas(ctx, spans)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    def _keep_table_areas(self, ctx, spans: list[Span]) -> None:
+        """A report's judgement table is authoritative: prose that seems to grade
+        the subject in an area the table does not have ("children in care
+        services now judged to be good" in a report graded on "children in care
+        and care leavers") is a description, not a grading."""
+        table = {(sp._.scale, sp._.area) for sp in spans if sp._.method == "table" and not sp._.previous and sp._.organisation_id == ctx.subject_id}
+        if len(table) < 3:
+            return
+        scales = {scale for scale, _ in table}
+        spans[:] = [
+            sp for sp in spans
+            if sp._.method == "table" or sp._.previous or sp._.area in (None, "overall effectiveness", "overall") or sp._.organisation_id != ctx.subject_id
+            or sp._.scale not in scales or (sp._.scale, sp._.area) in table
+        ]
 
     def _tables(self, doc, ctx, orgs, inspection_year, spans, seen) -> set[int]:
         """Tables with a header row: areas as columns and organisations as rows
@@ -220,6 +248,9 @@ class GradingExtractor:
         row = self.row.match(s)
         if row and len(s) < 160:
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
+        row = self.row_prefix.match(s)
+        if row:
+            return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
         found: list[_Found] = []
         taken: list[tuple[int, int]] = []
 
@@ -239,7 +270,7 @@ class GradingExtractor:
             taken.append((m.start(), m.end()))
         for m in self.overall.finditer(s):
             grade = m.group("grade") or m.group("grade2")
-            add(_Found(m.start(), m.end(), grade, "overall"), claim=False)
+            add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
         across = self.across.search(s)
         stated_out_of = parse_int(across.group("out_of") or across.group("out_of2")) if across else None
         counts: list[_Found] = []
@@ -283,6 +314,8 @@ class GradingExtractor:
                 later.out_of = earlier.out_of
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             for m in rx.finditer(s):
+                if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 40):m.start("area")]):
+                    continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
                 if not add(item):
                     continue
@@ -318,7 +351,7 @@ class GradingExtractor:
         scales = self.scales
         scale_id = ctx.inspection.scale
         area = None
-        if found.area == "overall":
+        if found.area == OVERALL:
             if scale_id == "ofsted":
                 area = "overall effectiveness"
             elif scale_id in ("hmi-probation", "cqc"):
@@ -385,6 +418,11 @@ class GradingExtractor:
         if any(_PREVIOUS_SECTION.search(h) for h in ctx.headings[i]):
             years = [int(y) for y in _YEAR.findall(before) if inspection_year is None or int(y) < inspection_year]
             return years[-1] if years else None
+        # "The local authority was judged inadequate ... It was judged to
+        # require improvement for ...": a run of sentences about that inspection.
+        chain = getattr(self, "_chain", None)
+        if chain and 0 <= sent_start - chain[0] <= 3 and _CONTINUES_SUBJECT.match(sent_text):
+            return chain[1]
         # The sentence just before, in the same block or the block before.
         tail = before[-400:]
         last_sentence = re.split(r"(?<=[.!?])\s+|\n\n", tail.strip())[-1] if tail.strip() else ""
@@ -411,7 +449,8 @@ class GradingExtractor:
         if lead and not _NOW.search(clause) and found.start >= lead.end() - 1:
             years = [int(y) for y in _YEAR.findall(sentence[: found.start])]
             past = [y for y in years if inspection_year is None or y < inspection_year]
-            return True, (past[0] if past else None)
+            if past or not years:
+                return True, (past[0] if past else None)
         if cue and not _NOW.search(clause[: found.start - clause_start]):
             return True, (past_years[0] if past_years else (_first_year(sentence, inspection_year)))
         if past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not _NOW.search(clause):

@@ -180,7 +180,7 @@ class Crawler:
             self._finish(item, "skipped", reason=str(error), record=FetchRecord(link.url, "skipped", reason=str(error)))
             return
         except FetchError as error:
-            self._fail(item, str(error), started)
+            self._fail(item, str(error), started, status=getattr(error, "status", None))
             return
         if response.not_modified and stored is not None:
             self._not_modified(item, response, stored, started)
@@ -208,7 +208,7 @@ class Crawler:
             if media_type == sniffing.FEED:
                 examination = self._feed(item, data, response.final_url)
             else:
-                page = Page(response.final_url, item.link, data, media_type, response.charset)
+                page = Page(response.final_url, item.link, data, media_type, response.charset, response.content_type)
                 examination = item.adapter.examine(page)
         except MinerError as error:
             self._fail(item, str(error), started, response)
@@ -259,9 +259,9 @@ class Crawler:
             return gunzip(data, response.final_url, self.client.max_decoded_bytes)
         return data
 
-    def _fail(self, item: _Item, reason: str, started: float, response: Response | None = None) -> None:
+    def _fail(self, item: _Item, reason: str, started: float, response: Response | None = None, *, status: int | None = None) -> None:
         record = FetchRecord(
-            item.link.url, "failed", response.status if response else None, len(response.data) if response else None,
+            item.link.url, "failed", response.status if response else status, len(response.data) if response else None,
             content_hash(response.data) if response else None, reason, response.final_url if response else None, elapsed_ms=_ms(started),
         )
         self.log.record(record)

@@ -181,7 +181,7 @@ class PoliteClient:
             raise FetchError(f"{url}: HTTP 304 Not Modified to a request that was not conditional")
         if response.status != 304 and not 200 <= response.status < 300:
             attempts = f" (after {response.attempts} attempts)" if response.attempts > 1 else ""
-            raise FetchError(f"{url}: {_status_text(response.status)}{attempts}")
+            raise HTTPStatusError(f"{url}: {_status_text(response.status)}{attempts}", response.status)
         return response
 
     def _follow(self, url: str, headers: dict[str, str], deadline: Deadline) -> Response:
@@ -238,8 +238,9 @@ class PoliteClient:
                 if asked is not None:
                     if asked > deadline.remaining:
                         self.throttle.pause(origin, asked)
-                        raise FetchError(
-                            f"{url}: {_status_text(response.status)} (Retry-After {asked:g} s is past the {self.timeout:g} s deadline)"
+                        raise HTTPStatusError(
+                            f"{url}: {_status_text(response.status)} (Retry-After {asked:g} s is past the {self.timeout:g} s deadline)",
+                            response.status,
                         )
                     pause = asked
             if pause > deadline.remaining:
@@ -354,6 +355,14 @@ class PoliteClient:
             return RobotsFile(origin, response.status, fetched_at=now)  # 4xx: no robots.txt, no rules
         text = response.data.decode("utf-8", errors="replace")
         return RobotsFile(origin, response.status, text, now, response.headers.get("etag"), response.headers.get("last-modified"))
+
+
+class HTTPStatusError(FetchError):
+    """The server answered, with an error status (kept in `status` for the fetch log)."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
 
 
 class _Retryable(Exception):

@@ -155,7 +155,11 @@ def _continues(line: str, following: str, full_width: int) -> bool:
         # Prose wraps at the full measure; a short line ends its paragraph or
         # is a table cell ("Requires improvement" under its area), unless a
         # narrow cell or a heading wrapped mid-phrase ("Requires" / "improvement").
-        return next_lower and not stripped.endswith(_TERMINAL)
+        if next_lower and not stripped.endswith(_TERMINAL):
+            return True
+        # A narrow table cell wrapped before a capitalised word ("Requires" /
+        # "Improvement"): PDFium marks the soft wrap with a trailing space.
+        return line.endswith(" ") and len(following.strip()) < full_width * 0.3 and not stripped.endswith(_TERMINAL)
     if next_lower and not stripped.endswith((".", "!", "?")):
         return True
     if line.endswith(" ") and not stripped.endswith(_TERMINAL):

@@ -118,6 +118,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         hit = Hit(self.headers.get("Host", ""), self.path, {k.lower(): v for k, v in self.headers.items()}, time.monotonic())
+        # Logged on arrival, completed below: a test reading the log right after
+        # its client got the answer must find the request there.
+        self.site.log(hit)
         try:
             if self.path.startswith("/hostile/"):
                 hit.status = self._hostile(self.path)
@@ -127,7 +130,6 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.close_connection = True  # the client hung up: what a deadline does
         finally:
             hit.end = time.monotonic()
-            self.site.log(hit)
 
     # -- the site ---------------------------------------------------------
 

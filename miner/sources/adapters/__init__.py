@@ -28,6 +28,7 @@ from lxml import html as lxml_html
 
 from miner.errors import MinerError
 from miner.sources.links import parse_html
+from miner.text import claimed_type
 
 # What a link leads to, which decides how the crawler treats it:
 LISTING = "listing"  # a page of links (a listing, its next page): read for links, never stored
@@ -60,11 +61,17 @@ class Page:
     data: bytes
     media_type: str | None  # sniffed from the bytes (miner.text.sniff), None if unrecognised
     charset: str | None = None
+    content_type: str | None = None  # what the server claimed
     _tree: lxml_html.HtmlElement | None = field(default=None, repr=False)
 
     @property
     def is_html(self) -> bool:
         return self.media_type == "text/html"
+
+    @property
+    def claims_pdf(self) -> bool:
+        """The URL or the server says PDF: a document, even if an HTML login page arrived instead."""
+        return claimed_type(self.url, self.content_type) == "application/pdf"
 
     def tree(self) -> lxml_html.HtmlElement:
         if self._tree is None:

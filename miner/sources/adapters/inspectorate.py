@@ -51,7 +51,7 @@ class InspectorateAdapter(Adapter):
     feed_entry_role = REPORT  # an inspectorate's feed lists report pages
 
     def examine(self, page: Page) -> Examination:
-        if not page.is_html or page.link.role == DOCUMENT:
+        if not page.is_html or page.link.role == DOCUMENT or page.claims_pdf:
             return Examination(store=True, kind=self.kind)
         tree = page.tree()
         if page.link.role in (LISTING, PAGE):

@@ -22,8 +22,9 @@ class NewsAdapter(Adapter):
     kind = "news"
 
     def examine(self, page: Page) -> Examination:
-        if page.link.role == DOCUMENT or not page.is_html:
-            # A feed entry, or a PDF or text file linked from the news: store it.
+        if page.link.role == DOCUMENT or not page.is_html or page.claims_pdf:
+            # A feed entry, or a PDF or text file linked from the news: store it
+            # (a "PDF" that is really a login page then fails, with that reason).
             return Examination(store=True, kind=self.kind if page.is_html else None)
         tree = page.tree()
         if is_article(tree):

@@ -1,5 +1,6 @@
 """`miner crawl` as a user runs it: output, exit codes, dry runs, and a crawl killed midway."""
 
+import io
 import json
 import os
 import re
@@ -12,7 +13,8 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from miner.sources.cli import crawl
+from miner.sources.cli import StatusLine, crawl
+from miner.sources.crawl import CrawlResult
 from tests.conftest import ROOT
 from tests.scrape_site import REPORTS, site, site_pages  # noqa: F401
 
@@ -132,3 +134,28 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(site, db_path):
     second = dict(query(db_path, "select url, outcome from fetches where crawl_id = 2"))
     assert all(second[url] in ("not-modified", "unchanged") for url in done_before)
     assert query(db_path, "select id, finished_at is not null from crawls order by id") == [(1, 0), (2, 1)]
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_status_line_on_a_terminal_counts_and_keeps_errors():
+    stream = Terminal()
+    status = StatusLine(stream, enabled=True)
+    status.update(CrawlResult("https://example.org/a", "added", "report", 1))
+    status.update(CrawlResult("https://example.org/b", "not-modified", "report", 1))
+    assert stream.getvalue().endswith("\r\x1b[Kfetched 1 · unchanged 1 · skipped 0 · failed 0 · https://example.org/b")
+    status.update(CrawlResult("https://example.org/c", "failed", "report", 1, reason="https://example.org/c: HTTP 404 Not Found"))
+    assert "\r\x1b[Kerror: https://example.org/c: HTTP 404 Not Found\n\r\x1b[Kfetched 1 · unchanged 1 · skipped 0 · failed 1 · " in stream.getvalue()
+    status.clear()
+    assert stream.getvalue().endswith("\r\x1b[K")
+
+
+def test_no_status_line_when_not_a_terminal_or_silent():
+    for stream, enabled in ((io.StringIO(), True), (Terminal(), False)):
+        status = StatusLine(stream, enabled=enabled)
+        status.update(CrawlResult("https://example.org/a", "added", "report", 1))
+        status.clear()
+        assert stream.getvalue() == ""

@@ -11,7 +11,7 @@ import pytest
 from miner.errors import FetchError
 from miner.sources.polite import PoliteClient, Validators, retry_after
 from miner.sources.robots import RobotsDisallowed
-from tests.scrape_site import site, site_pages  # noqa: F401 (pytest fixtures)
+from tests.scrape_site import Page, site, site_pages  # noqa: F401 (pytest fixtures)
 
 DELAY = 0.05
 SLACK = 0.01  # server-side gaps may look this much shorter than the client's pause
@@ -239,3 +239,14 @@ def test_validators_make_conditional_headers():
         "If-None-Match": '"abc"', "If-Modified-Since": "Sun, 01 Dec 2024 09:00:00 GMT",
     }
     assert not Validators()
+
+
+def test_a_larger_crawl_delay_in_robots_txt_wins(site):
+    site.pages["/robots.txt"] = Page(b"User-agent: miner\nCrawl-delay: 0.3\n", "text/plain")
+    with PoliteClient(delay=DELAY) as client:
+        for path in ("/news/", "/news/feed.xml", "/news/sitemap.xml"):
+            client.get(site.url(path))
+    hits = site.hits
+    assert [h.path for h in hits] == ["/robots.txt", "/news/", "/news/feed.xml", "/news/sitemap.xml"]
+    for before, after in zip(hits[1:], hits[2:]):
+        assert after.start - before.end >= 0.3 - SLACK

@@ -266,7 +266,8 @@ class GradingExtractor:
             out_of = parse_int(m.group("out_of") or m.group("out_of2"))
             for g in ("grade", "grade2", "grade3", "grade4"):
                 if m.group(g):
-                    add(_Found(m.start(), m.end(), m.group(g), None, 0, out_of, "count"), claim=False)
+                    # Each grade gets its own span: spaCy keys Span._ values by offsets.
+                    add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, out_of, "count"), claim=False)
             taken.append((m.start(), m.end()))
         for m in self.overall.finditer(s):
             grade = m.group("grade") or m.group("grade2")

@@ -43,7 +43,8 @@ class StatusLine:
     def message(self, text: str) -> None:
         """A line that stays (an error), printed above the status line."""
         self.clear()
-        click.echo(text, err=True)
+        self.stream.write(text + "\n")
+        self.stream.flush()
 
     def clear(self) -> None:
         if self._shown:

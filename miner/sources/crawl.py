@@ -196,7 +196,7 @@ class Crawler:
         if stored.document_id is not None:
             self._documents += 1
         self._finish(item, "not-modified", status=304, document_id=stored.document_id, record=record)
-        self._follow(item, links)
+        self._follow(item, links, stored.final_url or item.link.url)
 
     def _modified(self, item: _Item, response: Response, stored: StoredValidators | None, started: float) -> None:
         url = item.link.url
@@ -218,7 +218,7 @@ class Crawler:
             return
         if self.options.dry_run:
             self._finish(item, "would-fetch" if examination.store else "parsed", status=response.status)
-            self._follow(item, examination.links)
+            self._follow(item, examination.links, response.final_url)
             return
         document_id, reason = None, None
         if examination.store:
@@ -244,7 +244,7 @@ class Crawler:
             self.log.record(record, validators=validators, links=links, listings=examination.listings)
         self._finish(item, outcome, reason=reason, status=response.status, document_id=document_id)
         # A page that failed to store can still lead somewhere (a report page to its PDF).
-        self._follow(item, examination.links)
+        self._follow(item, examination.links, response.final_url)
 
     def _feed(self, item: _Item, data: bytes, url: str) -> Examination:
         feed = read_feed(data, url)
@@ -280,7 +280,8 @@ class Crawler:
 
     # -- the frontier -------------------------------------------------------
 
-    def _follow(self, parent: _Item, links: list[Link]) -> None:
+    def _follow(self, parent: _Item, links: list[Link], page_url: str) -> None:
+        """Queue a page's links: within depth, once per run, discovery on the page's own site."""
         since = self.options.since
         dated = [l for l in links if l.published and l.role not in SAME_DEPTH]
         # Listings run newest first: once a whole page predates --since, older pages do too.
@@ -294,7 +295,7 @@ class Crawler:
                 depth = parent.depth + 1
             if depth > self.options.max_depth or link.url in self._seen:
                 continue
-            if link.role not in (DOCUMENT, REPORT) and not same_site(link.url, parent.link.url):
+            if link.role not in (DOCUMENT, REPORT) and not same_site(link.url, page_url):
                 continue  # discovery stays on the site; documents may live on a CDN
             if since and link.published and link.published < since:
                 self._seen.add(link.url)

@@ -269,7 +269,7 @@ class PoliteClient:
             )
         except urllib3.exceptions.HTTPError as error:
             if deadline.passed:
-                raise FetchError(f"{url}: took longer than the {self.timeout:g} s deadline") from None
+                raise self._too_slow(url) from None
             raise _Retryable(_describe(error)) from None
         try:
             response = Response(url, current, raw.status, {k.lower(): v for k, v in raw.headers.items()})
@@ -305,7 +305,7 @@ class PoliteClient:
                 decoded += len(chunk)
                 wire = raw.tell()
                 if deadline.passed:
-                    raise FetchError(f"{url}: took longer than the {self.timeout:g} s deadline")
+                    raise self._too_slow(url)
                 if wire > self.max_bytes:
                     raise FetchError(f"{url}: too large (over {self.max_bytes:,} bytes)")
                 if encoding not in ("", "identity"):
@@ -324,12 +324,15 @@ class PoliteClient:
         except urllib3.exceptions.HTTPError as error:
             raw.close()
             if deadline.passed:
-                raise FetchError(f"{url}: took longer than the {self.timeout:g} s deadline") from None
+                raise self._too_slow(url) from None
             raise _Retryable(_describe(error)) from None
         if deadline.passed:
             # The watchdog may have cut the body short; a truncated page is not the page.
-            raise FetchError(f"{url}: took longer than the {self.timeout:g} s deadline")
+            raise self._too_slow(url)
         return b"".join(chunks)
+
+    def _too_slow(self, url: str) -> FetchError:
+        return FetchError(f"{url}: took longer than the {self.timeout:g} s deadline")
 
     def _fetch_robots(self, origin: str, stored: RobotsFile | None) -> RobotsFile:
         """GET origin/robots.txt (conditionally, given a stored copy), never checking robots.txt itself."""

@@ -51,8 +51,8 @@ def test_robots_group_for_our_token_applies(site):
 def test_unreachable_robots_txt_means_no_crawling(site, client):
     site.statuses["/robots.txt"] = 503
     url = site.url("/inspectorate/reports")
-    assert fetch_error(client, url) == f"{url}: not fetched, robots.txt unreachable: HTTP 503 Service Unavailable"
-    assert all(h.path == "/robots.txt" for h in site.hits)
+    assert fetch_error(client, url) == f"{url}: not fetched, robots.txt unreachable: HTTP 503 Service Unavailable (after 3 attempts)"
+    assert [h.path for h in site.hits] == ["/robots.txt"] * 3  # retried like any 503, then given up
 
 
 def test_missing_robots_txt_allows_everything(site, client):

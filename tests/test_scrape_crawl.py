@@ -187,3 +187,12 @@ def test_crawls_table_records_each_run(site, crawl, db_path):
     )
     assert finished >= started and json.loads(seeds) == [site.url("/news/feed.xml")]
     assert (fetched, unchanged, skipped, failed) == (4, 0, 0, 0)
+
+
+def test_an_unreachable_robots_txt_fails_the_host_and_asks_nothing_else(site, crawl, db_path):
+    site.statuses["/robots.txt"] = 500
+    seed = site.url("/inspectorate/reports")
+    summary = crawl((seed, "inspectorate"))
+    assert [r.reason for r in summary.failed] == [f"{seed}: not fetched, robots.txt unreachable: HTTP 500 Internal Server Error (after 3 attempts)"]
+    assert {h.path for h in site.hits} == {"/robots.txt"}
+    assert rows(db_path, "select count(*) from robots_txt") == [(0,)]  # asked again next run

@@ -87,4 +87,6 @@ class Gazetteer:
         for org in candidates:
             if org.kind == prefer_kind:
                 return org
+        if prefer_kind is not None:
+            return None  # "Bedford" in a prison report is the town, not the council
         return candidates[0] if len(candidates) == 1 else None

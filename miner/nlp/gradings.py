@@ -31,16 +31,16 @@ _PREVIOUS_CUE = re.compile(
     re.I,
 )
 _LEADING_PAST = re.compile(
-    r"^\s*(?:(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when we (?:last )?(?:inspected|assessed|visited)\s+[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:inspection|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:inspection|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
 _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:authority|council|force|service|prison)s?)\b")
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|services|placements|work|number|plans?|assessments?|provision|quality|response|arrangements)\s+(?:for|of|to|with)\s+(?:(?:looked after children|young people|children)\s+and\s+)?$", re.I)
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r";|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an improvement\b)|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_CLAUSE_SPLIT = re.compile(r";|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|of (?:the|its) (?:\w+ )?(?:areas?|categories))"
+_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|(?:healthy prison )?tests|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests))"
 _FAILING = r"failing|failed|poor|weak"
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'inadequate'
@@ -55,6 +55,7 @@ class _Found:
     count: int | None = None
     out_of: int | None = None
     method: str = "prose"
+    previous: bool | None = None  # set when the pattern itself says so
 
 
 class GradingExtractor:
@@ -106,7 +107,7 @@ class GradingExtractor:
         N = NUMBER
         Q = r"['‘’\"“”]?"
         self.count_of = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on)\s+(?:all\s+(?=(?:{N})\b))?(?P<count>{N}|all|both)\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
@@ -122,6 +123,21 @@ class GradingExtractor:
         self.across = re.compile(
             rf"\b(?:across|(?:graded|assessed|inspected|judged|rated)\s+(?:it\s+|the force\s+)?(?:in|on|across))\s+(?:all\s+)?(?P<out_of>{N})\s+(?:areas|categories|questions|pillars)\b"
             rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
+            flags,
+        )
+        # "The areas requiring improvement were X, Y and Z", "The inadequate areas included X"
+        self.areas_were = re.compile(
+            rf"\b(?:the\s+)?(?:only\s+|other\s+)?(?:(?:two|three|four|five|six|seven|eight|\d)\s+)?(?:{QUOTE}(?P<grade_a>{G}){QUOTE}\s+)?(?:areas?|grades?|judge?ments?)\s+(?:(?:judged|rated|graded|found)\s+(?:to\s+be\s+|as\s+)?{QUOTE}(?P<grade_b>{G}){QUOTE}\s+|(?P<requiring>requiring\s+improvement)\s+)?(?:were|was|included|include|are|is)\s+(?:given\s+for\s+|for\s+)?",
+            flags,
+        )
+        # "Investigating crime was the only area where it 'requires improvement'"
+        self.only_area = re.compile(
+            rf"{A}\s+(?:was|were|is)\s+the\s+only\s+areas?\s+(?:where|in which)\s+(?:it|the force|the council)\s+(?:was\s+)?(?:rated\s+|judged\s+|graded\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
+            flags,
+        )
+        # "..., a significant improvement on the 'inadequate' grade it was given in this area in 2023"
+        self.improvement_on = re.compile(
+            rf"\b(?:improvement|rise|step up|fall|drop|decline|change)\s+(?:on|from)\s+(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment)",
             flags,
         )
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are)\s+(?:its|their|the)\s+(?:work\s+(?:to|on)\s+)?{A}", flags)
@@ -143,6 +159,7 @@ class GradingExtractor:
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = list(doc.sents)
         last_total: tuple[int, int] | None = None
+        document_total: int | None = None
         self._chain: tuple[int, int | None] | None = None
         for i, sent in enumerate(sentences):
             if sent.start_char in table_rows:
@@ -168,16 +185,34 @@ class GradingExtractor:
                 # "It was judged adequate in one, requires improvement in five and
                 # inadequate in three" right after "... three of the nine areas":
                 # the total carries over from the sentence before.
-                if found.count is not None and found.out_of is None and last_total and i - last_total[0] <= 2:
-                    found.out_of = last_total[1]
+                if found.count is not None and found.out_of is None:
+                    if last_total and i - last_total[0] <= 4:
+                        found.out_of = last_total[1]
+                    elif document_total:
+                        found.out_of = document_total
                 self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
             if stated and stated[-1]:
                 last_total = (i, stated[-1])
-            earlier = [sp for sp in spans[before:] if sp._.previous]
-            self._chain = (sent.start_char + len(sent_text), earlier[0]._.year) if earlier else None
+            if across and document_total is None and not _PREVIOUS_CUE.search(sent_text):
+                # "HMICFRS assessed the force across 11 areas": the current inspection's total.
+                document_total = parse_int(across.group("out_of") or across.group("out_of2"))
+            new = spans[before:]
+            # Only a sentence wholly about an earlier inspection starts a chain.
+            self._chain = (sent.start_char + len(sent_text), new[0]._.year) if new and all(sp._.previous for sp in new) else None
         self._keep_table_areas(ctx, spans)
+        self._drop_untotalled_counts(spans)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    @staticmethod
+    def _drop_untotalled_counts(spans: list[Span]) -> None:
+        """A headline's "inadequate in three areas" restates the body's "three of
+        the nine areas": keep the one that says out of how many."""
+        totalled = {(sp._.organisation_id, sp._.grade, sp._.previous, sp._.count) for sp in spans if sp._.count is not None and sp._.out_of}
+        spans[:] = [
+            sp for sp in spans
+            if not (sp._.count is not None and not sp._.out_of and (sp._.organisation_id, sp._.grade, sp._.previous, sp._.count) in totalled)
+        ]
 
     def _keep_table_areas(self, ctx, spans: list[Span]) -> None:
         """A report's judgement table is authoritative: prose that seems to grade
@@ -288,7 +323,7 @@ class GradingExtractor:
                     count = parse_int(count_text)
                 if count is None or count > 60:
                     continue  # "inadequate in 2019" is a year, not a count
-                if re.match(r"\s*all\b", s[m.start("count") - 4:m.start("count")]) or s[max(0, m.start("count") - 4):m.start("count")].lower().strip() == "all":
+                if re.search(r"\b(?:all|every one of|each of)\s+(?:the\s+)?$", s[max(0, m.start("count") - 20):m.start("count")], re.I):
                     out_of = out_of or count  # "in all four of the areas"
                 grade = m.group("grade")
                 if m.groupdict().get("grade2"):
@@ -303,7 +338,8 @@ class GradingExtractor:
             lead = re.match(r"\s*(?:,|:|–|-|\()\s*(?:including|namely|these were|which were|for)?\s*", tail)
             if not lead:
                 continue
-            stop = re.search(r"[.;)]|\band said\b|\bbut\b|\b(?:" + GRADE_PATTERN + r")\b", tail[lead.end():], re.I)
+            ender = r"[.)]" if lead.group(0).strip().startswith(":") else r"[.;)]"
+            stop = re.search(ender + r"|\band said\b|\bbut\b|\b(?:" + GRADE_PATTERN + r")\b", tail[lead.end():], re.I)
             window_end = lead.end() + (stop.start() if stop else len(tail) - lead.end())
             for extra in self.scales.area_regex.finditer(tail, lead.end(), window_end):
                 add(_Found(item.end + extra.start(), item.end + extra.end(), item.grade, extra.group(0)), claim=False)
@@ -324,7 +360,7 @@ class GradingExtractor:
                     # "good at preventing crime and responding to the public": the
                     # same grade for further areas listed in its clause.
                     tail = s[m.end():]
-                    stop = re.search(r"[.;]|\bbut\b|\bwhile\b|\bwhereas\b|\b(?:" + GRADE_PATTERN + r")\b", tail, re.I)
+                    stop = re.search(r"[.;]|\b(?:but|while|whereas|although|though|however|when)\b|,?\s+and\s+(?-i:[A-Z])|\b(?:" + GRADE_PATTERN + r")\b", tail, re.I)
                     tail = tail[: stop.start()] if stop else tail
                     for extra in self.scales.area_regex.finditer(tail):
                         add(_Found(m.end() + extra.start(), m.end() + extra.end(), m.group("grade"), extra.group(0)))
@@ -337,10 +373,24 @@ class GradingExtractor:
                     previous_end = m.start("area")
                     for extra in reversed(list(self.scales.area_regex.finditer(s, head_start, m.start("area")))):
                         gap = s[extra.end():previous_end]
-                        if len(gap.split()) > 7 or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
+                        if len(gap.split()) > 9 or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
                             break
                         add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
                         previous_end = extra.start()
+        for m in self.only_area.finditer(s):
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in self.areas_were.finditer(s):
+            grade = m.group("grade_a") or m.group("grade_b") or ("requires improvement" if m.group("requiring") else None)
+            if not grade:
+                continue
+            stop = re.search(r"[.;]|\b(?:but|while|whereas|although)\b", s[m.end():])
+            end = m.end() + (stop.start() if stop else len(s) - m.end())
+            for extra in self.scales.area_regex.finditer(s, m.end(), end):
+                add(_Found(extra.start(), extra.end(), grade, extra.group(0)))
+        for m in self.improvement_on.finditer(s):
+            earlier = [f for f in found if f.area and f.end <= m.start()]
+            if earlier:
+                add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), earlier[-1].area, previous=True))
         # "..., as was its use of resources": the same grade again.
         for m in self._as_was.finditer(s):
             before = [f for f in found if f.area and f.end <= m.start()]
@@ -376,8 +426,12 @@ class GradingExtractor:
             else:
                 return
         sent_start, sent_text = (sent.start_char, sent.text.rstrip()) if isinstance(sent, Span) else sent
+        if previous is None and found.previous is not None:
+            previous = found.previous
+            years = [int(y) for y in _YEAR.findall(sent_text[found.start:])]
+            year = years[0] if years else None
         if previous is None:
-            previous, year = self._previous(sent_text, found, inspection_year)
+            previous, year = self._previous(sent_text, found, inspection_year, subject=(org_id or orgs.near(sent_start + found.start, sent_start)) == ctx.subject_id)
             if not previous:
                 earlier_year = self._previous_context(doc, ctx, sent_start, sent_text, found, inspection_year)
                 if earlier_year is not False:
@@ -433,7 +487,7 @@ class GradingExtractor:
                 return years[-1]
         return False
 
-    def _previous(self, sentence: str, found: _Found, inspection_year: int | None) -> tuple[bool, int | None]:
+    def _previous(self, sentence: str, found: _Found, inspection_year: int | None, subject: bool = True) -> tuple[bool, int | None]:
         # Look at the clause around the grade for an earlier-inspection cue.
         bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
         clause_start = max(b for b in bounds if b <= found.start)
@@ -454,7 +508,10 @@ class GradingExtractor:
                 return True, (past[0] if past else None)
         if cue and not _NOW.search(clause[: found.start - clause_start]):
             return True, (past_years[0] if past_years else (_first_year(sentence, inspection_year)))
-        if past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not _NOW.search(clause):
+        # A bare earlier year dates the grade only for the document's subject,
+        # whose inspection date is known; a round-up's "rated inadequate in
+        # July 2024" may be that force's latest grade.
+        if subject and past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not _NOW.search(clause):
             return True, past_years[0]
         return False, inspection_year
 

@@ -142,14 +142,21 @@ class OrganisationIndex:
     """Organisation mentions by offset, to attribute a record to the nearest one."""
 
     def __init__(self, doc: Doc, gazetteer_kinds: dict[str, str] | None = None):
-        spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ not in ("inspectorate", "government")]
+        spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ in _SUBJECT_KINDS]
         self.starts = [s.start_char for s in spans]
         self.ids = [s._.organisation_id for s in spans]
-        self.subject = get_context(doc).subject_id
+        self.context = get_context(doc)
+        self.subject = self.context.subject_id
 
     def near(self, offset: int, sentence_start: int) -> str | None:
+        """The organisation named last before `offset` in the same sentence; else
+        the one named last in the same paragraph ("The force was rated ..."
+        after a sentence about GMP); else the document's subject."""
         i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and self.starts[i] >= sentence_start:
+            return self.ids[i]
+        block = self.context.block_span(offset)
+        if i >= 0 and block and self.starts[i] >= block[0]:
             return self.ids[i]
         return self.subject
 

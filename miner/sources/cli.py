@@ -6,12 +6,15 @@ import json
 import pathlib
 import shutil
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from miner.errors import MinerError
 from miner.sources.polite import MIB, USER_AGENT
+
+if TYPE_CHECKING:
+    from miner.sources.crawl import CrawlResult, CrawlSummary
 
 
 class StatusLine:
@@ -23,7 +26,7 @@ class StatusLine:
         self.counts = {"fetched": 0, "unchanged": 0, "skipped": 0, "failed": 0, "would_fetch": 0}
         self._shown = False
 
-    def update(self, result) -> None:  # result: miner.sources.crawl.CrawlResult
+    def update(self, result: "CrawlResult") -> None:
         from miner.sources.crawl import COUNTERS
 
         self.counts[COUNTERS[result.outcome]] += 1
@@ -93,7 +96,7 @@ def crawl(db_path, sites, adapter, since, limit, max_depth, user_agent, delay, t
     try:
         seeds = _seeds(sites, adapter)
     except MinerError as error:
-        raise click.ClickException(str(error))
+        raise click.ClickException(str(error)) from None
     db = _open(db_path, dry_run=dry_run)
     log = FetchLog(db, read_only=dry_run)
     options = CrawlOptions(since=since.date().isoformat() if since else None, limit=limit, max_depth=max_depth, dry_run=dry_run)
@@ -126,7 +129,7 @@ def crawl(db_path, sites, adapter, since, limit, max_depth, user_agent, delay, t
         sys.exit(1)
 
 
-def _seeds(sites, adapter_name: str) -> list:
+def _seeds(sites: tuple[str, ...], adapter_name: str) -> list:
     """(url, adapter) pairs for the command line's SITE_OR_URL arguments."""
     from miner.sources.adapters import ADAPTERS, adapter_for, adapter_names, get_adapter
 
@@ -158,7 +161,7 @@ def _open(db_path: str, *, dry_run: bool):
     return open_database(db_path)
 
 
-def _summary_line(summary) -> str:
+def _summary_line(summary: "CrawlSummary") -> str:
     counts = summary.counts
     new = f" ({summary.outcome('added')} added, {summary.outcome('new-version')} new versions)" if counts["fetched"] else ""
     stopped = " (interrupted)" if summary.interrupted else ""
@@ -168,7 +171,7 @@ def _summary_line(summary) -> str:
     )
 
 
-def _report_dry_run(summary, *, as_json: bool, silent: bool) -> None:
+def _report_dry_run(summary: "CrawlSummary", *, as_json: bool, silent: bool) -> None:
     planned = [r for r in summary.results if r.outcome == "would-fetch"]
     if as_json:
         click.echo(json.dumps({"would_fetch": [r.to_dict() for r in planned], **summary.counts, "requests": summary.requests}, indent=2))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import collections
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from miner.document import content_hash
 from miner.errors import FetchError, MinerError
@@ -25,9 +25,12 @@ from miner.sources.adapters import DOCUMENT, FEED, LISTING, REPORT, SAME_DEPTH, 
 from miner.sources.feeds import gunzip, read_feed
 from miner.sources.links import same_site
 from miner.sources.polite import PoliteClient, Response, Validators
-from miner.sources.robots import RobotsDisallowed
+from miner.sources.robots import RobotsDisallowed, RobotsUnreachable
 from miner.store.fetch_log import FetchLog, FetchRecord, StoredLink, StoredValidators
 from miner.text import sniff as sniffing
+
+if TYPE_CHECKING:
+    from miner.ingest import Ingester
 
 # Outcome -> the counter it adds to in progress displays and summaries.
 COUNTERS = {
@@ -113,7 +116,7 @@ class Crawler:
         self,
         client: PoliteClient,
         log: FetchLog,
-        ingester=None,  # miner.ingest.Ingester; None in a dry run
+        ingester: "Ingester | None" = None,  # None in a dry run
         *,
         options: CrawlOptions | None = None,
         progress: Callable[[CrawlResult], None] | None = None,
@@ -166,6 +169,9 @@ class Crawler:
                 return
         try:
             self.client.check_allowed(link.url)
+        except RobotsUnreachable as error:  # the host is down or erring: a failure, not a choice
+            self._fail(item, str(error), started)
+            return
         except RobotsDisallowed as error:
             self._finish(item, "skipped", reason=str(error), record=FetchRecord(link.url, "skipped", reason=str(error)))
             return
@@ -176,6 +182,9 @@ class Crawler:
         validators = Validators(stored.etag, stored.last_modified) if stored is not None else None
         try:
             response = self.client.get(link.url, validators=validators or None)
+        except RobotsUnreachable as error:
+            self._fail(item, str(error), started)
+            return
         except RobotsDisallowed as error:  # a redirect led somewhere robots.txt forbids
             self._finish(item, "skipped", reason=str(error), record=FetchRecord(link.url, "skipped", reason=str(error)))
             return

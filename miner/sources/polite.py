@@ -180,8 +180,7 @@ class PoliteClient:
         if response.status == 304 and not validators:
             raise FetchError(f"{url}: HTTP 304 Not Modified to a request that was not conditional")
         if response.status != 304 and not 200 <= response.status < 300:
-            attempts = f" (after {response.attempts} attempts)" if response.attempts > 1 else ""
-            raise HTTPStatusError(f"{url}: {_status_text(response.status)}{attempts}", response.status)
+            raise HTTPStatusError(f"{url}: {_failure_text(response)}", response.status)
         return response
 
     def _follow(self, url: str, headers: dict[str, str], deadline: Deadline) -> Response:
@@ -353,7 +352,7 @@ class PoliteClient:
         if response.status == 304 and stored is not None:
             return RobotsFile(origin, stored.status, stored.text, now, stored.etag, stored.last_modified)
         if response.status == 429 or response.status >= 500:
-            return RobotsFile(origin, response.status, fetched_at=now, problem=f"robots.txt unreachable: {_status_text(response.status)}")
+            return RobotsFile(origin, response.status, fetched_at=now, problem=f"robots.txt unreachable: {_failure_text(response)}")
         if not 200 <= response.status < 300:
             return RobotsFile(origin, response.status, fetched_at=now)  # 4xx: no robots.txt, no rules
         text = response.data.decode("utf-8", errors="replace")
@@ -402,6 +401,12 @@ def _status_text(status: int) -> str:
         return f"HTTP {status} {http.HTTPStatus(status).phrase}"
     except ValueError:
         return f"HTTP {status}"
+
+
+def _failure_text(response: Response) -> str:
+    """The status and how often we asked, e.g. "HTTP 500 Internal Server Error (after 3 attempts)"."""
+    attempts = f" (after {response.attempts} attempts)" if response.attempts > 1 else ""
+    return f"{_status_text(response.status)}{attempts}"
 
 
 def _describe(error: urllib3.exceptions.HTTPError) -> str:

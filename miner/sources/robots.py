@@ -16,9 +16,12 @@ import datetime
 import re
 import urllib.parse
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol
 
 from miner.errors import FetchError
+
+if TYPE_CHECKING:
+    from miner.store.fetch_log import FetchLog
 
 # RFC 9309 section 2.5: crawlers must read at least 500 KiB; the rest is ignored.
 MAX_ROBOTS_BYTES = 500 * 1024
@@ -30,7 +33,11 @@ MAX_CRAWL_DELAY = 60.0
 
 
 class RobotsDisallowed(FetchError):
-    """robots.txt forbids this URL (or could not be read, which forbids all)."""
+    """robots.txt forbids this URL: we chose not to ask for it."""
+
+
+class RobotsUnreachable(RobotsDisallowed):
+    """robots.txt could not be read (server error, no connection), which forbids the whole host."""
 
 
 @dataclass(frozen=True)
@@ -177,7 +184,7 @@ class RobotsPolicy:
         if rules.allowed(url):
             return
         if rules.problem is not None:
-            raise RobotsDisallowed(f"{url}: not fetched, {rules.problem}")
+            raise RobotsUnreachable(f"{url}: not fetched, {rules.problem}")
         raise RobotsDisallowed(f"{url}: disallowed by robots.txt")
 
     def crawl_delay(self, url: str) -> float | None:
@@ -224,7 +231,7 @@ def _age(timestamp: str) -> datetime.timedelta:
 class TableRobotsStore:
     """A `RobotsStore` over the SQLite `robots_txt` table (through `miner.store.fetch_log.FetchLog`)."""
 
-    def __init__(self, log):  # log: FetchLog, duck-typed so robots.py needs no store import
+    def __init__(self, log: "FetchLog"):
         self.log = log
 
     def robots_file(self, origin: str) -> RobotsFile | None:

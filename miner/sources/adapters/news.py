@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 
+from lxml import html as lxml_html
+
 from miner.sources.adapters import DOCUMENT, PAGE, Adapter, Examination, Link, Page, register
 from miner.sources.links import anchors, same_site
 
@@ -34,7 +36,7 @@ class NewsAdapter(Adapter):
         return Examination(store=False, links=links)
 
 
-def is_article(tree) -> bool:  # tree: lxml.html.HtmlElement
+def is_article(tree: lxml_html.HtmlElement) -> bool:
     """Does the page say it is one article (Open Graph, JSON-LD), or look like one?"""
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or "").lower()

@@ -31,7 +31,7 @@ _PREVIOUS_CUE = re.compile(
     re.I,
 )
 _LEADING_PAST = re.compile(
-    r"^\s*(?:(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:inspection|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:inspection|visit)|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
@@ -43,6 +43,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|(?:healthy prison )?tests|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests))"
 _FAILING = r"failing|failed|poor|weak"
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
+OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
 QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'inadequate'
 
 
@@ -107,7 +108,7 @@ class GradingExtractor:
         N = NUMBER
         Q = r"['‘’\"“”]?"
         self.count_of = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:the\s+)?(?:other|remaining)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
@@ -140,6 +141,13 @@ class GradingExtractor:
             rf"\b(?:improvement|rise|step up|fall|drop|decline|change)\s+(?:on|from)\s+(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment)",
             flags,
         )
+        # "the local authority was judged inadequate", "services for children in
+        # Knowsley ... were judged to require improvement to be good": no area
+        # named, so the overall judgement (on scales that have one).
+        self.unqualified = re.compile(
+            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?-i:[A-Z])\w+)?|they|it)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:at|in|for|on)\s)",
+            flags,
+        )
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are)\s+(?:its|their|the)\s+(?:work\s+(?:to|on)\s+)?{A}", flags)
         self.overall = re.compile(
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
@@ -165,6 +173,10 @@ class GradingExtractor:
             if sent.start_char in table_rows:
                 continue
             sent_text = sent.text.rstrip()
+            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text:
+                across_only = self.across.search(sent_text)
+                if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text):
+                    document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
             if not self.grade_word.search(sent_text):
                 # A table split over two blocks: the area here, its grade next.
                 match = self.area_only.match(sent_text) if len(sent_text) < 140 else None
@@ -373,10 +385,12 @@ class GradingExtractor:
                     previous_end = m.start("area")
                     for extra in reversed(list(self.scales.area_regex.finditer(s, head_start, m.start("area")))):
                         gap = s[extra.end():previous_end]
-                        if len(gap.split()) > 9 or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
-                            break
+                        if len(gap.split()) > 9 or not re.search(r",|\band\b|&", gap) or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
+                            break  # a list needs separators; "services leadership" is one noun phrase
                         add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
                         previous_end = extra.start()
+        for m in self.unqualified.finditer(s):
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in self.only_area.finditer(s):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in self.areas_were.finditer(s):
@@ -402,7 +416,11 @@ class GradingExtractor:
         scales = self.scales
         scale_id = ctx.inspection.scale
         area = None
-        if found.area == OVERALL:
+        if found.area == OVERALL_IF_UNNAMED:
+            if scale_id != "ofsted" or ctx.inspection.inspectorate != "ofsted":
+                return
+            area = "overall effectiveness"
+        elif found.area == OVERALL:
             if scale_id == "ofsted":
                 area = "overall effectiveness"
             elif scale_id in ("hmi-probation", "cqc"):
@@ -483,7 +501,8 @@ class GradingExtractor:
         last_sentence = re.split(r"(?<=[.!?])\s+|\n\n", tail.strip())[-1] if tail.strip() else ""
         if last_sentence and _PREVIOUS_CUE.search(last_sentence) and found.method != "table":
             years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
-            if years and not re.search(r"\b(?:now|since|this|current)\b", sent_text[: found.start], re.I):
+            head = sent_text[: found.start]
+            if years and re.search(r"\b(?:was|were|had)\b", head) and not re.search(r"\b(?:now|since|this|current|is|are|remains?|has|have)\b", head, re.I):
                 return years[-1]
         return False
 

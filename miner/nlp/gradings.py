@@ -291,6 +291,20 @@ class GradingExtractor:
                 handled.add(start)
         return handled
 
+    def _list_end(self, text: str, start: int, stops: str) -> int:
+        """Where a list of areas starting at `start` ends: at a stop pattern, or
+        at the next grade word that is not part of an area name ("making good
+        use of its resources" does not end the list)."""
+        areas = [(m.start(), m.end()) for m in self.scales.area_regex.finditer(text, start)]
+        end = len(text)
+        stop = re.compile(stops, re.I).search(text, start)
+        if stop:
+            end = stop.start()
+        for grade in self.grade_word.finditer(text, start, end):
+            if not any(a <= grade.start() < b for a, b in areas):
+                return grade.start()
+        return end
+
     def _find(self, s: str) -> list[_Found]:
         row = self.row.match(s)
         if row and len(s) < 160:
@@ -351,8 +365,7 @@ class GradingExtractor:
             if not lead:
                 continue
             ender = r"[.)]" if lead.group(0).strip().startswith(":") else r"[.;)]"
-            stop = re.search(ender + r"|\band said\b|\bbut\b|\b(?:" + GRADE_PATTERN + r")\b", tail[lead.end():], re.I)
-            window_end = lead.end() + (stop.start() if stop else len(tail) - lead.end())
+            window_end = self._list_end(tail, lead.end(), ender + r"|\band said\b|\bbut\b")
             for extra in self.scales.area_regex.finditer(tail, lead.end(), window_end):
                 add(_Found(item.end + extra.start(), item.end + extra.end(), item.grade, extra.group(0)), claim=False)
         # In a list ("inadequate in four of nine areas, requires improvement in
@@ -372,8 +385,7 @@ class GradingExtractor:
                     # "good at preventing crime and responding to the public": the
                     # same grade for further areas listed in its clause.
                     tail = s[m.end():]
-                    stop = re.search(r"[.;]|\b(?:but|while|whereas|although|though|however|when)\b|,?\s+and\s+(?-i:[A-Z])|\b(?:" + GRADE_PATTERN + r")\b", tail, re.I)
-                    tail = tail[: stop.start()] if stop else tail
+                    tail = tail[: self._list_end(tail, 0, r"[.;]|\b(?:but|while|whereas|although|though|however|when)\b|,?\s+and\s+(?-i:[A-Z])")]
                     for extra in self.scales.area_regex.finditer(tail):
                         add(_Found(m.end() + extra.start(), m.end() + extra.end(), m.group("grade"), extra.group(0)))
                 elif rx is self.area_then_grade:
@@ -397,8 +409,7 @@ class GradingExtractor:
             grade = m.group("grade_a") or m.group("grade_b") or ("requires improvement" if m.group("requiring") else None)
             if not grade:
                 continue
-            stop = re.search(r"[.;]|\b(?:but|while|whereas|although)\b", s[m.end():])
-            end = m.end() + (stop.start() if stop else len(s) - m.end())
+            end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although)\b")
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
                 add(_Found(extra.start(), extra.end(), grade, extra.group(0)))
         for m in self.improvement_on.finditer(s):

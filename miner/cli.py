@@ -224,8 +224,6 @@ def demo(db_path, corpus, port, host, build_only, silent):
         ctx.invoke(serve, db_path=db_path, port=port, host=host, metadata=None, immutable=False)
 
 
-def main():  # pragma: no cover
-    cli()
 
 
 @cli.command(name="eval")
@@ -260,3 +258,12 @@ def eval_command(split, show_errors, fields, no_real, check_floors, as_json):
             click.echo(f"below floor: {failure}", err=True)
         if failures:
             sys.exit(1)
+
+
+from miner.sources.cli import crawl  # noqa: E402  (its own module: the scraper's options are many)
+
+cli.add_command(crawl)
+
+
+def main():  # pragma: no cover
+    cli()

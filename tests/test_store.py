@@ -28,7 +28,9 @@ def test_schema_is_created_by_migrations(db_path):
     db = open_database(db_path)
     assert {"documents", "organisations", "gradings", "findings", "statistics", "failures", "documents_fts", "findings_fts"} <= set(db.table_names())
     assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
-    assert [m["name"] for m in db["_sqlite_migrations"].rows] == ["m001_initial", "m002_views"][: db["_sqlite_migrations"].count]
+    from miner.store.schema import migrations
+
+    assert [m.name for m in migrations.applied(db)] == [m.name for m in migrations._migrations]
     assert db["gradings"].foreign_keys[0].other_table in ("documents", "organisations")
     assert db["organisations"].count > 250
 

@@ -24,17 +24,19 @@ _SCALE = r"(?:\s*(?:million|billion|thousand|bn|mn|m|k)\b)?"
 _NUM = rf"(?:{DIGITS})"
 _WORDNUM = rf"(?:{NUMBER_WORD})"
 _FRACTION = r"(?:two[- ]thirds|three[- ]quarters|two fifths|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|half|a half)"
-_DURATION_UNITS = r"(?:days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|weeks?|months?|years?)"
+_DURATION_UNITS = r"(?:(?:working |calendar )?days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|weeks?|months?|years?)"
 
 _CANDIDATE = re.compile(
     rf"(?P<money>£\s?{_NUM}{_SCALE})"
     rf"|(?P<ratio>\b(?:{_WORDNUM}|\d{{1,3}})\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:{_WORDNUM}|\d{{1,3}}(?:,\d{{3}})?)\b(?!\s*(?:areas|of|categories|questions)\b))"
-    rf"|(?P<fraction>\b(?:almost |nearly |around |about |more than |over |just over |just under |under )?{_FRACTION}\s+(?:of|the)\b)"
-    rf"|(?P<multiplier>\b(?:doubled|tripled|trebled|quadrupled|halved)\b)"
+    rf"|(?P<fraction>\b(?:almost |nearly |around |about |more than |over |just over |just under |under )?{_FRACTION}(?=\s+(?:of|the|had|have|has|were|was|are|is|did|do|as|said|took|received)\b))"
+    rf"|(?P<byfraction>(?<=\bby )(?:almost |nearly |around |about |more than |over |just over |just under |under )?{_FRACTION}\b|(?<=\bof more than ){_FRACTION}\b|(?<=\bof ){_FRACTION}\b(?=\s*(?:[,.;]|$)))"
+    rf"|(?P<multiplier>\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\b(?:double|treble|triple)\b(?=\s+(?:the|its|that|what)\b)|\b(?:{_WORDNUM}|\d+(?:\.\d+)?)\s+times\b(?=\s+(?:more|higher|greater|as|the|larger|bigger|lower|fewer)\b|\s*[,.;]|\s*$)|\bhalf as\b)"
     rf"|(?P<percent>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s*(?:%|per\s?cent\b|percent\b|percentage points?\b|pp\b))"
     rf"|(?P<rate>(?<![\w.£]){_NUM}{_SCALE}\s+(?:[a-z-]+\s+){{0,3}}?per\s+(?:1,000|1000|100,000|100000|10,000|thousand|head|capita)\b(?:\s+(?:people|population|residents|officers|children))?)"
     rf"|(?P<duration>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s+{_DURATION_UNITS}\b)"
-    rf"|(?P<count>(?<![\w.£/:-]){_NUM}{_SCALE}(?![\w/%]|\.\d|-(?!strong)))",
+    rf"|(?P<count>(?<![\w.£/:-]){_NUM}{_SCALE}(?![\w/%]|\.\d|-(?!strong)))"
+    rf"|(?P<wordcount>\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?=\s+(?:(?:new|more|further|additional|other|separate|serious|self-inflicted|local|locality|former|senior|permanent|interim|different|newly|extra|full-time|specialist|council-run|[a-z]+-[a-z]+)\s+){{0,2}}[a-z][a-z'’-]*s\b))",
     re.I,
 )
 _DIGIT_OR_WORD = re.compile(r"\d|\b(?:half|third|quarter|doubled|tripled|trebled|halved|one in|out of)\b", re.I)
@@ -119,8 +121,29 @@ def _starts_block(ctx, offset: int) -> bool:
     return i is not None and ctx.starts[i] == offset
 
 
+_COMPARISON = re.compile(
+    rf"\s*,?\s*(?:\(|–|-)?\s*(?:(?:up|down|rising|falling|increasing|decreasing|an? (?:increase|rise|fall|drop|reduction|decrease))\s+)?"
+    rf"(?:from|compared with|compared to|against|versus|vs\.?|than)\s+(?:a\s+|the\s+)?(?:(?:rate|figure|level|total|proportion) of\s+)?(?:just\s+|about\s+|around\s+|some\s+)?"
+    rf"(?P<num>£?\s?{_NUM}{_SCALE})\s*(?:%|per\s?cent|percent)?",
+    re.I,
+)
+_CHANGE_PCT = re.compile(
+    rf"(?:\s+(?:in|at|by|during)\s+[^,.;]{{1,25}}?)?\s*,?\s*(?:–|-|\()?\s*(?:(?:an?\s+)?(?:up|down|increase|rise|fall|drop|reduction|decrease|cut|jump)\s+(?:of\s+)?(?:by\s+)?(?:almost\s+|nearly\s+|about\s+|around\s+|more than\s+|over\s+|some\s+)?)"
+    rf"(?P<pct>{_NUM})\s*(?:%|per\s?cent|percent)",
+    re.I,
+)
+_QUALIFIER = re.compile(r"\b(?:within|in|inside|under)\s+(?:the\s+)?$", re.I)
+
+
 def find_statistics(sentence: str, is_block_start: bool = False) -> list[_Stat]:
-    """Statistics in one sentence, offsets relative to it."""
+    """Statistics in one sentence, offsets relative to it.
+
+    A change is one statistic: "rose from 142 in 2020 to 196 in 2022, up 38
+    per cent" has value 38 (percent) with change_from 142 and change_to 196;
+    "82%, compared with 49% at the last inspection" has value 82 and
+    change_from 49. A target inside a measure ("answered within ten
+    seconds") is part of the measure, not a figure of its own.
+    """
     found: list[_Stat] = []
     consumed_until = -1
     for m in _CANDIDATE.finditer(sentence):
@@ -133,15 +156,49 @@ def find_statistics(sentence: str, is_block_start: bool = False) -> list[_Stat]:
         stat = _interpret(kind, surface, m.start(), m.end())
         if stat is None:
             continue
+        attach = _attach_to(sentence, stat, found)
+        if attach is not None:
+            # "..., compared with 49% at our previous inspection": the earlier
+            # value of a figure already found, not a figure of its own.
+            attach.change_from, attach.change_to = stat.value, attach.value
+            attach.direction = attach.direction or ("up" if attach.value > stat.value else "down" if attach.value < stat.value else "unchanged")
+            continue
+        if stat.unit in _TIME_UNITS and _QUALIFIER.search(sentence[max(0, stat.start - 12):stat.start]) and any(f.unit in ("percent", "ratio", "count", "rate") for f in found):
+            continue
         _add_change(sentence, stat)
-        if stat.change_to is not None and stat.end > m.end():
-            consumed_until = stat.end
+        if stat.change_from is not None and stat.change_to is not None:
+            pct = _CHANGE_PCT.match(sentence, stat.end)
+            if pct:
+                stat.change_pct = parse_number(pct.group("pct"))
+                stat.value, stat.unit, stat.end = stat.change_pct, "percent", pct.end()
+        elif stat.change_from is None:
+            comparison = _COMPARISON.match(sentence, stat.end)
+            if comparison:
+                earlier = parse_number(comparison.group("num").replace("£", "").replace(" ", ""))
+                if earlier is not None:
+                    stat.change_from, stat.change_to = earlier, stat.value
+                    stat.direction = stat.direction or ("up" if stat.value > earlier else "down" if stat.value < earlier else "unchanged")
+                    consumed_until = comparison.end()
+        consumed_until = max(consumed_until, stat.end)
         stat.measure = _measure(sentence, stat)
         period = _PERIOD.search(sentence, stat.end) or _PERIOD.search(sentence)
         if period:
             stat.period = period.group("period")
         found.append(stat)
     return found
+
+
+_TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}
+_COMPARED = re.compile(r"(?:compared (?:with|to)|up from|down from|from|than|against|versus|vs\.?)\s+(?:a\s+|the\s+)?(?:(?:rate|figure|level|total|proportion) of\s+)?(?:just\s+|about\s+|around\s+|some\s+)?$", re.I)
+
+
+def _attach_to(sentence: str, stat: _Stat, found: list[_Stat]) -> _Stat | None:
+    if not found or not _COMPARED.search(sentence[max(0, stat.start - 40):stat.start]):
+        return None
+    for earlier in reversed(found):
+        if earlier.unit == stat.unit and earlier.change_from is None:
+            return earlier
+    return None
 
 
 def _interpret(kind: str, surface: str, start: int, end: int) -> _Stat | None:
@@ -154,14 +211,31 @@ def _interpret(kind: str, surface: str, start: int, end: int) -> _Stat | None:
         a, b = parse_number(parts[0]), parse_number(parts[-1])
         if a is None or not b or a > b:
             return None
+        if b >= 100 and b in (100, 1000, 10000, 100000):
+            # "three in every 1,000" is a rate, reported as the count per that base.
+            return _Stat(start, end, a, "per_100000" if b == 100000 else "rate")
         return _Stat(start, end, round(a / b, 4), "ratio")
     if kind == "fraction":
         phrase = re.sub(r"^(?:almost|nearly|around|about|more than|over|just over|just under|under)\s+", "", lowered)
         phrase = re.sub(r"\s+(?:of|the)$", "", phrase)
         value = FRACTIONS.get(phrase.replace("-", " ")) or FRACTIONS.get(phrase)
-        return _Stat(start, start + len(surface.rstrip()) - len(surface.rstrip().split()[-1]) - 1, round(value, 4), "ratio") if value else None
+        return _Stat(start, start + len(surface), round(value, 4), "ratio") if value else None
+    if kind == "byfraction":
+        phrase = re.sub(r"^(?:almost|nearly|around|about|more than|over|just over|just under|under)\s+", "", lowered)
+        value = FRACTIONS.get(phrase.replace("-", " ")) or FRACTIONS.get(phrase)
+        return _Stat(start, end, round(value, 4), "ratio") if value else None
     if kind == "multiplier":
-        return _Stat(start, end, MULTIPLIERS[lowered], "multiplier", direction="down" if lowered == "halved" else "up")
+        if lowered in MULTIPLIERS:
+            return _Stat(start, end, MULTIPLIERS[lowered], "multiplier", direction="down" if lowered == "halved" else "up")
+        if lowered in ("double", "triple", "treble"):
+            return _Stat(start, end, {"double": 2, "triple": 3, "treble": 3}[lowered], "multiplier", direction="up")
+        if lowered == "half as":
+            return _Stat(start, start + 4, 0.5, "ratio")
+        number = parse_number(lowered.rsplit(" ", 1)[0])
+        return _Stat(start, end, number, "multiplier") if number else None
+    if kind == "wordcount":
+        value = parse_number(lowered)
+        return _Stat(start, end, value, "count") if value is not None else None
     if kind == "percent":
         number = re.match(rf"{_NUM}|{_WORDNUM}", lowered)
         value = parse_number(number.group(0)) if number else None
@@ -173,7 +247,8 @@ def _interpret(kind: str, surface: str, start: int, end: int) -> _Stat | None:
         unit = "per_100000" if re.search(r"100,?000", lowered) else "rate"
         return _Stat(start, end, value, unit) if value is not None else None
     if kind == "duration":
-        number, unit_word = lowered.rsplit(" ", 1)
+        number, unit_word = lowered.split(" ", 1)
+        unit_word = unit_word.split()[-1]
         value = parse_number(number)
         unit = _duration_unit(unit_word)
         return _Stat(start, end, value, unit) if value is not None else None
@@ -241,8 +316,6 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
             return True
         if re.search(r"\b(?:in|over|during|past|last|next|every|each|after|for the|in the)\s+(?:the\s+)?(?:last\s+|past\s+)?$", lowered_before) and re.search(r"years?|months?|weeks?", surface, re.I):
             return True
-        if re.search(r"\bwithin\s+$", lowered_before):
-            return True  # a target ("answered within ten seconds") is part of the measure
         if re.match(r"\s*(?:ago|old|later|earlier|before)\b", lowered_after):
             return True
     if kind == "percent" and re.search(r"[A-Za-z]$", before):

@@ -260,6 +260,39 @@ def eval_command(split, show_errors, fields, no_real, check_floors, as_json):
             sys.exit(1)
 
 
+
+
+@cli.command()
+@click.option("--output", type=click.Path(file_okay=False), default=None, help="Default: models/miner-pipeline")
+@click.option("--epochs", default=15, show_default=True, type=int)
+@click.option("--seed", default=0, show_default=True, type=int)
+@click.option("--cv", "folds", default=0, type=int, help="Only report N-fold cross-validated finding scores on dev")
+def train(output, epochs, seed, folds):
+    """Train the finding classifier on the dev split and assemble models/miner-pipeline.
+
+    Writes the pipeline (rules, gazetteer, trained classifier) and its scores
+    on dev and test to the output directory. Deterministic for a given seed.
+
+    Example:
+
+        miner train --epochs 15
+    """
+    from miner.training import cross_validate, train_pipeline
+
+    if folds:
+        from miner.evaluation import render
+
+        click.echo(render(cross_validate(folds, epochs=epochs, seed=seed)))
+        return
+    from miner.nlp.pipeline import DEFAULT_MODEL
+
+    scores = train_pipeline(pathlib.Path(output) if output else DEFAULT_MODEL, epochs=epochs, seed=seed, log=lambda m: click.echo(m, err=True))
+    for split in ("dev", "test"):
+        everything = scores[split].get("all", {})
+        figures = ", ".join(f"{name} {everything[name]['f1']:.3f}" for name in ("gradings", "statistics", "findings", "findings+kind", "findings+polarity") if name in everything)
+        click.echo(f"{split}: {figures}")
+
+
 from miner.sources.cli import crawl  # noqa: E402  (its own module: the scraper's options are many)
 
 cli.add_command(crawl)

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import get_context
+from miner.nlp.finding_model import Candidate, FindingClassifier
 from miner.nlp.organisations import OrganisationIndex
 
 SPANS_KEY = "findings"
@@ -49,14 +50,16 @@ class FindingExtractor:
             for topic, keys in lexicon["topics"].items()
         }
 
-    def __call__(self, doc: Doc) -> Doc:
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """Sentences and list items that may state a finding, with their context.
+        Headings, table rows, captions (which restate the body), repeated text
+        and quotes from the inspected body's response are not candidates."""
         if self.lexicon is None:
             self.initialize()
         ctx = get_context(doc)
-        orgs = OrganisationIndex(doc)
-        spans: list[Span] = []
+        doc_kind = ctx.kind or ("report" if ctx.inspection.inspectorate else "news")
+        found: list[Candidate] = []
         seen: set[str] = set()
-        is_report = ctx.kind in (None, "report") and ctx.inspection.inspectorate is not None
         for sent in doc.sents:
             text = sent.text.strip()
             if len(text) < 25 or len(text) > 1200:
@@ -65,30 +68,59 @@ class FindingExtractor:
             block_kind = ctx.kinds[i] if i is not None else "paragraph"
             if block_kind in ("heading", "caption", "table_row"):
                 continue
-            headings = ctx.headings[i] if i is not None else ()
-            section_kind = self._section_kind(headings)
             key = _normalise(text)
             if key in seen:
                 continue
+            seen.add(key)
             if self.not_cues.search(text) and _is_quoted_response(text):
                 continue
-            kind, confidence = self._classify(text, section_kind, is_report, block_kind)
+            headings = ctx.headings[i] if i is not None else ()
+            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            found.append(Candidate(start, start + len(text), text, block_kind, headings, self._section_kind(headings), doc_kind))
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = self.candidates(doc)
+        ctx = get_context(doc)
+        orgs = OrganisationIndex(doc)
+        is_report = (ctx.kind in (None, "report")) and ctx.inspection.inspectorate is not None
+        predictions = self.classifier.predict(candidates) if self.classifier is not None and candidates else None
+        spans: list[Span] = []
+        for n, candidate in enumerate(candidates):
+            if predictions is not None:
+                kind, polarity, topic, confidence = self._decide(candidate, predictions[n])
+            else:
+                kind, confidence = self._classify(candidate.text, candidate.section_kind, is_report, candidate.block_kind)
+                polarity = self._polarity(candidate.text, kind) if kind else None
+                topic = self._topic(candidate.text, candidate.headings) if kind else None
             if kind is None:
                 continue
-            seen.add(key)
-            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            span = doc.char_span(start, start + len(text), alignment_mode="expand")
+            span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
             if span is None:
                 continue
             span = Span(doc, span.start, span.end, label=kind)
             span._.kind = kind
-            span._.polarity = self._polarity(text, kind)
-            span._.topic = self._topic(text, headings)
-            span._.confidence = confidence
-            span._.organisation_id = orgs.near(start, sent.start_char)
+            span._.polarity = polarity
+            span._.topic = topic
+            span._.confidence = round(confidence, 3)
+            span._.organisation_id = orgs.near(candidate.start, candidate.start)
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    def _decide(self, candidate: Candidate, prediction: dict) -> tuple[str | None, str | None, str | None, float]:
+        if prediction["finding_p"] < self.threshold:
+            return None, None, None, prediction["finding_p"]
+        kind = prediction["kind"] if prediction["kind"] != "none" else "finding"
+        # A report's own section heading is surer than the model about the kind.
+        if candidate.section_kind is not None and candidate.doc_kind == "report":
+            kind = candidate.section_kind
+        polarity = prediction["polarity"]
+        if kind in ("cause_of_concern", "area_for_improvement", "recommendation"):
+            polarity = "negative"
+        elif kind == "innovative_practice":
+            polarity = "positive"
+        return kind, polarity, prediction["topic"], prediction["finding_p"]
 
     def _section_kind(self, headings: tuple[str, ...]) -> str | None:
         for heading in reversed(headings):
@@ -134,9 +166,14 @@ class FindingExtractor:
         path = pathlib.Path(path)
         path.mkdir(parents=True, exist_ok=True)
         (path / "findings.json").write_text(json.dumps(self.lexicon or json.loads(DATA.read_text()), indent=1))
+        if self.classifier is not None:
+            self.classifier.to_disk(path / "classifier")
 
     def from_disk(self, path, *, exclude=()) -> "FindingExtractor":
-        self._compile(json.loads((pathlib.Path(path) / "findings.json").read_text()))
+        path = pathlib.Path(path)
+        self._compile(json.loads((path / "findings.json").read_text()))
+        if (path / "classifier").exists():
+            self.classifier = FindingClassifier.from_disk(path / "classifier")
         return self
 
 

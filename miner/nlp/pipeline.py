@@ -50,6 +50,7 @@ def load_pipeline(path: str | os.PathLike | None = None) -> Language:
         return build_pipeline()
     nlp = spacy.load(path)
     nlp.max_length = MAX_CHUNK + 10_000
+    nlp._path = pathlib.Path(path)  # for the version fingerprint
     return nlp
 
 
@@ -63,6 +64,11 @@ def pipeline_version(nlp: Language) -> str:
         digest.update(path.read_bytes())
     for module in ("sentences", "organisations", "gradings", "statistics", "findings", "inspection", "scales", "numbers"):
         digest.update((pathlib.Path(__file__).parent / f"{module}.py").read_bytes())
+    model_dir = getattr(nlp, "_path", None)
+    if model_dir is not None:
+        for path in sorted(pathlib.Path(model_dir).rglob("*")):
+            if path.is_file():
+                digest.update(path.read_bytes())
     meta = nlp.meta.get("version", "0")
     return f"miner-{meta}-{digest.hexdigest()[:12]}"
 

@@ -139,7 +139,7 @@ def find_statistics(sentence: str, is_block_start: bool = False) -> list[_Stat]:
     """Statistics in one sentence, offsets relative to it.
 
     A change is one statistic: "rose from 142 in 2020 to 196 in 2022, up 38
-    per cent" has value 38 (percent) with change_from 142 and change_to 196;
+    per cent" has value 196 with change_from 142, change_to 196, change_pct 38;
     "82%, compared with 49% at the last inspection" has value 82 and
     change_from 49. A target inside a measure ("answered within ten
     seconds") is part of the measure, not a figure of its own.
@@ -170,7 +170,7 @@ def find_statistics(sentence: str, is_block_start: bool = False) -> list[_Stat]:
             pct = _CHANGE_PCT.match(sentence, stat.end)
             if pct:
                 stat.change_pct = parse_number(pct.group("pct"))
-                stat.value, stat.unit, stat.end = stat.change_pct, "percent", pct.end()
+                stat.end = pct.end()
         elif stat.change_from is None:
             comparison = _COMPARISON.match(sentence, stat.end)
             if comparison:

@@ -1,0 +1,158 @@
+"""Words per second: bare spaCy tokenisation against miner's whole pipeline.
+
+Reads every document under corpora/documents (converted with
+`miner.text.convert`), repeats the list until it holds about two million
+words, and times, single process, the best of three runs after a warm-up:
+
+- tokenisation with `spacy.blank("en")`: `nlp.make_doc(text)` per text, and
+  `nlp.tokenizer.pipe(texts)`;
+- `Extractor().doc(document)`: the spaCy part (tokenise, then every component);
+- `Extractor().extract(document)`: the spaCy part plus the records.
+
+Words are whitespace-separated tokens of the document text. The target is a
+pipeline at least 0.2 times as fast as tokenisation. Then one more pass times
+each component of `extractor.nlp.pipeline` on its own, so the slow one shows.
+
+Usage:
+    python benchmarks/throughput.py              # ~2 million words, about 15 minutes today
+    python benchmarks/throughput.py --quick      # one pass over the corpus, under a minute
+    python benchmarks/throughput.py --profile 25 # also cProfile one pass of extract()
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import pstats
+import time
+from collections.abc import Callable
+
+import spacy
+
+from corpus import corpus_documents, count_words, print_machine, repeat_to_words
+
+from miner.nlp.context import DocContext
+from miner.nlp.pipeline import Extractor, records_from_doc
+
+TARGET_RATIO = 0.2
+
+
+def best_of(runs: int, work: Callable[[], object]) -> float:
+    """The shortest wall-clock time of `runs` calls, with the collector run between them."""
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def component_times(extractor: Extractor, documents) -> list[tuple[str, float]]:
+    """Seconds spent in each stage over `documents`, mirroring `Extractor.extract`:
+    make_doc and the document context, each pipe in order, then the records."""
+    names = ["make_doc + context", *extractor.nlp.pipe_names, "records_from_doc"]
+    totals = dict.fromkeys(names, 0.0)
+    clock = time.perf_counter
+    for document in documents:
+        start = clock()
+        doc = extractor.nlp.make_doc(document.text)
+        doc._.miner = DocContext.from_document(document)
+        totals["make_doc + context"] += clock() - start
+        for name, component in extractor.nlp.pipeline:
+            start = clock()
+            doc = component(doc)
+            totals[name] += clock() - start
+        start = clock()
+        records_from_doc(doc, document.kind)
+        totals["records_from_doc"] += clock() - start
+    return list(totals.items())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="one pass over the corpus instead of ~2 million words")
+    parser.add_argument("--words", type=int, default=2_000_000, help="repeat the corpus to at least this many words (default 2,000,000)")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per measurement; the best is kept (default 3)")
+    parser.add_argument("--profile", type=int, metavar="N", default=0, help="also cProfile one pass of extract() over the corpus and print the top N functions")
+    args = parser.parse_args()
+
+    print_machine()
+    corpus = corpus_documents()
+    documents = corpus if args.quick else repeat_to_words(corpus, args.words)
+    texts = [d.text for d in documents]
+    words = sum(count_words(t) for t in texts)
+    corpus_words = sum(count_words(d.text) for d in corpus)
+    print(f"corpus: {len(corpus)} documents, {corpus_words:,} words, {sum(len(d.text) for d in corpus):,} characters")
+    print(f"timed set: {len(documents)} documents ({len(documents) // len(corpus)} passes), {words:,} words; best of {args.runs} runs after a warm-up pass\n")
+
+    blank = spacy.blank("en")
+    extractor = Extractor()
+    print(f"pipeline: {', '.join(extractor.nlp.pipe_names)} ({extractor.version})\n")
+
+    # Warm-up: one pass over the corpus for each measurement fills the
+    # tokenizer cache and the components' lazily built tables.
+    for document in corpus:
+        blank.make_doc(document.text)
+        extractor.extract(document)
+
+    def make_doc() -> None:
+        for text in texts:
+            blank.make_doc(text)
+
+    def tokenizer_pipe() -> None:
+        for _ in blank.tokenizer.pipe(texts, batch_size=64):
+            pass
+
+    def doc() -> None:
+        for document in documents:
+            extractor.doc(document)
+
+    def extract() -> None:
+        for document in documents:
+            extractor.extract(document)
+
+    rows = []
+    for label, work in (
+        ("tokenise: nlp.make_doc", make_doc),
+        ("tokenise: nlp.tokenizer.pipe", tokenizer_pipe),
+        ("miner: Extractor().doc", doc),
+        ("miner: Extractor().extract", extract),
+    ):
+        seconds = best_of(args.runs, work)
+        rows.append((label, seconds, words / seconds))
+        print(f"  {label:<30}{seconds:>9.2f} s{words / seconds:>14,.0f} words/s", flush=True)
+
+    tokenise = rows[0][2]
+    print()
+    print(f"{'measurement':<32}{'best s':>9}{'words/s':>14}{'x make_doc':>12}")
+    for label, seconds, rate in rows:
+        print(f"{label:<32}{seconds:>9.2f}{rate:>14,.0f}{rate / tokenise:>12.4f}")
+    ratio = rows[3][2] / tokenise
+    verdict = "meets" if ratio >= TARGET_RATIO else "BELOW"
+    print(f"\nratio pipeline/tokenisation (extract / make_doc): {ratio:.4f} ({verdict} the {TARGET_RATIO} target)")
+    print(f"ratio spaCy part/tokenisation (doc / make_doc):    {rows[2][2] / tokenise:.4f}")
+
+    print(f"\nper-component time over the same {len(documents)} documents (one pass):")
+    stages = component_times(extractor, documents)
+    total = sum(seconds for _, seconds in stages)
+    print(f"{'stage':<26}{'seconds':>10}{'share':>9}{'words/s alone':>16}")
+    for name, seconds in stages:
+        print(f"{name:<26}{seconds:>10.2f}{seconds / total:>9.1%}{words / seconds if seconds else float('inf'):>16,.0f}")
+    print(f"{'total':<26}{total:>10.2f}{1:>9.1%}{words / total:>16,.0f}")
+
+    if args.profile:
+        print(f"\ncProfile of extract() over the corpus ({len(corpus)} documents, {corpus_words:,} words):")
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for document in corpus:
+            extractor.extract(document)
+        profiler.disable()
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("tottime").print_stats(args.profile)
+        stats.sort_stats("cumulative").print_stats(args.profile)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""The trained part of finding extraction: three spaCy text classifiers
+(finding kind or "none", polarity, topic) over candidate sentences.
+
+Rules stay in charge of what they do best (which sentences are candidates,
+section headings that fix a kind, quotes from the inspected body's
+response); the classifiers decide what rules judge poorly: whether a
+narrative sentence states a finding, and its polarity and topic. Each
+candidate is classified from its words plus context tokens (section kind,
+document kind, block kind), so a bag-of-words model can use them.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import random
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.training import Example
+from spacy.util import minibatch
+
+KINDS = ("none", "cause_of_concern", "area_for_improvement", "recommendation", "innovative_practice", "finding")
+POLARITIES = ("positive", "negative", "neutral")
+TOPICS = (
+    "call_handling", "investigation", "vulnerability", "offender_management", "crime_prevention",
+    "use_of_powers", "workforce", "leadership", "resources", "data_and_records", "victims",
+    "children_in_care", "partnership", "custody_and_detention", "health_and_care",
+)
+HEADS = {"kind": KINDS, "polarity": POLARITIES, "topic": TOPICS}
+
+
+@dataclass
+class Candidate:
+    """A sentence or list item that may state a finding, with its context."""
+
+    start: int
+    end: int
+    text: str
+    block_kind: str
+    headings: tuple[str, ...]
+    section_kind: str | None
+    doc_kind: str
+
+    def features(self) -> str:
+        # Context as pseudo-words the bag-of-words model can weigh.
+        section = self.section_kind or "nosection"
+        heading = (self.headings[-1] if self.headings else "").lower()
+        heading_words = " ".join(f"hd_{w}" for w in heading.split()[:6] if w.isalpha())
+        return f"ctx_{section} ctx_doc_{self.doc_kind} ctx_block_{self.block_kind} {heading_words} {self.text}"
+
+
+def _textcat_config(exclusive: bool) -> dict:
+    return {
+        "model": {
+            "@architectures": "spacy.TextCatBOW.v3",
+            "exclusive_classes": exclusive,
+            "ngram_size": 2,
+            "no_output_layer": False,
+            "length": 65536,
+        },
+        "threshold": 0.5,
+    }
+
+
+class FindingClassifier:
+    """One small text-classification pipeline per head (kind, polarity, topic):
+    spaCy's exclusive textcat takes one label per text, and polarity and topic
+    are learnt from findings only."""
+
+    def __init__(self, heads: dict[str, Language]):
+        self.heads = heads
+
+    @classmethod
+    def create(cls) -> "FindingClassifier":
+        heads = {}
+        for head, labels in HEADS.items():
+            nlp = spacy.blank("en")
+            textcat = nlp.add_pipe("textcat", config=_textcat_config(True))
+            for label in labels:
+                textcat.add_label(label)
+            heads[head] = nlp
+        return cls(heads)
+
+    def predict(self, candidates: list[Candidate]) -> list[dict]:
+        """Per candidate: kind (or "none"), polarity and topic, with probabilities."""
+        texts = [c.features() for c in candidates]
+        results: list[dict] = [{} for _ in candidates]
+        for head, nlp in self.heads.items():
+            for out, doc in zip(results, nlp.pipe(texts, batch_size=256)):
+                best = max(doc.cats, key=doc.cats.get)
+                out[head] = best
+                out[head + "_p"] = doc.cats[best]
+                if head == "kind":
+                    out["finding_p"] = 1.0 - doc.cats["none"]
+        return results
+
+    def to_disk(self, path: pathlib.Path) -> None:
+        for head, nlp in self.heads.items():
+            (pathlib.Path(path) / head).parent.mkdir(parents=True, exist_ok=True)
+            nlp.to_disk(pathlib.Path(path) / head)
+
+    @classmethod
+    def from_disk(cls, path: pathlib.Path) -> "FindingClassifier":
+        return cls({head: spacy.load(pathlib.Path(path) / head) for head in HEADS})
+
+
+def train(labelled: list[tuple[Candidate, str, str | None, str | None]], *, epochs: int = 20, seed: int = 0) -> tuple[FindingClassifier, list[dict]]:
+    """Train on (candidate, kind, polarity, topic) tuples; returns the model and per-epoch losses."""
+    spacy.util.fix_random_seed(seed)
+    rng = random.Random(seed)
+    classifier = FindingClassifier.create()
+    history = []
+    for head, nlp in classifier.heads.items():
+        labels = HEADS[head]
+        examples = []
+        for candidate, kind, polarity, topic in labelled:
+            value = {"kind": kind, "polarity": polarity, "topic": topic}[head]
+            if value not in labels or (head != "kind" and kind == "none"):
+                continue
+            examples.append(Example.from_dict(nlp.make_doc(candidate.features()), {"cats": {l: float(l == value) for l in labels}}))
+        nlp.initialize(lambda: examples)
+        for epoch in range(epochs):
+            rng.shuffle(examples)
+            losses: dict = {}
+            for batch in minibatch(examples, size=32):
+                nlp.update(batch, drop=0.2, losses=losses)
+        history.append({"head": head, "examples": len(examples), "final_loss": round(losses.get("textcat", 0.0), 3)})
+    return classifier, history
+
+
+def write_scores(path: pathlib.Path, scores: dict) -> None:
+    path.write_text(json.dumps(scores, indent=1), encoding="utf-8")

@@ -366,23 +366,72 @@ def _add_change(sentence: str, stat: _Stat) -> None:
             stat.direction = "down" if stat.change_from > stat.value else "up"
 
 
+_SUBJECT_OF = re.compile(
+    r"\b(?:the\s+)?(?:number|proportion|percentage|rate|share|level|average|total|amount|count)\s+of\s+(?P<np>[^,.;]{3,90}?)\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?:rose|risen|rising|fell|fallen|increased|decreased|dropped|went|grew|grown|climbed|was|were|is|are|stood|reached|more than|nearly|almost|doubled|halved|jumped|soared)\b",
+    re.I,
+)
+_CLAUSE_START = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|while|whereas|although|that|which)\s+)(?=[^,;:]*$)", re.I)
+_CHANGE_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|fell|fallen|increased|decreased|dropped|went (?:up|down)|grew|grown|climbed|jumped|soared|halved|doubled|tripled|trebled|more than doubled|nearly doubled|declined|reduced)\b", re.I)
+
+
 def _measure(sentence: str, stat: _Stat) -> str | None:
-    """A short noun phrase for what the figure counts."""
-    after = sentence[stat.end:]
+    """A short noun phrase for what the figure counts.
+
+    In order: the thing whose number, proportion or rate is given ("the
+    number of children on a plan rose from ..."); for a change, the subject
+    of the change verb ("Recorded domestic abuse crimes rose by ..."); the
+    phrase inside a rate ("52 crimes per 1,000"); else the noun phrase after
+    the figure ("84.7 per cent of emergency calls within ten seconds"), with
+    a participle just before the figure ("answered") kept after it.
+    """
+    before = sentence[max(0, stat.start - 160):stat.start]
+    subject = _SUBJECT_OF.search(before + " " + sentence[stat.start:stat.start + 1]) if stat.change_from is not None or stat.direction else None
+    if subject is None:
+        subject = _SUBJECT_OF.search(before)
+    if subject and len(subject.group("np").split()) <= 12:
+        return _tidy(subject.group("np"))
+    if stat.direction or stat.change_from is not None:
+        verb = None
+        for verb in _CHANGE_VERB.finditer(before):
+            pass
+        if verb is not None:
+            head = before[: verb.start()]
+            clause = _CLAUSE_START.search(head)
+            phrase = head[clause.end():] if clause else head
+            if 0 < len(phrase.split()) <= 12:
+                return _tidy(phrase)
     if stat.unit in ("rate", "per_100000"):
         inside = re.match(r"[\d.,\s]*(?:million|thousand|m|k)?\s*(.*?)\s+per\b", sentence[stat.start:stat.end], re.I)
         if inside and inside.group(1):
             return inside.group(1)
+    after = sentence[stat.end:]
     if stat.unit in ("percent", "ratio", "percentage_points"):
         of = re.match(r"\s*(?:of\s+(?:all\s+|the\s+|its\s+|their\s+)?)", after)
         if of:
             after = after[of.end():]
-    words = []
-    for match in _MEASURE_WORD.finditer(after[:120]):
-        gap = after[(words and words[-1][1]) or 0:match.start()]
+    words = _noun_phrase(after)
+    if words:
+        participle = re.search(r"\b([a-z]+ed)\s+(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", before)
+        phrase = " ".join(words)
+        qualifier = re.match(r"\s+((?:within|in under|in less than|after|before|by)\s+[\w\s]{1,30}?)(?=[,.;]|\s+(?:and|but|in|during|compared|up|down)\b|$)", after[after.find(words[-1]) + len(words[-1]):]) if words else None
+        if participle and stat.unit in ("percent", "ratio"):
+            phrase += " " + participle.group(1)
+        if qualifier:
+            phrase += " " + qualifier.group(1).strip()
+        return phrase
+    # "officers numbered 312": fall back to the words before the figure.
+    tail = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", before[-60:])[-3:] if w.lower() not in _STOP_WORDS]
+    return " ".join(tail) or None
+
+
+def _noun_phrase(text: str) -> list[str]:
+    words: list[tuple[str, int]] = []
+    for match in _MEASURE_WORD.finditer(text[:120]):
+        gap = text[(words and words[-1][1]) or 0:match.start()]
         if words and re.search(r"[,.;:()\[\]|]", gap):
             break
-        if not words and re.search(r"[,.;:()\[\]|]", after[:match.start()]):
+        if not words and re.search(r"[,.;:()\[\]|]", text[:match.start()]):
             break
         word = match.group(0)
         if word.lower() in _STOP_WORDS and word.lower() not in ("of",):
@@ -396,12 +445,12 @@ def _measure(sentence: str, stat: _Stat) -> str | None:
             break
     while words and words[-1][0].lower() in ("of", "and"):
         words.pop()
-    if words:
-        return " ".join(w for w, _ in words)
-    # "officers numbered 312": fall back to the words before the figure.
-    before = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence[max(0, stat.start - 60):stat.start])
-    tail = [w for w in before[-3:] if w.lower() not in _STOP_WORDS]
-    return " ".join(tail) or None
+    return [w for w, _ in words]
+
+
+def _tidy(phrase: str) -> str:
+    phrase = re.sub(r"^(?:the|a|an|its|their|recorded by the force,?)\s+", "", phrase.strip(), flags=re.I)
+    return " ".join(phrase.split())
 
 
 @Language.factory("miner_statistics", assigns=["doc.spans"], requires=["doc.sents"])

@@ -82,11 +82,9 @@ class Gazetteer:
     def resolve_place(self, place: str, prefer_kind: str | None) -> Organisation | None:
         """A bare place name ("Norfolk") means the council or the force, by context."""
         candidates = [self.by_id[i] for i in self.by_place.get(place.lower(), [])]
-        if not candidates:
-            return None
+        if not candidates or prefer_kind is None:
+            return None  # a bare place name means an organisation only in a known domain
         for org in candidates:
             if org.kind == prefer_kind:
                 return org
-        if prefer_kind is not None:
-            return None  # "Bedford" in a prison report is the town, not the council
-        return candidates[0] if len(candidates) == 1 else None
+        return None  # "Bedford" in a prison report is the town, not the council

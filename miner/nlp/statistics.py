@@ -132,6 +132,7 @@ _CHANGE_PCT = re.compile(
     rf"(?P<pct>{_NUM})\s*(?:%|per\s?cent|percent)",
     re.I,
 )
+_PHONE = re.compile(r"(?:\+44\s?\(?0?\)?|\(?\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
 _QUALIFIER = re.compile(r"\b(?:within|in|inside|under)\s+(?:the\s+)?$", re.I)
 
 
@@ -146,8 +147,9 @@ def find_statistics(sentence: str, is_block_start: bool = False) -> list[_Stat]:
     """
     found: list[_Stat] = []
     consumed_until = -1
+    phones = [(p.start(), p.end()) for p in _PHONE.finditer(sentence)]
     for m in _CANDIDATE.finditer(sentence):
-        if m.start() < consumed_until:
+        if m.start() < consumed_until or any(a <= m.start() < b for a, b in phones):
             continue
         kind = m.lastgroup
         surface = m.group(0)
@@ -196,7 +198,9 @@ def _attach_to(sentence: str, stat: _Stat, found: list[_Stat]) -> _Stat | None:
     if not found or not _COMPARED.search(sentence[max(0, stat.start - 40):stat.start]):
         return None
     for earlier in reversed(found):
-        if earlier.unit == stat.unit and earlier.change_from is None:
+        if earlier.unit != stat.unit:
+            continue
+        if earlier.change_from is None or abs(earlier.change_from - stat.value) < 1e-9:
             return earlier
     return None
 
@@ -282,7 +286,14 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
         # Bare years and year ranges ("2023", "2021/22", "2023-25").
         if plain and len(digits) == 4 and 1900 <= int(digits) <= 2099:
             return True
-        if re.match(r"\s*[/–-]\s*\d{2,4}\b", after):
+        if re.match(r"\s*[/–-]\s*\d{2,4}\b", after) or re.search(r"\b(?:19|20)\d\d\s*[/–-]\s*$", before):
+            return True
+        # Ranges of ages and dates: "aged 16 and 17", "between 7 and 18 November".
+        if re.search(r"\bage[ds]?\s+\d{1,2}\s*(?:and|to|or|-|–)\s*$", lowered_before):
+            return True
+        if re.match(rf"\s*(?:and|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b", after):
+            return True
+        if digits.startswith("0") and not digits.startswith("0."):
             return True
         # Dates: "7 February 2025", "February 7", "7th".
         if re.match(rf"\s*(?:st|nd|rd|th)?\s+{_MONTH}\b", after) or re.search(rf"\b{_MONTH}\.?\s+$", before):

@@ -1,0 +1,98 @@
+"""Phrasing -> gradings. Each case is a short document; the expected records
+are (area, grade, previous, count, out_of) for the document's subject."""
+
+import pytest
+
+from miner.document import DocumentBuilder
+
+PEEL = "PEEL 2023–25: An inspection of Durham Constabulary"
+OFSTED = "Inspection of Norfolk County Council local authority children’s services"
+
+
+def extract(extractor, paragraphs, title=PEEL, published="2024-05-16", kind="report"):
+    builder = DocumentBuilder()
+    builder.add("heading", title, level=1)
+    for paragraph in paragraphs:
+        if paragraph.startswith("|"):
+            builder.add("table_row", " | ".join(c.strip() for c in paragraph.strip("|").split("|")))
+        else:
+            builder.add("paragraph", paragraph)
+    document = builder.build("text/html", title=title, published=published, kind=kind)
+    extraction = extractor.extract(document)
+    return {(g.area, g.grade, g.previous, g.count, g.out_of) for g in extraction.gradings}, extraction
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Tables, flattened or as rows.
+    (["| Investigating crime | Adequate |"], {("investigating crime", "adequate", False, None, None)}),
+    (["Investigating crime Requires improvement"], {("investigating crime", "requires improvement", False, None, None)}),
+    # Prose, in several shapes.
+    (["Durham Constabulary was rated inadequate at investigating crime."], {("investigating crime", "inadequate", False, None, None)}),
+    (["The force requires improvement in how it investigates crime."], {("investigating crime", "requires improvement", False, None, None)}),
+    (["Inspectors rated its response to the public as good."], {("responding to the public", "good", False, None, None)}),
+    (["The force's management of offenders was judged inadequate."], {("managing offenders and suspects", "inadequate", False, None, None)}),
+    (["The force is good at preventing crime and at protecting vulnerable people."],
+     {("preventing crime", "good", False, None, None), ("protecting vulnerable people", "good", False, None, None)}),
+    (["The inadequate grades were given for how the force responds to the public and how it investigates crime."],
+     {("responding to the public", "inadequate", False, None, None), ("investigating crime", "inadequate", False, None, None)}),
+    (["Durham Constabulary was rated 'outstanding' at investigating crime."], {("investigating crime", "outstanding", False, None, None)}),
+    # Counts, totals, lists and aggregates kept as stated.
+    (["Graded across nine areas, it was good in two, adequate in three and requires improvement in four."],
+     {(None, "good", False, 2, 9), (None, "adequate", False, 3, 9), (None, "requires improvement", False, 4, 9)}),
+    (["The force was failing in six of nine areas."], {(None, "failing", False, 6, 9)}),
+    (["It was rated inadequate in two areas, investigating crime and managing offenders and suspects."],
+     {(None, "inadequate", False, 2, None), ("investigating crime", "inadequate", False, None, None),
+      ("managing offenders and suspects", "inadequate", False, None, None)}),
+    (["It was not rated good or outstanding in any area."], {(None, "good", False, 0, None), (None, "outstanding", False, 0, None)}),
+    # Earlier inspections are previous, with their year.
+    (["When it was last inspected in 2021 it was judged to require improvement at investigating crime."],
+     {("investigating crime", "requires improvement", True, None, None)}),
+    (["The force, which was judged inadequate at responding to the public in 2019, is now rated good at responding to the public."],
+     {("responding to the public", "inadequate", True, None, None), ("responding to the public", "good", False, None, None)}),
+    # Not gradings.
+    (["Officers carry out good-quality investigations with adequate resources."], set()),
+    (["Inspectors found inadequate training for call handlers and a good number of officers."], set()),
+])
+def test_peel_phrasing(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected
+
+
+def test_previous_grade_keeps_its_year(extractor):
+    _, extraction = extract(extractor, ["When it was last inspected in 2021 it was judged to require improvement at investigating crime."])
+    assert [(g.previous, g.year) for g in extraction.gradings] == [(True, 2021)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["| The experiences and progress of children who need help and protection | Requires improvement to be good |"],
+     {("help and protection", "requires improvement to be good", False, None, None)}),
+    (["Children’s services in Norfolk require improvement to be good"],
+     {("overall effectiveness", "requires improvement to be good", False, None, None)}),
+    (["2.1 Adoption performance Outstanding"], {("adoption performance", "outstanding", False, None, None)}),
+    # SIF's "Requires improvement" is the scale's "requires improvement to be good".
+    (["3. Leadership, management and governance Requires improvement"],
+     {("leadership, management and governance", "requires improvement to be good", False, None, None)}),
+    (["At the last inspection, in 2016, the local authority was judged inadequate."],
+     {("overall effectiveness", "inadequate", True, None, None)}),
+    (["Health outcomes for looked after children and care leavers are inadequate."], set()),
+])
+def test_ofsted_phrasing(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2023-01-13")[0] == expected
+
+
+def test_split_table_row_pairs_area_and_grade(extractor):
+    grades, _ = extract(extractor, ["The impact of leaders on social work practice with children and families", "Good"], title=OFSTED)
+    assert grades == {("impact of leaders", "good", False, None, None)}
+
+
+def test_round_up_table_with_areas_as_columns(extractor):
+    grades, extraction = extract(extractor, [
+        "| Force | Investigating crime | Responding to the public |",
+        "| Cleveland Police | Requires improvement | Adequate |",
+        "| Merseyside Police | Good | Good |",
+    ], title="How forces compare on investigations", kind="news")
+    assert {(g.organisation_id, g.area, g.grade) for g in extraction.gradings} == {
+        ("cleveland-police", "investigating crime", "requires improvement"),
+        ("cleveland-police", "responding to the public", "adequate"),
+        ("merseyside-police", "investigating crime", "good"),
+        ("merseyside-police", "responding to the public", "good"),
+    }

@@ -6,10 +6,20 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
 from miner.nlp.records import Inspection
+
+
+class Sentence(NamedTuple):
+    """A sentence as offsets and text: iterating doc.sents or asking span.sent
+    walks every token of the Doc each time, far too slow to do per record."""
+
+    start_char: int
+    end_char: int
+    text: str
 
 
 @dataclass
@@ -26,6 +36,24 @@ class DocContext:
     headings: list[tuple[str, ...]] = field(default_factory=list)
     subject_id: str | None = None
     inspection: Inspection = field(default_factory=Inspection)
+    # Set by miner_sentences: the Doc's text (Doc.text rebuilds it on every
+    # access) and its sentences.
+    text: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def set_sentences(self, text: str, starts: list[int]) -> None:
+        self.text = text
+        self.sentence_starts = starts
+        self.sentences = []
+        for k, start in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else len(text)
+            sentence = text[start:end].rstrip()
+            self.sentences.append(Sentence(start, start + len(sentence), sentence))
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        k = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return self.sentences[k] if k >= 0 else None
 
     @classmethod
     def from_document(cls, document) -> "DocContext":

@@ -85,15 +85,24 @@ class FindingClassifier:
 
     def predict(self, candidates: list[Candidate]) -> list[dict]:
         """Per candidate: kind (or "none"), polarity and topic, with probabilities."""
-        texts = [c.features() for c in candidates]
+        # Tokenise once; polarity and topic only for what the kind head keeps.
+        tokenizer = self.heads["kind"].tokenizer
+        docs = list(tokenizer.pipe(c.features() for c in candidates))
         results: list[dict] = [{} for _ in candidates]
-        for head, nlp in self.heads.items():
-            for out, doc in zip(results, nlp.pipe(texts, batch_size=256)):
-                best = max(doc.cats, key=doc.cats.get)
-                out[head] = best
-                out[head + "_p"] = doc.cats[best]
+        for head in ("kind", "polarity", "topic"):
+            textcat = self.heads[head].get_pipe("textcat")
+            labels = set(textcat.labels)
+            chosen = range(len(docs)) if head == "kind" else [i for i, r in enumerate(results) if r["kind"] != "none" or r["finding_p"] >= 0.3]
+            for i, doc in zip(chosen, textcat.pipe((docs[i] for i in chosen), batch_size=256)):
+                cats = {k: v for k, v in doc.cats.items() if k in labels}
+                best = max(cats, key=cats.get)
+                results[i][head] = best
+                results[i][head + "_p"] = cats[best]
                 if head == "kind":
-                    out["finding_p"] = 1.0 - doc.cats["none"]
+                    results[i]["finding_p"] = 1.0 - cats["none"]
+        for r in results:
+            r.setdefault("polarity", None)
+            r.setdefault("topic", None)
         return results
 
     def to_disk(self, path: pathlib.Path) -> None:

@@ -60,7 +60,7 @@ class FindingExtractor:
         doc_kind = ctx.kind or ("report" if ctx.inspection.inspectorate else "news")
         found: list[Candidate] = []
         seen: set[str] = set()
-        for sent in doc.sents:
+        for sent in ctx.sentences:
             text = sent.text.strip()
             if len(text) < 25 or len(text) > 1200:
                 continue

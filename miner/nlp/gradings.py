@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from miner.nlp.context import get_context
+from miner.nlp.context import Sentence, get_context
 from miner.nlp.numbers import NUMBER, parse_int
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scales import GRADE_PATTERN, Scales
@@ -37,6 +37,9 @@ _LEADING_PAST = re.compile(
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
 _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:authority|council|force|service|prison)s?)\b")
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|services|placements|work|number|plans?|assessments?|provision|quality|response|arrangements)\s+(?:for|of|to|with)\s+(?:(?:looked after children|young people|children)\s+and\s+)?$", re.I)
+# Words without which a sentence naming a grade word cannot state a grading
+# (when it names no area either): "good progress" is skipped cheaply.
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|rating|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r";|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -161,11 +164,10 @@ class GradingExtractor:
         ctx = get_context(doc)
         orgs = OrganisationIndex(doc)
         inspection_year = _year_of(ctx.inspection.date)
-        text = doc.text
         spans: list[Span] = []
         seen: set[tuple] = set()
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
-        sentences = list(doc.sents)
+        sentences = ctx.sentences
         last_total: tuple[int, int] | None = None
         document_total: int | None = None
         self._chain: tuple[int, int | None] | None = None
@@ -177,7 +179,7 @@ class GradingExtractor:
                 across_only = self.across.search(sent_text)
                 if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
-            if not self.grade_word.search(sent_text):
+            if not self.grade_word.search(sent_text) or not (self.scales.area_regex.search(sent_text) or _GRADING_CONTEXT.search(sent_text)):
                 # A table split over two blocks: the area here, its grade next.
                 match = self.area_only.match(sent_text) if len(sent_text) < 140 else None
                 if match and i + 1 < len(sentences):
@@ -253,7 +255,7 @@ class GradingExtractor:
                 header, previous_kind = None, kind
                 continue
             start, end = ctx.starts[i], ctx.ends[i]
-            row = doc.text[start:end]
+            row = ctx.text[start:end]
             cells = row.split(" | ")
             if len(cells) < 3:
                 previous_kind = kind
@@ -454,7 +456,7 @@ class GradingExtractor:
                 scale_id, area = alternative
             else:
                 return
-        sent_start, sent_text = (sent.start_char, sent.text.rstrip()) if isinstance(sent, Span) else sent
+        sent_start, sent_text = (sent.start_char, sent.text) if isinstance(sent, Sentence) else sent
         if previous is None and found.previous is not None:
             previous = found.previous
             years = [int(y) for y in _YEAR.findall(sent_text[found.start:])]
@@ -498,7 +500,7 @@ class GradingExtractor:
         if i is None:
             return False
         window_start = ctx.starts[max(0, i - 3)]
-        before = doc.text[window_start:sent_start]
+        before = ctx.text[window_start:sent_start]
         if any(_PREVIOUS_SECTION.search(h) for h in ctx.headings[i]):
             years = [int(y) for y in _YEAR.findall(before) if inspection_year is None or int(y) < inspection_year]
             return years[-1] if years else None

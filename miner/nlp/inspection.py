@@ -15,6 +15,9 @@ _INSPECTORATES = {
     "hmi-probation": re.compile(r"Inspectorate of Probation|probation inspectorate|chief inspector of probation|probation delivery unit|\bPDU\b", re.I),
     "cqc": re.compile(r"Care Quality Commission|\bCQC\b|\bKey question\b|\bwell-led\b", re.I),
 }
+_ANY_INSPECTORATE = re.compile(
+    "|".join(f"(?P<{name.replace('-', '_')}>{rx.pattern})" for name, rx in _INSPECTORATES.items()), re.I
+)
 _PEEL_ROUND = re.compile(r"\bPEEL\s*(?:inspection\s*)?(20\d\d)(?:\s*[/–-]\s*(\d{2,4}))?", re.I)
 _PUBLISHED = re.compile(
     r"(?:Report published|Published|Publication date|Date of publication)\s*:?\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
@@ -26,7 +29,16 @@ _ILACS = re.compile(r"inspection of [^\n]{0,80}local authority children[’']s s
 
 def identify_inspection(text: str, title: str | None = None, published: str | None = None, publisher: str | None = None) -> Inspection:
     head = (title or "") + "\n" + (publisher or "") + "\n" + text[:6000]
-    counts = Counter({name: len(rx.findall(head)) * 3 + len(rx.findall(text)) for name, rx in _INSPECTORATES.items()})
+    counts: Counter[str] = Counter()
+    # One pass over the text with all the patterns; the head counts thrice.
+    for match in _ANY_INSPECTORATE.finditer(head):
+        counts[match.lastgroup.replace("_", "-")] += 1
+    if not counts:
+        # Nothing in the opening pages: look through the whole text.
+        for match in _ANY_INSPECTORATE.finditer(text, 6000):
+            counts[match.lastgroup.replace("_", "-")] += 1
+    for name in _INSPECTORATES:
+        counts.setdefault(name, 0)
     inspectorate, hits = counts.most_common(1)[0]
     if hits == 0:
         return Inspection(date=published)

@@ -83,6 +83,7 @@ class Extractor:
     def doc(self, document: Document) -> Doc:
         doc = self.nlp.make_doc(document.text)
         doc._.miner = DocContext.from_document(document)
+        doc._.miner.text = document.text
         for name, component in self.nlp.pipeline:
             doc = component(doc)
         return doc
@@ -144,14 +145,15 @@ def guess_kind(doc: Doc, kind: str | None) -> str:
     if kind in ("report", "news", "press-release"):
         return kind
     ctx = get_context(doc)
-    head = ((ctx.title or "") + " " + doc.text[:1500]).lower()
-    if "press release" in head or "notes to editors" in doc.text.lower():
+    text = ctx.text or doc.text
+    head = ((ctx.title or "") + " " + text[:1500]).lower()
+    if "press release" in head or "notes to editors" in text.lower():
         return "press-release"
     if ctx.inspection.inspectorate and any(
         phrase in head for phrase in ("inspection of", "inspection report", "peel", "judgement", "report published", "inspection dates")
     ):
         return "report"
-    if ctx.inspection.inspectorate and ctx.publisher is None and len(doc.text) > 8000:
+    if ctx.inspection.inspectorate and ctx.publisher is None and len(text) > 8000:
         return "report"
     return "news"
 
@@ -160,9 +162,9 @@ def records_from_doc(doc: Doc, kind: str | None = None) -> Extraction:
     ctx = get_context(doc)
 
     def evidence(span) -> Evidence:
-        sent = span.sent
+        sent = ctx.sentence_at(span.start_char)
         return Evidence(
-            sentence=sent.text.strip(),
+            sentence=sent.text.strip() if sent else span.text,
             start=span.start_char,
             end=span.end_char,
             page=ctx.page(span.start_char),

@@ -13,21 +13,36 @@ from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from miner.nlp.context import get_context
+
 # A boundary after . ! ? (and any closing quotes or brackets) followed by space
 # and a capital, digit, quote or bullet; or at any newline (blocks are
-# separated by blank lines). Abbreviations common in reports are excluded.
-_ABBREVIATIONS = r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)(?<!\betc)(?<!\bvs)(?<!\bc)(?<!\bapprox)(?<!\bCllr)(?<!\bSupt)(?<!\bInsp)(?<!\bSgt)(?<!\bCh)"
-_BOUNDARY = re.compile(
-    _ABBREVIATIONS + r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9£◼•])|\n"
-)
+# separated by blank lines). Abbreviations are checked only where a
+# candidate boundary is found, which keeps the regular expression simple.
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9£◼•])|\n")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "no", "e.g", "i.e", "etc", "vs", "c", "approx", "cllr", "supt", "insp",
+    "sgt", "ch", "det", "con", "pc", "ds", "di", "dci", "dcs", "prof", "rev", "sir", "hon", "gov", "fig", "para",
+}
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def _is_boundary(text: str, match: re.Match) -> bool:
+    if match.group(0) == "\n" or text[match.start()] != ".":
+        return True
+    word = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    return word is None or word.group(1).lower() not in _ABBREVIATIONS
 
 
 class SentenceSegmenter:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
+            get_context(doc).set_sentences("", [])
             return doc
-        text = doc.text
-        offsets = [m.end() for m in _BOUNDARY.finditer(text)]
+        # Doc.text rebuilds the string from every token; the Extractor passes it in.
+        ctx = get_context(doc)
+        text = ctx.text or doc.text
+        offsets = [m.end() for m in _BOUNDARY.finditer(text) if _is_boundary(text, m)]
         columns = doc.to_array([IDX, IS_SPACE])
         idx = columns[:, 0]
         starts = numpy.full(len(doc), -1, dtype="int32")
@@ -47,6 +62,7 @@ class SentenceSegmenter:
                     starts[i + 1] = 1
             starts[0] = 1
         doc.from_array([SENT_START], starts.reshape(-1, 1).astype("uint64"))
+        ctx.set_sentences(text, idx[numpy.nonzero(starts == 1)[0]].tolist())
         return doc
 
 

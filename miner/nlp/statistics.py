@@ -92,7 +92,7 @@ class StatisticExtractor:
         orgs = OrganisationIndex(doc)
         grading_ranges = [(s.start_char, s.end_char) for s in doc.spans.get("gradings", []) if s._.count is not None]
         spans: list[Span] = []
-        for sent in doc.sents:
+        for sent in ctx.sentences:
             text = sent.text
             if not _DIGIT_OR_WORD.search(text):
                 continue

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gc
+import os
 import pstats
 import time
 from collections.abc import Callable
@@ -131,7 +132,8 @@ def main() -> None:
         print(f"{label:<32}{seconds:>9.2f}{rate:>14,.0f}{rate / tokenise:>12.4f}")
     ratio = rows[3][2] / tokenise
     verdict = "meets" if ratio >= TARGET_RATIO else "BELOW"
-    print(f"\nratio pipeline/tokenisation (extract / make_doc): {ratio:.4f} ({verdict} the {TARGET_RATIO} target)")
+    print(f"\nload average (1, 5, 15 min) at the end of the timed runs: {', '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    print(f"ratio pipeline/tokenisation (extract / make_doc): {ratio:.4f} ({verdict} the {TARGET_RATIO} target)")
     print(f"ratio spaCy part/tokenisation (doc / make_doc):    {rows[2][2] / tokenise:.4f}")
 
     print(f"\nper-component time over the same {len(documents)} documents (one pass):")

@@ -16,10 +16,13 @@ import pathlib
 import random
 from dataclasses import dataclass
 
+import re
+
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.training import Example
-from spacy.util import minibatch
+from spacy.util import minibatch, registry
 
 KINDS = ("none", "cause_of_concern", "area_for_improvement", "recommendation", "innovative_practice", "finding")
 POLARITIES = ("positive", "negative", "neutral")
@@ -51,6 +54,48 @@ class Candidate:
         return f"ctx_{section} ctx_doc_{self.doc_kind} ctx_block_{self.block_kind} {heading_words} {self.text}"
 
 
+_WORD = re.compile(r"[\w'’£%-]+")
+
+
+class WordTokenizer:
+    """Lower-cased words and context tokens only: a bag-of-words classifier needs
+    nothing finer, and spaCy's affix rules cost more than the classification."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        return Doc(self.vocab, words=_WORD.findall(text.lower()) or [""])
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def to_disk(self, path, **kwargs):
+        pass
+
+    def from_disk(self, path, **kwargs):
+        return self
+
+    def to_bytes(self, **kwargs):
+        return b""
+
+    def from_bytes(self, data, **kwargs):
+        return self
+
+
+@registry.tokenizers("miner.word_tokenizer.v1")
+def make_word_tokenizer():
+    def create(nlp: Language) -> WordTokenizer:
+        return WordTokenizer(nlp.vocab)
+
+    return create
+
+
+def _blank() -> Language:
+    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "miner.word_tokenizer.v1"}}})
+
+
 def _textcat_config(exclusive: bool) -> dict:
     return {
         "model": {
@@ -76,7 +121,7 @@ class FindingClassifier:
     def create(cls) -> "FindingClassifier":
         heads = {}
         for head, labels in HEADS.items():
-            nlp = spacy.blank("en")
+            nlp = _blank()
             textcat = nlp.add_pipe("textcat", config=_textcat_config(True))
             for label in labels:
                 textcat.add_label(label)

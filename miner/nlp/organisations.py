@@ -59,7 +59,7 @@ class OrganisationResolver:
             self.initialize()
         ctx = get_context(doc)
         ctx.inspection = identify_inspection(ctx.text or doc.text, ctx.title, ctx.published, ctx.publisher)
-        prefer = _DOMAIN_KIND.get(ctx.inspection.inspectorate or "")
+        prefer = "fire_and_rescue_service" if ctx.inspection.scale == "hmicfrs-fire" else _DOMAIN_KIND.get(ctx.inspection.inspectorate or "")
         vocab_strings = self.nlp.vocab.strings
         spans = filter_spans([Span(doc, s, e, label=match_id) for match_id, s, e in [*self.matcher(doc), *self.acronyms(doc)]])
         resolved: list[Span] = []

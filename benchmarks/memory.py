@@ -32,6 +32,7 @@ import hashlib
 import os
 import random
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -234,6 +235,7 @@ def run_variant(variant: str, docs: int, every: int, seed: int) -> None:
     words = records = 0
     start = time.perf_counter()
     samples: list[tuple[int, int]] = [(0, rss_bytes())]
+    print(f"{variant}: pipeline {extractor.version}, pid {os.getpid()}", flush=True)
     print(f"{variant}: {'docs':>8}{'RSS MiB':>10}{'peak MiB':>10}{'strings':>10}{'seconds':>9}{'docs/s':>8}", flush=True)
     print(f"{variant}: {0:>8}{samples[0][1] / 2**20:>10.1f}{peak_rss_bytes() / 2**20:>10.1f}{len(extractor.nlp.vocab.strings):>10,}{0:>9.0f}{'':>8}", flush=True)
     for n, document in enumerate(corpus.documents(docs), 1):
@@ -301,12 +303,21 @@ def main() -> None:
     def child(variant: str) -> int:
         command = [sys.executable, __file__, "--in-process", "--variant", variant, "--docs", str(args.docs), "--every", str(args.every), "--seed", str(args.seed)]
         with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
+            children.append(process)
             for line in process.stdout:
                 print(line, end="", flush=True)
         return process.returncode
 
-    with ThreadPoolExecutor(max_workers=workers) as pool:
+    children: list[subprocess.Popen] = []
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so a killed parent stops its children below
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
         codes = list(pool.map(child, variants))
+    finally:
+        for process in children:
+            if process.poll() is None:
+                process.terminate()
+        pool.shutdown(cancel_futures=True)
     if any(codes):
         sys.exit(1)
 

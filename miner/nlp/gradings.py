@@ -32,7 +32,7 @@ _PREVIOUS_CUE = re.compile(
     re.I,
 )
 _LEADING_PAST = re.compile(
-    r"^\s*(?:(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:inspection|visit)|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:inspection|visit)|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
@@ -92,7 +92,7 @@ class GradingExtractor:
         )
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
-        connector = r"(?:\s+(?:all|both|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|in (?-i:[A-Z])\w+|of the force))*"
+        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|in (?-i:[A-Z])\w+|of the force))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
             rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)",
@@ -102,7 +102,7 @@ class GradingExtractor:
         # "rated inadequate at investigating crime", "requires improvement in how it investigates crime",
         # "good at preventing crime and responding to the public", "the inadequate grades were for how GMP responds to the public"
         self.grade_then_area = re.compile(
-            rf"(?<![\w-]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:how\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            rf"(?<![\w-]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
@@ -117,7 +117,7 @@ class GradingExtractor:
             flags,
         )
         self.count_subject = re.compile(
-            rf"\b(?:all\s+(?=(?:{N})\b))?(?P<count>{N}|all|both)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
+            rf"(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?(?P<count>{N}|all|both)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
             flags,
         )
         self.zero_count = re.compile(
@@ -127,7 +127,7 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated)\s+(?:it\s+|the force\s+)?(?:in|on|across))\s+(?:all\s+)?(?P<out_of>{N})\s+(?:areas|categories|questions|pillars)\b"
+            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at)\s+(?:(?:it|them|the\s+\w+|its\s+\w+|the\s+\w+['’]s\s+performance|(?-i:[A-Z])\w+)\s+)?(?:in|on|across|against))\s+(?:all\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars)\b"
             rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
             flags,
         )
@@ -138,7 +138,7 @@ class GradingExtractor:
         )
         # "Investigating crime was the only area where it 'requires improvement'"
         self.only_area = re.compile(
-            rf"{A}\s+(?:was|were|is)\s+the\s+(?:only|one|sole)\s+areas?\s+(?:where|in which)\s+(?:it|the \w+)\s+(?:was\s+|is\s+)?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
+            rf"{A}\s+(?:was|were|is)\s+the\s+(?:only|one|sole)\s+areas?\s+(?:(?:where|in which|that)\s+(?:(?:it|the \w+)\s+)?(?:was\s+|is\s+)?)?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
             flags,
         )
         # "..., a significant improvement on the 'inadequate' grade it was given in this area in 2023"
@@ -372,7 +372,7 @@ class GradingExtractor:
         # the areas named after a count carry its grade.
         for item in list(counts):
             tail = s[item.end:]
-            lead = re.match(r"\s*(?:,|:|–|-|\()\s*(?:including|namely|these were|which were|for)?\s*", tail)
+            lead = re.match(r"(?:\s+[\w'’]+){0,4}?\s*:\s*|\s*(?:,|–|-|\()\s*(?:including|namely|these were|which were|for)?\s*", tail)
             if not lead:
                 continue
             ender = r"[.)]" if lead.group(0).strip().startswith(":") else r"[.;)]"

@@ -28,7 +28,7 @@ POLARITIES = ("positive", "negative", "neutral")
 
 
 class FindingExtractor:
-    def __init__(self, nlp: Language, name: str = "miner_findings", threshold: float = 0.5):
+    def __init__(self, nlp: Language, name: str = "miner_findings", threshold: float = 0.4):
         self.nlp = nlp
         self.name = name
         self.threshold = threshold
@@ -185,6 +185,6 @@ def _is_quoted_response(text: str) -> bool:
     return bool(re.search(r"[\"“”‘’']", text)) or bool(re.search(r"\b(?:said|says|added|told)\b", text))
 
 
-@Language.factory("miner_findings", assigns=["doc.spans"], requires=["doc.sents"], default_config={"threshold": 0.5})
+@Language.factory("miner_findings", assigns=["doc.spans"], requires=["doc.sents"], default_config={"threshold": 0.4})
 def make_finding_extractor(nlp: Language, name: str, threshold: float) -> FindingExtractor:
     return FindingExtractor(nlp, name, threshold)

@@ -218,7 +218,6 @@ def demo(db_path, corpus, port, host, build_only, silent):
     if not silent:
         click.echo(report, err=True)
     if not build_only:
-        from click import Context
 
         ctx = click.get_current_context()
         ctx.invoke(serve, db_path=db_path, port=port, host=host, metadata=None, immutable=False)

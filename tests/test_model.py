@@ -1,7 +1,6 @@
 """The assembled pipeline in models/ must match the code and data it was built from."""
 
 import json
-import pathlib
 
 import pytest
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from miner.nlp.context import Sentence, get_context
 from miner.nlp.numbers import NUMBER, parse_int
 from miner.nlp.organisations import OrganisationIndex
-from miner.nlp.scales import GRADE_PATTERN, Scales
+from miner.nlp.scales import GRADE_PATTERN, GRADE_PHRASES, Scales
 
 SPANS_KEY = "gradings"
 
@@ -591,8 +591,6 @@ def _normalise(scales: Scales, scale_id: str | None, grade_text: str) -> str:
         return "failing"
     if scale_id in scales.scales:
         return scales.scales[scale_id].normalise_grade(grade_text)
-    from miner.nlp.scales import GRADE_PHRASES
-
     return GRADE_PHRASES.get(grade_text, grade_text)
 
 

@@ -338,7 +338,6 @@ def _add_change(sentence: str, stat: _Stat) -> None:
     before = sentence[max(0, stat.start - 60):stat.start]
     verb = _CHANGE.search(before)
     after = sentence[stat.end:stat.end + 120]
-    from_to = _FROM_TO.match(sentence[stat.start - 5 if stat.start >= 5 else 0:]) if False else None
     # "rose from 4,210 in 2020 to 6,385 in 2023": the figure is the first number after "from".
     window = sentence[max(0, stat.start - 6):stat.end + 120]
     from_to = _FROM_TO.search(window)
@@ -366,7 +365,7 @@ def _add_change(sentence: str, stat: _Stat) -> None:
             stat.change_from = parse_number(down_from.group(1))
             stat.change_to = stat.value
     else:
-        trailing = re.match(rf"\s*(?:%|per cent)?\s*(?:,\s*)?(?:an?\s+)?(?P<dir>increase|rise|decrease|fall|drop|reduction|cut)\b", after, re.I)
+        trailing = re.match(r"\s*(?:%|per cent)?\s*(?:,\s*)?(?:an?\s+)?(?P<dir>increase|rise|decrease|fall|drop|reduction|cut)\b", after, re.I)
         if trailing and stat.unit in ("percent", "percentage_points"):
             stat.direction = "up" if trailing.group("dir").lower() in ("increase", "rise") else "down"
             stat.change_pct = stat.value if stat.unit == "percent" else None

@@ -27,6 +27,7 @@ _PREVIOUS_CUE = re.compile(
     r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+) was (?:judged|rated|graded|found)\b"
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
     r"|\b(?:last|previous(?:ly)?)\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
+    r"|\b(?:two|three|four|five|six|\d+|a|several|some)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
     r"|\bat that (?:inspection|time|visit)\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
     r"|\bhad\s+(?:then\s+|previously\s+|already\s+)?(?:improved|deteriorated|declined|been\s+(?:rated|judged|graded|found|assessed))\b",
     re.I,
@@ -42,6 +43,7 @@ _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|services
 # (when it names no area either): "good progress" is skipped cheaply.
 _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|rating|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring)\b", re.I)
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)", re.I)
+_PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r";|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -214,12 +216,13 @@ class GradingExtractor:
                     elif document_total:
                         found.out_of = document_total
                 self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
-            if stated and stated[-1]:
+            new = spans[before:]
+            if stated and stated[-1] and not (new and all(sp._.previous for sp in new)):
+                # An earlier inspection's total does not carry into the current one's counts.
                 last_total = (i, stated[-1])
             if across and document_total is None and not _PREVIOUS_CUE.search(sent_text):
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
                 document_total = parse_int(across.group("out_of") or across.group("out_of2"))
-            new = spans[before:]
             # Only a sentence wholly about an earlier inspection starts a chain.
             self._chain = (sent.start_char + len(sent_text), new[0]._.year) if new and all(sp._.previous for sp in new) else None
         self._keep_table_areas(ctx, spans)
@@ -530,7 +533,10 @@ class GradingExtractor:
         # "The local authority was judged inadequate ... It was judged to
         # require improvement for ...": a run of sentences about that inspection.
         chain = getattr(self, "_chain", None)
-        if chain and 0 <= sent_start - chain[0] <= 3 and _CONTINUES_SUBJECT.match(sent_text):
+        if chain and 0 <= sent_start - chain[0] <= 3 and (
+            _CONTINUES_SUBJECT.match(sent_text)
+            or (_PAST_JUDGEMENT.search(sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have)\b", sent_text, re.I))
+        ):
             return chain[1]
         # The sentence just before, in the same block or the block before.
         tail = before[-400:]

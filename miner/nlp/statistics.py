@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import get_context
-from miner.nlp.numbers import DIGITS, FRACTIONS, MULTIPLIERS, NUMBER_WORD, parse_number
+from miner.nlp.numbers import DIGITS, FRACTIONS, MULTIPLIERS, NUMBER_WORD, UNITS, parse_number
 from miner.nlp.organisations import OrganisationIndex
 
 SPANS_KEY = "statistics"
@@ -26,20 +26,36 @@ _WORDNUM = rf"(?:{NUMBER_WORD})"
 _FRACTION = r"(?:two[- ]thirds|three[- ]quarters|two fifths|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|half|a half)"
 _DURATION_UNITS = r"(?:(?:working |calendar )?days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|weeks?|months?|years?)"
 
-_CANDIDATE = re.compile(
-    rf"(?P<money>£\s?{_NUM}{_SCALE})"
-    rf"|(?P<ratio>\b(?:{_WORDNUM}|\d{{1,3}})\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:{_WORDNUM}|\d{{1,3}}(?:,\d{{3}})?)\b(?!\s*(?:areas|of|categories|questions)\b))"
-    rf"|(?P<fraction>\b(?:almost |nearly |around |about |more than |over |just over |just under |under )?{_FRACTION}(?=\s+(?:of|the|had|have|has|were|was|are|is|did|do|as|said|took|received)\b))"
-    rf"|(?P<byfraction>(?<=\bby )(?:almost |nearly |around |about |more than |over |just over |just under |under )?{_FRACTION}\b|(?<=\bof more than ){_FRACTION}\b|(?<=\bof ){_FRACTION}\b(?=\s*(?:[,.;]|$)))"
-    rf"|(?P<multiplier>\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\b(?:double|treble|triple)\b(?=\s+(?:the|its|that|what)\b)|\b(?:{_WORDNUM}|\d+(?:\.\d+)?)\s+times\b(?=\s+(?:more|higher|greater|as|the|larger|bigger|lower|fewer)\b|\s*[,.;]|\s*$)|\bhalf as\b)"
-    rf"|(?P<percent>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s*(?:%|per\s?cent\b|percent\b|percentage points?\b|pp\b))"
-    rf"|(?P<rate>(?<![\w.£]){_NUM}{_SCALE}\s+(?:[a-z-]+\s+){{0,3}}?per\s+(?:1,000|1000|100,000|100000|10,000|thousand|head|capita)\b(?:\s+(?:people|population|residents|officers|children))?)"
-    rf"|(?P<duration>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s+{_DURATION_UNITS}\b)"
-    rf"|(?P<count>(?<![\w.£/:-]){_NUM}{_SCALE}(?![\w/%]|\.\d|-(?!strong)))"
-    rf"|(?P<wordcount>\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?=\s+(?:(?:new|more|further|additional|other|separate|serious|self-inflicted|local|locality|former|senior|permanent|interim|different|newly|extra|full-time|specialist|council-run|[a-z]+-[a-z]+)\s+){{0,2}}[a-z][a-z'’-]*s\b))",
+_WORD_PARTS = [
+    rf"(?P<money>£\s?{_NUM}{_SCALE})",
+    rf"(?P<ratio>\b(?:{_WORDNUM}|\d{{1,3}})\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:{_WORDNUM}|\d{{1,3}}(?:,\d{{3}})?)\b(?!\s*(?:areas|of|categories|questions)\b))",
+    rf"(?P<fraction>\b(?:almost |nearly |around |about |more than |over |just over |just under |under )?{_FRACTION}(?=\s+(?:of|the|had|have|has|were|was|are|is|did|do|as|said|took|received)\b))",
+    rf"(?P<byfraction>(?<=\bby )(?:almost |nearly |around |about |more than |over |just over |just under |under )?{_FRACTION}\b|(?<=\bof more than ){_FRACTION}\b|(?<=\bof ){_FRACTION}\b(?=\s*(?:[,.;]|$)))",
+    rf"(?P<multiplier>\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\b(?:double|treble|triple)\b(?=\s+(?:the|its|that|what)\b)|\b(?:{_WORDNUM}|\d+(?:\.\d+)?)\s+times\b(?=\s+(?:more|higher|greater|as|the|larger|bigger|lower|fewer)\b|\s*[,.;]|\s*$)|\bhalf as\b)",
+    rf"(?P<percent>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s*(?:%|per\s?cent\b|percent\b|percentage points?\b|pp\b))",
+    rf"(?P<rate>(?<![\w.£]){_NUM}{_SCALE}\s+(?:[a-z-]+\s+){{0,3}}?per\s+(?:1,000|1000|100,000|100000|10,000|thousand|head|capita)\b(?:\s+(?:people|population|residents|officers|children))?)",
+    rf"(?P<duration>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s+{_DURATION_UNITS}\b)",
+    rf"(?P<count>(?<![\w.£/:-]){_NUM}{_SCALE}(?![\w/%]|\.\d|-(?!strong)))",
+    rf"(?P<wordcount>\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?=\s+(?:(?:new|more|further|additional|other|separate|serious|self-inflicted|local|locality|former|senior|permanent|interim|different|newly|extra|full-time|specialist|council-run|[a-z]+-[a-z]+)\s+){{0,2}}[a-z][a-z'’-]*s\b))",
+]
+_CANDIDATE = re.compile("|".join(_WORD_PARTS), re.I)
+# The same alternatives without number words, for the many sentences that
+# have none: the word lists are what make the full pattern slow.
+_DIGIT_PARTS = [
+    rf"(?P<money>£\s?{_NUM}{_SCALE})",
+    rf"(?P<ratio>\b\d{{1,3}}\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)\d{{1,3}}(?:,\d{{3}})?\b(?!\s*(?:areas|of|categories|questions)\b))",
+    rf"(?P<multiplier>\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\b(?:double|treble|triple)\b(?=\s+(?:the|its|that|what)\b)|\b\d+(?:\.\d+)?\s+times\b(?=\s+(?:more|higher|greater|as|the|larger|bigger|lower|fewer)\b|\s*[,.;]|\s*$))",
+    rf"(?P<percent>(?<![\w.£]){_NUM}\s*(?:%|per\s?cent\b|percent\b|percentage points?\b|pp\b))",
+    _WORD_PARTS[6],
+    rf"(?P<duration>(?<![\w.£]){_NUM}\s+{_DURATION_UNITS}\b)",
+    _WORD_PARTS[8],
+]
+_CANDIDATE_DIGITS = re.compile("|".join(_DIGIT_PARTS), re.I)
+_NUMBER_WORDS = re.compile(
+    rf"\b(?:{'|'.join(w for w in UNITS if w not in ('a', 'an', 'no', 'single'))}|half|halved|third|thirds|quarter|quarters|fifth|fifths|tenth|double|treble|triple)\b",
     re.I,
 )
-_DIGIT_OR_WORD = re.compile(r"\d|\b(?:half|third|quarter|doubled|tripled|trebled|halved|one in|out of)\b", re.I)
+_DIGIT_OR_WORD = re.compile(r"\d|£")
 
 _CHANGE = re.compile(
     r"\b(?P<verb>rose|risen|rising|rises|increased|increasing|increases|grew|grown|climbed|jumped|soared|went up|up|fell|fallen|falling|falls|decreased|decreasing|dropped|declined|reduced|went down|down|cut|dropping)\b"
@@ -94,7 +110,7 @@ class StatisticExtractor:
         spans: list[Span] = []
         for sent in ctx.sentences:
             text = sent.text
-            if not _DIGIT_OR_WORD.search(text):
+            if not _DIGIT_OR_WORD.search(text) and not _NUMBER_WORDS.search(text):
                 continue
             block_kind = ctx.block_kind(sent.start_char)
             for stat in find_statistics(text, is_block_start=_starts_block(ctx, sent.start_char)):
@@ -148,7 +164,8 @@ def find_statistics(sentence: str, is_block_start: bool = False) -> list[_Stat]:
     found: list[_Stat] = []
     consumed_until = -1
     phones = [(p.start(), p.end()) for p in _PHONE.finditer(sentence)]
-    for m in _CANDIDATE.finditer(sentence):
+    candidates = _CANDIDATE if _NUMBER_WORDS.search(sentence) else _CANDIDATE_DIGITS
+    for m in candidates.finditer(sentence):
         if m.start() < consumed_until or any(a <= m.start() < b for a, b in phones):
             continue
         kind = m.lastgroup

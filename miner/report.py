@@ -33,7 +33,7 @@ def render_extraction(document: Document, extraction: Extraction) -> str:
             ["organisation", "area", "grade", "count", "prev", "year", "evidence"],
             [[g.organisation_id, g.area or "-", g.grade, "" if g.count is None else f"{g.count}/{g.out_of or '?'}",
               "yes" if g.previous else "", g.year, g.evidence.sentence] for g in extraction.gradings],
-            [22, 22, 16, 6, 4, 4, evidence_width],
+            [26, 28, 31, 6, 4, 4, max(30, evidence_width - 21)],
         ),
         "",
         f"STATISTICS ({len(extraction.statistics)})",

@@ -297,6 +297,8 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
     token = sentence[token_start: token_end if token_end != -1 else len(sentence)]
     if re.search(r"https?:|www\.|\.(?:uk|com|org|pdf|html?)\b|@", token, re.I):
         return True
+    if kind in ("count", "wordcount") and re.match(r"(?:\s+(?:core|graded|key|separate|different|other))?\s+(?:areas?|pillars?|questions|judge?ments|categories|of (?:these|them|those))\b", after, re.I):
+        return True  # how many areas were graded belongs to the gradings, not a statistic
     if kind == "count":
         digits = surface.replace(",", "").strip()
         plain = re.fullmatch(r"\d+", digits)

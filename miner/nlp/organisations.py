@@ -107,14 +107,19 @@ class OrganisationResolver:
                 continue
             weight = 1.0 + (2.0 if span.start_char < 3000 else 0.0) + (1.0 if kind == prefer else 0.0)
             scores[org_id] += weight
+        in_title = False
         if title_lower:
             for org_id in list(scores):
                 org = self.gazetteer.by_id[org_id]
                 if any(n.lower() in title_lower for n in org.names) or (org.place and org.place.lower() in title_lower and org.kind == prefer):
                     scores[org_id] += 25
+                    in_title = True
         if not scores:
             return None
-        return scores.most_common(1)[0][0]
+        ranked = scores.most_common(2)
+        if not in_title and len(ranked) == 2 and ranked[1][1] >= 0.6 * ranked[0][1]:
+            return None  # a round-up of several forces or councils has no single subject
+        return ranked[0][0]
 
     def to_disk(self, path, *, exclude=()) -> None:
         import pathlib

@@ -123,13 +123,13 @@ class GradingExtractor:
             flags,
         )
         self.zero_count = re.compile(
-            rf"\b(?:not|no\s+longer)\s+(?:rated|judged|graded|found to be|assessed as)\s+{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:in|for)\s+any(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS}|part of its work))?"
+            rf"\b(?:not|no\s+longer)\s+(?:(?:rated|judged|graded|found to be|assessed as)\s+)?{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:in|for)\s+any(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS}|part of its work))?"
             rf"|\b(?:none|no one)\s+of\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:{_AREA_WORDS})\s+(?:is|was|were|are)\s+(?:rated\s+)?{Q}(?P<grade3>{G}){Q}(?:\s+or\s+{Q}(?P<grade4>{G}){Q})?",
             flags,
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at)\s+(?:(?:it|them|the\s+\w+|its\s+\w+|the\s+\w+['’]s\s+performance|(?-i:[A-Z])\w+)\s+)?(?:in|on|across|against))\s+(?:all\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars)\b"
+            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars)\b"
             rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
             flags,
         )
@@ -157,7 +157,7 @@ class GradingExtractor:
         )
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
-            rf"\b(?P<count>{N})\s+{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*,|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b)",
+            rf"\b(?P<count>{N})\s+(?:(?:were|was)\s+(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b)",
             flags,
         )
         # "The workforce grade is up from requires improvement in 2022"
@@ -188,7 +188,7 @@ class GradingExtractor:
             sent_text = sent.text.rstrip()
             if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text:
                 across_only = self.across.search(sent_text)
-                if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text):
+                if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
             if not self.grade_word.search(sent_text) or not (self.scales.area_regex.search(sent_text) or _GRADING_CONTEXT.search(sent_text)):
                 # A table split over two blocks: the area here, its grade next.
@@ -220,7 +220,7 @@ class GradingExtractor:
             if stated and stated[-1] and not (new and all(sp._.previous for sp in new)):
                 # An earlier inspection's total does not carry into the current one's counts.
                 last_total = (i, stated[-1])
-            if across and document_total is None and not _PREVIOUS_CUE.search(sent_text):
+            if across and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
                 document_total = parse_int(across.group("out_of") or across.group("out_of2"))
             # Only a sentence wholly about an earlier inspection starts a chain.
@@ -430,7 +430,7 @@ class GradingExtractor:
             earlier = [f for f in found if f.area and f.end <= m.start()]
             if earlier:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), earlier[-1].area, previous=True))
-        if re.search(r"\b(?:grades|ratings|judge?ments)\b", s, re.I):
+        if re.search(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
             for m in self.count_grade_noun.finditer(s):
                 count = parse_int(m.group("count"))
                 if count is not None and count <= 60:
@@ -557,6 +557,8 @@ class GradingExtractor:
         years = [int(y) for y in _YEAR.findall(clause)]
         past_years = [y for y in years if inspection_year is None or y < inspection_year]
         cue = _PREVIOUS_CUE.search(clause)
+        if cue and re.search(r"\bfrom\b", cue.group(0)) and clause_start + cue.start() > found.start:
+            cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
         if found.method == "table":
             return False, inspection_year
         # "When it was last inspected, in 2022, it was found to be ...": a
@@ -575,6 +577,10 @@ class GradingExtractor:
         if subject and past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not _NOW.search(clause):
             return True, past_years[0]
         return False, inspection_year
+
+
+def _mentions_earlier_year(sentence: str, inspection_year: int | None) -> bool:
+    return inspection_year is not None and any(int(y) < inspection_year for y in _YEAR.findall(sentence))
 
 
 def _first_year(sentence: str, inspection_year: int | None) -> int | None:

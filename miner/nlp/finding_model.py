@@ -11,6 +11,7 @@ document kind, block kind), so a bag-of-words model can use them.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pathlib
 import random
@@ -130,6 +131,12 @@ class FindingClassifier:
 
     def predict(self, candidates: list[Candidate]) -> list[dict]:
         """Per candidate: kind (or "none"), polarity and topic, with probabilities."""
+        with contextlib.ExitStack() as zones:
+            for nlp in self.heads.values():
+                zones.enter_context(nlp.memory_zone())
+            return self._predict(candidates)
+
+    def _predict(self, candidates: list[Candidate]) -> list[dict]:
         # Tokenise once; polarity and topic only for what the kind head keeps.
         tokenizer = self.heads["kind"].tokenizer
         docs = list(tokenizer.pipe(c.features() for c in candidates))

@@ -91,11 +91,14 @@ class Extractor:
     def extract(self, document: Document) -> Extraction:
         if len(document.text) > MAX_CHUNK:
             return self._extract_chunked(document)
-        try:
-            doc = self.doc(document)
-        except Exception as error:  # report which document broke which component
-            raise ExtractionFailed(f"{document.url or document.title or 'document'}: extraction failed ({type(error).__name__}: {error})") from error
-        return records_from_doc(doc, document.kind)
+        # A memory zone frees the strings each document adds to the vocab once
+        # its records are plain data: without it a long crawl grows without bound.
+        with self.nlp.memory_zone():
+            try:
+                doc = self.doc(document)
+            except Exception as error:  # report which document broke which component
+                raise ExtractionFailed(f"{document.url or document.title or 'document'}: extraction failed ({type(error).__name__}: {error})") from error
+            return records_from_doc(doc, document.kind)
 
     def _extract_chunked(self, document: Document) -> Extraction:
         """Process a very long text block-aligned in pieces, shifting offsets back."""

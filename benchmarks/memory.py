@@ -8,11 +8,7 @@ arriving as they would in a real crawl) and runs each through
 
 - extract: extraction only, records dropped;
 - store:   extraction, then `miner.store.DocumentWriter.save` of the document
-           and its records into a temporary SQLite database;
-- extract-zone (diagnostic, not in the default run): extraction inside
-           spaCy's `nlp.memory_zone()`, which frees the strings and lexemes
-           each document adds to the vocab, to show how much of any growth
-           is the vocab's.
+           and its records into a temporary SQLite database.
 
 Each variant runs in its own child process, so each starts from a clean
 interpreter; with two or more cores they run side by side. The target is a
@@ -22,7 +18,6 @@ Usage:
     python benchmarks/memory.py                       # 100,000 documents, both variants
     python benchmarks/memory.py --docs 20000 --every 2000
     python benchmarks/memory.py --variant store
-    python benchmarks/memory.py --variant extract-zone --docs 20000
 """
 
 from __future__ import annotations
@@ -45,7 +40,6 @@ from corpus import print_machine
 from miner.document import Document, DocumentBuilder
 
 VARIANTS = ("extract", "store")
-DIAGNOSTIC_VARIANTS = ("extract-zone",)
 TARGET_GROWTH = 0.05
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
@@ -240,11 +234,7 @@ def run_variant(variant: str, docs: int, every: int, seed: int) -> None:
     print(f"{variant}: {0:>8}{samples[0][1] / 2**20:>10.1f}{peak_rss_bytes() / 2**20:>10.1f}{len(extractor.nlp.vocab.strings):>10,}{0:>9.0f}{'':>8}", flush=True)
     for n, document in enumerate(corpus.documents(docs), 1):
         words += len(document.text.split())
-        if variant == "extract-zone":
-            with extractor.nlp.memory_zone():
-                extraction = extractor.extract(document)
-        else:
-            extraction = extractor.extract(document)
+        extraction = extractor.extract(document)
         records += len(extraction.gradings) + len(extraction.findings) + len(extraction.statistics)
         if writer is not None:
             writer.save(document, extraction, pipeline=extractor.version)
@@ -282,7 +272,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=100_000, help="synthetic documents per variant (default 100,000)")
     parser.add_argument("--every", type=int, default=5_000, help="sample RSS every this many documents (default 5,000)")
-    parser.add_argument("--variant", choices=[*VARIANTS, *DIAGNOSTIC_VARIANTS, "both", "all"], default="both", help="both = extract and store (default); all adds extract-zone")
+    parser.add_argument("--variant", choices=[*VARIANTS, "both"], default="both", help="both (default) runs extract and store")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sequential", action="store_true", help="run the variants one after the other even with spare cores")
     parser.add_argument("--in-process", action="store_true", help=argparse.SUPPRESS)  # how the parent starts a child
@@ -290,12 +280,13 @@ def main() -> None:
     if args.docs < 1 or args.every < 1:
         parser.error("--docs and --every must be positive")
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # unwind: children stop, temporary databases go
     if args.in_process:
         run_variant(args.variant, args.docs, args.every, args.seed)
         return
 
     print_machine()
-    variants = {"both": VARIANTS, "all": VARIANTS + DIAGNOSTIC_VARIANTS}.get(args.variant, (args.variant,))
+    variants = VARIANTS if args.variant == "both" else (args.variant,)
     print(f"{args.docs:,} synthetic documents per variant ({', '.join(variants)}), RSS every {args.every:,}; "
           f"RSS from {'psutil' if _has_psutil() else '/proc/self/statm'}, peak from getrusage\n", flush=True)
     workers = 1 if args.sequential else min(len(variants), os.cpu_count() or 1)
@@ -309,7 +300,6 @@ def main() -> None:
         return process.returncode
 
     children: list[subprocess.Popen] = []
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so a killed parent stops its children below
     pool = ThreadPoolExecutor(max_workers=workers)
     try:
         codes = list(pool.map(child, variants))

@@ -19,8 +19,11 @@ from dataclasses import dataclass
 
 import re
 
+import numpy
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import minibatch, registry
@@ -110,6 +113,50 @@ def _textcat_config(exclusive: bool) -> dict:
     }
 
 
+class BowScorer:
+    """A trained `TextCatBOW` head scored without building a `Doc` per text.
+
+    The model's first step, `extract_ngrams`, only reads each token's ORTH hash
+    and hashes n-grams of those; building a Doc for that (a new lexeme per word
+    inside a memory zone, with Python attribute getters) cost far more than the
+    classification. Here the same keys are computed from the words and handed to
+    the model's own sparse linear and output layers, so scores are the model's.
+    """
+
+    def __init__(self, textcat):
+        model = textcat.model
+        ngram_model, self.output = model.layers[0].layers[0], model.layers[1]
+        extract, self.linear = ngram_model.layers
+        if extract.name != "extract_ngrams" or extract.attrs["attr"] != ORTH or self.output.name != "with_cpu(softmax_activation)":
+            raise ValueError(f"not a TextCatBOW model: {model.name}")
+        self.ngram_size = extract.attrs["ngram_size"]
+        self.ops = extract.ops
+        self.labels = tuple(textcat.labels)
+
+    @classmethod
+    def for_textcat(cls, textcat) -> "BowScorer | None":
+        try:
+            return cls(textcat)
+        except (IndexError, KeyError, ValueError, AttributeError):
+            return None
+
+    def keys(self, words: list[str]) -> numpy.ndarray:
+        """What `extract_ngrams` gives for a Doc of these words: unique unigram
+        and n-gram keys (sorted) with their counts."""
+        unigrams = numpy.fromiter((get_string_id(w) for w in words), dtype="uint64", count=len(words))
+        ngrams = [unigrams]
+        for n in range(2, self.ngram_size + 1):
+            ngrams.append(self.ops.ngrams(n, unigrams))
+        return numpy.unique(numpy.concatenate(ngrams), return_counts=True)
+
+    def scores(self, keyed: list[tuple[numpy.ndarray, numpy.ndarray]]) -> numpy.ndarray:
+        """Label probabilities, one row per text, from `keys()` results."""
+        lengths = numpy.asarray([k.shape[0] for k, _ in keyed], dtype="int32")
+        keys = numpy.concatenate([k for k, _ in keyed])
+        vals = numpy.asarray(numpy.concatenate([v for _, v in keyed]), dtype="f")
+        return self.output.predict(self.linear.predict((keys, vals, lengths)))
+
+
 class FindingClassifier:
     """One small text-classification pipeline per head (kind, polarity, topic):
     spaCy's exclusive textcat takes one label per text, and polarity and topic
@@ -117,6 +164,10 @@ class FindingClassifier:
 
     def __init__(self, heads: dict[str, Language]):
         self.heads = heads
+        scorers = {head: BowScorer.for_textcat(nlp.get_pipe("textcat")) for head, nlp in heads.items() if "textcat" in nlp.pipe_names}
+        # The fast path needs every head to be a BOW model over the word tokenizer.
+        fast = len(scorers) == len(heads) and all(scorers.values()) and all(isinstance(nlp.tokenizer, WordTokenizer) for nlp in heads.values())
+        self.scorers = scorers if fast else None
 
     @classmethod
     def create(cls) -> "FindingClassifier":
@@ -131,6 +182,8 @@ class FindingClassifier:
 
     def predict(self, candidates: list[Candidate]) -> list[dict]:
         """Per candidate: kind (or "none"), polarity and topic, with probabilities."""
+        if self.scorers is not None:
+            return self._predict_fast(candidates)
         with contextlib.ExitStack() as zones:
             for nlp in self.heads.values():
                 zones.enter_context(nlp.memory_zone())
@@ -147,6 +200,29 @@ class FindingClassifier:
             chosen = range(len(docs)) if head == "kind" else [i for i, r in enumerate(results) if r["kind"] != "none" or r["finding_p"] >= 0.3]
             for i, doc in zip(chosen, textcat.pipe((docs[i] for i in chosen), batch_size=256)):
                 cats = {k: v for k, v in doc.cats.items() if k in labels}
+                best = max(cats, key=cats.get)
+                results[i][head] = best
+                results[i][head + "_p"] = cats[best]
+                if head == "kind":
+                    results[i]["finding_p"] = 1.0 - cats["none"]
+        for r in results:
+            r.setdefault("polarity", None)
+            r.setdefault("topic", None)
+        return results
+
+    def _predict_fast(self, candidates: list[Candidate]) -> list[dict]:
+        """`_predict` with the heads scored by `BowScorer`: the same decisions and
+        probabilities (tests/test_model.py compares them on the corpus)."""
+        keyed = [self.scorers["kind"].keys(_WORD.findall(c.features().lower()) or [""]) for c in candidates]
+        results: list[dict] = [{} for _ in candidates]
+        for head in ("kind", "polarity", "topic"):
+            scorer = self.scorers[head]
+            chosen = range(len(keyed)) if head == "kind" else [i for i, r in enumerate(results) if r["kind"] != "none" or r["finding_p"] >= 0.3]
+            if not chosen:
+                continue
+            rows = scorer.scores([keyed[i] for i in chosen]).tolist()
+            for i, row in zip(chosen, rows):
+                cats = dict(zip(scorer.labels, row))
                 best = max(cats, key=cats.get)
                 results[i][head] = best
                 results[i][head + "_p"] = cats[best]

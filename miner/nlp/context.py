@@ -11,6 +11,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from miner.nlp.records import Inspection
+from miner.nlp.scan import fold
 
 
 class Sentence(NamedTuple):
@@ -41,6 +42,17 @@ class DocContext:
     text: str = ""
     sentences: list[Sentence] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
+    # The lower-cased text for the literal prefilters (miner.nlp.scan), made once.
+    _folded: str | None = field(default=None, repr=False)
+    _folded_text: str | None = field(default=None, repr=False)
+
+    def folded(self, start: int, end: int) -> str | None:
+        """`scan.fold(self.text[start:end])`, sliced from one fold of the whole text."""
+        if self._folded_text is not self.text:
+            self._folded_text, self._folded = self.text, fold(self.text)
+        if self._folded is not None:
+            return self._folded[start:end]
+        return fold(self.text[start:end])
 
     def set_sentences(self, text: str, starts: list[int]) -> None:
         self.text = text

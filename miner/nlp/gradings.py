@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from miner.nlp.context import Sentence, get_context
 from miner.nlp.numbers import NUMBER, parse_int
 from miner.nlp.organisations import OrganisationIndex
+from miner.nlp.scan import Literals, first_words, finditer_at, fold, search_at
 from miner.nlp.scales import GRADE_PATTERN, GRADE_PHRASES, Scales
 
 SPANS_KEY = "gradings"
@@ -52,6 +53,10 @@ _FAILING = r"failing|failed|poor|weak"
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
 QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'inadequate'
+# Literal prefilters (miner.nlp.scan): a grade word cannot occur without one of these.
+_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak"])
+# `only_area` needs "area" and one of these words.
+_ONLY_LITERALS = Literals(["only", "one", "sole"])
 
 
 @dataclass
@@ -77,6 +82,9 @@ class GradingExtractor:
 
     def _compile(self, scales: Scales) -> None:
         self.scales = scales
+        # Every area alias starts with one of these words: patterns that begin
+        # with an area are tried only where one occurs.
+        self.area_starts = Literals(first_words(scales.area_aliases))
         AREA = scales.area_regex.pattern.replace("(?<![\\w-])", "").replace("(?![\\w-])", "")
         G = GRADE_PATTERN
         A = rf"(?P<area>{AREA})"
@@ -186,11 +194,16 @@ class GradingExtractor:
             if sent.start_char in table_rows:
                 continue
             sent_text = sent.text.rstrip()
+            low = ctx.folded(sent.start_char, sent.start_char + len(sent_text))
             if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text:
                 across_only = self.across.search(sent_text)
                 if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
-            if not self.grade_word.search(sent_text) or not (self.scales.area_regex.search(sent_text) or _GRADING_CONTEXT.search(sent_text)):
+            if (
+                not _GRADE_LITERALS.any_in(low)
+                or not self.grade_word.search(sent_text)
+                or not (search_at(self.scales.area_regex, sent_text, low, self.area_starts) or _GRADING_CONTEXT.search(sent_text))
+            ):
                 # A table split over two blocks: the area here, its grade next.
                 match = self.area_only.match(sent_text) if len(sent_text) < 140 else None
                 if match and i + 1 < len(sentences):
@@ -201,7 +214,7 @@ class GradingExtractor:
                         self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
                 continue
             before = len(spans)
-            founds = self._find(sent_text)
+            founds = self._find(sent_text, low)
             stated = [f.out_of for f in founds if f.count is not None and f.out_of]
             across = self.across.search(sent_text)
             if across:
@@ -319,7 +332,10 @@ class GradingExtractor:
                 return grade.start()
         return end
 
-    def _find(self, s: str) -> list[_Found]:
+    def _find(self, s: str, low: str | None = None) -> list[_Found]:
+        """Gradings stated in sentence `s`; `low` is `scan.fold(s)` when the caller has it."""
+        if low is None:
+            low = fold(s)
         row = self.row.match(s)
         if row and len(s) < 160:
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
@@ -389,7 +405,8 @@ class GradingExtractor:
             if later.out_of is None and earlier.out_of is not None:
                 later.out_of = earlier.out_of
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
-            for m in rx.finditer(s):
+            matches = finditer_at(rx, s, low, self.area_starts) if rx is self.area_then_grade else rx.finditer(s)
+            for m in matches:
                 if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 40):m.start("area")]):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
@@ -417,7 +434,7 @@ class GradingExtractor:
                         previous_end = extra.start()
         for m in self.unqualified.finditer(s):
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
-        for m in self.only_area.finditer(s):
+        for m in (finditer_at(self.only_area, s, low, self.area_starts) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in self.areas_were.finditer(s):
             grade = m.group("grade_a") or m.group("grade_b") or ("requires improvement" if m.group("requiring") else None)

@@ -1,0 +1,103 @@
+"""Cheap literal prefilters run before the extractors' regular expressions.
+
+Most sentences cannot match most rules: a pattern built from the area
+vocabulary can only match where one of its first words occurs, a count rule
+only where "area" or "judgement" occurs. Looking for those literals in a
+lower-cased copy of the text (`str.__contains__`, `str.find`) is far cheaper
+than letting a long case-insensitive alternation try every position, so rules
+run only where their keywords are.
+
+Exactness: a prefilter may say "maybe" wrongly but never "no" wrongly. The
+lower-cased copy stands in for `re.IGNORECASE` only when the text has no
+character that folds to an ASCII letter in a way `str.lower()` does not
+reproduce offset for offset (the Kelvin sign, long s, dotless i, ...); for
+such text `fold()` returns None and the helpers run the plain regex.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import sys
+from collections.abc import Iterable, Iterator
+
+
+def _special_folds() -> frozenset[str]:
+    """Non-ASCII characters that `re.I` matches to an ASCII letter, or whose
+    `str.lower()` is not a single non-ASCII-letter character."""
+    every = "".join(chr(c) for c in range(128, 0x10000) if not 0xD800 <= c < 0xE000)
+    letters = re.compile("|".join(string.ascii_lowercase), re.I)
+    special = set(letters.findall(every))
+    special.update(c for c in every if len(c.lower()) != 1 or c.lower().isascii())
+    return frozenset(special)
+
+
+SPECIAL_FOLDS = _special_folds()
+
+
+def fold(text: str) -> str | None:
+    """`text.lower()` when its offsets and letters match what `re.I` sees, else None."""
+    if text.isascii() or SPECIAL_FOLDS.isdisjoint(text):
+        low = text.lower()
+        if len(low) == len(text) and (text.isascii() or max(text) < "\U00010000"):
+            return low
+    return None
+
+
+class Literals:
+    """Lower-case ASCII words of which at least one occurs wherever a pattern
+    can match (`any_in`), or at every position where a match can start (`positions`)."""
+
+    def __init__(self, words: Iterable[str]):
+        words = {w.lower() for w in words}
+        if not words or any(not w or not w.isascii() for w in words):
+            raise ValueError(f"literal prefilter words must be non-empty ASCII: {sorted(words)}")
+        # A word that starts with another adds nothing (neither to `any_in` nor
+        # to `positions`): keep the shorter one.
+        self.words = tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
+
+    def any_in(self, low: str | None, start: int = 0, end: int = sys.maxsize) -> bool:
+        """Whether any word occurs in low[start:end] (True when the text could not be folded)."""
+        if low is None:
+            return True
+        if start == 0 and end >= len(low):
+            return any(w in low for w in self.words)
+        return any(low.find(w, start, end) >= 0 for w in self.words)
+
+    def positions(self, low: str, start: int = 0, end: int = sys.maxsize) -> list[int]:
+        """Sorted offsets in low[start:end] where a word starts."""
+        found = set()
+        for word in self.words:
+            i = low.find(word, start, end)
+            while i >= 0:
+                found.add(i)
+                i = low.find(word, i + 1, end)
+        return sorted(found)
+
+
+def finditer_at(rx: re.Pattern, text: str, low: str | None, starts: Literals, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+    """`rx.finditer(text, pos, endpos)` for a pattern whose every match starts
+    with one of `starts`' words (case-insensitively): `rx.match` is tried only
+    at those offsets. Patterns that can match the empty string are not supported."""
+    if low is None:
+        yield from rx.finditer(text, pos, endpos)
+        return
+    last_end = pos
+    for p in starts.positions(low, pos, endpos):
+        if p < last_end:
+            continue
+        m = rx.match(text, p, endpos)
+        if m:
+            yield m
+            last_end = m.end()
+
+
+def search_at(rx: re.Pattern, text: str, low: str | None, starts: Literals, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+    """`rx.search(text, pos, endpos)` under the same condition as `finditer_at`."""
+    return next(finditer_at(rx, text, low, starts, pos, endpos), None)
+
+
+def first_words(phrases: Iterable[str]) -> set[str]:
+    """The literal beginning of each phrase (its first word, cut at any
+    apostrophe or hyphen, which patterns often spell as a class)."""
+    return {re.split(r"[\s'’-]", p.strip().lower(), maxsplit=1)[0] for p in phrases}

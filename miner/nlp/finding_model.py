@@ -140,21 +140,36 @@ class BowScorer:
         except (IndexError, KeyError, ValueError, AttributeError):
             return None
 
-    def keys(self, words: list[str]) -> numpy.ndarray:
-        """What `extract_ngrams` gives for a Doc of these words: unique unigram
-        and n-gram keys (sorted) with their counts."""
-        unigrams = numpy.fromiter((get_string_id(w) for w in words), dtype="uint64", count=len(words))
-        ngrams = [unigrams]
+    def keys(self, word_lists: list[list[str]]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """What `extract_ngrams` gives for a batch of Docs of these words (each
+        list non-empty), computed for the whole batch at once: per text, its
+        unique unigram and n-gram keys in ascending order, their counts, and
+        how many keys each text has."""
+        ids = {w: get_string_id(w) for w in set().union(*word_lists)}
+        lengths = [len(words) for words in word_lists]
+        unigrams = numpy.fromiter((ids[w] for words in word_lists for w in words), dtype="uint64", count=sum(lengths))
+        text_of = numpy.repeat(numpy.arange(len(word_lists)), lengths)
+        keys, texts = [unigrams], [text_of]
         for n in range(2, self.ngram_size + 1):
-            ngrams.append(self.ops.ngrams(n, unigrams))
-        return numpy.unique(numpy.concatenate(ngrams), return_counts=True)
+            ngrams = self.ops.ngrams(n, unigrams)
+            # The batch is one array: keep only the n-grams inside one text.
+            inside = text_of[: len(ngrams)] == text_of[n - 1:]
+            keys.append(ngrams[inside])
+            texts.append(text_of[: len(ngrams)][inside])
+        keys, texts = numpy.concatenate(keys), numpy.concatenate(texts)
+        order = numpy.lexsort((keys, texts))
+        keys, texts = keys[order], texts[order]
+        first = numpy.ones(len(keys), dtype=bool)
+        first[1:] = (keys[1:] != keys[:-1]) | (texts[1:] != texts[:-1])
+        starts = numpy.flatnonzero(first)
+        counts = numpy.diff(numpy.append(starts, len(keys)))
+        per_text = numpy.bincount(texts[starts], minlength=len(word_lists)).astype("int32")
+        return keys[starts], counts, per_text
 
-    def scores(self, keyed: list[tuple[numpy.ndarray, numpy.ndarray]]) -> numpy.ndarray:
-        """Label probabilities, one row per text, from `keys()` results."""
-        lengths = numpy.asarray([k.shape[0] for k, _ in keyed], dtype="int32")
-        keys = numpy.concatenate([k for k, _ in keyed])
-        vals = numpy.asarray(numpy.concatenate([v for _, v in keyed]), dtype="f")
-        return self.output.predict(self.linear.predict((keys, vals, lengths)))
+    def scores(self, keys: numpy.ndarray, counts: numpy.ndarray, lengths: numpy.ndarray) -> numpy.ndarray:
+        """Label probabilities, one row per text, from `keys()`: rows do not
+        depend on one another, so a head may score texts it does not need."""
+        return self.output.predict(self.linear.predict((keys, numpy.asarray(counts, dtype="f"), lengths)))
 
 
 class FindingClassifier:
@@ -213,15 +228,16 @@ class FindingClassifier:
     def _predict_fast(self, candidates: list[Candidate]) -> list[dict]:
         """`_predict` with the heads scored by `BowScorer`: the same decisions and
         probabilities (tests/test_model.py compares them on the corpus)."""
-        keyed = [self.scorers["kind"].keys(_WORD.findall(c.features().lower()) or [""]) for c in candidates]
+        keyed = self.scorers["kind"].keys([_WORD.findall(c.features().lower()) or [""] for c in candidates])
         results: list[dict] = [{} for _ in candidates]
         for head in ("kind", "polarity", "topic"):
             scorer = self.scorers[head]
-            chosen = range(len(keyed)) if head == "kind" else [i for i, r in enumerate(results) if r["kind"] != "none" or r["finding_p"] >= 0.3]
+            chosen = range(len(candidates)) if head == "kind" else [i for i, r in enumerate(results) if r["kind"] != "none" or r["finding_p"] >= 0.3]
             if not chosen:
                 continue
-            rows = scorer.scores([keyed[i] for i in chosen]).tolist()
-            for i, row in zip(chosen, rows):
+            rows = scorer.scores(*keyed).tolist()
+            for i in chosen:
+                row = rows[i]
                 cats = dict(zip(scorer.labels, row))
                 best = max(cats, key=cats.get)
                 results[i][head] = best

@@ -44,14 +44,19 @@ def fold(text: str) -> str | None:
     return None
 
 
+def _plain(char: str) -> bool:
+    """ASCII, or a character without case ("£", "–") that `re.I` matches only to itself."""
+    return char.isascii() or (char.lower() == char == char.upper() and char not in SPECIAL_FOLDS)
+
+
 class Literals:
-    """Lower-case ASCII words of which at least one occurs wherever a pattern
+    """Lower-case words (ASCII or caseless characters) of which at least one occurs wherever a pattern
     can match (`any_in`), or at every position where a match can start (`positions`)."""
 
     def __init__(self, words: Iterable[str]):
         words = {w.lower() for w in words}
-        if not words or any(not w or not w.isascii() for w in words):
-            raise ValueError(f"literal prefilter words must be non-empty ASCII: {sorted(words)}")
+        if not words or any(not w or not all(_plain(c) for c in w) for w in words):
+            raise ValueError(f"literal prefilter words must be non-empty, of ASCII or caseless characters: {sorted(words)}")
         # A word that starts with another adds nothing (neither to `any_in` nor
         # to `positions`): keep the shorter one.
         self.words = tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))

@@ -57,6 +57,18 @@ QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'ina
 _GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak"])
 # `only_area` needs "area" and one of these words.
 _ONLY_LITERALS = Literals(["only", "one", "sole"])
+# Where matches of the patterns that begin with a (quoted) grade can start.
+_GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", "adequate", "inadequate", "poor", "fail", "weak", "'", "‘", "’", '"', "“", "”"])
+_JUDGED_STARTS = Literals(["rated", "judged", "graded", "assessed", "found", "considered", "deemed"])
+_OVERALL_STARTS = Literals(["overall", "judged", "rated", "graded", "found", "assessed", "deemed"])
+_UNQUALIFIED_STARTS = Literals(["the", "children", "services"])
+_UP_FROM_STARTS = Literals(["up", "down", "improv", "risen", "fallen", "mov", "climbed", "dropped", "slipped"])
+# Words without which a pattern cannot match anywhere in the sentence.
+_NO_STARTS = Literals(["no"])
+_ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
+_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "of them", "of these", "of those"])
+_GRADE_NOUNS = Literals(["area", "grade", "judg"])
+_RATING_NOUNS = Literals(["grade", "rating", "judg"])
 
 
 @dataclass
@@ -353,21 +365,25 @@ class GradingExtractor:
             found.append(item)
             return True
 
-        for m in self.zero_count.finditer(s):
+        for m in finditer_at(self.zero_count, s, low, _NO_STARTS) if _ZERO_WORDS.any_in(low) else ():
             out_of = parse_int(m.group("out_of") or m.group("out_of2"))
             for g in ("grade", "grade2", "grade3", "grade4"):
                 if m.group(g):
                     # Each grade gets its own span: spaCy keys Span._ values by offsets.
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, out_of, "count"), claim=False)
             taken.append((m.start(), m.end()))
-        for m in self.overall.finditer(s):
+        for m in finditer_at(self.overall, s, low, _OVERALL_STARTS) if low is None or "overall" in low else ():
             grade = m.group("grade") or m.group("grade2")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
         across = self.across.search(s)
         stated_out_of = parse_int(across.group("out_of") or across.group("out_of2")) if across else None
         counts: list[_Found] = []
         for rx in (self.count_of, self.count_subject):
-            for m in rx.finditer(s):
+            if rx is self.count_of:
+                matches = finditer_at(rx, s, low, _GRADE_STARTS)
+            else:
+                matches = rx.finditer(s) if _AREA_NOUNS.any_in(low) else ()
+            for m in matches:
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
                 if count_text in ("all", "both"):
@@ -405,7 +421,8 @@ class GradingExtractor:
             if later.out_of is None and earlier.out_of is not None:
                 later.out_of = earlier.out_of
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
-            matches = finditer_at(rx, s, low, self.area_starts) if rx is self.area_then_grade else rx.finditer(s)
+            starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
+            matches = finditer_at(rx, s, low, starts)
             for m in matches:
                 if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 40):m.start("area")]):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
@@ -432,18 +449,18 @@ class GradingExtractor:
                             break  # a list needs separators; "services leadership" is one noun phrase
                         add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
                         previous_end = extra.start()
-        for m in self.unqualified.finditer(s):
+        for m in finditer_at(self.unqualified, s, low, _UNQUALIFIED_STARTS):
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in (finditer_at(self.only_area, s, low, self.area_starts) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in self.areas_were.finditer(s):
+        for m in self.areas_were.finditer(s) if _GRADE_NOUNS.any_in(low) else ():
             grade = m.group("grade_a") or m.group("grade_b") or ("requires improvement" if m.group("requiring") else None)
             if not grade:
                 continue
             end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although)\b")
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
                 add(_Found(extra.start(), extra.end(), grade, extra.group(0)))
-        for m in self.improvement_on.finditer(s):
+        for m in self.improvement_on.finditer(s) if _RATING_NOUNS.any_in(low) else ():
             earlier = [f for f in found if f.area and f.end <= m.start()]
             if earlier:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), earlier[-1].area, previous=True))
@@ -452,7 +469,7 @@ class GradingExtractor:
                 count = parse_int(m.group("count"))
                 if count is not None and count <= 60:
                     add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
-        for m in self.up_from.finditer(s):
+        for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             if areas:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), areas[0], previous=True))

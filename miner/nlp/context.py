@@ -111,6 +111,28 @@ def get_context(doc: Doc) -> DocContext:
     return ctx
 
 
+def span_key(name: str, start_char: int, end_char: int) -> tuple:
+    """Where spaCy keeps `span._.name` in `doc.user_data` (for an extension with
+    a default and no getter): reading and writing the dict directly costs a
+    fraction of building an `Underscore` object per access, which mattered in
+    the extractors' loops. tests/test_span_values.py checks the two agree."""
+    return ("._.", name, start_char, end_char)
+
+
+def set_span_values(span: Span, values: dict) -> None:
+    """`span._.name = value` for each item."""
+    user_data = span.doc.user_data
+    start, end = span.start_char, span.end_char
+    for name, value in values.items():
+        user_data[("._.", name, start, end)] = value
+
+
+def span_values(doc: Doc, start_char: int, end_char: int, names) -> list:
+    """`[span._.name for name in names]` for the span at these offsets (None when unset)."""
+    get = doc.user_data.get
+    return [get(("._.", name, start_char, end_char)) for name in names]
+
+
 def register_extensions() -> None:
     if not Doc.has_extension("miner"):
         Doc.set_extension("miner", default=None)

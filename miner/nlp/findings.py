@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from miner.nlp.context import get_context
+from miner.nlp.context import get_context, set_span_values
 from miner.nlp.finding_model import Candidate, FindingClassifier
 from miner.nlp.organisations import OrganisationIndex
 
@@ -103,11 +103,10 @@ class FindingExtractor:
             if span is None:
                 continue
             span = Span(doc, span.start, span.end, label=kind)
-            span._.kind = kind
-            span._.polarity = polarity
-            span._.topic = topic
-            span._.confidence = round(confidence, 3)
-            span._.organisation_id = orgs.near(candidate.start, candidate.start)
+            set_span_values(span, {
+                "kind": kind, "polarity": polarity, "topic": topic, "confidence": round(confidence, 3),
+                "organisation_id": orgs.near(candidate.start, candidate.start),
+            })
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from miner.nlp.context import Sentence, get_context
+from miner.nlp.context import Sentence, get_context, set_span_values
 from miner.nlp.numbers import NUMBER, parse_int
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, first_words, finditer_at, fold, search_at
@@ -538,15 +538,10 @@ class GradingExtractor:
         if span is None:
             return
         span = Span(doc, span.start, span.end, label=grade)
-        span._.organisation_id = org_id
-        span._.grade = grade
-        span._.area = area
-        span._.scale = scale_id
-        span._.count = found.count
-        span._.out_of = found.out_of
-        span._.previous = previous
-        span._.year = year
-        span._.method = found.method
+        set_span_values(span, {
+            "organisation_id": org_id, "grade": grade, "area": area, "scale": scale_id, "count": found.count,
+            "out_of": found.out_of, "previous": previous, "year": year, "method": found.method,
+        })
         spans.append(span)
 
     def _previous_context(self, doc, ctx, sent_start: int, sent_text: str, found: _Found, inspection_year: int | None):

@@ -24,7 +24,7 @@ from miner.nlp import sentences as _sentences  # noqa: F401
 from miner.nlp import statistics as _statistics  # noqa: F401
 from miner.document import Document
 from miner.errors import ExtractionFailed
-from miner.nlp.context import DocContext, get_context
+from miner.nlp.context import DocContext, get_context, span_values
 from miner.nlp.records import Evidence, Extraction, FindingRecord, GradingRecord, StatisticRecord
 
 COMPONENTS = ("miner_sentences", "miner_organisations", "miner_gradings", "miner_statistics", "miner_findings")
@@ -165,45 +165,58 @@ def guess_kind(doc: Doc, kind: str | None) -> str:
     return "news"
 
 
+_GRADING_FIELDS = ("organisation_id", "area", "grade", "scale", "count", "out_of", "previous", "year", "method")
+_STATISTIC_FIELDS = ("organisation_id", "value", "unit", "measure", "period", "change_from", "change_to", "change_pct", "direction")
+_FINDING_FIELDS = ("organisation_id", "kind", "polarity", "topic", "confidence")
+
+
 def records_from_doc(doc: Doc, kind: str | None = None) -> Extraction:
     ctx = get_context(doc)
+    # Offsets and extension values are read from the span groups' raw data and
+    # doc.user_data: Span.text and Span._ build Python objects per access.
+    text = ctx.text or doc.text
 
-    def evidence(span) -> Evidence:
-        sent = ctx.sentence_at(span.start_char)
+    def spans(key: str) -> list[tuple[int, int]]:
+        return [(span.start_char, span.end_char) for span in doc.spans.get(key, [])]
+
+    def evidence(start: int, end: int) -> Evidence:
+        sent = ctx.sentence_at(start)
         return Evidence(
-            sentence=sent.text.strip() if sent else span.text,
-            start=span.start_char,
-            end=span.end_char,
-            page=ctx.page(span.start_char),
-            section=ctx.section(span.start_char),
+            sentence=sent.text.strip() if sent else text[start:end],
+            start=start,
+            end=end,
+            page=ctx.page(start),
+            section=ctx.section(start),
         )
 
     extraction = Extraction(kind=guess_kind(doc, kind), subject_id=ctx.subject_id, inspection=ctx.inspection)
-    for span in doc.spans.get("gradings", []):
+    for start, end in spans("gradings"):
+        organisation_id, area, grade, scale, count, out_of, previous, year, method = span_values(doc, start, end, _GRADING_FIELDS)
         extraction.gradings.append(
             GradingRecord(
-                organisation_id=span._.organisation_id, area=span._.area, grade=span._.grade, scale=span._.scale,
-                evidence=evidence(span), count=span._.count, out_of=span._.out_of, previous=bool(span._.previous),
-                year=span._.year, method=span._.method or "prose",
+                organisation_id=organisation_id, area=area, grade=grade, scale=scale,
+                evidence=evidence(start, end), count=count, out_of=out_of, previous=bool(previous),
+                year=year, method=method or "prose",
             )
         )
-    for span in doc.spans.get("statistics", []):
+    for start, end in spans("statistics"):
+        organisation_id, value, unit, measure, period, change_from, change_to, change_pct, direction = span_values(doc, start, end, _STATISTIC_FIELDS)
         extraction.statistics.append(
             StatisticRecord(
-                organisation_id=span._.organisation_id, value=span._.value, unit=span._.unit, measure=span._.measure,
-                text=span.text, evidence=evidence(span), period=span._.period, change_from=span._.change_from,
-                change_to=span._.change_to, change_pct=span._.change_pct, direction=span._.direction,
+                organisation_id=organisation_id, value=value, unit=unit, measure=measure,
+                text=text[start:end], evidence=evidence(start, end), period=period, change_from=change_from,
+                change_to=change_to, change_pct=change_pct, direction=direction,
             )
         )
-    for span in doc.spans.get("findings", []):
+    for start, end in spans("findings"):
+        organisation_id, finding_kind, polarity, topic, confidence = span_values(doc, start, end, _FINDING_FIELDS)
         extraction.findings.append(
             FindingRecord(
-                organisation_id=span._.organisation_id, text=span.text, kind=span._.kind, polarity=span._.polarity,
-                topic=span._.topic, evidence=evidence(span), confidence=span._.confidence,
+                organisation_id=organisation_id, text=text[start:end], kind=finding_kind, polarity=polarity,
+                topic=topic, evidence=evidence(start, end), confidence=confidence,
             )
         )
-    for span in doc.spans.get("organisations", []):
-        extraction.organisations.append(
-            {"id": span._.organisation_id, "mention": span.text, "start": span.start_char, "end": span.end_char}
-        )
+    for start, end in spans("organisations"):
+        [organisation_id] = span_values(doc, start, end, ("organisation_id",))
+        extraction.organisations.append({"id": organisation_id, "mention": text[start:end], "start": start, "end": end})
     return extraction

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from miner.nlp.context import get_context
+from miner.nlp.context import get_context, set_span_values
 from miner.nlp.numbers import DIGITS, FRACTIONS, MULTIPLIERS, NUMBER_WORD, UNITS, parse_number
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, finditer_at, fold
@@ -139,9 +139,11 @@ class StatisticExtractor:
                 if span is None:
                     continue
                 span = Span(doc, span.start, span.end, label=stat.unit)
-                span._.organisation_id = orgs.near(start, sent.start_char)
-                for field in ("value", "unit", "measure", "period", "change_from", "change_to", "change_pct", "direction"):
-                    setattr(span._, field, getattr(stat, field))
+                set_span_values(span, {
+                    "organisation_id": orgs.near(start, sent.start_char), "value": stat.value, "unit": stat.unit,
+                    "measure": stat.measure, "period": stat.period, "change_from": stat.change_from,
+                    "change_to": stat.change_to, "change_pct": stat.change_pct, "direction": stat.direction,
+                })
                 spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from miner.nlp.records import Inspection
-from miner.nlp.scan import fold
+from miner.nlp.scan import LiteralIndex, Literals, fold
 
 
 class Sentence(NamedTuple):
@@ -45,6 +45,17 @@ class DocContext:
     # The lower-cased text for the literal prefilters (miner.nlp.scan), made once.
     _folded: str | None = field(default=None, repr=False)
     _folded_text: str | None = field(default=None, repr=False)
+
+    _indexes: dict = field(default_factory=dict, repr=False)
+
+    def literal_index(self, literals: Literals) -> LiteralIndex:
+        """Where `literals`' words start in the whole text (scan.LiteralIndex), made once per document."""
+        self.folded(0, 0)
+        index = self._indexes.get(id(literals))
+        if index is None or index[0] is not literals or index[1] is not self.text:
+            index = (literals, self.text, LiteralIndex(literals, self._folded))
+            self._indexes[id(literals)] = index
+        return index[2]
 
     def folded(self, start: int, end: int) -> str | None:
         """`scan.fold(self.text[start:end])`, sliced from one fold of the whole text."""

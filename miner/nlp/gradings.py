@@ -202,19 +202,26 @@ class GradingExtractor:
         last_total: tuple[int, int] | None = None
         document_total: int | None = None
         self._chain: tuple[int, int | None] | None = None
+        # Keyword offsets found once in the whole text, looked up per sentence.
+        grade_index = ctx.literal_index(_GRADE_LITERALS)
+        area_index = ctx.literal_index(self.area_starts)
         for i, sent in enumerate(sentences):
             if sent.start_char in table_rows:
                 continue
             sent_text = sent.text.rstrip()
-            low = ctx.folded(sent.start_char, sent.start_char + len(sent_text))
+            sent_end = sent.start_char + len(sent_text)
+            low = ctx.folded(sent.start_char, sent_end)
             if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text:
                 across_only = self.across.search(sent_text)
                 if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
             if (
-                not _GRADE_LITERALS.any_in(low)
+                not (_GRADE_LITERALS.any_in(low) if grade_index.offsets is None else grade_index.any_within(sent.start_char, sent_end))
                 or not self.grade_word.search(sent_text)
-                or not (search_at(self.scales.area_regex, sent_text, low, self.area_starts) or _GRADING_CONTEXT.search(sent_text))
+                or not (
+                    search_at(self.scales.area_regex, sent_text, low, self.area_starts, offsets=area_index.within(sent.start_char, sent_end))
+                    or _GRADING_CONTEXT.search(sent_text)
+                )
             ):
                 # A table split over two blocks: the area here, its grade next.
                 match = self.area_only.match(sent_text) if len(sent_text) < 140 else None

@@ -16,6 +16,7 @@ such text `fold()` returns None and the helpers run the plain regex.
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
 import sys
@@ -80,15 +81,45 @@ class Literals:
         return sorted(found)
 
 
-def finditer_at(rx: re.Pattern, text: str, low: str | None, starts: Literals, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+class LiteralIndex:
+    """Every offset where one of a `Literals`' words starts in a whole folded
+    document, found once, so that each sentence looks its own up by bisection
+    instead of searching again ("once per document, not per sentence")."""
+
+    def __init__(self, literals: Literals, low: str | None):
+        self.offsets = literals.positions(low) if low is not None else None
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether a word starts in [start, end) (True when the text could not be folded).
+        A word starting there may run past `end`: a "maybe", never a wrong "no"."""
+        if self.offsets is None:
+            return True
+        i = bisect.bisect_left(self.offsets, start)
+        return i < len(self.offsets) and self.offsets[i] < end
+
+    def within(self, start: int, end: int) -> list[int] | None:
+        """The offsets in [start, end), relative to `start` (None when unknown)."""
+        if self.offsets is None:
+            return None
+        i, j = bisect.bisect_left(self.offsets, start), bisect.bisect_left(self.offsets, end)
+        return [p - start for p in self.offsets[i:j]]
+
+
+def finditer_at(rx: re.Pattern, text: str, low: str | None, starts: Literals, pos: int = 0, endpos: int = sys.maxsize, *, offsets: list[int] | None = None) -> Iterator[re.Match]:
     """`rx.finditer(text, pos, endpos)` for a pattern whose every match starts
     with one of `starts`' words (case-insensitively): `rx.match` is tried only
-    at those offsets. Patterns that can match the empty string are not supported."""
-    if low is None:
-        yield from rx.finditer(text, pos, endpos)
-        return
+    at those offsets (or at `offsets`, the sorted offsets of those words in
+    `text` when the caller has them from a `LiteralIndex`; extra offsets are
+    harmless). Patterns that can match the empty string are not supported."""
+    if offsets is None:
+        if low is None:
+            yield from rx.finditer(text, pos, endpos)
+            return
+        offsets = starts.positions(low, pos, endpos)
     last_end = pos
-    for p in starts.positions(low, pos, endpos):
+    for p in offsets:
+        if p >= endpos:
+            break
         if p < last_end:
             continue
         m = rx.match(text, p, endpos)
@@ -97,9 +128,9 @@ def finditer_at(rx: re.Pattern, text: str, low: str | None, starts: Literals, po
             last_end = m.end()
 
 
-def search_at(rx: re.Pattern, text: str, low: str | None, starts: Literals, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+def search_at(rx: re.Pattern, text: str, low: str | None, starts: Literals, pos: int = 0, endpos: int = sys.maxsize, *, offsets: list[int] | None = None) -> re.Match | None:
     """`rx.search(text, pos, endpos)` under the same condition as `finditer_at`."""
-    return next(finditer_at(rx, text, low, starts, pos, endpos), None)
+    return next(finditer_at(rx, text, low, starts, pos, endpos, offsets=offsets), None)
 
 
 def first_words(phrases: Iterable[str]) -> set[str]:

@@ -121,14 +121,23 @@ class StatisticExtractor:
         orgs = OrganisationIndex(doc)
         grading_ranges = [(s.start_char, s.end_char) for s in doc.spans.get("gradings", []) if s._.count is not None]
         spans: list[Span] = []
+        # Keyword offsets found once in the whole text, looked up per sentence.
+        number_word_index = ctx.literal_index(_NUMBER_WORD_LITERALS)
+        candidate_index = ctx.literal_index(_CANDIDATE_STARTS)
+        phone_index = ctx.literal_index(_PHONE_STARTS)
         for sent in ctx.sentences:
             text = sent.text
-            low = ctx.folded(sent.start_char, sent.end_char)
-            number_words = _NUMBER_WORD_LITERALS.any_in(low) and _NUMBER_WORDS.search(text) is not None
+            s_start, s_end = sent.start_char, sent.end_char
+            low = ctx.folded(s_start, s_end)
+            if number_word_index.offsets is None:
+                number_words = _NUMBER_WORD_LITERALS.any_in(low) and _NUMBER_WORDS.search(text) is not None
+            else:
+                number_words = number_word_index.any_within(s_start, s_end) and _NUMBER_WORDS.search(text) is not None
             if not number_words and not _DIGIT_OR_WORD.search(text):
                 continue
             block_kind = ctx.block_kind(sent.start_char)
-            for stat in find_statistics(text, is_block_start=_starts_block(ctx, sent.start_char), low=low, number_words=number_words):
+            offsets = (candidate_index.within(s_start, s_end), phone_index.within(s_start, s_end))
+            for stat in find_statistics(text, is_block_start=_starts_block(ctx, sent.start_char), low=low, number_words=number_words, offsets=offsets):
                 start = sent.start_char + stat.start
                 end = sent.start_char + stat.end
                 if any(s <= start < e for s, e in grading_ranges):
@@ -169,7 +178,10 @@ _PHONE = re.compile(r"(?:\+44\s?\(?0?\)?|\(?\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{
 _QUALIFIER = re.compile(r"\b(?:within|in|inside|under)\s+(?:the\s+)?$", re.I)
 
 
-def find_statistics(sentence: str, is_block_start: bool = False, *, low: str | None = None, number_words: bool | None = None) -> list[_Stat]:
+def find_statistics(
+    sentence: str, is_block_start: bool = False, *, low: str | None = None, number_words: bool | None = None,
+    offsets: tuple[list[int] | None, list[int] | None] = (None, None),
+) -> list[_Stat]:
     """Statistics in one sentence, offsets relative to it.
 
     A change is one statistic: "rose from 142 in 2020 to 196 in 2022, up 38
@@ -178,17 +190,18 @@ def find_statistics(sentence: str, is_block_start: bool = False, *, low: str | N
     change_from 49. A target inside a measure ("answered within ten
     seconds") is part of the measure, not a figure of its own.
     """
-    # `low` (scan.fold of the sentence) and `number_words` (whether
-    # _NUMBER_WORDS matches) are passed by the component, which has them.
+    # `low` (scan.fold of the sentence), `number_words` (whether _NUMBER_WORDS
+    # matches) and `offsets` (where candidate and phone keywords start, from
+    # the document's scan.LiteralIndex) are passed by the component, which has them.
     if low is None:
         low = fold(sentence)
     if number_words is None:
         number_words = _NUMBER_WORDS.search(sentence) is not None
     found: list[_Stat] = []
     consumed_until = -1
-    phones = [(p.start(), p.end()) for p in finditer_at(_PHONE, sentence, low, _PHONE_STARTS)]
+    phones = [(p.start(), p.end()) for p in finditer_at(_PHONE, sentence, low, _PHONE_STARTS, offsets=offsets[1])]
     candidates = _CANDIDATE if number_words else _CANDIDATE_DIGITS
-    for m in finditer_at(candidates, sentence, low, _CANDIDATE_STARTS):
+    for m in finditer_at(candidates, sentence, low, _CANDIDATE_STARTS, offsets=offsets[0]):
         if m.start() < consumed_until or any(a <= m.start() < b for a, b in phones):
             continue
         kind = m.lastgroup

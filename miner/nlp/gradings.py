@@ -224,7 +224,7 @@ class GradingExtractor:
                 )
             ):
                 # A table split over two blocks: the area here, its grade next.
-                match = self.area_only.match(sent_text) if len(sent_text) < 140 else None
+                match = self.area_only.match(sent_text) if len(sent_text) < 140 and area_index.any_within(sent.start_char, sent_end) else None
                 if match and i + 1 < len(sentences):
                     nxt = sentences[i + 1]
                     grade_match = self.grade_only.match(nxt.text.rstrip())

@@ -235,15 +235,16 @@ class FindingClassifier:
             chosen = range(len(candidates)) if head == "kind" else [i for i, r in enumerate(results) if r["kind"] != "none" or r["finding_p"] >= 0.3]
             if not chosen:
                 continue
-            rows = scorer.scores(*keyed).tolist()
+            scores = scorer.scores(*keyed)
+            # argmax takes the first of equal maxima, as max() over the labels in order does.
+            best = scores.argmax(axis=1).tolist()
+            top = scores[numpy.arange(len(best)), best].tolist()
+            none = scores[:, scorer.labels.index("none")].tolist() if head == "kind" else None
             for i in chosen:
-                row = rows[i]
-                cats = dict(zip(scorer.labels, row))
-                best = max(cats, key=cats.get)
-                results[i][head] = best
-                results[i][head + "_p"] = cats[best]
-                if head == "kind":
-                    results[i]["finding_p"] = 1.0 - cats["none"]
+                results[i][head] = scorer.labels[best[i]]
+                results[i][head + "_p"] = top[i]
+                if none is not None:
+                    results[i]["finding_p"] = 1.0 - none[i]
         for r in results:
             r.setdefault("polarity", None)
             r.setdefault("topic", None)

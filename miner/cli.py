@@ -136,12 +136,16 @@ def extract(db_path, stale, silent, as_json):
 @click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Use 0.0.0.0 to serve on the network")
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False), help="Another metadata.yml")
 @click.option("--immutable", is_flag=True, help="Serve a file nothing else will write to (faster, cacheable)")
-def serve(db_path, port, host, metadata, immutable):
+@click.option("--allow-sql", is_flag=True, help="Let visitors run arbitrary SQL (off: only canned queries)")
+def serve(db_path, port, host, metadata, immutable, allow_sql=False):
     """Publish a database with Datasette, read-only, with miner's metadata.
+
+    Public settings: SQL time limit, result caps, no writes, and no
+    arbitrary SQL unless --allow-sql. For a deployable copy see `miner publish`.
 
     Example:
 
-        miner serve reports.db -p 8001
+        miner serve reports.db -p 8001 --allow-sql
     """
     from datasette.cli import cli as datasette_cli
 
@@ -155,7 +159,7 @@ def serve(db_path, port, host, metadata, immutable):
     open_database(db_path).close()  # upgrade the schema before serving read-only
     with tempfile.TemporaryDirectory(prefix="miner-serve-") as tmp:
         resolved = write_metadata_for(db_path, pathlib.Path(tmp) / "metadata.json", pathlib.Path(metadata) if metadata else None)
-        args = serve_arguments(db_path, host=host, port=port, metadata=resolved, immutable=immutable)
+        args = serve_arguments(db_path, host=host, port=port, metadata=resolved, immutable=immutable, allow_sql=allow_sql)
         datasette_cli.main(args=args, prog_name="miner serve", standalone_mode=False)
 
 
@@ -299,3 +303,34 @@ cli.add_command(crawl)
 
 def main():  # pragma: no cover
     cli()
+
+
+@cli.command()
+@click.argument("db_path", type=click.Path(dir_okay=False))
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@click.option("--force", is_flag=True, help="Replace OUT_DIR if it exists and is not empty")
+@click.option("--metadata", type=click.Path(exists=True, dir_okay=False), help="Another metadata.yml")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary")
+@click.option("-s", "--silent", is_flag=True, help="Print nothing but errors")
+def publish(db_path, out_dir, force, metadata, as_json, silent):
+    """Make a deployable copy of a database in OUT_DIR, to serve immutable.
+
+    VACUUM INTO a new file, integrity check, indexes on faceted columns,
+    ANALYZE, FTS optimize, the metadata, table counts and a serve.sh.
+
+    Example:
+
+        miner publish reports.db site/ && site/serve.sh
+    """
+    from miner.publish.deploy import publish as publish_copy
+
+    try:
+        published = publish_copy(db_path, out_dir, force=force, metadata=pathlib.Path(metadata) if metadata else None)
+    except MinerError as error:
+        raise click.ClickException(str(error))
+    if as_json:
+        click.echo(json.dumps(published.to_dict(), indent=2))
+    elif not silent:
+        rows = ", ".join(f"{published.counts.get(t, 0):,} {t}" for t in ("documents", "findings", "statistics", "gradings"))
+        click.echo(f"{published.database}: {rows}; integrity ok", err=True)
+        click.echo(f"serve it with: {published.script}", err=True)

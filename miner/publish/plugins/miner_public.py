@@ -1,0 +1,153 @@
+"""Datasette plugin for a public miner instance: safe CSV, security headers, a response cache.
+
+Loaded with `--plugins-dir miner/publish/plugins` (see miner.publish.serving).
+
+CSV export policy (OWASP "CSV injection"): a text cell that starts with
+`=`, `+`, `-`, `@`, a tab or a carriage return is written with a `'` in
+front, so a spreadsheet shows it as text instead of running it as a formula.
+Numbers are written as they are (a negative number is stored as a number,
+not text). The JSON and HTML views are not changed.
+
+Headers: every response gets `X-Content-Type-Options: nosniff` and a
+Content-Security-Policy that allows scripts, styles, images and requests
+from this server only. Datasette's own pages use small inline scripts, so
+`'unsafe-inline'` stays for scripts; the policy still stops a page from
+loading or sending anything to another host, being framed, or posting forms
+elsewhere.
+
+Cache: pages of an immutable database never change while the server runs,
+so successful GET responses for immutable databases are kept in a bounded
+in-memory LRU (MINER_RESPONSE_CACHE entries, 0 to turn it off).
+"""
+
+from __future__ import annotations
+
+import collections
+import csv as _csv
+import os
+
+from datasette import hookimpl
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
+
+
+def defuse_cell(value):
+    """A CSV cell a spreadsheet will not evaluate: formula-like text gets a leading `'`."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class _DefusingWriter:
+    def __init__(self, writer):
+        self._writer = writer
+
+    def writerow(self, row):
+        # Datasette awaits what writerow returns (its file object's write is async).
+        return self._writer.writerow([defuse_cell(cell) for cell in row])
+
+    def writerows(self, rows):
+        return self._writer.writerows([[defuse_cell(cell) for cell in row] for row in rows])
+
+
+class _DefusingCsv:
+    """Stands in for the `csv` module inside datasette.views.base, which writes every CSV export."""
+
+    def __getattr__(self, name):
+        return getattr(_csv, name)
+
+    @staticmethod
+    def writer(f, *args, **kwargs):
+        return _DefusingWriter(_csv.writer(f, *args, **kwargs))
+
+
+@hookimpl
+def startup(datasette):
+    # Datasette has no hook for its built-in CSV export, so its module's
+    # reference to `csv` is swapped; idempotent, and only cell values change.
+    import datasette.views.base as base
+
+    if not isinstance(base.csv, _DefusingCsv):
+        base.csv = _DefusingCsv()
+
+
+class _ResponseCache:
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: collections.OrderedDict = collections.OrderedDict()
+
+    def get(self, key):
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key, entry):
+        self.entries[key] = entry
+        self.entries.move_to_end(key)
+        while len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+
+
+MAX_CACHED_BODY = 2 * 1024 * 1024
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    cache = _ResponseCache(int(os.environ.get("MINER_RESPONSE_CACHE", "2000")))
+
+    def cacheable(scope) -> bool:
+        if not cache.size or scope["type"] != "http" or scope["method"] != "GET":
+            return False
+        database = scope["path"].lstrip("/").split("/", 1)[0].split(".", 1)[0]
+        db = datasette.databases.get(database)
+        # An actor's view may differ from the public one; cookies carry actors.
+        has_cookie = any(name == b"cookie" for name, _ in scope.get("headers", []))
+        return db is not None and not db.is_mutable and not db.is_memory and not has_cookie
+
+    def wrap(app):
+        async def secured(scope, receive, send):
+            if scope["type"] != "http":
+                return await app(scope, receive, send)
+            key = (scope["path"], scope.get("query_string", b"")) if cacheable(scope) else None
+            if key is not None:
+                hit = cache.get(key)
+                if hit is not None:
+                    start, body = hit
+                    await send(start)
+                    await send({"type": "http.response.body", "body": body})
+                    return
+            captured = {"start": None, "chunks": [], "size": 0, "ok": key is not None}
+
+            async def send_secured(message):
+                if message["type"] == "http.response.start":
+                    headers = [
+                        (name, value) for name, value in message.get("headers", [])
+                        if name.lower() not in (b"x-content-type-options", b"content-security-policy")
+                    ]
+                    headers += [(b"x-content-type-options", b"nosniff"),
+                                (b"content-security-policy", CONTENT_SECURITY_POLICY.encode())]
+                    message = {**message, "headers": headers}
+                    if message["status"] != 200 or any(name.lower() == b"set-cookie" for name, _ in headers):
+                        captured["ok"] = False
+                    captured["start"] = message
+                elif message["type"] == "http.response.body" and captured["ok"]:
+                    captured["chunks"].append(message.get("body", b""))
+                    captured["size"] += len(message.get("body", b""))
+                    if captured["size"] > MAX_CACHED_BODY:
+                        captured["ok"] = False
+                    elif not message.get("more_body"):
+                        cache.put(key, (captured["start"], b"".join(captured["chunks"])))
+                await send(message)
+
+            await app(scope, receive, send_secured)
+
+        return secured
+
+    return wrap

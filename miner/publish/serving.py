@@ -15,15 +15,17 @@ PLUGINS = pathlib.Path(__file__).parent / "plugins"
 
 # Settings for a database anyone may query: bounded SQL time and result
 # sizes, no facet suggestions (slow on big tables), cached responses, and
-# no arbitrary SQL (the `execute-sql` permission) by default.
+# no arbitrary SQL (the `execute-sql` permission) by default. Booleans, not
+# "on"/"off": Datasette's Python API takes the values as they are (a string
+# "off" would be true); serve_arguments spells them for the command line.
 PUBLIC_SETTINGS = {
     "sql_time_limit_ms": 1500,
     "max_returned_rows": 1000,
     "default_page_size": 50,
     "facet_time_limit_ms": 400,
-    "suggest_facets": "off",
-    "allow_download": "off",
-    "default_allow_sql": "off",
+    "suggest_facets": False,
+    "allow_download": False,
+    "default_allow_sql": False,
     "default_cache_ttl": 60,
     "num_sql_threads": 4,
 }
@@ -31,7 +33,7 @@ PUBLIC_SETTINGS = {
 
 def settings(*, allow_sql: bool = False) -> dict:
     """PUBLIC_SETTINGS, with arbitrary SQL allowed when asked for."""
-    return {**PUBLIC_SETTINGS, "default_allow_sql": "on" if allow_sql else "off"}
+    return {**PUBLIC_SETTINGS, "default_allow_sql": allow_sql}
 
 
 def serve_arguments(
@@ -65,5 +67,5 @@ def serve_arguments(
     if inspect_file is not None:
         args += ["--inspect-file", str(inspect_file)]
     for key, value in settings(allow_sql=allow_sql).items():
-        args += ["--setting", key, str(value)]
+        args += ["--setting", key, ("on" if value else "off") if isinstance(value, bool) else str(value)]
     return args

@@ -7,7 +7,14 @@ findings and statistics text, and formula-like cells for the CSV policy.
 
 from __future__ import annotations
 
+import contextlib
 import pathlib
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
 
 from miner.store import open_database
 
@@ -74,3 +81,36 @@ def formula_database(path: str | pathlib.Path) -> pathlib.Path:
     db["statistics"].insert({"id": 1, "document_id": 1, "value": -3.5, "unit": "percent", "text": "-3.5 per cent"})
     db.close()
     return pathlib.Path(path)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def miner_serve(db, *extra):
+    """`miner serve DB` in a subprocess on 127.0.0.1; yields its base URL."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "miner", "serve", str(db), "-p", str(port), *extra],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{base}/-/versions.json", timeout=2)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None:
+                    raise AssertionError(process.stderr.read().decode()) from None
+                if time.monotonic() > deadline:
+                    raise AssertionError("miner serve did not start") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -1,9 +1,6 @@
 """Public serving: no arbitrary SQL unless asked, no writes, a time limit, safe CSV, security headers."""
 
-import socket
 import sqlite3
-import subprocess
-import sys
 import time
 
 import httpx
@@ -11,7 +8,7 @@ import pytest
 from datasette.app import Datasette
 
 from miner.publish import PLUGINS, PUBLIC_SETTINGS, metadata_for, serve_arguments, settings
-from tests.publish_data import FORMULA, formula_database
+from tests.publish_data import FORMULA, formula_database, miner_serve
 
 SLOW_SQL = "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n"
 
@@ -133,40 +130,10 @@ async def test_response_cache_serves_immutable_pages_and_never_a_mutable_one(for
     assert len(after) == len(before) + 1
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _serve(db, *extra):
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "miner", "serve", str(db), "-p", str(port), *extra],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"{base}/-/versions.json", timeout=2)
-            return process, base
-        except httpx.TransportError:
-            if process.poll() is not None:
-                raise AssertionError(process.stderr.read().decode())
-            time.sleep(0.2)
-    process.kill()
-    raise AssertionError("miner serve did not start")
-
-
 @pytest.mark.parametrize("extra, status", [((), 403), (("--allow-sql",), 200), (("--immutable",), 403)])
 def test_miner_serve_on_loopback(formula_db, extra, status):
-    process, base = _serve(formula_db, *extra)
-    try:
+    with miner_serve(formula_db, *extra) as base:
         assert httpx.get(f"{base}/miner.json", params={"sql": "select 1"}).status_code == status
         csv = httpx.get(f"{base}/miner/findings.csv").text
         assert "4,1,,'@cmd,finding" in csv
         assert httpx.get(f"{base}/miner/findings").headers["x-content-type-options"] == "nosniff"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)

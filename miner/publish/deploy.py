@@ -28,6 +28,7 @@ from miner.publish import PLUGINS, metadata_for
 from miner.publish.serving import serve_arguments
 
 MIGRATION_SET = "miner"
+FACET_COUNTS_TABLE = "_miner_facet_counts"  # read by plugins/miner_public.py
 INDEX_PREFIX = "publish_idx_"
 
 
@@ -104,15 +105,43 @@ def add_facet_indexes(conn: sqlite3.Connection, facets: dict[str, list[str]]) ->
 def optimise(conn: sqlite3.Connection) -> None:
     """ANALYZE for the query planner; merge each FTS5 index's segments into one."""
     conn.execute("analyze")
-    for (table,) in conn.execute(
-        "select name from sqlite_master where type = 'table' and sql like '%using fts5%'"
-    ).fetchall():
+    for table in _fts5_tables(conn):
         conn.execute(f"insert into [{table}]([{table}]) values ('optimize')")
     conn.commit()
 
 
 def integrity(conn: sqlite3.Connection) -> list[str]:
-    return [row[0] for row in conn.execute("pragma integrity_check")]
+    """PRAGMA integrity_check, then each FTS5 index against its table (the plugin counts searches from the index)."""
+    problems = [row[0] for row in conn.execute("pragma integrity_check")]
+    if problems != ["ok"]:
+        return problems
+    for table in _fts5_tables(conn):
+        try:
+            conn.execute(f"insert into [{table}]([{table}]) values ('integrity-check')")
+        except sqlite3.DatabaseError as error:
+            return [f"{table}: {error}"]
+    return ["ok"]
+
+
+def _fts5_tables(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute(
+        "select name from sqlite_master where type = 'table' and sql like '%using fts5%'"
+    )]
+
+
+def precompute_facet_counts(conn: sqlite3.Connection, facets: dict[str, list[str]]) -> None:
+    """Every value count of every faceted column, for the plugin to answer unfiltered facets from."""
+    conn.execute(f"create table [{FACET_COUNTS_TABLE}] (table_name text, column_name text, value, count integer)")
+    for table, columns in facets.items():
+        present = {row[1] for row in conn.execute(f"pragma table_info([{table}])")}
+        for column in (c for c in columns if c in present):
+            conn.execute(
+                f"insert into [{FACET_COUNTS_TABLE}] select ?, ?, [{column}], count(*) from [{table}]"
+                f" where [{column}] is not null group by [{column}]",
+                [table, column],
+            )
+    conn.execute(f"create index [{FACET_COUNTS_TABLE}_lookup] on [{FACET_COUNTS_TABLE}] (table_name, column_name, count)")
+    conn.commit()
 
 
 def _table_counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -156,8 +185,10 @@ def _build(db_path, out_dir, staging, *, metadata, host, port) -> Published:
     conn = sqlite3.connect(target)
     try:
         conn.execute("pragma journal_mode = delete")
-        indexes = add_facet_indexes(conn, _facet_columns(data, name))
+        facets = _facet_columns(data, name)
+        indexes = add_facet_indexes(conn, facets)
         conn.commit()
+        precompute_facet_counts(conn, facets)
         optimise(conn)
         problems = integrity(conn)
         if problems != ["ok"]:
@@ -168,6 +199,8 @@ def _build(db_path, out_dir, staging, *, metadata, host, port) -> Published:
     for side in ("-wal", "-shm"):
         pathlib.Path(f"{target}{side}").unlink(missing_ok=True)
 
+    data.setdefault("databases", {}).setdefault(name, {}).setdefault("tables", {})[FACET_COUNTS_TABLE] = {
+        "hidden": True, "description": "Facet counts of the unfiltered tables, computed by miner publish"}
     meta_file = staging / "metadata.json"
     meta_file.write_text(json.dumps(data, indent=1), encoding="utf-8")
     # The same shape as `datasette inspect` writes, from the counts taken above;

@@ -118,7 +118,7 @@ def test_an_empty_out_dir_is_fine(source, tmp_path):
 
 
 @pytest.mark.asyncio
-async def test_precomputed_facets_and_search_counts_equal_the_real_ones(tmp_path):
+async def test_precomputed_facets_and_search_counts_equal_the_real_ones(tmp_path, monkeypatch):
     from benchmarks.synthetic_db import build
 
     from miner.publish import PLUGINS
@@ -151,3 +151,12 @@ async def test_precomputed_facets_and_search_counts_equal_the_real_ones(tmp_path
     assert page["filtered_table_rows_count"] == conn.execute(
         "select count(*) from findings where kind = 'finding' and rowid in"
         " (select rowid from findings_fts where findings_fts match 'emergency')").fetchone()[0]
+    # Facets over a search: computed when it matches few rows, reported timed out at once when many.
+    page = (await ds.client.get("/miner/findings.json", params={"_search": "emergency"})).json()
+    assert set(page["facet_results"]) == {"kind", "polarity", "topic", "organisation_id"}
+    monkeypatch.setenv("MINER_SEARCH_FACET_ROWS", "10")
+    page = (await ds.client.get("/miner/findings.json", params={"_search": "emergency", "_trace": "1"})).json()
+    assert page["facet_results"] == {}  # the JSON omits facets that timed out
+    assert not any("group by" in t["sql"] for t in page["_trace"]["traces"])
+    narrow = (await ds.client.get("/miner/findings.json", params={"_search": "emergency", "kind": "cause_of_concern"})).json()
+    assert set(narrow["facet_results"]) == {"kind", "polarity", "topic", "organisation_id"}, "other filters: as usual"

@@ -26,6 +26,13 @@ facet counts of an unfiltered table, and the count(*) of a plain full-text
 search (from the FTS index alone; publish checked the index matches its
 table). Any other query, or a Datasette whose SQL looks different, runs as
 written.
+
+Search facets: facet counts over a full-text search are row-by-row work; on
+a million findings a common word matches tens of thousands of rows and each
+facet would run to facet_time_limit_ms and time out, burning that much CPU
+per facet per request. On an immutable database a facet over a search that
+matches more than MINER_SEARCH_FACET_ROWS rows (default 5,000) is reported
+as timed out straight away, without running; narrower searches get facets.
 """
 
 from __future__ import annotations
@@ -90,6 +97,18 @@ FTS_ONLY_COUNT = re.compile(
 )
 
 
+# Datasette's facet query over a table page whose only filter is ?_search=.
+SEARCH_FACET = re.compile(
+    rf"select {_NAME} as value, count\(\*\) as count from \( select [^()]* from {_NAME} where rowid in "
+    rf"\(select rowid from {_NAME} where \[?\3\]? match (escape_fts\(:search\)|:search)\) \) "
+    rf"where \[?\1\]? is not null group by \[?\1\]? order by count desc, value limit (\d+)"
+)
+
+
+def search_facet_rows() -> int:
+    return int(os.environ.get("MINER_SEARCH_FACET_ROWS", "5000"))
+
+
 def rewrite(sql: str, params, *, fts_of: dict[str, str]):
     """(sql, params) answered from publish's precomputed counts, or None to run the query as written."""
     flat = " ".join(sql.split())
@@ -109,9 +128,24 @@ def rewrite(sql: str, params, *, fts_of: dict[str, str]):
 
 
 def _install_rewriter(db, fts_of: dict[str, str]) -> None:
+    from datasette.database import QueryInterrupted
+
     execute = db.execute
+    match_counts = _ResponseCache(1000)
+
+    async def search_matches(fts: str, match: str, params) -> int:
+        key = (fts, match, tuple(sorted(params.items())) if isinstance(params, dict) else tuple(params or ()))
+        n = match_counts.get(key)
+        if n is None:
+            n = (await execute(f"select count(*) from [{fts}] where [{fts}] match {match}", params)).rows[0][0]
+            match_counts.put(key, n)
+        return n
 
     async def execute_rewritten(sql, params=None, *args, **kwargs):
+        facet = SEARCH_FACET.fullmatch(" ".join(sql.split()))
+        if facet and fts_of.get(facet.group(2)) == facet.group(3):
+            if await search_matches(facet.group(3), facet.group(4), params) > search_facet_rows():
+                raise QueryInterrupted(None, sql, params)  # what the facet time limit would end in
         rewritten = rewrite(sql, params, fts_of=fts_of)
         if rewritten is not None:
             sql, params = rewritten

@@ -30,6 +30,7 @@ from miner.publish.serving import serve_arguments
 MIGRATION_SET = "miner"
 FACET_COUNTS_TABLE = "_miner_facet_counts"  # read by plugins/miner_public.py
 INDEX_PREFIX = "publish_idx_"
+COVERING_LEAD = "organisation_id"
 
 
 @dataclass
@@ -98,6 +99,15 @@ def add_facet_indexes(conn: sqlite3.Connection, facets: dict[str, list[str]]) ->
             if column in present and column not in indexed:
                 name = f"{INDEX_PREFIX}{table}_{column}"
                 conn.execute(f"create index if not exists [{name}] on [{table}]([{column}])")
+                created.append(name)
+        # An organisation's page filters on organisation_id and facets the
+        # other columns: (organisation_id, column) answers each facet and
+        # the filtered count from the index alone.
+        lead = COVERING_LEAD
+        if lead in columns and lead in present:
+            for column in (c for c in columns if c != lead and c in present):
+                name = f"{INDEX_PREFIX}{table}_{lead}_{column}"
+                conn.execute(f"create index if not exists [{name}] on [{table}]([{lead}], [{column}])")
                 created.append(name)
     return created
 

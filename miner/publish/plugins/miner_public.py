@@ -27,12 +27,14 @@ search (from the FTS index alone; publish checked the index matches its
 table). Any other query, or a Datasette whose SQL looks different, runs as
 written.
 
-Search facets: facet counts over a full-text search are row-by-row work; on
-a million findings a common word matches tens of thousands of rows and each
-facet would run to facet_time_limit_ms and time out, burning that much CPU
-per facet per request. On an immutable database a facet over a search that
-matches more than MINER_SEARCH_FACET_ROWS rows (default 5,000) is reported
-as timed out straight away, without running; narrower searches get facets.
+Facets of big filtered pages: a facet over a filtered page or a full-text
+search is row-by-row work; on a million findings `?kind=finding` or a common
+word selects hundreds of thousands of rows and each facet would run to
+facet_time_limit_ms and time out, burning that much CPU per facet per
+request. On an immutable database, when Datasette's own count of the page
+says it has more than MINER_FACET_ROWS rows (default 10,000), its facets
+are reported as timed out straight away, without running. Narrower pages
+(an organisation's findings, a specific search) get their facets.
 """
 
 from __future__ import annotations
@@ -97,16 +99,20 @@ FTS_ONLY_COUNT = re.compile(
 )
 
 
-# Datasette's facet query over a table page whose only filter is ?_search=.
-SEARCH_FACET = re.compile(
-    rf"select {_NAME} as value, count\(\*\) as count from \( select [^()]* from {_NAME} where rowid in "
-    rf"\(select rowid from {_NAME} where \[?\3\]? match (escape_fts\(:search\)|:search)\) \) "
+# Datasette's count of a filtered table page, and a facet over the same rows.
+FILTERED_COUNT = re.compile(rf"select count\(\*\) from {_NAME} where (.+?)")
+FILTERED_FACET = re.compile(
+    rf"select {_NAME} as value, count\(\*\) as count from \( select [^()]* from {_NAME} where (.+) \) "
     rf"where \[?\1\]? is not null group by \[?\1\]? order by count desc, value limit (\d+)"
 )
 
 
-def search_facet_rows() -> int:
-    return int(os.environ.get("MINER_SEARCH_FACET_ROWS", "5000"))
+def facet_rows() -> int:
+    return int(os.environ.get("MINER_FACET_ROWS", "10000"))
+
+
+def _params_key(params):
+    return tuple(sorted(params.items())) if isinstance(params, dict) else tuple(params or ())
 
 
 def rewrite(sql: str, params, *, fts_of: dict[str, str]):
@@ -131,25 +137,23 @@ def _install_rewriter(db, fts_of: dict[str, str]) -> None:
     from datasette.database import QueryInterrupted
 
     execute = db.execute
-    match_counts = _ResponseCache(1000)
-
-    async def search_matches(fts: str, match: str, params) -> int:
-        key = (fts, match, tuple(sorted(params.items())) if isinstance(params, dict) else tuple(params or ()))
-        n = match_counts.get(key)
-        if n is None:
-            n = (await execute(f"select count(*) from [{fts}] where [{fts}] match {match}", params)).rows[0][0]
-            match_counts.put(key, n)
-        return n
+    # Datasette counts a filtered page's rows just before it facets them:
+    # remember the count to know whether a facet is worth running.
+    counts = _ResponseCache(2000)
 
     async def execute_rewritten(sql, params=None, *args, **kwargs):
-        facet = SEARCH_FACET.fullmatch(" ".join(sql.split()))
-        if facet and fts_of.get(facet.group(2)) == facet.group(3):
-            if await search_matches(facet.group(3), facet.group(4), params) > search_facet_rows():
+        flat = " ".join(sql.split())
+        facet = FILTERED_FACET.fullmatch(flat)
+        if facet:
+            rows = counts.get((facet.group(2), facet.group(3), _params_key(params)))
+            if rows is not None and rows > facet_rows():
                 raise QueryInterrupted(None, sql, params)  # what the facet time limit would end in
         rewritten = rewrite(sql, params, fts_of=fts_of)
-        if rewritten is not None:
-            sql, params = rewritten
-        return await execute(sql, params, *args, **kwargs)
+        results = await execute(*(rewritten or (sql, params)), *args, **kwargs)
+        count = FILTERED_COUNT.fullmatch(flat)
+        if count and results.rows:
+            counts.put((count.group(1), count.group(2), _params_key(params)), results.rows[0][0])
+        return results
 
     db.execute = execute_rewritten
 

@@ -146,6 +146,12 @@ async def test_precomputed_facets_and_search_counts_equal_the_real_ones(tmp_path
         real = conn.execute("select count(*) from findings where rowid in (select rowid from findings_fts"
                             " where findings_fts match ?)", [" ".join(f'"{w}"' for w in term.split())]).fetchone()[0]
         assert page["filtered_table_rows_count"] == real, term
+        rows = [r[0] for r in page["rows"]]
+        assert rows == [r[0] for r in conn.execute(
+            "select id from findings where rowid in (select rowid from findings_fts where findings_fts match ?)"
+            " order by id limit 100", [" ".join(f'"{w}"' for w in term.split())])], term
+    traced = (await ds.client.get("/miner/findings.json?_search=calls&_size=20&_trace=1")).json()["_trace"]["traces"]
+    assert any("order by rowid limit 21)" in t["sql"] for t in traced), "the first page reads 21 matches, not all"
     # With another filter the count runs as written, and still agrees.
     page = (await ds.client.get("/miner/findings.json", params={"_search": "emergency", "kind": "finding"})).json()
     assert page["filtered_table_rows_count"] == conn.execute(

@@ -24,8 +24,9 @@ a _miner_facet_counts table), two of Datasette's queries are answered from
 what publish computed instead of scanning a million rows each time: the
 facet counts of an unfiltered table, and the count(*) of a plain full-text
 search (from the FTS index alone; publish checked the index matches its
-table). Any other query, or a Datasette whose SQL looks different, runs as
-written.
+table), and the first page of such a search reads only as many matches as
+it shows. Any other query, or a Datasette whose SQL looks different, runs
+as written.
 
 Facets of big filtered pages: a facet over a filtered page or a full-text
 search is row-by-row work; on a million findings `?kind=finding` or a common
@@ -107,6 +108,13 @@ FILTERED_FACET = re.compile(
 )
 
 
+# Datasette's first page of a search: every match is looked up, then sorted.
+SEARCH_PAGE = re.compile(
+    rf"select ([^()]+) from {_NAME} where rowid in \(select rowid from {_NAME} where \[?\3\]? match "
+    rf"(escape_fts\(:search\)|:search)\) order by \[?(\w+)\]? limit (\d+)"
+)
+
+
 def facet_rows() -> int:
     return int(os.environ.get("MINER_FACET_ROWS", "10000"))
 
@@ -115,8 +123,9 @@ def _params_key(params):
     return tuple(sorted(params.items())) if isinstance(params, dict) else tuple(params or ())
 
 
-def rewrite(sql: str, params, *, fts_of: dict[str, str]):
+def rewrite(sql: str, params, *, fts_of: dict[str, str], rowid_alias: dict[str, str] | None = None):
     """(sql, params) answered from publish's precomputed counts, or None to run the query as written."""
+    rowid_alias = rowid_alias or {}
     flat = " ".join(sql.split())
     facet = UNFILTERED_FACET.fullmatch(flat)
     if facet and not params:
@@ -130,10 +139,17 @@ def rewrite(sql: str, params, *, fts_of: dict[str, str]):
     if count and fts_of.get(count.group(1)) == count.group(2):
         fts, match = count.group(2), count.group(3)
         return f"select count(*) from [{fts}] where [{fts}] match {match}", params
+    page = SEARCH_PAGE.fullmatch(flat)
+    if page and fts_of.get(page.group(2)) == page.group(3) and rowid_alias.get(page.group(2)) == page.group(5):
+        # Sorted by the rowid, the first N matches are the FTS index's first N rowids: FTS5 reads them in
+        # rowid order and stops, instead of materialising every match.
+        columns, table, fts, match, pk, limit = page.groups()
+        return (f"select {columns} from [{table}] where rowid in (select rowid from [{fts}] where [{fts}] match {match}"
+                f" order by rowid limit {limit}) order by [{pk}] limit {limit}", params)
     return None
 
 
-def _install_rewriter(db, fts_of: dict[str, str]) -> None:
+def _install_rewriter(db, fts_of: dict[str, str], rowid_alias: dict[str, str]) -> None:
     from datasette.database import QueryInterrupted
 
     execute = db.execute
@@ -148,7 +164,7 @@ def _install_rewriter(db, fts_of: dict[str, str]) -> None:
             rows = counts.get((facet.group(2), facet.group(3), _params_key(params)))
             if rows is not None and rows > facet_rows():
                 raise QueryInterrupted(None, sql, params)  # what the facet time limit would end in
-        rewritten = rewrite(sql, params, fts_of=fts_of)
+        rewritten = rewrite(sql, params, fts_of=fts_of, rowid_alias=rowid_alias)
         results = await execute(*(rewritten or (sql, params)), *args, **kwargs)
         count = FILTERED_COUNT.fullmatch(flat)
         if count and results.rows:
@@ -171,12 +187,16 @@ def startup(datasette):
         for db in datasette.databases.values():
             if db.is_mutable or db.is_memory or not await db.table_exists(FACET_COUNTS_TABLE):
                 continue
-            fts_of = {}
+            fts_of, rowid_alias = {}, {}
             for table in await db.table_names():
                 fts = await db.fts_table(table)
                 if fts:
                     fts_of[table] = fts
-            _install_rewriter(db, fts_of)
+                columns = (await db.execute(f"pragma table_info([{table}])")).rows
+                pks = [c["name"] for c in columns if c["pk"]]
+                if len(pks) == 1 and any(c["name"] == pks[0] and c["type"].upper() == "INTEGER" for c in columns):
+                    rowid_alias[table] = pks[0]  # an INTEGER PRIMARY KEY is the rowid
+            _install_rewriter(db, fts_of, rowid_alias)
 
     return precomputed_counts
 

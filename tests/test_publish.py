@@ -152,6 +152,11 @@ async def test_precomputed_facets_and_search_counts_equal_the_real_ones(tmp_path
             " order by id limit 100", [" ".join(f'"{w}"' for w in term.split())])], term
     traced = (await ds.client.get("/miner/findings.json?_search=calls&_size=20&_trace=1")).json()["_trace"]["traces"]
     assert any("order by rowid limit 21)" in t["sql"] for t in traced), "the first page reads 21 matches, not all"
+    for kind in ("finding", "recommendation", "no-such-kind"):
+        page = (await ds.client.get("/miner/findings.json", params={"kind": kind, "_trace": "1"})).json()
+        assert page["filtered_table_rows_count"] == conn.execute(
+            "select count(*) from findings where kind = ?", [kind]).fetchone()[0], kind
+        assert any("coalesce((select count from [_miner_facet_counts]" in t["sql"] for t in page["_trace"]["traces"])
     # With another filter the count runs as written, and still agrees.
     page = (await ds.client.get("/miner/findings.json", params={"_search": "emergency", "kind": "finding"})).json()
     assert page["filtered_table_rows_count"] == conn.execute(

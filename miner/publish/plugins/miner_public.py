@@ -20,22 +20,14 @@ so successful GET responses for immutable databases are kept in a bounded
 in-memory LRU (MINER_RESPONSE_CACHE entries, 0 to turn it off).
 
 Precomputed counts: on an immutable database made by `miner publish` (it has
-a _miner_facet_counts table), two of Datasette's queries are answered from
-what publish computed instead of scanning a million rows each time: the
-facet counts of an unfiltered table, and the count(*) of a plain full-text
-search (from the FTS index alone; publish checked the index matches its
-table), and the first page of such a search reads only as many matches as
-it shows. Any other query, or a Datasette whose SQL looks different, runs
-as written.
-
-Facets of big filtered pages: a facet over a filtered page or a full-text
-search is row-by-row work; on a million findings `?kind=finding` or a common
-word selects hundreds of thousands of rows and each facet would run to
-facet_time_limit_ms and time out, burning that much CPU per facet per
-request. On an immutable database, when Datasette's own count of the page
-says it has more than MINER_FACET_ROWS rows (default 10,000), its facets
-are reported as timed out straight away, without running. Narrower pages
-(an organisation's findings, a specific search) get their facets.
+a _miner_facet_counts table), some of Datasette's queries are answered from
+what publish computed instead of scanning up to a million rows each time:
+the facet counts of an unfiltered table, the count(*) of a page filtered on
+one faceted text column (?kind=finding), and the count(*) of a plain
+full-text search (from the FTS index alone; publish checked the index
+matches its table). The first page of such a search reads only as many
+matches as it shows. Any other query, or a Datasette whose SQL looks
+different, runs as written.
 """
 
 from __future__ import annotations
@@ -100,6 +92,8 @@ FTS_ONLY_COUNT = re.compile(
 )
 
 
+# Datasette's count of a table page filtered on one column's value (?kind=finding).
+EQUALS_COUNT = re.compile(rf'select count\(\*\) from {_NAME} where "(\w+)" = :p0')
 # Datasette's count of a filtered table page, and a facet over the same rows.
 FILTERED_COUNT = re.compile(rf"select count\(\*\) from {_NAME} where (.+?)")
 FILTERED_FACET = re.compile(
@@ -123,8 +117,13 @@ def _params_key(params):
     return tuple(sorted(params.items())) if isinstance(params, dict) else tuple(params or ())
 
 
-def rewrite(sql: str, params, *, fts_of: dict[str, str], rowid_alias: dict[str, str] | None = None):
-    """(sql, params) answered from publish's precomputed counts, or None to run the query as written."""
+def rewrite(sql: str, params, *, fts_of: dict[str, str], rowid_alias: dict[str, str] | None = None,
+            counted: set[tuple[str, str]] = frozenset()):
+    """(sql, params) answered from publish's precomputed counts, or None to run the query as written.
+
+    `counted` holds the (table, TEXT column) pairs publish counted: text compares
+    with text the same way in both tables, so an equality count can be looked up.
+    """
     rowid_alias = rowid_alias or {}
     flat = " ".join(sql.split())
     facet = UNFILTERED_FACET.fullmatch(flat)
@@ -139,6 +138,14 @@ def rewrite(sql: str, params, *, fts_of: dict[str, str], rowid_alias: dict[str, 
     if count and fts_of.get(count.group(1)) == count.group(2):
         fts, match = count.group(2), count.group(3)
         return f"select count(*) from [{fts}] where [{fts}] match {match}", params
+    equals = EQUALS_COUNT.fullmatch(flat)
+    if equals and equals.groups() in counted and isinstance(params, dict) and isinstance(params.get("p0"), str):
+        table, column = equals.groups()
+        return (
+            f"select coalesce((select count from [{FACET_COUNTS_TABLE}] where table_name = :table"
+            " and column_name = :column and value = :p0), 0)",
+            {"table": table, "column": column, "p0": params["p0"]},
+        )
     page = SEARCH_PAGE.fullmatch(flat)
     if page and fts_of.get(page.group(2)) == page.group(3) and rowid_alias.get(page.group(2)) == page.group(5):
         # Sorted by the rowid, the first N matches are the FTS index's first N rowids: FTS5 reads them in
@@ -149,7 +156,7 @@ def rewrite(sql: str, params, *, fts_of: dict[str, str], rowid_alias: dict[str, 
     return None
 
 
-def _install_rewriter(db, fts_of: dict[str, str], rowid_alias: dict[str, str]) -> None:
+def _install_rewriter(db, fts_of: dict[str, str], rowid_alias: dict[str, str], counted: set) -> None:
     from datasette.database import QueryInterrupted
 
     execute = db.execute
@@ -164,7 +171,7 @@ def _install_rewriter(db, fts_of: dict[str, str], rowid_alias: dict[str, str]) -
             rows = counts.get((facet.group(2), facet.group(3), _params_key(params)))
             if rows is not None and rows > facet_rows():
                 raise QueryInterrupted(None, sql, params)  # what the facet time limit would end in
-        rewritten = rewrite(sql, params, fts_of=fts_of, rowid_alias=rowid_alias)
+        rewritten = rewrite(sql, params, fts_of=fts_of, rowid_alias=rowid_alias, counted=counted)
         results = await execute(*(rewritten or (sql, params)), *args, **kwargs)
         count = FILTERED_COUNT.fullmatch(flat)
         if count and results.rows:
@@ -187,7 +194,7 @@ def startup(datasette):
         for db in datasette.databases.values():
             if db.is_mutable or db.is_memory or not await db.table_exists(FACET_COUNTS_TABLE):
                 continue
-            fts_of, rowid_alias = {}, {}
+            fts_of, rowid_alias, text_columns = {}, {}, set()
             for table in await db.table_names():
                 fts = await db.fts_table(table)
                 if fts:
@@ -196,7 +203,10 @@ def startup(datasette):
                 pks = [c["name"] for c in columns if c["pk"]]
                 if len(pks) == 1 and any(c["name"] == pks[0] and c["type"].upper() == "INTEGER" for c in columns):
                     rowid_alias[table] = pks[0]  # an INTEGER PRIMARY KEY is the rowid
-            _install_rewriter(db, fts_of, rowid_alias)
+                text_columns |= {(table, c["name"]) for c in columns if c["type"].upper() == "TEXT"}
+            counted = {tuple(row) for row in (await db.execute(
+                f"select distinct table_name, column_name from [{FACET_COUNTS_TABLE}]")).rows} & text_columns
+            _install_rewriter(db, fts_of, rowid_alias, counted)
 
     return precomputed_counts
 

@@ -28,6 +28,15 @@ full-text search (from the FTS index alone; publish checked the index
 matches its table). The first page of such a search reads only as many
 matches as it shows. Any other query, or a Datasette whose SQL looks
 different, runs as written.
+
+Facets of big filtered pages: a facet over a filtered page or a full-text
+search is row-by-row work; on a million findings `?kind=finding` or a common
+word selects hundreds of thousands of rows and each facet would run to
+facet_time_limit_ms and time out, burning that much CPU per facet per
+request. On an immutable database, when Datasette's own count of the page
+says it has more than MINER_FACET_ROWS rows (default 10,000), its facets
+are reported as timed out straight away, without running. Narrower pages
+(an organisation's findings, a specific search) get their facets.
 """
 
 from __future__ import annotations

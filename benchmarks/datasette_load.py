@@ -4,7 +4,9 @@ Builds (once, cached in --dir) a synthetic miner database (synthetic_db.py),
 publishes it with `miner publish`, serves the copy the way its serve.sh
 does (immutable, public settings, miner's plugin) on 127.0.0.1, and sends
 each kind of request from --concurrency threads until --requests have been
-answered, printing p50/p95/max per kind:
+answered, printing p50/p95/max latency, throughput and the server's CPU
+time per request (latency on a shared machine includes waiting for a CPU;
+CPU per request does not) per kind:
 
   faceted   a table page as HTML with the facets metadata.yml asks for
             (unfiltered findings and statistics, and per-organisation pages)
@@ -67,7 +69,7 @@ def served(site: pathlib.Path, *, cache: bool):
                 if process.poll() is not None:
                     raise SystemExit(process.stderr.read().decode())
                 time.sleep(0.1)
-        yield base
+        yield base, process.pid
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -122,6 +124,12 @@ def run(base: str, urls: list[str], *, concurrency: int, requests: int) -> list[
     return latencies
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
@@ -148,9 +156,9 @@ def main() -> None:
     pools = request_pools(site)
     print(f"# {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start; "
           f"{args.statistics:,} statistics, {args.findings:,} findings")
-    print(f"{'pass':5} {'kind':9} {'conc':>4} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7}")
+    print(f"{'pass':5} {'kind':9} {'conc':>4} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} {'cpu ms/req':>10}")
     for name in args.passes:
-        with served(site, cache=name == "warm") as base:
+        with served(site, cache=name == "warm") as (base, pid):
             for kind in args.kinds:
                 urls = pools[kind]
                 if name == "warm":
@@ -158,11 +166,14 @@ def main() -> None:
                 else:
                     run(base, urls[:3], concurrency=1, requests=3)  # first-request start-up costs
                 for concurrency in args.concurrency:
-                    started = time.perf_counter()
+                    started, cpu = time.perf_counter(), cpu_seconds(pid)
                     latencies = run(base, urls, concurrency=concurrency, requests=args.requests)
                     rate = len(latencies) / (time.perf_counter() - started)
+                    # The server's own CPU per request: what a request costs on an idle core,
+                    # whatever else the machine is doing.
+                    cpu_ms = (cpu_seconds(pid) - cpu) * 1000 / len(latencies)
                     print(f"{name:5} {kind:9} {concurrency:>4} {len(latencies):>5} {percentile(latencies, 50):>8.1f} "
-                          f"{percentile(latencies, 95):>8.1f} {max(latencies):>8.1f} {rate:>7.1f}", flush=True)
+                          f"{percentile(latencies, 95):>8.1f} {max(latencies):>8.1f} {rate:>7.1f} {cpu_ms:>10.1f}", flush=True)
     print(f"# load average {os.getloadavg()[0]:.2f} at end")
 
 

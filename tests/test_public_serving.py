@@ -122,6 +122,12 @@ async def test_response_cache_serves_immutable_pages_and_never_a_mutable_one(for
     second = await immutable.client.get("/miner/findings.json?_shape=objects")
     assert first.text == second.text and len(first.json()["rows"]) == 8
 
+    # A forged Host header gets its own entry: it never reaches another visitor's page.
+    forged = await immutable.client.get("/miner/findings?_facet=kind", headers={"host": "attacker.test"})
+    assert "attacker.test" in forged.text
+    honest = await immutable.client.get("/miner/findings?_facet=kind")
+    assert honest.status_code == 200 and "attacker.test" not in honest.text
+
     mutable = await _datasette(formula_db)
     before = (await mutable.client.get("/miner/findings.json?_shape=objects")).json()["rows"]
     with sqlite3.connect(formula_db) as conn:

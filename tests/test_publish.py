@@ -175,3 +175,14 @@ async def test_precomputed_facets_and_search_counts_equal_the_real_ones(tmp_path
     narrow = (await ds.client.get("/miner/findings.json", params={"_search": "emergency", "kind": "cause_of_concern"})).json()
     assert set(narrow["facet_results"]) == {"kind", "polarity", "topic", "organisation_id"}
     assert narrow["facet_results"]["kind"]["results"][0]["count"] == narrow_rows
+
+
+def test_refuses_to_replace_the_directory_holding_the_source(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    source = hostile_database(site / "reports.db")
+    before = _sha(source)
+    result = CliRunner().invoke(cli, ["publish", str(source), str(site), "--force"])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {source}: is inside {site}, which publishing replaces; publish to another directory\n"
+    assert _sha(source) == before

@@ -165,6 +165,8 @@ def publish(db_path: str | pathlib.Path, out_dir: str | pathlib.Path, *, force: 
     check_miner_database(db_path)
     if out_dir.exists() and not out_dir.is_dir():
         raise MinerError(f"{out_dir}: exists and is not a directory")
+    if out_dir.resolve() in db_path.resolve().parents:
+        raise MinerError(f"{db_path}: is inside {out_dir}, which publishing replaces; publish to another directory")
     if out_dir.is_dir() and any(out_dir.iterdir()) and not force:
         raise MinerError(f"{out_dir}: exists and is not empty (use --force to replace it)")
     out_dir.parent.mkdir(parents=True, exist_ok=True)

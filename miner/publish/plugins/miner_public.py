@@ -251,14 +251,21 @@ def asgi_wrapper(datasette):
         database = scope["path"].lstrip("/").split("/", 1)[0].split(".", 1)[0]
         db = datasette.databases.get(database)
         # An actor's view may differ from the public one; cookies carry actors.
-        has_cookie = any(name == b"cookie" for name, _ in scope.get("headers", []))
-        return db is not None and not db.is_mutable and not db.is_memory and not has_cookie
+        personal = any(name in (b"cookie", b"authorization") for name, _ in scope.get("headers", []))
+        return db is not None and not db.is_mutable and not db.is_memory and not personal
+
+    def cache_key(scope):
+        # Pages hold absolute links built from the request's scheme and Host:
+        # they are part of the key, or one request with a forged Host header
+        # would put its links into every visitor's copy of the page.
+        host = next((value for name, value in scope.get("headers", []) if name == b"host"), b"")
+        return scope.get("scheme", "http"), host, scope["path"], scope.get("query_string", b"")
 
     def wrap(app):
         async def secured(scope, receive, send):
             if scope["type"] != "http":
                 return await app(scope, receive, send)
-            key = (scope["path"], scope.get("query_string", b"")) if cacheable(scope) else None
+            key = cache_key(scope) if cacheable(scope) else None
             if key is not None:
                 hit = cache.get(key)
                 if hit is not None:

@@ -186,3 +186,9 @@ def test_refuses_to_replace_the_directory_holding_the_source(tmp_path):
     assert result.exit_code == 1
     assert result.output == f"Error: {source}: is inside {site}, which publishing replaces; publish to another directory\n"
     assert _sha(source) == before
+
+
+def test_help_has_an_example():
+    result = CliRunner().invoke(cli, ["publish", "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output and "miner publish reports.db site/" in result.output

@@ -1,0 +1,171 @@
+"""Link every article to the reports it covers and check each of its claims: the database side.
+
+`check_coverage` recomputes `coverage_links` and `claim_checks` for the
+articles asked for (all by default) in one transaction, so running it twice
+gives the same rows and an interrupted run leaves the previous results.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from miner.coverage.claims import NOT_FOUND, Verdict, Weights, check_grading, check_statistic
+from miner.coverage.linking import Link, article_rows, link_article, name_patterns, report_date, report_rows
+
+
+@dataclass
+class CoverageSummary:
+    articles: int = 0
+    links: int = 0
+    verdicts: Counter = field(default_factory=Counter)
+
+    def to_dict(self) -> dict:
+        return {"articles": self.articles, "links": self.links, "verdicts": dict(self.verdicts)}
+
+
+def check_coverage(db: Database, article_ids: list[int] | None = None) -> CoverageSummary:
+    """Recompute links and claim checks for `article_ids` (default: every news article and press release)."""
+    articles = article_rows(db, article_ids)
+    reports = report_rows(db)
+    names = name_patterns(db)
+    links, checks = [], []
+    for article in articles:
+        article_links = link_article(db, article, reports, names)
+        links.extend(article_links)
+        checks.extend(check_article(db, article, article_links))
+    with db.atomic():
+        if article_ids is None:
+            db.execute("delete from claim_checks")
+            db.execute("delete from coverage_links")
+        else:
+            for article in articles:
+                db.execute("delete from claim_checks where article_id = ?", [article["id"]])
+                db.execute("delete from coverage_links where article_id = ?", [article["id"]])
+        if links:
+            db["coverage_links"].insert_all([link.to_row() for link in links])
+        if checks:
+            db["claim_checks"].insert_all(checks)
+    return CoverageSummary(len(articles), len(links), Counter(row["verdict"] for row in checks))
+
+
+def check_article(db: Database, article: dict, links: list[Link]) -> list[dict]:
+    """One claim_checks row per grading and statistic the article states."""
+    by_org = {link.organisation_id: link.report_id for link in links}
+    best = links[0].report_id if links else None
+    rows = []
+    cache: dict[int, tuple[list[dict], list[dict], Weights]] = {}
+
+    def report_for(organisation_id: str | None) -> int | None:
+        return best if organisation_id is None else by_org.get(organisation_id)
+
+    def material(report_id: int):
+        if report_id not in cache:
+            text = db.execute("select text from documents where id = ?", [report_id]).fetchone()[0] or ""
+            stats = [{**row, "context": preceding_sentence(text, row)} for row in db.query("select * from statistics where document_id = ?", [report_id])]
+            cache[report_id] = (current_grades(db, report_id), stats, Weights([s["sentence"] or "" for s in stats]))
+        return cache[report_id]
+
+    for claim in db.query("select * from gradings where document_id = ? order by id", [article["id"]]):
+        report_id = report_for(claim["organisation_id"])
+        if report_id is None:
+            verdict = Verdict(NOT_FOUND, _no_report(claim["organisation_id"], links))
+        elif claim["previous"]:
+            grades, report_id = earlier_grades(db, report_id, claim)
+            verdict = check_grading(claim, grades, earlier=True)
+        else:
+            verdict = check_grading(claim, material(report_id)[0])
+        rows.append(_row(article["id"], report_id, "grading", claim, verdict))
+    for claim in db.query("select * from statistics where document_id = ? order by id", [article["id"]]):
+        report_id = report_for(claim["organisation_id"])
+        if report_id is None:
+            verdict = Verdict(NOT_FOUND, _no_report(claim["organisation_id"], links))
+        else:
+            _, stats, weights = material(report_id)
+            verdict = check_statistic(claim, stats, weights)
+        rows.append(_row(article["id"], report_id, "statistic", claim, verdict))
+    return rows
+
+
+def preceding_sentence(text: str, row: dict) -> str:
+    """The sentence before a figure's own, in the report's text ("... initial health assessments. Only 63% were ...")."""
+    sentence = row.get("sentence") or ""
+    start = row.get("start") or 0
+    at = text.find(sentence[:40], max(0, start - len(sentence) - 5)) if sentence else -1
+    if at <= 0:
+        return ""
+    window = text[max(0, at - 400):at].rstrip()
+    cut = max(window.rfind(". ", 0, len(window) - 1), window.rfind("\n", 0, len(window) - 1))
+    return window[cut + 1:].strip()
+
+
+def current_grades(db: Database, report_id: int) -> list[dict]:
+    """The report's current per-area grades for its subject, one per area (a judgement table wins over prose)."""
+    rows = db.query(
+        """
+        select g.* from gradings g join documents d on d.id = g.document_id
+        where g.document_id = ? and g.previous = 0 and g.area is not null and g.count is null
+          and (g.organisation_id = d.subject_id or g.organisation_id is null)
+        order by g.method = 'table' desc, g.id
+        """,
+        [report_id],
+    )
+    by_area: dict[str, dict] = {}
+    for row in rows:
+        by_area.setdefault(row["area"], row)
+    return list(by_area.values())
+
+
+def earlier_grades(db: Database, report_id: int, claim: dict) -> tuple[list[dict], int]:
+    """Grades an earlier inspection gave: from that inspection's own report if the database holds it,
+    else as the linked report recalls them."""
+    subject = db.execute("select subject_id from documents where id = ?", [report_id]).fetchone()[0]
+    if claim.get("year"):
+        for earlier in db.query(
+            "select id, published, inspection_date from latest_documents where kind = 'report' and subject_id = ? and id != ?",
+            [subject, report_id],
+        ):
+            released = report_date(earlier)
+            inspected = _year(earlier.get("inspection_date"))
+            if claim["year"] in {released.year if released else None, inspected}:
+                return current_grades(db, earlier["id"]), earlier["id"]
+    recalled = [
+        dict(row) for row in db.query(
+            "select * from gradings where document_id = ? and previous = 1 and area is not null and (year = ? or ? is null)",
+            [report_id, claim.get("year"), claim.get("year")],
+        )
+    ]
+    return recalled, report_id
+
+
+def _year(value: str | None) -> int | None:
+    try:
+        return datetime.date.fromisoformat((value or "")[:10]).year
+    except ValueError:
+        return None
+
+
+def _no_report(organisation_id: str | None, links: list[Link]) -> str:
+    if not links:
+        return "no report in the database is linked to this article"
+    return f"no linked report is about {organisation_id}"
+
+
+def _row(article_id: int, report_id: int | None, kind: str, claim: dict, verdict: Verdict) -> dict:
+    evidence = verdict.report_row or {}
+    return {
+        "article_id": article_id,
+        "report_id": report_id,
+        "claim_kind": kind,
+        "claim_id": claim["id"],
+        "claim_text": claim["sentence"],
+        "verdict": verdict.verdict,
+        "report_value": verdict.report_value,
+        "report_evidence": evidence.get("sentence"),
+        "report_start": evidence.get("start"),
+        "report_end": evidence.get("end"),
+        "reason": verdict.reason,
+    }

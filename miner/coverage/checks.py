@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 from sqlite_utils import Database
 
@@ -27,7 +28,7 @@ class CoverageSummary:
         return {"articles": self.articles, "links": self.links, "verdicts": dict(self.verdicts)}
 
 
-def check_coverage(db: Database, article_ids: list[int] | None = None) -> CoverageSummary:
+def check_coverage(db: Database, article_ids: list[int] | None = None, *, progress: Callable[[int], None] | None = None) -> CoverageSummary:
     """Recompute links and claim checks for `article_ids` (default: every news article and press release)."""
     articles = article_rows(db, article_ids)
     reports = report_rows(db)
@@ -37,6 +38,8 @@ def check_coverage(db: Database, article_ids: list[int] | None = None) -> Covera
         article_links = link_article(db, article, reports, names)
         links.extend(article_links)
         checks.extend(check_article(db, article, article_links))
+        if progress:
+            progress(1)
     with db.atomic():
         if article_ids is None:
             db.execute("delete from claim_checks")
@@ -50,6 +53,40 @@ def check_coverage(db: Database, article_ids: list[int] | None = None) -> Covera
         if checks:
             db["claim_checks"].insert_all(checks)
     return CoverageSummary(len(articles), len(links), Counter(row["verdict"] for row in checks))
+
+
+def count_articles(db: Database) -> int:
+    return len(article_rows(db))
+
+
+def claim_check_rows(db: Database, *, article_ids: list[int] | None = None, verdict: str | None = None) -> list[dict]:
+    """Stored checks with the article, the claim in short and the report beside it, for display."""
+    where, params = [], []
+    if article_ids is not None:
+        where.append(f"c.article_id in ({','.join('?' * len(article_ids))})")
+        params += article_ids
+    if verdict:
+        where.append("c.verdict = ?")
+        params.append(verdict)
+    sql = f"""
+        select c.id, c.article_id, a.title as article_title, a.url as article_url, c.report_id,
+          r.title as report_title, r.url as report_url, c.claim_kind, c.claim_id,
+          case c.claim_kind
+            when 'statistic' then s.text || coalesce(' (' || s.measure || ')', '')
+            else case when g.area is not null then g.area || ': ' || g.grade
+                      else g.grade || ' in ' || g.count || coalesce(' of ' || g.out_of, '') || ' areas' end
+              || case when g.previous then coalesce(' (' || g.year || ')', ' (earlier)') else '' end
+          end as claim,
+          c.claim_text, c.verdict, c.report_value, c.report_evidence, c.report_start, c.report_end, c.reason
+        from claim_checks c
+        join documents a on a.id = c.article_id
+        left join documents r on r.id = c.report_id
+        left join statistics s on c.claim_kind = 'statistic' and s.id = c.claim_id
+        left join gradings g on c.claim_kind = 'grading' and g.id = c.claim_id
+        {'where ' + ' and '.join(where) if where else ''}
+        order by c.article_id, c.id
+    """
+    return list(db.query(sql, params))
 
 
 def check_article(db: Database, article: dict, links: list[Link]) -> list[dict]:

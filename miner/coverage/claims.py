@@ -66,7 +66,7 @@ _STOP = {
     "fallen", "fall", "up", "down", "increased", "increase", "decreased", "reduced", "said", "says", "report",
     "reported", "found", "inspectors", "inspector", "watchdog", "ofsted", "inspectorate", "figures", "show", "shows",
     "number", "proportion", "also", "still", "year", "years", "last", "previous", "whose", "force", "council",
-    "police", "we", "our", "us", "own", "de", "m", "million", "bn", "billion", "nine", "in", "ten", "every",
+    "police", "we", "our", "us", "own", "through", "these", "hit", "hits", "soar", "soars", "soared", "slump", "slumps", "plunge", "plunges", "reach", "reaches", "those", "within", "when", "where", "what", "de", "m", "million", "bn", "billion", "nine", "in", "ten", "every",
 }
 _WORD_FRACTION_TOLERANCE = 5.0  # percentage points
 
@@ -87,9 +87,11 @@ def words(text: str | None) -> set[str]:
     found = set()
     for w in re.findall(r"[a-z][a-z'’-]*", (text or "").lower()):
         w = re.sub(r"['’]s?$", "", w)  # the force's -> force
+        if w in _STOP:
+            continue
         if len(w) > 4 and w.endswith("ies"):
             w = w[:-3] + "y"  # agencies -> agency
-        elif len(w) > 3 and w.endswith("s"):
+        elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
             w = w[:-1]
         if w not in _STOP and len(w) > 1:
             found.add(w)

@@ -84,8 +84,8 @@ def check_labels(gold: dict) -> list[str]:
             problems.append(f"statistic {s.get('evidence')!r}: direction {s.get('direction')!r}")
     coverage = gold.get("coverage")
     if coverage is not None:
-        reports = coverage.get("reports") if isinstance(coverage, dict) else None
-        if not isinstance(reports, list) or not all((DOCUMENTS / r).exists() for r in reports):
+        reports = (coverage.get("reports") if isinstance(coverage, dict) else None) or []
+        if not isinstance(reports, list) or not reports or not all((DOCUMENTS / r).exists() for r in reports):
             problems.append(f"coverage reports {reports!r} must be a list of documents in corpora/documents")
         for section in ("gradings", "statistics"):
             for record in gold.get(section, []):

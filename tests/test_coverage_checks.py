@@ -130,3 +130,17 @@ def test_recomputing_gives_the_same_rows(tmp_path):
 ])
 def test_rounding_rules(value, text, hedge, tolerance):
     assert rounding_tolerance(value, text, hedge=hedge) == pytest.approx(tolerance)
+
+
+def test_roundup_links_one_report_per_organisation_and_checks_each_claim_against_its_own(tmp_path):
+    from miner.nlp.records import Evidence, GradingRecord
+
+    sentence = "Durham was rated outstanding at investigating crime."
+    durham = GradingRecord("durham-constabulary", "investigating crime", "outstanding", "peel-2021", Evidence(sentence, 0, len(sentence)))
+    db, cleveland_report, article = coverage_db(tmp_path / "c.db", [grade("investigating crime", "requires improvement"), durham])
+    check_coverage(db)
+    linked = dict(db.execute("select d.subject_id, l.report_id from coverage_links l join documents d on d.id = l.report_id").fetchall())
+    assert set(linked) == {"cleveland-police", "durham-constabulary"}
+    assert linked["cleveland-police"] == cleveland_report  # not the 2019 report of the same force
+    rows = db.execute("select report_id, verdict from claim_checks where article_id = ? order by id", [article]).fetchall()
+    assert rows == [(cleveland_report, "supported"), (linked["durham-constabulary"], "supported")]

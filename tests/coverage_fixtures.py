@@ -25,8 +25,8 @@ def figure(value, unit, measure, text, sentence, **change):
     return StatisticRecord(ORG, value, unit, measure, text, Evidence(sentence, start, start + len(text)), **change)
 
 
-def store(db, name, *, kind, published, gradings=(), statistics=(), subject=ORG):
-    text = " ".join(dict.fromkeys([g.evidence.sentence for g in gradings] + [s.evidence.sentence for s in statistics])) or name
+def store(db, name, *, kind, published, gradings=(), statistics=(), subject=ORG, extra_text=""):
+    text = " ".join(dict.fromkeys([g.evidence.sentence for g in gradings] + [s.evidence.sentence for s in statistics] + [extra_text])).strip() or name
     # Offsets in the fixtures are within their sentence; stored ones are within the document's text.
     gradings, statistics = [_placed(r, text) for r in gradings], [_placed(r, text) for r in statistics]
     document = Document(text=text, blocks=[], media_type="text/html", title=name, published=published, kind=kind,
@@ -65,10 +65,17 @@ REPORT_FIGURES = [
 ]
 
 
+# Sentences in the report's text that its (here: given) extraction did not record.
+REPORT_PROSE = (
+    "The force now employs 1,470 police staff in its control room and custody suites. "
+    "In our 2021 inspection we graded the force inadequate at preventing crime."
+)
+
+
 def coverage_db(path, article_gradings=(), article_figures=(), *, published="2025-04-12"):
     """A database with the report, an older report of the same force, another force's report, and one article."""
     db = open_database(path)
-    report = store(db, "cleveland-2025-report", kind="report", published="2025-04-11", gradings=REPORT_GRADES, statistics=REPORT_FIGURES)
+    report = store(db, "cleveland-2025-report", kind="report", published="2025-04-11", gradings=REPORT_GRADES, statistics=REPORT_FIGURES, extra_text=REPORT_PROSE)
     store(db, "cleveland-2019-report", kind="report", published="2019-09-27",
           gradings=[grade(a, "inadequate", year=2019) for a in ("effectiveness", "efficiency", "legitimacy")])
     store(db, "durham-2025-report", kind="report", published="2025-04-11", subject="durham-constabulary",

@@ -144,3 +144,32 @@ def test_roundup_links_one_report_per_organisation_and_checks_each_claim_against
     assert linked["cleveland-police"] == cleveland_report  # not the 2019 report of the same force
     rows = db.execute("select report_id, verdict from claim_checks where article_id = ? order by id", [article]).fetchall()
     assert rows == [(cleveland_report, "supported"), (linked["durham-constabulary"], "supported")]
+
+
+def test_figure_the_reports_extractor_missed_is_found_in_its_text(tmp_path):
+    claim = figure(1470, "count", "police staff in the control room and custody suites", "1,470",
+                   "The force has 1,470 police staff working in its control room and custody suites.")
+    db, report, _ = coverage_db(tmp_path / "c.db", article_figures=[claim])
+    check_coverage(db)
+    row = next(db.query("select * from claim_checks"))
+    assert (row["verdict"], row["report_value"]) == ("supported", "1,470")
+    text = db.execute("select text from documents where id = ?", [report]).fetchone()[0]
+    assert text[row["report_start"]:row["report_end"]] == "1,470"
+    assert row["reason"].startswith("the report's text states 1,470 (not among its extracted figures)")
+
+
+def test_a_different_number_in_the_text_is_not_a_contradiction(tmp_path):
+    claim = figure(2100, "count", "police staff in the control room and custody suites", "2,100",
+                   "The force has 2,100 police staff working in its control room and custody suites.")
+    db, _, _ = coverage_db(tmp_path / "c.db", article_figures=[claim])
+    check_coverage(db)
+    assert db.execute("select verdict from claim_checks").fetchone()[0] == "not_found"
+
+
+def test_earlier_grade_the_report_recalls_in_prose(tmp_path):
+    claim = grade("preventing crime", "inadequate", previous=True, year=2021, sentence="In 2021 it was inadequate at preventing crime.")
+    db, report, _ = coverage_db(tmp_path / "c.db", [claim])
+    check_coverage(db)
+    row = next(db.query("select * from claim_checks"))
+    assert (row["verdict"], row["report_id"], row["report_value"]) == ("supported", report, "inadequate")
+    assert row["report_evidence"] == "In our 2021 inspection we graded the force inadequate at preventing crime."

@@ -14,7 +14,7 @@ from typing import Callable
 
 from sqlite_utils import Database
 
-from miner.coverage.claims import NOT_FOUND, Verdict, Weights, check_grading, check_statistic
+from miner.coverage.claims import NOT_FOUND, Verdict, Weights, check_grading, check_statistic, find_earlier_grade, find_in_text, sentences
 from miner.coverage.linking import Link, article_rows, link_article, name_patterns, report_date, report_rows
 
 
@@ -94,7 +94,7 @@ def check_article(db: Database, article: dict, links: list[Link]) -> list[dict]:
     by_org = {link.organisation_id: link.report_id for link in links}
     best = links[0].report_id if links else None
     rows = []
-    cache: dict[int, tuple[list[dict], list[dict], Weights]] = {}
+    cache: dict[int, tuple[list[dict], list[dict], Weights, list]] = {}
 
     def report_for(organisation_id: str | None) -> int | None:
         return best if organisation_id is None else by_org.get(organisation_id)
@@ -103,7 +103,7 @@ def check_article(db: Database, article: dict, links: list[Link]) -> list[dict]:
         if report_id not in cache:
             text = db.execute("select text from documents where id = ?", [report_id]).fetchone()[0] or ""
             stats = [{**row, "context": preceding_sentence(text, row)} for row in db.query("select * from statistics where document_id = ?", [report_id])]
-            cache[report_id] = (current_grades(db, report_id), stats, Weights([s["sentence"] or "" for s in stats]))
+            cache[report_id] = (current_grades(db, report_id), stats, Weights([s["sentence"] or "" for s in stats]), sentences(text))
         return cache[report_id]
 
     for claim in db.query("select * from gradings where document_id = ? order by id", [article["id"]]):
@@ -111,8 +111,13 @@ def check_article(db: Database, article: dict, links: list[Link]) -> list[dict]:
         if report_id is None:
             verdict = Verdict(NOT_FOUND, _no_report(claim["organisation_id"], links))
         elif claim["previous"]:
+            linked = report_id
             grades, report_id = earlier_grades(db, report_id, claim)
             verdict = check_grading(claim, grades, earlier=True)
+            if verdict.verdict == NOT_FOUND:
+                recalled = find_earlier_grade(claim, material(linked)[3])
+                if recalled:
+                    verdict, report_id = recalled, linked
         else:
             verdict = check_grading(claim, material(report_id)[0])
         rows.append(_row(article["id"], report_id, "grading", claim, verdict))
@@ -121,8 +126,10 @@ def check_article(db: Database, article: dict, links: list[Link]) -> list[dict]:
         if report_id is None:
             verdict = Verdict(NOT_FOUND, _no_report(claim["organisation_id"], links))
         else:
-            _, stats, weights = material(report_id)
+            _, stats, weights, report_sentences = material(report_id)
             verdict = check_statistic(claim, stats, weights)
+            if verdict.verdict == NOT_FOUND:
+                verdict = find_in_text(claim, report_sentences, weights) or verdict
         rows.append(_row(article["id"], report_id, "statistic", claim, verdict))
     return rows
 

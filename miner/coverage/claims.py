@@ -385,6 +385,53 @@ def _stated_in(article: dict, report: dict) -> str | None:
     return None
 
 
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?!\d)|$)", re.MULTILINE)
+
+
+def sentences(text: str) -> list[tuple[int, int, str]]:
+    """The report's sentences with their offsets (decimal points do not end one)."""
+    found = []
+    for m in _SENTENCE.finditer(text):
+        raw = m.group()
+        if re.search(r"\d", raw):
+            start = m.start() + len(raw) - len(raw.lstrip())
+            found.append((start, start + len(raw.strip()), raw.strip()))
+    return found
+
+
+def find_in_text(article: dict, report_sentences: list[tuple[int, int, str]], weights: Weights) -> Verdict | None:
+    """Support from the report's text when its extracted figures hold no match.
+
+    The report's extractor misses figures too ("risen from 354 in 2021 to 427
+    in October 2024"). A sentence that states a number agreeing with the
+    article's, in words that match, supports the claim. This never
+    contradicts: a sentence found this way has no unit or measure to compare.
+    """
+    found = level(article)
+    if found is None or article.get("change_from") is not None or in_words(article):
+        return None
+    value, tolerance = article["value"], _level_tolerance(article)
+    if article.get("unit") in ("count", "years", "months") and abs(value) < 10:
+        return None  # "two", "six years": found by chance anywhere
+    a_all, _ = article_words(article)
+    best = None
+    for start, end, sentence in report_sentences:
+        sim = similarity(a_all, words(sentence), weights)
+        if sim < CONTRADICT_SIMILARITY or (best and sim <= best[0]):
+            continue
+        for match in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|bn|m|k)?\b", sentence):
+            number = float(match.group(1).replace(",", "")) * _SCALES.get((match.group(2) or "").lower(), 1)
+            if abs(number - value) <= tolerance:
+                at = start + match.start()
+                row = {"sentence": sentence, "start": at, "end": at + len(match.group(0).strip())}
+                best = (sim, row, match.group(0).strip())
+                break
+    if best is None:
+        return None
+    sim, row, stated = best
+    return Verdict(SUPPORTED, f"the report's text states {stated} (not among its extracted figures); measure match {sim:.2f}", row, stated)
+
+
 # ---------------------------------------------------------------- gradings
 
 
@@ -417,6 +464,25 @@ def _check_count(claim: dict, report_grades: list[dict]) -> Verdict:
         return Verdict(NOT_FOUND, f"the report's grades were found for {total} areas, the article counts {claim['out_of']}", evidence, value)
     of = f" of {claim['out_of']}" if claim.get("out_of") else ""
     return Verdict(CONTRADICTED, f"the article counts {claim['count']}{of}, the report grades {n} of {total} areas {named}", evidence, value)
+
+
+def find_earlier_grade(claim: dict, report_sentences: list[tuple[int, int, str]]) -> Verdict | None:
+    """Support for an earlier grade from the report's own words ("since the last inspection in 2021,
+    when they were judged to require improvement to be good"). Never contradicts."""
+    if not claim.get("year") or not claim.get("grade") or claim.get("count") is not None:
+        return None
+    grade = re.sub(r"^requires?\b", "requires?", re.escape(claim["grade"]).replace(r"\ ", " "))
+    grade_pattern = re.compile(r"\b" + grade.replace(" ", r"\s+") + r"\b", re.IGNORECASE)
+    area = words(claim.get("area"))
+    for start, end, sentence in report_sentences:
+        if str(claim["year"]) not in sentence or not grade_pattern.search(sentence):
+            continue
+        # Ofsted's earlier overall judgement is usually stated without naming the area.
+        if claim.get("area") != _OVERALL and len(area & words(sentence)) < max(1, len(area) / 2):
+            continue
+        row = {"sentence": sentence, "start": start, "end": end}
+        return Verdict(SUPPORTED, f"the report recalls the {claim['year']} grade: {claim['grade']}", row, claim["grade"])
+    return None
 
 
 def check_grading(claim: dict, report_grades: list[dict], *, earlier: bool = False) -> Verdict:

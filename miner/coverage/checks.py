@@ -8,13 +8,14 @@ gives the same rows and an interrupted run leaves the previous results.
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
 from sqlite_utils import Database
 
-from miner.coverage.claims import NOT_FOUND, Verdict, Weights, check_grading, check_statistic, find_earlier_grade, find_in_text, sentences
+from miner.coverage.claims import CONTRADICTED, NOT_FOUND, Verdict, Weights, check_grading, check_statistic, find_earlier_grade, find_in_text, sentences
 from miner.coverage.linking import Link, article_rows, link_article, name_patterns, report_date, report_rows
 
 
@@ -102,7 +103,7 @@ def check_article(db: Database, article: dict, links: list[Link]) -> list[dict]:
     def material(report_id: int):
         if report_id not in cache:
             text = db.execute("select text from documents where id = ?", [report_id]).fetchone()[0] or ""
-            stats = [{**row, "context": preceding_sentence(text, row)} for row in db.query("select * from statistics where document_id = ?", [report_id])]
+            stats = pair_changes([{**row, "context": preceding_sentence(text, row)} for row in db.query("select * from statistics where document_id = ?", [report_id])])
             cache[report_id] = (current_grades(db, report_id), stats, Weights([s["sentence"] or "" for s in stats]), sentences(text))
         return cache[report_id]
 
@@ -114,6 +115,9 @@ def check_article(db: Database, article: dict, links: list[Link]) -> list[dict]:
             linked = report_id
             grades, report_id = earlier_grades(db, report_id, claim)
             verdict = check_grading(claim, grades, earlier=True)
+            if verdict.verdict == CONTRADICTED and not claim["year"]:
+                # Without a year we cannot tell which earlier inspection is meant: never cry wolf.
+                verdict = Verdict(NOT_FOUND, "the article gives no year for this earlier grade")
             if verdict.verdict == NOT_FOUND:
                 recalled = find_earlier_grade(claim, material(linked)[3])
                 if recalled:
@@ -132,6 +136,30 @@ def check_article(db: Database, article: dict, links: list[Link]) -> list[dict]:
                 verdict = find_in_text(claim, report_sentences, weights) or verdict
         rows.append(_row(article["id"], report_id, "statistic", claim, verdict))
     return rows
+
+
+_FROM_TO = re.compile(r"\bfrom\b.+\bto\b", re.IGNORECASE)
+
+
+def pair_changes(stats: list[dict]) -> list[dict]:
+    """Rejoin a change the extractor split in two ("fell from 11.2 days in 2022 to 8.1 days in 2024"
+    stored as 11.2 and 8.1): two figures of one unit in a from-to sentence become one change, on the later figure."""
+    by_sentence: dict[str, list[dict]] = {}
+    for row in stats:
+        by_sentence.setdefault(row.get("sentence") or "", []).append(row)
+    for sentence, rows in by_sentence.items():
+        if not _FROM_TO.search(sentence):
+            continue
+        for unit in {r["unit"] for r in rows}:
+            same = sorted((r for r in rows if r["unit"] == unit), key=lambda r: r.get("start") or 0)
+            if len(same) != 2 or any(r.get("change_from") is not None for r in same) or None in (same[0]["value"], same[1]["value"]):
+                continue
+            earlier, later = same
+            later.update(
+                change_from=earlier["value"], change_to=later["value"],
+                direction="up" if later["value"] > earlier["value"] else "down" if later["value"] < earlier["value"] else "unchanged",
+            )
+    return stats
 
 
 def preceding_sentence(text: str, row: dict) -> str:

@@ -62,7 +62,7 @@ _STOP = {
     "was", "is", "are", "per", "cent", "percent", "had", "has", "have", "been", "be", "it", "this", "than", "from", "at",
     "as", "or", "but", "not", "which", "they", "there", "now", "only", "since", "just", "more", "less", "nearly",
     "almost", "around", "about", "over", "under", "some", "one", "two", "three", "four", "five", "six", "seven",
-    "eight", "nine", "ten", "half", "third", "quarter", "fifth", "doubled", "tripled", "rose", "risen", "rise", "fell",
+    "eight", "nine", "ten", "half", "third", "quarter", "fifth", "doubled", "tripled", "halved", "among", "amongst", "rose", "risen", "rise", "fell",
     "fallen", "fall", "up", "down", "increased", "increase", "decreased", "reduced", "said", "says", "report",
     "reported", "found", "inspectors", "inspector", "watchdog", "ofsted", "inspectorate", "figures", "show", "shows",
     "number", "proportion", "also", "still", "year", "years", "last", "previous", "whose", "force", "council",
@@ -112,7 +112,12 @@ class Weights:
         return math.log((self.n + 1) / (self.df.get(word, 0) + 0.5))
 
 
-_CLAUSE_BREAK = re.compile(r";\s+|,?\s+\b(?:but|while|whereas|although|though)\b\s+|,\s+and\s+", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(
+    r";\s+|,?\s+\b(?:but|while|whereas|although|though)\b\s+|,\s+and\s+"
+    # "..., the report said, a change the chief constable puts down to ...": attribution ends the claim
+    r"|,\s+(?:the\s+|its\s+)?(?:report|inspectors?|watchdog|inspectorate|ofsted)\s+(?:said|says|found|warned|noted|added)\b,?\s*",
+    re.IGNORECASE,
+)
 
 
 def clause(row: dict) -> str:

@@ -173,3 +173,20 @@ def test_earlier_grade_the_report_recalls_in_prose(tmp_path):
     row = next(db.query("select * from claim_checks"))
     assert (row["verdict"], row["report_id"], row["report_value"]) == ("supported", report, "inadequate")
     assert row["report_evidence"] == "In our 2021 inspection we graded the force inadequate at preventing crime."
+
+
+def test_a_change_the_reports_extractor_split_in_two_is_rejoined(tmp_path):
+    from miner.store import open_database
+    from tests.coverage_fixtures import store
+
+    sickness = "Sickness absence has fallen from 11.2 days per officer in 2022 to 8.1 days in 2024."
+    db = open_database(tmp_path / "c.db")
+    store(db, "report", kind="report", published="2025-04-11", statistics=[
+        figure(11.2, "days", "sickness absence", "11.2 days", sickness, direction="down"),
+        figure(8.1, "days", "officer", "8.1 days", sickness),
+    ])
+    article = store(db, "article", kind="news", published="2025-04-12", statistics=[
+        figure(0.5, "multiplier", "sickness absence", "halved", "Sickness absence has halved since 2022, the report said, thanks to a new service.", direction="down"),
+    ])
+    check_coverage(db)
+    assert verdicts(db, article) == [("statistic", "contradicted", "11.2 to 8.1 (-28%)")]

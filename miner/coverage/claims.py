@@ -58,15 +58,22 @@ _HEDGES = re.compile(
 )
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _STOP = {
+    # grammar
     "of", "the", "a", "an", "in", "on", "by", "for", "to", "and", "with", "its", "their", "all", "who", "that", "were",
-    "was", "is", "are", "per", "cent", "percent", "had", "has", "have", "been", "be", "it", "this", "than", "from", "at",
-    "as", "or", "but", "not", "which", "they", "there", "now", "only", "since", "just", "more", "less", "nearly",
-    "almost", "around", "about", "over", "under", "some", "one", "two", "three", "four", "five", "six", "seven",
-    "eight", "nine", "ten", "half", "third", "quarter", "fifth", "doubled", "tripled", "halved", "among", "amongst", "rose", "risen", "rise", "fell",
-    "fallen", "fall", "up", "down", "increased", "increase", "decreased", "reduced", "said", "says", "report",
-    "reported", "found", "inspectors", "inspector", "watchdog", "ofsted", "inspectorate", "figures", "show", "shows",
-    "number", "proportion", "also", "still", "year", "years", "last", "previous", "whose", "force", "council",
-    "police", "we", "our", "us", "own", "through", "these", "hit", "hits", "soar", "soars", "soared", "slump", "slumps", "plunge", "plunges", "reach", "reaches", "those", "within", "when", "where", "what", "de", "m", "million", "bn", "billion", "nine", "in", "ten", "every",
+    "was", "is", "are", "had", "has", "have", "been", "be", "it", "this", "these", "those", "than", "from", "at", "as",
+    "or", "but", "not", "which", "they", "there", "now", "only", "since", "just", "also", "still", "whose", "we", "our",
+    "us", "own", "through", "within", "when", "where", "what", "among", "amongst", "every", "de",
+    # numbers, fractions and hedges: the figure itself is compared separately
+    "per", "cent", "percent", "m", "million", "bn", "billion", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "half", "third", "quarter", "fifth", "more", "less", "nearly", "almost", "around",
+    "about", "over", "under", "some", "number", "proportion", "year", "years", "last", "previous",
+    # changes, and headline verbs for them
+    "doubled", "tripled", "halved", "rose", "risen", "rise", "fell", "fallen", "fall", "up", "down", "increased",
+    "increase", "decreased", "reduced", "hit", "hits", "soar", "soars", "soared", "slump", "slumps", "plunge",
+    "plunges", "reach", "reaches",
+    # attribution, and the subject every sentence of a report is about
+    "said", "says", "report", "reported", "found", "inspectors", "inspector", "watchdog", "ofsted", "inspectorate",
+    "figures", "show", "shows", "force", "council", "police",
 }
 _WORD_FRACTION_TOLERANCE = 5.0  # percentage points
 

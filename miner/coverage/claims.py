@@ -390,11 +390,20 @@ def _stated_in(article: dict, report: dict) -> str | None:
     value, tolerance = article["value"], _level_tolerance(article)
     if found[1] == "percent" and article.get("unit") == "ratio":
         return None
-    for match in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|bn|m|k)?\b", report.get("sentence") or ""):
-        number = float(match.group(1).replace(",", "")) * _SCALES.get((match.group(2) or "").lower(), 1)
+    for number, written, _ in numbers_in(report.get("sentence") or ""):
         if abs(number - value) <= tolerance:
-            return match.group(0).strip()
+            return written
     return None
+
+
+_WRITTEN_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|bn|m|k)?\b")
+
+
+def numbers_in(sentence: str):
+    """(value, as written, offset) for every number written in digits: "£3.4 million" is 3,400,000."""
+    for match in _WRITTEN_NUMBER.finditer(sentence):
+        value = float(match.group(1).replace(",", "")) * _SCALES.get((match.group(2) or "").lower(), 1)
+        yield value, match.group(0).strip(), match.start()
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?!\d)|$)", re.MULTILINE)
@@ -431,12 +440,10 @@ def find_in_text(article: dict, report_sentences: list[tuple[int, int, str]], we
         sim = similarity(a_all, words(sentence), weights)
         if sim < CONTRADICT_SIMILARITY or (best and sim <= best[0]):
             continue
-        for match in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|bn|m|k)?\b", sentence):
-            number = float(match.group(1).replace(",", "")) * _SCALES.get((match.group(2) or "").lower(), 1)
+        for number, written, offset in numbers_in(sentence):
             if abs(number - value) <= tolerance:
-                at = start + match.start()
-                row = {"sentence": sentence, "start": at, "end": at + len(match.group(0).strip())}
-                best = (sim, row, match.group(0).strip())
+                row = {"sentence": sentence, "start": start + offset, "end": start + offset + len(written)}
+                best = (sim, row, written)
                 break
     if best is None:
         return None

@@ -94,20 +94,8 @@ def score_coverage(report, split: str, extractor) -> None:
                     got = checks[key]["verdict"] if key in checks else None
                     if key:
                         matched.add(key)
-                    if expected == "contradicted":
-                        if got == "contradicted":
-                            misreports.tp += 1
-                        else:
-                            misreports.fn += 1
-                    elif got == "contradicted":
-                        misreports.fp += 1
-                    if expected == "supported":
-                        if got == "supported":
-                            supported.tp += 1
-                        else:
-                            supported.fn += 1
-                    elif got == "supported":
-                        supported.fp += 1
+                    _tally(misreports, "contradicted", expected, got)
+                    _tally(supported, "supported", expected, got)
                     if got != expected:
                         report.errors.append({
                             "document": name, "field": "coverage",
@@ -122,6 +110,17 @@ def score_coverage(report, split: str, extractor) -> None:
         db.close()
     for name, score in zip(FIELDS, (misreports, supported, links)):
         report.scores["coverage"][name].add(score)
+
+
+def _tally(score, verdict: str, expected: str, got: str | None) -> None:
+    """Count one claim towards the score of `verdict`."""
+    if expected == verdict:
+        if got == verdict:
+            score.tp += 1
+        else:
+            score.fn += 1
+    elif got == verdict:
+        score.fp += 1
 
 
 def _match(db, article_id: int, kind: str, record: dict, text: str, scales: Scales, locate, taken: set) -> tuple[str, int] | None:

@@ -299,3 +299,8 @@ cli.add_command(crawl)
 
 def main():  # pragma: no cover
     cli()
+
+
+from miner.coverage.cli import check_coverage_command  # noqa: E402  (coverage checks: their own module)
+
+cli.add_command(check_coverage_command)

@@ -305,6 +305,10 @@ def main():  # pragma: no cover
     cli()
 
 
+from miner.coverage.cli import check_coverage_command  # noqa: E402  (coverage checks: their own module)
+
+cli.add_command(check_coverage_command)
+
 from miner.publish.command import publish_command  # noqa: E402  (miner publish: its own module)
 
 cli.add_command(publish_command)

@@ -205,3 +205,35 @@ def m003_crawl_log(db: Database) -> None:
     )
     db["listing_metadata"].create_index(["organisation"])
     db["listing_metadata"].create_index(["published"])
+
+
+@migrations()
+def m006_coverage_checks(db: Database) -> None:
+    """News coverage checked against reports: which report an article covers, and each claim's verdict."""
+    db["coverage_links"].create(
+        {"article_id": int, "report_id": int, "score": float, "reasons": str},
+        pk=("article_id", "report_id"),
+        foreign_keys=[("article_id", "documents", "id"), ("report_id", "documents", "id")],
+    )
+    db["coverage_links"].create_index(["report_id"])
+    db["claim_checks"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "report_id": int,
+            "claim_kind": str,
+            "claim_id": int,
+            "claim_text": str,
+            "verdict": str,
+            "report_value": str,
+            "report_evidence": str,
+            "report_start": int,
+            "report_end": int,
+            "reason": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "documents", "id"), ("report_id", "documents", "id")],
+    )
+    db["claim_checks"].create_index(["article_id"])
+    db["claim_checks"].create_index(["report_id"])
+    db["claim_checks"].create_index(["verdict"])

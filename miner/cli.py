@@ -299,3 +299,8 @@ cli.add_command(crawl)
 
 def main():  # pragma: no cover
     cli()
+
+from miner.watch.cli import recurring, themes  # noqa: E402  (watchdog commands: miner/watch)
+
+cli.add_command(themes)
+cli.add_command(recurring)

@@ -36,5 +36,9 @@ def build_demo(db_path: str, corpus: pathlib.Path | None = None, *, silent: bool
         f"{summary.count('failed') + len(errors)} failed"
     ]
     lines += [f"error: {r.reason}" for r in summary.failed] + [f"error: {e}" for e in errors]
+    from miner.watch.store import rebuild
+
+    watch = rebuild(db)  # themes and recurring concerns for the browsing views
+    lines.append(f"{watch.themes} themes, {watch.recurrences} recurring concerns")
     db.close()
     return "\n".join(lines)

@@ -63,7 +63,7 @@ def gold_links(annotations: dict | None = None) -> set[tuple[str, str, str, str]
 
 
 def score_recurrences(findings: list[FindingText] | None = None, *, threshold: float = THRESHOLD, top_k: int = TOP_K, annotations: dict | None = None):
-    """(Score, errors) of the linker against the annotated successive pairs."""
+    """(links Score, recurring-concerns Score, errors) against the annotated successive pairs."""
     annotations = annotations or load_annotations()
     findings = findings if findings is not None else gold_findings()
     annotated = {(p["earlier"], p["later"]) for p in annotations["pairs"]}
@@ -74,17 +74,23 @@ def score_recurrences(findings: list[FindingText] | None = None, *, threshold: f
         if (r.earlier.document_id, r.later.document_id) in annotated
     }
     score = Score(len(gold & predicted), len(predicted - gold), len(gold - predicted))
+    # Per earlier concern: is it flagged recurring (linked to anything in the next inspection)?
+    gold_concerns = {(d, t) for d, t, _, _ in gold}
+    predicted_concerns = {(d, t) for d, t, _, _ in predicted}
+    concerns = Score(len(gold_concerns & predicted_concerns), len(predicted_concerns - gold_concerns), len(gold_concerns - predicted_concerns))
     errors = [{"field": "recurrences", "error": "missed", "gold": list(link)} for link in sorted(gold - predicted)]
     errors += [{"field": "recurrences", "error": "spurious", "predicted": list(link)} for link in sorted(predicted - gold)]
-    return score, errors
+    return score, concerns, errors
 
 
 def add_to_report(report, split: str) -> None:
     """The hook `miner eval` calls: recurrence scores as group `recurrence`."""
     if split == "test" or not ANNOTATIONS.exists():
         return  # every annotated succession is in the dev split
-    score, errors = score_recurrences(gold_findings(split))
-    report.add("recurrence", "recurrences", score)
+    links, concerns, errors = score_recurrences(gold_findings(split))
+    # Straight into its own group: these are not extraction figures, so they stay out of "all".
+    report.scores["recurrence"]["recurrences"].add(links)
+    report.scores["recurrence"]["recurring-concerns"].add(concerns)
     report.errors.extend({"document": "corpora/recurrences.json", **e} for e in errors)
 
 

@@ -52,7 +52,7 @@ def vectorizer(**overrides) -> TfidfVectorizer:
         stop_words=STOP_WORDS,
         ngram_range=(1, 2),
         sublinear_tf=True,
-        token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z_']+\b",  # words, not figures: "58%" says nothing of the subject
+        token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z_'-]+\b",  # words, not figures: "58%" says nothing of the subject
         min_df=1,
     )
     options.update(overrides)

@@ -6,6 +6,7 @@ import pathlib
 
 METADATA = pathlib.Path(__file__).resolve().parents[2] / "metadata.yml"
 TEMPLATES = pathlib.Path(__file__).parent / "templates"
+PLUGINS = pathlib.Path(__file__).parent / "plugins"
 
 # Settings for a database anyone may query: bounded SQL time and result
 # sizes, no facet suggestions (slow on big tables), cached responses.
@@ -55,6 +56,8 @@ def serve_arguments(db_path: str, *, host: str, port: int, metadata: pathlib.Pat
     ]
     if TEMPLATES.exists() and any(TEMPLATES.iterdir()):
         args += ["--template-dir", str(TEMPLATES)]
+    if PLUGINS.exists():
+        args += ["--plugins-dir", str(PLUGINS)]
     for key, value in PUBLIC_SETTINGS.items():
         args += ["--setting", key, str(value)]
     return args

@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from miner.watch.grades import refresh_grade_ranks
 from miner.watch.recurrence import THRESHOLD, TOP_K, concern_statuses, find_recurrences
 from miner.watch.themes import DISTANCE, MIN_SIZE, find_themes
-from miner.watch.vectors import FindingText
+from miner.watch.vectors import FindingText, drop_boilerplate
 
 # Findings of inspection reports only: news and press releases restate a
 # report's findings, which would count the same concern twice.
@@ -38,7 +38,7 @@ class WatchSummary:
 
 
 def load_findings(db: Database) -> list[FindingText]:
-    return [FindingText(**row) for row in db.query(FINDINGS_SQL)]
+    return drop_boilerplate([FindingText(**row) for row in db.query(FINDINGS_SQL)])
 
 
 def rebuild(db: Database, *, threshold: float = THRESHOLD, top_k: int = TOP_K, distance: float = DISTANCE, min_size: int = MIN_SIZE) -> WatchSummary:

@@ -70,27 +70,30 @@ def _cluster(findings, matrix, terms, topic, rows, distance, min_size) -> list[T
     if len(rows) < max(min_size, 2):
         return []
     sub = matrix[rows]
-    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average", distance_threshold=distance)
-    dense = sub.toarray()
-    nonzero = np.flatnonzero(dense.any(axis=1))  # a finding of figures only has no vector
+    nonzero = np.flatnonzero(sub.getnnz(axis=1))  # a finding of figures only has no vector
     if len(nonzero) < 2:
         return []
-    labels = model.fit_predict(dense[nonzero])
+    sub = sub[nonzero]
+    # Distances from the sparse vectors (rows are L2-normalised): never a
+    # dense findings x vocabulary array, which would not fit in memory.
+    distances = np.clip(1.0 - (sub @ sub.T).toarray(), 0.0, 2.0)
+    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average", distance_threshold=distance)
+    labels = model.fit_predict(distances)
     themes = []
     for label in np.unique(labels):
-        members = nonzero[labels == label]
+        members = np.flatnonzero(labels == label)
         if len(members) < min_size:
             continue
-        centroid = dense[members].mean(axis=0)
+        centroid = np.asarray(sub[members].mean(axis=0)).ravel()
         norm = np.linalg.norm(centroid) or 1.0
-        similarities = dense[members] @ (centroid / norm)
+        similarities = sub[members] @ (centroid / norm)
         keywords = _keywords(centroid, terms)
         themes.append(
             Theme(
                 label=_label(keywords, topic),
                 keywords=keywords,
                 topic=topic,
-                members=[(findings[rows[i]], round(float(s), 4)) for i, s in zip(members, similarities)],
+                members=[(findings[rows[nonzero[i]]], round(float(s), 4)) for i, s in zip(members, similarities)],
             )
         )
     return themes

@@ -8,6 +8,7 @@ while findings on different topics that happen to share words ("plans",
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
@@ -45,6 +46,23 @@ class FindingText:
 
     def vector_text(self) -> str:
         return f"{self.text} topic_{self.topic}" if self.topic else self.text
+
+
+def drop_boilerplate(findings: list[FindingText], *, min_organisations: int = 3) -> list[FindingText]:
+    """Without sentences that reports about several organisations share word for word.
+
+    Real reports carry the inspectorate's standard paragraphs ("It regulates
+    and inspects childcare ..."); the extractor may take them for findings,
+    and they would otherwise "recur" at every inspection with similarity 1.
+    """
+    organisations: dict[str, set] = {}
+    for f in findings:
+        organisations.setdefault(_normal(f.text), set()).add(f.organisation_id)
+    return [f for f in findings if len(organisations[_normal(f.text)]) < min_organisations]
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def vectorizer(**overrides) -> TfidfVectorizer:

@@ -81,7 +81,7 @@ def find_recurrences(
         _, matrix = vectorise(findings) if findings else (None, None)
     by_document: dict = defaultdict(list)
     for row, f in enumerate(findings):
-        if f.is_concern and f.organisation_id:
+        if f.is_concern and f.organisation_id and not f.reads_as_praise:
             by_document[(f.organisation_id, f.document_id)].append(row)
     links: list[Recurrence] = []
     for org, earlier_doc, later_doc in successive_pairs(findings):
@@ -113,7 +113,7 @@ def concern_statuses(findings: list[FindingText], recurrences: list[Recurrence])
         repeated[r.earlier.id] += 1
     statuses = []
     for f in findings:
-        if not (f.is_concern and f.organisation_id and f.date):
+        if not (f.is_concern and f.organisation_id and f.date) or f.reads_as_praise:
             continue
         following = next_document.get((f.organisation_id, f.document_id))
         if following is None:

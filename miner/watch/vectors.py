@@ -24,6 +24,13 @@ GENRE_WORDS = {
     "should", "does", "did", "do", "not", "yet", "still", "too", "many", "some", "all", "per", "cent",
 }
 STOP_WORDS = sorted(ENGLISH_STOP_WORDS | GENRE_WORDS)
+PRAISE = {"well", "effective", "effectively", "timely", "robust", "strong", "good", "benefit", "benefits", "thorough", "appropriate", "appropriately", "improving", "improved", "positive", "right"}
+CRITICISM = {
+    "not", "no", "too", "lack", "lacks", "poor", "weak", "inconsistent", "inconsistently", "variable", "delay", "delays",
+    "delayed", "insufficient", "less", "slow", "fail", "fails", "failed", "never", "few", "ensure", "improve", "quality",
+    "should", "must", "however", "but", "although", "yet", "despite", "concern", "concerns", "risk",
+    "only", "still", "remains", "make", "sure", "reduce", "consistency", "progression", "timeliness", "availability",
+}
 CONCERN_KINDS = ("cause_of_concern", "area_for_improvement", "recommendation")
 
 
@@ -43,6 +50,17 @@ class FindingText:
     @property
     def is_concern(self) -> bool:
         return self.kind in CONCERN_KINDS or self.polarity == "negative"
+
+    @property
+    def reads_as_praise(self) -> bool:
+        """Praise with no word of criticism: "Return home interviews are timely".
+
+        A later finding like that means the earlier concern was met, not
+        repeated; the extractor's polarity is not reliable enough on real
+        reports to decide it alone.
+        """
+        words = set(re.findall(r"[a-z]+", self.text.lower()))
+        return bool(words & PRAISE) and not words & CRITICISM
 
     def vector_text(self) -> str:
         return f"{self.text} topic_{self.topic}" if self.topic else self.text

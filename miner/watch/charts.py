@@ -6,6 +6,7 @@ from documents, which anyone can write.
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 PALETTE = ("#1b6ca8", "#d1495b", "#2e933c", "#edae49", "#66418a", "#00798c", "#8d6a2f", "#30343f", "#e07a5f", "#3d405b")
@@ -33,7 +34,12 @@ def line_chart(title: str, x_values: list, series: list[tuple[str, dict]], *, y_
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
         f'<text x="{WIDTH / 2}" y="24" text-anchor="middle" font-size="16" font-weight="bold">{escape(title)}</text>',
     ]
-    ticks = sorted(y_labels.items()) if y_labels else [(round(bottom + (top - bottom) * i / 4, 1), None) for i in range(5)]
+    if y_labels:
+        ticks = sorted(y_labels.items())
+    else:  # counts: whole numbers
+        step = max(1, math.ceil((top - bottom) / 4))
+        top = bottom + step * math.ceil((top - bottom) / step)
+        ticks = [(value, None) for value in range(int(bottom), int(top) + 1, step)]
     for value, name in ticks:
         y = py(value)
         out.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}" stroke="#dddddd"/>')
@@ -62,13 +68,14 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def grades_chart(organisation: str, rows: list[dict]) -> str:
+def grades_chart(organisation: str, rows: list[dict], scale_grades: dict[int, str] | None = None) -> str:
     """Grade history of one organisation: one line per area, y = the scale's grades.
 
-    `rows` come from the grade_history view (area, grade, rank, inspection_date, scale).
+    `rows` come from the grade_history view (area, grade, rank, inspection_date, scale);
+    `scale_grades` (rank -> grade, from grade_ranks) names every step of the scale.
     """
     series: dict[str, dict] = {}
-    y_labels: dict[int, str] = {}
+    y_labels: dict[int, str] = dict(scale_grades or {})
     for row in rows:
         if row["rank"] is None:
             continue

@@ -53,7 +53,13 @@ async def _grade_rows(db, organisation):
         "select area, grade, rank, inspection_date, scale from grade_history where organisation_id = ? order by inspection_date, area",
         [organisation],
     )
-    return name, [dict(r) for r in result.rows]
+    rows = [dict(r) for r in result.rows]
+    scales = {r["scale"] for r in rows}
+    scale_grades = {}
+    if len(scales) == 1:  # one scale: name all its grades; mixed scales: only those seen
+        ranks = await db.execute("select rank, grade from grade_ranks where scale = ?", [scales.pop()])
+        scale_grades = {rank: grade for rank, grade in ranks.rows}
+    return name, rows, scale_grades
 
 
 async def grades(datasette, request):
@@ -61,8 +67,8 @@ async def grades(datasette, request):
     organisation = request.args.get("organisation")
     if db is None or not organisation:
         return Response.text("organisation: required (an organisations.id), and database if several are served", status=400)
-    name, rows = await _grade_rows(db, organisation)
-    return _svg(grades_chart(name, rows))
+    name, rows, scale_grades = await _grade_rows(db, organisation)
+    return _svg(grades_chart(name, rows, scale_grades))
 
 
 async def themes(datasette, request):

@@ -22,7 +22,7 @@ from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
 
 from miner.watch.vectors import FindingText, vectorise
 
-DISTANCE = 0.8
+DISTANCE = 0.85
 MIN_SIZE = 2
 CHUNK = 2000
 

@@ -112,7 +112,7 @@ def evaluate(split: str = "test", *, extractor: Extractor | None = None, include
         _score_real_ofsted(report, extractor, scales)
     from miner.watch.evaluation import add_to_report as add_recurrence_scores
 
-    add_recurrence_scores(report, split)
+    add_recurrence_scores(report, split, extractor)
     return report
 
 
@@ -302,7 +302,7 @@ def check_floors(report: Report, split: str) -> list[str]:
 
 def render(report: Report, *, show_errors: int = 0) -> str:
     lines = [f"{'group':<16}{'field':<22}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
-    order = ["gradings", "statistics", "statistics+measure", "statistics+measure-word", "findings", "findings+kind", "findings+polarity", "findings+topic", "organisations", "subject", "recurrences", "recurring-concerns"]
+    order = ["gradings", "statistics", "statistics+measure", "statistics+measure-word", "findings", "findings+kind", "findings+polarity", "findings+topic", "organisations", "subject", "recurrences", "recurring-concerns", "recurrences-end-to-end"]
     for group in sorted(report.scores, key=lambda g: (g in ("all", "real-ofsted"), g)):
         for name in order:
             score = report.scores[group].get(name)

@@ -24,7 +24,7 @@ GENRE_WORDS = {
     "should", "does", "did", "do", "not", "yet", "still", "too", "many", "some", "all", "per", "cent",
 }
 STOP_WORDS = sorted(ENGLISH_STOP_WORDS | GENRE_WORDS)
-PRAISE = {"well", "effective", "effectively", "timely", "robust", "strong", "good", "benefit", "benefits", "thorough", "appropriate", "appropriately", "improving", "improved", "positive", "right"}
+PRAISE = {"well", "effective", "effectively", "timely", "quickly", "promptly", "regularly", "stable", "clear", "swift", "robust", "strong", "good", "benefit", "benefits", "thorough", "appropriate", "appropriately", "improving", "improved", "positive", "right"}
 CRITICISM = {
     "not", "no", "too", "lack", "lacks", "poor", "weak", "inconsistent", "inconsistently", "variable", "delay", "delays",
     "delayed", "insufficient", "less", "slow", "fail", "fails", "failed", "never", "few", "ensure", "improve", "quality",

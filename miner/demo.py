@@ -39,6 +39,6 @@ def build_demo(db_path: str, corpus: pathlib.Path | None = None, *, silent: bool
     from miner.watch.store import rebuild
 
     watch = rebuild(db)  # themes and recurring concerns for the browsing views
-    lines.append(f"{watch.themes} themes, {watch.recurrences} recurring concerns")
+    lines.append(f"{watch.themes} themes, {watch.recurrences} recurrences of concerns between inspections")
     db.close()
     return "\n".join(lines)

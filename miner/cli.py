@@ -296,19 +296,15 @@ def train(output, epochs, seed, folds):
         click.echo(f"{split}: {figures}")
 
 
-from miner.sources.cli import crawl  # noqa: E402  (its own module: the scraper's options are many)
+# Commands whose logic lives in their own modules.
+from miner.coverage.cli import check_coverage_command  # noqa: E402
+from miner.publish.command import publish_command  # noqa: E402
+from miner.sources.cli import crawl  # noqa: E402
+from miner.watch.cli import recurring, themes  # noqa: E402
 
-cli.add_command(crawl)
+for _command in (crawl, publish_command, themes, recurring, check_coverage_command):
+    cli.add_command(_command)
 
 
 def main():  # pragma: no cover
     cli()
-
-
-from miner.coverage.cli import check_coverage_command  # noqa: E402  (coverage checks: their own module)
-
-cli.add_command(check_coverage_command)
-
-from miner.publish.command import publish_command  # noqa: E402  (miner publish: its own module)
-
-cli.add_command(publish_command)

@@ -113,6 +113,9 @@ def evaluate(split: str = "test", *, extractor: Extractor | None = None, include
     from miner.coverage.evaluation import score_coverage  # news checked against reports: its own module
 
     score_coverage(report, split, extractor)
+    from miner.watch.evaluation import add_to_report as add_recurrence_scores
+
+    add_recurrence_scores(report, split, extractor)
     return report
 
 
@@ -304,6 +307,7 @@ def render(report: Report, *, show_errors: int = 0) -> str:
     lines = [f"{'group':<16}{'field':<22}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
     order = ["gradings", "statistics", "statistics+measure", "statistics+measure-word", "findings", "findings+kind", "findings+polarity", "findings+topic", "organisations", "subject"]
     order += ["misreports", "supported", "links"]  # group "coverage" (miner/coverage/evaluation.py)
+    order += ["recurrences", "recurring-concerns", "recurrences-end-to-end"]  # group "recurrence" (miner/watch/evaluation.py)
     for group in sorted(report.scores, key=lambda g: (g in ("all", "real-ofsted"), g)):
         for name in order:
             score = report.scores[group].get(name)

@@ -237,6 +237,9 @@ def m006_coverage_checks(db: Database) -> None:
     db["claim_checks"].create_index(["article_id"])
     db["claim_checks"].create_index(["report_id"])
     db["claim_checks"].create_index(["verdict"])
+
+
+@migrations()
 def m005_watch(db: Database) -> None:
     """Themes, recurring concerns and grade history (miner.watch; rebuilt by `miner themes`)."""
     from miner.watch.grades import refresh_grade_ranks

@@ -71,7 +71,9 @@ def _too_deep(markup: str) -> bool:
     from lxml import etree
 
     try:
-        root = lxml.html.document_fromstring(markup)
+        # Bytes with the encoding named: lxml refuses a str that carries an
+        # <?xml encoding=...?> declaration.
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (etree.ParserError, ValueError):
         return False
     depth = 0

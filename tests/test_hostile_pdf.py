@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from miner.cli import cli
+from miner.errors import ConversionFailed
 from miner.text import convert
 from miner.text.sandbox import IsolatedConverter
 from tests import pdf_bytes
@@ -160,3 +161,15 @@ def test_two_thousand_pages_keep_the_converter_memory_flat():
     # only their text (about 200 kB here), not a page object each.
     assert large - small < 40, (small, large)
     assert large < MEMORY_MB
+
+
+def test_converter_limits_come_from_the_environment(monkeypatch):
+    # pdf.py has no geometric table detection to spin; whatever a page makes
+    # the parser do, the deadline bounds it.
+    monkeypatch.setenv("MINER_CONVERT_TIMEOUT", "0.001")
+    monkeypatch.setenv("MINER_CONVERT_MEMORY_MB", "300")
+    with IsolatedConverter() as converter:
+        assert converter.memory_mb == 300
+        with pytest.raises(ConversionFailed) as error:
+            converter.convert(scattered_fragments(), "fragments.pdf")
+    assert str(error.value) == "fragments.pdf: conversion took longer than 0.001 s and was stopped"

@@ -83,7 +83,8 @@ def kill_at_a_random_moment(db: str, docs: str, rng: random.Random) -> str:
             # During the write phase: a random moment after this run's first new document.
             while process.poll() is None and stored_count(db) <= before and time.monotonic() - started < 60:
                 time.sleep(0.02)
-            delay = rng.uniform(0, 0.6)
+            # A document takes about 0.1 s: most kills land a document or two in.
+            delay = rng.uniform(0, 0.25)
             time.sleep(delay)
             moment = f"{delay:.2f} s into the write phase"
         if process.poll() is not None:
@@ -129,6 +130,7 @@ def test_kill_9_at_random_moments_then_rerun_equals_a_clean_run(docs, tmp_path):
         log.append(kill_at_a_random_moment(db, docs, rng))
         if os.path.exists(db):
             check, documents, _ = snapshot(db)
+            log[-1] += f"; {len(documents)} documents stored"
             assert check == "ok", log
             checked.append(documents)
     assert sum(entry.startswith("killed") for entry in log) >= KILLS - 2, log
@@ -137,7 +139,7 @@ def test_kill_9_at_random_moments_then_rerun_equals_a_clean_run(docs, tmp_path):
     # blocks and records, exactly as many as the clean run gave it.
     for documents in checked:
         assert documents == {url: clean_documents[url] for url in documents}, log
-    assert 0 < len(checked[-1]) < len(CORPUS), log  # the kills interrupted real work
+    assert any(0 < len(documents) < len(CORPUS) for documents in checked), log  # kills interrupted real work
 
     process = ingest(db, docs)
     _, stderr = process.communicate(timeout=300)

@@ -150,12 +150,12 @@ def _death(exitcode: int | None, memory_mb: int) -> str:
     """
     if exitcode is not None and exitcode < 0:
         try:
-            how = f"killed by {signal.Signals(-exitcode).name}"
+            how = f"was killed by {signal.Signals(-exitcode).name}"
         except ValueError:
-            how = f"killed by signal {-exitcode}"
+            how = f"was killed by signal {-exitcode}"
     else:
         how = f"exited with status {exitcode}"
-    return f"the converter was {how}: the file needs more than the {memory_mb} MB memory limit or crashes the parser"
+    return f"the converter {how}: the file needs more than the {memory_mb} MB memory limit or crashes the parser"
 
 
 def cpu_count() -> int:

@@ -208,38 +208,6 @@ def m003_crawl_log(db: Database) -> None:
 
 
 @migrations()
-def m006_coverage_checks(db: Database) -> None:
-    """News coverage checked against reports: which report an article covers, and each claim's verdict."""
-    db["coverage_links"].create(
-        {"article_id": int, "report_id": int, "score": float, "reasons": str},
-        pk=("article_id", "report_id"),
-        foreign_keys=[("article_id", "documents", "id"), ("report_id", "documents", "id")],
-    )
-    db["coverage_links"].create_index(["report_id"])
-    db["claim_checks"].create(
-        {
-            "id": int,
-            "article_id": int,
-            "report_id": int,
-            "claim_kind": str,
-            "claim_id": int,
-            "claim_text": str,
-            "verdict": str,
-            "report_value": str,
-            "report_evidence": str,
-            "report_start": int,
-            "report_end": int,
-            "reason": str,
-        },
-        pk="id",
-        foreign_keys=[("article_id", "documents", "id"), ("report_id", "documents", "id")],
-    )
-    db["claim_checks"].create_index(["article_id"])
-    db["claim_checks"].create_index(["report_id"])
-    db["claim_checks"].create_index(["verdict"])
-
-
-@migrations()
 def m005_watch(db: Database) -> None:
     """Themes, recurring concerns and grade history (miner.watch; rebuilt by `miner themes`)."""
     from miner.watch.grades import refresh_grade_ranks
@@ -376,3 +344,35 @@ def m005_watch(db: Database) -> None:
         where previous_grade is not null
         """,
     )
+
+
+@migrations()
+def m006_coverage_checks(db: Database) -> None:
+    """News coverage checked against reports: which report an article covers, and each claim's verdict."""
+    db["coverage_links"].create(
+        {"article_id": int, "report_id": int, "score": float, "reasons": str},
+        pk=("article_id", "report_id"),
+        foreign_keys=[("article_id", "documents", "id"), ("report_id", "documents", "id")],
+    )
+    db["coverage_links"].create_index(["report_id"])
+    db["claim_checks"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "report_id": int,
+            "claim_kind": str,
+            "claim_id": int,
+            "claim_text": str,
+            "verdict": str,
+            "report_value": str,
+            "report_evidence": str,
+            "report_start": int,
+            "report_end": int,
+            "reason": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "documents", "id"), ("report_id", "documents", "id")],
+    )
+    db["claim_checks"].create_index(["article_id"])
+    db["claim_checks"].create_index(["report_id"])
+    db["claim_checks"].create_index(["verdict"])

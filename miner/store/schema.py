@@ -205,3 +205,12 @@ def m003_crawl_log(db: Database) -> None:
     )
     db["listing_metadata"].create_index(["organisation"])
     db["listing_metadata"].create_index(["published"])
+
+
+@migrations()
+def m004_source_files(db: Database) -> None:
+    """Local files already ingested, by size, mtime and hash: a re-run skips them unread."""
+    db["source_files"].create(
+        {"path": str, "size": int, "mtime_ns": int, "sha256": str, "checked_ns": int, "checked_at": str},
+        pk="path",
+    )

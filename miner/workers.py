@@ -1,0 +1,213 @@
+"""Worker processes for ingest and extract: work in, plain data out, in order.
+
+spaCy's `n_process` pickles whole `Doc` objects between processes, which can
+be slower than one process. Here a worker receives bytes or text and sends
+back plain dataclasses (a `Document` and an `Extraction`); the parent keeps
+the only SQLite connection and writes one transaction per document, so
+crash-safety is what it is with one process.
+
+Workers are forked after the parent has loaded the pipeline: it is loaded
+once and shared copy-on-write, and the children start in milliseconds. They
+are not daemonic because each may start its own sandboxed converter child.
+Results come back in input order (identical ids whatever `jobs` is), with at
+most `window` items read ahead so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import collections
+import multiprocessing
+import signal
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, Iterable, Iterator, Protocol, TypeVar
+
+Key = TypeVar("Key")
+
+
+class Handler(Protocol):
+    """What a worker runs: one payload in, one picklable outcome (never None) out; never raises."""
+
+    def __call__(self, payload: Any) -> Any: ...
+
+    def forked(self) -> None: ...  # drop state that belongs to the parent process
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class WorkerLost:
+    """The outcome of a payload whose worker died (crash, signal, out of memory)."""
+
+    exitcode: int | None
+
+    def describe(self) -> str:
+        if self.exitcode is not None and self.exitcode < 0:
+            try:
+                return f"killed by {signal.Signals(-self.exitcode).name}"
+            except ValueError:
+                return f"killed by signal {-self.exitcode}"
+        return f"exited with code {self.exitcode}"
+
+
+def cpu_count() -> int:
+    from miner.text.sandbox import cpu_count as count
+
+    return count()
+
+
+def resolve_jobs(jobs: int) -> int:
+    """`jobs` as given, or one per usable core for 0."""
+    return jobs if jobs > 0 else cpu_count()
+
+
+def worker_pool(handler: Handler, jobs: int) -> "InlinePool | WorkerPool":
+    """A pool running `handler` in this process for one job, else in `jobs` worker processes."""
+    jobs = resolve_jobs(jobs)
+    return InlinePool(handler) if jobs == 1 else WorkerPool(handler, jobs)
+
+
+class InlinePool:
+    """One job: the same interface, in this process, one item at a time."""
+
+    def __init__(self, handler: Handler):
+        self.handler = handler
+
+    def __enter__(self) -> "InlinePool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def imap(self, items: Iterable[tuple[Key, Any]]) -> Iterator[tuple[Key, Any]]:
+        """(key, payload) in, (key, outcome) out; a None payload passes through as a None outcome."""
+        for key, payload in items:
+            yield key, (None if payload is None else self.handler(payload))
+
+
+def _serve(conn: Connection, handler: Handler) -> None:
+    # Ctrl-C reaches the whole process group: the parent decides, workers just stop when told.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    handler.forked()
+    try:
+        while True:
+            try:
+                payload = conn.recv()
+            except EOFError:
+                return
+            if payload is None:
+                return
+            conn.send(handler(payload))
+    finally:
+        handler.close()
+
+
+class _Worker:
+    def __init__(self, context, handler: Handler):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child, handler), daemon=False, name="miner-worker")
+        self.process.start()
+        child.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except (BrokenPipeError, OSError):
+            pass
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(5)
+        self.conn.close()
+
+
+class WorkerPool:
+    """`jobs` forked worker processes, one payload in flight each.
+
+    One at a time per worker keeps the pipes from deadlocking (a parent
+    blocked sending a large payload to a worker blocked sending a large
+    result) and lets a dead worker be blamed on exactly one input.
+    """
+
+    def __init__(self, handler: Handler, jobs: int, window: int | None = None):
+        self.handler = handler
+        self.jobs = jobs
+        self.window = window or jobs * 4
+        methods = multiprocessing.get_all_start_methods()
+        # fork shares the loaded pipeline; elsewhere each worker loads its own copy.
+        self._context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self._workers: list[_Worker] = []
+
+    def __enter__(self) -> "WorkerPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for worker in self._workers:
+            worker.stop()
+        self._workers = []
+
+    def imap(self, items: Iterable[tuple[Key, Any]]) -> Iterator[tuple[Key, Any]]:
+        """(key, payload) in, (key, outcome) out in input order; None payloads pass through."""
+        if not self._workers:
+            self._workers = [_Worker(self._context, self.handler) for _ in range(self.jobs)]
+        source = iter(items)
+        exhausted = False
+        keys: dict[int, Key] = {}
+        outcomes: dict[int, Any] = {}
+        waiting: collections.deque[tuple[int, Any]] = collections.deque()  # read, not yet sent
+        busy: dict[int, int] = {}  # worker slot -> item index
+        read = emitted = 0
+        while True:
+            # Read ahead up to the window; payload-less items are done at once.
+            while not exhausted and read - emitted < self.window:
+                try:
+                    key, payload = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                keys[read] = key
+                if payload is None:
+                    outcomes[read] = None
+                else:
+                    waiting.append((read, payload))
+                read += 1
+            for slot in range(len(self._workers)):
+                if slot not in busy and waiting:
+                    index, payload = waiting.popleft()
+                    self._workers[slot].conn.send(payload)
+                    busy[slot] = index
+            if emitted in outcomes:
+                yield keys.pop(emitted), outcomes.pop(emitted)
+                emitted += 1
+                continue
+            if exhausted and emitted == read:
+                return
+            self._collect(busy, outcomes)
+
+    def _collect(self, busy: dict[int, int], outcomes: dict[int, Any]) -> None:
+        """Wait for at least one busy worker to answer or die."""
+        handles: dict[Any, int] = {}
+        for slot in busy:
+            worker = self._workers[slot]
+            handles[worker.conn] = slot
+            handles[worker.process.sentinel] = slot
+        ready = {handles[h] for h in wait(list(handles))}
+        for slot in ready:
+            worker = self._workers[slot]
+            try:
+                # A worker that exited after answering still has its answer in the pipe.
+                outcome = worker.conn.recv() if worker.conn.poll() else None
+                if outcome is None:
+                    raise EOFError
+            except (EOFError, OSError):
+                worker.process.join(5)
+                outcome = WorkerLost(worker.process.exitcode)
+                worker.conn.close()
+                self._workers[slot] = _Worker(self._context, self.handler)
+            outcomes[busy.pop(slot)] = outcome
+
+
+__all__ = ["Handler", "InlinePool", "WorkerLost", "WorkerPool", "cpu_count", "resolve_jobs", "worker_pool"]

@@ -142,7 +142,7 @@ class Analyser:
 
 
 def lost_reason(source: str, lost: WorkerLost) -> str:
-    return f"{source}: the worker process {lost.describe()} (hostile or corrupt file?)"
+    return f"{source}: the worker process {lost.describe()} while extracting"
 
 
 @dataclass
@@ -241,7 +241,8 @@ class Ingester:
             return step.result
         assert outcome is not None and step.digest is not None
         if isinstance(outcome, WorkerLost):
-            outcome = Analysis(stage="convert", reason=lost_reason(step.source, outcome))
+            # Conversion crashes are caught by the worker's own sandbox; this is the pipeline.
+            outcome = Analysis(stage="extract", reason=lost_reason(step.source, outcome))
         if outcome.reason is not None or outcome.document is None or outcome.extraction is None:
             self.writer.record_failure(step.source, step.digest, outcome.stage or "extract", outcome.reason or "")
             return IngestResult(step.source, "failed", reason=outcome.reason)

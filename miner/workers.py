@@ -44,9 +44,9 @@ class WorkerLost:
     def describe(self) -> str:
         if self.exitcode is not None and self.exitcode < 0:
             try:
-                return f"killed by {signal.Signals(-self.exitcode).name}"
+                return f"was killed by {signal.Signals(-self.exitcode).name}"
             except ValueError:
-                return f"killed by signal {-self.exitcode}"
+                return f"was killed by signal {-self.exitcode}"
         return f"exited with code {self.exitcode}"
 
 

@@ -15,19 +15,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from sqlite_utils import Database
 
 from miner.document import Block, Document, content_hash
 from miner.errors import ExtractionFailed, MinerError
-from miner.nlp.pipeline import Extractor
 from miner.nlp.records import Extraction
 from miner.sources import RawDocument, Source, expand_sources
 from miner.store import DocumentWriter
 from miner.store.source_files import FileStat, SourceFiles, database_files
 from miner.text import claimed_type, convert
 from miner.workers import WorkerLost, worker_pool
+
+if TYPE_CHECKING:  # spaCy is imported only when a document needs extracting
+    from miner.nlp.pipeline import Extractor
 
 
 @dataclass
@@ -85,10 +87,22 @@ class Analyser:
     Payloads are ("ingest", RawDocument, sha256, kind) or ("extract", Document).
     """
 
-    def __init__(self, extractor: Extractor, *, isolated: bool = True):
-        self.extractor = extractor
+    def __init__(self, extractor: Extractor | None = None, *, isolated: bool = True):
+        self._extractor = extractor
         self.isolated = isolated
         self._converter = None
+
+    @property
+    def extractor(self) -> Extractor:
+        """Loaded on first use: a re-run with nothing new never pays for spaCy."""
+        if self._extractor is None:
+            from miner.nlp.pipeline import Extractor
+
+            self._extractor = Extractor()
+        return self._extractor
+
+    def load(self) -> None:
+        self.extractor  # noqa: B018 - before forking, so workers share one copy
 
     def __call__(self, payload: tuple) -> Analysis:
         if payload[0] == "ingest":
@@ -169,11 +183,14 @@ class Ingester:
         self.db = db
         self.writer = DocumentWriter(db)
         self.source_files = SourceFiles(db)
-        self.extractor = extractor or Extractor()
         self.kind = None if kind in (None, "auto") else kind
         self.isolated = isolated
         self.jobs = jobs
-        self.analyser = Analyser(self.extractor, isolated=isolated)
+        self.analyser = Analyser(extractor, isolated=isolated)
+
+    @property
+    def extractor(self) -> Extractor:
+        return self.analyser.extractor
 
     def __enter__(self) -> "Ingester":
         return self

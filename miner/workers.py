@@ -30,7 +30,9 @@ class Handler(Protocol):
 
     def __call__(self, payload: Any) -> Any: ...
 
-    def forked(self) -> None: ...  # drop state that belongs to the parent process
+    def load(self) -> None: ...  # in the parent, before forking: what workers should share
+
+    def forked(self) -> None: ...  # in a worker: drop state that belongs to the parent process
 
     def close(self) -> None: ...
 
@@ -151,8 +153,6 @@ class WorkerPool:
 
     def imap(self, items: Iterable[tuple[Key, Any]]) -> Iterator[tuple[Key, Any]]:
         """(key, payload) in, (key, outcome) out in input order; None payloads pass through."""
-        if not self._workers:
-            self._workers = [_Worker(self._context, self.handler) for _ in range(self.jobs)]
         source = iter(items)
         exhausted = False
         keys: dict[int, Key] = {}
@@ -174,6 +174,9 @@ class WorkerPool:
                 else:
                     waiting.append((read, payload))
                 read += 1
+            if waiting and not self._workers:  # started only once there is work: a re-run may have none
+                self.handler.load()
+                self._workers = [_Worker(self._context, self.handler) for _ in range(self.jobs)]
             for slot in range(len(self._workers)):
                 if slot not in busy and waiting:
                     index, payload = waiting.popleft()

@@ -1,0 +1,188 @@
+"""End-to-end `miner ingest`: documents per second with --jobs 1 and 2, and a re-run.
+
+Builds --docs synthetic PDF reports (rendered with fpdf2) and --docs HTML news
+articles from `memory.py`'s `SyntheticCorpus` in a temporary folder. For each
+kind and each --jobs value it times the whole command
+
+    python -m miner ingest DB FOLDER -s -j N
+
+into a fresh database (wall clock, interpreter start and pipeline loading
+included: what an analyst waits for), best of --runs. Then it runs the
+one-job command again over the unchanged folder into the same database and
+reports that re-run as a percentage of the first run.
+
+Targets (issue 6): --jobs 2 at least 1.7 times one job on PDF ingest; a
+re-run under 5% of the first run's time.
+
+Usage:
+    python benchmarks/ingest.py                   # 150 PDFs and 150 articles, one run each
+    python benchmarks/ingest.py --docs 40 --runs 2
+    python benchmarks/ingest.py --jobs 1 2 4
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+import time
+
+from corpus import ROOT, print_machine
+from memory import SyntheticCorpus
+
+from miner.document import Document
+
+TARGET_SPEEDUP = 1.7
+TARGET_RERUN = 0.05
+REPORT_KINDS = ("peel", "ofsted", "prison")
+
+
+def synthetic_documents(count: int, kinds: tuple[str, ...], seed: int) -> list[Document]:
+    """The first `count` synthetic documents whose kind is one of `kinds`."""
+    corpus = SyntheticCorpus(seed)
+    documents: list[Document] = []
+    n = 0
+    while len(documents) < count:
+        document = corpus.document(n)
+        n += 1
+        if document.url and document.url.split("/")[2] in kinds:
+            documents.append(document)
+    return documents
+
+
+def _latin1(text: str) -> str:
+    # fpdf2's core fonts are Latin-1; the synthetic text is nearly all inside it.
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"').encode("latin-1", "replace").decode("latin-1")
+
+
+def write_pdf(document: Document, path: pathlib.Path) -> None:
+    """A report as an inspectorate would publish it: headings, a grade table, paragraphs, page numbers."""
+    from fpdf import FPDF
+
+    class Report(FPDF):
+        def footer(self):
+            self.set_y(-12)
+            self.set_font("Helvetica", size=8)
+            self.cell(0, 6, str(self.page_no()), align="C")
+
+    pdf = Report()
+    pdf.set_creation_date(__import__("datetime").datetime(2024, 1, 1, tzinfo=__import__("datetime").timezone.utc))
+    pdf.set_title(_latin1(document.title or ""))
+    pdf.add_page()
+    for block in document.blocks:
+        text = _latin1(block.text)
+        if block.kind == "heading":
+            pdf.set_font("Helvetica", style="B", size=14)
+            pdf.multi_cell(0, 8, text, new_x="LMARGIN", new_y="NEXT")
+        elif block.kind == "table_row":
+            pdf.set_font("Helvetica", size=10)
+            for cell in text.split(" | "):
+                pdf.cell(90, 7, cell[:48], border=1)
+            pdf.ln(7)
+            continue
+        else:
+            pdf.set_font("Helvetica", size=11)
+            pdf.multi_cell(0, 6, ("- " if block.kind == "list_item" else "") + text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    pdf.output(str(path))
+
+
+def write_html(document: Document, path: pathlib.Path) -> None:
+    """A news article page: site chrome around an <article> with a headline and paragraphs."""
+    body = []
+    for block in document.blocks[1:]:  # the first is the headline
+        tag = "h2" if block.kind == "heading" else "p"
+        body.append(f"<{tag}>{html.escape(block.text)}</{tag}>")
+    paragraphs = "\n".join(body)
+    page = f"""<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>{html.escape(document.title or "")}</title>
+<meta property="og:site_name" content="{html.escape(document.publisher or "")}">
+<meta property="article:published_time" content="{document.published}"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>{html.escape(document.title or "")}</h1>
+<p class="byline">By a staff reporter, {html.escape(document.publisher or "")}</p>
+{paragraphs}
+</article><footer>Copyright {html.escape(document.publisher or "")}</footer></body></html>
+"""
+    path.write_text(page, encoding="utf-8")
+
+
+def build_corpus(folder: pathlib.Path, docs: int, seed: int) -> dict[str, pathlib.Path]:
+    folders = {"pdf": folder / "pdf", "html": folder / "html"}
+    for sub in folders.values():
+        sub.mkdir(parents=True)
+    for i, document in enumerate(synthetic_documents(docs, REPORT_KINDS, seed)):
+        write_pdf(document, folders["pdf"] / f"report-{i:05d}.pdf")
+    for i, document in enumerate(synthetic_documents(docs, ("news", "press-release"), seed + 1)):
+        write_html(document, folders["html"] / f"article-{i:05d}.html")
+    return folders
+
+
+def run_ingest(db: pathlib.Path, folder: pathlib.Path, jobs: int) -> tuple[float, dict]:
+    """Wall-clock seconds of one `miner ingest` command, and its JSON summary."""
+    command = [sys.executable, "-m", "miner", "ingest", str(db), str(folder), "-s", "--json", "-j", str(jobs)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"benchmark: `{' '.join(command)}` failed ({done.returncode}):\n{done.stderr}")
+    summary = json.loads(done.stdout)
+    return elapsed, summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=150, help="PDF reports, and as many HTML articles (default 150)")
+    parser.add_argument("--runs", type=int, default=1, help="best of this many runs per measurement (default 1)")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to time (default 1 2)")
+    parser.add_argument("--kinds", nargs="+", choices=["pdf", "html"], default=["pdf", "html"])
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    if args.docs < 1 or args.runs < 1:
+        parser.error("--docs and --runs must be positive")
+
+    print_machine()
+    print(f"load average at start: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    with tempfile.TemporaryDirectory(prefix="miner-bench-ingest-") as tmp:
+        tmp_path = pathlib.Path(tmp)
+        start = time.perf_counter()
+        folders = build_corpus(tmp_path / "corpus", args.docs, args.seed)
+        print(f"built {args.docs} PDF reports and {args.docs} HTML articles in {time.perf_counter() - start:.1f} s; "
+              f"best of {args.runs} run(s) each\n")
+        print("| kind | jobs | seconds | documents/s | speed-up |")
+        print("|---|---:|---:|---:|---:|")
+        reruns = []
+        for kind in args.kinds:
+            best: dict[int, float] = {}
+            first_db = None
+            for jobs in args.jobs:
+                times = []
+                for run in range(args.runs):
+                    db = tmp_path / f"{kind}-j{jobs}-r{run}.db"
+                    elapsed, summary = run_ingest(db, folders[kind], jobs)
+                    if summary["added"] != args.docs:
+                        sys.exit(f"benchmark: {kind} with --jobs {jobs} stored {summary['added']} of {args.docs} documents")
+                    times.append(elapsed)
+                    first_db = first_db or (db, elapsed)
+                best[jobs] = min(times)
+                speedup = best[args.jobs[0]] / best[jobs]
+                print(f"| {kind} | {jobs} | {best[jobs]:.1f} | {args.docs / best[jobs]:.2f} | {speedup:.2f}x |", flush=True)
+            db, first_time = first_db
+            rerun_time, summary = run_ingest(db, folders[kind], args.jobs[0])
+            reruns.append((kind, first_time, rerun_time, summary["skipped"], summary["unchanged"]))
+        print("\n| kind | first run (s) | re-run (s) | re-run / first | skipped unread | unchanged |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for kind, first_time, rerun_time, skipped, unchanged in reruns:
+            print(f"| {kind} | {first_time:.1f} | {rerun_time:.2f} | {rerun_time / first_time:.1%} | {skipped} | {unchanged} |")
+    print(f"\ntargets: --jobs 2 >= {TARGET_SPEEDUP}x one job on PDF ingest; re-run < {TARGET_RERUN:.0%} of the first run")
+    print(f"load average at end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()

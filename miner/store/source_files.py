@@ -4,7 +4,8 @@ A file is skipped when its size and mtime equal those recorded and the
 document with the recorded hash is still stored. Like git's index, a file
 modified within `RACY_NS` of when it was recorded is not trusted (a second
 write in the same timestamp tick could keep size and mtime): it is read and
-hashed again, which is cheap next to converting and extracting it.
+hashed again, which is cheap next to converting and extracting it. Files
+that failed are not recorded: every run tries them again.
 """
 
 from __future__ import annotations

@@ -107,7 +107,9 @@ class Analyser:
     def __call__(self, payload: tuple) -> Analysis:
         if payload[0] == "ingest":
             return self.analyse(*payload[1:])
-        return self.extract(payload[1])
+        analysis = self.extract(payload[1])
+        analysis.document = None  # the parent has it stored: send back only the records
+        return analysis
 
     def forked(self) -> None:
         # A converter child started by the parent is the parent's to stop.

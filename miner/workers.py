@@ -16,6 +16,7 @@ most `window` items read ahead so memory stays flat.
 from __future__ import annotations
 
 import collections
+import gc
 import multiprocessing
 import signal
 from dataclasses import dataclass
@@ -176,7 +177,7 @@ class WorkerPool:
                 read += 1
             if waiting and not self._workers:  # started only once there is work: a re-run may have none
                 self.handler.load()
-                self._workers = [_Worker(self._context, self.handler) for _ in range(self.jobs)]
+                self._workers = self._start(self.jobs)
             for slot in range(len(self._workers)):
                 if slot not in busy and waiting:
                     index, payload = waiting.popleft()
@@ -189,6 +190,15 @@ class WorkerPool:
             if exhausted and emitted == read:
                 return
             self._collect(busy, outcomes)
+
+    def _start(self, count: int) -> list[_Worker]:
+        # Frozen objects are left alone by the children's garbage collector, so
+        # the pipeline's pages stay shared instead of being copied on first scan.
+        gc.freeze()
+        try:
+            return [_Worker(self._context, self.handler) for _ in range(count)]
+        finally:
+            gc.unfreeze()
 
     def _collect(self, busy: dict[int, int], outcomes: dict[int, Any]) -> None:
         """Wait for at least one busy worker to answer or die."""
@@ -209,7 +219,7 @@ class WorkerPool:
                 worker.process.join(5)
                 outcome = WorkerLost(worker.process.exitcode)
                 worker.conn.close()
-                self._workers[slot] = _Worker(self._context, self.handler)
+                self._workers[slot] = self._start(1)[0]
             outcomes[busy.pop(slot)] = outcome
 
 

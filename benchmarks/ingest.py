@@ -120,15 +120,17 @@ def write_html(document: Document, path: pathlib.Path) -> None:
     path.write_text(page, encoding="utf-8")
 
 
-def build_corpus(folder: pathlib.Path, docs: int, sections: int, seed: int) -> dict[str, pathlib.Path]:
-    folders = {"pdf": folder / "pdf", "html": folder / "html"}
+def build_corpus(folder: pathlib.Path, kinds: list[str], docs: int, sections: int, seed: int) -> dict[str, pathlib.Path]:
+    folders = {kind: folder / kind for kind in kinds}
     for sub in folders.values():
         sub.mkdir(parents=True)
-    bodies = synthetic_documents(docs * sections, REPORT_KINDS, seed)
-    for i in range(docs):
-        write_pdf(bodies[i * sections:(i + 1) * sections], folders["pdf"] / f"report-{i:05d}.pdf")
-    for i, document in enumerate(synthetic_documents(docs, ("news", "press-release"), seed + 1)):
-        write_html(document, folders["html"] / f"article-{i:05d}.html")
+    if "pdf" in folders:
+        bodies = synthetic_documents(docs * sections, REPORT_KINDS, seed)
+        for i in range(docs):
+            write_pdf(bodies[i * sections:(i + 1) * sections], folders["pdf"] / f"report-{i:05d}.pdf")
+    if "html" in folders:
+        for i, document in enumerate(synthetic_documents(docs, ("news", "press-release"), seed + 1)):
+            write_html(document, folders["html"] / f"article-{i:05d}.html")
     return folders
 
 
@@ -182,8 +184,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="miner-bench-ingest-") as tmp:
         tmp_path = pathlib.Path(tmp)
         start = time.perf_counter()
-        folders = build_corpus(tmp_path / "corpus", args.docs, args.sections, args.seed)
-        print(f"built {args.docs} PDF reports ({args.sections} sections each) and {args.docs} HTML articles "
+        folders = build_corpus(tmp_path / "corpus", args.kinds, args.docs, args.sections, args.seed)
+        print(f"built {args.docs} documents of each kind ({', '.join(args.kinds)}; {args.sections} sections per PDF) "
               f"in {time.perf_counter() - start:.1f} s; best of {args.runs} run(s) each\n")
         print("| kind | jobs | whole (s) | documents/s | speed-up | start-up, 1 document (s) | steady documents/s | steady speed-up | CPU s |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")

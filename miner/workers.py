@@ -18,7 +18,9 @@ from __future__ import annotations
 import collections
 import gc
 import multiprocessing
+import queue
 import signal
+import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Iterable, Iterator, Protocol, TypeVar
@@ -88,54 +90,73 @@ class InlinePool:
             yield key, (None if payload is None else self.handler(payload))
 
 
-def _serve(conn: Connection, handler: Handler) -> None:
+def _serve(tasks: Connection, results: Connection, handler: Handler) -> None:
     # Ctrl-C reaches the whole process group: the parent decides, workers just stop when told.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     handler.forked()
-    try:
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def receive() -> None:
+        # Always draining the task pipe means the parent never blocks sending,
+        # whatever this process is doing: no deadlock with a large result.
         while True:
             try:
-                payload = conn.recv()
-            except EOFError:
-                return
+                payload = tasks.recv()
+            except (EOFError, OSError):
+                payload = None
+            inbox.put(payload)
             if payload is None:
                 return
-            conn.send(handler(payload))
+
+    threading.Thread(target=receive, daemon=True).start()
+    try:
+        while (payload := inbox.get()) is not None:
+            results.send(handler(payload))
+    except (BrokenPipeError, OSError):
+        pass  # the parent is gone
     finally:
         handler.close()
 
 
 class _Worker:
     def __init__(self, context, handler: Handler):
-        self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, handler), daemon=False, name="miner-worker")
+        task_reader, self.tasks = context.Pipe(duplex=False)
+        self.results, result_writer = context.Pipe(duplex=False)
+        self.process = context.Process(target=_serve, args=(task_reader, result_writer, handler), daemon=False, name="miner-worker")
         self.process.start()
-        child.close()
+        task_reader.close()
+        result_writer.close()
+        self.pending: collections.deque[int] = collections.deque()  # indices sent, oldest first
 
     def stop(self) -> None:
         try:
-            self.conn.send(None)
+            self.tasks.send(None)
         except (BrokenPipeError, OSError):
             pass
         self.process.join(5)
         if self.process.is_alive():
             self.process.kill()
             self.process.join(5)
-        self.conn.close()
+        self.tasks.close()
+        self.results.close()
 
 
 class WorkerPool:
-    """`jobs` forked worker processes, one payload in flight each.
+    """`jobs` forked worker processes, each with up to `DEPTH` payloads in flight.
 
-    One at a time per worker keeps the pipes from deadlocking (a parent
-    blocked sending a large payload to a worker blocked sending a large
-    result) and lets a dead worker be blamed on exactly one input.
+    A second payload queued in each worker means it never waits for the
+    parent to be scheduled between documents (on a loaded machine that wait
+    costs a time slice per document). A worker processes its payloads in
+    order, so when one dies the oldest unanswered payload is the one that
+    killed it; the others go to its replacement.
     """
+
+    DEPTH = 2
 
     def __init__(self, handler: Handler, jobs: int, window: int | None = None):
         self.handler = handler
         self.jobs = jobs
-        self.window = window or jobs * 4
+        self.window = window or jobs * self.DEPTH * 2
         methods = multiprocessing.get_all_start_methods()
         # fork shares the loaded pipeline; elsewhere each worker loads its own copy.
         self._context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -159,7 +180,7 @@ class WorkerPool:
         keys: dict[int, Key] = {}
         outcomes: dict[int, Any] = {}
         waiting: collections.deque[tuple[int, Any]] = collections.deque()  # read, not yet sent
-        busy: dict[int, int] = {}  # worker slot -> item index
+        payloads: dict[int, Any] = {}  # sent, not yet answered: resent if their worker dies
         read = emitted = 0
         while True:
             # Read ahead up to the window; payload-less items are done at once.
@@ -178,18 +199,19 @@ class WorkerPool:
             if waiting and not self._workers:  # started only once there is work: a re-run may have none
                 self.handler.load()
                 self._workers = self._start(self.jobs)
-            for slot in range(len(self._workers)):
-                if slot not in busy and waiting:
+            for worker in self._workers:
+                while waiting and len(worker.pending) < self.DEPTH:
                     index, payload = waiting.popleft()
-                    self._workers[slot].conn.send(payload)
-                    busy[slot] = index
+                    worker.tasks.send(payload)
+                    worker.pending.append(index)
+                    payloads[index] = payload
             if emitted in outcomes:
                 yield keys.pop(emitted), outcomes.pop(emitted)
                 emitted += 1
                 continue
             if exhausted and emitted == read:
                 return
-            self._collect(busy, outcomes)
+            self._collect(payloads, waiting, outcomes)
 
     def _start(self, count: int) -> list[_Worker]:
         # Frozen objects are left alone by the children's garbage collector, so
@@ -200,27 +222,34 @@ class WorkerPool:
         finally:
             gc.unfreeze()
 
-    def _collect(self, busy: dict[int, int], outcomes: dict[int, Any]) -> None:
+    def _collect(self, payloads: dict[int, Any], waiting: collections.deque, outcomes: dict[int, Any]) -> None:
         """Wait for at least one busy worker to answer or die."""
         handles: dict[Any, int] = {}
-        for slot in busy:
-            worker = self._workers[slot]
-            handles[worker.conn] = slot
-            handles[worker.process.sentinel] = slot
-        ready = {handles[h] for h in wait(list(handles))}
-        for slot in ready:
+        for slot, worker in enumerate(self._workers):
+            if worker.pending:
+                handles[worker.results] = slot
+                handles[worker.process.sentinel] = slot
+        for slot in {handles[h] for h in wait(list(handles))}:
             worker = self._workers[slot]
             try:
-                # A worker that exited after answering still has its answer in the pipe.
-                outcome = worker.conn.recv() if worker.conn.poll() else None
-                if outcome is None:
+                # A worker that exited after answering still has its answers in the pipe.
+                while worker.pending and worker.results.poll():
+                    outcome = worker.results.recv()
+                    index = worker.pending.popleft()
+                    payloads.pop(index)
+                    outcomes[index] = outcome
+                if worker.pending and not worker.process.is_alive():
                     raise EOFError
             except (EOFError, OSError):
                 worker.process.join(5)
-                outcome = WorkerLost(worker.process.exitcode)
-                worker.conn.close()
+                lost = worker.pending.popleft()
+                payloads.pop(lost)
+                outcomes[lost] = WorkerLost(worker.process.exitcode)
+                for index in reversed(worker.pending):  # innocent: first in line for the replacement
+                    waiting.appendleft((index, payloads.pop(index)))
+                worker.tasks.close()
+                worker.results.close()
                 self._workers[slot] = self._start(1)[0]
-            outcomes[busy.pop(slot)] = outcome
 
 
 __all__ = ["Handler", "InlinePool", "WorkerLost", "WorkerPool", "cpu_count", "resolve_jobs", "worker_pool"]

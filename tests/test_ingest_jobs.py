@@ -213,3 +213,34 @@ def test_a_worker_killed_mid_document_fails_that_document_only(monkeypatch, corp
     assert [(r["status"], r.get("document_id")) for r in summary["results"]] == [
         ("added", 1), ("added", 2), ("failed", None), ("unchanged", 2),
     ]
+
+
+class Doubler:
+    """A worker handler: doubles numbers, dies on "die"."""
+
+    def __call__(self, payload):
+        if payload == "die":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return (payload * 2, os.getpid())
+
+    def load(self):
+        pass
+
+    def forked(self):
+        pass
+
+    def close(self):
+        pass
+
+
+def test_worker_pool_keeps_order_and_blames_only_the_payload_that_killed_a_worker():
+    from miner.workers import WorkerLost, WorkerPool
+
+    items = [(n, None if n == 4 else ("die" if n == 2 else n)) for n in range(9)]
+    with WorkerPool(Doubler(), jobs=2) as pool:
+        results = list(pool.imap(items))
+    assert [key for key, _ in results] == list(range(9))
+    assert [outcome if outcome is None or isinstance(outcome, WorkerLost) else outcome[0] for _, outcome in results] == [
+        0, 2, WorkerLost(-signal.SIGKILL), 6, None, 10, 12, 14, 16,
+    ]
+    assert os.getpid() not in {outcome[1] for _, outcome in results if isinstance(outcome, tuple)}

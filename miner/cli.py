@@ -138,12 +138,16 @@ def extract(db_path, stale, jobs, silent, as_json):
 @click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Use 0.0.0.0 to serve on the network")
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False), help="Another metadata.yml")
 @click.option("--immutable", is_flag=True, help="Serve a file nothing else will write to (faster, cacheable)")
-def serve(db_path, port, host, metadata, immutable):
+@click.option("--allow-sql", is_flag=True, help="Let visitors run arbitrary SQL (off: only canned queries)")
+def serve(db_path, port, host, metadata, immutable, allow_sql=False):
     """Publish a database with Datasette, read-only, with miner's metadata.
+
+    Public settings: SQL time limit, result caps, no writes, and no
+    arbitrary SQL unless --allow-sql. For a deployable copy see `miner publish`.
 
     Example:
 
-        miner serve reports.db -p 8001
+        miner serve reports.db -p 8001 --allow-sql
     """
     from datasette.cli import cli as datasette_cli
 
@@ -157,7 +161,7 @@ def serve(db_path, port, host, metadata, immutable):
     open_database(db_path).close()  # upgrade the schema before serving read-only
     with tempfile.TemporaryDirectory(prefix="miner-serve-") as tmp:
         resolved = write_metadata_for(db_path, pathlib.Path(tmp) / "metadata.json", pathlib.Path(metadata) if metadata else None)
-        args = serve_arguments(db_path, host=host, port=port, metadata=resolved, immutable=immutable)
+        args = serve_arguments(db_path, host=host, port=port, metadata=resolved, immutable=immutable, allow_sql=allow_sql)
         datasette_cli.main(args=args, prog_name="miner serve", standalone_mode=False)
 
 
@@ -294,9 +298,14 @@ def train(output, epochs, seed, folds):
         click.echo(f"{split}: {figures}")
 
 
-from miner.sources.cli import crawl  # noqa: E402  (its own module: the scraper's options are many)
+# Commands whose logic lives in their own modules.
+from miner.coverage.cli import check_coverage_command  # noqa: E402
+from miner.publish.command import publish_command  # noqa: E402
+from miner.sources.cli import crawl  # noqa: E402
+from miner.watch.cli import recurring, themes  # noqa: E402
 
-cli.add_command(crawl)
+for _command in (crawl, publish_command, themes, recurring, check_coverage_command):
+    cli.add_command(_command)
 
 
 def main():  # pragma: no cover

@@ -73,7 +73,9 @@ def ingest(db_path, sources, kind, jobs, silent, as_json):
 
     Example:
 
-        miner ingest reports.db corpora/documents https://example.org/report.pdf -j 2
+    \b
+        miner ingest reports.db corpora/documents https://example.org/report.pdf
+        miner ingest reports.db ~/Downloads/ofsted --jobs 2
     """
     from miner.ingest import Ingester
     from miner.store import open_database

@@ -208,6 +208,15 @@ def m003_crawl_log(db: Database) -> None:
 
 
 @migrations()
+def m004_source_files(db: Database) -> None:
+    """Local files already ingested, by size, mtime and hash: a re-run skips them unread."""
+    db["source_files"].create(
+        {"path": str, "size": int, "mtime_ns": int, "sha256": str, "checked_ns": int, "checked_at": str},
+        pk="path",
+    )
+
+
+@migrations()
 def m005_watch(db: Database) -> None:
     """Themes, recurring concerns and grade history (miner.watch; rebuilt by `miner themes`)."""
     from miner.watch.grades import refresh_grade_ranks

@@ -19,9 +19,9 @@ KILLS = 12
 SEED = 2026
 # Small project-written articles: each takes a tenth of a second to extract,
 # so a kill during the write phase lands between, or inside, transactions.
-CORPUS = sorted((ROOT / "corpora" / "documents" / "news").glob("*.html"))[:15] + sorted(
-    (ROOT / "corpora" / "documents" / "dev2").glob("*.html")
-)[:5]
+# Forty-five of them, so that twelve kills a few documents apart still find work
+# left to interrupt however fast the machine is.
+CORPUS = sorted(p for folder in ("news", "dev2", "dev3", "coverage-dev") for p in (ROOT / "corpora" / "documents" / folder).glob("*.html"))[:45]
 
 PER_DOCUMENT = """
 select d.url, d.content_hash, d.version,
@@ -75,7 +75,7 @@ def kill_at_a_random_moment(db: str, docs: str, rng: random.Random) -> str:
     try:
         if rng.random() < 0.25:
             # During start-up: opening the database, migrations, gazetteer load.
-            delay = rng.uniform(0.2, 4.0)
+            delay = rng.uniform(0.2, 1.5)
             while process.poll() is None and time.monotonic() - started < delay:
                 time.sleep(0.01)
             moment = f"{delay:.2f} s after start"
@@ -84,7 +84,7 @@ def kill_at_a_random_moment(db: str, docs: str, rng: random.Random) -> str:
             while process.poll() is None and stored_count(db) <= before and time.monotonic() - started < 60:
                 time.sleep(0.02)
             # A document takes about 0.1 s: most kills land a document or two in.
-            delay = rng.uniform(0, 0.25)
+            delay = rng.uniform(0, 0.15)
             time.sleep(delay)
             moment = f"{delay:.2f} s into the write phase"
         if process.poll() is not None:
@@ -112,7 +112,7 @@ def finish_clean_run(process: subprocess.Popen, db: str) -> tuple[dict, dict]:
     _, stderr = process.communicate(timeout=300)
     assert process.returncode == 0, stderr.decode()
     check, documents, totals = snapshot(db)
-    assert check == "ok" and len(documents) == len(CORPUS) == 20
+    assert check == "ok" and len(documents) == len(CORPUS) == 45
     assert totals["findings"] > 0 and totals["statistics"] > 0 and totals["gradings"] > 0
     return documents, totals
 
@@ -126,14 +126,18 @@ def test_kill_9_at_random_moments_then_rerun_equals_a_clean_run(docs, tmp_path):
     rng = random.Random(SEED)
     log = []
     checked = []
-    for _ in range(KILLS):
+    # A run can finish before its kill lands (a loaded machine, a short
+    # delay); try again, up to twice as many runs, until KILLS kills landed.
+    for _ in range(2 * KILLS):
+        if sum(entry.startswith("killed") for entry in log) == KILLS or stored_count(db) == len(CORPUS):
+            break
         log.append(kill_at_a_random_moment(db, docs, rng))
         if os.path.exists(db):
             check, documents, _ = snapshot(db)
             log[-1] += f"; {len(documents)} documents stored"
             assert check == "ok", log
             checked.append(documents)
-    assert sum(entry.startswith("killed") for entry in log) >= KILLS - 2, log
+    assert sum(entry.startswith("killed") for entry in log) >= KILLS - 2, "\n".join(log)
     clean_documents, clean_totals = finish_clean_run(clean, clean_db)
     # Complete or absent: after every kill, each stored document had all its
     # blocks and records, exactly as many as the clean run gave it.

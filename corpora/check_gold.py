@@ -48,6 +48,7 @@ UNITS = {
     "minutes", "seconds", "weeks", "months", "years", "multiplier",
 }
 DIRECTIONS = {None, "up", "down", "unchanged"}
+VERDICTS = {"supported", "contradicted", "not_found"}
 
 
 def squash(text: str) -> str:
@@ -81,6 +82,18 @@ def check_labels(gold: dict) -> list[str]:
             problems.append(f"statistic {s.get('evidence')!r}: value {s.get('value')!r} is not a number")
         if s.get("direction") not in DIRECTIONS:
             problems.append(f"statistic {s.get('evidence')!r}: direction {s.get('direction')!r}")
+    coverage = gold.get("coverage")
+    if coverage is not None:
+        reports = (coverage.get("reports") if isinstance(coverage, dict) else None) or []
+        if not isinstance(reports, list) or not reports or not all((DOCUMENTS / r).exists() for r in reports):
+            problems.append(f"coverage reports {reports!r} must be a list of documents in corpora/documents")
+        for section in ("gradings", "statistics"):
+            for record in gold.get(section, []):
+                claim = record.get("coverage")
+                if claim is None:
+                    problems.append(f"{section} {record.get('evidence')!r}: the article has coverage, so every claim needs one")
+                elif claim.get("verdict") not in VERDICTS or claim.get("report") not in reports:
+                    problems.append(f"{section} {record.get('evidence')!r}: coverage {claim!r} needs a verdict in {sorted(VERDICTS)} and one of the article's reports")
     for f in gold.get("findings", []):
         if f.get("kind") not in FINDING_KINDS:
             problems.append(f"finding {f.get('evidence')!r}: kind {f.get('kind')!r}")

@@ -39,6 +39,12 @@ class _Silent:
         pass
 
 
+JOBS_OPTION = click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+    help="Worker processes converting and extracting (0: one per core)",
+)
+
+
 @click.group()
 @click.version_option(__version__)
 def cli():
@@ -53,35 +59,32 @@ def cli():
 @click.argument("db_path", type=click.Path(dir_okay=False))
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--kind", type=click.Choice(KINDS), default="auto", show_default=True, help="What the documents are")
+@JOBS_OPTION
 @click.option("-s", "--silent", is_flag=True, help="No progress bar")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary")
-def ingest(db_path, sources, kind, silent, as_json):
+def ingest(db_path, sources, kind, jobs, silent, as_json):
     """Read files, directories (recursively) or URLs, extract, and store.
 
     The same bytes ingested again change nothing; a changed document at the
-    same location is stored as a new version beside the old one. Inputs that
-    cannot be read are reported with the reason and logged in the `failures`
-    table; the others are stored, and the exit code is 1.
+    same location is stored as a new version beside the old one. A local
+    file whose size and mtime are as last ingested is skipped unread. Inputs
+    that cannot be read are reported with the reason and logged in the
+    `failures` table; the others are stored, and the exit code is 1.
 
     Example:
 
+    \b
         miner ingest reports.db corpora/documents https://example.org/report.pdf
+        miner ingest reports.db ~/Downloads/ofsted --jobs 2
     """
     from miner.ingest import Ingester
-    from miner.sources import expand_sources
     from miner.store import open_database
 
     db = open_database(db_path)
-    source_list = list(expand_sources(list(sources)))
-    with Ingester(db, kind=kind) as ingester:
-        summary = None
-        with _progress(source_list, silent=silent or len(source_list) < 2, label="Ingesting") as bar:
-            from miner.ingest import IngestSummary
-
-            summary = IngestSummary()
-            for source in bar:
-                result = ingester.ingest_source(source)
-                summary.results.append(result)
+    with Ingester(db, kind=kind, jobs=jobs) as ingester:
+        source_list = ingester.expand(list(sources))
+        with _progress(None, silent=silent or len(source_list) < 2, label="Ingesting", length=len(source_list)) as bar:
+            summary = ingester.ingest_all(source_list, progress=lambda result: bar.update(1))
     for failure in summary.failed:
         click.echo(f"error: {failure.reason}", err=True)
     if as_json:
@@ -89,7 +92,7 @@ def ingest(db_path, sources, kind, silent, as_json):
     elif not silent:
         click.echo(
             f"{summary.count('added')} added, {summary.count('new-version')} new versions, "
-            f"{summary.count('unchanged')} unchanged, {summary.count('failed')} failed",
+            f"{summary.count('unchanged')} unchanged ({summary.skipped} skipped unread), {summary.count('failed')} failed",
             err=True,
         )
     if summary.failed:
@@ -99,9 +102,10 @@ def ingest(db_path, sources, kind, silent, as_json):
 @cli.command()
 @click.argument("db_path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--stale", is_flag=True, help="Only documents extracted by a different pipeline version")
+@JOBS_OPTION
 @click.option("-s", "--silent", is_flag=True, help="No progress bar")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary")
-def extract(db_path, stale, silent, as_json):
+def extract(db_path, stale, jobs, silent, as_json):
     """Re-run extraction over stored documents, replacing their records.
 
     Each document's gradings, findings and statistics are swapped for the new
@@ -109,7 +113,7 @@ def extract(db_path, stale, silent, as_json):
 
     Example:
 
-        miner extract reports.db --stale
+        miner extract reports.db --stale -j 2
     """
     from miner.ingest import reextract
     from miner.nlp.pipeline import Extractor
@@ -119,7 +123,7 @@ def extract(db_path, stale, silent, as_json):
     extractor = Extractor()
     total = db["documents"].count
     with _progress(None, silent=silent, label="Extracting", length=total) as bar:
-        done, errors = reextract(db, extractor, only_stale=stale, progress=bar.update)
+        done, errors = reextract(db, extractor, only_stale=stale, progress=bar.update, jobs=jobs)
     for error in errors:
         click.echo(f"error: {error}", err=True)
     if as_json:
@@ -136,12 +140,16 @@ def extract(db_path, stale, silent, as_json):
 @click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Use 0.0.0.0 to serve on the network")
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False), help="Another metadata.yml")
 @click.option("--immutable", is_flag=True, help="Serve a file nothing else will write to (faster, cacheable)")
-def serve(db_path, port, host, metadata, immutable):
+@click.option("--allow-sql", is_flag=True, help="Let visitors run arbitrary SQL (off: only canned queries)")
+def serve(db_path, port, host, metadata, immutable, allow_sql=False):
     """Publish a database with Datasette, read-only, with miner's metadata.
+
+    Public settings: SQL time limit, result caps, no writes, and no
+    arbitrary SQL unless --allow-sql. For a deployable copy see `miner publish`.
 
     Example:
 
-        miner serve reports.db -p 8001
+        miner serve reports.db -p 8001 --allow-sql
     """
     from datasette.cli import cli as datasette_cli
 
@@ -155,7 +163,7 @@ def serve(db_path, port, host, metadata, immutable):
     open_database(db_path).close()  # upgrade the schema before serving read-only
     with tempfile.TemporaryDirectory(prefix="miner-serve-") as tmp:
         resolved = write_metadata_for(db_path, pathlib.Path(tmp) / "metadata.json", pathlib.Path(metadata) if metadata else None)
-        args = serve_arguments(db_path, host=host, port=port, metadata=resolved, immutable=immutable)
+        args = serve_arguments(db_path, host=host, port=port, metadata=resolved, immutable=immutable, allow_sql=allow_sql)
         datasette_cli.main(args=args, prog_name="miner serve", standalone_mode=False)
 
 
@@ -292,9 +300,14 @@ def train(output, epochs, seed, folds):
         click.echo(f"{split}: {figures}")
 
 
-from miner.sources.cli import crawl  # noqa: E402  (its own module: the scraper's options are many)
+# Commands whose logic lives in their own modules.
+from miner.coverage.cli import check_coverage_command  # noqa: E402
+from miner.publish.command import publish_command  # noqa: E402
+from miner.sources.cli import crawl  # noqa: E402
+from miner.watch.cli import recurring, themes  # noqa: E402
 
-cli.add_command(crawl)
+for _command in (crawl, publish_command, themes, recurring, check_coverage_command):
+    cli.add_command(_command)
 
 
 def main():  # pragma: no cover

@@ -36,5 +36,16 @@ def build_demo(db_path: str, corpus: pathlib.Path | None = None, *, silent: bool
         f"{summary.count('failed') + len(errors)} failed"
     ]
     lines += [f"error: {r.reason}" for r in summary.failed] + [f"error: {e}" for e in errors]
+    from miner.watch.store import rebuild
+
+    watch = rebuild(db)  # themes and recurring concerns for the browsing views
+    lines.append(f"{watch.themes} themes, {watch.recurrences} recurrences of concerns between inspections")
+    from miner.coverage.checks import check_coverage
+
+    coverage = check_coverage(db)  # every article's grades and figures against the report it covers
+    lines.append(
+        f"{coverage.articles} articles checked against {coverage.links} linked reports: "
+        f"{coverage.verdicts.get('contradicted', 0)} claims contradicted, {coverage.verdicts.get('supported', 0)} supported"
+    )
     db.close()
     return "\n".join(lines)

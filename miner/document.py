@@ -114,15 +114,25 @@ class DocumentBuilder:
         return "".join(self._parts)
 
     def build(self, media_type: str, **metadata) -> Document:
+        # Titles and bylines come from meta tags and PDF info dictionaries,
+        # as untrusted as the text: the same clean-up applies.
+        metadata = {k: normalise_space(v) or None if isinstance(v, str) else v for k, v in metadata.items()}
         return Document(text=self.text, blocks=self.blocks, media_type=media_type, **metadata)
 
 
 _SPACE_TRANSLATION = {ord(c): " " for c in "\t\r\n\f\v\u00a0\u2007\u202f\u2028\u2029"}
 _INVISIBLE = {ord(c): None for c in "\u00ad\u200b\u200c\u200d\ufeff\x00"}
+# Bidirectional controls (embeddings, overrides, isolates, marks): invisible,
+# meaningless in English text, and able to make stored text display in an
+# order other than the one it is searched and extracted in ("Trojan Source").
+_INVISIBLE.update({ord(c): None for c in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"})
+# Lone surrogates cannot be encoded as UTF-8, so cannot be stored.
+_INVISIBLE.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
 
 
 def normalise_space(text: str) -> str:
-    """One line, single spaces; soft hyphens, zero-width characters and NULs dropped."""
+    """One line, single spaces; soft hyphens, zero-width and bidirectional
+    controls and NULs dropped; lone surrogates replaced."""
     text = text.translate(_INVISIBLE).translate(_SPACE_TRANSLATION)
     return " ".join(text.split())
 

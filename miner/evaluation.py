@@ -110,6 +110,12 @@ def evaluate(split: str = "test", *, extractor: Extractor | None = None, include
         _score_document(report, group, gold, document.text, extraction, scales)
     if include_real and SHARED_OFSTED.is_dir():
         _score_real_ofsted(report, extractor, scales)
+    from miner.coverage.evaluation import score_coverage  # news checked against reports: its own module
+
+    score_coverage(report, split, extractor)
+    from miner.watch.evaluation import add_to_report as add_recurrence_scores
+
+    add_recurrence_scores(report, split, extractor)
     return report
 
 
@@ -300,6 +306,8 @@ def check_floors(report: Report, split: str) -> list[str]:
 def render(report: Report, *, show_errors: int = 0) -> str:
     lines = [f"{'group':<16}{'field':<22}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
     order = ["gradings", "statistics", "statistics+measure", "statistics+measure-word", "findings", "findings+kind", "findings+polarity", "findings+topic", "organisations", "subject"]
+    order += ["misreports", "supported", "links"]  # group "coverage" (miner/coverage/evaluation.py)
+    order += ["recurrences", "recurring-concerns", "recurrences-end-to-end"]  # group "recurrence" (miner/watch/evaluation.py)
     for group in sorted(report.scores, key=lambda g: (g in ("all", "real-ofsted"), g)):
         for name in order:
             score = report.scores[group].get(name)
@@ -307,6 +315,9 @@ def render(report: Report, *, show_errors: int = 0) -> str:
                 continue
             lines.append(f"{group:<16}{name:<22}{score.precision:>7.3f}{score.recall:>7.3f}{score.f1:>7.3f}{score.tp:>6}{score.fp:>6}{score.fn:>6}")
         lines.append("")
+    from miner.coverage.evaluation import render_summary
+
+    lines += render_summary(report)
     if show_errors:
         lines.append(f"errors (first {show_errors} of {len(report.errors)}):")
         for error in report.errors[:show_errors]:

@@ -2,22 +2,34 @@
 
 `Ingester` is what the CLI, the crawler and the tests use. A bad input is
 recorded as a failure with its reason and the batch goes on.
+
+The parent reads each source, skips local files unchanged since the last
+run (by size and mtime, see `miner.store.source_files`) and bytes already
+stored (by hash); `Analyser` converts and extracts the rest, in this process
+or in worker processes (`miner.workers`); the parent writes every result in
+input order, one transaction per document, so ids and rows do not depend on
+the number of jobs.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from sqlite_utils import Database
 
-from miner.document import Document, content_hash
-from miner.errors import MinerError
-from miner.nlp.pipeline import Extractor
-from miner.sources import RawDocument, Source
+from miner.document import Block, Document, content_hash
+from miner.errors import ExtractionFailed, MinerError
+from miner.nlp.records import Extraction
+from miner.sources import RawDocument, Source, expand_sources
 from miner.store import DocumentWriter
+from miner.store.source_files import FileStat, SourceFiles, database_files
 from miner.text import claimed_type, convert
+from miner.workers import WorkerLost, worker_pool
+
+if TYPE_CHECKING:  # spaCy is imported only when a document needs extracting
+    from miner.nlp.pipeline import Extractor
 
 
 @dataclass
@@ -27,9 +39,10 @@ class IngestResult:
     document_id: int | None = None
     reason: str | None = None
     counts: dict = field(default_factory=dict)
+    skipped: bool = False  # unchanged, and known so by size and mtime without reading the file
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if v not in (None, {})}
+        return {k: v for k, v in self.__dict__.items() if v not in (None, {}) and v is not False}
 
 
 @dataclass
@@ -40,6 +53,10 @@ class IngestSummary:
         return sum(1 for r in self.results if r.status == status)
 
     @property
+    def skipped(self) -> int:
+        return sum(1 for r in self.results if r.skipped)
+
+    @property
     def failed(self) -> list[IngestResult]:
         return [r for r in self.results if r.status == "failed"]
 
@@ -48,25 +65,55 @@ class IngestSummary:
             "added": self.count("added"),
             "new_versions": self.count("new-version"),
             "unchanged": self.count("unchanged"),
+            "skipped": self.skipped,
             "failed": self.count("failed"),
             "results": [r.to_dict() for r in self.results],
         }
 
 
-class Ingester:
-    def __init__(self, db: Database, *, extractor: Extractor | None = None, kind: str | None = None, isolated: bool = True):
-        self.db = db
-        self.writer = DocumentWriter(db)
-        self.extractor = extractor or Extractor()
-        self.kind = None if kind in (None, "auto") else kind
+@dataclass
+class Analysis:
+    """A converted and extracted document, or why not: plain data a worker can send back."""
+
+    document: Document | None = None
+    extraction: Extraction | None = None
+    stage: str | None = None  # where it failed
+    reason: str | None = None
+
+
+class Analyser:
+    """Bytes -> Document -> Extraction, never raising: what runs in a worker.
+
+    Payloads are ("ingest", RawDocument, sha256, kind) or ("extract", Document).
+    """
+
+    def __init__(self, extractor: Extractor | None = None, *, isolated: bool = True):
+        self._extractor = extractor
         self.isolated = isolated
         self._converter = None
 
-    def __enter__(self) -> "Ingester":
-        return self
+    @property
+    def extractor(self) -> Extractor:
+        """Loaded on first use: a re-run with nothing new never pays for spaCy."""
+        if self._extractor is None:
+            from miner.nlp.pipeline import Extractor
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+            self._extractor = Extractor()
+        return self._extractor
+
+    def load(self) -> None:
+        self.extractor  # noqa: B018 - before forking, so workers share one copy
+
+    def __call__(self, payload: tuple) -> Analysis:
+        if payload[0] == "ingest":
+            return self.analyse(*payload[1:])
+        analysis = self.extract(payload[1])
+        analysis.document = None  # the parent has it stored: send back only the records
+        return analysis
+
+    def forked(self) -> None:
+        # A converter child started by the parent is the parent's to stop.
+        self._converter = None
 
     def close(self) -> None:
         if self._converter is not None:
@@ -83,76 +130,192 @@ class Ingester:
             self._converter = IsolatedConverter()
         return self._converter.convert(raw.data, raw.url, raw.charset, expected)
 
+    def analyse(self, raw: RawDocument, digest: str, kind: str | None = None) -> Analysis:
+        try:
+            document = self._convert(raw)
+        except MinerError as error:
+            return Analysis(stage="convert", reason=str(error))
+        except Exception as error:  # a converter bug must not take the batch down
+            return Analysis(stage="convert", reason=f"{raw.url}: conversion failed ({type(error).__name__}: {error})")
+        document.url = raw.url
+        document.content_hash = digest
+        if kind:
+            document.kind = kind
+        analysis = self.extract(document)
+        if kind and analysis.extraction is not None:
+            analysis.extraction.kind = kind
+        return analysis
+
+    def extract(self, document: Document) -> Analysis:
+        try:
+            return Analysis(document, self.extractor.extract(document))
+        except Exception as error:  # one document's extractor bug must not take the batch down
+            cause = error.__cause__ if isinstance(error, ExtractionFailed) and error.__cause__ else error
+            if isinstance(cause, MinerError) and cause is error:
+                return Analysis(stage="extract", reason=str(error))
+            name = document.url or document.title or "document"
+            return Analysis(stage="extract", reason=f"{name}: extraction failed: {type(cause).__name__}: {cause}")
+
+
+def lost_reason(source: str, lost: WorkerLost) -> str:
+    return f"{source}: the worker process {lost.describe()} while extracting"
+
+
+@dataclass
+class _Step:
+    """One source after the parent's cheap checks: decided already, or work for the analyser."""
+
+    source: str
+    result: IngestResult | None = None  # decided without analysis
+    failure_stage: str | None = None
+    raw: RawDocument | None = None
+    digest: str | None = None
+    stat: FileStat | None = None
+    kind: str | None = None
+
+    @property
+    def payload(self) -> tuple | None:
+        if self.result is not None:
+            return None
+        return ("ingest", self.raw, self.digest, self.kind)
+
+
+class Ingester:
+    def __init__(self, db: Database, *, extractor: Extractor | None = None, kind: str | None = None, isolated: bool = True, jobs: int = 1):
+        self.db = db
+        self.writer = DocumentWriter(db)
+        self.source_files = SourceFiles(db)
+        self.kind = None if kind in (None, "auto") else kind
+        self.isolated = isolated
+        self.jobs = jobs
+        self.analyser = Analyser(extractor, isolated=isolated)
+
+    @property
+    def extractor(self) -> Extractor:
+        return self.analyser.extractor
+
+    def __enter__(self) -> "Ingester":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.analyser.close()
+
+    def expand(self, locations: list[str]) -> list[Source]:
+        """`expand_sources`, less the database's own files (a corpus folder may hold it)."""
+        own = database_files(self.db)
+        return [s for s in expand_sources(locations) if _is_url(s.location) or FileStat.resolved(s.location) not in own]
+
     def ingest_source(self, source: Source) -> IngestResult:
+        step = self._prepare(source)
+        return self._commit(step, None if step.payload is None else self.analyser(step.payload))
+
+    def ingest_raw(self, raw: RawDocument) -> IngestResult:
+        step = self._prepare_raw(_Step(raw.url, raw=raw, kind=self.kind))
+        return self._commit(step, None if step.payload is None else self.analyser(step.payload))
+
+    def ingest_all(self, sources: Iterable[Source], progress: Callable[[IngestResult], None] | None = None) -> IngestSummary:
+        """Ingest every source, converting and extracting in `jobs` processes; results in input order."""
+        summary = IngestSummary()
+        steps = (self._prepare(source) for source in sources)
+        with worker_pool(self.analyser, self.jobs) as pool:
+            for step, outcome in pool.imap((step, step.payload) for step in steps):
+                result = self._commit(step, outcome)
+                summary.results.append(result)
+                if progress:
+                    progress(result)
+        return summary
+
+    def _prepare(self, source: Source) -> _Step:
+        """Skip, read and hash one source in the parent: cheap next to converting it."""
+        stat = None if _is_url(source.location) else FileStat.of(source.location)
+        if stat is not None:
+            stored = self.source_files.unchanged(stat)
+            if stored is not None:
+                return _Step(stat.path, IngestResult(stat.path, "unchanged", stored, skipped=True))
         try:
             raw = source.read()
         except MinerError as error:
-            self.writer.record_failure(source.location, None, "fetch", str(error))
-            return IngestResult(source.location, "failed", reason=str(error))
-        return self.ingest_raw(raw)
+            return _Step(source.location, IngestResult(source.location, "failed", reason=str(error)), failure_stage="fetch")
+        return self._prepare_raw(_Step(raw.url, raw=raw, stat=stat, kind=self.kind))
 
-    def ingest_raw(self, raw: RawDocument) -> IngestResult:
-        digest = content_hash(raw.data)
-        existing = self.writer.find_by_hash(digest)
+    def _prepare_raw(self, step: _Step) -> _Step:
+        assert step.raw is not None
+        step.digest = content_hash(step.raw.data)
+        existing = self.writer.find_by_hash(step.digest)
         if existing is not None:
-            return IngestResult(raw.url, "unchanged", existing)
-        stage = "convert"
-        try:
-            document = self._convert(raw)
-            document.url = raw.url
-            document.content_hash = digest
-            if self.kind:
-                document.kind = self.kind
-            stage = "extract"
-            extraction = self.extractor.extract(document)
-            if self.kind:
-                extraction.kind = self.kind
-            stage = "store"
-            result = self.writer.save(document, extraction, pipeline=self.extractor.version)
-        except MinerError as error:
-            self.writer.record_failure(raw.url, digest, stage, str(error))
-            return IngestResult(raw.url, "failed", reason=str(error))
+            step.result = IngestResult(step.source, "unchanged", existing)
+        return step
+
+    def _commit(self, step: _Step, outcome: Analysis | WorkerLost | None) -> IngestResult:
+        """Write one step's outcome: a failure, a remembered file, or a document, atomically."""
+        if step.result is not None:
+            if step.failure_stage:
+                self.writer.record_failure(step.source, None, step.failure_stage, step.result.reason or "")
+            elif step.stat is not None and step.digest is not None:
+                with self.db.atomic():
+                    self.source_files.record(step.stat, step.digest)
+            return step.result
+        assert outcome is not None and step.digest is not None
+        if isinstance(outcome, WorkerLost):
+            # Conversion crashes are caught by the worker's own sandbox; this is the pipeline.
+            outcome = Analysis(stage="extract", reason=lost_reason(step.source, outcome))
+        if outcome.reason is not None or outcome.document is None or outcome.extraction is None:
+            self.writer.record_failure(step.source, step.digest, outcome.stage or "extract", outcome.reason or "")
+            return IngestResult(step.source, "failed", reason=outcome.reason)
+        extraction = outcome.extraction
+        with self.db.atomic():
+            written = self.writer.save(outcome.document, extraction, pipeline=self.extractor.version)
+            if step.stat is not None:
+                self.source_files.record(step.stat, step.digest)
+        if written.status == "unchanged":  # the same bytes earlier in this batch
+            return IngestResult(step.source, "unchanged", written.document_id)
         counts = {"gradings": len(extraction.gradings), "findings": len(extraction.findings), "statistics": len(extraction.statistics)}
-        return IngestResult(raw.url, result.status, result.document_id, counts=counts)
-
-    def ingest_all(self, sources: Iterable[Source], progress: Callable[[IngestResult], None] | None = None) -> IngestSummary:
-        summary = IngestSummary()
-        for source in sources:
-            result = self.ingest_source(source)
-            summary.results.append(result)
-            if progress:
-                progress(result)
-        return summary
+        return IngestResult(step.source, written.status, written.document_id, counts=counts)
 
 
-def reextract(db: Database, extractor: Extractor, *, only_stale: bool = False, progress: Callable[[int], None] | None = None) -> tuple[int, list[str]]:
+def _is_url(location: str) -> bool:
+    return location.startswith(("http://", "https://"))
+
+
+def reextract(
+    db: Database, extractor: Extractor, *, only_stale: bool = False, progress: Callable[[int], None] | None = None, jobs: int = 1
+) -> tuple[int, list[str]]:
     """Re-run the pipeline over stored documents, replacing each one's records atomically."""
-    from miner.document import Block
-
     writer = DocumentWriter(db)
     where = "where coalesce(d.pipeline, '') != ?" if only_stale else ""
     params = [extractor.version] if only_stale else []
     ids = [row[0] for row in db.execute(f"select d.id from documents d {where} order by d.id", params).fetchall()]
+
+    def payloads():
+        for document_id in ids:
+            row = db.execute(
+                "select d.text, d.title, d.kind, d.published, d.publisher, d.media_type, d.url, b.blocks "
+                "from documents d left join document_blocks b on b.document_id = d.id where d.id = ?",
+                [document_id],
+            ).fetchone()
+            text, title, kind, published, publisher, media_type, url, blocks = row
+            document = Document(
+                text=text, blocks=[Block.from_dict(b) for b in json.loads(blocks or "[]")], media_type=media_type,
+                title=title, kind=kind, published=published, publisher=publisher, url=url,
+            )
+            yield document_id, ("extract", document)
+
     errors: list[str] = []
     done = 0
-    for document_id in ids:
-        row = db.execute(
-            "select d.text, d.title, d.kind, d.published, d.publisher, d.media_type, d.url, b.blocks "
-            "from documents d left join document_blocks b on b.document_id = d.id where d.id = ?",
-            [document_id],
-        ).fetchone()
-        text, title, kind, published, publisher, media_type, url, blocks = row
-        document = Document(
-            text=text, blocks=[Block.from_dict(b) for b in json.loads(blocks or "[]")], media_type=media_type,
-            title=title, kind=kind, published=published, publisher=publisher, url=url,
-        )
-        try:
-            extraction = extractor.extract(document)
-        except MinerError as error:
-            errors.append(str(error))
-            continue
-        writer.replace_records(document_id, extraction, pipeline=extractor.version)
-        done += 1
-        if progress:
-            progress(1)
+    analyser = Analyser(extractor, isolated=False)
+    with worker_pool(analyser, jobs) as pool:
+        for document_id, outcome in pool.imap(payloads()):
+            if isinstance(outcome, WorkerLost):
+                errors.append(lost_reason(f"document {document_id}", outcome))
+                continue
+            if outcome.extraction is None:
+                errors.append(outcome.reason or f"document {document_id}: extraction failed")
+                continue
+            writer.replace_records(document_id, outcome.extraction, pipeline=extractor.version)
+            done += 1
+            if progress:
+                progress(1)
     return done, errors

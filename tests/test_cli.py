@@ -26,7 +26,7 @@ def test_ingest_reports_each_failure_and_exits_1(db_path, corpus_dir):
     assert (summary["added"], summary["failed"]) == (1, 2)
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == [
-        f"error: {corpus_dir / 'broken.pdf'}: damaged or truncated PDF (Failed to load document (PDFium: Data format error).)",
+        f"error: {corpus_dir / 'broken.pdf'}: damaged or truncated PDF (no readable document structure)",
         f"error: {corpus_dir / 'empty.txt'}: empty file (0 bytes)",
     ]
     db = Database(db_path)

@@ -1,24 +1,15 @@
-"""Publishing with Datasette: the shipped metadata and the serving settings."""
+"""Publishing with Datasette: the shipped metadata, the serving settings, deployable copies."""
 
 from __future__ import annotations
 
 import pathlib
 
-METADATA = pathlib.Path(__file__).resolve().parents[2] / "metadata.yml"
-TEMPLATES = pathlib.Path(__file__).parent / "templates"
+from miner.publish.serving import PUBLIC_SETTINGS, TEMPLATES, serve_arguments, settings
 
-# Settings for a database anyone may query: bounded SQL time and result
-# sizes, no facet suggestions (slow on big tables), cached responses.
-PUBLIC_SETTINGS = {
-    "sql_time_limit_ms": 1500,
-    "max_returned_rows": 1000,
-    "default_page_size": 50,
-    "facet_time_limit_ms": 400,
-    "suggest_facets": "off",
-    "allow_download": "off",
-    "default_cache_ttl": 60,
-    "num_sql_threads": 4,
-}
+METADATA = pathlib.Path(__file__).resolve().parents[2] / "metadata.yml"
+PLUGINS = pathlib.Path(__file__).parent / "plugins"
+
+__all__ = ["METADATA", "PLUGINS", "PUBLIC_SETTINGS", "TEMPLATES", "metadata_for", "serve_arguments", "settings", "write_metadata_for"]
 
 
 def metadata_for(db_path: str, metadata: pathlib.Path | None = None) -> dict:
@@ -43,18 +34,3 @@ def write_metadata_for(db_path: str, target: pathlib.Path, metadata: pathlib.Pat
 
     target.write_text(json.dumps(metadata_for(db_path, metadata), indent=1), encoding="utf-8")
     return target
-
-
-def serve_arguments(db_path: str, *, host: str, port: int, metadata: pathlib.Path, immutable: bool = False) -> list[str]:
-    args = [
-        "serve",
-        *(["--immutable", db_path] if immutable else [db_path]),
-        "--metadata", str(metadata),
-        "--host", host,
-        "--port", str(port),
-    ]
-    if TEMPLATES.exists() and any(TEMPLATES.iterdir()):
-        args += ["--template-dir", str(TEMPLATES)]
-    for key, value in PUBLIC_SETTINGS.items():
-        args += ["--setting", key, str(value)]
-    return args

@@ -30,8 +30,12 @@ def convert(data: bytes, name: str = "input", declared_charset: str | None = Non
 
         document = pdf_to_document(data, name)
     elif media_type == sniffing.HTML:
-        from miner.text.html import html_to_document
+        from miner.text.html import MAX_HTML_BYTES, html_to_document
 
+        if len(data) > MAX_HTML_BYTES:
+            raise UnsupportedDocument(
+                f"{name}: HTML page of {len(data) / 2**20:.1f} MB, over the {MAX_HTML_BYTES // 2**20} MB limit for a web page"
+            )
         document = html_to_document(data, declared_charset)
     elif media_type == sniffing.TEXT:
         from miner.text.plain import text_to_document

@@ -10,7 +10,16 @@ import re
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from miner.document import Document, DocumentBuilder, normalise_space
-from miner.text.decode import decode_text
+from miner.text.decode import decode_text, scrub
+
+# Larger pages are refused: a news article or an HTML report is well under
+# 2 MB; 16 MB of markup is a dump or an attack, and would cost gigabytes as
+# a parse tree and a spaCy Doc.
+MAX_HTML_BYTES = 16 * 1024 * 1024
+# Elements nested deeper than this are flattened to their text. libxml2
+# (under trafilatura and lxml) silently drops everything below depth 256,
+# and our block walker recurses once per level.
+MAX_DEPTH = 200
 
 _DROP_TAGS = {
     "script", "style", "noscript", "template", "nav", "footer", "aside", "form",
@@ -44,13 +53,88 @@ def html_to_document(data: bytes | str, declared_charset: str | None = None) -> 
     """Main content by trafilatura (a maintained boilerplate remover: navigation,
     related links, most-read lists, cookie banners); our own block walker
     when trafilatura finds no main content."""
-    markup = data if isinstance(data, str) else decode_text(data, declared_charset)
+    markup = scrub(data) if isinstance(data, str) else decode_text(data, declared_charset, html=True)
+    if _too_deep(markup):
+        markup = _flatten_deep(markup)
     soup = BeautifulSoup(markup, "lxml")
     metadata = _metadata(soup)
     document = _main_content(markup, metadata)
     if document is not None:
         return document
     return _walk_document(soup, metadata)
+
+
+def _too_deep(markup: str) -> bool:
+    """Does the element tree reach MAX_DEPTH? (lxml parses in C, in about a
+    millisecond for an article: cheap enough to ask of every page.)"""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        # Bytes with the encoding named: lxml refuses a str that carries an
+        # <?xml encoding=...?> declaration.
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError):
+        return False
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth >= MAX_DEPTH:
+            return True
+    return False
+
+
+def _flatten_deep(markup: str) -> str:
+    """`markup` with tags below MAX_DEPTH dropped and their text kept, as
+    browsers cap DOM depth (Chromium at 512). Python's tokenizer, which
+    keeps no tree, so depth costs nothing."""
+    from html import escape
+    from html.parser import HTMLParser
+
+    class Flattener(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.out: list[str] = []
+            self.stack: list[str] = []
+            self.open: dict[str, int] = {}
+
+        def handle_starttag(self, tag, attrs):
+            if tag in _VOID:
+                self.out.append(self.get_starttag_text() if len(self.stack) < MAX_DEPTH else " ")
+                return
+            if tag in _SELF_CLOSING_SIBLINGS and self.stack and self.stack[-1] == tag:
+                self.handle_endtag(tag)  # <p>one<p>two: the second closes the first
+            self.out.append(self.get_starttag_text() if len(self.stack) < MAX_DEPTH else " ")
+            self.stack.append(tag)
+            self.open[tag] = self.open.get(tag, 0) + 1
+
+        def handle_startendtag(self, tag, attrs):
+            self.out.append(self.get_starttag_text() if len(self.stack) < MAX_DEPTH else " ")
+
+        def handle_endtag(self, tag):
+            if not self.open.get(tag):
+                return
+            while self.stack:
+                name = self.stack.pop()
+                self.open[name] -= 1
+                self.out.append(f"</{name}>" if len(self.stack) < MAX_DEPTH else " ")
+                if name == tag:
+                    return
+
+        def handle_data(self, data):
+            self.out.append(escape(data, quote=False))
+
+        def handle_decl(self, decl):
+            self.out.append(f"<!{decl}>")
+
+    flattener = Flattener()
+    flattener.feed(markup)
+    flattener.close()
+    return "".join(flattener.out)
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_SELF_CLOSING_SIBLINGS = {"p", "li", "dt", "dd", "tr", "td", "th", "option"}
 
 
 def _main_content(markup: str, metadata: dict) -> Document | None:

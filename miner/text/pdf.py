@@ -18,6 +18,8 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
 _BULLET = re.compile(r"^\s*(?:[◼▪■●•\u2022◦‣∙·*–\uf000-\uf0ff-])\s+")
 _NUMBERED = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})*)\.?\s+(?=[A-Z‘'\"(])")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
+# The trailer's /Encrypt entry, as a reference or an inline dictionary.
+_ENCRYPT = re.compile(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)")
 _TERMINAL = (".", "!", "?", ":", ";", "”", '"', "’")
 
 
@@ -26,21 +28,33 @@ def pdf_to_document(data: bytes, name: str = "input") -> Document:
 
     try:
         pdf = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError as error:
-        reason = str(error)
-        if "password" in reason.lower():
+    except pypdfium2.PdfiumError:
+        # Not PDFium's error code: it is process-wide and only set on some
+        # failure paths, so in a long-lived converter it can be left over
+        # from an earlier file (a damaged file reported as "password").
+        if _ENCRYPT.search(data):
             raise UnsupportedDocument(f"{name}: encrypted PDF (needs a password)") from None
-        raise UnsupportedDocument(f"{name}: damaged or truncated PDF ({reason})") from None
+        raise UnsupportedDocument(f"{name}: damaged or truncated PDF (no readable document structure)") from None
     try:
+        page_count = len(pdf)
+        if page_count == 0:
+            # A page tree that loops back on itself, or none at all.
+            raise UnsupportedDocument(f"{name}: damaged PDF (its page tree holds no pages)")
         pages = []
-        for index in range(len(pdf)):
-            page = pdf[index]
+        # One page open at a time, its text kept and the page freed: memory
+        # follows the text, not the page count.
+        for index in range(page_count):
+            try:
+                page = pdf[index]
+            except pypdfium2.PdfiumError:
+                raise UnsupportedDocument(
+                    f"{name}: damaged PDF (page {index + 1} of {page_count} cannot be read)"
+                ) from None
             textpage = page.get_textpage()
             pages.append(textpage.get_text_range())
             textpage.close()
             page.close()
         metadata = pdf.get_metadata_dict(skip_empty=True)
-        page_count = len(pdf)
     finally:
         pdf.close()
     return pages_to_document(pages, metadata, page_count)

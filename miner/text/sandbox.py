@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from multiprocessing.connection import Connection
 
 from miner.document import Document
@@ -17,6 +18,16 @@ from miner.errors import ConversionFailed, MinerError, UnsupportedDocument
 
 DEFAULT_MEMORY_MB = 1536
 DEFAULT_TIMEOUT = 120.0
+
+
+def default_memory_mb() -> int:
+    """The child's address-space cap: MINER_CONVERT_MEMORY_MB, else 1536 MB."""
+    return int(os.environ.get("MINER_CONVERT_MEMORY_MB") or DEFAULT_MEMORY_MB)
+
+
+def default_timeout() -> float:
+    """Seconds one conversion may take: MINER_CONVERT_TIMEOUT, else 120."""
+    return float(os.environ.get("MINER_CONVERT_TIMEOUT") or DEFAULT_TIMEOUT)
 
 
 def _child(conn: Connection, memory_mb: int) -> None:
@@ -53,9 +64,9 @@ def _child(conn: Connection, memory_mb: int) -> None:
 class IsolatedConverter:
     """`convert()` in a child process. Use as a context manager."""
 
-    def __init__(self, memory_mb: int = DEFAULT_MEMORY_MB, timeout: float = DEFAULT_TIMEOUT):
-        self.memory_mb = memory_mb
-        self.timeout = timeout
+    def __init__(self, memory_mb: int | None = None, timeout: float | None = None):
+        self.memory_mb = default_memory_mb() if memory_mb is None else memory_mb
+        self.timeout = default_timeout() if timeout is None else timeout
         self._process: multiprocessing.Process | None = None
         self._conn: Connection | None = None
         # spawn, not fork: a fresh interpreter without the parent's spaCy
@@ -84,6 +95,19 @@ class IsolatedConverter:
         self._process = None
         self._conn = None
 
+    def peak_memory_mb(self) -> float | None:
+        """The child's peak resident memory so far (Linux), None without a child."""
+        if self._process is None or not self._process.is_alive():
+            return None
+        try:
+            with open(f"/proc/{self._process.pid}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return None
+
     def close(self) -> None:
         if self._conn is not None and self._process is not None and self._process.is_alive():
             try:
@@ -105,15 +129,33 @@ class IsolatedConverter:
                 raise ConversionFailed(f"{name}: conversion took longer than {self.timeout:g} s and was stopped")
             status, payload = self._conn.recv()
         except (EOFError, BrokenPipeError, ConnectionResetError, OSError):
-            code = self._process.exitcode if self._process is not None else None
+            # Reap the child before reading its exit code: until then it is None.
+            self._process.join(5)
+            code = self._process.exitcode
             self._kill()
-            how = f"killed by signal {-code}" if code is not None and code < 0 else "crashed"
-            raise ConversionFailed(f"{name}: the converter {how} (hostile or corrupt file?)") from None
+            raise ConversionFailed(f"{name}: {_death(code, self.memory_mb)}") from None
         if status == "ok":
             return Document.from_dict(payload)
         if status == "unsupported":
             raise UnsupportedDocument(payload)
         raise ConversionFailed(payload)
+
+
+def _death(exitcode: int | None, memory_mb: int) -> str:
+    """Why the child died, as far as the parent can tell.
+
+    PDFium aborts (it does not raise) when an allocation fails, so a file
+    that inflates past the address-space cap and one that trips a parser
+    bug look alike from outside: the message names both.
+    """
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f"was killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            how = f"was killed by signal {-exitcode}"
+    else:
+        how = f"exited with status {exitcode}"
+    return f"the converter {how}: the file needs more than the {memory_mb} MB memory limit or crashes the parser"
 
 
 def cpu_count() -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from miner.errors import UnsupportedDocument
+from miner.text.decode import bom_encoding
 
 PDF = "application/pdf"
 HTML = "text/html"
@@ -26,6 +27,14 @@ def sniff(data: bytes, name: str = "input") -> str:
     if not data:
         raise UnsupportedDocument(f"{name}: empty file (0 bytes)")
     head = data[:2048]
+    encoding = bom_encoding(head)
+    if encoding and encoding != "utf-8":
+        # UTF-16/32 text: look for markup in what the bytes spell, not in
+        # bytes interleaved with NULs.
+        head = head.decode(encoding, errors="ignore").encode("utf-8")
+        if any(marker in head.lower() for marker in _HTML_MARKERS):
+            return HTML
+        return TEXT
     # PDF readers accept a header anywhere in the first kilobyte.
     if b"%PDF-" in head[:1024]:
         return PDF
@@ -40,8 +49,6 @@ def sniff(data: bytes, name: str = "input") -> str:
             return HTML
     if any(marker in lowered for marker in _HTML_MARKERS):
         return HTML
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return TEXT  # UTF-16 with a byte-order mark
     if head.count(b"\x00") > len(head) // 100:
         raise UnsupportedDocument(f"{name}: binary data, not a PDF, HTML or text document")
     return TEXT

@@ -1,0 +1,255 @@
+"""Worker processes for ingest and extract: work in, plain data out, in order.
+
+spaCy's `n_process` pickles whole `Doc` objects between processes, which can
+be slower than one process. Here a worker receives bytes or text and sends
+back plain dataclasses (a `Document` and an `Extraction`); the parent keeps
+the only SQLite connection and writes one transaction per document, so
+crash-safety is what it is with one process.
+
+Workers are forked after the parent has loaded the pipeline: it is loaded
+once and shared copy-on-write, and the children start in milliseconds. They
+are not daemonic because each may start its own sandboxed converter child.
+Results come back in input order (identical ids whatever `jobs` is), with at
+most `window` items read ahead so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import collections
+import gc
+import multiprocessing
+import queue
+import signal
+import threading
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, Iterable, Iterator, Protocol, TypeVar
+
+Key = TypeVar("Key")
+
+
+class Handler(Protocol):
+    """What a worker runs: one payload in, one picklable outcome (never None) out; never raises."""
+
+    def __call__(self, payload: Any) -> Any: ...
+
+    def load(self) -> None: ...  # in the parent, before forking: what workers should share
+
+    def forked(self) -> None: ...  # in a worker: drop state that belongs to the parent process
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class WorkerLost:
+    """The outcome of a payload whose worker died (crash, signal, out of memory)."""
+
+    exitcode: int | None
+
+    def describe(self) -> str:
+        if self.exitcode is not None and self.exitcode < 0:
+            try:
+                return f"was killed by {signal.Signals(-self.exitcode).name}"
+            except ValueError:
+                return f"was killed by signal {-self.exitcode}"
+        return f"exited with code {self.exitcode}"
+
+
+def cpu_count() -> int:
+    from miner.text.sandbox import cpu_count as count
+
+    return count()
+
+
+def resolve_jobs(jobs: int) -> int:
+    """`jobs` as given, or one per usable core for 0."""
+    return jobs if jobs > 0 else cpu_count()
+
+
+def worker_pool(handler: Handler, jobs: int) -> "InlinePool | WorkerPool":
+    """A pool running `handler` in this process for one job, else in `jobs` worker processes."""
+    jobs = resolve_jobs(jobs)
+    return InlinePool(handler) if jobs == 1 else WorkerPool(handler, jobs)
+
+
+class InlinePool:
+    """One job: the same interface, in this process, one item at a time."""
+
+    def __init__(self, handler: Handler):
+        self.handler = handler
+
+    def __enter__(self) -> "InlinePool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def imap(self, items: Iterable[tuple[Key, Any]]) -> Iterator[tuple[Key, Any]]:
+        """(key, payload) in, (key, outcome) out; a None payload passes through as a None outcome."""
+        for key, payload in items:
+            yield key, (None if payload is None else self.handler(payload))
+
+
+def _serve(tasks: Connection, results: Connection, handler: Handler) -> None:
+    # Ctrl-C reaches the whole process group: the parent decides, workers just stop when told.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    handler.forked()
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def receive() -> None:
+        # Always draining the task pipe means the parent never blocks sending,
+        # whatever this process is doing: no deadlock with a large result.
+        while True:
+            try:
+                payload = tasks.recv()
+            except (EOFError, OSError):
+                payload = None
+            inbox.put(payload)
+            if payload is None:
+                return
+
+    threading.Thread(target=receive, daemon=True).start()
+    try:
+        while (payload := inbox.get()) is not None:
+            results.send(handler(payload))
+    except (BrokenPipeError, OSError):
+        pass  # the parent is gone
+    finally:
+        handler.close()
+
+
+class _Worker:
+    def __init__(self, context, handler: Handler):
+        task_reader, self.tasks = context.Pipe(duplex=False)
+        self.results, result_writer = context.Pipe(duplex=False)
+        self.process = context.Process(target=_serve, args=(task_reader, result_writer, handler), daemon=False, name="miner-worker")
+        self.process.start()
+        task_reader.close()
+        result_writer.close()
+        self.pending: collections.deque[int] = collections.deque()  # indices sent, oldest first
+
+    def stop(self) -> None:
+        try:
+            self.tasks.send(None)
+        except (BrokenPipeError, OSError):
+            pass
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(5)
+        self.tasks.close()
+        self.results.close()
+
+
+class WorkerPool:
+    """`jobs` forked worker processes, each with up to `DEPTH` payloads in flight.
+
+    A second payload queued in each worker means it never waits for the
+    parent to be scheduled between documents (on a loaded machine that wait
+    costs a time slice per document). A worker processes its payloads in
+    order, so when one dies the oldest unanswered payload is the one that
+    killed it; the others go to its replacement.
+    """
+
+    DEPTH = 2
+
+    def __init__(self, handler: Handler, jobs: int, window: int | None = None):
+        self.handler = handler
+        self.jobs = jobs
+        self.window = window or jobs * self.DEPTH * 2
+        methods = multiprocessing.get_all_start_methods()
+        # fork shares the loaded pipeline; elsewhere each worker loads its own copy.
+        self._context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self._workers: list[_Worker] = []
+
+    def __enter__(self) -> "WorkerPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for worker in self._workers:
+            worker.stop()
+        self._workers = []
+
+    def imap(self, items: Iterable[tuple[Key, Any]]) -> Iterator[tuple[Key, Any]]:
+        """(key, payload) in, (key, outcome) out in input order; None payloads pass through."""
+        source = iter(items)
+        exhausted = False
+        keys: dict[int, Key] = {}
+        outcomes: dict[int, Any] = {}
+        waiting: collections.deque[tuple[int, Any]] = collections.deque()  # read, not yet sent
+        payloads: dict[int, Any] = {}  # sent, not yet answered: resent if their worker dies
+        read = emitted = 0
+        while True:
+            # Read ahead up to the window; payload-less items are done at once.
+            while not exhausted and read - emitted < self.window:
+                try:
+                    key, payload = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                keys[read] = key
+                if payload is None:
+                    outcomes[read] = None
+                else:
+                    waiting.append((read, payload))
+                read += 1
+            if waiting and not self._workers:  # started only once there is work: a re-run may have none
+                self.handler.load()
+                self._workers = self._start(self.jobs)
+            for worker in self._workers:
+                while waiting and len(worker.pending) < self.DEPTH:
+                    index, payload = waiting.popleft()
+                    worker.tasks.send(payload)
+                    worker.pending.append(index)
+                    payloads[index] = payload
+            if emitted in outcomes:
+                yield keys.pop(emitted), outcomes.pop(emitted)
+                emitted += 1
+                continue
+            if exhausted and emitted == read:
+                return
+            self._collect(payloads, waiting, outcomes)
+
+    def _start(self, count: int) -> list[_Worker]:
+        # Frozen objects are left alone by the children's garbage collector, so
+        # the pipeline's pages stay shared instead of being copied on first scan.
+        gc.freeze()
+        try:
+            return [_Worker(self._context, self.handler) for _ in range(count)]
+        finally:
+            gc.unfreeze()
+
+    def _collect(self, payloads: dict[int, Any], waiting: collections.deque, outcomes: dict[int, Any]) -> None:
+        """Wait for at least one busy worker to answer or die."""
+        handles: dict[Any, int] = {}
+        for slot, worker in enumerate(self._workers):
+            if worker.pending:
+                handles[worker.results] = slot
+                handles[worker.process.sentinel] = slot
+        for slot in {handles[h] for h in wait(list(handles))}:
+            worker = self._workers[slot]
+            try:
+                # A worker that exited after answering still has its answers in the pipe.
+                while worker.pending and worker.results.poll():
+                    outcome = worker.results.recv()
+                    index = worker.pending.popleft()
+                    payloads.pop(index)
+                    outcomes[index] = outcome
+                if worker.pending and not worker.process.is_alive():
+                    raise EOFError
+            except (EOFError, OSError):
+                worker.process.join(5)
+                lost = worker.pending.popleft()
+                payloads.pop(lost)
+                outcomes[lost] = WorkerLost(worker.process.exitcode)
+                for index in reversed(worker.pending):  # innocent: first in line for the replacement
+                    waiting.appendleft((index, payloads.pop(index)))
+                worker.tasks.close()
+                worker.results.close()
+                self._workers[slot] = self._start(1)[0]
+
+
+__all__ = ["Handler", "InlinePool", "WorkerLost", "WorkerPool", "cpu_count", "resolve_jobs", "worker_pool"]

@@ -33,7 +33,10 @@ def _special_folds() -> frozenset[str]:
     return frozenset(special)
 
 
-SPECIAL_FOLDS = _special_folds()
+# What `_special_folds()` gives for this Python's Unicode tables, spelt out because
+# computing it costs 80 ms at import (tests/test_scan.py checks the two agree):
+# dotted capital I, dotless i, long s, Kelvin sign.
+SPECIAL_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def fold(text: str) -> str | None:

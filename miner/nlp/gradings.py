@@ -210,13 +210,18 @@ class GradingExtractor:
                 continue
             sent_text = sent.text.rstrip()
             sent_end = sent.start_char + len(sent_text)
-            low = ctx.folded(sent.start_char, sent_end)
+            if grade_index.offsets is None:
+                low = ctx.folded(sent.start_char, sent_end)
+                has_grade_word = _GRADE_LITERALS.any_in(low)
+            else:  # most sentences have no grade word: fold only those that do
+                has_grade_word = grade_index.any_within(sent.start_char, sent_end)
+                low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
             if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text:
                 across_only = self.across.search(sent_text)
                 if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
             if (
-                not (_GRADE_LITERALS.any_in(low) if grade_index.offsets is None else grade_index.any_within(sent.start_char, sent_end))
+                not has_grade_word
                 or not self.grade_word.search(sent_text)
                 or not (
                     search_at(self.scales.area_regex, sent_text, low, self.area_starts, offsets=area_index.within(sent.start_char, sent_end))

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from miner.nlp.records import Inspection
+from miner.nlp.scan import LiteralIndex, Literals, fold
 
 
 class Sentence(NamedTuple):
@@ -41,6 +42,28 @@ class DocContext:
     text: str = ""
     sentences: list[Sentence] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
+    # The lower-cased text for the literal prefilters (miner.nlp.scan), made once.
+    _folded: str | None = field(default=None, repr=False)
+    _folded_text: str | None = field(default=None, repr=False)
+
+    _indexes: dict = field(default_factory=dict, repr=False)
+
+    def literal_index(self, literals: Literals) -> LiteralIndex:
+        """Where `literals`' words start in the whole text (scan.LiteralIndex), made once per document."""
+        self.folded(0, 0)
+        index = self._indexes.get(id(literals))
+        if index is None or index[0] is not literals or index[1] is not self.text:
+            index = (literals, self.text, LiteralIndex(literals, self._folded))
+            self._indexes[id(literals)] = index
+        return index[2]
+
+    def folded(self, start: int, end: int) -> str | None:
+        """`scan.fold(self.text[start:end])`, sliced from one fold of the whole text."""
+        if self._folded_text is not self.text:
+            self._folded_text, self._folded = self.text, fold(self.text)
+        if self._folded is not None:
+            return self._folded[start:end]
+        return fold(self.text[start:end])
 
     def set_sentences(self, text: str, starts: list[int]) -> None:
         self.text = text
@@ -97,6 +120,28 @@ def get_context(doc: Doc) -> DocContext:
         ctx = DocContext()
         doc._.miner = ctx
     return ctx
+
+
+def span_key(name: str, start_char: int, end_char: int) -> tuple:
+    """Where spaCy keeps `span._.name` in `doc.user_data` (for an extension with
+    a default and no getter): reading and writing the dict directly costs a
+    fraction of building an `Underscore` object per access, which mattered in
+    the extractors' loops. tests/test_span_values.py checks the two agree."""
+    return ("._.", name, start_char, end_char)
+
+
+def set_span_values(span: Span, values: dict) -> None:
+    """`span._.name = value` for each item."""
+    user_data = span.doc.user_data
+    start, end = span.start_char, span.end_char
+    for name, value in values.items():
+        user_data[("._.", name, start, end)] = value
+
+
+def span_values(doc: Doc, start_char: int, end_char: int, names) -> list:
+    """`[span._.name for name in names]` for the span at these offsets (None when unset)."""
+    get = doc.user_data.get
+    return [get(("._.", name, start_char, end_char)) for name in names]
 
 
 def register_extensions() -> None:

@@ -19,8 +19,11 @@ from dataclasses import dataclass
 
 import re
 
+import numpy
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import minibatch, registry
@@ -110,6 +113,65 @@ def _textcat_config(exclusive: bool) -> dict:
     }
 
 
+class BowScorer:
+    """A trained `TextCatBOW` head scored without building a `Doc` per text.
+
+    The model's first step, `extract_ngrams`, only reads each token's ORTH hash
+    and hashes n-grams of those; building a Doc for that (a new lexeme per word
+    inside a memory zone, with Python attribute getters) cost far more than the
+    classification. Here the same keys are computed from the words and handed to
+    the model's own sparse linear and output layers, so scores are the model's.
+    """
+
+    def __init__(self, textcat):
+        model = textcat.model
+        ngram_model, self.output = model.layers[0].layers[0], model.layers[1]
+        extract, self.linear = ngram_model.layers
+        if extract.name != "extract_ngrams" or extract.attrs["attr"] != ORTH or self.output.name != "with_cpu(softmax_activation)":
+            raise ValueError(f"not a TextCatBOW model: {model.name}")
+        self.ngram_size = extract.attrs["ngram_size"]
+        self.ops = extract.ops
+        self.labels = tuple(textcat.labels)
+
+    @classmethod
+    def for_textcat(cls, textcat) -> "BowScorer | None":
+        try:
+            return cls(textcat)
+        except (IndexError, KeyError, ValueError, AttributeError):
+            return None
+
+    def keys(self, word_lists: list[list[str]]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """What `extract_ngrams` gives for a batch of Docs of these words (each
+        list non-empty), computed for the whole batch at once: per text, its
+        unique unigram and n-gram keys in ascending order, their counts, and
+        how many keys each text has."""
+        ids = {w: get_string_id(w) for w in set().union(*word_lists)}
+        lengths = [len(words) for words in word_lists]
+        unigrams = numpy.fromiter((ids[w] for words in word_lists for w in words), dtype="uint64", count=sum(lengths))
+        text_of = numpy.repeat(numpy.arange(len(word_lists)), lengths)
+        keys, texts = [unigrams], [text_of]
+        for n in range(2, self.ngram_size + 1):
+            ngrams = self.ops.ngrams(n, unigrams)
+            # The batch is one array: keep only the n-grams inside one text.
+            inside = text_of[: len(ngrams)] == text_of[n - 1:]
+            keys.append(ngrams[inside])
+            texts.append(text_of[: len(ngrams)][inside])
+        keys, texts = numpy.concatenate(keys), numpy.concatenate(texts)
+        order = numpy.lexsort((keys, texts))
+        keys, texts = keys[order], texts[order]
+        first = numpy.ones(len(keys), dtype=bool)
+        first[1:] = (keys[1:] != keys[:-1]) | (texts[1:] != texts[:-1])
+        starts = numpy.flatnonzero(first)
+        counts = numpy.diff(numpy.append(starts, len(keys)))
+        per_text = numpy.bincount(texts[starts], minlength=len(word_lists)).astype("int32")
+        return keys[starts], counts, per_text
+
+    def scores(self, keys: numpy.ndarray, counts: numpy.ndarray, lengths: numpy.ndarray) -> numpy.ndarray:
+        """Label probabilities, one row per text, from `keys()`: rows do not
+        depend on one another, so a head may score texts it does not need."""
+        return self.output.predict(self.linear.predict((keys, numpy.asarray(counts, dtype="f"), lengths)))
+
+
 class FindingClassifier:
     """One small text-classification pipeline per head (kind, polarity, topic):
     spaCy's exclusive textcat takes one label per text, and polarity and topic
@@ -117,6 +179,10 @@ class FindingClassifier:
 
     def __init__(self, heads: dict[str, Language]):
         self.heads = heads
+        scorers = {head: BowScorer.for_textcat(nlp.get_pipe("textcat")) for head, nlp in heads.items() if "textcat" in nlp.pipe_names}
+        # The fast path needs every head to be a BOW model over the word tokenizer.
+        fast = len(scorers) == len(heads) and all(scorers.values()) and all(isinstance(nlp.tokenizer, WordTokenizer) for nlp in heads.values())
+        self.scorers = scorers if fast else None
 
     @classmethod
     def create(cls) -> "FindingClassifier":
@@ -131,6 +197,8 @@ class FindingClassifier:
 
     def predict(self, candidates: list[Candidate]) -> list[dict]:
         """Per candidate: kind (or "none"), polarity and topic, with probabilities."""
+        if self.scorers is not None:
+            return self._predict_fast(candidates)
         with contextlib.ExitStack() as zones:
             for nlp in self.heads.values():
                 zones.enter_context(nlp.memory_zone())
@@ -152,6 +220,31 @@ class FindingClassifier:
                 results[i][head + "_p"] = cats[best]
                 if head == "kind":
                     results[i]["finding_p"] = 1.0 - cats["none"]
+        for r in results:
+            r.setdefault("polarity", None)
+            r.setdefault("topic", None)
+        return results
+
+    def _predict_fast(self, candidates: list[Candidate]) -> list[dict]:
+        """`_predict` with the heads scored by `BowScorer`: the same decisions and
+        probabilities (tests/test_model.py compares them on the corpus)."""
+        keyed = self.scorers["kind"].keys([_WORD.findall(c.features().lower()) or [""] for c in candidates])
+        results: list[dict] = [{} for _ in candidates]
+        for head in ("kind", "polarity", "topic"):
+            scorer = self.scorers[head]
+            chosen = range(len(candidates)) if head == "kind" else [i for i, r in enumerate(results) if r["kind"] != "none" or r["finding_p"] >= 0.3]
+            if not chosen:
+                continue
+            scores = scorer.scores(*keyed)
+            # argmax takes the first of equal maxima, as max() over the labels in order does.
+            best = scores.argmax(axis=1).tolist()
+            top = scores[numpy.arange(len(best)), best].tolist()
+            none = scores[:, scorer.labels.index("none")].tolist() if head == "kind" else None
+            for i in chosen:
+                results[i][head] = scorer.labels[best[i]]
+                results[i][head + "_p"] = top[i]
+                if none is not None:
+                    results[i]["finding_p"] = 1.0 - none[i]
         for r in results:
             r.setdefault("polarity", None)
             r.setdefault("topic", None)

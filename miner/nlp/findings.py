@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from miner.nlp.context import get_context
+from miner.nlp.context import get_context, set_span_values
 from miner.nlp.finding_model import Candidate, FindingClassifier
 from miner.nlp.organisations import OrganisationIndex
 
@@ -60,6 +60,7 @@ class FindingExtractor:
         doc_kind = ctx.kind or ("report" if ctx.inspection.inspectorate else "news")
         found: list[Candidate] = []
         seen: set[str] = set()
+        section_kinds: dict[tuple[str, ...], str | None] = {}  # blocks share heading paths
         for sent in ctx.sentences:
             text = sent.text.strip()
             if len(text) < 25 or len(text) > 1200:
@@ -72,11 +73,14 @@ class FindingExtractor:
             if key in seen:
                 continue
             seen.add(key)
-            if self.not_cues.search(text) and _is_quoted_response(text):
+            # The cheap quote test first: most sentences fail it.
+            if _is_quoted_response(text) and self.not_cues.search(text):
                 continue
             headings = ctx.headings[i] if i is not None else ()
             start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            found.append(Candidate(start, start + len(text), text, block_kind, headings, self._section_kind(headings), doc_kind))
+            if headings not in section_kinds:
+                section_kinds[headings] = self._section_kind(headings)
+            found.append(Candidate(start, start + len(text), text, block_kind, headings, section_kinds[headings], doc_kind))
         return found
 
     def __call__(self, doc: Doc) -> Doc:
@@ -99,11 +103,10 @@ class FindingExtractor:
             if span is None:
                 continue
             span = Span(doc, span.start, span.end, label=kind)
-            span._.kind = kind
-            span._.polarity = polarity
-            span._.topic = topic
-            span._.confidence = round(confidence, 3)
-            span._.organisation_id = orgs.near(candidate.start, candidate.start)
+            set_span_values(span, {
+                "kind": kind, "polarity": polarity, "topic": topic, "confidence": round(confidence, 3),
+                "organisation_id": orgs.near(candidate.start, candidate.start),
+            })
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from miner.nlp.context import Sentence, get_context
+from miner.nlp.context import Sentence, get_context, set_span_values
 from miner.nlp.numbers import NUMBER, parse_int
 from miner.nlp.organisations import OrganisationIndex
+from miner.nlp.scan import Literals, first_words, finditer_at, fold, search_at
 from miner.nlp.scales import GRADE_PATTERN, GRADE_PHRASES, Scales
 
 SPANS_KEY = "gradings"
@@ -52,6 +53,22 @@ _FAILING = r"failing|failed|poor|weak"
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
 QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'inadequate'
+# Literal prefilters (miner.nlp.scan): a grade word cannot occur without one of these.
+_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak"])
+# `only_area` needs "area" and one of these words.
+_ONLY_LITERALS = Literals(["only", "one", "sole"])
+# Where matches of the patterns that begin with a (quoted) grade can start.
+_GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", "adequate", "inadequate", "poor", "fail", "weak", "'", "‘", "’", '"', "“", "”"])
+_JUDGED_STARTS = Literals(["rated", "judged", "graded", "assessed", "found", "considered", "deemed"])
+_OVERALL_STARTS = Literals(["overall", "judged", "rated", "graded", "found", "assessed", "deemed"])
+_UNQUALIFIED_STARTS = Literals(["the", "children", "services"])
+_UP_FROM_STARTS = Literals(["up", "down", "improv", "risen", "fallen", "mov", "climbed", "dropped", "slipped"])
+# Words without which a pattern cannot match anywhere in the sentence.
+_NO_STARTS = Literals(["no"])
+_ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
+_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "of them", "of these", "of those"])
+_GRADE_NOUNS = Literals(["area", "grade", "judg"])
+_RATING_NOUNS = Literals(["grade", "rating", "judg"])
 
 
 @dataclass
@@ -77,6 +94,9 @@ class GradingExtractor:
 
     def _compile(self, scales: Scales) -> None:
         self.scales = scales
+        # Every area alias starts with one of these words: patterns that begin
+        # with an area are tried only where one occurs.
+        self.area_starts = Literals(first_words(scales.area_aliases))
         AREA = scales.area_regex.pattern.replace("(?<![\\w-])", "").replace("(?![\\w-])", "")
         G = GRADE_PATTERN
         A = rf"(?P<area>{AREA})"
@@ -182,17 +202,34 @@ class GradingExtractor:
         last_total: tuple[int, int] | None = None
         document_total: int | None = None
         self._chain: tuple[int, int | None] | None = None
+        # Keyword offsets found once in the whole text, looked up per sentence.
+        grade_index = ctx.literal_index(_GRADE_LITERALS)
+        area_index = ctx.literal_index(self.area_starts)
         for i, sent in enumerate(sentences):
             if sent.start_char in table_rows:
                 continue
             sent_text = sent.text.rstrip()
+            sent_end = sent.start_char + len(sent_text)
+            if grade_index.offsets is None:
+                low = ctx.folded(sent.start_char, sent_end)
+                has_grade_word = _GRADE_LITERALS.any_in(low)
+            else:  # most sentences have no grade word: fold only those that do
+                has_grade_word = grade_index.any_within(sent.start_char, sent_end)
+                low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
             if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text:
                 across_only = self.across.search(sent_text)
                 if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
-            if not self.grade_word.search(sent_text) or not (self.scales.area_regex.search(sent_text) or _GRADING_CONTEXT.search(sent_text)):
+            if (
+                not has_grade_word
+                or not self.grade_word.search(sent_text)
+                or not (
+                    search_at(self.scales.area_regex, sent_text, low, self.area_starts, offsets=area_index.within(sent.start_char, sent_end))
+                    or _GRADING_CONTEXT.search(sent_text)
+                )
+            ):
                 # A table split over two blocks: the area here, its grade next.
-                match = self.area_only.match(sent_text) if len(sent_text) < 140 else None
+                match = self.area_only.match(sent_text) if len(sent_text) < 140 and area_index.any_within(sent.start_char, sent_end) else None
                 if match and i + 1 < len(sentences):
                     nxt = sentences[i + 1]
                     grade_match = self.grade_only.match(nxt.text.rstrip())
@@ -201,7 +238,7 @@ class GradingExtractor:
                         self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
                 continue
             before = len(spans)
-            founds = self._find(sent_text)
+            founds = self._find(sent_text, low)
             stated = [f.out_of for f in founds if f.count is not None and f.out_of]
             across = self.across.search(sent_text)
             if across:
@@ -319,7 +356,10 @@ class GradingExtractor:
                 return grade.start()
         return end
 
-    def _find(self, s: str) -> list[_Found]:
+    def _find(self, s: str, low: str | None = None) -> list[_Found]:
+        """Gradings stated in sentence `s`; `low` is `scan.fold(s)` when the caller has it."""
+        if low is None:
+            low = fold(s)
         row = self.row.match(s)
         if row and len(s) < 160:
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
@@ -337,21 +377,25 @@ class GradingExtractor:
             found.append(item)
             return True
 
-        for m in self.zero_count.finditer(s):
+        for m in finditer_at(self.zero_count, s, low, _NO_STARTS) if _ZERO_WORDS.any_in(low) else ():
             out_of = parse_int(m.group("out_of") or m.group("out_of2"))
             for g in ("grade", "grade2", "grade3", "grade4"):
                 if m.group(g):
                     # Each grade gets its own span: spaCy keys Span._ values by offsets.
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, out_of, "count"), claim=False)
             taken.append((m.start(), m.end()))
-        for m in self.overall.finditer(s):
+        for m in finditer_at(self.overall, s, low, _OVERALL_STARTS) if low is None or "overall" in low else ():
             grade = m.group("grade") or m.group("grade2")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
         across = self.across.search(s)
         stated_out_of = parse_int(across.group("out_of") or across.group("out_of2")) if across else None
         counts: list[_Found] = []
         for rx in (self.count_of, self.count_subject):
-            for m in rx.finditer(s):
+            if rx is self.count_of:
+                matches = finditer_at(rx, s, low, _GRADE_STARTS)
+            else:
+                matches = rx.finditer(s) if _AREA_NOUNS.any_in(low) else ()
+            for m in matches:
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
                 if count_text in ("all", "both"):
@@ -389,7 +433,9 @@ class GradingExtractor:
             if later.out_of is None and earlier.out_of is not None:
                 later.out_of = earlier.out_of
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
-            for m in rx.finditer(s):
+            starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
+            matches = finditer_at(rx, s, low, starts)
+            for m in matches:
                 if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 40):m.start("area")]):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
@@ -415,18 +461,18 @@ class GradingExtractor:
                             break  # a list needs separators; "services leadership" is one noun phrase
                         add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
                         previous_end = extra.start()
-        for m in self.unqualified.finditer(s):
+        for m in finditer_at(self.unqualified, s, low, _UNQUALIFIED_STARTS):
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
-        for m in self.only_area.finditer(s):
+        for m in (finditer_at(self.only_area, s, low, self.area_starts) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in self.areas_were.finditer(s):
+        for m in self.areas_were.finditer(s) if _GRADE_NOUNS.any_in(low) else ():
             grade = m.group("grade_a") or m.group("grade_b") or ("requires improvement" if m.group("requiring") else None)
             if not grade:
                 continue
             end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although)\b")
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
                 add(_Found(extra.start(), extra.end(), grade, extra.group(0)))
-        for m in self.improvement_on.finditer(s):
+        for m in self.improvement_on.finditer(s) if _RATING_NOUNS.any_in(low) else ():
             earlier = [f for f in found if f.area and f.end <= m.start()]
             if earlier:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), earlier[-1].area, previous=True))
@@ -435,7 +481,7 @@ class GradingExtractor:
                 count = parse_int(m.group("count"))
                 if count is not None and count <= 60:
                     add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
-        for m in self.up_from.finditer(s):
+        for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             if areas:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), areas[0], previous=True))
@@ -504,15 +550,10 @@ class GradingExtractor:
         if span is None:
             return
         span = Span(doc, span.start, span.end, label=grade)
-        span._.organisation_id = org_id
-        span._.grade = grade
-        span._.area = area
-        span._.scale = scale_id
-        span._.count = found.count
-        span._.out_of = found.out_of
-        span._.previous = previous
-        span._.year = year
-        span._.method = found.method
+        set_span_values(span, {
+            "organisation_id": org_id, "grade": grade, "area": area, "scale": scale_id, "count": found.count,
+            "out_of": found.out_of, "previous": previous, "year": year, "method": found.method,
+        })
         spans.append(span)
 
     def _previous_context(self, doc, ctx, sent_start: int, sent_text: str, found: _Found, inspection_year: int | None):

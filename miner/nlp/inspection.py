@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from miner.nlp.records import Inspection
+from miner.nlp.scan import Literals, finditer_at, fold, search_at
 from miner.text.html import normalise_date
 
 _INSPECTORATES = {
@@ -18,6 +19,14 @@ _INSPECTORATES = {
 _ANY_INSPECTORATE = re.compile(
     "|".join(f"(?P<{name.replace('-', '_')}>{rx.pattern})" for name, rx in _INSPECTORATES.items()), re.I
 )
+# Where a match of _ANY_INSPECTORATE or _PEEL_ROUND can start (miner.nlp.scan):
+# the patterns are tried only there.
+_INSPECTORATE_STARTS = Literals([
+    "hmic", "hmip", "inspectorate", "peel", "police inspectorate", "ofsted", "local authority children", "children",
+    "healthy prison", "prisons inspectorate", "chief inspector of", "probation", "pdu", "care quality commission",
+    "cqc", "key question", "well-led",
+])
+_PEEL_STARTS = Literals(["peel"])
 _PEEL_ROUND = re.compile(r"\bPEEL\s*(?:inspection\s*)?(20\d\d)(?:\s*[/–-]\s*(\d{2,4}))?", re.I)
 _PUBLISHED = re.compile(
     r"(?:Report published|Published|Publication date|Date of publication)\s*:?\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
@@ -29,13 +38,16 @@ _ILACS = re.compile(r"inspection of [^\n]{0,80}local authority children[’']s s
 
 def identify_inspection(text: str, title: str | None = None, published: str | None = None, publisher: str | None = None) -> Inspection:
     head = (title or "") + "\n" + (publisher or "") + "\n" + text[:6000]
+    low_head = fold(head)
     counts: Counter[str] = Counter()
     # One pass over the text with all the patterns; the head counts thrice.
-    for match in _ANY_INSPECTORATE.finditer(head):
+    for match in finditer_at(_ANY_INSPECTORATE, head, low_head, _INSPECTORATE_STARTS):
         counts[match.lastgroup.replace("_", "-")] += 1
+    low_text = None
     if not counts:
         # Nothing in the opening pages: look through the whole text.
-        for match in _ANY_INSPECTORATE.finditer(text, 6000):
+        low_text = fold(text)
+        for match in finditer_at(_ANY_INSPECTORATE, text, low_text, _INSPECTORATE_STARTS, 6000):
             counts[match.lastgroup.replace("_", "-")] += 1
     for name in _INSPECTORATES:
         counts.setdefault(name, 0)
@@ -44,7 +56,7 @@ def identify_inspection(text: str, title: str | None = None, published: str | No
         return Inspection(date=published)
     programme = scale = None
     if inspectorate == "hmicfrs":
-        match = _PEEL_ROUND.search(head) or _PEEL_ROUND.search(text)
+        match = search_at(_PEEL_ROUND, head, low_head, _PEEL_STARTS) or search_at(_PEEL_ROUND, text, fold(text) if low_text is None else low_text, _PEEL_STARTS)
         if match:
             start = int(match.group(1))
             end = match.group(2)

@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from miner.nlp.context import get_context
+from miner.nlp.context import get_context, span_key
 from miner.nlp.gazetteer import ANAPHORS, Gazetteer
 from miner.nlp.inspection import identify_inspection
 
@@ -147,9 +147,11 @@ class OrganisationIndex:
     """Organisation mentions by offset, to attribute a record to the nearest one."""
 
     def __init__(self, doc: Doc, gazetteer_kinds: dict[str, str] | None = None):
-        spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ in _SUBJECT_KINDS]
-        self.starts = [s.start_char for s in spans]
-        self.ids = [s._.organisation_id for s in spans]
+        strings = doc.vocab.strings
+        spans = [(s.start_char, s.end_char) for s in doc.spans.get(SPANS_KEY, []) if strings[s.label] in _SUBJECT_KINDS]
+        self.starts = [start for start, _ in spans]
+        user_data = doc.user_data  # span._.organisation_id without an Underscore object per span
+        self.ids = [user_data.get(span_key("organisation_id", start, end)) for start, end in spans]
         self.context = get_context(doc)
         self.subject = self.context.subject_id
 

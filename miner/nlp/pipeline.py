@@ -24,13 +24,14 @@ from miner.nlp import sentences as _sentences  # noqa: F401
 from miner.nlp import statistics as _statistics  # noqa: F401
 from miner.document import Document
 from miner.errors import ExtractionFailed
-from miner.nlp.context import DocContext, get_context
+from miner.nlp.context import DocContext, get_context, span_values
 from miner.nlp.records import Evidence, Extraction, FindingRecord, GradingRecord, StatisticRecord
 
 COMPONENTS = ("miner_sentences", "miner_organisations", "miner_gradings", "miner_statistics", "miner_findings")
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = REPO_ROOT / "models" / "miner-pipeline"
-# spaCy's guard against huge inputs; longer texts are processed in chunks.
+# spaCy's guard against huge inputs (nlp.max_length): longer texts are
+# tokenised in chunks of at most this many characters (`make_doc`).
 MAX_CHUNK = 900_000
 
 
@@ -62,7 +63,7 @@ def pipeline_version(nlp: Language) -> str:
     data_dir = pathlib.Path(__file__).parent / "data"
     for path in sorted(data_dir.glob("*")):
         digest.update(path.read_bytes())
-    for module in ("sentences", "organisations", "gradings", "statistics", "findings", "inspection", "scales", "numbers"):
+    for module in ("sentences", "organisations", "gradings", "statistics", "findings", "inspection", "scales", "numbers", "scan"):
         digest.update((pathlib.Path(__file__).parent / f"{module}.py").read_bytes())
     model_dir = getattr(nlp, "_path", None)
     if model_dir is not None:
@@ -81,7 +82,7 @@ class Extractor:
         self.version = pipeline_version(self.nlp)
 
     def doc(self, document: Document) -> Doc:
-        doc = self.nlp.make_doc(document.text)
+        doc = make_doc(self.nlp, document.text)
         doc._.miner = DocContext.from_document(document)
         doc._.miner.text = document.text
         for name, component in self.nlp.pipeline:
@@ -89,8 +90,6 @@ class Extractor:
         return doc
 
     def extract(self, document: Document) -> Extraction:
-        if len(document.text) > MAX_CHUNK:
-            return self._extract_chunked(document)
         # A memory zone frees the strings each document adds to the vocab once
         # its records are plain data: without it a long crawl grows without bound.
         with self.nlp.memory_zone():
@@ -100,48 +99,53 @@ class Extractor:
                 raise ExtractionFailed(f"{document.url or document.title or 'document'}: extraction failed ({type(error).__name__}: {error})") from error
             return records_from_doc(doc, document.kind)
 
-    def _extract_chunked(self, document: Document) -> Extraction:
-        """Process a very long text block-aligned in pieces, shifting offsets back."""
-        from miner.document import BLOCK_SEPARATOR
 
-        pieces: list[tuple[int, int]] = []
-        start = 0
-        for block in document.blocks:
-            if block.end - start > MAX_CHUNK and block.start > start:
-                pieces.append((start, block.start))
-                start = block.start
-        pieces.append((start, len(document.text)))
-        merged: Extraction | None = None
-        for piece_start, piece_end in pieces:
-            text = document.text[piece_start:piece_end].rstrip(BLOCK_SEPARATOR)
-            for cut in range(0, len(text), MAX_CHUNK):  # a single enormous block
-                blocks = [
-                    type(b)(b.kind, b.text, b.start - piece_start - cut, b.end - piece_start - cut, b.page, b.heading)
-                    for b in document.blocks
-                    if piece_start + cut <= b.start < piece_start + cut + MAX_CHUNK
-                ]
-                part = Document(text=text[cut:cut + MAX_CHUNK], blocks=blocks, media_type=document.media_type,
-                                title=document.title, kind=document.kind, published=document.published, url=document.url)
-                extraction = self.extract(part)
-                _shift(extraction, piece_start + cut)
-                if merged is None:
-                    merged = extraction
-                else:
-                    merged.gradings += extraction.gradings
-                    merged.findings += extraction.findings
-                    merged.statistics += extraction.statistics
-                    merged.organisations += extraction.organisations
-        assert merged is not None
-        return merged
+def make_doc(nlp: Language, text: str) -> Doc:
+    """`nlp.make_doc(text)`, also for a text longer than `nlp.max_length`: the
+    text is tokenised in chunks cut at whitespace (`chunk_bounds`) and the
+    pieces joined into one Doc whose offsets are those of the full text.
+    Tokens never span whitespace, so the tokens are the same as unchunked, and
+    the components still see the whole document (its subject, inspection,
+    repeated text), so the records are too."""
+    if len(text) <= nlp.max_length:
+        return nlp.make_doc(text)
+    pieces = [nlp.make_doc(text[start:end]) for start, end in chunk_bounds(text, nlp.max_length)]
+    return Doc.from_docs(pieces, ensure_whitespace=False)
 
 
-def _shift(extraction: Extraction, offset: int) -> None:
-    for record in (*extraction.gradings, *extraction.findings, *extraction.statistics):
-        record.evidence.start += offset
-        record.evidence.end += offset
-    for org in extraction.organisations:
-        org["start"] += offset
-        org["end"] += offset
+def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) pieces covering `text`, each at most `limit` characters,
+    cut at the end of a whitespace run: after a blank line (a block break) if
+    there is one in the window, else after a sentence's closing punctuation,
+    else after any space. Only a window without whitespace is cut mid-word."""
+    if limit < 1:
+        raise ValueError(f"chunk limit must be positive, not {limit}")
+    bounds = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        cut = _cut(text, start, start + limit)
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, n))
+    return bounds
+
+
+def _cut(text: str, start: int, stop: int) -> int:
+    """The best cut in (start, stop]: a position after whitespace and before a non-space."""
+    def run_end(i: int) -> int | None:
+        # From whitespace at i, the end of its run, if that is inside the window.
+        while i < stop and text[i].isspace():
+            i += 1
+        return i if start < i <= stop and i < len(text) and not text[i].isspace() else None
+
+    for pattern in ("\n\n", ". ", "? ", "! ", " ", "\n"):
+        i = text.rfind(pattern, start, stop)
+        while i > start:
+            cut = run_end(i + len(pattern) - 1)
+            if cut is not None:
+                return cut
+            i = text.rfind(pattern, start, i)
+    return stop
 
 
 def guess_kind(doc: Doc, kind: str | None) -> str:
@@ -161,45 +165,58 @@ def guess_kind(doc: Doc, kind: str | None) -> str:
     return "news"
 
 
+_GRADING_FIELDS = ("organisation_id", "area", "grade", "scale", "count", "out_of", "previous", "year", "method")
+_STATISTIC_FIELDS = ("organisation_id", "value", "unit", "measure", "period", "change_from", "change_to", "change_pct", "direction")
+_FINDING_FIELDS = ("organisation_id", "kind", "polarity", "topic", "confidence")
+
+
 def records_from_doc(doc: Doc, kind: str | None = None) -> Extraction:
     ctx = get_context(doc)
+    # Offsets and extension values are read from the span groups' raw data and
+    # doc.user_data: Span.text and Span._ build Python objects per access.
+    text = ctx.text or doc.text
 
-    def evidence(span) -> Evidence:
-        sent = ctx.sentence_at(span.start_char)
+    def spans(key: str) -> list[tuple[int, int]]:
+        return [(span.start_char, span.end_char) for span in doc.spans.get(key, [])]
+
+    def evidence(start: int, end: int) -> Evidence:
+        sent = ctx.sentence_at(start)
         return Evidence(
-            sentence=sent.text.strip() if sent else span.text,
-            start=span.start_char,
-            end=span.end_char,
-            page=ctx.page(span.start_char),
-            section=ctx.section(span.start_char),
+            sentence=sent.text.strip() if sent else text[start:end],
+            start=start,
+            end=end,
+            page=ctx.page(start),
+            section=ctx.section(start),
         )
 
     extraction = Extraction(kind=guess_kind(doc, kind), subject_id=ctx.subject_id, inspection=ctx.inspection)
-    for span in doc.spans.get("gradings", []):
+    for start, end in spans("gradings"):
+        organisation_id, area, grade, scale, count, out_of, previous, year, method = span_values(doc, start, end, _GRADING_FIELDS)
         extraction.gradings.append(
             GradingRecord(
-                organisation_id=span._.organisation_id, area=span._.area, grade=span._.grade, scale=span._.scale,
-                evidence=evidence(span), count=span._.count, out_of=span._.out_of, previous=bool(span._.previous),
-                year=span._.year, method=span._.method or "prose",
+                organisation_id=organisation_id, area=area, grade=grade, scale=scale,
+                evidence=evidence(start, end), count=count, out_of=out_of, previous=bool(previous),
+                year=year, method=method or "prose",
             )
         )
-    for span in doc.spans.get("statistics", []):
+    for start, end in spans("statistics"):
+        organisation_id, value, unit, measure, period, change_from, change_to, change_pct, direction = span_values(doc, start, end, _STATISTIC_FIELDS)
         extraction.statistics.append(
             StatisticRecord(
-                organisation_id=span._.organisation_id, value=span._.value, unit=span._.unit, measure=span._.measure,
-                text=span.text, evidence=evidence(span), period=span._.period, change_from=span._.change_from,
-                change_to=span._.change_to, change_pct=span._.change_pct, direction=span._.direction,
+                organisation_id=organisation_id, value=value, unit=unit, measure=measure,
+                text=text[start:end], evidence=evidence(start, end), period=period, change_from=change_from,
+                change_to=change_to, change_pct=change_pct, direction=direction,
             )
         )
-    for span in doc.spans.get("findings", []):
+    for start, end in spans("findings"):
+        organisation_id, finding_kind, polarity, topic, confidence = span_values(doc, start, end, _FINDING_FIELDS)
         extraction.findings.append(
             FindingRecord(
-                organisation_id=span._.organisation_id, text=span.text, kind=span._.kind, polarity=span._.polarity,
-                topic=span._.topic, evidence=evidence(span), confidence=span._.confidence,
+                organisation_id=organisation_id, text=text[start:end], kind=finding_kind, polarity=polarity,
+                topic=topic, evidence=evidence(start, end), confidence=confidence,
             )
         )
-    for span in doc.spans.get("organisations", []):
-        extraction.organisations.append(
-            {"id": span._.organisation_id, "mention": span.text, "start": span.start_char, "end": span.end_char}
-        )
+    for start, end in spans("organisations"):
+        [organisation_id] = span_values(doc, start, end, ("organisation_id",))
+        extraction.organisations.append({"id": organisation_id, "mention": text[start:end], "start": start, "end": end})
     return extraction

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from miner.nlp.context import get_context
+from miner.nlp.context import get_context, set_span_values
 from miner.nlp.numbers import DIGITS, FRACTIONS, MULTIPLIERS, NUMBER_WORD, UNITS, parse_number
 from miner.nlp.organisations import OrganisationIndex
+from miner.nlp.scan import Literals, finditer_at, fold
 
 SPANS_KEY = "statistics"
 
@@ -56,6 +57,18 @@ _NUMBER_WORDS = re.compile(
     re.I,
 )
 _DIGIT_OR_WORD = re.compile(r"\d|£")
+# Literal prefilters (miner.nlp.scan). Every candidate match starts with a
+# digit, "£", a number or fraction word, a modifier ("almost ...") or a
+# multiplier ("doubled"); `_NUMBER_WORDS` cannot match without one of its words.
+_CANDIDATE_STARTS = Literals(
+    [*"0123456789£", *(w for w in UNITS if w not in ("a", "an", "no", "single")), "a third", "a quarter", "a fifth", "a tenth",
+     "a half", "half", "almost", "nearly", "around", "about", "more than", "over", "just", "under",
+     "doubled", "tripled", "trebled", "quadrupled", "halved", "double", "treble", "triple"]
+)
+_NUMBER_WORD_LITERALS = Literals(
+    [*(w for w in UNITS if w not in ("a", "an", "no", "single")), "half", "third", "quarter", "fifth", "tenth", "double", "treble", "triple"]
+)
+_PHONE_STARTS = Literals(["+44", "(", "0"])
 
 _CHANGE = re.compile(
     r"\b(?P<verb>rose|risen|rising|rises|increased|increasing|increases|grew|grown|climbed|jumped|soared|went up|up|fell|fallen|falling|falls|decreased|decreasing|dropped|declined|reduced|went down|down|cut|dropping)\b"
@@ -108,12 +121,23 @@ class StatisticExtractor:
         orgs = OrganisationIndex(doc)
         grading_ranges = [(s.start_char, s.end_char) for s in doc.spans.get("gradings", []) if s._.count is not None]
         spans: list[Span] = []
+        # Keyword offsets found once in the whole text, looked up per sentence.
+        number_word_index = ctx.literal_index(_NUMBER_WORD_LITERALS)
+        candidate_index = ctx.literal_index(_CANDIDATE_STARTS)
+        phone_index = ctx.literal_index(_PHONE_STARTS)
         for sent in ctx.sentences:
             text = sent.text
-            if not _DIGIT_OR_WORD.search(text) and not _NUMBER_WORDS.search(text):
+            s_start, s_end = sent.start_char, sent.end_char
+            low = ctx.folded(s_start, s_end)
+            if number_word_index.offsets is None:
+                number_words = _NUMBER_WORD_LITERALS.any_in(low) and _NUMBER_WORDS.search(text) is not None
+            else:
+                number_words = number_word_index.any_within(s_start, s_end) and _NUMBER_WORDS.search(text) is not None
+            if not number_words and not _DIGIT_OR_WORD.search(text):
                 continue
             block_kind = ctx.block_kind(sent.start_char)
-            for stat in find_statistics(text, is_block_start=_starts_block(ctx, sent.start_char)):
+            offsets = (candidate_index.within(s_start, s_end), phone_index.within(s_start, s_end))
+            for stat in find_statistics(text, is_block_start=_starts_block(ctx, sent.start_char), low=low, number_words=number_words, offsets=offsets):
                 start = sent.start_char + stat.start
                 end = sent.start_char + stat.end
                 if any(s <= start < e for s, e in grading_ranges):
@@ -124,9 +148,11 @@ class StatisticExtractor:
                 if span is None:
                     continue
                 span = Span(doc, span.start, span.end, label=stat.unit)
-                span._.organisation_id = orgs.near(start, sent.start_char)
-                for field in ("value", "unit", "measure", "period", "change_from", "change_to", "change_pct", "direction"):
-                    setattr(span._, field, getattr(stat, field))
+                set_span_values(span, {
+                    "organisation_id": orgs.near(start, sent.start_char), "value": stat.value, "unit": stat.unit,
+                    "measure": stat.measure, "period": stat.period, "change_from": stat.change_from,
+                    "change_to": stat.change_to, "change_pct": stat.change_pct, "direction": stat.direction,
+                })
                 spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
@@ -152,7 +178,10 @@ _PHONE = re.compile(r"(?:\+44\s?\(?0?\)?|\(?\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{
 _QUALIFIER = re.compile(r"\b(?:within|in|inside|under)\s+(?:the\s+)?$", re.I)
 
 
-def find_statistics(sentence: str, is_block_start: bool = False) -> list[_Stat]:
+def find_statistics(
+    sentence: str, is_block_start: bool = False, *, low: str | None = None, number_words: bool | None = None,
+    offsets: tuple[list[int] | None, list[int] | None] = (None, None),
+) -> list[_Stat]:
     """Statistics in one sentence, offsets relative to it.
 
     A change is one statistic: "rose from 142 in 2020 to 196 in 2022, up 38
@@ -161,11 +190,18 @@ def find_statistics(sentence: str, is_block_start: bool = False) -> list[_Stat]:
     change_from 49. A target inside a measure ("answered within ten
     seconds") is part of the measure, not a figure of its own.
     """
+    # `low` (scan.fold of the sentence), `number_words` (whether _NUMBER_WORDS
+    # matches) and `offsets` (where candidate and phone keywords start, from
+    # the document's scan.LiteralIndex) are passed by the component, which has them.
+    if low is None:
+        low = fold(sentence)
+    if number_words is None:
+        number_words = _NUMBER_WORDS.search(sentence) is not None
     found: list[_Stat] = []
     consumed_until = -1
-    phones = [(p.start(), p.end()) for p in _PHONE.finditer(sentence)]
-    candidates = _CANDIDATE if _NUMBER_WORDS.search(sentence) else _CANDIDATE_DIGITS
-    for m in candidates.finditer(sentence):
+    phones = [(p.start(), p.end()) for p in finditer_at(_PHONE, sentence, low, _PHONE_STARTS, offsets=offsets[1])]
+    candidates = _CANDIDATE if number_words else _CANDIDATE_DIGITS
+    for m in finditer_at(candidates, sentence, low, _CANDIDATE_STARTS, offsets=offsets[0]):
         if m.start() < consumed_until or any(a <= m.start() < b for a, b in phones):
             continue
         kind = m.lastgroup

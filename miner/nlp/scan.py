@@ -1,0 +1,142 @@
+"""Cheap literal prefilters run before the extractors' regular expressions.
+
+Most sentences cannot match most rules: a pattern built from the area
+vocabulary can only match where one of its first words occurs, a count rule
+only where "area" or "judgement" occurs. Looking for those literals in a
+lower-cased copy of the text (`str.__contains__`, `str.find`) is far cheaper
+than letting a long case-insensitive alternation try every position, so rules
+run only where their keywords are.
+
+Exactness: a prefilter may say "maybe" wrongly but never "no" wrongly. The
+lower-cased copy stands in for `re.IGNORECASE` only when the text has no
+character that folds to an ASCII letter in a way `str.lower()` does not
+reproduce offset for offset (the Kelvin sign, long s, dotless i, ...); for
+such text `fold()` returns None and the helpers run the plain regex.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import string
+import sys
+from collections.abc import Iterable, Iterator
+
+
+def _special_folds() -> frozenset[str]:
+    """Non-ASCII characters that `re.I` matches to an ASCII letter, or whose
+    `str.lower()` is not a single non-ASCII-letter character."""
+    every = "".join(chr(c) for c in range(128, 0x10000) if not 0xD800 <= c < 0xE000)
+    letters = re.compile("|".join(string.ascii_lowercase), re.I)
+    special = set(letters.findall(every))
+    special.update(c for c in every if len(c.lower()) != 1 or c.lower().isascii())
+    return frozenset(special)
+
+
+# What `_special_folds()` gives for this Python's Unicode tables, spelt out because
+# computing it costs 80 ms at import (tests/test_scan.py checks the two agree):
+# dotted capital I, dotless i, long s, Kelvin sign.
+SPECIAL_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def fold(text: str) -> str | None:
+    """`text.lower()` when its offsets and letters match what `re.I` sees, else None."""
+    if text.isascii() or SPECIAL_FOLDS.isdisjoint(text):
+        low = text.lower()
+        if len(low) == len(text) and (text.isascii() or max(text) < "\U00010000"):
+            return low
+    return None
+
+
+def _plain(char: str) -> bool:
+    """ASCII, or a character without case ("£", "–") that `re.I` matches only to itself."""
+    return char.isascii() or (char.lower() == char == char.upper() and char not in SPECIAL_FOLDS)
+
+
+class Literals:
+    """Lower-case words (ASCII or caseless characters) of which at least one occurs wherever a pattern
+    can match (`any_in`), or at every position where a match can start (`positions`)."""
+
+    def __init__(self, words: Iterable[str]):
+        words = {w.lower() for w in words}
+        if not words or any(not w or not all(_plain(c) for c in w) for w in words):
+            raise ValueError(f"literal prefilter words must be non-empty, of ASCII or caseless characters: {sorted(words)}")
+        # A word that starts with another adds nothing (neither to `any_in` nor
+        # to `positions`): keep the shorter one.
+        self.words = tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
+
+    def any_in(self, low: str | None, start: int = 0, end: int = sys.maxsize) -> bool:
+        """Whether any word occurs in low[start:end] (True when the text could not be folded)."""
+        if low is None:
+            return True
+        if start == 0 and end >= len(low):
+            return any(w in low for w in self.words)
+        return any(low.find(w, start, end) >= 0 for w in self.words)
+
+    def positions(self, low: str, start: int = 0, end: int = sys.maxsize) -> list[int]:
+        """Sorted offsets in low[start:end] where a word starts."""
+        found = set()
+        for word in self.words:
+            i = low.find(word, start, end)
+            while i >= 0:
+                found.add(i)
+                i = low.find(word, i + 1, end)
+        return sorted(found)
+
+
+class LiteralIndex:
+    """Every offset where one of a `Literals`' words starts in a whole folded
+    document, found once, so that each sentence looks its own up by bisection
+    instead of searching again ("once per document, not per sentence")."""
+
+    def __init__(self, literals: Literals, low: str | None):
+        self.offsets = literals.positions(low) if low is not None else None
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether a word starts in [start, end) (True when the text could not be folded).
+        A word starting there may run past `end`: a "maybe", never a wrong "no"."""
+        if self.offsets is None:
+            return True
+        i = bisect.bisect_left(self.offsets, start)
+        return i < len(self.offsets) and self.offsets[i] < end
+
+    def within(self, start: int, end: int) -> list[int] | None:
+        """The offsets in [start, end), relative to `start` (None when unknown)."""
+        if self.offsets is None:
+            return None
+        i, j = bisect.bisect_left(self.offsets, start), bisect.bisect_left(self.offsets, end)
+        return [p - start for p in self.offsets[i:j]]
+
+
+def finditer_at(rx: re.Pattern, text: str, low: str | None, starts: Literals, pos: int = 0, endpos: int = sys.maxsize, *, offsets: list[int] | None = None) -> Iterator[re.Match]:
+    """`rx.finditer(text, pos, endpos)` for a pattern whose every match starts
+    with one of `starts`' words (case-insensitively): `rx.match` is tried only
+    at those offsets (or at `offsets`, the sorted offsets of those words in
+    `text` when the caller has them from a `LiteralIndex`; extra offsets are
+    harmless). Patterns that can match the empty string are not supported."""
+    if offsets is None:
+        if low is None:
+            yield from rx.finditer(text, pos, endpos)
+            return
+        offsets = starts.positions(low, pos, endpos)
+    last_end = pos
+    for p in offsets:
+        if p >= endpos:
+            break
+        if p < last_end:
+            continue
+        m = rx.match(text, p, endpos)
+        if m:
+            yield m
+            last_end = m.end()
+
+
+def search_at(rx: re.Pattern, text: str, low: str | None, starts: Literals, pos: int = 0, endpos: int = sys.maxsize, *, offsets: list[int] | None = None) -> re.Match | None:
+    """`rx.search(text, pos, endpos)` under the same condition as `finditer_at`."""
+    return next(finditer_at(rx, text, low, starts, pos, endpos, offsets=offsets), None)
+
+
+def first_words(phrases: Iterable[str]) -> set[str]:
+    """The literal beginning of each phrase (its first word, cut at any
+    apostrophe or hyphen, which patterns often spell as a class)."""
+    return {re.split(r"[\s'’-]", p.strip().lower(), maxsplit=1)[0] for p in phrases}

@@ -57,7 +57,12 @@ BOILERPLATE = re.compile(
     r"|^This (?:publication|report) is available at"
     r"|^Interested in our work\?|subscribe to our monthly newsletter"
     r"|^To receive regular email alerts about new publications"
-    r"|^Any complaints about the inspection or the report should be made",
+    r"|^Any complaints about the inspection or the report should be made"
+    # Ofsted's descriptions of what each grade means, the same in every SIF
+    # report ("An outstanding local authority leads highly effective services...").
+    r"|^(?:An? |In an? )(?:(?:outstanding|good|inadequate) )?(?:local authority|LSCB)(?: that)? "
+    r"(?:is (?:good|inadequate|providing)|requires improvement|leads|provides|is highly influential|coordinates)"
+    r"|^In a local authority that requires improvement",
     re.I,
 )
 # Sections that are standard text throughout: Ofsted's descriptions of what

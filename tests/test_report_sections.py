@@ -7,7 +7,7 @@ section titles too long for PDF extraction to take as headings."""
 
 import pytest
 
-from miner.nlp.sections import block_section_kinds, is_boilerplate
+from miner.nlp.sections import block_sections, is_boilerplate
 from miner.text import convert
 
 NEEDS = [
@@ -72,7 +72,7 @@ def test_section_titles_and_boilerplate_yield_no_findings(ilacs_findings):
 
 
 def _kinds(blocks):
-    """block_section_kinds over flat (kind, text) blocks, as PDF extraction
+    """block_sections (the kinds) over flat (kind, text) blocks, as PDF extraction
     makes them: each heading is the whole heading path of what follows it."""
     kinds, texts, paths, path = [], [], [], ()
     for kind, text in blocks:
@@ -82,7 +82,7 @@ def _kinds(blocks):
         if kind == "heading":
             path = (text,)
     table = {"Areas for improvement": "area_for_improvement", "Recommendations": "recommendation"}
-    return block_section_kinds(kinds, texts, paths, lambda p: table.get(p[-1]) if p else None)
+    return [s.kind for s in block_sections(kinds, texts, paths, lambda p: table.get(p[-1]) if p else None)]
 
 
 @pytest.mark.parametrize(
@@ -143,3 +143,18 @@ def test_boilerplate(text, boilerplate):
 
 def test_grade_descriptors_are_boilerplate():
     assert is_boilerplate("Their progress exceeds expectations and is sustained over time.", ("What the inspection judgements mean: the local authority",))
+
+
+def test_a_question_heading_after_a_soft_wrapped_sentence_end_is_a_heading():
+    # PDFium marks a line end with a trailing space even after a full stop;
+    # the short question after it is the next section's heading.
+    from miner.text.pdf import pages_to_document
+
+    page = (
+        "Leaders have increased the number of social workers and reduced caseloads in every team across the \n"
+        "service, and they have opened two new children's homes and a new assessment centre in the last year. \n"
+        "What needs to improve?\n"
+        "◼ The timeliness of return home interviews for children who go missing.\n"
+    )
+    blocks = [(b.kind, b.text) for b in pages_to_document([page]).blocks]
+    assert blocks[-2:] == [("heading", "What needs to improve?"), ("list_item", "The timeliness of return home interviews for children who go missing.")]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from miner.nlp.context import get_context, set_span_values
 from miner.nlp.finding_model import Candidate, FindingClassifier
 from miner.nlp.organisations import OrganisationIndex
-from miner.nlp.sections import block_section_kinds, is_boilerplate, is_toc_entry
+from miner.nlp.sections import Section, block_sections, is_boilerplate, is_toc_entry
 
 SPANS_KEY = "findings"
 DATA = pathlib.Path(__file__).parent / "data" / "findings.json"
@@ -61,7 +61,7 @@ class FindingExtractor:
         doc_kind = ctx.kind or ("report" if ctx.inspection.inspectorate else "news")
         found: list[Candidate] = []
         seen: set[str] = set()
-        block_kinds = None  # the governing section kind per block, made on first need
+        sections = None  # what governs each block (miner.nlp.sections), made on first need
         boilerplate: dict[int, bool] = {}
         for sent in ctx.sentences:
             text = sent.text.strip()
@@ -78,22 +78,22 @@ class FindingExtractor:
             # The cheap quote test first: most sentences fail it.
             if _is_quoted_response(text) and self.not_cues.search(text):
                 continue
-            headings = ctx.headings[i] if i is not None else ()
+            headings, section_kind = ctx.headings[i] if i is not None else (), None
             if i is not None:
                 if i not in boilerplate:
                     boilerplate[i] = is_boilerplate(ctx.text[ctx.starts[i]:ctx.ends[i]], headings)
                 if boilerplate[i]:
                     continue
-                if block_kinds is None:
-                    block_kinds = self._block_section_kinds(ctx)
-                section_kind = block_kinds[i]
-            else:
-                section_kind = None
+                if sections is None:
+                    sections = self._block_sections(ctx)
+                if sections[i].is_title:
+                    continue
+                section_kind = sections[i].kind
             start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
             found.append(Candidate(start, start + len(text), text, block_kind, headings, section_kind, doc_kind))
         return found
 
-    def _block_section_kinds(self, ctx) -> list[str | None]:
+    def _block_sections(self, ctx) -> list[Section]:
         cache: dict[tuple[str, ...], str | None] = {}  # blocks share heading paths
 
         def section_kind(headings: tuple[str, ...]) -> str | None:
@@ -102,7 +102,7 @@ class FindingExtractor:
             return cache[headings]
 
         texts = [ctx.text[start:end] for start, end in zip(ctx.starts, ctx.ends)]
-        return block_section_kinds(ctx.kinds, texts, ctx.headings, section_kind)
+        return block_sections(ctx.kinds, texts, ctx.headings, section_kind)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self.candidates(doc)

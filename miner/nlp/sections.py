@@ -15,7 +15,7 @@ first plain paragraph after its bullets.
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 # Sub-headings that split a list of actions by when they are due, or by
 # priority ("Immediately:", "Within three months:", "Priority and immediate
@@ -86,16 +86,24 @@ def _is_section_title(text: str) -> bool:
     return _SECTION_TITLE.search(text) is not None or _JUDGEMENT_END.search(text) is not None
 
 
-def block_section_kinds(
+class Section(NamedTuple):
+    """What governs a block: the kind its section gives (None outside a
+    kind-giving section or after it has ended), and whether the block is
+    itself a section title (which states no finding)."""
+
+    kind: str | None
+    is_title: bool = False
+
+
+def block_sections(
     kinds: Sequence[str],
     texts: Sequence[str],
     headings: Sequence[tuple[str, ...]],
     section_kind: Callable[[tuple[str, ...]], str | None],
-) -> list[str | None]:
-    """The section kind that governs each block (None for headings, for
-    blocks outside a kind-giving section, and after the section has ended).
-    `section_kind` maps a heading path to the kind its headings give."""
-    out: list[str | None] = []
+) -> list[Section]:
+    """The `Section` of each block. `section_kind` maps a heading path to
+    the kind its headings give."""
+    out: list[Section] = []
     path: tuple[str, ...] | None = None
     current: str | None = None  # the kind governing the blocks under `path`
     open_kind: str | None = None  # the kind open at this point in reading order
@@ -108,20 +116,22 @@ def block_section_kinds(
             own = section_kind(headings[i] + (text.strip(),))
             carry = open_kind if own is None and _ACTION_SUBHEADING.search(text.strip()) else None
             open_kind = own or carry
-            out.append(None)
+            out.append(Section(None))
             continue
         if headings[i] != path:
             path = headings[i]
             current = section_kind(path) or carry
             items = None
-        if current is not None and kind == "paragraph" and (
-            _is_section_title(text) or (items and not _list_resumes(kinds, i))
-        ):
-            current = None  # the section ends here, for the rest of this heading path
+        if kind == "paragraph" and _is_section_title(text):
+            current = open_kind = None  # the section ends here, for the rest of this heading path
+            out.append(Section(None, True))
+            continue
+        if current is not None and kind == "paragraph" and items and not _list_resumes(kinds, i):
+            current = None  # the list has ended, and the section with it
         open_kind = current
         if items is None and current is not None and len(text.split()) >= 3:  # not a footnote marker
             items = kind == "list_item"
-        out.append(current)
+        out.append(Section(current))
     return out
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from miner.nlp.context import get_context, set_span_values
 from miner.nlp.finding_model import Candidate, FindingClassifier
 from miner.nlp.organisations import OrganisationIndex
+from miner.nlp.sections import Section, block_sections, is_boilerplate, is_toc_entry
 
 SPANS_KEY = "findings"
 DATA = pathlib.Path(__file__).parent / "data" / "findings.json"
@@ -60,7 +61,8 @@ class FindingExtractor:
         doc_kind = ctx.kind or ("report" if ctx.inspection.inspectorate else "news")
         found: list[Candidate] = []
         seen: set[str] = set()
-        section_kinds: dict[tuple[str, ...], str | None] = {}  # blocks share heading paths
+        sections = None  # what governs each block (miner.nlp.sections), made on first need
+        boilerplate: dict[int, bool] = {}
         for sent in ctx.sentences:
             text = sent.text.strip()
             if len(text) < 25 or len(text) > 1200:
@@ -76,12 +78,31 @@ class FindingExtractor:
             # The cheap quote test first: most sentences fail it.
             if _is_quoted_response(text) and self.not_cues.search(text):
                 continue
-            headings = ctx.headings[i] if i is not None else ()
+            headings, section_kind = ctx.headings[i] if i is not None else (), None
+            if i is not None:
+                if i not in boilerplate:
+                    boilerplate[i] = is_boilerplate(ctx.text[ctx.starts[i]:ctx.ends[i]], headings)
+                if boilerplate[i]:
+                    continue
+                if sections is None:
+                    sections = self._block_sections(ctx)
+                if sections[i].is_title:
+                    continue
+                section_kind = sections[i].kind
             start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            if headings not in section_kinds:
-                section_kinds[headings] = self._section_kind(headings)
-            found.append(Candidate(start, start + len(text), text, block_kind, headings, section_kinds[headings], doc_kind))
+            found.append(Candidate(start, start + len(text), text, block_kind, headings, section_kind, doc_kind))
         return found
+
+    def _block_sections(self, ctx) -> list[Section]:
+        cache: dict[tuple[str, ...], str | None] = {}  # blocks share heading paths
+
+        def section_kind(headings: tuple[str, ...]) -> str | None:
+            if headings not in cache:
+                cache[headings] = self._section_kind(headings)
+            return cache[headings]
+
+        texts = [ctx.text[start:end] for start, end in zip(ctx.starts, ctx.ends)]
+        return block_sections(ctx.kinds, texts, ctx.headings, section_kind)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self.candidates(doc)
@@ -127,6 +148,8 @@ class FindingExtractor:
 
     def _section_kind(self, headings: tuple[str, ...]) -> str | None:
         for heading in reversed(headings):
+            if is_toc_entry(heading):
+                continue
             for rx, kind in self.section_kinds:
                 if rx.search(heading):
                     return kind

@@ -179,10 +179,20 @@ def _continues(line: str, following: str, full_width: int) -> bool:
     if line.endswith(" ") and not stripped.endswith(_TERMINAL):
         return True  # PDFium's soft-wrap marker
     if stripped.endswith((".", "!", "?", ":")):
+        if _is_question_heading(following, full_width):
+            return False
         # A full line ending in a full stop can still be mid-paragraph, but
         # treating it as the end keeps tables and lists from merging.
         return len(stripped) >= full_width * 0.92 and (line.endswith(" ") or next_lower)
     return len(stripped) >= full_width * 0.8
+
+
+def _is_question_heading(line: str, full_width: int) -> bool:
+    """A short capitalised line asking a question ("What needs to improve?")
+    after a sentence's end is a heading, even when PDFium marked that end
+    as a soft wrap."""
+    text = line.strip()
+    return text.endswith("?") and text[:1].isupper() and len(text) < full_width * 0.6 and len(text.split()) <= 10
 
 
 def _join_lines(lines: list[str]) -> str:

@@ -1,0 +1,141 @@
+"""Where a report's kind-giving sections ("What needs to improve?", "Areas for
+improvement", "Recommendations") end, and which blocks are the publisher's
+standard text rather than anything inspectors found.
+
+A heading path alone is not enough. PDF text extraction marks only short
+lines as headings, so an Ofsted section title such as "The experiences and
+progress of children who need help and protection: requires improvement to
+be good" comes out as a paragraph, and the "What needs to improve?" heading
+above it would otherwise govern the whole report body. Real reports end such
+a section in three ways, all handled here: the next heading; a paragraph that
+is one of the report's own section titles; and, for a bulleted list, the
+first plain paragraph after its bullets.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, NamedTuple, Sequence
+
+# Sub-headings that split a list of actions by when they are due, or by
+# priority ("Immediately:", "Within three months:", "Priority and immediate
+# action"): the items under them belong to the section above.
+_ACTION_SUBHEADING = re.compile(
+    r"^(?:immediately|within (?:\w+ )?(?:days?|weeks?|months?|years?)|priority and immediate action|"
+    r"(?:in the )?(?:short|medium|longer?)[- ]term)\b",
+    re.I,
+)
+
+# Ofsted's own section titles, which PDF extraction leaves as paragraphs
+# when they are long ("The experiences and progress of children in care:
+# good"); a judgement word at the end of an unpunctuated line marks others.
+_SECTION_TITLE = re.compile(
+    r"^(?:the experiences and progress of|the impact of leaders|overall effectiveness|"
+    r"the effectiveness of (?:leaders|the local safeguarding)|leadership,? management and governance|"
+    r"summary(?: of| for)?\b|information about this|inspection judgements? about|"
+    r"what the inspection judgements? mean|the quality of practice|key strengths and weaknesses)",
+    re.I,
+)
+_JUDGEMENT_END = re.compile(
+    r"(?::|\bis|\bare)\s*(?:requires? improvement(?: to be good)?|good|outstanding|inadequate|adequate)\W*$", re.I
+)
+_TERMINAL = (".", "!", "?", ";", ":", ",", ")", "\"", "”", "’")
+
+# A table of contents entry keeps its page number: it names a section, it does not open one.
+_TOC_ENTRY = re.compile(r"\s\d{1,3}$")
+
+# The publisher's standard text: who Ofsted is, how to get the report in
+# another format, reuse and licence terms, copyright, where it is published.
+# A block that matches yields no findings.
+BOILERPLATE = re.compile(
+    r"\(Ofsted\) regulates and inspects|^Ofsted (?:regulates|inspects) and (?:regulates|inspects) services"
+    r"|^If you would like a copy of this document in a different format"
+    r"|^To ask for this report in another format"
+    r"|^You may (?:reuse|copy all or parts of) this (?:information|document)"
+    r"|Open Government Licence|nationalarchives\.gov\.uk"
+    r"|©\s*Crown copyright|^Crown copyright"
+    r"|^This (?:publication|report) is available at"
+    r"|^Interested in our work\?|subscribe to our monthly newsletter"
+    r"|^To receive regular email alerts about new publications"
+    r"|^Any complaints about the inspection or the report should be made"
+    # Ofsted's descriptions of what each grade means, the same in every SIF
+    # report ("An outstanding local authority leads highly effective services...").
+    r"|^(?:An? |In an? )(?:(?:outstanding|good|inadequate) )?(?:local authority|LSCB)(?: that)? "
+    r"(?:is (?:good|inadequate|providing)|requires improvement|leads|provides|is highly influential|coordinates)"
+    r"|^In a local authority that requires improvement",
+    re.I,
+)
+# Sections that are standard text throughout: Ofsted's descriptions of what
+# each grade means, the same in every report of a framework.
+_BOILERPLATE_SECTION = re.compile(r"^what the inspection judgements? mean", re.I)
+
+
+def is_toc_entry(heading: str) -> bool:
+    return _TOC_ENTRY.search(heading.strip()) is not None
+
+
+def is_boilerplate(text: str, headings: Sequence[str] = ()) -> bool:
+    return BOILERPLATE.search(text) is not None or any(_BOILERPLATE_SECTION.search(h) for h in headings[-1:])
+
+
+def _is_section_title(text: str) -> bool:
+    """A paragraph that is really one of the report's section titles."""
+    text = text.strip()
+    if not text or text[:1].isdigit() or text.endswith(_TERMINAL) or len(text.split()) > 30:
+        return False
+    return _SECTION_TITLE.search(text) is not None or _JUDGEMENT_END.search(text) is not None
+
+
+class Section(NamedTuple):
+    """What governs a block: the kind its section gives (None outside a
+    kind-giving section or after it has ended), and whether the block is
+    itself a section title (which states no finding)."""
+
+    kind: str | None
+    is_title: bool = False
+
+
+def block_sections(
+    kinds: Sequence[str],
+    texts: Sequence[str],
+    headings: Sequence[tuple[str, ...]],
+    section_kind: Callable[[tuple[str, ...]], str | None],
+) -> list[Section]:
+    """The `Section` of each block. `section_kind` maps a heading path to
+    the kind its headings give."""
+    out: list[Section] = []
+    path: tuple[str, ...] | None = None
+    current: str | None = None  # the kind governing the blocks under `path`
+    open_kind: str | None = None  # the kind open at this point in reading order
+    carry: str | None = None  # the kind an action sub-heading inherits
+    # Does the section open with a bulleted list? (Then its first plain
+    # paragraph ends it; bullets nested in numbered paragraphs do not.)
+    items: bool | None = None
+    for i, (kind, text) in enumerate(zip(kinds, texts)):
+        if kind == "heading":
+            own = section_kind(headings[i] + (text.strip(),))
+            carry = open_kind if own is None and _ACTION_SUBHEADING.search(text.strip()) else None
+            open_kind = own or carry
+            out.append(Section(None))
+            continue
+        if headings[i] != path:
+            path = headings[i]
+            current = section_kind(path) or carry
+            items = None
+        if kind == "paragraph" and _is_section_title(text):
+            current = open_kind = None  # the section ends here, for the rest of this heading path
+            out.append(Section(None, True))
+            continue
+        if current is not None and kind == "paragraph" and items and not _list_resumes(kinds, i):
+            current = None  # the list has ended, and the section with it
+        open_kind = current
+        if items is None and current is not None and len(text.split()) >= 3:  # not a footnote marker
+            items = kind == "list_item"
+        out.append(Section(current))
+    return out
+
+
+def _list_resumes(kinds: Sequence[str], i: int) -> bool:
+    """Is the paragraph at `i` a piece of a list item split by a page break
+    (the list goes on after it)?"""
+    return i + 1 < len(kinds) and kinds[i + 1] == "list_item"

@@ -44,6 +44,13 @@ def extract(extractor, paragraphs, title=PEEL, published="2024-05-16", kind="rep
      {(None, "inadequate", False, 2, None), ("investigating crime", "inadequate", False, None, None),
       ("managing offenders and suspects", "inadequate", False, None, None)}),
     (["It was not rated good or outstanding in any area."], {(None, "good", False, 0, None), (None, "outstanding", False, 0, None)}),
+    # A zero count takes a total only from its own or the sentence before, never the document's.
+    (["HMICFRS assessed the force across nine areas.", "Its officers work hard.", "It has a new chief constable.",
+      "Calls are answered quickly.", "Crime recording is accurate.", "Victims are kept informed.",
+      "The force was not graded outstanding or inadequate in any area."],
+     {(None, "outstanding", False, 0, None), (None, "inadequate", False, 0, None)}),
+    (["Inspectors graded the force inadequate in two of the eight areas they assessed.", "It was not graded good in any area."],
+     {(None, "inadequate", False, 2, 8), (None, "good", False, 0, 8)}),
     # Earlier inspections are previous, with their year.
     (["When it was last inspected in 2021 it was judged to require improvement at investigating crime."],
      {("investigating crime", "requires improvement", True, None, None)}),

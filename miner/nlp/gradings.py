@@ -250,7 +250,9 @@ class GradingExtractor:
                 if found.count is not None and found.out_of is None:
                     if last_total and i - last_total[0] <= 4:
                         found.out_of = last_total[1]
-                    elif document_total:
+                    elif document_total and found.count:
+                        # A zero count ("not rated inadequate in any area") holds
+                        # whatever the total: only a nearby one is its own.
                         found.out_of = document_total
                 self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
             new = spans[before:]

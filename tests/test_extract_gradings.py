@@ -56,6 +56,10 @@ def extract(extractor, paragraphs, title=PEEL, published="2024-05-16", kind="rep
      {("investigating crime", "requires improvement", True, None, None)}),
     (["The force, which was judged inadequate at responding to the public in 2019, is now rated good at responding to the public."],
      {("responding to the public", "inadequate", True, None, None), ("responding to the public", "good", False, None, None)}),
+    # "last week" dates the news, not an earlier inspection; "last inspection" does.
+    (["Last week the police inspectorate rated it good at preventing crime."], {("preventing crime", "good", False, None, None)}),
+    (["Earlier this month inspectors rated the force inadequate at investigating crime."], {("investigating crime", "inadequate", False, None, None)}),
+    (["At its last inspection the force was rated inadequate at investigating crime."], {("investigating crime", "inadequate", True, None, None)}),
     # Not gradings.
     (["Officers carry out good-quality investigations with adequate resources."], set()),
     (["Inspectors found inadequate training for call handlers and a good number of officers."], set()),

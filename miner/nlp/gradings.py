@@ -21,8 +21,10 @@ from miner.nlp.scales import GRADE_PATTERN, GRADE_PHRASES, Scales
 
 SPANS_KEY = "gradings"
 
+# "last week", "earlier this month": the time of the news, not an earlier inspection.
+_RECENT = r"(?!(?:week|weekend|month|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this|today)\b)"
 _PREVIOUS_CUE = re.compile(
-    r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)\s+(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
+    r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)\s+" + _RECENT + r"(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
     r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b"
     r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found)\b"
     r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+) was (?:judged|rated|graded|found)\b"

@@ -85,6 +85,17 @@ def test_previous_grade_keeps_its_year(extractor):
     (["At the last inspection, in 2016, the local authority was judged inadequate."],
      {("overall effectiveness", "inadequate", True, None, None)}),
     (["Health outcomes for looked after children and care leavers are inadequate."], set()),
+    # An earlier inspection's grade of the whole service, with a pronoun or bare "services" as subject.
+    (["At the last inspection, in December 2018, services required improvement to be good, and before that, in 2016, they were inadequate."],
+     {("overall effectiveness", "requires improvement to be good", True, None, None), ("overall effectiveness", "inadequate", True, None, None)}),
+    (["Services have improved since the last inspection in June 2019, when they were judged to require improvement to be good.",
+      "In 2016, before that, the local authority's services were found to be inadequate."],
+     {("overall effectiveness", "requires improvement to be good", True, None, None), ("overall effectiveness", "inadequate", True, None, None)}),
+    (["When the council was last inspected, in 2017, it was found to require improvement to be good."],
+     {("overall effectiveness", "requires improvement to be good", True, None, None)}),
+    # Traps: not dated to an earlier inspection, or a part of the service.
+    (["Early help services were inadequate and they remain weak."], set()),
+    (["Leaders know that some services were inadequate for disabled children in the past."], set()),
 ])
 def test_ofsted_phrasing(extractor, text, expected):
     assert extract(extractor, text, title=OFSTED, published="2023-01-13")[0] == expected

@@ -67,6 +67,9 @@ _UNQUALIFIED_STARTS = Literals(["the", "children", "services"])
 _UP_FROM_STARTS = Literals(["up", "down", "improv", "risen", "fallen", "mov", "climbed", "dropped", "slipped"])
 # Words without which a pattern cannot match anywhere in the sentence.
 _NO_STARTS = Literals(["no"])
+_EARLIER_WHOLE_STARTS = Literals(["it", "they", "its", "their", "the", "children", "services"])
+# Words without which a sentence cannot date a grade to an earlier inspection.
+_EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been"])
 _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
 _AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "of them", "of these", "of those"])
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
@@ -83,6 +86,7 @@ class _Found:
     out_of: int | None = None
     method: str = "prose"
     previous: bool | None = None  # set when the pattern itself says so
+    only_previous: bool = False  # kept only when the clause dates it to an earlier inspection
 
 
 class GradingExtractor:
@@ -175,6 +179,17 @@ class GradingExtractor:
         # named, so the overall judgement (on scales that have one).
         self.unqualified = re.compile(
             rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?-i:[A-Z])\w+)?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|(?:19|20)\d\d))",
+            flags,
+        )
+        # An earlier inspection's grade of the whole service, with a pronoun or a
+        # bare "services" as subject and often no verb of judging: "At the last
+        # inspection, in 2018, services required improvement to be good, and
+        # before that, in 2016, they were inadequate". Kept only when the clause
+        # dates it (`only_previous`): "they were inadequate" alone is no grading.
+        self.earlier_whole = re.compile(
+            rf"\b(?:it|they|(?:(?:its|their|the)\s+)?(?:children['’]s\s+)?services?(?:\s+for\s+children)?|the\s+(?:local\s+)?authority|the\s+council)"
+            rf"\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:(?:previously|also|again|then|both)\s+)?(?:(?:judged|found|rated|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?)?(?=\S)|(?=requir))"
+            rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or\s+(?:better|above|worse|below)|at|in|for|on)\b(?!\s+(?:inspections?|(?:its|the|their|our)\s+(?:last|previous|earlier|first)|(?:19|20)\d\d)))",
             flags,
         )
         # "one outstanding, six good and two adequate grades"
@@ -467,6 +482,10 @@ class GradingExtractor:
                         previous_end = extra.start()
         for m in finditer_at(self.unqualified, s, low, _UNQUALIFIED_STARTS):
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+        for m in finditer_at(self.earlier_whole, s, low, _EARLIER_WHOLE_STARTS) if _EARLIER_WORDS.any_in(low) else ():
+            # Not claimed, nor blocked by a claim: "services" is also an area of
+            # another scale (HMI Probation), and `_emit` keeps one record per key.
+            found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, only_previous=True))
         for m in (finditer_at(self.only_area, s, low, self.area_starts) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in self.areas_were.finditer(s) if _GRADE_NOUNS.any_in(low) else ():
@@ -543,6 +562,8 @@ class GradingExtractor:
                 earlier_year = self._previous_context(doc, ctx, sent_start, sent_text, found, inspection_year)
                 if earlier_year is not False:
                     previous, year = True, earlier_year
+        if found.only_previous and not previous:
+            return
         start_char = sent_start + found.start
         end_char = sent_start + found.end
         org_id = org_id or orgs.near(start_char, sent_start)

@@ -101,6 +101,27 @@ def test_ofsted_phrasing(extractor, text, expected):
     assert extract(extractor, text, title=OFSTED, published="2023-01-13")[0] == expected
 
 
+LAC_2013 = "Ofsted: Inspection of looked after children services"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Before the single inspection framework (2014) Ofsted graded on a four-point scale with
+    # "adequate": its judgements are on their own scale, not the later frameworks'.
+    (["Overall effectiveness Inadequate"], {("overall effectiveness", "ofsted-2009", "inadequate")}),
+    (["Capacity to improve Adequate"], {("capacity to improve", "ofsted-2009", "adequate")}),
+    # Not one of that framework's areas, and a complement: "the wellbeing of ... care leavers".
+    (["The impact of services to improve the economic wellbeing of looked after young people and care leavers is inadequate."], set()),
+])
+def test_ofsted_pre_2014_scale(extractor, text, expected):
+    _, extraction = extract(extractor, text, title=LAC_2013, published="2013-08-16")
+    assert {(g.area, g.scale, g.grade) for g in extraction.gradings} == expected
+
+
+def test_pre_2014_areas_are_not_graded_in_later_reports(extractor):
+    grades, _ = extract(extractor, ["Leadership and management Inadequate", "Overall effectiveness Good"], title=OFSTED, published="2023-01-13")
+    assert grades == {("overall effectiveness", "good", False, None, None)}
+
+
 def test_split_table_row_pairs_area_and_grade(extractor):
     grades, _ = extract(extractor, ["The impact of leaders on social work practice with children and families", "Good"], title=OFSTED)
     assert grades == {("impact of leaders", "good", False, None, None)}

@@ -455,7 +455,7 @@ class GradingExtractor:
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
             matches = finditer_at(rx, s, low, starts)
             for m in matches:
-                if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 40):m.start("area")]):
+                if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
                 if not add(item):
@@ -522,14 +522,14 @@ class GradingExtractor:
 
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:
         scales = self.scales
-        scale_id = ctx.inspection.scale
+        scale_id = document_scale = _document_scale(ctx.inspection, inspection_year)
         area = None
         if found.area == OVERALL_IF_UNNAMED:
-            if scale_id != "ofsted" or ctx.inspection.inspectorate != "ofsted":
+            if scale_id not in _OFSTED_SCALES or ctx.inspection.inspectorate != "ofsted":
                 return
             area = "overall effectiveness"
         elif found.area == OVERALL:
-            if scale_id == "ofsted":
+            if scale_id in _OFSTED_SCALES:
                 area = "overall effectiveness"
             elif scale_id in ("hmi-probation", "cqc"):
                 area = "overall"
@@ -541,6 +541,10 @@ class GradingExtractor:
                 return
             scale_id, area = resolved
             if scale_id == "ofsted" and area == "overall effectiveness" and ctx.inspection.inspectorate not in (None, "ofsted"):
+                return
+            if (scale_id == _OFSTED_2009) != (document_scale == _OFSTED_2009):
+                # The pre-2014 framework's areas ("leadership and management") are
+                # graded only in its reports, and its reports grade only those.
                 return
         grade_text = found.grade.lower()
         grade = _normalise(scales, scale_id, grade_text)
@@ -643,6 +647,21 @@ class GradingExtractor:
         if subject and past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not _NOW.search(clause):
             return True, past_years[0]
         return False, inspection_year
+
+
+_OFSTED_2009 = "ofsted-2009"
+_OFSTED_SCALES = ("ofsted", _OFSTED_2009)
+# The single inspection framework's first reports came out in 2014.
+_LAST_PRE_SIF_YEAR = 2013
+
+
+def _document_scale(inspection, inspection_year: int | None) -> str | None:
+    """The scale the document grades on: an Ofsted report of neither SIF nor
+    ILACS from before 2014 used the earlier four-point scale ("adequate"), whose
+    judgements are not those of the later frameworks."""
+    if inspection.scale == "ofsted" and inspection.programme is None and inspection_year and inspection_year <= _LAST_PRE_SIF_YEAR:
+        return _OFSTED_2009
+    return inspection.scale
 
 
 def _mentions_earlier_year(sentence: str, inspection_year: int | None) -> bool:

@@ -56,6 +56,17 @@ def extract(extractor, paragraphs, title=PEEL, published="2024-05-16", kind="rep
      {("investigating crime", "requires improvement", True, None, None)}),
     (["The force, which was judged inadequate at responding to the public in 2019, is now rated good at responding to the public."],
      {("responding to the public", "inadequate", True, None, None), ("responding to the public", "good", False, None, None)}),
+    # "for both X and Y" lists the areas of one grade.
+    (["When it was last inspected, in 2019, the force was judged good for both efficiency and legitimacy."],
+     {("efficiency", "good", True, None, None), ("legitimacy", "good", True, None, None)}),
+    # "since its last inspection" dates an improvement, not the grade.
+    (["Durham Constabulary requires improvement in the way it investigates crime, despite an effort to raise standards since its last inspection."],
+     {("investigating crime", "requires improvement", False, None, None)}),
+    # "the same grade it received in 2019": the grade again, at the earlier inspection.
+    (["The watchdog judged the force to require improvement at investigating crime, the same grade it received in 2019."],
+     {("investigating crime", "requires improvement", False, None, None), ("investigating crime", "requires improvement", True, None, None)}),
+    (["The force requires improvement at investigating crime, the same grade it received from an outside reviewer."],
+     {("investigating crime", "requires improvement", False, None, None)}),
     # "last week" dates the news, not an earlier inspection; "last inspection" does.
     (["Last week the police inspectorate rated it good at preventing crime."], {("preventing crime", "good", False, None, None)}),
     (["Earlier this month inspectors rated the force inadequate at investigating crime."], {("investigating crime", "inadequate", False, None, None)}),
@@ -93,12 +104,33 @@ def test_previous_grade_keeps_its_year(extractor):
      {("overall effectiveness", "requires improvement to be good", True, None, None), ("overall effectiveness", "inadequate", True, None, None)}),
     (["When the council was last inspected, in 2017, it was found to require improvement to be good."],
      {("overall effectiveness", "requires improvement to be good", True, None, None)}),
+    # "were found to require improvement", an area list with "and for".
+    (["Services for children looked after, and for care leavers, were found to require improvement."],
+     {("children looked after and achieving permanence", "requires improvement to be good", False, None, None),
+      ("care leavers", "requires improvement to be good", False, None, None)}),
+    (["In 2018 the care of looked-after children and care leavers was judged to require improvement to be good."],
+     {("children in care and care leavers", "requires improvement to be good", True, None, None)}),
     # Traps: not dated to an earlier inspection, or a part of the service.
     (["Early help services were inadequate and they remain weak."], set()),
     (["Leaders know that some services were inadequate for disabled children in the past."], set()),
 ])
 def test_ofsted_phrasing(extractor, text, expected):
     assert extract(extractor, text, title=OFSTED, published="2023-01-13")[0] == expected
+
+
+PRISON = "Report on an unannounced inspection of HMP Leeds by HM Chief Inspector of Prisons"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An aside between dashes after the area.
+    (["Respect – which covers living conditions and relationships between staff and prisoners – was rated reasonably good."],
+     {("respect", "reasonably good", False, None, None)}),
+    (["Safety – the first of the healthy prison tests – was judged poor."], {("safety", "poor", False, None, None)}),
+    # Trap: the dash clause is not an aside ("– good news for staff").
+    (["Purposeful activity improved – good news for staff."], set()),
+])
+def test_prison_phrasing(extractor, text, expected):
+    assert extract(extractor, text, title=PRISON, published="2022-10-04")[0] == expected
 
 
 LAC_2013 = "Ofsted: Inspection of looked after children services"

@@ -23,13 +23,16 @@ SPANS_KEY = "gradings"
 
 # "last week", "earlier this month": the time of the news, not an earlier inspection.
 _RECENT = r"(?!(?:week|weekend|month|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this|today)\b)"
+# "since its last inspection" dates an improvement, not a grade. (Checked after
+# the word, so the look-behinds run only where "last" is.)
+_SINCE_LAST = r"(?<!since its last)(?<!since the last)(?<!since their last)"
 _PREVIOUS_CUE = re.compile(
-    r"(?<!since its )(?<!since the )(?<!since their )\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)\s+" + _RECENT + r"(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
+    r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)" + _SINCE_LAST + r"\s+" + _RECENT + r"(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
     r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b"
     r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found)\b"
     r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+) was (?:judged|rated|graded|found)\b"
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
-    r"|(?<!since its )(?<!since the )(?<!since their )\b(?:last|previous(?:ly)?)\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
+    r"|\b(?:last|previous(?:ly)?)" + _SINCE_LAST + r"\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
     r"|\b(?:two|three|four|five|six|\d+|a|several|some)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
     r"|\bat that (?:inspection|time|visit)\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
     r"|\bhad\s+(?:then\s+|previously\s+|already\s+)?(?:improved|deteriorated|declined|been\s+(?:rated|judged|graded|found|assessed))\b",
@@ -68,7 +71,7 @@ _UNQUALIFIED_STARTS = Literals(["the", "children", "services"])
 _UP_FROM_STARTS = Literals(["up", "down", "improv", "risen", "fallen", "mov", "climbed", "dropped", "slipped"])
 # Words without which a pattern cannot match anywhere in the sentence.
 _NO_STARTS = Literals(["no"])
-_EARLIER_WHOLE_STARTS = Literals(["it", "they", "its", "their", "the", "children", "services"])
+_EARLIER_WHOLE_STARTS = Literals(["it ", "they ", "its ", "their ", "the local", "the authority", "the council", "the service", "children", "service"])
 # Words without which a sentence cannot date a grade to an earlier inspection.
 _EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been"])
 _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])

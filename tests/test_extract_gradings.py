@@ -67,6 +67,16 @@ def extract(extractor, paragraphs, title=PEEL, published="2024-05-16", kind="rep
      {("investigating crime", "requires improvement", False, None, None), ("investigating crime", "requires improvement", True, None, None)}),
     (["The force requires improvement at investigating crime, the same grade it received from an outside reviewer."],
      {("investigating crime", "requires improvement", False, None, None)}),
+    # A count whose areas are listed between dashes.
+    (["Three areas – preventing crime, investigating crime and responding to the public – were judged adequate."],
+     {(None, "adequate", False, 3, None), ("preventing crime", "adequate", False, None, None),
+      ("investigating crime", "adequate", False, None, None), ("responding to the public", "adequate", False, None, None)}),
+    # A count whose areas the next sentence lists ("These include ...").
+    (["Inspectors judged two areas inadequate.", "These include investigating crime and protecting vulnerable people."],
+     {(None, "inadequate", False, 2, None), ("investigating crime", "inadequate", False, None, None),
+      ("protecting vulnerable people", "inadequate", False, None, None)}),
+    # Trap: a next sentence that does not list the counted areas.
+    (["Inspectors judged two areas inadequate.", "Investigating crime has a new lead officer."], {(None, "inadequate", False, 2, None)}),
     # "last week" dates the news, not an earlier inspection; "last inspection" does.
     (["Last week the police inspectorate rated it good at preventing crime."], {("preventing crime", "good", False, None, None)}),
     (["Earlier this month inspectors rated the force inadequate at investigating crime."], {("investigating crime", "inadequate", False, None, None)}),

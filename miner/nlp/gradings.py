@@ -43,6 +43,7 @@ _LEADING_PAST = re.compile(
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
+_LIST_FOLLOWS = re.compile(r"\s*(?:These|They|Those|The (?:\w+ )?areas?)\s+(?:(?:were|are)\s+)?(?:include[ds]?|including|were|are)\b")
 _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:authority|council|force|service|prison)s?)\b")
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|services|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
@@ -149,7 +150,7 @@ class GradingExtractor:
             flags,
         )
         self.count_subject = re.compile(
-            rf"(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?(?P<count>{N}|all|both)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
+            rf"(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?(?P<count>{N}|all|both)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
             flags,
         )
         self.zero_count = re.compile(
@@ -223,6 +224,7 @@ class GradingExtractor:
         last_total: tuple[int, int] | None = None
         document_total: int | None = None
         self._chain: tuple[int, int | None] | None = None
+        follows: tuple[int, str, bool, int | None] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
         grade_index = ctx.literal_index(_GRADE_LITERALS)
         area_index = ctx.literal_index(self.area_starts)
@@ -241,6 +243,11 @@ class GradingExtractor:
                 across_only = self.across.search(sent_text)
                 if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
+            if follows and follows[0] == i - 1 and _LIST_FOLLOWS.match(sent_text):
+                # "Three areas were judged inadequate. These include X, Y and Z."
+                for extra in self.scales.area_regex.finditer(sent_text):
+                    found = _Found(extra.start(), extra.end(), follows[1], extra.group(0))
+                    self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, previous=follows[2], year=follows[3])
             if (
                 not has_grade_word
                 or not self.grade_word.search(sent_text)
@@ -277,6 +284,9 @@ class GradingExtractor:
                         found.out_of = document_total
                 self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
             new = spans[before:]
+            counted = [sp for sp in new if sp._.count and sp._.area is None]
+            # One count in the sentence: a next sentence "These include ..." names its areas.
+            follows = (i, counted[0].label_, counted[0]._.previous, counted[0]._.year) if len(counted) == 1 else None
             if stated and stated[-1] and not (new and all(sp._.previous for sp in new)):
                 # An earlier inspection's total does not carry into the current one's counts.
                 last_total = (i, stated[-1])
@@ -438,6 +448,10 @@ class GradingExtractor:
                 item = _Found(m.start(), m.end(), grade, None, count, out_of, "count")
                 if add(item):
                     counts.append(item)
+                    if m.groupdict().get("aside"):
+                        # "Six areas – preventing crime, ... – were judged adequate": the areas named between the dashes.
+                        for extra in self.scales.area_regex.finditer(s, m.start("aside"), m.end("aside")):
+                            found.append(_Found(extra.start(), extra.end(), grade, extra.group(0)))  # inside the count's own claim
         # "inadequate in two areas, investigating crime and managing offenders":
         # the areas named after a count carry its grade.
         for item in list(counts):

@@ -120,6 +120,11 @@ def test_previous_grade_keeps_its_year(extractor):
       ("care leavers", "requires improvement to be good", False, None, None)}),
     (["In 2018 the care of looked-after children and care leavers was judged to require improvement to be good."],
      {("children in care and care leavers", "requires improvement to be good", True, None, None)}),
+    # A comparison after the grade: the year dates the grade compared with.
+    (["Children's services in Norfolk have been rated as requiring improvement by Ofsted, moving up from the inadequate verdict of 2019."],
+     {("overall effectiveness", "requires improvement to be good", False, None, None), ("overall effectiveness", "inadequate", True, None, None)}),
+    (["Norfolk's children's services have been rated good by Ofsted, an improvement on requires improvement at its last inspection in 2019."],
+     {("overall effectiveness", "good", False, None, None), ("overall effectiveness", "requires improvement to be good", True, None, None)}),
     # Traps: not dated to an earlier inspection, or a part of the service.
     (["Early help services were inadequate and they remain weak."], set()),
     (["Leaders know that some services were inadequate for disabled children in the past."], set()),

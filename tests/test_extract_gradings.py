@@ -125,6 +125,10 @@ def test_previous_grade_keeps_its_year(extractor):
      {("overall effectiveness", "requires improvement to be good", False, None, None), ("overall effectiveness", "inadequate", True, None, None)}),
     (["Norfolk's children's services have been rated good by Ofsted, an improvement on requires improvement at its last inspection in 2019."],
      {("overall effectiveness", "good", False, None, None), ("overall effectiveness", "requires improvement to be good", True, None, None)}),
+    # DOMAIN.md: "since a judgement of inadequate in 2019" is an earlier grade.
+    (["Services have improved since a judgement of inadequate in 2019."], {("overall effectiveness", "inadequate", True, None, None)}),
+    (["Children are safer since its last judgement of inadequate for help and protection."],
+     {("help and protection", "inadequate", True, None, None)}),
     # Traps: not dated to an earlier inspection, or a part of the service.
     (["Early help services were inadequate and they remain weak."], set()),
     (["Leaders know that some services were inadequate for disabled children in the past."], set()),

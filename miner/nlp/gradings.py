@@ -79,6 +79,7 @@ _EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", 
 _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
 _AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "of them", "of these", "of those"])
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
+_SINCE_STARTS = Literals(["since"])
 _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change"])
 
 
@@ -199,6 +200,11 @@ class GradingExtractor:
             rf"\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:(?:previously|also|again|then|both)\s+)?(?:(?:judged|found|rated|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?)?(?=\S)|(?=requir))"
             rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or\s+(?:better|above|worse|below)|at|in|for|on)\b(?!\s+(?:inspections?|(?:its|the|their|our)\s+(?:last|previous|earlier|first)|(?:19|20)\d\d)))",
             flags,
+        )
+        # "since a judgement of inadequate in 2019": an earlier grade, of the
+        # whole service when no area follows (an area is claimed first).
+        self.since_judgement = re.compile(
+            rf"\bsince\s+(?:a|an|its|the|their)\s+(?:\w+\s+)?(?:judge?ment|rating|grade|verdict)\s+of\s+{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags
         )
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
@@ -503,6 +509,8 @@ class GradingExtractor:
                         previous_end = extra.start()
         for m in finditer_at(self.unqualified, s, low, _UNQUALIFIED_STARTS):
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+        for m in finditer_at(self.since_judgement, s, low, _SINCE_STARTS):
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))
         for m in finditer_at(self.earlier_whole, s, low, _EARLIER_WHOLE_STARTS) if _EARLIER_WORDS.any_in(low) else ():
             # Not claimed, nor blocked by a claim: "services" is also an area of
             # another scale (HMI Probation), and `_emit` keeps one record per key.

@@ -67,6 +67,10 @@ def extract(extractor, paragraphs, title=PEEL, published="2024-05-16", kind="rep
      {("investigating crime", "requires improvement", False, None, None), ("investigating crime", "requires improvement", True, None, None)}),
     (["The force requires improvement at investigating crime, the same grade it received from an outside reviewer."],
      {("investigating crime", "requires improvement", False, None, None)}),
+    # "good in another" is a count of one; "with five rated adequate" a count.
+    (["Graded across nine areas, it was outstanding in one area and good in another, with five rated adequate and two requiring improvement."],
+     {(None, "outstanding", False, 1, 9), (None, "good", False, 1, 9), (None, "adequate", False, 5, 9), (None, "requires improvement", False, 2, 9)}),
+    (["The force was good in another way: it answered calls quickly."], set()),
     # A count whose areas are listed between dashes.
     (["Three areas – preventing crime, investigating crime and responding to the public – were judged adequate."],
      {(None, "adequate", False, 3, None), ("preventing crime", "adequate", False, None, None),

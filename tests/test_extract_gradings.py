@@ -85,6 +85,9 @@ def extract(extractor, paragraphs, title=PEEL, published="2024-05-16", kind="rep
     (["Last week the police inspectorate rated it good at preventing crime."], {("preventing crime", "good", False, None, None)}),
     (["Earlier this month inspectors rated the force inadequate at investigating crime."], {("investigating crime", "inadequate", False, None, None)}),
     (["At its last inspection the force was rated inadequate at investigating crime."], {("investigating crime", "inadequate", True, None, None)}),
+    # Not gradings: a class of grades ("good or outstanding") said of others.
+    (["Most forces are rated good or outstanding at investigating crime."], set()),
+    (["Investigating crime was rated good or outstanding in most forces."], set()),
     # Not gradings.
     (["Officers carry out good-quality investigations with adequate resources."], set()),
     (["Inspectors found inadequate training for call handlers and a good number of officers."], set()),

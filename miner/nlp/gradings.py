@@ -130,14 +130,14 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)",
+            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)",
             flags,
         )
         Qg = r"['‘’\"“”]?"
         # "rated inadequate at investigating crime", "requires improvement in how it investigates crime",
         # "good at preventing crime and responding to the public", "the inadequate grades were for how GMP responds to the public"
         self.grade_then_area = re.compile(
-            rf"(?<![\w-]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:(?:both|each of|all of)\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:(?:both|each of|all of)\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"

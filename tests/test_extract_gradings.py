@@ -81,6 +81,11 @@ def extract(extractor, paragraphs, title=PEEL, published="2024-05-16", kind="rep
       ("protecting vulnerable people", "inadequate", False, None, None)}),
     # Trap: a next sentence that does not list the counted areas.
     (["Inspectors judged two areas inadequate.", "Investigating crime has a new lead officer."], {(None, "inadequate", False, 2, None)}),
+    # An earlier inspection's count does not take the current inspection's total.
+    (["HMICFRS assessed the force across nine areas.", "Its officers work hard.", "It has a new chief constable.",
+      "Calls are answered quickly.", "Crime recording is accurate.", "Victims are kept informed.",
+      "It was rated good in two areas.", "In 2019 it had been rated inadequate in two areas."],
+     {(None, "good", False, 2, 9), (None, "inadequate", True, 2, None)}),
     # "last week" dates the news, not an earlier inspection; "last inspection" does.
     (["Last week the police inspectorate rated it good at preventing crime."], {("preventing crime", "good", False, None, None)}),
     (["Earlier this month inspectors rated the force inadequate at investigating crime."], {("investigating crime", "inadequate", False, None, None)}),

@@ -94,6 +94,7 @@ class _Found:
     method: str = "prose"
     previous: bool | None = None  # set when the pattern itself says so
     only_previous: bool = False  # kept only when the clause dates it to an earlier inspection
+    document_total: bool = False  # out_of is the current inspection's number of areas
 
 
 class GradingExtractor:
@@ -291,6 +292,7 @@ class GradingExtractor:
                         # A zero count ("not rated inadequate in any area") holds
                         # whatever the total: only a nearby one is its own.
                         found.out_of = document_total
+                        found.document_total = True
                 self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
             new = spans[before:]
             counted = [sp for sp in new if sp._.count and sp._.area is None]
@@ -600,6 +602,8 @@ class GradingExtractor:
                     previous, year = True, earlier_year
         if found.only_previous and not previous:
             return
+        if previous and found.document_total:
+            found.out_of = None  # an earlier inspection may have graded other areas
         start_char = sent_start + found.start
         end_char = sent_start + found.end
         org_id = org_id or orgs.near(start_char, sent_start)

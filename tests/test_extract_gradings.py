@@ -26,6 +26,10 @@ def extract(extractor, paragraphs, title=PEEL, published="2024-05-16", kind="rep
     # Tables, flattened or as rows.
     (["| Investigating crime | Adequate |"], {("investigating crime", "adequate", False, None, None)}),
     (["Investigating crime Requires improvement"], {("investigating crime", "requires improvement", False, None, None)}),
+    # Two rows run into one line by PDF extraction.
+    (["Protecting vulnerable people Requires improvement Leadership and force management Adequate"],
+     {("protecting vulnerable people", "requires improvement", False, None, None), ("leadership and force management", "adequate", False, None, None)}),
+    (["Investigating crime Adequate Inspectors found good practice in the force."], {("investigating crime", "adequate", False, None, None)}),
     # Prose, in several shapes.
     (["Durham Constabulary was rated inadequate at investigating crime."], {("investigating crime", "inadequate", False, None, None)}),
     (["The force requires improvement in how it investigates crime."], {("investigating crime", "requires improvement", False, None, None)}),

@@ -409,7 +409,19 @@ class GradingExtractor:
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
         row = self.row_prefix.match(s)
         if row:
-            return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
+            rows = [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
+            # PDF extraction can run several rows into one line: "Building, supporting and
+            # protecting the workforce Requires improvement Leadership and force management Requires improvement".
+            offset = row.end()
+            while offset < len(s) and len(rows) < 12:
+                rest = s[offset:]
+                nxt = self.row.match(rest) if len(rest) < 160 else None
+                nxt = nxt or self.row_prefix.match(rest)
+                if not nxt:
+                    break
+                rows.append(_Found(offset + nxt.start("area"), offset + nxt.end("grade"), nxt.group("grade"), nxt.group("area"), method="table"))
+                offset += nxt.end()
+            return rows
         found: list[_Found] = []
         taken: list[tuple[int, int]] = []
 

@@ -75,6 +75,15 @@ def extract(extractor, paragraphs, title=PEEL, published="2024-05-16", kind="rep
     (["Graded across nine areas, it was outstanding in one area and good in another, with five rated adequate and two requiring improvement."],
      {(None, "outstanding", False, 1, 9), (None, "good", False, 1, 9), (None, "adequate", False, 5, 9), (None, "requires improvement", False, 2, 9)}),
     (["The force was good in another way: it answered calls quickly."], set()),
+    # A list of counts that ends with "the remaining N" covers every area: its sum is the total.
+    (["The force was judged good in two of them, adequate in three and requires improvement in the remaining four."],
+     {(None, "good", False, 2, 9), (None, "adequate", False, 3, 9), (None, "requires improvement", False, 4, 9)}),
+    # ... unless the sentence states the total.
+    (["It was inadequate in three of nine areas and requires improvement in the other two."],
+     {(None, "inadequate", False, 3, 9), (None, "requires improvement", False, 2, 9)}),
+    # "X was one of two areas rated adequate": a count of two, and X among them.
+    (["Investigating crime was one of two areas rated adequate."],
+     {("investigating crime", "adequate", False, None, None), (None, "adequate", False, 2, None)}),
     # A count whose areas are listed between dashes.
     (["Three areas – preventing crime, investigating crime and responding to the public – were judged adequate."],
      {(None, "adequate", False, 3, None), ("preventing crime", "adequate", False, None, None),

@@ -44,6 +44,7 @@ _LEADING_PAST = re.compile(
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
 _COMPARED_FROM = re.compile(r"\b(?:up|down|improved|improving|risen|fallen|moved|moving|climbed|dropped|slipped|improvement|step up|rise|fall|drop)\s+(?:on|from)\b", re.I)
+_ONE_OF = re.compile(r"\b(?:was|is|as)\s+$", re.I)
 _LIST_FOLLOWS = re.compile(r"\s*(?:These|They|Those|The (?:\w+ )?areas?)\s+(?:(?:were|are)\s+)?(?:include[ds]?|including|were|are)\b")
 _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:authority|council|force|service|prison)s?)\b")
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|services|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
@@ -467,6 +468,13 @@ class GradingExtractor:
                     continue  # "inadequate in 2019" is a year, not a count
                 if re.search(r"\b(?:all|every one of|each of)\s+(?:the\s+)?$", s[max(0, m.start("count") - 20):m.start("count")], re.I):
                     out_of = out_of or count  # "in all four of the areas"
+                if rx is self.count_subject and count == 1 and m.group("out_of") and _ONE_OF.search(s, 0, m.start()):
+                    # "Investigating crime was one of two areas rated adequate": the
+                    # count is the two, and the area named first is one of them.
+                    count, out_of = parse_int(m.group("out_of")), stated_out_of
+                    named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not s[a.end():m.start()].strip(" ,").count(" ") > 1]
+                    if named:
+                        found.append(_Found(named[-1].start(), named[-1].end(), m.group("grade"), named[-1].group(0)))
                 grade = m.group("grade")
                 if m.groupdict().get("grade2"):
                     grade = f"{grade} or {m.group('grade2')}"
@@ -494,6 +502,12 @@ class GradingExtractor:
         for earlier, later in zip(counts, counts[1:]):
             if later.out_of is None and earlier.out_of is not None:
                 later.out_of = earlier.out_of
+        if len(counts) > 1 and re.search(r"\b(?:remaining|other)\b", s[counts[-1].start:counts[-1].end], re.I) and all(c.count and c.out_of is None for c in counts):
+            # "good in two of them, adequate in three and requires improvement in the
+            # remaining four": the list covers every area, so its sum is the total
+            # (unless the sentence states one).
+            for item in counts:
+                item.out_of = sum(c.count for c in counts)
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
             matches = finditer_at(rx, s, low, starts)

@@ -170,6 +170,10 @@ PRISON = "Report on an unannounced inspection of HMP Leeds by HM Chief Inspector
     (["Respect – which covers living conditions and relationships between staff and prisoners – was rated reasonably good."],
      {("respect", "reasonably good", False, None, None)}),
     (["Safety – the first of the healthy prison tests – was judged poor."], {("safety", "poor", False, None, None)}),
+    # A sentence about the latest report is current even after one about an earlier inspection.
+    (["Five years ago the picture was bleaker: in 2017 the jail was judged poor for safety.",
+      "None of the four tests was rated good in the latest report."],
+     {("safety", "poor", True, None, None), (None, "good", False, 0, 4)}),
     # Trap: the dash clause is not an aside ("– good news for staff").
     (["Purposeful activity improved – good news for staff."], set()),
 ])

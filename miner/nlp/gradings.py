@@ -44,6 +44,8 @@ _LEADING_PAST = re.compile(
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
 _COMPARED_FROM = re.compile(r"\b(?:up|down|improved|improving|risen|fallen|moved|moving|climbed|dropped|slipped|improvement|step up|rise|fall|drop)\s+(?:on|from)\b", re.I)
+# The sentence says it is about the current report: "in the latest report".
+_THIS_REPORT = re.compile(r"\b(?:this|(?:the|its|their) (?:latest|most recent|new))\s+(?:report|inspection|assessment)\b", re.I)
 _ONE_OF = re.compile(r"\b(?:was|is|as)\s+$", re.I)
 _LIST_FOLLOWS = re.compile(r"\s*(?:These|They|Those|The (?:\w+ )?areas?)\s+(?:(?:were|are)\s+)?(?:include[ds]?|including|were|are)\b")
 _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:authority|council|force|service|prison)s?)\b")
@@ -54,7 +56,7 @@ _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
-_NOW = re.compile(r"\b(?:now|currently|this time|today|this year)\b", re.I)
+_NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r";|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
@@ -652,7 +654,7 @@ class GradingExtractor:
         "Previous Ofsted inspections", or the sentence before ("The last
         inspection was in July 2015. The local authority was judged ...").
         Returns the year (or None) when the grade is an earlier one, else False."""
-        if _NOW.search(sent_text[: found.start]) or re.search(r"\bthis inspection\b", sent_text, re.I):
+        if _NOW.search(sent_text[: found.start]) or _THIS_REPORT.search(sent_text):
             return False
         i = ctx.block_index(sent_start)
         if i is None:
@@ -667,7 +669,7 @@ class GradingExtractor:
         chain = getattr(self, "_chain", None)
         if chain and 0 <= sent_start - chain[0] <= 3 and (
             _CONTINUES_SUBJECT.match(sent_text)
-            or (_PAST_JUDGEMENT.search(sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have)\b", sent_text, re.I))
+            or (_PAST_JUDGEMENT.search(sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", sent_text, re.I))
         ):
             return chain[1]
         # The sentence just before, in the same block or the block before.

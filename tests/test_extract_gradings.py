@@ -170,6 +170,17 @@ PRISON = "Report on an unannounced inspection of HMP Leeds by HM Chief Inspector
     (["Respect – which covers living conditions and relationships between staff and prisoners – was rated reasonably good."],
      {("respect", "reasonably good", False, None, None)}),
     (["Safety – the first of the healthy prison tests – was judged poor."], {("safety", "poor", False, None, None)}),
+    # "identical to those given at the previous inspection": the last sentence's grades again, as previous;
+    # "assessed against the four healthy prison tests" states the total.
+    (["The jail was assessed against the four healthy prison tests.",
+      "Inspectors judged outcomes to be reasonably good in two of them – respect, and purposeful activity.",
+      "The assessments are identical to those given at the previous inspection in 2019."],
+     {(None, "reasonably good", False, 2, 4), ("respect", "reasonably good", False, None, None),
+      ("purposeful activity", "reasonably good", False, None, None), ("respect", "reasonably good", True, None, None),
+      ("purposeful activity", "reasonably good", True, None, None)}),
+    # Trap: a sentence that is not about the earlier inspection's grades.
+    (["Respect was rated reasonably good.", "Staff shortages are identical to those seen across the region."],
+     {("respect", "reasonably good", False, None, None)}),
     # A sentence about the latest report is current even after one about an earlier inspection.
     (["Five years ago the picture was bleaker: in 2017 the jail was judged poor for safety.",
       "None of the four tests was rated good in the latest report."],

@@ -46,6 +46,9 @@ _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection h
 _COMPARED_FROM = re.compile(r"\b(?:up|down|improved|improving|risen|fallen|moved|moving|climbed|dropped|slipped|improvement|step up|rise|fall|drop)\s+(?:on|from)\b", re.I)
 # The sentence says it is about the current report: "in the latest report".
 _THIS_REPORT = re.compile(r"\b(?:this|(?:the|its|their) (?:latest|most recent|new))\s+(?:report|inspection|assessment)\b", re.I)
+_SAME_AS_BEFORE = re.compile(
+    r"\b(?:identical to|the same as|unchanged from|no different from)\s+(?:those|the ones|the grades|the judgements|the ratings)?\s*(?:(?:given|awarded|received|made)\s+)?"
+    r"(?:at|in|after)\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection", re.I)
 _ONE_OF = re.compile(r"\b(?:was|is|as)\s+$", re.I)
 _LIST_FOLLOWS = re.compile(r"\s*(?:These|They|Those|The (?:\w+ )?areas?)\s+(?:(?:were|are)\s+)?(?:include[ds]?|including|were|are)\b")
 _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:authority|council|force|service|prison)s?)\b")
@@ -166,7 +169,7 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars)\b"
+            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|(?:healthy\s+prison\s+)?tests)\b"
             rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
             flags,
         )
@@ -238,6 +241,7 @@ class GradingExtractor:
         document_total: int | None = None
         self._chain: tuple[int, int | None] | None = None
         follows: tuple[int, str, bool, int | None] | None = None
+        echo: tuple[int, list[Span]] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
         grade_index = ctx.literal_index(_GRADE_LITERALS)
         area_index = ctx.literal_index(self.area_starts)
@@ -252,10 +256,19 @@ class GradingExtractor:
             else:  # most sentences have no grade word: fold only those that do
                 has_grade_word = grade_index.any_within(sent.start_char, sent_end)
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
-            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text:
+            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text:
                 across_only = self.across.search(sent_text)
                 if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
+            if echo and echo[0] == i - 1 and _SAME_AS_BEFORE.search(sent_text):
+                # "The assessments are identical to those given at the previous
+                # inspection in 2019": the last sentence's grades, at that inspection.
+                years = [int(y) for y in _YEAR.findall(sent_text) if inspection_year is None or int(y) < inspection_year]
+                # Span values are keyed by offsets: each record covers one word fewer.
+                ends = [w.end() for w in re.finditer(r"\S+", sent_text)]
+                for k, sp in enumerate(echo[1][: len(ends)]):
+                    found = _Found(0, ends[-1 - k], sp.label_, sp._.area, sp._.count, sp._.out_of)
+                    self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, org_id=sp._.organisation_id, previous=True, year=years[0] if years else None)
             if follows and follows[0] == i - 1 and _LIST_FOLLOWS.match(sent_text):
                 # "Three areas were judged inadequate. These include X, Y and Z."
                 for extra in self.scales.area_regex.finditer(sent_text):
@@ -299,6 +312,8 @@ class GradingExtractor:
                 self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
             new = spans[before:]
             counted = [sp for sp in new if sp._.count and sp._.area is None]
+            current = [sp for sp in new if not sp._.previous and sp._.area]
+            echo = (i, current) if current else None
             # One count in the sentence: a next sentence "These include ..." names its areas.
             follows = (i, counted[0].label_, counted[0]._.previous, counted[0]._.year) if len(counted) == 1 else None
             if stated and stated[-1] and not (new and all(sp._.previous for sp in new)):

@@ -26,6 +26,10 @@ def extract(extractor, paragraphs, title=PEEL, published="2024-05-16", kind="rep
     # Tables, flattened or as rows.
     (["| Investigating crime | Adequate |"], {("investigating crime", "adequate", False, None, None)}),
     (["Investigating crime Requires improvement"], {("investigating crime", "requires improvement", False, None, None)}),
+    # Two rows run into one line by PDF extraction.
+    (["Protecting vulnerable people Requires improvement Leadership and force management Adequate"],
+     {("protecting vulnerable people", "requires improvement", False, None, None), ("leadership and force management", "adequate", False, None, None)}),
+    (["Investigating crime Adequate Inspectors found good practice in the force."], {("investigating crime", "adequate", False, None, None)}),
     # Prose, in several shapes.
     (["Durham Constabulary was rated inadequate at investigating crime."], {("investigating crime", "inadequate", False, None, None)}),
     (["The force requires improvement in how it investigates crime."], {("investigating crime", "requires improvement", False, None, None)}),
@@ -44,11 +48,64 @@ def extract(extractor, paragraphs, title=PEEL, published="2024-05-16", kind="rep
      {(None, "inadequate", False, 2, None), ("investigating crime", "inadequate", False, None, None),
       ("managing offenders and suspects", "inadequate", False, None, None)}),
     (["It was not rated good or outstanding in any area."], {(None, "good", False, 0, None), (None, "outstanding", False, 0, None)}),
+    # A zero count takes a total only from its own or the sentence before, never the document's.
+    (["HMICFRS assessed the force across nine areas.", "Its officers work hard.", "It has a new chief constable.",
+      "Calls are answered quickly.", "Crime recording is accurate.", "Victims are kept informed.",
+      "The force was not graded outstanding or inadequate in any area."],
+     {(None, "outstanding", False, 0, None), (None, "inadequate", False, 0, None)}),
+    (["Inspectors graded the force inadequate in two of the eight areas they assessed.", "It was not graded good in any area."],
+     {(None, "inadequate", False, 2, 8), (None, "good", False, 0, 8)}),
     # Earlier inspections are previous, with their year.
     (["When it was last inspected in 2021 it was judged to require improvement at investigating crime."],
      {("investigating crime", "requires improvement", True, None, None)}),
     (["The force, which was judged inadequate at responding to the public in 2019, is now rated good at responding to the public."],
      {("responding to the public", "inadequate", True, None, None), ("responding to the public", "good", False, None, None)}),
+    # "for both X and Y" lists the areas of one grade.
+    (["When it was last inspected, in 2019, the force was judged good for both efficiency and legitimacy."],
+     {("efficiency", "good", True, None, None), ("legitimacy", "good", True, None, None)}),
+    # "since its last inspection" dates an improvement, not the grade.
+    (["Durham Constabulary requires improvement in the way it investigates crime, despite an effort to raise standards since its last inspection."],
+     {("investigating crime", "requires improvement", False, None, None)}),
+    # "the same grade it received in 2019": the grade again, at the earlier inspection.
+    (["The watchdog judged the force to require improvement at investigating crime, the same grade it received in 2019."],
+     {("investigating crime", "requires improvement", False, None, None), ("investigating crime", "requires improvement", True, None, None)}),
+    (["The force requires improvement at investigating crime, the same grade it received from an outside reviewer."],
+     {("investigating crime", "requires improvement", False, None, None)}),
+    # "good in another" is a count of one; "with five rated adequate" a count.
+    (["Graded across nine areas, it was outstanding in one area and good in another, with five rated adequate and two requiring improvement."],
+     {(None, "outstanding", False, 1, 9), (None, "good", False, 1, 9), (None, "adequate", False, 5, 9), (None, "requires improvement", False, 2, 9)}),
+    (["The force was good in another way: it answered calls quickly."], set()),
+    # A list of counts that ends with "the remaining N" covers every area: its sum is the total.
+    (["The force was judged good in two of them, adequate in three and requires improvement in the remaining four."],
+     {(None, "good", False, 2, 9), (None, "adequate", False, 3, 9), (None, "requires improvement", False, 4, 9)}),
+    # ... unless the sentence states the total.
+    (["It was inadequate in three of nine areas and requires improvement in the other two."],
+     {(None, "inadequate", False, 3, 9), (None, "requires improvement", False, 2, 9)}),
+    # "X was one of two areas rated adequate": a count of two, and X among them.
+    (["Investigating crime was one of two areas rated adequate."],
+     {("investigating crime", "adequate", False, None, None), (None, "adequate", False, 2, None)}),
+    # A count whose areas are listed between dashes.
+    (["Three areas – preventing crime, investigating crime and responding to the public – were judged adequate."],
+     {(None, "adequate", False, 3, None), ("preventing crime", "adequate", False, None, None),
+      ("investigating crime", "adequate", False, None, None), ("responding to the public", "adequate", False, None, None)}),
+    # A count whose areas the next sentence lists ("These include ...").
+    (["Inspectors judged two areas inadequate.", "These include investigating crime and protecting vulnerable people."],
+     {(None, "inadequate", False, 2, None), ("investigating crime", "inadequate", False, None, None),
+      ("protecting vulnerable people", "inadequate", False, None, None)}),
+    # Trap: a next sentence that does not list the counted areas.
+    (["Inspectors judged two areas inadequate.", "Investigating crime has a new lead officer."], {(None, "inadequate", False, 2, None)}),
+    # An earlier inspection's count does not take the current inspection's total.
+    (["HMICFRS assessed the force across nine areas.", "Its officers work hard.", "It has a new chief constable.",
+      "Calls are answered quickly.", "Crime recording is accurate.", "Victims are kept informed.",
+      "It was rated good in two areas.", "In 2019 it had been rated inadequate in two areas."],
+     {(None, "good", False, 2, 9), (None, "inadequate", True, 2, None)}),
+    # "last week" dates the news, not an earlier inspection; "last inspection" does.
+    (["Last week the police inspectorate rated it good at preventing crime."], {("preventing crime", "good", False, None, None)}),
+    (["Earlier this month inspectors rated the force inadequate at investigating crime."], {("investigating crime", "inadequate", False, None, None)}),
+    (["At its last inspection the force was rated inadequate at investigating crime."], {("investigating crime", "inadequate", True, None, None)}),
+    # Not gradings: a class of grades ("good or outstanding") said of others.
+    (["Most forces are rated good or outstanding at investigating crime."], set()),
+    (["Investigating crime was rated good or outstanding in most forces."], set()),
     # Not gradings.
     (["Officers carry out good-quality investigations with adequate resources."], set()),
     (["Inspectors found inadequate training for call handlers and a good number of officers."], set()),
@@ -74,9 +131,86 @@ def test_previous_grade_keeps_its_year(extractor):
     (["At the last inspection, in 2016, the local authority was judged inadequate."],
      {("overall effectiveness", "inadequate", True, None, None)}),
     (["Health outcomes for looked after children and care leavers are inadequate."], set()),
+    # An earlier inspection's grade of the whole service, with a pronoun or bare "services" as subject.
+    (["At the last inspection, in December 2018, services required improvement to be good, and before that, in 2016, they were inadequate."],
+     {("overall effectiveness", "requires improvement to be good", True, None, None), ("overall effectiveness", "inadequate", True, None, None)}),
+    (["Services have improved since the last inspection in June 2019, when they were judged to require improvement to be good.",
+      "In 2016, before that, the local authority's services were found to be inadequate."],
+     {("overall effectiveness", "requires improvement to be good", True, None, None), ("overall effectiveness", "inadequate", True, None, None)}),
+    (["When the council was last inspected, in 2017, it was found to require improvement to be good."],
+     {("overall effectiveness", "requires improvement to be good", True, None, None)}),
+    # "were found to require improvement", an area list with "and for".
+    (["Services for children looked after, and for care leavers, were found to require improvement."],
+     {("children looked after and achieving permanence", "requires improvement to be good", False, None, None),
+      ("care leavers", "requires improvement to be good", False, None, None)}),
+    (["In 2018 the care of looked-after children and care leavers was judged to require improvement to be good."],
+     {("children in care and care leavers", "requires improvement to be good", True, None, None)}),
+    # A comparison after the grade: the year dates the grade compared with.
+    (["Children's services in Norfolk have been rated as requiring improvement by Ofsted, moving up from the inadequate verdict of 2019."],
+     {("overall effectiveness", "requires improvement to be good", False, None, None), ("overall effectiveness", "inadequate", True, None, None)}),
+    (["Norfolk's children's services have been rated good by Ofsted, an improvement on requires improvement at its last inspection in 2019."],
+     {("overall effectiveness", "good", False, None, None), ("overall effectiveness", "requires improvement to be good", True, None, None)}),
+    # DOMAIN.md: "since a judgement of inadequate in 2019" is an earlier grade.
+    (["Services have improved since a judgement of inadequate in 2019."], {("overall effectiveness", "inadequate", True, None, None)}),
+    (["Children are safer since its last judgement of inadequate for help and protection."],
+     {("help and protection", "inadequate", True, None, None)}),
+    # Traps: not dated to an earlier inspection, or a part of the service.
+    (["Early help services were inadequate and they remain weak."], set()),
+    (["Leaders know that some services were inadequate for disabled children in the past."], set()),
 ])
 def test_ofsted_phrasing(extractor, text, expected):
     assert extract(extractor, text, title=OFSTED, published="2023-01-13")[0] == expected
+
+
+PRISON = "Report on an unannounced inspection of HMP Leeds by HM Chief Inspector of Prisons"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An aside between dashes after the area.
+    (["Respect – which covers living conditions and relationships between staff and prisoners – was rated reasonably good."],
+     {("respect", "reasonably good", False, None, None)}),
+    (["Safety – the first of the healthy prison tests – was judged poor."], {("safety", "poor", False, None, None)}),
+    # "identical to those given at the previous inspection": the last sentence's grades again, as previous;
+    # "assessed against the four healthy prison tests" states the total.
+    (["The jail was assessed against the four healthy prison tests.",
+      "Inspectors judged outcomes to be reasonably good in two of them – respect, and purposeful activity.",
+      "The assessments are identical to those given at the previous inspection in 2019."],
+     {(None, "reasonably good", False, 2, 4), ("respect", "reasonably good", False, None, None),
+      ("purposeful activity", "reasonably good", False, None, None), ("respect", "reasonably good", True, None, None),
+      ("purposeful activity", "reasonably good", True, None, None)}),
+    # Trap: a sentence that is not about the earlier inspection's grades.
+    (["Respect was rated reasonably good.", "Staff shortages are identical to those seen across the region."],
+     {("respect", "reasonably good", False, None, None)}),
+    # A sentence about the latest report is current even after one about an earlier inspection.
+    (["Five years ago the picture was bleaker: in 2017 the jail was judged poor for safety.",
+      "None of the four tests was rated good in the latest report."],
+     {("safety", "poor", True, None, None), (None, "good", False, 0, 4)}),
+    # Trap: the dash clause is not an aside ("– good news for staff").
+    (["Purposeful activity improved – good news for staff."], set()),
+])
+def test_prison_phrasing(extractor, text, expected):
+    assert extract(extractor, text, title=PRISON, published="2022-10-04")[0] == expected
+
+
+LAC_2013 = "Ofsted: Inspection of looked after children services"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Before the single inspection framework (2014) Ofsted graded on a four-point scale with
+    # "adequate": its judgements are on their own scale, not the later frameworks'.
+    (["Overall effectiveness Inadequate"], {("overall effectiveness", "ofsted-2009", "inadequate")}),
+    (["Capacity to improve Adequate"], {("capacity to improve", "ofsted-2009", "adequate")}),
+    # Not one of that framework's areas, and a complement: "the wellbeing of ... care leavers".
+    (["The impact of services to improve the economic wellbeing of looked after young people and care leavers is inadequate."], set()),
+])
+def test_ofsted_pre_2014_scale(extractor, text, expected):
+    _, extraction = extract(extractor, text, title=LAC_2013, published="2013-08-16")
+    assert {(g.area, g.scale, g.grade) for g in extraction.gradings} == expected
+
+
+def test_pre_2014_areas_are_not_graded_in_later_reports(extractor):
+    grades, _ = extract(extractor, ["Leadership and management Inadequate", "Overall effectiveness Good"], title=OFSTED, published="2023-01-13")
+    assert grades == {("overall effectiveness", "good", False, None, None)}
 
 
 def test_split_table_row_pairs_area_and_grade(extractor):

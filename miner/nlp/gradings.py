@@ -21,13 +21,18 @@ from miner.nlp.scales import GRADE_PATTERN, GRADE_PHRASES, Scales
 
 SPANS_KEY = "gradings"
 
+# "last week", "earlier this month": the time of the news, not an earlier inspection.
+_RECENT = r"(?!(?:week|weekend|month|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this|today)\b)"
+# "since its last inspection" dates an improvement, not a grade. (Checked after
+# the word, so the look-behinds run only where "last" is.)
+_SINCE_LAST = r"(?<!since its last)(?<!since the last)(?<!since their last)"
 _PREVIOUS_CUE = re.compile(
-    r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)\s+(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
+    r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)" + _SINCE_LAST + r"\s+" + _RECENT + r"(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
     r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b"
     r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found)\b"
     r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+) was (?:judged|rated|graded|found)\b"
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
-    r"|\b(?:last|previous(?:ly)?)\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
+    r"|\b(?:last|previous(?:ly)?)" + _SINCE_LAST + r"\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
     r"|\b(?:two|three|four|five|six|\d+|a|several|some)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
     r"|\bat that (?:inspection|time|visit)\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
     r"|\bhad\s+(?:then\s+|previously\s+|already\s+)?(?:improved|deteriorated|declined|been\s+(?:rated|judged|graded|found|assessed))\b",
@@ -38,17 +43,26 @@ _LEADING_PAST = re.compile(
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
+_COMPARED_FROM = re.compile(r"\b(?:up|down|improved|improving|risen|fallen|moved|moving|climbed|dropped|slipped|improvement|step up|rise|fall|drop)\s+(?:on|from)\b", re.I)
+# The sentence says it is about the current report: "in the latest report".
+_THIS_REPORT = re.compile(r"\b(?:this|(?:the|its|their) (?:latest|most recent|new))\s+(?:report|inspection|assessment)\b", re.I)
+_SAME_AS_BEFORE = re.compile(
+    r"\b(?:identical to|the same as|unchanged from|no different from)\s+(?:those|the ones|the grades|the judgements|the ratings)?\s*(?:(?:given|awarded|received|made)\s+)?"
+    r"(?:at|in|after)\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection", re.I)
+_ONE_OF = re.compile(r"\b(?:was|is|as)\s+$", re.I)
+_LIST_FOLLOWS = re.compile(r"\s*(?:These|They|Those|The (?:\w+ )?areas?)\s+(?:(?:were|are)\s+)?(?:include[ds]?|including|were|are)\b")
 _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:authority|council|force|service|prison)s?)\b")
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|services|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
 _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|rating|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring)\b", re.I)
-_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)", re.I)
+_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
+    r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
-_NOW = re.compile(r"\b(?:now|currently|this time|today|this year)\b", re.I)
+_NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r";|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests))"
+_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
 _FAILING = r"failing|failed|poor|weak"
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
@@ -65,10 +79,14 @@ _UNQUALIFIED_STARTS = Literals(["the", "children", "services"])
 _UP_FROM_STARTS = Literals(["up", "down", "improv", "risen", "fallen", "mov", "climbed", "dropped", "slipped"])
 # Words without which a pattern cannot match anywhere in the sentence.
 _NO_STARTS = Literals(["no"])
+_EARLIER_WHOLE_STARTS = Literals(["it ", "they ", "its ", "their ", "the local", "the authority", "the council", "the service", "children", "service"])
+# Words without which a sentence cannot date a grade to an earlier inspection.
+_EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been"])
 _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
 _AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "of them", "of these", "of those"])
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
-_RATING_NOUNS = Literals(["grade", "rating", "judg"])
+_SINCE_STARTS = Literals(["since"])
+_IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change"])
 
 
 @dataclass
@@ -81,6 +99,8 @@ class _Found:
     out_of: int | None = None
     method: str = "prose"
     previous: bool | None = None  # set when the pattern itself says so
+    only_previous: bool = False  # kept only when the clause dates it to an earlier inspection
+    document_total: bool = False  # out_of is the current inspection's number of areas
 
 
 class GradingExtractor:
@@ -114,17 +134,17 @@ class GradingExtractor:
         )
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
-        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|in (?-i:[A-Z])\w+|of the force))*"
+        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)",
+            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)",
             flags,
         )
         Qg = r"['‘’\"“”]?"
         # "rated inadequate at investigating crime", "requires improvement in how it investigates crime",
         # "good at preventing crime and responding to the public", "the inadequate grades were for how GMP responds to the public"
         self.grade_then_area = re.compile(
-            rf"(?<![\w-]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:(?:both|each of|all of)\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
@@ -135,11 +155,11 @@ class GradingExtractor:
         N = NUMBER
         Q = r"['‘’\"“”]?"
         self.count_of = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
-            rf"(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?(?P<count>{N}|all|both)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
+            rf"(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?(?P<count>{N}|all|both)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
             flags,
         )
         self.zero_count = re.compile(
@@ -149,7 +169,7 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars)\b"
+            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|(?:healthy\s+prison\s+)?tests)\b"
             rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
             flags,
         )
@@ -165,7 +185,9 @@ class GradingExtractor:
         )
         # "..., a significant improvement on the 'inadequate' grade it was given in this area in 2023"
         self.improvement_on = re.compile(
-            rf"\b(?:improvement|rise|step up|fall|drop|decline|change)\s+(?:on|from)\s+(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment)",
+            rf"\b(?:improvement|rise|step up|fall|drop|decline|change)\s+(?:on|from)\s+(?:(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment|verdict)"
+            # "an improvement on requires improvement at its last inspection"
+            rf"|{QUOTE}(?P<grade2>{G}){QUOTE}(?=\s+(?:at|in)\s+(?:(?:its|the|their)\s+(?:last|previous)|(?:19|20)\d\d)))",
             flags,
         )
         # "the local authority was judged inadequate", "services for children in
@@ -175,13 +197,29 @@ class GradingExtractor:
             rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?-i:[A-Z])\w+)?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|(?:19|20)\d\d))",
             flags,
         )
+        # An earlier inspection's grade of the whole service, with a pronoun or a
+        # bare "services" as subject and often no verb of judging: "At the last
+        # inspection, in 2018, services required improvement to be good, and
+        # before that, in 2016, they were inadequate". Kept only when the clause
+        # dates it (`only_previous`): "they were inadequate" alone is no grading.
+        self.earlier_whole = re.compile(
+            rf"\b(?:it|they|(?:(?:its|their|the)\s+)?(?:children['’]s\s+)?services?(?:\s+for\s+children)?|the\s+(?:local\s+)?authority|the\s+council)"
+            rf"\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:(?:previously|also|again|then|both)\s+)?(?:(?:judged|found|rated|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?)?(?=\S)|(?=requir))"
+            rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or\s+(?:better|above|worse|below)|at|in|for|on)\b(?!\s+(?:inspections?|(?:its|the|their|our)\s+(?:last|previous|earlier|first)|(?:19|20)\d\d)))",
+            flags,
+        )
+        # "since a judgement of inadequate in 2019": an earlier grade, of the
+        # whole service when no area follows (an area is claimed first).
+        self.since_judgement = re.compile(
+            rf"\bsince\s+(?:a|an|its|the|their)\s+(?:\w+\s+)?(?:judge?ment|rating|grade|verdict)\s+of\s+{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags
+        )
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
-            rf"\b(?P<count>{N})\s+(?:(?:were|was)\s+(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b)",
+            rf"\b(?P<count>{N})\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b)",
             flags,
         )
         # "The workforce grade is up from requires improvement in 2022"
-        self.up_from = re.compile(rf"\b(?:up|down|improved|improving|risen|fallen|moved|moving|climbed|dropped|slipped)\s+from\s+{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags)
+        self.up_from = re.compile(rf"\b(?:up|down|improved|improving|risen|fallen|moved|moving|climbed|dropped|slipped)\s+from\s+(?:(?:the|its|an?)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags)
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are)\s+(?:its|their|the)\s+(?:work\s+(?:to|on)\s+)?{A}", flags)
         self.overall = re.compile(
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
@@ -202,6 +240,8 @@ class GradingExtractor:
         last_total: tuple[int, int] | None = None
         document_total: int | None = None
         self._chain: tuple[int, int | None] | None = None
+        follows: tuple[int, str, bool, int | None] | None = None
+        echo: tuple[int, list[Span]] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
         grade_index = ctx.literal_index(_GRADE_LITERALS)
         area_index = ctx.literal_index(self.area_starts)
@@ -216,10 +256,24 @@ class GradingExtractor:
             else:  # most sentences have no grade word: fold only those that do
                 has_grade_word = grade_index.any_within(sent.start_char, sent_end)
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
-            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text:
+            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text:
                 across_only = self.across.search(sent_text)
                 if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
+            if echo and echo[0] == i - 1 and _SAME_AS_BEFORE.search(sent_text):
+                # "The assessments are identical to those given at the previous
+                # inspection in 2019": the last sentence's grades, at that inspection.
+                years = [int(y) for y in _YEAR.findall(sent_text) if inspection_year is None or int(y) < inspection_year]
+                # Span values are keyed by offsets: each record covers one word fewer.
+                ends = [w.end() for w in re.finditer(r"\S+", sent_text)]
+                for k, sp in enumerate(echo[1][: len(ends)]):
+                    found = _Found(0, ends[-1 - k], sp.label_, sp._.area, sp._.count, sp._.out_of)
+                    self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, org_id=sp._.organisation_id, previous=True, year=years[0] if years else None)
+            if follows and follows[0] == i - 1 and _LIST_FOLLOWS.match(sent_text):
+                # "Three areas were judged inadequate. These include X, Y and Z."
+                for extra in self.scales.area_regex.finditer(sent_text):
+                    found = _Found(extra.start(), extra.end(), follows[1], extra.group(0))
+                    self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, previous=follows[2], year=follows[3])
             if (
                 not has_grade_word
                 or not self.grade_word.search(sent_text)
@@ -250,10 +304,18 @@ class GradingExtractor:
                 if found.count is not None and found.out_of is None:
                     if last_total and i - last_total[0] <= 4:
                         found.out_of = last_total[1]
-                    elif document_total:
+                    elif document_total and found.count:
+                        # A zero count ("not rated inadequate in any area") holds
+                        # whatever the total: only a nearby one is its own.
                         found.out_of = document_total
+                        found.document_total = True
                 self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
             new = spans[before:]
+            counted = [sp for sp in new if sp._.count and sp._.area is None]
+            current = [sp for sp in new if not sp._.previous and sp._.area]
+            echo = (i, current) if current else None
+            # One count in the sentence: a next sentence "These include ..." names its areas.
+            follows = (i, counted[0].label_, counted[0]._.previous, counted[0]._.year) if len(counted) == 1 else None
             if stated and stated[-1] and not (new and all(sp._.previous for sp in new)):
                 # An earlier inspection's total does not carry into the current one's counts.
                 last_total = (i, stated[-1])
@@ -365,7 +427,19 @@ class GradingExtractor:
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
         row = self.row_prefix.match(s)
         if row:
-            return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
+            rows = [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
+            # PDF extraction can run several rows into one line: "Building, supporting and
+            # protecting the workforce Requires improvement Leadership and force management Requires improvement".
+            offset = row.end()
+            while offset < len(s) and len(rows) < 12:
+                rest = s[offset:]
+                nxt = self.row.match(rest) if len(rest) < 160 else None
+                nxt = nxt or self.row_prefix.match(rest)
+                if not nxt:
+                    break
+                rows.append(_Found(offset + nxt.start("area"), offset + nxt.end("grade"), nxt.group("grade"), nxt.group("area"), method="table"))
+                offset += nxt.end()
+            return rows
         found: list[_Found] = []
         taken: list[tuple[int, int]] = []
 
@@ -398,7 +472,9 @@ class GradingExtractor:
             for m in matches:
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
-                if count_text in ("all", "both"):
+                if count_text == "another":
+                    count = 1  # "outstanding in one area and good in another"
+                elif count_text in ("all", "both"):
                     count = out_of if count_text == "all" else 2
                     out_of = out_of or count
                     if count is None:
@@ -409,12 +485,23 @@ class GradingExtractor:
                     continue  # "inadequate in 2019" is a year, not a count
                 if re.search(r"\b(?:all|every one of|each of)\s+(?:the\s+)?$", s[max(0, m.start("count") - 20):m.start("count")], re.I):
                     out_of = out_of or count  # "in all four of the areas"
+                if rx is self.count_subject and count == 1 and m.group("out_of") and _ONE_OF.search(s, 0, m.start()):
+                    # "Investigating crime was one of two areas rated adequate": the
+                    # count is the two, and the area named first is one of them.
+                    count, out_of = parse_int(m.group("out_of")), stated_out_of
+                    named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not s[a.end():m.start()].strip(" ,").count(" ") > 1]
+                    if named:
+                        found.append(_Found(named[-1].start(), named[-1].end(), m.group("grade"), named[-1].group(0)))
                 grade = m.group("grade")
                 if m.groupdict().get("grade2"):
                     grade = f"{grade} or {m.group('grade2')}"
                 item = _Found(m.start(), m.end(), grade, None, count, out_of, "count")
                 if add(item):
                     counts.append(item)
+                    if m.groupdict().get("aside"):
+                        # "Six areas – preventing crime, ... – were judged adequate": the areas named between the dashes.
+                        for extra in self.scales.area_regex.finditer(s, m.start("aside"), m.end("aside")):
+                            found.append(_Found(extra.start(), extra.end(), grade, extra.group(0)))  # inside the count's own claim
         # "inadequate in two areas, investigating crime and managing offenders":
         # the areas named after a count carry its grade.
         for item in list(counts):
@@ -432,11 +519,17 @@ class GradingExtractor:
         for earlier, later in zip(counts, counts[1:]):
             if later.out_of is None and earlier.out_of is not None:
                 later.out_of = earlier.out_of
+        if len(counts) > 1 and re.search(r"\b(?:remaining|other)\b", s[counts[-1].start:counts[-1].end], re.I) and all(c.count and c.out_of is None for c in counts):
+            # "good in two of them, adequate in three and requires improvement in the
+            # remaining four": the list covers every area, so its sum is the total
+            # (unless the sentence states one).
+            for item in counts:
+                item.out_of = sum(c.count for c in counts)
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
             matches = finditer_at(rx, s, low, starts)
             for m in matches:
-                if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 40):m.start("area")]):
+                if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
                 if not add(item):
@@ -463,6 +556,12 @@ class GradingExtractor:
                         previous_end = extra.start()
         for m in finditer_at(self.unqualified, s, low, _UNQUALIFIED_STARTS):
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+        for m in finditer_at(self.since_judgement, s, low, _SINCE_STARTS):
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))
+        for m in finditer_at(self.earlier_whole, s, low, _EARLIER_WHOLE_STARTS) if _EARLIER_WORDS.any_in(low) else ():
+            # Not claimed, nor blocked by a claim: "services" is also an area of
+            # another scale (HMI Probation), and `_emit` keeps one record per key.
+            found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, only_previous=True))
         for m in (finditer_at(self.only_area, s, low, self.area_starts) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in self.areas_were.finditer(s) if _GRADE_NOUNS.any_in(low) else ():
@@ -472,10 +571,11 @@ class GradingExtractor:
             end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although)\b")
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
                 add(_Found(extra.start(), extra.end(), grade, extra.group(0)))
-        for m in self.improvement_on.finditer(s) if _RATING_NOUNS.any_in(low) else ():
+        for m in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS):
             earlier = [f for f in found if f.area and f.end <= m.start()]
             if earlier:
-                add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), earlier[-1].area, previous=True))
+                g = "grade" if m.group("grade") else "grade2"
+                add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if re.search(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
             for m in self.count_grade_noun.finditer(s):
                 count = parse_int(m.group("count"))
@@ -499,14 +599,14 @@ class GradingExtractor:
 
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:
         scales = self.scales
-        scale_id = ctx.inspection.scale
+        scale_id = document_scale = _document_scale(ctx.inspection, inspection_year)
         area = None
         if found.area == OVERALL_IF_UNNAMED:
-            if scale_id != "ofsted" or ctx.inspection.inspectorate != "ofsted":
+            if scale_id not in _OFSTED_SCALES or ctx.inspection.inspectorate != "ofsted":
                 return
             area = "overall effectiveness"
         elif found.area == OVERALL:
-            if scale_id == "ofsted":
+            if scale_id in _OFSTED_SCALES:
                 area = "overall effectiveness"
             elif scale_id in ("hmi-probation", "cqc"):
                 area = "overall"
@@ -518,6 +618,10 @@ class GradingExtractor:
                 return
             scale_id, area = resolved
             if scale_id == "ofsted" and area == "overall effectiveness" and ctx.inspection.inspectorate not in (None, "ofsted"):
+                return
+            if (scale_id == _OFSTED_2009) != (document_scale == _OFSTED_2009):
+                # The pre-2014 framework's areas ("leadership and management") are
+                # graded only in its reports, and its reports grade only those.
                 return
         grade_text = found.grade.lower()
         grade = _normalise(scales, scale_id, grade_text)
@@ -539,6 +643,10 @@ class GradingExtractor:
                 earlier_year = self._previous_context(doc, ctx, sent_start, sent_text, found, inspection_year)
                 if earlier_year is not False:
                     previous, year = True, earlier_year
+        if found.only_previous and not previous:
+            return
+        if previous and found.document_total:
+            found.out_of = None  # an earlier inspection may have graded other areas
         start_char = sent_start + found.start
         end_char = sent_start + found.end
         org_id = org_id or orgs.near(start_char, sent_start)
@@ -561,7 +669,7 @@ class GradingExtractor:
         "Previous Ofsted inspections", or the sentence before ("The last
         inspection was in July 2015. The local authority was judged ...").
         Returns the year (or None) when the grade is an earlier one, else False."""
-        if _NOW.search(sent_text[: found.start]) or re.search(r"\bthis inspection\b", sent_text, re.I):
+        if _NOW.search(sent_text[: found.start]) or _THIS_REPORT.search(sent_text):
             return False
         i = ctx.block_index(sent_start)
         if i is None:
@@ -576,7 +684,7 @@ class GradingExtractor:
         chain = getattr(self, "_chain", None)
         if chain and 0 <= sent_start - chain[0] <= 3 and (
             _CONTINUES_SUBJECT.match(sent_text)
-            or (_PAST_JUDGEMENT.search(sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have)\b", sent_text, re.I))
+            or (_PAST_JUDGEMENT.search(sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", sent_text, re.I))
         ):
             return chain[1]
         # The sentence just before, in the same block or the block before.
@@ -615,9 +723,29 @@ class GradingExtractor:
         # A bare earlier year dates the grade only for the document's subject,
         # whose inspection date is known; a round-up's "rated inadequate in
         # July 2024" may be that force's latest grade.
+        comparison = _COMPARED_FROM.search(sentence, found.end)
+        if comparison and not _YEAR.search(sentence, found.end, comparison.start()) and not _YEAR.search(sentence, 0, found.start):
+            # "rated as requiring improvement, moving up from the inadequate verdict of 2019":
+            # the year dates the grade compared with, not this one.
+            return False, inspection_year
         if subject and past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not _NOW.search(clause):
             return True, past_years[0]
         return False, inspection_year
+
+
+_OFSTED_2009 = "ofsted-2009"
+_OFSTED_SCALES = ("ofsted", _OFSTED_2009)
+# The single inspection framework's first reports came out in 2014.
+_LAST_PRE_SIF_YEAR = 2013
+
+
+def _document_scale(inspection, inspection_year: int | None) -> str | None:
+    """The scale the document grades on: an Ofsted report of neither SIF nor
+    ILACS from before 2014 used the earlier four-point scale ("adequate"), whose
+    judgements are not those of the later frameworks."""
+    if inspection.scale == "ofsted" and inspection.programme is None and inspection_year and inspection_year <= _LAST_PRE_SIF_YEAR:
+        return _OFSTED_2009
+    return inspection.scale
 
 
 def _mentions_earlier_year(sentence: str, inspection_year: int | None) -> bool:

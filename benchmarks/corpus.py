@@ -27,11 +27,26 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
+# Files a corpus folder may hold beside its documents (gold, notes).
+NOT_DOCUMENTS = {".jsonl", ".json", ".csv", ".md", ".txt"}
+
+
 def corpus_documents(folder: pathlib.Path = DOCUMENTS) -> list[Document]:
-    """Every file under corpora/documents, converted with `miner.text.convert`, in path order."""
+    """Every document file under `folder` (default corpora/documents), converted
+    with `miner.text.convert`, in path order. For another folder (the real
+    reports in ../shared/data), gold and notes files are left out and a file
+    that does not convert is skipped with a message."""
     documents = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        document = convert(path.read_bytes(), str(path))
+        if folder != DOCUMENTS and path.suffix.lower() in NOT_DOCUMENTS:
+            continue
+        try:
+            document = convert(path.read_bytes(), str(path))
+        except Exception as error:
+            if folder == DOCUMENTS:
+                raise
+            print(f"skipped {path}: {error}", file=sys.stderr)
+            continue
         document.url = str(path.relative_to(folder))
         documents.append(document)
     return documents

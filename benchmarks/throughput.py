@@ -17,6 +17,7 @@ Usage:
     python benchmarks/throughput.py              # ~2 million words, about 15 minutes today
     python benchmarks/throughput.py --quick      # one pass over the corpus, under a minute
     python benchmarks/throughput.py --profile 25 # also cProfile one pass of extract()
+    python benchmarks/throughput.py --corpus ../shared/data/ofsted-ilacs --quick  # the real reports
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ import argparse
 import cProfile
 import gc
 import os
+import pathlib
 import pstats
 import time
 from collections.abc import Callable
 
 import spacy
 
-from corpus import corpus_documents, count_words, print_machine, repeat_to_words
+from corpus import DOCUMENTS, corpus_documents, count_words, print_machine, repeat_to_words
 
 from miner.nlp.pipeline import Extractor, records_from_doc
 
@@ -105,12 +107,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="timed runs per measurement; the best is kept (default 3)")
     parser.add_argument("--profile", type=int, metavar="N", default=0, help="also cProfile one pass of extract() over the corpus and print the top N functions")
     parser.add_argument("--clock", choices=("wall", "cpu"), default="wall", help="time with the wall clock (default) or this process's CPU time (for a machine busy with other work)")
+    parser.add_argument("--corpus", type=pathlib.Path, default=DOCUMENTS, metavar="DIR", help="read the documents under DIR instead of corpora/documents, e.g. ../shared/data/ofsted-ilacs (the real reports)")
     args = parser.parse_args()
     global CLOCK
     CLOCK = time.process_time if args.clock == "cpu" else time.perf_counter
 
     print_machine()
-    corpus = corpus_documents()
+    corpus = corpus_documents(args.corpus)
     documents = corpus if args.quick else repeat_to_words(corpus, args.words)
     texts = [d.text for d in documents]
     words = sum(count_words(t) for t in texts)

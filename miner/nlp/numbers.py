@@ -25,10 +25,14 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = rf"(?:{DIGITS}|{NUMBER_WORD})"
 
 
+_DIGITS_SCALED = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|bn|mn|m|k|b)?")
+_WORD_SEPARATOR = re.compile(r"[- ]")
+
+
 def parse_number(text: str) -> float | None:
     """'12,408' -> 12408; 'twenty-three' -> 23; 'nine' -> 9; '1.4 million' -> 1400000."""
     text = text.strip().lower().replace("£", "").replace("$", "")
-    match = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|bn|mn|m|k|b)?", text)
+    match = _DIGITS_SCALED.fullmatch(text)
     if match:
         value = float(match.group(1).replace(",", ""))
         if match.group(2):
@@ -36,7 +40,7 @@ def parse_number(text: str) -> float | None:
         return value
     if text in FRACTIONS:
         return FRACTIONS[text]
-    parts = re.split(r"[- ]", text)
+    parts = _WORD_SEPARATOR.split(text)
     if all(p in UNITS for p in parts):
         total = 0.0
         for p in parts:

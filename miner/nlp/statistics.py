@@ -7,13 +7,15 @@ and page numbers, reading times, URLs, ages) are checked on the context.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from miner.nlp.context import get_context, set_span_values
+from miner.nlp.context import Sentence, get_context, set_span_values
 from miner.nlp.numbers import DIGITS, FRACTIONS, MULTIPLIERS, NUMBER_WORD, UNITS, parse_number
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, finditer_at, fold
@@ -121,25 +123,20 @@ class StatisticExtractor:
         orgs = OrganisationIndex(doc)
         grading_ranges = [(s.start_char, s.end_char) for s in doc.spans.get("gradings", []) if s._.count is not None]
         spans: list[Span] = []
-        # Keyword offsets found once in the whole text, looked up per sentence.
-        number_word_index = ctx.literal_index(_NUMBER_WORD_LITERALS)
-        candidate_index = ctx.literal_index(_CANDIDATE_STARTS)
-        phone_index = ctx.literal_index(_PHONE_STARTS)
-        for sent in ctx.sentences:
+        for sent, candidate_offsets in _sentences_with_candidates(ctx):
             text = sent.text
             s_start, s_end = sent.start_char, sent.end_char
             low = ctx.folded(s_start, s_end)
-            if number_word_index.offsets is None:
-                number_words = _NUMBER_WORD_LITERALS.any_in(low) and _NUMBER_WORDS.search(text) is not None
+            if candidate_offsets is None:
+                number_words = _NUMBER_WORDS.search(text) is not None
             else:
-                number_words = number_word_index.any_within(s_start, s_end) and _NUMBER_WORDS.search(text) is not None
+                number_words = _has_number_word(text, low, candidate_offsets)
             if not number_words and not _DIGIT_OR_WORD.search(text):
                 continue
-            block_kind = ctx.block_kind(sent.start_char)
-            offsets = (candidate_index.within(s_start, s_end), phone_index.within(s_start, s_end))
-            for stat in find_statistics(text, is_block_start=_starts_block(ctx, sent.start_char), low=low, number_words=number_words, offsets=offsets):
-                start = sent.start_char + stat.start
-                end = sent.start_char + stat.end
+            block_kind = ctx.block_kind(s_start)
+            for stat in find_statistics(text, is_block_start=_starts_block(ctx, s_start), low=low, number_words=number_words, offsets=(candidate_offsets, None)):
+                start = s_start + stat.start
+                end = s_start + stat.end
                 if any(s <= start < e for s, e in grading_ranges):
                     continue
                 if block_kind == "heading" and stat.unit == "count":
@@ -149,13 +146,104 @@ class StatisticExtractor:
                     continue
                 span = Span(doc, span.start, span.end, label=stat.unit)
                 set_span_values(span, {
-                    "organisation_id": orgs.near(start, sent.start_char), "value": stat.value, "unit": stat.unit,
+                    "organisation_id": orgs.near(start, s_start), "value": stat.value, "unit": stat.unit,
                     "measure": stat.measure, "period": stat.period, "change_from": stat.change_from,
                     "change_to": stat.change_to, "change_pct": stat.change_pct, "direction": stat.direction,
                 })
                 spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+
+def _start_alternatives(literals: Literals) -> tuple[str, str]:
+    """`literals`' words as two regex alternations over folded text: those that begin
+    with a word character, and the rest ("£"). A phrase ("a third") is matched
+    by its first word with the rest as a look-ahead, so that a match never
+    covers another word's start ("a half" and "half")."""
+    word, other = [], []
+    for literal in literals.words:
+        first, space, rest = literal.partition(" ")
+        alternative = re.escape(first) + (f"(?={re.escape(space + rest)})" if space else "")
+        if re.fullmatch(r"\w+", first):
+            word.append(alternative)
+        elif re.search(r"\w", literal) is None:
+            other.append(alternative)
+        else:
+            raise ValueError(f"candidate start mixes word and other characters: {literal!r}")
+    return "|".join(word), "|".join(other)
+
+
+_WORD_STARTS, _OTHER_STARTS = _start_alternatives(_CANDIDATE_STARTS)
+# Every alternative of _CANDIDATE but `money` ("£") begins with a word
+# character behind \b or a (?<![\w.£]) look-behind, so it cannot match where
+# the character before, in its sentence, is a word character: those offsets
+# (digits inside "2023", "one" inside "done", "over" inside "however") are
+# dropped here, in one pass over the folded document, instead of being tried
+# one rx.match at a time. A sentence's first offset has no character before
+# it in the sentence: `_WORD_START_AT` checks sentence starts that follow a
+# word character directly.
+_CANDIDATE_OFFSETS = re.compile(rf"(?<!\w)(?:{_WORD_STARTS})|{_OTHER_STARTS}")
+_WORD_START_AT = re.compile(_WORD_STARTS)
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether `re` counts `char` as \\w."""
+    return char.isalnum() or char == "_"
+
+
+def candidate_offsets(text: str, low: str, sentence_starts: list[int]) -> list[int]:
+    """Sorted offsets in `text` (folded: `low`) where a match of `_CANDIDATE`
+    within the sentence that starts at the last of `sentence_starts` at or
+    before it can begin: the offsets of `_CANDIDATE_STARTS`' words, less those
+    preceded by a word character of the same sentence (see above)."""
+    offsets = [m.start() for m in _CANDIDATE_OFFSETS.finditer(low)]
+    extra = [s for s in sentence_starts if s > 0 and _is_word_char(low[s - 1]) and _WORD_START_AT.match(low, s)]
+    if extra:
+        offsets = sorted(set(offsets).union(extra))
+    return offsets
+
+
+def _sentences_with_candidates(ctx) -> Iterator[tuple[Sentence, list[int] | None]]:
+    """The sentences in which a candidate may start, each with those offsets
+    (relative to it); every sentence with None when the text cannot be folded."""
+    low = ctx.folded(0, len(ctx.text))
+    if low is None:
+        for sent in ctx.sentences:
+            yield sent, None
+        return
+    offsets = candidate_offsets(ctx.text, low, ctx.sentence_starts)
+    sentences, starts = ctx.sentences, ctx.sentence_starts
+    i, n = 0, len(offsets)
+    while i < n:
+        k = bisect.bisect_right(starts, offsets[i]) - 1
+        if k < 0:
+            i += 1
+            continue
+        sent = sentences[k]
+        s_start, s_end = sent.start_char, sent.end_char
+        j = bisect.bisect_left(offsets, s_end, i)
+        if j > i and offsets[i] < s_end:
+            yield sent, [p - s_start for p in offsets[i:j]]
+        # Offsets in the whitespace after a sentence (none in practice) belong to none.
+        i = max(j, bisect.bisect_left(offsets, starts[k + 1], i) if k + 1 < len(starts) else n)
+
+
+_FRACTION_NUMBER_WORDS = ("third", "quarter", "fifth", "tenth")
+
+
+def _has_number_word(sentence: str, low: str | None, offsets: list[int]) -> bool:
+    """`_NUMBER_WORDS.search(sentence) is not None`, given the candidate offsets:
+    a number word starts behind a word boundary, so at one of them, unless it
+    is one of the few (`_FRACTION_NUMBER_WORDS`) that are not candidate starts."""
+    for p in offsets:
+        if sentence[p] not in _DIGITS_AND_POUND and _NUMBER_WORDS.match(sentence, p):
+            return True
+    if low is None or any(w in low for w in _FRACTION_NUMBER_WORDS):
+        return _NUMBER_WORDS.search(sentence) is not None
+    return False
+
+
+_DIGITS_AND_POUND = frozenset("0123456789£")
 
 
 def _starts_block(ctx, offset: int) -> bool:
@@ -258,13 +346,21 @@ def _attach_to(sentence: str, stat: _Stat, found: list[_Stat]) -> _Stat | None:
     return None
 
 
+_RATIO_SPLIT = re.compile(r"\s+(?:in|out of)\s+(?:every\s+)?")
+_MODIFIER = re.compile(r"^(?:almost|nearly|around|about|more than|over|just over|just under|under)\s+")
+_TRAILING_OF = re.compile(r"\s+(?:of|the)$")
+_NUM_OR_WORD = re.compile(rf"{_NUM}|{_WORDNUM}")
+_SCALED_NUM = re.compile(rf"{_NUM}{_SCALE}")
+_HUNDRED_THOUSAND = re.compile(r"100,?000")
+
+
 def _interpret(kind: str, surface: str, start: int, end: int) -> _Stat | None:
     lowered = surface.lower().strip()
     if kind == "money":
         value = parse_number(lowered.replace("£", "").replace(" ", ""))
         return _Stat(start, end, value, "gbp") if value is not None else None
     if kind == "ratio":
-        parts = re.split(r"\s+(?:in|out of)\s+(?:every\s+)?", lowered)
+        parts = _RATIO_SPLIT.split(lowered)
         a, b = parse_number(parts[0]), parse_number(parts[-1])
         if a is None or not b or a > b:
             return None
@@ -273,12 +369,12 @@ def _interpret(kind: str, surface: str, start: int, end: int) -> _Stat | None:
             return _Stat(start, end, a, "per_100000" if b == 100000 else "rate")
         return _Stat(start, end, round(a / b, 4), "ratio")
     if kind == "fraction":
-        phrase = re.sub(r"^(?:almost|nearly|around|about|more than|over|just over|just under|under)\s+", "", lowered)
-        phrase = re.sub(r"\s+(?:of|the)$", "", phrase)
+        phrase = _MODIFIER.sub("", lowered)
+        phrase = _TRAILING_OF.sub("", phrase)
         value = FRACTIONS.get(phrase.replace("-", " ")) or FRACTIONS.get(phrase)
         return _Stat(start, start + len(surface), round(value, 4), "ratio") if value else None
     if kind == "byfraction":
-        phrase = re.sub(r"^(?:almost|nearly|around|about|more than|over|just over|just under|under)\s+", "", lowered)
+        phrase = _MODIFIER.sub("", lowered)
         value = FRACTIONS.get(phrase.replace("-", " ")) or FRACTIONS.get(phrase)
         return _Stat(start, end, round(value, 4), "ratio") if value else None
     if kind == "multiplier":
@@ -294,14 +390,14 @@ def _interpret(kind: str, surface: str, start: int, end: int) -> _Stat | None:
         value = parse_number(lowered)
         return _Stat(start, end, value, "count") if value is not None else None
     if kind == "percent":
-        number = re.match(rf"{_NUM}|{_WORDNUM}", lowered)
+        number = _NUM_OR_WORD.match(lowered)
         value = parse_number(number.group(0)) if number else None
         unit = "percentage_points" if "point" in lowered or lowered.endswith("pp") else "percent"
         return _Stat(start, end, value, unit) if value is not None else None
     if kind == "rate":
-        number = re.match(rf"{_NUM}{_SCALE}", lowered)
+        number = _SCALED_NUM.match(lowered)
         value = parse_number(number.group(0)) if number else None
-        unit = "per_100000" if re.search(r"100,?000", lowered) else "rate"
+        unit = "per_100000" if _HUNDRED_THOUSAND.search(lowered) else "rate"
         return _Stat(start, end, value, unit) if value is not None else None
     if kind == "duration":
         number, unit_word = lowered.split(" ", 1)
@@ -321,72 +417,118 @@ def _duration_unit(word: str) -> str:
             "day": "days", "week": "weeks", "month": "months", "year": "years"}.get(word, word + "s")
 
 
+_URL_MARKS = (":", ".", "@")
+_URL = re.compile(r"https?:|www\.|\.(?:uk|com|org|pdf|html?)\b|@", re.I)
+_AREAS_AFTER = re.compile(r"(?:\s+(?:core|graded|key|separate|different|other))?\s+(?:areas?|pillars?|questions|judge?ments|categories|of (?:these|them|those))\b", re.I)
+_PLAIN = re.compile(r"\d+")
+_RANGE_AFTER = re.compile(r"\s*[/–-]\s*\d{2,4}\b")
+_YEAR_RANGE_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*[/–-]\s*$")
+_AGE_RANGE_BEFORE = re.compile(r"\bage[ds]?\s+\d{1,2}\s*(?:and|to|or|-|–)\s*$")
+_DATE_RANGE_AFTER = re.compile(rf"\s*(?:and|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b")
+_MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+{_MONTH}\b")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$")
+_PHONE_REST = re.compile(r"\s?\d{3,4}\s?\d{3,4}\b")
+_AREA_CODE = re.compile(r"0\d{3,4}")
+_LABELS = ("paragraph", "para", "page", "pages", "p.", "section", "chapter", "figure", "fig.", "table", "annex", "appendix",
+           "recommendation", "footnote", "note", "number", "no.", "version", "round", "phase", "tier", "level", "step", "part",
+           "question", "area", "cause of concern", "age", "aged", "age of", "under", "over-")
+_LABEL_BEFORE = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in _LABELS)})\s*$")
+_TIME_OF_DAY = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.|gmt|bst|hrs)\b")
+_CLOCK_TIME = re.compile(r"[.:]\d\d\s*(?:am|pm|gmt|bst)")
+_YEARS_OLD = re.compile(r"\s*-?\s*years?[- ]old\b")
+_MIN_READ = re.compile(r"\s*(?:min|mins|minute|minutes)\s+read\b")
+_SECTION_NUMBER = re.compile(r"\d\.\d")
+_NAMED_LAW = re.compile(r"\s*(?:[A-Z][a-z]+\s+){0,1}(?:Act|Regulations|Order)\b")
+_LAW_WORDS = ("Act", "Regulations", "Order")
+_READ = re.compile(r"\s*read\b")
+_SPAN_BEFORE = re.compile(r"\b(?:in|over|during|past|last|next|every|each|after|for the|in the)\s+(?:the\s+)?(?:last\s+|past\s+)?$")
+_LONG_UNIT = re.compile(r"years?|months?|weeks?", re.I)
+_RELATIVE_AFTER = re.compile(r"\s*(?:ago|old|later|earlier|before)\b")
+_LETTER_BEFORE = re.compile(r"[A-Za-z]$")
+_SERVICE_NUMBERS = frozenset(("999", "101", "111", "112", "105"))
+
+
 def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bool) -> bool:
-    surface = sentence[start:end]
-    before = sentence[max(0, start - 40):start]
+    # One `or` of independent tests: the cheap string tests come first, which
+    # settle most candidates (bare years, numbers at a block's start), and a
+    # `...$` search runs only when the text ends in something it can match.
+    if kind == "count":
+        digits = sentence[start:end].replace(",", "").strip()
+        plain = _PLAIN.fullmatch(digits)
+        # Bare years and year ranges ("2023", "2021/22", "2023-25").
+        if plain and len(digits) == 4 and 1900 <= int(digits) <= 2099:
+            return True
+        if digits.startswith("0") and not digits.startswith("0."):
+            return True
+        # Phone numbers and the emergency and non-emergency numbers.
+        if digits in _SERVICE_NUMBERS:
+            return True
+        if is_block_start and start <= 3:
+            return True
     after = sentence[end:end + 40]
-    lowered_before = before.lower()
-    lowered_after = after.lower()
+    if kind == "count" or kind == "wordcount":
+        if _AREAS_AFTER.match(after):
+            return True  # how many areas were graded belongs to the gradings, not a statistic
+    before = sentence[max(0, start - 40):start]
     # Inside a URL, e-mail address or file name.
     token_start = max(sentence.rfind(" ", 0, start), 0)
     token_end = sentence.find(" ", end)
     token = sentence[token_start: token_end if token_end != -1 else len(sentence)]
-    if re.search(r"https?:|www\.|\.(?:uk|com|org|pdf|html?)\b|@", token, re.I):
+    if any(mark in token for mark in _URL_MARKS) and _URL.search(token):
         return True
-    if kind in ("count", "wordcount") and re.match(r"(?:\s+(?:core|graded|key|separate|different|other))?\s+(?:areas?|pillars?|questions|judge?ments|categories|of (?:these|them|those))\b", after, re.I):
-        return True  # how many areas were graded belongs to the gradings, not a statistic
     if kind == "count":
-        digits = surface.replace(",", "").strip()
-        plain = re.fullmatch(r"\d+", digits)
-        # Bare years and year ranges ("2023", "2021/22", "2023-25").
-        if plain and len(digits) == 4 and 1900 <= int(digits) <= 2099:
+        if _RANGE_AFTER.match(after):
             return True
-        if re.match(r"\s*[/–-]\s*\d{2,4}\b", after) or re.search(r"\b(?:19|20)\d\d\s*[/–-]\s*$", before):
-            return True
-        # Ranges of ages and dates: "aged 16 and 17", "between 7 and 18 November".
-        if re.search(r"\bage[ds]?\s+\d{1,2}\s*(?:and|to|or|-|–)\s*$", lowered_before):
-            return True
-        if re.match(rf"\s*(?:and|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b", after):
-            return True
-        if digits.startswith("0") and not digits.startswith("0."):
+        stripped_before = before.rstrip()
+        if stripped_before.endswith(("/", "–", "-")) and _YEAR_RANGE_BEFORE.search(before):
             return True
         # Dates: "7 February 2025", "February 7", "7th".
-        if re.match(rf"\s*(?:st|nd|rd|th)?\s+{_MONTH}\b", after) or re.search(rf"\b{_MONTH}\.?\s+$", before):
+        if _MONTH_AFTER.match(after):
             return True
-        # Phone numbers and the emergency and non-emergency numbers.
-        if digits in ("999", "101", "111", "112", "105"):
+        if before[-1:].isspace() and _MONTH_BEFORE.search(before):
             return True
-        if re.match(r"\s?\d{3,4}\s?\d{3,4}\b", after) or re.fullmatch(r"0\d{3,4}", digits):
+        # Ranges of ages and dates: "aged 16 and 17", "between 7 and 18 November".
+        lowered_before = before.lower()
+        if "age" in lowered_before and _AGE_RANGE_BEFORE.search(lowered_before):
+            return True
+        if _DATE_RANGE_AFTER.match(after):
+            return True
+        if _PHONE_REST.match(after) or _AREA_CODE.fullmatch(digits):
             return True
         # Paragraph, page, section, footnote, recommendation numbers.
-        if re.search(r"\b(?:paragraph|para|page|pages|p\.|section|chapter|figure|fig\.|table|annex|appendix|recommendation|footnote|note|number|no\.|version|round|phase|tier|level|step|part|question|area|cause of concern|aged?|age of|under|over-)\s*$", lowered_before):
-            return True
-        if is_block_start and start <= 3:
+        if lowered_before.rstrip().endswith(_LABELS) and _LABEL_BEFORE.search(lowered_before):
             return True
         # Times of day and ages.
-        if re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.|gmt|bst|hrs)\b", lowered_after) or re.match(r"[.:]\d\d\s*(?:am|pm|gmt|bst)", lowered_after):
+        lowered_after = after.lower()
+        if _TIME_OF_DAY.match(lowered_after) or _CLOCK_TIME.match(lowered_after):
             return True
-        if re.match(r"\s*-?\s*years?[- ]old\b", lowered_after):
+        if _YEARS_OLD.match(lowered_after):
             return True
         # Reading times ("4 min read").
-        if re.match(r"\s*(?:min|mins|minute|minutes)\s+read\b", lowered_after):
+        if _MIN_READ.match(lowered_after):
             return True
         # Section numbers ("2.1") and numbered headings.
-        if re.fullmatch(r"\d\.\d", digits) and (is_block_start or start <= 3):
+        if (is_block_start or start <= 3) and _SECTION_NUMBER.fullmatch(digits):
             return True
         # A lone small number used as a label ("Area 2", "Figure 3") or part of a name.
-        if re.match(r"\s*(?:[A-Z][a-z]+\s+){0,1}(?:Act|Regulations|Order)\b", after):
+        if any(word in after for word in _LAW_WORDS) and _NAMED_LAW.match(after):
             return True
-    if kind == "duration":
-        if re.match(r"\s*read\b", lowered_after):
+    elif kind == "duration":
+        lowered_after = after.lower()
+        if _READ.match(lowered_after):
             return True
-        if re.search(r"\b(?:in|over|during|past|last|next|every|each|after|for the|in the)\s+(?:the\s+)?(?:last\s+|past\s+)?$", lowered_before) and re.search(r"years?|months?|weeks?", surface, re.I):
+        if _LONG_UNIT.search(sentence, start, end) and _SPAN_BEFORE.search(before.lower()):
             return True
-        if re.match(r"\s*(?:ago|old|later|earlier|before)\b", lowered_after):
+        if _RELATIVE_AFTER.match(lowered_after):
             return True
-    if kind == "percent" and re.search(r"[A-Za-z]$", before):
+    elif kind == "percent" and _LETTER_BEFORE.search(before):
         return True
     return False
+
+
+_BY_OR_UP = re.compile(r"\bby\b|\b(?:up|down)\s*$", re.I)
+_DOWN_FROM = re.compile(rf"\s*,?\s*(?:down|up)\s+from\s+({_NUM})", re.I)
+_TRAILING_CHANGE = re.compile(r"\s*(?:%|per cent)?\s*(?:,\s*)?(?:an?\s+)?(?P<dir>increase|rise|decrease|fall|drop|reduction|cut)\b", re.I)
 
 
 def _add_change(sentence: str, stat: _Stat) -> None:
@@ -412,19 +554,19 @@ def _add_change(sentence: str, stat: _Stat) -> None:
     if verb:
         word = verb.group("verb").lower()
         stat.direction = "up" if word in _UP_WORDS else "down"
-        if stat.unit == "percent" and re.search(r"\bby\b|\b(?:up|down)\s*$", before[verb.start():], re.I):
+        if stat.unit == "percent" and _BY_OR_UP.search(before[verb.start():]):
             stat.change_pct = stat.value
         # "fell to 52 per cent, down from 61 per cent"
-        down_from = re.match(rf"\s*,?\s*(?:down|up)\s+from\s+({_NUM})", after, re.I)
+        down_from = _DOWN_FROM.match(after)
         if down_from:
             stat.change_from = parse_number(down_from.group(1))
             stat.change_to = stat.value
     else:
-        trailing = re.match(r"\s*(?:%|per cent)?\s*(?:,\s*)?(?:an?\s+)?(?P<dir>increase|rise|decrease|fall|drop|reduction|cut)\b", after, re.I)
+        trailing = _TRAILING_CHANGE.match(after)
         if trailing and stat.unit in ("percent", "percentage_points"):
             stat.direction = "up" if trailing.group("dir").lower() in ("increase", "rise") else "down"
             stat.change_pct = stat.value if stat.unit == "percent" else None
-        down_from = re.match(rf"\s*,?\s*(?:down|up)\s+from\s+({_NUM})", after, re.I)
+        down_from = _DOWN_FROM.match(after)
         if down_from:
             stat.change_from = parse_number(down_from.group(1))
             stat.change_to = stat.value
@@ -438,6 +580,12 @@ _SUBJECT_OF = re.compile(
 )
 _CLAUSE_START = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|while|whereas|although|that|which)\s+)(?=[^,;:]*$)", re.I)
 _CHANGE_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|fell|fallen|increased|decreased|dropped|went (?:up|down)|grew|grown|climbed|jumped|soared|halved|doubled|tripled|trebled|more than doubled|nearly doubled|declined|reduced)\b", re.I)
+
+
+_RATE_INSIDE = re.compile(r"[\d.,\s]*(?:million|thousand|m|k)?\s*(.*?)\s+per\b", re.I)
+_OF_THE = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|its\s+|their\s+)?)")
+_PARTICIPLE = re.compile(r"\b([a-z]+ed)\s+(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$")
+_TARGET = re.compile(r"\s+((?:within|in under|in less than|after|before|by)\s+[\w\s]{1,30}?)(?=[,.;]|\s+(?:and|but|in|during|compared|up|down)\b|$)")
 
 
 def _measure(sentence: str, stat: _Stat) -> str | None:
@@ -467,36 +615,39 @@ def _measure(sentence: str, stat: _Stat) -> str | None:
             if 0 < len(phrase.split()) <= 12:
                 return _tidy(phrase)
     if stat.unit in ("rate", "per_100000"):
-        inside = re.match(r"[\d.,\s]*(?:million|thousand|m|k)?\s*(.*?)\s+per\b", sentence[stat.start:stat.end], re.I)
+        inside = _RATE_INSIDE.match(sentence[stat.start:stat.end])
         if inside and inside.group(1):
             return inside.group(1)
     after = sentence[stat.end:]
     if stat.unit in ("percent", "ratio", "percentage_points"):
-        of = re.match(r"\s*(?:of\s+(?:all\s+|the\s+|its\s+|their\s+)?)", after)
+        of = _OF_THE.match(after)
         if of:
             after = after[of.end():]
     words = _noun_phrase(after)
     if words:
-        participle = re.search(r"\b([a-z]+ed)\s+(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", before)
+        participle = _PARTICIPLE.search(before)
         phrase = " ".join(words)
-        qualifier = re.match(r"\s+((?:within|in under|in less than|after|before|by)\s+[\w\s]{1,30}?)(?=[,.;]|\s+(?:and|but|in|during|compared|up|down)\b|$)", after[after.find(words[-1]) + len(words[-1]):]) if words else None
+        qualifier = _TARGET.match(after[after.find(words[-1]) + len(words[-1]):]) if words else None
         if participle and stat.unit in ("percent", "ratio"):
             phrase += " " + participle.group(1)
         if qualifier:
             phrase += " " + qualifier.group(1).strip()
         return phrase
     # "officers numbered 312": fall back to the words before the figure.
-    tail = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", before[-60:])[-3:] if w.lower() not in _STOP_WORDS]
+    tail = [w for w in _MEASURE_WORD.findall(before[-60:])[-3:] if w.lower() not in _STOP_WORDS]
     return " ".join(tail) or None
+
+
+_PUNCTUATION = re.compile(r"[,.;:()\[\]|]")
 
 
 def _noun_phrase(text: str) -> list[str]:
     words: list[tuple[str, int]] = []
     for match in _MEASURE_WORD.finditer(text[:120]):
         gap = text[(words and words[-1][1]) or 0:match.start()]
-        if words and re.search(r"[,.;:()\[\]|]", gap):
+        if words and _PUNCTUATION.search(gap):
             break
-        if not words and re.search(r"[,.;:()\[\]|]", text[:match.start()]):
+        if not words and _PUNCTUATION.search(text, 0, match.start()):
             break
         word = match.group(0)
         if word.lower() in _STOP_WORDS and word.lower() not in ("of",):
@@ -513,8 +664,11 @@ def _noun_phrase(text: str) -> list[str]:
     return [w for w, _ in words]
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an|its|their|recorded by the force,?)\s+", re.I)
+
+
 def _tidy(phrase: str) -> str:
-    phrase = re.sub(r"^(?:the|a|an|its|their|recorded by the force,?)\s+", "", phrase.strip(), flags=re.I)
+    phrase = _ARTICLE.sub("", phrase.strip())
     return " ".join(phrase.split())
 
 

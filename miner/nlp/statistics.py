@@ -266,6 +266,70 @@ _PHONE = re.compile(r"(?:\+44\s?\(?0?\)?|\(?\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{
 _QUALIFIER = re.compile(r"\b(?:within|in|inside|under)\s+(?:the\s+)?$", re.I)
 
 
+# The alternatives of each candidate pattern that can match at an offset whose
+# first character is a digit, a letter or "£" (in their order, so the same
+# alternative wins): at a digit there is no point trying the fraction and
+# number-word rules, at a letter none of the digit-only ones.
+_DIGIT_START_KINDS = ("ratio", "multiplier", "percent", "rate", "duration", "count")
+_LETTER_START_KINDS = ("ratio", "fraction", "byfraction", "multiplier", "percent", "duration", "wordcount")
+
+
+def _alternatives(parts: list[str], kinds: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(p for p in parts if re.match(r"\(\?P<(\w+)>", p).group(1) in kinds), re.I)
+
+
+_BY_FIRST_CHARACTER = {
+    number_words: (_alternatives(parts, _DIGIT_START_KINDS), _alternatives(parts, ("money",)), _alternatives(parts, _LETTER_START_KINDS), full)
+    for number_words, parts, full in ((True, _WORD_PARTS, _CANDIDATE), (False, _DIGIT_PARTS, _CANDIDATE_DIGITS))
+}
+_ASCII_DIGITS = frozenset("0123456789")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _candidates(sentence: str, low: str | None, number_words: bool, offsets: list[int] | None) -> Iterator[re.Match]:
+    """`(_CANDIDATE if number_words else _CANDIDATE_DIGITS).finditer(sentence)`, tried only at
+    `offsets` (as scan.finditer_at) with the alternatives that can start there."""
+    if offsets is None:
+        yield from finditer_at(_CANDIDATE if number_words else _CANDIDATE_DIGITS, sentence, low, _CANDIDATE_STARTS)
+        return
+    digit, pound, letter, full = _BY_FIRST_CHARACTER[number_words]
+    last_end = 0
+    for p in offsets:
+        if p < last_end:
+            continue
+        char = sentence[p]
+        rx = digit if char in _ASCII_DIGITS else letter if char in _ASCII_LETTERS else pound if char == "£" else full
+        m = rx.match(sentence, p)
+        if m:
+            yield m
+            last_end = m.end()
+
+
+# Every period names a year ("19", "20"), "year(s)" or "last", "past", "previous".
+_PERIOD_LITERALS = ("19", "20", "year", "last", "past", "previous")
+
+
+class _Periods:
+    """`_PERIOD.search(sentence, pos) or _PERIOD.search(sentence)` for one sentence,
+    searching as little as possible: the first period is found once (and not at
+    all without one of its literals), and is also the first after any offset
+    before it."""
+
+    def __init__(self, sentence: str, low: str | None):
+        self.sentence, self.low = sentence, low
+        self.first: re.Match | None | bool = False  # False: not searched yet
+
+    def after(self, pos: int) -> re.Match | None:
+        if self.first is False:
+            low = self.low
+            maybe = low is None or any(w in low for w in _PERIOD_LITERALS)
+            self.first = _PERIOD.search(self.sentence) if maybe else None
+        first = self.first
+        if first is None or first.start() >= pos:
+            return first
+        return _PERIOD.search(self.sentence, pos) or first
+
+
 def find_statistics(
     sentence: str, is_block_start: bool = False, *, low: str | None = None, number_words: bool | None = None,
     offsets: tuple[list[int] | None, list[int] | None] = (None, None),
@@ -287,10 +351,14 @@ def find_statistics(
         number_words = _NUMBER_WORDS.search(sentence) is not None
     found: list[_Stat] = []
     consumed_until = -1
-    phones = [(p.start(), p.end()) for p in finditer_at(_PHONE, sentence, low, _PHONE_STARTS, offsets=offsets[1])]
-    candidates = _CANDIDATE if number_words else _CANDIDATE_DIGITS
-    for m in finditer_at(candidates, sentence, low, _CANDIDATE_STARTS, offsets=offsets[0]):
-        if m.start() < consumed_until or any(a <= m.start() < b for a, b in phones):
+    phones = None  # found when the first candidate needs them
+    periods = _Periods(sentence, low)
+    for m in _candidates(sentence, low, number_words, offsets[0]):
+        if m.start() < consumed_until:
+            continue
+        if phones is None:
+            phones = [(p.start(), p.end()) for p in finditer_at(_PHONE, sentence, low, _PHONE_STARTS, offsets=offsets[1])]
+        if any(a <= m.start() < b for a, b in phones):
             continue
         kind = m.lastgroup
         surface = m.group(0)
@@ -324,7 +392,7 @@ def find_statistics(
                     consumed_until = comparison.end()
         consumed_until = max(consumed_until, stat.end)
         stat.measure = _measure(sentence, stat)
-        period = _PERIOD.search(sentence, stat.end) or _PERIOD.search(sentence)
+        period = periods.after(stat.end)
         if period:
             stat.period = period.group("period")
         found.append(stat)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -19,6 +20,7 @@ from miner.nlp.context import Sentence, get_context, set_span_values
 from miner.nlp.numbers import DIGITS, FRACTIONS, MULTIPLIERS, NUMBER_WORD, UNITS, parse_number
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, finditer_at, fold
+from miner.nlp.word_starts import WordStarts
 
 SPANS_KEY = "statistics"
 
@@ -71,6 +73,7 @@ _NUMBER_WORD_LITERALS = Literals(
     [*(w for w in UNITS if w not in ("a", "an", "no", "single")), "half", "third", "quarter", "fifth", "tenth", "double", "treble", "triple"]
 )
 _PHONE_STARTS = Literals(["+44", "(", "0"])
+_ASCII_DIGITS = frozenset("0123456789")
 
 _CHANGE = re.compile(
     r"\b(?P<verb>rose|risen|rising|rises|increased|increasing|increases|grew|grown|climbed|jumped|soared|went up|up|fell|fallen|falling|falls|decreased|decreasing|dropped|declined|reduced|went down|down|cut|dropping)\b"
@@ -155,49 +158,65 @@ class StatisticExtractor:
         return doc
 
 
-def _start_alternatives(literals: Literals) -> tuple[str, str]:
-    """`literals`' words as two regex alternations over folded text: those that begin
-    with a word character, and the rest ("£"). A phrase ("a third") is matched
-    by its first word with the rest as a look-ahead, so that a match never
-    covers another word's start ("a half" and "half")."""
+# What must follow a modifier for a candidate to start at it: the modifiers
+# ("about", "over", "just over", "more than") begin only the fraction rules,
+# and there a fraction ("two thirds", "a quarter", "half") comes next.
+_FRACTION_START = r" (?:two|three|a |one|half)"
+_MODIFIER_FOLLOWS = {
+    **dict.fromkeys(("almost", "nearly", "around", "about", "over", "under"), _FRACTION_START),
+    "just": rf" (?:over|under){_FRACTION_START}",
+    "more than": rf" than{_FRACTION_START}",
+}
+
+
+def _start_alternatives(literals: Literals) -> tuple[str, list[str]]:
+    """`literals`' words that begin with a word character, as a regex alternation over
+    folded text, and the others ("£"). A phrase ("a third") is matched by its first
+    word with the rest as a look-ahead, so that a match never covers another word's
+    start ("a half" and "half"); a modifier only where a fraction follows."""
     word, other = [], []
     for literal in literals.words:
         first, space, rest = literal.partition(" ")
-        alternative = re.escape(first) + (f"(?={re.escape(space + rest)})" if space else "")
+        follows = _MODIFIER_FOLLOWS.get(literal, re.escape(space + rest) if space else "")
         if re.fullmatch(r"\w+", first):
-            word.append(alternative)
+            word.append(re.escape(first) + (f"(?={follows})" if follows else ""))
         elif re.search(r"\w", literal) is None:
-            other.append(alternative)
+            other.append(literal)
         else:
             raise ValueError(f"candidate start mixes word and other characters: {literal!r}")
-    return "|".join(word), "|".join(other)
+    return "|".join(word), other
 
 
 _WORD_STARTS, _OTHER_STARTS = _start_alternatives(_CANDIDATE_STARTS)
+_WORD_START_AT = re.compile(_WORD_STARTS)
 # Every alternative of _CANDIDATE but `money` ("£") begins with a word
 # character behind \b or a (?<![\w.£]) look-behind, so it cannot match where
 # the character before, in its sentence, is a word character: those offsets
 # (digits inside "2023", "one" inside "done", "over" inside "however") are
-# dropped here, in one pass over the folded document, instead of being tried
-# one rx.match at a time. A sentence's first offset has no character before
-# it in the sentence: `_WORD_START_AT` checks sentence starts that follow a
-# word character directly.
-_CANDIDATE_OFFSETS = re.compile(rf"(?<!\w)(?:{_WORD_STARTS})|{_OTHER_STARTS}")
-_WORD_START_AT = re.compile(_WORD_STARTS)
+# dropped in one vectorised pass over the folded document (word_starts), and
+# the few left are checked with `_WORD_START_AT`. A sentence's first offset has
+# no character before it in the sentence: sentence starts that follow a word
+# character directly are checked on their own.
+_WORD_SCAN = WordStarts(w for w in _CANDIDATE_STARTS.words if re.match(r"\w", w))
 
 
-def _is_word_char(char: str) -> bool:
-    """Whether `re` counts `char` as \\w."""
-    return char.isalnum() or char == "_"
-
-
-def candidate_offsets(text: str, low: str, sentence_starts: list[int]) -> list[int]:
-    """Sorted offsets in `text` (folded: `low`) where a match of `_CANDIDATE`
-    within the sentence that starts at the last of `sentence_starts` at or
-    before it can begin: the offsets of `_CANDIDATE_STARTS`' words, less those
-    preceded by a word character of the same sentence (see above)."""
-    offsets = [m.start() for m in _CANDIDATE_OFFSETS.finditer(low)]
-    extra = [s for s in sentence_starts if s > 0 and _is_word_char(low[s - 1]) and _WORD_START_AT.match(low, s)]
+def candidate_offsets(low: str, sentence_starts: list[int]) -> list[int]:
+    """Sorted offsets in the folded text `low` where a match of `_CANDIDATE` (or
+    `_CANDIDATE_DIGITS`) within the sentence that starts at the last of
+    `sentence_starts` at or before it can begin: the offsets of
+    `_CANDIDATE_STARTS`' words, less those preceded by a word character of the
+    same sentence and modifiers without a fraction after them (see above)."""
+    codes = _WORD_SCAN.codes(low)
+    match_at = _WORD_START_AT.match
+    offsets = [p for p in _WORD_SCAN.positions(low, codes).tolist() if low[p] in _ASCII_DIGITS or match_at(low, p)]
+    starts = np.asarray(sentence_starts, dtype=np.intp)
+    starts = starts[starts > 0]
+    extra = [s for s in starts[_WORD_SCAN.word_before(codes, starts)].tolist() if match_at(low, s)]
+    for literal in _OTHER_STARTS:
+        i = low.find(literal)
+        while i >= 0:
+            extra.append(i)
+            i = low.find(literal, i + 1)
     if extra:
         offsets = sorted(set(offsets).union(extra))
     return offsets
@@ -211,7 +230,7 @@ def _sentences_with_candidates(ctx) -> Iterator[tuple[Sentence, list[int] | None
         for sent in ctx.sentences:
             yield sent, None
         return
-    offsets = candidate_offsets(ctx.text, low, ctx.sentence_starts)
+    offsets = candidate_offsets(low, ctx.sentence_starts)
     sentences, starts = ctx.sentences, ctx.sentence_starts
     i, n = 0, len(offsets)
     while i < n:
@@ -282,7 +301,6 @@ _BY_FIRST_CHARACTER = {
     number_words: (_alternatives(parts, _DIGIT_START_KINDS), _alternatives(parts, ("money",)), _alternatives(parts, _LETTER_START_KINDS), full)
     for number_words, parts, full in ((True, _WORD_PARTS, _CANDIDATE), (False, _DIGIT_PARTS, _CANDIDATE_DIGITS))
 }
-_ASCII_DIGITS = frozenset("0123456789")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 

@@ -304,6 +304,37 @@ _BY_FIRST_CHARACTER = {
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
+# At a digit, what follows the number rules out most alternatives: every one
+# but `count` and `rate` needs a particular next character once the number
+# (digits, "," and ".") and any space after it are passed - "%" or "p" for a
+# percentage, a space and then "in"/"out of" for a ratio, "times" for a
+# multiplier, a unit for a duration - and `rate` needs "per" somewhere after.
+# Only the alternatives left are tried (in their order, so the same one wins):
+# for most numbers, `count` alone.
+_AFTER_NUMBER = re.compile(r"[\d,.]*(\s*)(.?)", re.S)
+_RATIO_NEXT = frozenset("io")
+_PERCENT_NEXT = frozenset("%p")
+_DURATION_NEXT = frozenset("wcdhmsy")  # (working, calendar) days, hours, minutes, seconds, weeks, months, years
+_BY_KINDS: dict[tuple[bool, tuple[str, ...]], re.Pattern] = {}
+
+
+def _digit_alternatives(low: str, p: int, number_words: bool) -> re.Pattern:
+    after = _AFTER_NUMBER.match(low, p)
+    spaced, following = after.group(1), after.group(2)
+    kinds = (
+        *(("ratio",) if spaced and following in _RATIO_NEXT else ()),
+        *(("multiplier",) if spaced and following == "t" else ()),
+        *(("percent",) if following in _PERCENT_NEXT else ()),
+        *(("rate",) if low.find("per", p) >= 0 else ()),
+        *(("duration",) if spaced and following in _DURATION_NEXT else ()),
+        "count",
+    )
+    rx = _BY_KINDS.get((number_words, kinds))
+    if rx is None:
+        rx = _BY_KINDS[number_words, kinds] = _alternatives(_WORD_PARTS if number_words else _DIGIT_PARTS, kinds)
+    return rx
+
+
 def _candidates(sentence: str, low: str | None, number_words: bool, offsets: list[int] | None) -> Iterator[re.Match]:
     """`(_CANDIDATE if number_words else _CANDIDATE_DIGITS).finditer(sentence)`, tried only at
     `offsets` (as scan.finditer_at) with the alternatives that can start there."""
@@ -316,7 +347,10 @@ def _candidates(sentence: str, low: str | None, number_words: bool, offsets: lis
         if p < last_end:
             continue
         char = sentence[p]
-        rx = digit if char in _ASCII_DIGITS else letter if char in _ASCII_LETTERS else pound if char == "£" else full
+        if char in _ASCII_DIGITS:
+            rx = digit if low is None else _digit_alternatives(low, p, number_words)
+        else:
+            rx = letter if char in _ASCII_LETTERS else pound if char == "£" else full
         m = rx.match(sentence, p)
         if m:
             yield m

@@ -419,7 +419,7 @@ def find_statistics(
         stat = _interpret(kind, surface, m.start(), m.end())
         if stat is None:
             continue
-        attach = _attach_to(sentence, stat, found)
+        attach = _attach_to(sentence, stat, found, low)
         if attach is not None:
             # "..., compared with 49% at our previous inspection": the earlier
             # value of a figure already found, not a figure of its own.
@@ -428,7 +428,7 @@ def find_statistics(
             continue
         if stat.unit in _TIME_UNITS and _QUALIFIER.search(sentence[max(0, stat.start - 12):stat.start]) and any(f.unit in ("percent", "ratio", "count", "rate") for f in found):
             continue
-        _add_change(sentence, stat)
+        _add_change(sentence, stat, low)
         if stat.change_from is not None and stat.change_to is not None:
             pct = _CHANGE_PCT.match(sentence, stat.end)
             if pct:
@@ -443,7 +443,7 @@ def find_statistics(
                     stat.direction = stat.direction or ("up" if stat.value > earlier else "down" if stat.value < earlier else "unchanged")
                     consumed_until = comparison.end()
         consumed_until = max(consumed_until, stat.end)
-        stat.measure = _measure(sentence, stat)
+        stat.measure = _measure(sentence, stat, low)
         period = periods.after(stat.end)
         if period:
             stat.period = period.group("period")
@@ -455,8 +455,30 @@ _TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"
 _COMPARED = re.compile(r"(?:compared (?:with|to)|up from|down from|from|than|against|versus|vs\.?)\s+(?:a\s+|the\s+)?(?:(?:rate|figure|level|total|proportion) of\s+)?(?:just\s+|about\s+|around\s+|some\s+)?$", re.I)
 
 
-def _attach_to(sentence: str, stat: _Stat, found: list[_Stat]) -> _Stat | None:
-    if not found or not _COMPARED.search(sentence[max(0, stat.start - 40):stat.start]):
+def _maybe(low: str | None, start: int, end: int, literals: tuple[str, ...]) -> bool:
+    """Whether one of `literals` occurs in low[start:end] (True without a folded text):
+    a literal prefilter, as in miner.nlp.scan, before a case-insensitive search there."""
+    return low is None or any(low.find(w, start, end) >= 0 for w in literals)
+
+
+# Every alternative of _COMPARED names one of these.
+_COMPARED_LITERALS = ("compared", "from", "than", "against", "versus", "vs")
+# The words _CHANGE can end with: a change verb, or one of the words allowed after it.
+_CHANGE_TAILS = (
+    "rose", "risen", "rising", "rises", "increased", "increasing", "increases", "grew", "grown", "climbed", "jumped", "soared",
+    "up", "fell", "fallen", "falling", "falls", "decreased", "decreasing", "dropped", "declined", "reduced", "down", "cut",
+    "dropping", "by", "to", "from", "almost", "nearly", "about", "around", "than", "over", "some", "just",
+)
+_SUBJECT_NOUNS = ("number", "proportion", "percentage", "rate", "share", "level", "average", "total", "amount", "count")
+# _PARTICIPLE ends the text with an "-ed" word, or one of the words allowed after it (case-sensitive, as it is).
+_PARTICIPLE_TAILS = ("ed", "only", "just", "about", "around", "nearly", "almost")
+
+
+def _attach_to(sentence: str, stat: _Stat, found: list[_Stat], low: str | None = None) -> _Stat | None:
+    if not found:
+        return None
+    start = max(0, stat.start - 40)
+    if not _maybe(low, start, stat.start, _COMPARED_LITERALS) or not _COMPARED.search(sentence[start:stat.start]):
         return None
     for earlier in reversed(found):
         if earlier.unit != stat.unit:
@@ -651,13 +673,14 @@ _DOWN_FROM = re.compile(rf"\s*,?\s*(?:down|up)\s+from\s+({_NUM})", re.I)
 _TRAILING_CHANGE = re.compile(r"\s*(?:%|per cent)?\s*(?:,\s*)?(?:an?\s+)?(?P<dir>increase|rise|decrease|fall|drop|reduction|cut)\b", re.I)
 
 
-def _add_change(sentence: str, stat: _Stat) -> None:
+def _add_change(sentence: str, stat: _Stat, low: str | None = None) -> None:
     before = sentence[max(0, stat.start - 60):stat.start]
-    verb = _CHANGE.search(before)
+    # _CHANGE ends the text: its verb or one of the words after it is the last word.
+    verb = _CHANGE.search(before) if low is None or low[max(0, stat.start - 60):stat.start].rstrip().endswith(_CHANGE_TAILS) else None
     after = sentence[stat.end:stat.end + 120]
     # "rose from 4,210 in 2020 to 6,385 in 2023": the figure is the first number after "from".
     window = sentence[max(0, stat.start - 6):stat.end + 120]
-    from_to = _FROM_TO.search(window)
+    from_to = _FROM_TO.search(window) if _maybe(low, max(0, stat.start - 6), stat.end + 120, ("from",)) else None
     if from_to and window.find("from") < (stat.start - max(0, stat.start - 6)) + 2:
         from_value = parse_number(from_to.group("from").replace("£", "").replace(" ", ""))
         to_value = parse_number(from_to.group("to").replace("£", "").replace(" ", ""))
@@ -708,7 +731,7 @@ _PARTICIPLE = re.compile(r"\b([a-z]+ed)\s+(?:only\s+|just\s+|about\s+|around\s+|
 _TARGET = re.compile(r"\s+((?:within|in under|in less than|after|before|by)\s+[\w\s]{1,30}?)(?=[,.;]|\s+(?:and|but|in|during|compared|up|down)\b|$)")
 
 
-def _measure(sentence: str, stat: _Stat) -> str | None:
+def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     """A short noun phrase for what the figure counts.
 
     In order: the thing whose number, proportion or rate is given ("the
@@ -719,9 +742,13 @@ def _measure(sentence: str, stat: _Stat) -> str | None:
     a participle just before the figure ("answered") kept after it.
     """
     before = sentence[max(0, stat.start - 160):stat.start]
-    subject = _SUBJECT_OF.search(before + " " + sentence[stat.start:stat.start + 1]) if stat.change_from is not None or stat.direction else None
-    if subject is None:
-        subject = _SUBJECT_OF.search(before)
+    subject = None
+    # "number of", "proportion of", ...: both words within `before` (the one
+    # character added to it for the first search cannot complete either).
+    if _maybe(low, max(0, stat.start - 160), stat.start, ("of",)) and _maybe(low, max(0, stat.start - 160), stat.start, _SUBJECT_NOUNS):
+        subject = _SUBJECT_OF.search(before + " " + sentence[stat.start:stat.start + 1]) if stat.change_from is not None or stat.direction else None
+        if subject is None:
+            subject = _SUBJECT_OF.search(before)
     if subject and len(subject.group("np").split()) <= 12:
         return _tidy(subject.group("np"))
     if stat.direction or stat.change_from is not None:
@@ -745,10 +772,9 @@ def _measure(sentence: str, stat: _Stat) -> str | None:
             after = after[of.end():]
     words = _noun_phrase(after)
     if words:
-        participle = _PARTICIPLE.search(before)
         phrase = " ".join(words)
         qualifier = _TARGET.match(after[after.find(words[-1]) + len(words[-1]):]) if words else None
-        if participle and stat.unit in ("percent", "ratio"):
+        if stat.unit in ("percent", "ratio") and before.rstrip().endswith(_PARTICIPLE_TAILS) and (participle := _PARTICIPLE.search(before)):
             phrase += " " + participle.group(1)
         if qualifier:
             phrase += " " + qualifier.group(1).strip()

@@ -144,10 +144,9 @@ class StatisticExtractor:
                     continue
                 if block_kind == "heading" and stat.unit == "count":
                     continue
-                span = doc.char_span(start, end, alignment_mode="expand")
+                span = doc.char_span(start, end, label=stat.unit, alignment_mode="expand")
                 if span is None:
                     continue
-                span = Span(doc, span.start, span.end, label=stat.unit)
                 set_span_values(span, {
                     "organisation_id": orgs.near(start, s_start), "value": stat.value, "unit": stat.unit,
                     "measure": stat.measure, "period": stat.period, "change_from": stat.change_from,
@@ -230,21 +229,21 @@ def _sentences_with_candidates(ctx) -> Iterator[tuple[Sentence, list[int] | None
         for sent in ctx.sentences:
             yield sent, None
         return
-    offsets = candidate_offsets(low, ctx.sentence_starts)
-    sentences, starts = ctx.sentences, ctx.sentence_starts
-    i, n = 0, len(offsets)
-    while i < n:
-        k = bisect.bisect_right(starts, offsets[i]) - 1
-        if k < 0:
-            i += 1
-            continue
-        sent = sentences[k]
-        s_start, s_end = sent.start_char, sent.end_char
-        j = bisect.bisect_left(offsets, s_end, i)
-        if j > i and offsets[i] < s_end:
-            yield sent, [p - s_start for p in offsets[i:j]]
-        # Offsets in the whitespace after a sentence (none in practice) belong to none.
-        i = max(j, bisect.bisect_left(offsets, starts[k + 1], i) if k + 1 < len(starts) else n)
+    offsets = np.asarray(candidate_offsets(low, ctx.sentence_starts), dtype=np.intp)
+    if not len(offsets) or not ctx.sentences:
+        return
+    # The sentence of each offset; offsets before the first sentence or in the
+    # whitespace after one (none in practice) belong to none.
+    which = np.searchsorted(np.asarray(ctx.sentence_starts, dtype=np.intp), offsets, side="right") - 1
+    ends = np.fromiter((sent.end_char for sent in ctx.sentences), dtype=np.intp, count=len(ctx.sentences))
+    inside = (which >= 0) & (offsets < ends[np.maximum(which, 0)])
+    offsets, which = offsets[inside], which[inside]
+    bounds = [0, *(np.flatnonzero(np.diff(which)) + 1).tolist(), len(which)]
+    sentences = ctx.sentences
+    for a, b in zip(bounds, bounds[1:]):
+        if a < b:
+            sent = sentences[int(which[a])]
+            yield sent, (offsets[a:b] - sent.start_char).tolist()
 
 
 _FRACTION_NUMBER_WORDS = ("third", "quarter", "fifth", "tenth")
@@ -581,13 +580,16 @@ _YEARS_OLD = re.compile(r"\s*-?\s*years?[- ]old\b")
 _MIN_READ = re.compile(r"\s*(?:min|mins|minute|minutes)\s+read\b")
 _SECTION_NUMBER = re.compile(r"\d\.\d")
 _NAMED_LAW = re.compile(r"\s*(?:[A-Z][a-z]+\s+){0,1}(?:Act|Regulations|Order)\b")
-_LAW_WORDS = ("Act", "Regulations", "Order")
 _READ = re.compile(r"\s*read\b")
 _SPAN_BEFORE = re.compile(r"\b(?:in|over|during|past|last|next|every|each|after|for the|in the)\s+(?:the\s+)?(?:last\s+|past\s+)?$")
 _LONG_UNIT = re.compile(r"years?|months?|weeks?", re.I)
 _RELATIVE_AFTER = re.compile(r"\s*(?:ago|old|later|earlier|before)\b")
-_LETTER_BEFORE = re.compile(r"[A-Za-z]$")
 _SERVICE_NUMBERS = frozenset(("999", "101", "111", "112", "105"))
+# What after a count excludes it, as two patterns instead of nine calls: year
+# and date ranges, dates, phone numbers, a law's name ("Children Act"); and,
+# lower-cased, times of day, ages ("16 years old") and reading times ("4 min read").
+_COUNT_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_RANGE_AFTER, _MONTH_AFTER, _DATE_RANGE_AFTER, _PHONE_REST, _NAMED_LAW)))
+_COUNT_AFTER_LOWER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_TIME_OF_DAY, _CLOCK_TIME, _YEARS_OLD, _MIN_READ)))
 
 
 def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bool) -> bool:
@@ -619,41 +621,26 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
     if any(mark in token for mark in _URL_MARKS) and _URL.search(token):
         return True
     if kind == "count":
-        if _RANGE_AFTER.match(after):
+        # Ranges, dates, phone numbers, times, ages, names of laws (one pattern, see below).
+        if _COUNT_AFTER.match(after) or _COUNT_AFTER_LOWER.match(after.lower()):
             return True
         stripped_before = before.rstrip()
         if stripped_before.endswith(("/", "–", "-")) and _YEAR_RANGE_BEFORE.search(before):
             return True
         # Dates: "7 February 2025", "February 7", "7th".
-        if _MONTH_AFTER.match(after):
-            return True
         if before[-1:].isspace() and _MONTH_BEFORE.search(before):
             return True
         # Ranges of ages and dates: "aged 16 and 17", "between 7 and 18 November".
         lowered_before = before.lower()
         if "age" in lowered_before and _AGE_RANGE_BEFORE.search(lowered_before):
             return True
-        if _DATE_RANGE_AFTER.match(after):
-            return True
-        if _PHONE_REST.match(after) or _AREA_CODE.fullmatch(digits):
+        if _AREA_CODE.fullmatch(digits):
             return True
         # Paragraph, page, section, footnote, recommendation numbers.
         if lowered_before.rstrip().endswith(_LABELS) and _LABEL_BEFORE.search(lowered_before):
             return True
-        # Times of day and ages.
-        lowered_after = after.lower()
-        if _TIME_OF_DAY.match(lowered_after) or _CLOCK_TIME.match(lowered_after):
-            return True
-        if _YEARS_OLD.match(lowered_after):
-            return True
-        # Reading times ("4 min read").
-        if _MIN_READ.match(lowered_after):
-            return True
         # Section numbers ("2.1") and numbered headings.
         if (is_block_start or start <= 3) and _SECTION_NUMBER.fullmatch(digits):
-            return True
-        # A lone small number used as a label ("Area 2", "Figure 3") or part of a name.
-        if any(word in after for word in _LAW_WORDS) and _NAMED_LAW.match(after):
             return True
     elif kind == "duration":
         lowered_after = after.lower()
@@ -663,8 +650,9 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
             return True
         if _RELATIVE_AFTER.match(lowered_after):
             return True
-    elif kind == "percent" and _LETTER_BEFORE.search(before):
-        return True
+    elif kind == "percent":
+        # re.search(r"[A-Za-z]$", before), whose "$" also matches before a final newline.
+        return (before[-2:-1] if before.endswith("\n") else before[-1:]) in _ASCII_LETTERS
     return False
 
 

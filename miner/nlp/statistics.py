@@ -253,11 +253,12 @@ def _has_number_word(sentence: str, low: str | None, offsets: list[int]) -> bool
     """`_NUMBER_WORDS.search(sentence) is not None`, given the candidate offsets:
     a number word starts behind a word boundary, so at one of them, unless it
     is one of the few (`_FRACTION_NUMBER_WORDS`) that are not candidate starts."""
+    text, rx = (sentence, _NUMBER_WORDS) if low is None else (low, _F_NUMBER_WORDS)
     for p in offsets:
-        if sentence[p] not in _DIGITS_AND_POUND and _NUMBER_WORDS.match(sentence, p):
+        if sentence[p] not in _DIGITS_AND_POUND and rx.match(text, p):
             return True
     if low is None or any(w in low for w in _FRACTION_NUMBER_WORDS):
-        return _NUMBER_WORDS.search(sentence) is not None
+        return rx.search(text) is not None
     return False
 
 
@@ -330,17 +331,20 @@ def _digit_alternatives(low: str, p: int, number_words: bool) -> re.Pattern:
     )
     rx = _BY_KINDS.get((number_words, kinds))
     if rx is None:
-        rx = _BY_KINDS[number_words, kinds] = _alternatives(_WORD_PARTS if number_words else _DIGIT_PARTS, kinds)
+        rx = _BY_KINDS[number_words, kinds] = _without_case(_alternatives(_WORD_PARTS if number_words else _DIGIT_PARTS, kinds))
     return rx
 
 
 def _candidates(sentence: str, low: str | None, number_words: bool, offsets: list[int] | None) -> Iterator[re.Match]:
     """`(_CANDIDATE if number_words else _CANDIDATE_DIGITS).finditer(sentence)`, tried only at
-    `offsets` (as scan.finditer_at) with the alternatives that can start there."""
+    `offsets` (as scan.finditer_at) with the alternatives that can start there. The
+    matches are on `low` when it is given: use their offsets, not their text."""
     if offsets is None:
         yield from finditer_at(_CANDIDATE if number_words else _CANDIDATE_DIGITS, sentence, low, _CANDIDATE_STARTS)
         return
-    digit, pound, letter, full = _BY_FIRST_CHARACTER[number_words]
+    # On the folded text, without re.IGNORECASE (see _without_case).
+    text = sentence if low is None else low
+    digit, pound, letter, full = (_BY_FIRST_CHARACTER if low is None else _F_BY_FIRST_CHARACTER)[number_words]
     last_end = 0
     for p in offsets:
         if p < last_end:
@@ -350,7 +354,7 @@ def _candidates(sentence: str, low: str | None, number_words: bool, offsets: lis
             rx = digit if low is None else _digit_alternatives(low, p, number_words)
         else:
             rx = letter if char in _ASCII_LETTERS else pound if char == "£" else full
-        m = rx.match(sentence, p)
+        m = rx.match(text, p)
         if m:
             yield m
             last_end = m.end()
@@ -368,17 +372,19 @@ class _Periods:
 
     def __init__(self, sentence: str, low: str | None):
         self.sentence, self.low = sentence, low
+        self.text, self.rx = (sentence, _PERIOD) if low is None else (low, _F_PERIOD)
         self.first: re.Match | None | bool = False  # False: not searched yet
 
-    def after(self, pos: int) -> re.Match | None:
+    def after(self, pos: int) -> str | None:
+        """The period's text."""
         if self.first is False:
             low = self.low
             maybe = low is None or any(w in low for w in _PERIOD_LITERALS)
-            self.first = _PERIOD.search(self.sentence) if maybe else None
+            self.first = self.rx.search(self.text) if maybe else None
         first = self.first
-        if first is None or first.start() >= pos:
-            return first
-        return _PERIOD.search(self.sentence, pos) or first
+        if first is not None and first.start() < pos:
+            first = self.rx.search(self.text, pos) or first
+        return self.sentence[first.start("period"):first.end("period")] if first else None
 
 
 def find_statistics(
@@ -404,6 +410,9 @@ def find_statistics(
     consumed_until = -1
     phones = None  # found when the first candidate needs them
     periods = _Periods(sentence, low)
+    # The case-insensitive patterns run on the folded text where there is one (see _without_case).
+    text = sentence if low is None else low
+    qualifier, change_pct, comparison_rx = (_QUALIFIER, _CHANGE_PCT, _COMPARISON) if low is None else (_F_QUALIFIER, _F_CHANGE_PCT, _F_COMPARISON)
     for m in _candidates(sentence, low, number_words, offsets[0]):
         if m.start() < consumed_until:
             continue
@@ -412,8 +421,8 @@ def find_statistics(
         if any(a <= m.start() < b for a, b in phones):
             continue
         kind = m.lastgroup
-        surface = m.group(0)
-        if _excluded(sentence, m.start(), m.end(), kind, is_block_start):
+        surface = sentence[m.start():m.end()]
+        if _excluded(sentence, m.start(), m.end(), kind, is_block_start, low):
             continue
         stat = _interpret(kind, surface, m.start(), m.end())
         if stat is None:
@@ -425,16 +434,16 @@ def find_statistics(
             attach.change_from, attach.change_to = stat.value, attach.value
             attach.direction = attach.direction or ("up" if attach.value > stat.value else "down" if attach.value < stat.value else "unchanged")
             continue
-        if stat.unit in _TIME_UNITS and _QUALIFIER.search(sentence[max(0, stat.start - 12):stat.start]) and any(f.unit in ("percent", "ratio", "count", "rate") for f in found):
+        if stat.unit in _TIME_UNITS and qualifier.search(text[max(0, stat.start - 12):stat.start]) and any(f.unit in ("percent", "ratio", "count", "rate") for f in found):
             continue
         _add_change(sentence, stat, low)
         if stat.change_from is not None and stat.change_to is not None:
-            pct = _CHANGE_PCT.match(sentence, stat.end)
+            pct = change_pct.match(text, stat.end)
             if pct:
                 stat.change_pct = parse_number(pct.group("pct"))
                 stat.end = pct.end()
         elif stat.change_from is None:
-            comparison = _COMPARISON.match(sentence, stat.end)
+            comparison = comparison_rx.match(text, stat.end)
             if comparison:
                 earlier = parse_number(comparison.group("num").replace("£", "").replace(" ", ""))
                 if earlier is not None:
@@ -445,7 +454,7 @@ def find_statistics(
         stat.measure = _measure(sentence, stat, low)
         period = periods.after(stat.end)
         if period:
-            stat.period = period.group("period")
+            stat.period = period
         found.append(stat)
     return found
 
@@ -477,7 +486,7 @@ def _attach_to(sentence: str, stat: _Stat, found: list[_Stat], low: str | None =
     if not found:
         return None
     start = max(0, stat.start - 40)
-    if not _maybe(low, start, stat.start, _COMPARED_LITERALS) or not _COMPARED.search(sentence[start:stat.start]):
+    if not _maybe(low, start, stat.start, _COMPARED_LITERALS) or not (_COMPARED.search(sentence[start:stat.start]) if low is None else _F_COMPARED.search(low, start, stat.start)):
         return None
     for earlier in reversed(found):
         if earlier.unit != stat.unit:
@@ -592,7 +601,7 @@ _COUNT_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_RANGE_AFTER, 
 _COUNT_AFTER_LOWER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_TIME_OF_DAY, _CLOCK_TIME, _YEARS_OLD, _MIN_READ)))
 
 
-def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bool) -> bool:
+def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bool, low: str | None = None) -> bool:
     # One `or` of independent tests: the cheap string tests come first, which
     # settle most candidates (bare years, numbers at a block's start), and a
     # `...$` search runs only when the text ends in something it can match.
@@ -610,15 +619,17 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
         if is_block_start and start <= 3:
             return True
     after = sentence[end:end + 40]
+    # The case-insensitive patterns run on the folded text where there is one (see _without_case).
+    text, areas_after, url, long_unit = (sentence, _AREAS_AFTER, _URL, _LONG_UNIT) if low is None else (low, _F_AREAS_AFTER, _F_URL, _F_LONG_UNIT)
     if kind == "count" or kind == "wordcount":
-        if _AREAS_AFTER.match(after):
+        if areas_after.match(text, end, end + 40):
             return True  # how many areas were graded belongs to the gradings, not a statistic
     before = sentence[max(0, start - 40):start]
     # Inside a URL, e-mail address or file name.
     token_start = max(sentence.rfind(" ", 0, start), 0)
     token_end = sentence.find(" ", end)
     token = sentence[token_start: token_end if token_end != -1 else len(sentence)]
-    if any(mark in token for mark in _URL_MARKS) and _URL.search(token):
+    if any(mark in token for mark in _URL_MARKS) and url.search(text[token_start: token_end if token_end != -1 else len(sentence)]):
         return True
     if kind == "count":
         # Ranges, dates, phone numbers, times, ages, names of laws (one pattern, see below).
@@ -646,7 +657,7 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
         lowered_after = after.lower()
         if _READ.match(lowered_after):
             return True
-        if _LONG_UNIT.search(sentence, start, end) and _SPAN_BEFORE.search(before.lower()):
+        if long_unit.search(text, start, end) and _SPAN_BEFORE.search(before.lower()):
             return True
         if _RELATIVE_AFTER.match(lowered_after):
             return True
@@ -662,13 +673,19 @@ _TRAILING_CHANGE = re.compile(r"\s*(?:%|per cent)?\s*(?:,\s*)?(?:an?\s+)?(?P<dir
 
 
 def _add_change(sentence: str, stat: _Stat, low: str | None = None) -> None:
-    before = sentence[max(0, stat.start - 60):stat.start]
+    # The case-insensitive patterns run on the folded text where there is one (see _without_case).
+    text = sentence if low is None else low
+    change, by_or_up, from_to_rx, down_from_rx, trailing_change = (
+        (_CHANGE, _BY_OR_UP, _FROM_TO, _DOWN_FROM, _TRAILING_CHANGE) if low is None
+        else (_F_CHANGE, _F_BY_OR_UP, _F_FROM_TO, _F_DOWN_FROM, _F_TRAILING_CHANGE)
+    )
+    before = text[max(0, stat.start - 60):stat.start]
     # _CHANGE ends the text: its verb or one of the words after it is the last word.
-    verb = _CHANGE.search(before) if low is None or low[max(0, stat.start - 60):stat.start].rstrip().endswith(_CHANGE_TAILS) else None
-    after = sentence[stat.end:stat.end + 120]
+    verb = change.search(before) if low is None or before.rstrip().endswith(_CHANGE_TAILS) else None
+    after = text[stat.end:stat.end + 120]
     # "rose from 4,210 in 2020 to 6,385 in 2023": the figure is the first number after "from".
     window = sentence[max(0, stat.start - 6):stat.end + 120]
-    from_to = _FROM_TO.search(window) if _maybe(low, max(0, stat.start - 6), stat.end + 120, ("from",)) else None
+    from_to = from_to_rx.search(text[max(0, stat.start - 6):stat.end + 120]) if _maybe(low, max(0, stat.start - 6), stat.end + 120, ("from",)) else None
     if from_to and window.find("from") < (stat.start - max(0, stat.start - 6)) + 2:
         from_value = parse_number(from_to.group("from").replace("£", "").replace(" ", ""))
         to_value = parse_number(from_to.group("to").replace("£", "").replace(" ", ""))
@@ -685,19 +702,19 @@ def _add_change(sentence: str, stat: _Stat, low: str | None = None) -> None:
     if verb:
         word = verb.group("verb").lower()
         stat.direction = "up" if word in _UP_WORDS else "down"
-        if stat.unit == "percent" and _BY_OR_UP.search(before[verb.start():]):
+        if stat.unit == "percent" and by_or_up.search(before[verb.start():]):
             stat.change_pct = stat.value
         # "fell to 52 per cent, down from 61 per cent"
-        down_from = _DOWN_FROM.match(after)
+        down_from = down_from_rx.match(after)
         if down_from:
             stat.change_from = parse_number(down_from.group(1))
             stat.change_to = stat.value
     else:
-        trailing = _TRAILING_CHANGE.match(after)
+        trailing = trailing_change.match(after)
         if trailing and stat.unit in ("percent", "percentage_points"):
             stat.direction = "up" if trailing.group("dir").lower() in ("increase", "rise") else "down"
             stat.change_pct = stat.value if stat.unit == "percent" else None
-        down_from = _DOWN_FROM.match(after)
+        down_from = down_from_rx.match(after)
         if down_from:
             stat.change_from = parse_number(down_from.group(1))
             stat.change_to = stat.value
@@ -729,23 +746,30 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     the figure ("84.7 per cent of emergency calls within ten seconds"), with
     a participle just before the figure ("answered") kept after it.
     """
+    # The case-insensitive patterns run on the folded text where there is one
+    # (see _without_case); what they find is cut from the sentence.
+    text = sentence if low is None else low
+    subject_of, change_verb, clause_start = (_SUBJECT_OF, _CHANGE_VERB, _CLAUSE_START) if low is None else (_F_SUBJECT_OF, _F_CHANGE_VERB, _F_CLAUSE_START)
     before = sentence[max(0, stat.start - 160):stat.start]
-    subject = None
+    text_before = text[max(0, stat.start - 160):stat.start]
+    np = None
     # "number of", "proportion of", ...: both words within `before` (the one
     # character added to it for the first search cannot complete either).
     if _maybe(low, max(0, stat.start - 160), stat.start, ("of",)) and _maybe(low, max(0, stat.start - 160), stat.start, _SUBJECT_NOUNS):
-        subject = _SUBJECT_OF.search(before + " " + sentence[stat.start:stat.start + 1]) if stat.change_from is not None or stat.direction else None
+        subject = subject_of.search(text_before + " " + text[stat.start:stat.start + 1]) if stat.change_from is not None or stat.direction else None
         if subject is None:
-            subject = _SUBJECT_OF.search(before)
-    if subject and len(subject.group("np").split()) <= 12:
-        return _tidy(subject.group("np"))
+            subject = subject_of.search(text_before)
+        if subject:
+            np = (before + " " + sentence[stat.start:stat.start + 1])[subject.start("np"):subject.end("np")]
+    if np and len(np.split()) <= 12:
+        return _tidy(np)
     if stat.direction or stat.change_from is not None:
         verb = None
-        for verb in _CHANGE_VERB.finditer(before):
+        for verb in change_verb.finditer(text_before):
             pass
         if verb is not None:
             head = before[: verb.start()]
-            clause = _CLAUSE_START.search(head)
+            clause = clause_start.search(text_before, 0, verb.start())
             phrase = head[clause.end():] if clause else head
             if 0 < len(phrase.split()) <= 12:
                 return _tidy(phrase)
@@ -804,6 +828,27 @@ _ARTICLE = re.compile(r"^(?:the|a|an|its|their|recorded by the force,?)\s+", re.
 def _tidy(phrase: str) -> str:
     phrase = _ARTICLE.sub("", phrase.strip())
     return " ".join(phrase.split())
+
+
+def _without_case(rx: re.Pattern, source: str | None = None) -> re.Pattern:
+    """`rx` (re.IGNORECASE) for the folded text (scan.fold): without the flag, on
+    the lower-cased text, it finds the same matches at the same offsets (fold()
+    gives a text only where lower-casing reproduces what re.I sees), several
+    times faster - case-insensitive matching is what made these patterns slow.
+    `source` is the pattern with its letters in lower case, when they are not."""
+    source = rx.pattern if source is None else source
+    if re.search("[A-Z]", re.sub(r"\\.|\(\?P[<=]", "", source)):  # not escapes, nor (?P<name>
+        raise ValueError(f"a pattern for folded text has upper-case letters: {source[:80]}")
+    return re.compile(source, rx.flags & ~re.I)
+
+
+_F_NUMBER_WORDS = _without_case(_NUMBER_WORDS)
+_F_BY_FIRST_CHARACTER = {key: tuple(map(_without_case, patterns)) for key, patterns in _BY_FIRST_CHARACTER.items()}
+_F_PERIOD = _without_case(_PERIOD, _PERIOD.pattern.replace(_MONTH, _MONTH.lower()))
+_F_QUALIFIER, _F_CHANGE_PCT, _F_COMPARISON, _F_COMPARED = map(_without_case, (_QUALIFIER, _CHANGE_PCT, _COMPARISON, _COMPARED))
+_F_AREAS_AFTER, _F_URL, _F_LONG_UNIT = map(_without_case, (_AREAS_AFTER, _URL, _LONG_UNIT))
+_F_CHANGE, _F_BY_OR_UP, _F_FROM_TO, _F_DOWN_FROM, _F_TRAILING_CHANGE = map(_without_case, (_CHANGE, _BY_OR_UP, _FROM_TO, _DOWN_FROM, _TRAILING_CHANGE))
+_F_SUBJECT_OF, _F_CHANGE_VERB, _F_CLAUSE_START = map(_without_case, (_SUBJECT_OF, _CHANGE_VERB, _CLAUSE_START))
 
 
 @Language.factory("miner_statistics", assigns=["doc.spans"], requires=["doc.sents"])

@@ -16,7 +16,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from miner.nlp.context import Sentence, get_context, set_span_values
+from miner.nlp.context import Sentence, get_context, set_span_values, span_key
 from miner.nlp.numbers import DIGITS, FRACTIONS, MULTIPLIERS, NUMBER_WORD, UNITS, parse_number
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, finditer_at, fold
@@ -124,7 +124,8 @@ class StatisticExtractor:
     def __call__(self, doc: Doc) -> Doc:
         ctx = get_context(doc)
         orgs = OrganisationIndex(doc)
-        grading_ranges = [(s.start_char, s.end_char) for s in doc.spans.get("gradings", []) if s._.count is not None]
+        user_data = doc.user_data  # span._.count without an Underscore object per span (context.span_key)
+        grading_ranges = [(start, end) for start, end in ((s.start_char, s.end_char) for s in doc.spans.get("gradings", [])) if user_data.get(span_key("count", start, end)) is not None]
         spans: list[Span] = []
         for sent, candidate_offsets in _sentences_with_candidates(ctx):
             text = sent.text
@@ -134,10 +135,12 @@ class StatisticExtractor:
                 number_words = _NUMBER_WORDS.search(text) is not None
             else:
                 number_words = _has_number_word(text, low, candidate_offsets)
-            if not number_words and not _DIGIT_OR_WORD.search(text):
+            if not number_words and not (candidate_offsets and any(text[p] in _DIGITS_AND_POUND for p in candidate_offsets)) and not _DIGIT_OR_WORD.search(text):
                 continue
-            block_kind = ctx.block_kind(s_start)
-            for stat in find_statistics(text, is_block_start=_starts_block(ctx, s_start), low=low, number_words=number_words, offsets=(candidate_offsets, None)):
+            block = ctx.block_index(s_start)
+            block_kind = ctx.kinds[block] if block is not None else None
+            is_block_start = block is not None and ctx.starts[block] == s_start
+            for stat in find_statistics(text, is_block_start=is_block_start, low=low, number_words=number_words, offsets=(candidate_offsets, None)):
                 start = s_start + stat.start
                 end = s_start + stat.end
                 if any(s <= start < e for s, e in grading_ranges):
@@ -235,15 +238,17 @@ def _sentences_with_candidates(ctx) -> Iterator[tuple[Sentence, list[int] | None
     # The sentence of each offset; offsets before the first sentence or in the
     # whitespace after one (none in practice) belong to none.
     which = np.searchsorted(np.asarray(ctx.sentence_starts, dtype=np.intp), offsets, side="right") - 1
-    ends = np.fromiter((sent.end_char for sent in ctx.sentences), dtype=np.intp, count=len(ctx.sentences))
-    inside = (which >= 0) & (offsets < ends[np.maximum(which, 0)])
-    offsets, which = offsets[inside], which[inside]
-    bounds = [0, *(np.flatnonzero(np.diff(which)) + 1).tolist(), len(which)]
     sentences = ctx.sentences
-    for a, b in zip(bounds, bounds[1:]):
-        if a < b:
-            sent = sentences[int(which[a])]
-            yield sent, (offsets[a:b] - sent.start_char).tolist()
+    current, sent, found = -1, None, []
+    for p, k in zip(offsets.tolist(), which.tolist()):
+        if k != current:
+            if found:
+                yield sent, found
+            current, sent, found = k, sentences[k] if k >= 0 else None, []
+        if sent is not None and p < sent.end_char:
+            found.append(p - sent.start_char)
+    if found:
+        yield sent, found
 
 
 _FRACTION_NUMBER_WORDS = ("third", "quarter", "fifth", "tenth")
@@ -263,11 +268,6 @@ def _has_number_word(sentence: str, low: str | None, offsets: list[int]) -> bool
 
 
 _DIGITS_AND_POUND = frozenset("0123456789£")
-
-
-def _starts_block(ctx, offset: int) -> bool:
-    i = ctx.block_index(offset)
-    return i is not None and ctx.starts[i] == offset
 
 
 _COMPARISON = re.compile(

@@ -315,23 +315,24 @@ _AFTER_NUMBER = re.compile(r"[\d,.]*(\s*)(.?)", re.S)
 _RATIO_NEXT = frozenset("io")
 _PERCENT_NEXT = frozenset("%p")
 _DURATION_NEXT = frozenset("wcdhmsy")  # (working, calendar) days, hours, minutes, seconds, weeks, months, years
-_BY_KINDS: dict[tuple[bool, tuple[str, ...]], re.Pattern] = {}
+_NEXT_MATTERS = _RATIO_NEXT | _PERCENT_NEXT | _DURATION_NEXT | {"t"}  # any other character is as good as none
+# Folded patterns by (number words?, next character, space before it?, "per" after?).
+_BY_NEXT: dict[tuple[bool, str, bool, bool], re.Pattern] = {}
 
 
-def _digit_alternatives(low: str, p: int, number_words: bool) -> re.Pattern:
-    after = _AFTER_NUMBER.match(low, p)
-    spaced, following = after.group(1), after.group(2)
-    kinds = (
-        *(("ratio",) if spaced and following in _RATIO_NEXT else ()),
-        *(("multiplier",) if spaced and following == "t" else ()),
-        *(("percent",) if following in _PERCENT_NEXT else ()),
-        *(("rate",) if low.find("per", p) >= 0 else ()),
-        *(("duration",) if spaced and following in _DURATION_NEXT else ()),
-        "count",
-    )
-    rx = _BY_KINDS.get((number_words, kinds))
+def _digit_alternatives(number_words: bool, following: str, spaced: bool, per_after: bool) -> re.Pattern:
+    key = (number_words, following, spaced, per_after)
+    rx = _BY_NEXT.get(key)
     if rx is None:
-        rx = _BY_KINDS[number_words, kinds] = _without_case(_alternatives(_WORD_PARTS if number_words else _DIGIT_PARTS, kinds))
+        kinds = (
+            *(("ratio",) if spaced and following in _RATIO_NEXT else ()),
+            *(("multiplier",) if spaced and following == "t" else ()),
+            *(("percent",) if following in _PERCENT_NEXT else ()),
+            *(("rate",) if per_after else ()),
+            *(("duration",) if spaced and following in _DURATION_NEXT else ()),
+            "count",
+        )
+        rx = _BY_NEXT[key] = _without_case(_alternatives(_WORD_PARTS if number_words else _DIGIT_PARTS, kinds))
     return rx
 
 
@@ -346,12 +347,18 @@ def _candidates(sentence: str, low: str | None, number_words: bool, offsets: lis
     text = sentence if low is None else low
     digit, pound, letter, full = (_BY_FIRST_CHARACTER if low is None else _F_BY_FIRST_CHARACTER)[number_words]
     last_end = 0
+    last_per = low.rfind("per") if low is not None else -1
     for p in offsets:
         if p < last_end:
             continue
         char = sentence[p]
         if char in _ASCII_DIGITS:
-            rx = digit if low is None else _digit_alternatives(low, p, number_words)
+            if low is None:
+                rx = digit
+            else:
+                spaced, following = _AFTER_NUMBER.match(low, p).groups()
+                following = following if following in _NEXT_MATTERS else ""
+                rx = _BY_NEXT.get((number_words, following, spaced != "", last_per >= p)) or _digit_alternatives(number_words, following, spaced != "", last_per >= p)
         else:
             rx = letter if char in _ASCII_LETTERS else pound if char == "£" else full
         m = rx.match(text, p)

@@ -74,6 +74,7 @@ _NUMBER_WORD_LITERALS = Literals(
 )
 _PHONE_STARTS = Literals(["+44", "(", "0"])
 _ASCII_DIGITS = frozenset("0123456789")
+_NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f\D]")
 
 _CHANGE = re.compile(
     r"\b(?P<verb>rose|risen|rising|rises|increased|increasing|increases|grew|grown|climbed|jumped|soared|went up|up|fell|fallen|falling|falls|decreased|decreasing|dropped|declined|reduced|went down|down|cut|dropping)\b"
@@ -424,7 +425,9 @@ def find_statistics(
         if m.start() < consumed_until:
             continue
         if phones is None:
-            phones = [(p.start(), p.end()) for p in finditer_at(_PHONE, sentence, low, _PHONE_STARTS, offsets=offsets[1])]
+            # A phone number has at least eight digits (\d{2,4}, \d{3,4}, \d{3,4}).
+            maybe_phone = low is None or sum(map(low.count, "0123456789")) >= 8 or (not low.isascii() and _NON_ASCII_DIGIT.search(low))
+            phones = [(p.start(), p.end()) for p in finditer_at(_PHONE, sentence, low, _PHONE_STARTS, offsets=offsets[1])] if maybe_phone else []
         if any(a <= m.start() < b for a, b in phones):
             continue
         kind = m.lastgroup

@@ -230,3 +230,70 @@ def test_round_up_table_with_areas_as_columns(extractor):
         ("merseyside-police", "investigating crime", "good"),
         ("merseyside-police", "responding to the public", "good"),
     }
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A score column between area and grade (HMI Prisons, HMI Probation).
+    (["| Safety | 1 | Poor |"], {("safety", "poor", False, None, None)}),
+    # Later names of the healthy prison tests.
+    (["| Preparation for release | Not sufficiently good |"], {("rehabilitation and release planning", "not sufficiently good", False, None, None)}),
+    # "having been X": the earlier grade of the area just graded, the current one stays current.
+    (["Respect was judged not sufficiently good, having been reasonably good in 2019."],
+     {("respect", "not sufficiently good", False, None, None), ("respect", "reasonably good", True, None, None)}),
+    # Zero counts with the graded things as subject; "neither"/"none" shares the total named before it.
+    (["None of the four healthy prison tests was judged good, but neither was any rated poor."],
+     {(None, "good", False, 0, 4), (None, "poor", False, 0, 4)}),
+    (["No test was rated good, and none was rated not sufficiently good or poor."],
+     {(None, "good", False, 0, None), (None, "not sufficiently good", False, 0, None), (None, "poor", False, 0, None)}),
+    # Trap: the scale's own legend is not a count of grades.
+    (["We score each test from 1 to 4."], set()),
+])
+def test_prison_tables_and_zero_counts(extractor, text, expected):
+    assert extract(extractor, text, title=PRISON, published="2024-11-05")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "In its 2022 inspection", "At its previous PEEL inspection, in 2022,": a leading clause dates the grade.
+    (["In its 2022 inspection, the force was rated requires improvement for responding to the public."],
+     {("responding to the public", "requires improvement", True, None, None)}),
+    (["At its previous PEEL inspection, in 2022, the force was not graded inadequate in any area."],
+     {(None, "inadequate", True, 0, None)}),
+    # A current year is not an earlier inspection.
+    (["In its 2024 inspection, the force was rated good at investigating crime."], {("investigating crime", "good", False, None, None)}),
+    # Zero counts: "no area was judged", "None of the areas was rated".
+    (["No area was judged outstanding."], {(None, "outstanding", False, 0, None)}),
+    (["None of the eight areas was rated good or outstanding."], {(None, "good", False, 0, 8), (None, "outstanding", False, 0, 8)}),
+    # A zero count takes the total of the sentence before only.
+    (["The force was rated adequate in four of eight areas.", "It was praised for its work with schools.", "No area was rated inadequate."],
+     {(None, "adequate", False, 4, 8), (None, "inadequate", False, 0, None)}),
+    # The areas after a count end where "with only ..." names another grade's area.
+    (["It was graded good in four areas, with only leadership and force management judged adequate."],
+     {(None, "good", False, 4, None), ("leadership and force management", "adequate", False, None, None)}),
+    # Trap: "no" before an ordinary noun.
+    (["No officer was given adequate training."], set()),
+])
+def test_peel_2023_phrasing(extractor, text, expected):
+    assert extract(extractor, text, published="2024-10-22")[0] == expected
+
+
+def test_split_table_row_with_text_after_the_grade(extractor):
+    grades, _ = extract(extractor, ["Police powers and public treatment", "Good Fair use of stop and search; strong scrutiny"])
+    assert grades == {("police powers and public treatment", "good", False, None, None)}
+
+
+CQC = "Hull Royal Infirmary – Medical care – Care Quality Commission"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["| Safe | Inadequate |"], {("safe", "inadequate", False, None, None)}),
+    (["The service was rated inadequate for safety."], {("safe", "inadequate", False, None, None)}),
+    (["Inspectors rated it requires improvement for being effective and well-led, and good for being caring."],
+     {("effective", "requires improvement", False, None, None), ("well-led", "requires improvement", False, None, None), ("caring", "good", False, None, None)}),
+    # "rated X overall, having previously been rated Y": current X, earlier Y.
+    (["The service was rated requires improvement overall, having previously been rated good."],
+     {("overall", "requires improvement", False, None, None), ("overall", "good", True, None, None)}),
+    # Trap: key-question words in ordinary use.
+    (["Staff were caring and the ward was safe and clean, and care was good."], set()),
+])
+def test_cqc_phrasing(extractor, text, expected):
+    assert extract(extractor, text, title=CQC, published="2023-09-18")[0] == expected

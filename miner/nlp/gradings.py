@@ -143,6 +143,8 @@ class GradingExtractor:
         )
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
+        # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
+        self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
         connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
@@ -243,7 +245,7 @@ class GradingExtractor:
             flags,
         )
         self.having_been = re.compile(
-            rf",?\s+having\s+(?:previously\s+|also\s+)?been\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags
+            rf"\bhaving\s+(?:previously\s+|also\s+)?been\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -305,7 +307,7 @@ class GradingExtractor:
                 match = self.area_only.match(sent_text) if len(sent_text) < 140 and area_index.any_within(sent.start_char, sent_end) else None
                 if match and i + 1 < len(sentences):
                     nxt = sentences[i + 1]
-                    grade_match = self.grade_only.match(nxt.text.rstrip())
+                    grade_match = self.grade_only.match(nxt.text.rstrip()) or self.grade_lead.match(nxt.text)
                     if grade_match:
                         found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
                         self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
@@ -540,7 +542,7 @@ class GradingExtractor:
             if not lead:
                 continue
             ender = r"[.)]" if lead.group(0).strip().startswith(":") else r"[.;)]"
-            window_end = self._list_end(tail, lead.end(), ender + r"|\band said\b|\bbut\b")
+            window_end = self._list_end(tail, lead.end(), ender + r"|\band said\b|\bbut\b|\bwith\s+only\b")
             for extra in self.scales.area_regex.finditer(tail, lead.end(), window_end):
                 add(_Found(item.end + extra.start(), item.end + extra.end(), item.grade, extra.group(0)), claim=False)
         # In a list ("inadequate in four of nine areas, requires improvement in

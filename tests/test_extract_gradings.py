@@ -263,9 +263,9 @@ def test_prison_tables_and_zero_counts(extractor, text, expected):
     # Zero counts: "no area was judged", "None of the areas was rated".
     (["No area was judged outstanding."], {(None, "outstanding", False, 0, None)}),
     (["None of the eight areas was rated good or outstanding."], {(None, "good", False, 0, 8), (None, "outstanding", False, 0, 8)}),
-    # A zero count takes the total of the sentence before only.
-    (["The force was rated adequate in four of eight areas.", "It was praised for its work with schools.", "No area was rated inadequate."],
-     {(None, "adequate", False, 4, 8), (None, "inadequate", False, 0, None)}),
+    # A zero count shares the total of the counts just before it.
+    (["The force was rated adequate in four of eight areas.", "No area was rated inadequate."],
+     {(None, "adequate", False, 4, 8), (None, "inadequate", False, 0, 8)}),
     # The areas after a count end where "with only ..." names another grade's area.
     (["It was graded good in four areas, with only leadership and force management judged adequate."],
      {(None, "good", False, 4, None), ("leadership and force management", "adequate", False, None, None)}),

@@ -323,9 +323,8 @@ class GradingExtractor:
                 # inadequate in three" right after "... three of the nine areas":
                 # the total carries over from the sentence before.
                 if found.count is not None and found.out_of is None:
-                    if last_total and i - last_total[0] <= (4 if found.count else 1):
-                        # A zero count takes only the sentence before's total; a total
-                        # of the current inspection is not an earlier one's (`_emit`).
+                    if last_total and i - last_total[0] <= 4:
+                        # A total of the current inspection is not an earlier one's (`_emit`).
                         found.out_of = last_total[1]
                         found.document_total = True
                     elif document_total and found.count:

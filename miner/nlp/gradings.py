@@ -89,6 +89,9 @@ _SINCE_STARTS = Literals(["since"])
 _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change"])
 # A score column between area and grade: "Safety | 1 | Poor", "Overall rating | 4/12 | Requires improvement".
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
+# "its work to prevent crime" names the area, not a complement of "work".
+_ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
+_WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
 # "None of the standards was rated outstanding", "No judgement was inadequate",
@@ -242,6 +245,13 @@ class GradingExtractor:
             rf"\b(?:none\s+of\s+(?:the|its|their)\s+(?:(?P<out_of>{N})\s+)?{_GRADED_THINGS}|no\s+(?:other\s+)?{_GRADED_THINGS})\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}"
             rf"{Q}(?P<grade>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))?"
             rf"|\b(?:neither|none)\s+(?:was|were)\s+(?:any\s+)?{judged}{Q}(?P<grade3>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade4>{G}){Q}(?![\w-]))?",
+            flags,
+        )
+        # "recording data about crime, which inspectors judged outstanding",
+        # "care leavers, which were judged good", "permanence, which requires improvement"
+        self.area_which = re.compile(
+            rf"{A},?\s+which\s+(?:(?:inspectors|the\s+inspectorate|ofsted|hmicfrs|it|they|we)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|still|now)\s+)*"
+            rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+)?|(?=requir))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
             flags,
         )
         self.having_been = re.compile(
@@ -560,7 +570,7 @@ class GradingExtractor:
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
             matches = finditer_at(rx, s, low, starts)
             for m in matches:
-                if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]):
+                if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]) and not _ITS_WORK.search(s, 0, m.start("area")):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
                 if not add(item):
@@ -614,8 +624,11 @@ class GradingExtractor:
                     add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
+            # "X is now adequate, down from good, while Y has moved up from requires
+            # improvement": each "from" grade belongs to the area named last before it.
+            named = [a.group(0) for a in self.scales.area_regex.finditer(s, 0, m.start())]
             if areas:
-                add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), areas[0], previous=True))
+                add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), named[-1] if named else areas[0], previous=True))
         if _RUNNING.search(s):
             # "graded requires improvement for the second inspection running":
             # the same grade at the inspection before.
@@ -626,6 +639,8 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
                 add(_Found(m.start("area"), m.end("area"), before[-1].grade, m.group("area")))
+        for m in finditer_at(self.area_which, s, low, self.area_starts) if "which" in low else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in finditer_at(self.having_been, s, low, _HAVING_STARTS):
             # "X and Y require improvement, having been inadequate three years ago":
             # the areas graded just before, at the earlier inspection.
@@ -748,6 +763,11 @@ class GradingExtractor:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
         if found.method == "table":
             return False, inspection_year
+        # "... an improvement on 2017, when the prison was rated poorly in two tests":
+        # an earlier year's "when" clause dates every grade after it in the sentence.
+        when = _WHEN_PAST.search(sentence, 0, found.start)
+        if when and inspection_year and int(when.group("year")) < inspection_year and not _NOW.search(sentence, when.end(), found.start):
+            return True, int(when.group("year"))
         # "When it was last inspected, in 2022, it was found to be ...": a
         # leading time clause sets the time of the whole sentence.
         lead = _LEADING_PAST.match(sentence)

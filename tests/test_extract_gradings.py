@@ -297,3 +297,37 @@ CQC = "Hull Royal Infirmary – Medical care – Care Quality Commission"
 ])
 def test_cqc_phrasing(extractor, text, expected):
     assert extract(extractor, text, title=CQC, published="2023-09-18")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X, which inspectors judged Y" and "X, which requires improvement": relative clauses.
+    (["Its best result came for recording data about crime, which inspectors judged outstanding."],
+     {("crime data integrity", "outstanding", False, None, None)}),
+    # "its work to prevent crime" names the area.
+    (["The force's work to prevent and deter crime was judged good."], {("preventing crime", "good", False, None, None)}),
+    # Each "down from"/"up from" grade is the earlier grade of the area named just before it.
+    (["The way it treats the public is now adequate, down from good in 2022, while its response to calls has moved up from requires improvement."],
+     {("police powers and public treatment", "adequate", False, None, None), ("police powers and public treatment", "good", True, None, None),
+      ("responding to the public", "requires improvement", True, None, None)}),
+    # An earlier year's "when" clause dates the grades that follow it.
+    (["The grades are a step down from its previous inspection, published in 2021, when it was graded outstanding in four of ten areas."],
+     {(None, "outstanding", True, 4, 10)}),
+    # A count's areas after a short time phrase: "in six of 11 areas last October, including ...".
+    (["Durham Constabulary was rated inadequate in six of 11 areas last October, including how it investigates crime and protects vulnerable people."],
+     {(None, "inadequate", False, 6, 11), ("investigating crime", "inadequate", False, None, None), ("protecting vulnerable people", "inadequate", False, None, None)}),
+    # Trap: "which" clause about something else.
+    (["The force has a new crime recording system, which officers judged good value."], set()),
+])
+def test_relative_clauses_and_earlier_grades(extractor, text, expected):
+    assert extract(extractor, text, published="2024-07-10")[0] == expected
+
+
+def test_services_in_the_city_earlier_inspection(extractor):
+    grades, _ = extract(extractor, ["In 2018, children's services in the city were judged inadequate, as they had been in 2015."], title=OFSTED, published="2021-07-01")
+    assert grades == {("overall effectiveness", "inadequate", True, None, None)}
+
+
+def test_cqc_overall_and_key_questions(extractor):
+    grades, _ = extract(extractor, ["At our last inspection we rated the service inadequate overall and for being safe, effective and well-led."], title=CQC, published="2025-11-19")
+    assert grades == {("overall", "inadequate", True, None, None), ("safe", "inadequate", True, None, None),
+                      ("effective", "inadequate", True, None, None), ("well-led", "inadequate", True, None, None)}

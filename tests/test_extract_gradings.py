@@ -331,3 +331,23 @@ def test_cqc_overall_and_key_questions(extractor):
     grades, _ = extract(extractor, ["At our last inspection we rated the service inadequate overall and for being safe, effective and well-led."], title=CQC, published="2025-11-19")
     assert grades == {("overall", "inadequate", True, None, None), ("safe", "inadequate", True, None, None),
                       ("effective", "inadequate", True, None, None), ("well-led", "inadequate", True, None, None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A count after a zero count shares its total.
+    (["None of the five judgements is good or outstanding, and three are inadequate."],
+     {(None, "good", False, 0, 5), (None, "outstanding", False, 0, 5), (None, "inadequate", False, 3, 5)}),
+    # "nine graded areas in all, none of them inadequate"
+    (["That makes nine graded areas in all, none of them inadequate."], {(None, "inadequate", False, 0, 9)}),
+    # Trap: "none of them" without graded things before it.
+    (["The council appointed three new directors, none of them good communicators."], set()),
+])
+def test_ofsted_zero_and_following_counts(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2025-01-20")[0] == expected
+
+
+def test_leading_year_dates_every_grade_in_the_sentence(extractor):
+    grades, _ = extract(extractor, ["In 2014 help and protection and care leavers were both rated inadequate, while adoption performance required improvement."],
+                        title=OFSTED, published="2018-01-20")
+    assert grades == {("help and protection", "inadequate", True, None, None), ("care leavers", "inadequate", True, None, None),
+                      ("adoption performance", "requires improvement to be good", True, None, None)}

@@ -39,7 +39,7 @@ _PREVIOUS_CUE = re.compile(
     re.I,
 )
 _LEADING_PAST = re.compile(
-    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
@@ -244,6 +244,7 @@ class GradingExtractor:
         self.zero_subject = re.compile(
             rf"\b(?:none\s+of\s+(?:the|its|their)\s+(?:(?P<out_of>{N})\s+)?{_GRADED_THINGS}|no\s+(?:other\s+)?{_GRADED_THINGS})\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}"
             rf"{Q}(?P<grade>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))?"
+            rf"|\bnone\s+of\s+them\s+(?:(?:was|were|is|are)\s+{judged})?{Q}(?P<grade5>{G}){Q}(?![\w-])"
             rf"|\b(?:neither|none)\s+(?:was|were)\s+(?:any\s+)?{judged}{Q}(?P<grade3>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade4>{G}){Q}(?![\w-]))?",
             flags,
         )
@@ -256,6 +257,8 @@ class GradingExtractor:
         )
         # "rated the service inadequate overall and for being safe, effective and well-led"
         self.overall_and = re.compile(rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+overall,?\s+and\s+(?:also\s+)?(?:for|in|at)\s+", flags)
+        self.total_before = re.compile(rf"\b(?P<total>{N})\s+(?:graded\s+|inspected\s+)?{_GRADED_THINGS}\b[^.;,]{{0,20}},\s*$", flags)
+        self.and_count = re.compile(rf",?\s+(?:and|but|while)\s+(?P<count>{N})\s+(?:are|were|is|was)\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
         self.having_been = re.compile(
             rf"\bhaving\s+(?:previously\s+|also\s+)?been\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags
         )
@@ -496,11 +499,23 @@ class GradingExtractor:
         zero_total = None
         for m in finditer_at(self.zero_subject, s, low, _NONE_STARTS):
             # "neither was any rated poor" shares the total of "None of the four tests ..." before it.
-            out_of = zero_total = parse_int(m.group("out_of")) if m.group("out_of") else (zero_total if m.group("grade3") else None)
-            for g in ("grade", "grade2", "grade3", "grade4"):
+            if m.group("grade5"):
+                # "nine graded areas in all, none of them inadequate": only after a total.
+                total = self.total_before.search(s, 0, m.start())
+                if not total:
+                    continue
+                zero_total = parse_int(total.group("total"))
+            out_of = zero_total = parse_int(m.group("out_of")) if m.group("out_of") else (zero_total if m.group("grade3") or m.group("grade5") else None)
+            for g in ("grade", "grade2", "grade3", "grade4", "grade5"):
                 if m.group(g):
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, out_of, "count"), claim=False)
             taken.append((m.start(), m.end()))
+            # "None of the five judgements is good or outstanding, and three are inadequate."
+            rest = self.and_count.match(s, m.end())
+            if rest and out_of:
+                count = parse_int(rest.group("count"))
+                if count is not None and count <= out_of:
+                    add(_Found(rest.start("count"), rest.end(), rest.group("grade"), None, count, out_of, "count"))
         for m in finditer_at(self.overall, s, low, _OVERALL_STARTS) if low is None or "overall" in low else ():
             grade = m.group("grade") or m.group("grade2")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)

@@ -263,9 +263,11 @@ def test_prison_tables_and_zero_counts(extractor, text, expected):
     # Zero counts: "no area was judged", "None of the areas was rated".
     (["No area was judged outstanding."], {(None, "outstanding", False, 0, None)}),
     (["None of the eight areas was rated good or outstanding."], {(None, "good", False, 0, 8), (None, "outstanding", False, 0, 8)}),
-    # A zero count shares the total of the counts just before it.
+    # A zero count takes the total of the sentence before, but not of one further back.
     (["The force was rated adequate in four of eight areas.", "No area was rated inadequate."],
      {(None, "adequate", False, 4, 8), (None, "inadequate", False, 0, 8)}),
+    (["The force was rated adequate in four of eight areas.", "It was praised for its work with schools.", "No area was rated inadequate."],
+     {(None, "adequate", False, 4, 8), (None, "inadequate", False, 0, None)}),
     # The areas after a count end where "with only ..." names another grade's area.
     (["It was graded good in four areas, with only leadership and force management judged adequate."],
      {(None, "good", False, 4, None), ("leadership and force management", "adequate", False, None, None)}),
@@ -351,3 +353,19 @@ def test_leading_year_dates_every_grade_in_the_sentence(extractor):
                         title=OFSTED, published="2018-01-20")
     assert grades == {("help and protection", "inadequate", True, None, None), ("care leavers", "inadequate", True, None, None),
                       ("adoption performance", "requires improvement to be good", True, None, None)}
+
+
+PROBATION = "National inspection of the Probation Service – HM Inspectorate of Probation"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # HMI Probation grades standards; the areas named after a count ("..., leadership and staffing").
+    (["HM Inspectorate of Probation rated the service requires improvement in two of the four standards it examined, leadership and staffing."],
+     {(None, "requires improvement", False, 2, 4), ("organisational delivery", "requires improvement", False, None, None)}),
+    (["| 1.3 Services | 0 | Inadequate |"], {("organisational delivery", "inadequate", False, None, None)}),
+    (["We have therefore rated the Probation Service as ‘Requires improvement’ overall."], {("overall", "requires improvement", False, None, None)}),
+    # Trap: "standards" of behaviour are not graded standards.
+    (["Staff understood the standards of behaviour expected of them, and morale was good."], set()),
+])
+def test_probation_phrasing(extractor, text, expected):
+    assert extract(extractor, text, title=PROBATION, published="2025-04-29")[0] == expected

@@ -62,7 +62,7 @@ _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|ra
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
+_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
 _FAILING = r"failing|failed|poor|weak"
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
@@ -338,8 +338,9 @@ class GradingExtractor:
                 # inadequate in three" right after "... three of the nine areas":
                 # the total carries over from the sentence before.
                 if found.count is not None and found.out_of is None:
-                    if last_total and i - last_total[0] <= 4:
-                        # A total of the current inspection is not an earlier one's (`_emit`).
+                    if last_total and i - last_total[0] <= (4 if found.count else 1):
+                        # A zero count takes a total only from the sentence before (ANNOTATION.md);
+                        # a total of the current inspection is not an earlier one's (`_emit`).
                         found.out_of = last_total[1]
                         found.document_total = True
                     elif document_total and found.count:
@@ -564,7 +565,7 @@ class GradingExtractor:
         # the areas named after a count carry its grade.
         for item in list(counts):
             tail = s[item.end:]
-            lead = re.match(r"(?:\s+[\w'’]+){0,4}?\s*:\s*|\s*(?:,|–|-|\()\s*(?:including|namely|these were|which were|for)?\s*|(?:\s+[\w'’]+){1,3}?\s*,\s*(?:including|namely)\s+", tail)
+            lead = re.match(r"(?:\s+[\w'’]+){0,4}?\s*:\s*|\s*(?:,|–|-|\()\s*(?:including|namely|these were|which were|for)?\s*|(?:\s+[\w'’]+){1,3}?\s*,\s*(?:including|namely)\s+|\s+(?:it|they|we|inspectors)\s+(?:[\w'’]+\s+){0,2}?[\w'’]+\s*,\s*", tail)
             if not lead:
                 continue
             ender = r"[.)]" if lead.group(0).strip().startswith(":") else r"[.;)]"

@@ -369,3 +369,10 @@ PROBATION = "National inspection of the Probation Service – HM Inspectorate of
 ])
 def test_probation_phrasing(extractor, text, expected):
     assert extract(extractor, text, title=PROBATION, published="2025-04-29")[0] == expected
+
+
+def test_having_been_grades_every_area_of_the_list(extractor):
+    grades, _ = extract(extractor, ["Ofsted found that both the impact of leaders on social work practice and the experiences of children who need help and protection require improvement to be good, having been inadequate three years ago."],
+                        title=OFSTED, published="2022-12-01")
+    assert grades == {("impact of leaders", "requires improvement to be good", False, None, None), ("help and protection", "requires improvement to be good", False, None, None),
+                      ("impact of leaders", "inadequate", True, None, None), ("help and protection", "inadequate", True, None, None)}

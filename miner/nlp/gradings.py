@@ -668,8 +668,9 @@ class GradingExtractor:
             # the areas graded just before, at the earlier inspection.
             before = [f for f in found if f.area and f.end <= m.start() and not f.previous]
             for f in [f for f in before if f.grade == before[-1].grade] if before else ():
-                # Span values are keyed by offsets: one past the current grade's own.
-                found.append(_Found(f.start + 1, f.end + 1, m.group("grade"), f.area, previous=True))
+                # Span values are keyed by offsets: from the area to the earlier grade,
+                # so that no two records share a span.
+                found.append(_Found(f.start, m.end("grade"), m.group("grade"), f.area, previous=True))
         return found
 
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:

@@ -376,3 +376,25 @@ def test_having_been_grades_every_area_of_the_list(extractor):
                         title=OFSTED, published="2022-12-01")
     assert grades == {("impact of leaders", "requires improvement to be good", False, None, None), ("help and protection", "requires improvement to be good", False, None, None),
                       ("impact of leaders", "inadequate", True, None, None), ("help and protection", "inadequate", True, None, None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "from X to Y": Y now, X before, for the area named last before it.
+    (["Its grade for investigating crime fell from good to requires improvement."],
+     {("investigating crime", "requires improvement", False, None, None), ("investigating crime", "good", True, None, None)}),
+    (["Investigating crime improved from inadequate to adequate."],
+     {("investigating crime", "adequate", False, None, None), ("investigating crime", "inadequate", True, None, None)}),
+    # The same grade "for the third inspection in a row": now and before, each its own record.
+    (["The force was rated inadequate at responding to the public for the third inspection in a row."],
+     {("responding to the public", "inadequate", False, None, None), ("responding to the public", "inadequate", True, None, None)}),
+    # Trap: a move between places, not grades.
+    (["Call handlers moved from Durham to Darlington, and response times were good."], set()),
+])
+def test_grade_transitions(extractor, text, expected):
+    assert extract(extractor, text, published="2025-02-01")[0] == expected
+
+
+def test_ofsted_transition_without_an_area_is_the_overall_judgement(extractor):
+    grades, _ = extract(extractor, ["Services for children in Norfolk have improved from inadequate to requires improvement to be good."], title=OFSTED, published="2023-01-13")
+    assert ("overall effectiveness", "requires improvement to be good", False, None, None) in grades
+    assert ("overall effectiveness", "inadequate", True, None, None) in grades

@@ -99,6 +99,10 @@ _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tes
 _NONE_STARTS = Literals(["none", "no ", "neither"])
 # "..., having previously been rated good": the grade before the current one.
 _HAVING_STARTS = Literals(["having"])
+# "Services for children in Norfolk": the whole service, not HMI Probation's "services".
+_WHOLE_SERVICE = re.compile(r"\s+for\s+children\b", re.I)
+# "fell from good to requires improvement": a grade now and the one before.
+_TRANSITION_STARTS = Literals(["fell", "fallen", "dropped", "slipped", "declined", "deteriorated", "improved", "rose", "risen", "moved", "went", "gone", "climbed", "jumped", "changed", "upgraded", "downgraded"])
 
 
 @dataclass
@@ -257,6 +261,11 @@ class GradingExtractor:
         )
         # "rated the service inadequate overall and for being safe, effective and well-led"
         self.overall_and = re.compile(rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+overall,?\s+and\s+(?:also\s+)?(?:for|in|at)\s+", flags)
+        self.transition = re.compile(
+            rf"\b(?:fell|fallen|dropped|slipped|declined|deteriorated|improved|rose|risen|moved|went|gone|climbed|jumped|changed|upgraded|downgraded)\s+from\s+"
+            rf"{Q}(?P<from>{G}){Q}\s+to\s+{Q}(?P<to>{G}){Q}(?![\w-])",
+            flags,
+        )
         self.total_before = re.compile(rf"\b(?P<total>{N})\s+(?:graded\s+|inspected\s+)?{_GRADED_THINGS}\b[^.;,]{{0,20}},\s*$", flags)
         self.and_count = re.compile(rf",?\s+(?:and|but|while)\s+(?P<count>{N})\s+(?:are|were|is|was)\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
         self.having_been = re.compile(
@@ -640,6 +649,15 @@ class GradingExtractor:
                 count = parse_int(m.group("count"))
                 if count is not None and count <= 60:
                     add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
+        for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if "from" in low and " to " in low else ():
+            # "Its grade for investigating crime fell from good to requires improvement":
+            # the area named last before it, now and before.
+            named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
+            # (A record starts before the "improved from" cue, which would date it.)
+            area, start = (named[-1].group(0), named[-1].start()) if named else (OVERALL_IF_UNNAMED, 0)
+            add(_Found(start, m.end("to"), m.group("to"), area), claim=False)
+            add(_Found(start, m.end("from"), m.group("from"), area, previous=True), claim=False)
+            taken.append((m.start(), m.end()))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             # "X is now adequate, down from good, while Y has moved up from requires
@@ -647,11 +665,13 @@ class GradingExtractor:
             named = [a.group(0) for a in self.scales.area_regex.finditer(s, 0, m.start())]
             if areas:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), named[-1] if named else areas[0], previous=True))
-        if _RUNNING.search(s):
+        running = _RUNNING.search(s)
+        if running:
             # "graded requires improvement for the second inspection running":
             # the same grade at the inspection before.
             for f in [f for f in found if f.area and f.previous is None]:
-                found.append(_Found(f.start + 1, f.end + 1, f.grade, f.area, previous=True))
+                # Its own span (the phrase and the grade): span values are keyed by offsets.
+                found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
         # "..., as was its use of resources": the same grade again.
         for m in self._as_was.finditer(s):
             before = [f for f in found if f.area and f.end <= m.start()]

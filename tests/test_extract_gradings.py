@@ -398,3 +398,13 @@ def test_ofsted_transition_without_an_area_is_the_overall_judgement(extractor):
     grades, _ = extract(extractor, ["Services for children in Norfolk have improved from inadequate to requires improvement to be good."], title=OFSTED, published="2023-01-13")
     assert ("overall effectiveness", "requires improvement to be good", False, None, None) in grades
     assert ("overall effectiveness", "inadequate", True, None, None) in grades
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "services for children in care were good": the services are the area's.
+    (["Ofsted said the council's services for children in care were good."], {("children in care", "good", False, None, None)}),
+    # Trap: outcomes and health of a group are not its judgement.
+    (["Health outcomes for children in care are good."], set()),
+])
+def test_services_for_a_group(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2024-03-01")[0] == expected

@@ -408,3 +408,20 @@ def test_ofsted_transition_without_an_area_is_the_overall_judgement(extractor):
 ])
 def test_services_for_a_group(extractor, text, expected):
     assert extract(extractor, text, title=OFSTED, published="2024-03-01")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["The local authority's services for children remain inadequate."], {("overall effectiveness", "inadequate", False, None, None)}),
+    (["Services for children in Norfolk were judged outstanding in 2019 and remain outstanding."],
+     {("overall effectiveness", "outstanding", True, None, None), ("overall effectiveness", "outstanding", False, None, None)}),
+    # Trap: a place that remains, not a grade.
+    (["Children's services remain in the council's control, and staff morale is good."], set()),
+])
+def test_remaining_grades(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2024-03-01")[0] == expected
+
+
+def test_overall_rating_went_down(extractor):
+    grades, extraction = extract(extractor, ["Its overall rating went down from good to requires improvement."], title=CQC, published="2024-09-18")
+    assert grades == {("overall", "requires improvement", False, None, None), ("overall", "good", True, None, None)}
+    assert {(g.previous, g.year) for g in extraction.gradings} == {(False, 2024), (True, None)}

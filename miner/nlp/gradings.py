@@ -99,6 +99,8 @@ _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tes
 _NONE_STARTS = Literals(["none", "no ", "neither"])
 # "..., having previously been rated good": the grade before the current one.
 _HAVING_STARTS = Literals(["having"])
+_SERVICES_STARTS = Literals(["children", "services"])
+_AND_STARTS = Literals(["and"])
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
 _WHOLE_SERVICE = re.compile(r"\s+for\s+children\b", re.I)
 # "fell from good to requires improvement": a grade now and the one before.
@@ -262,8 +264,15 @@ class GradingExtractor:
         # "rated the service inadequate overall and for being safe, effective and well-led"
         self.overall_and = re.compile(rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+overall,?\s+and\s+(?:also\s+)?(?:for|in|at)\s+", flags)
         self.transition = re.compile(
-            rf"\b(?:fell|fallen|dropped|slipped|declined|deteriorated|improved|rose|risen|moved|went|gone|climbed|jumped|changed|upgraded|downgraded)\s+from\s+"
+            rf"\b(?:fell|fallen|dropped|slipped|declined|deteriorated|improved|rose|risen|moved|went|gone|climbed|jumped|changed|upgraded|downgraded)(?:\s+(?:down|up|back))?\s+from\s+"
             rf"{Q}(?P<from>{G}){Q}\s+to\s+{Q}(?P<to>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "were judged outstanding in 2022 and remain outstanding": the same area, now.
+        self.and_remains = re.compile(rf"\band\s+(?:still\s+)?remain(?:s|ed)?\s+{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
+        # "The local authority's services for children remain inadequate": the whole service.
+        self.services_remain = re.compile(
+            rf"\b(?:children['’]s\s+services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:still\s+)?(?:remain|remains|remained|are\s+still|are\s+now|were\s+still)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
             flags,
         )
         self.total_before = re.compile(rf"\b(?P<total>{N})\s+(?:graded\s+|inspected\s+)?{_GRADED_THINGS}\b[^.;,]{{0,20}},\s*$", flags)
@@ -658,6 +667,13 @@ class GradingExtractor:
             add(_Found(start, m.end("to"), m.group("to"), area), claim=False)
             add(_Found(start, m.end("from"), m.group("from"), area, previous=True), claim=False)
             taken.append((m.start(), m.end()))
+        for m in finditer_at(self.services_remain, s, low, _SERVICES_STARTS) if "services" in low else ():
+            add(_Found(m.start(), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+        for m in finditer_at(self.and_remains, s, low, _AND_STARTS) if "remain" in low else ():
+            before = [f for f in found if f.area and f.end <= m.start()]
+            if before:
+                # Spans the earlier record's own claim: appended, not `add`ed.
+                found.append(_Found(before[-1].start, m.end("grade"), m.group("grade"), before[-1].area, previous=False))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             # "X is now adequate, down from good, while Y has moved up from requires
@@ -732,7 +748,7 @@ class GradingExtractor:
         if previous is None and found.previous is not None:
             previous = found.previous
             years = [int(y) for y in _YEAR.findall(sent_text[found.start:])]
-            year = years[0] if years else None
+            year = (years[0] if years else None) if previous else inspection_year
         if previous is None:
             previous, year = self._previous(sent_text, found, inspection_year, subject=(org_id or orgs.near(sent_start + found.start, sent_start)) == ctx.subject_id)
             if not previous:

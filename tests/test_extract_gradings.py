@@ -425,3 +425,21 @@ def test_overall_rating_went_down(extractor):
     grades, extraction = extract(extractor, ["Its overall rating went down from good to requires improvement."], title=CQC, published="2024-09-18")
     assert grades == {("overall", "requires improvement", False, None, None), ("overall", "good", True, None, None)}
     assert {(g.previous, g.year) for g in extraction.gradings} == {(False, 2024), (True, None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X received a good grade": the area's grade.
+    (["The experiences and progress of children in care were judged good, and care leavers also received a good grade."],
+     {("children in care", "good", False, None, None), ("care leavers", "good", False, None, None)}),
+    # Trap: a grade received by someone else.
+    (["Care leavers received a good level of support from personal advisers."], set()),
+])
+def test_area_received_a_grade(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2024-05-21")[0] == expected
+
+
+def test_at_the_year_inspection_dates_the_grades_after_it(extractor):
+    grades, _ = extract(extractor, ["At the 2017 inspection, safety and respect had both been assessed as poor, and rehabilitation and release planning as not sufficiently good."],
+                        title=PRISON, published="2024-09-24")
+    assert grades == {("safety", "poor", True, None, None), ("respect", "poor", True, None, None),
+                      ("rehabilitation and release planning", "not sufficiently good", True, None, None)}

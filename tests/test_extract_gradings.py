@@ -443,3 +443,9 @@ def test_at_the_year_inspection_dates_the_grades_after_it(extractor):
                         title=PRISON, published="2024-09-24")
     assert grades == {("safety", "poor", True, None, None), ("respect", "poor", True, None, None),
                       ("rehabilitation and release planning", "not sufficiently good", True, None, None)}
+
+
+def test_a_tally_after_an_earlier_inspection_is_current(extractor):
+    grades, _ = extract(extractor, ["At the 2017 inspection, safety had been assessed as poor.", "None of the four healthy prison tests was rated good."],
+                        title=PRISON, published="2024-09-24")
+    assert grades == {("safety", "poor", True, None, None), (None, "good", False, 0, 4)}

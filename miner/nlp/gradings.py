@@ -101,6 +101,7 @@ _NONE_STARTS = Literals(["none", "no ", "neither"])
 _HAVING_STARTS = Literals(["having"])
 _SERVICES_STARTS = Literals(["children", "services"])
 _AND_STARTS = Literals(["and"])
+_TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
 _RECEIVED_LITERALS = Literals(["received", "given", "got", "earned", "achieved", "kept", "retained"])
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
 _WHOLE_SERVICE = re.compile(r"\s+for\s+children\b", re.I)
@@ -802,17 +803,20 @@ class GradingExtractor:
             return years[-1] if years else None
         # "The local authority was judged inadequate ... It was judged to
         # require improvement for ...": a run of sentences about that inspection.
+        # "None of the four tests was rated good": a tally of the grades just given,
+        # not a sentence about the earlier inspection before it.
+        tally = found.count is not None and _TALLY.match(sent_text)
         chain = getattr(self, "_chain", None)
         if chain and 0 <= sent_start - chain[0] <= 3 and (
             _CONTINUES_SUBJECT.match(sent_text)
             or (_PAST_JUDGEMENT.search(sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", sent_text, re.I)
-                and found.count is None)  # "None of the four tests was rated good": the inspection's own tally
+                and not tally)
         ):
             return chain[1]
         # The sentence just before, in the same block or the block before.
         tail = before[-400:]
         last_sentence = re.split(r"(?<=[.!?])\s+|\n\n", tail.strip())[-1] if tail.strip() else ""
-        if last_sentence and _PREVIOUS_CUE.search(last_sentence) and found.method != "table":
+        if last_sentence and _PREVIOUS_CUE.search(last_sentence) and found.method != "table" and not tally:
             years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
             head = sent_text[: found.start]
             if years and re.search(r"\b(?:was|were|had)\b", head) and not re.search(r"\b(?:now|since|this|current|is|are|remains?|has|have)\b", head, re.I):

@@ -177,7 +177,15 @@ class OrganisationIndex:
         block = self.context.block_span(offset)
         if i >= 0 and block and self.starts[i] >= block[0]:
             return self.ids[i]
+        if self.subject is None and i >= 0 and offset - self.starts[i] <= _ROUNDUP_REACH:
+            # A round-up has no subject: "the force" in the next paragraph is the
+            # force its section has just named.
+            return self.ids[i]
         return self.subject
+
+
+# How far back (in characters) a round-up's "the force" reaches for the force named last.
+_ROUNDUP_REACH = 400
 
 
 @Language.factory("miner_organisations", assigns=["doc.spans"])

@@ -36,36 +36,68 @@ def settings(*, allow_sql: bool = False) -> dict:
     return {**PUBLIC_SETTINGS, "default_allow_sql": allow_sql}
 
 
-def serve_arguments(
+def datasette_config(
     db_path: str,
     *,
-    host: str,
-    port: int,
     metadata: pathlib.Path,
     immutable: bool = False,
     allow_sql: bool = False,
     inspect_file: pathlib.Path | None = None,
     plugins: pathlib.Path | None = None,
-) -> list[str]:
-    """`datasette serve` arguments for `db_path` with the public settings.
+    templates: pathlib.Path | None = None,
+) -> dict:
+    """What Datasette serves and with which settings: the one description both serving modes are built from.
 
-    `plugins` overrides the plugin directory (a published copy ships its own).
+    `datasette serve` gets it as arguments (serve_arguments), the worker
+    processes as a JSON file read by miner/publish/asgi.py. `plugins` and
+    `templates` override miner's directories (a published copy ships its own).
     """
+    if templates is None and TEMPLATES.exists() and any(TEMPLATES.iterdir()):
+        templates = TEMPLATES
+    if plugins is None and PLUGINS.exists():
+        plugins = PLUGINS
+    return {
+        "database": str(db_path),
+        "immutable": immutable,
+        "metadata": str(metadata),
+        "inspect_file": None if inspect_file is None else str(inspect_file),
+        "template_dir": None if templates is None else str(templates),
+        "plugins_dir": None if plugins is None else str(plugins),
+        "settings": settings(allow_sql=allow_sql),
+    }
+
+
+def serve_arguments(db_path: str, *, host: str, port: int, metadata: pathlib.Path, **options) -> list[str]:
+    """`datasette serve` arguments for `db_path` with the public settings (options: datasette_config's)."""
+    config = datasette_config(db_path, metadata=metadata, **options)
     args = [
         "serve",
-        *(["--immutable", db_path] if immutable else [db_path]),
-        "--metadata", str(metadata),
+        *(["--immutable", config["database"]] if config["immutable"] else [config["database"]]),
+        "--metadata", config["metadata"],
         "--host", host,
         "--port", str(port),
     ]
-    if TEMPLATES.exists() and any(TEMPLATES.iterdir()):
-        args += ["--template-dir", str(TEMPLATES)]
-    if plugins is not None:
-        args += ["--plugins-dir", str(plugins)]
-    elif PLUGINS.exists():
-        args += ["--plugins-dir", str(PLUGINS)]
-    if inspect_file is not None:
-        args += ["--inspect-file", str(inspect_file)]
-    for key, value in settings(allow_sql=allow_sql).items():
+    if config["template_dir"] is not None:
+        args += ["--template-dir", config["template_dir"]]
+    if config["plugins_dir"] is not None:
+        args += ["--plugins-dir", config["plugins_dir"]]
+    if config["inspect_file"] is not None:
+        args += ["--inspect-file", config["inspect_file"]]
+    for key, value in config["settings"].items():
         args += ["--setting", key, ("on" if value else "off") if isinstance(value, bool) else str(value)]
+    return args
+
+
+def worker_arguments(*, host: str, port: int, workers: int, app: str = "miner.publish.asgi:app",
+                     app_dir: str | None = None) -> list[str]:
+    """`python -m uvicorn` arguments for `workers` processes, each building Datasette from the
+    JSON file named by the MINER_DATASETTE_CONFIG environment variable (asgi.CONFIG_ENV).
+
+    uvicorn is what `datasette serve` runs on (one process); the same log level and
+    proxy-header defaults apply. `app_dir` is where a published copy's asgi.py is.
+    """
+    args = ["-m", "uvicorn", "--factory", app, "--host", host, "--port", str(port),
+            "--workers", str(workers), "--log-level", "info"]
+    if app_dir is not None:
+        args += ["--app-dir", app_dir]
     return args

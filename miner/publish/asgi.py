@@ -1,0 +1,57 @@
+"""Datasette as an ASGI application factory, for `uvicorn --factory --workers N`.
+
+`datasette serve` runs one Python process, so pages render one at a time
+whatever the number of CPUs. A database nothing writes to (a `miner publish`
+copy, or any file served read-only) can be served by several processes, each
+with its own Datasette built from the same description: the JSON file named
+by MINER_DATASETTE_CONFIG, written from miner.publish.serving.datasette_config
+(the settings `datasette serve` gets as arguments). Relative paths in it are
+relative to the file.
+
+This module imports only Datasette and the standard library: `miner publish`
+copies it next to a published database, which is served without miner.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import pathlib
+
+from datasette.app import Datasette
+from datasette.utils import parse_metadata
+
+CONFIG_ENV = "MINER_DATASETTE_CONFIG"
+
+
+def datasette_from_config(path: str | os.PathLike) -> Datasette:
+    config_file = pathlib.Path(path).resolve()
+    config = json.loads(config_file.read_text(encoding="utf-8"))
+
+    def resolved(key):
+        return None if config.get(key) is None else str(config_file.parent / config[key])
+
+    database = resolved("database")
+    inspect_file = resolved("inspect_file")
+    return Datasette(
+        [] if config["immutable"] else [database],
+        immutables=[database] if config["immutable"] else [],
+        metadata=parse_metadata(pathlib.Path(resolved("metadata")).read_text(encoding="utf-8")),
+        inspect_data=json.loads(pathlib.Path(inspect_file).read_text(encoding="utf-8")) if inspect_file else None,
+        template_dir=resolved("template_dir"),
+        plugins_dir=resolved("plugins_dir"),
+        settings=config["settings"],
+    )
+
+
+def app():
+    """The ASGI app of one worker process (uvicorn calls this in each)."""
+    path = os.environ.get(CONFIG_ENV)
+    if not path:
+        raise RuntimeError(f"{CONFIG_ENV}: not set (the JSON file describing what to serve)")
+    datasette = datasette_from_config(path)
+    # As `datasette serve` does before it starts uvicorn: plugins' startup hooks
+    # run before the first request, not during it.
+    asyncio.run(datasette.invoke_startup())
+    return datasette.app()

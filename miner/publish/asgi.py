@@ -14,7 +14,6 @@ copies it next to a published database, which is served without miner.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import pathlib
@@ -50,8 +49,6 @@ def app():
     path = os.environ.get(CONFIG_ENV)
     if not path:
         raise RuntimeError(f"{CONFIG_ENV}: not set (the JSON file describing what to serve)")
-    datasette = datasette_from_config(path)
-    # As `datasette serve` does before it starts uvicorn: plugins' startup hooks
-    # run before the first request, not during it.
-    asyncio.run(datasette.invoke_startup())
-    return datasette.app()
+    # Datasette's app runs its start-up (table counts, plugins' startup hooks) on
+    # the first ASGI event, which is uvicorn's lifespan start-up: before any request.
+    return datasette_from_config(path).app()

@@ -8,7 +8,10 @@ reads through read-only connections, or `immutable=1` for a published copy).
 
 from __future__ import annotations
 
+import json
+import os
 import pathlib
+import secrets
 
 TEMPLATES = pathlib.Path(__file__).parent / "templates"
 PLUGINS = pathlib.Path(__file__).parent / "plugins"
@@ -101,3 +104,21 @@ def worker_arguments(*, host: str, port: int, workers: int, app: str = "miner.pu
     if app_dir is not None:
         args += ["--app-dir", app_dir]
     return args
+
+
+def run_workers(config: dict, directory: pathlib.Path, *, host: str, port: int, workers: int) -> None:
+    """Serve `config` (datasette_config's) from `workers` uvicorn processes until interrupted.
+
+    The config goes to a JSON file in `directory` that each worker reads; the
+    workers share one cookie-signing secret (DATASETTE_SECRET, as `datasette
+    serve` reads it), or a cookie signed by one would be refused by another.
+    """
+    import uvicorn
+
+    from miner.publish.asgi import CONFIG_ENV
+
+    path = directory / "datasette.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    os.environ[CONFIG_ENV] = str(path)
+    os.environ.setdefault("DATASETTE_SECRET", secrets.token_hex(32))
+    uvicorn.run("miner.publish.asgi:app", factory=True, host=host, port=port, workers=workers, log_level="info")

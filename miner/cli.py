@@ -154,6 +154,8 @@ def serve(db_path, port, host, metadata, immutable, allow_sql=False, workers=Non
     Example:
 
         miner serve reports.db -p 8001 --allow-sql
+
+        miner serve site/miner.db --immutable --workers 4
     """
     from datasette.cli import cli as datasette_cli
 

@@ -104,7 +104,10 @@ def _get_until_up(base: str, process: subprocess.Popen) -> None:
 
 def _assert_public(base: str, *, allow_sql: bool) -> None:
     """The public settings, checked over HTTP: what a visitor of any worker gets."""
-    served = httpx.get(f"{base}/-/settings.json").json()
+    settings_page = httpx.get(f"{base}/-/settings.json")
+    # Each request on its own connection, so it goes to a free worker.
+    assert settings_page.headers["connection"] == "close"
+    served = settings_page.json()
     assert served == {**served, **settings(allow_sql=allow_sql)}
     sql = httpx.get(f"{base}/miner.json", params={"sql": "select count(*) from findings"})
     assert sql.status_code == (200 if allow_sql else 403)

@@ -194,8 +194,8 @@ def main() -> None:
             with served(site, cache=name == "warm", workers=workers) as (base, pid):
                 for kind in args.kinds:
                     urls = pools[kind]
-                    if name == "warm":
-                        run(base, urls, concurrency=2, requests=len(urls))  # fill the cache
+                    if name == "warm":  # fill the cache: each worker has its own, so every URL a few times each
+                        run(base, urls, concurrency=2 * workers, requests=(1 if workers == 1 else 3 * workers) * len(urls))
                     else:  # first-request start-up costs, in every worker
                         run(base, urls[:3], concurrency=workers, requests=3 * workers)
                     for concurrency in args.concurrency:

@@ -157,8 +157,6 @@ def serve(db_path, port, host, metadata, immutable, allow_sql=False, workers=Non
 
         miner serve site/miner.db --immutable --workers 4
     """
-    from datasette.cli import cli as datasette_cli
-
     from miner.publish import serve_arguments
     from miner.store import open_database
 
@@ -178,6 +176,8 @@ def serve(db_path, port, host, metadata, immutable, allow_sql=False, workers=Non
             run_workers(datasette_config(str(pathlib.Path(db_path).resolve()), **options), pathlib.Path(tmp),
                         host=host, port=port, workers=workers)
             return
+        from datasette.cli import cli as datasette_cli
+
         args = serve_arguments(db_path, host=host, port=port, **options)
         datasette_cli.main(args=args, prog_name="miner serve", standalone_mode=False)
 

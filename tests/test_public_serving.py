@@ -139,7 +139,7 @@ async def test_response_cache_serves_immutable_pages_and_never_a_mutable_one(for
 @pytest.mark.parametrize("extra, status", [
     ((), 403), (("--allow-sql",), 200), (("--immutable", "--workers", "1"), 403),
     # Worker processes (uvicorn --workers): the same rules in every process.
-    (("--immutable", "--workers", "2"), 403), (("--allow-sql", "--workers", "2"), 200),
+    (("--immutable", "--workers", "2"), 403),
 ])
 def test_miner_serve_on_loopback(formula_db, extra, status):
     with miner_serve(formula_db, *extra) as base:

@@ -21,10 +21,13 @@ PLUGINS = pathlib.Path(__file__).parent / "plugins"
 # no arbitrary SQL (the `execute-sql` permission) by default. Booleans, not
 # "on"/"off": Datasette's Python API takes the values as they are (a string
 # "off" would be true); serve_arguments spells them for the command line.
+# 20 rows a page: most of a table page's CPU is per cell (17 columns on
+# findings and statistics), 50 rows cost 36-39 ms a page against 27-31 ms
+# (benchmarks/README.md); ?_size= asks for more, up to max_returned_rows.
 PUBLIC_SETTINGS = {
     "sql_time_limit_ms": 1500,
     "max_returned_rows": 1000,
-    "default_page_size": 50,
+    "default_page_size": 20,
     "facet_time_limit_ms": 400,
     "suggest_facets": False,
     "allow_download": False,

@@ -77,7 +77,8 @@ def test_serve_arguments_and_worker_config_describe_the_same_server(tmp_path):
         assert args[args.index(key) + 1] == (("on" if value else "off") if isinstance(value, bool) else str(value))
 
 
-def test_worker_config_builds_the_datasette_serve_builds(hostile_db, tmp_path):
+def test_worker_config_builds_the_datasette_serve_builds(hostile_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("DATASETTE_SECRET", "shared-by-every-worker")
     metadata = tmp_path / "metadata.json"
     metadata.write_text(json.dumps(metadata_for(str(hostile_db))))
     config_file = tmp_path / "datasette.json"
@@ -86,6 +87,9 @@ def test_worker_config_builds_the_datasette_serve_builds(hostile_db, tmp_path):
     assert ds.settings_dict() == {**ds.settings_dict(), **settings()}
     assert ds.get_database("miner").is_mutable is False
     assert ds.plugins_dir == str(PLUGINS) and ds.template_dir == str(TEMPLATES)
+    # Every worker signs with the launcher's secret: what one signs, another accepts.
+    other = datasette_from_config(config_file)
+    assert other.unsign(ds.sign({"a": "root"}, "actor"), "actor") == {"a": "root"}
 
 
 def _get_until_up(base: str, process: subprocess.Popen) -> None:

@@ -49,6 +49,9 @@ def datasette_from_config(path: str | os.PathLike) -> Datasette:
         template_dir=resolved("template_dir"),
         plugins_dir=resolved("plugins_dir"),
         settings=config["settings"],
+        # As `datasette serve` reads it; the launcher gives every worker the same one, or a
+        # cookie signed by one worker (CSRF token, actor) would be refused by the others.
+        secret=os.environ.get("DATASETTE_SECRET"),
     )
 
 

@@ -13,8 +13,8 @@ sync workers do). A kept-alive connection stays with the worker that
 accepted it, and several arriving at once can all land on one worker while
 another idles; a new connection is accepted by a worker that is free (a
 busy one is rendering, not accepting), so requests spread over the
-workers. On loopback or behind a proxy a connection costs a fraction of a
-millisecond; a page costs tens.
+workers. A new connection per request costs the server 2 to 3 ms of CPU
+(benchmarks/README.md); a faceted table page costs about 30.
 
 This module imports only Datasette and the standard library: `miner publish`
 copies it next to a published database, which is served without miner.

@@ -306,7 +306,7 @@ database with the files Datasette needs to serve it to the public.
 - `metadata.json`: titles, descriptions, facets and canned queries
 - `inspect-data.json`: table row counts, so table pages need no `count(*)`
 - `plugins/`: miner's Datasette plugin (CSV formula defusing, security headers, response cache)
-- `templates/`: table rows rendered by the plugin (the same HTML, a third of the CPU)
+- `templates/`: table rows rendered by the plugin (the same HTML, less CPU)
 - `asgi.py`, `{WORKER_CONFIG}`: Datasette for several worker processes, with the same settings
 - `serve.sh`: serves it
 

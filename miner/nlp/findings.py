@@ -81,7 +81,8 @@ class FindingExtractor:
             headings, section_kind = ctx.headings[i] if i is not None else (), None
             if i is not None:
                 if i not in boilerplate:
-                    boilerplate[i] = is_boilerplate(ctx.text[ctx.starts[i]:ctx.ends[i]], headings)
+                    start, end = ctx.starts[i], ctx.ends[i]
+                    boilerplate[i] = is_boilerplate(ctx.text[start:end], headings, ctx.folded(start, end))
                 if boilerplate[i]:
                     continue
                 if sections is None:
@@ -120,10 +121,9 @@ class FindingExtractor:
                 topic = self._topic(candidate.text, candidate.headings) if kind else None
             if kind is None:
                 continue
-            span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+            span = doc.char_span(candidate.start, candidate.end, label=kind, alignment_mode="expand")
             if span is None:
                 continue
-            span = Span(doc, span.start, span.end, label=kind)
             set_span_values(span, {
                 "kind": kind, "polarity": polarity, "topic": topic, "confidence": round(confidence, 3),
                 "organisation_id": orgs.near(candidate.start, candidate.start),
@@ -203,12 +203,22 @@ class FindingExtractor:
         return self
 
 
+# Compiled once: `re.sub(pattern_string, ...)` looks its pattern up in re's
+# cache on every call, a cost that showed in this per-sentence loop.
+_NON_WORD = re.compile(r"\W+")
+_QUOTE = re.compile(r"[\"“”‘’']")
+_SPEECH = re.compile(r"\b(?:said|says|added|told)\b")
+
+
 def _normalise(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def _is_quoted_response(text: str) -> bool:
-    return bool(re.search(r"[\"“”‘’']", text)) or bool(re.search(r"\b(?:said|says|added|told)\b", text))
+    if _QUOTE.search(text) is not None:
+        return True
+    # Case-sensitive, so `in` is an exact prefilter for the word-bounded search.
+    return ("said" in text or "says" in text or "added" in text or "told" in text) and _SPEECH.search(text) is not None
 
 
 @Language.factory("miner_findings", assigns=["doc.spans"], requires=["doc.sents"], default_config={"threshold": 0.4})

@@ -177,11 +177,15 @@ class BowScorer:
         list non-empty), computed for the whole batch at once: per text, its
         unique unigram and n-gram keys in ascending order, their counts, and
         how many keys each text has."""
-        flat = list(itertools.chain.from_iterable(word_lists))
+        return self.flat_keys(list(itertools.chain.from_iterable(word_lists)), list(map(len, word_lists)))
+
+    def flat_keys(self, flat: list[str], lengths: list[int]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """`keys()` of the texts whose words are `flat`, the first `lengths[0]`
+        words the first text's, and so on (each length > 0)."""
+        count = len(lengths)  # texts
         ids = {w: get_string_id(w) for w in set(flat)}
-        lengths = list(map(len, word_lists))
         unigrams = numpy.fromiter(map(ids.__getitem__, flat), dtype="uint64", count=len(flat))
-        text_of = numpy.repeat(numpy.arange(len(word_lists)), lengths)
+        text_of = numpy.repeat(numpy.arange(count), lengths)
         keys, texts = [unigrams], [text_of]
         for n in range(2, self.ngram_size + 1):
             ngrams = self.ops.ngrams(n, unigrams)
@@ -194,13 +198,13 @@ class BowScorer:
         # half the time): keys first (equal keys need no order), then texts by a
         # stable sort, which for 16-bit integers is a radix sort.
         order = numpy.argsort(keys)
-        order = order[numpy.argsort(texts.astype("int16" if len(word_lists) < 2**15 else "int32")[order], kind="stable")]
+        order = order[numpy.argsort(texts.astype("int16" if count < 2**15 else "int32")[order], kind="stable")]
         keys, texts = keys[order], texts[order]
         first = numpy.ones(len(keys), dtype=bool)
         first[1:] = (keys[1:] != keys[:-1]) | (texts[1:] != texts[:-1])
         starts = numpy.flatnonzero(first)
         counts = numpy.diff(numpy.append(starts, len(keys)))
-        per_text = numpy.bincount(texts[starts], minlength=len(word_lists)).astype("int32")
+        per_text = numpy.bincount(texts[starts], minlength=count).astype("int32")
         return keys[starts], counts, per_text
 
     def scores(self, keys: numpy.ndarray, counts: numpy.ndarray, lengths: numpy.ndarray) -> numpy.ndarray:
@@ -265,7 +269,7 @@ class FindingClassifier:
     def _predict_fast(self, candidates: list[Candidate]) -> list[dict]:
         """`_predict` with the heads scored by `BowScorer`: the same decisions and
         probabilities (tests/test_bow_scorer.py compares them on the corpus)."""
-        keys, counts, per_text = self.scorers["kind"].keys(self._words(candidates))
+        keys, counts, per_text = self.scorers["kind"].flat_keys(*self._words(candidates))
         values = numpy.asarray(counts, dtype="f")
         kind, kind_p, none = self._best(self.scorers["kind"], keys, values, per_text, "none")
         finding_p = [1.0 - p for p in none]
@@ -290,20 +294,25 @@ class FindingClassifier:
         return results
 
     @staticmethod
-    def _words(candidates: list[Candidate]) -> list[list[str]]:
-        """`words(c.features().lower())` per candidate, the context's words found
-        once per context. The context ends in a space (no word runs across it,
-        and str.lower() of a final sigma looks no further), so the words of the
-        whole are the context's followed by the text's."""
+    def _words(candidates: list[Candidate]) -> tuple[list[str], list[int]]:
+        """`words(c.features().lower()) or [""]` of every candidate in one list,
+        and how many each has; the context's words found once per context. The
+        context ends in a space (no word runs across it, and str.lower() of a
+        final sigma looks no further), so the words of the whole are the
+        context's followed by the text's; and they are never none."""
         contexts: dict[tuple, list[str]] = {}
-        out = []
+        flat: list[str] = []
+        lengths = []
         for c in candidates:
             key = c.context_key()
             context = contexts.get(key)
             if context is None:
                 context = contexts[key] = words(c.context_features().lower())
-            out.append(context + words(c.text.lower()) or [""])
-        return out
+            text = words(c.text.lower())
+            flat += context
+            flat += text
+            lengths.append(len(context) + len(text))
+        return flat, lengths
 
     @staticmethod
     def _best(scorer: BowScorer, keys, values, per_text, label: str | None = None) -> tuple[list[str], list[float], list[float] | None]:

@@ -10,10 +10,11 @@ import re
 import pytest
 import spacy
 
-from miner.nlp import finding_model, sections
+from miner.nlp import finding_model
 from miner.nlp.finding_model import Candidate, FindingClassifier, words
 from miner.nlp.findings import _is_quoted_response, _normalise, _SeenTexts, expand_to_tokens
-from miner.nlp.sections import BOILERPLATE, _BOILERPLATE_ANYWHERE, is_boilerplate
+from miner.nlp.scan import LiteralIndex, fold
+from miner.nlp.sections import BOILERPLATE, BOILERPLATE_ANYWHERE, is_boilerplate
 
 TRICKY = [
     "", " ", "\t\n", "a", "Children’s services", "children's  services", "The ‘good’ grade – again", "“We welcome the report,” said the council.",
@@ -105,13 +106,13 @@ def _top_level_alternatives(pattern: re.Pattern) -> list:
 
 def test_every_unanchored_boilerplate_alternative_holds_a_prefilter_word():
     """The prefilter's premise: an alternative not anchored at the block's start
-    contains one of _BOILERPLATE_ANYWHERE's words as literal characters."""
+    contains one of BOILERPLATE_ANYWHERE's words as literal characters."""
     for alternative in _top_level_alternatives(BOILERPLATE):
         items = list(alternative)
         if items and items[0] == (re._constants.AT, re._constants.AT_BEGINNING):
             continue
         literal = "".join(chr(v) if op is re._constants.LITERAL else "\0" for op, v in items).lower()
-        assert any(word in literal for word in _BOILERPLATE_ANYWHERE.words), items
+        assert any(word in literal for word in BOILERPLATE_ANYWHERE.words), items
 
 
 BOILERPLATE_TEXTS = [
@@ -130,10 +131,13 @@ BOILERPLATE_TEXTS = [
 def test_boilerplate_prefilter_agrees_with_the_plain_search(text):
     expected = BOILERPLATE.search(text) is not None
     assert is_boilerplate(text) is expected
+    assert is_boilerplate(text, (), True) is expected  # "a word may occur" is never wrong
+    # As findings calls it: the block is a slice of a document indexed once.
+    document = "Some words first.\n" + text + "\nAnd after."
+    start, end = len("Some words first.\n"), len("Some words first.\n") + len(text)
+    index = LiteralIndex(BOILERPLATE_ANYWHERE, fold(document))
+    assert is_boilerplate(text, (), index.any_within(start, end)) is expected
     assert is_boilerplate("Some words first. " + text) is (BOILERPLATE.search("Some words first. " + text) is not None)
-    # With the caller's fold of the text, or None for a text that cannot be folded.
-    assert is_boilerplate(text, (), sections.fold(text)) is expected
-    assert is_boilerplate(text, (), None) is expected
 
 
 def test_expand_to_tokens_is_char_span_expand():

@@ -145,6 +145,24 @@ def _textcat_config(exclusive: bool) -> dict:
     }
 
 
+# Words' string ids (hashes) kept from one document to the next: most words
+# recur, and hashing them again cost a fifth of the classifier's time. Bounded
+# (emptied when full), so a long crawl does not grow it without end.
+_STRING_IDS: dict[str, int] = {}
+_STRING_IDS_MAX = 50_000
+
+
+def _string_ids(words: set[str]) -> dict[str, int]:
+    """A dict holding `get_string_id(w)` for each of `words` (and maybe others)."""
+    missing = words.difference(_STRING_IDS)
+    if len(_STRING_IDS) + len(missing) > _STRING_IDS_MAX:
+        _STRING_IDS.clear()
+        missing = words
+    for word in missing:
+        _STRING_IDS[word] = get_string_id(word)
+    return _STRING_IDS
+
+
 class BowScorer:
     """A trained `TextCatBOW` head scored without building a `Doc` per text.
 
@@ -183,7 +201,7 @@ class BowScorer:
         """`keys()` of the texts whose words are `flat`, the first `lengths[0]`
         words the first text's, and so on (each length > 0)."""
         count = len(lengths)  # texts
-        ids = {w: get_string_id(w) for w in set(flat)}
+        ids = _string_ids(set(flat))
         unigrams = numpy.fromiter(map(ids.__getitem__, flat), dtype="uint64", count=len(flat))
         text_of = numpy.repeat(numpy.arange(count), lengths)
         keys, texts = [unigrams], [text_of]

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from miner.nlp.context import get_context, span_key
 from miner.nlp.finding_model import Candidate, FindingClassifier
 from miner.nlp.organisations import OrganisationIndex
-from miner.nlp.sections import Section, block_sections, is_boilerplate, is_toc_entry
+from miner.nlp.sections import BOILERPLATE_ANYWHERE, Section, block_sections, is_boilerplate, is_toc_entry
 
 SPANS_KEY = "findings"
 DATA = pathlib.Path(__file__).parent / "data" / "findings.json"
@@ -65,6 +65,7 @@ class FindingExtractor:
         seen = _SeenTexts()
         sections = None  # what governs each block (miner.nlp.sections), made on first need
         boilerplate: dict[int, bool] = {}
+        anywhere = ctx.literal_index(BOILERPLATE_ANYWHERE)
         for sent in ctx.sentences:
             text = sent.text.strip()
             if len(text) < 25 or len(text) > 1200:
@@ -82,7 +83,7 @@ class FindingExtractor:
             if i is not None:
                 if i not in boilerplate:
                     start, end = ctx.starts[i], ctx.ends[i]
-                    boilerplate[i] = is_boilerplate(ctx.text[start:end], headings, ctx.folded(start, end))
+                    boilerplate[i] = is_boilerplate(ctx.text[start:end], headings, anywhere.any_within(start, end))
                 if boilerplate[i]:
                     continue
                 if sections is None:
@@ -213,7 +214,6 @@ class FindingExtractor:
 # Compiled once: `re.sub(pattern_string, ...)` looks its pattern up in re's
 # cache on every call, a cost that showed in this per-sentence loop.
 _NON_WORD = re.compile(r"\W+")
-_QUOTE = re.compile(r"[\"“”‘’']")
 _SPEECH = re.compile(r"\b(?:said|says|added|told)\b")
 
 
@@ -283,7 +283,8 @@ class _SeenTexts:
 
 
 def _is_quoted_response(text: str) -> bool:
-    if _QUOTE.search(text) is not None:
+    # Any of the quote characters "“”‘’' (`in` scans far faster than a regex character class).
+    if '"' in text or "’" in text or "'" in text or "“" in text or "”" in text or "‘" in text:
         return True
     # Case-sensitive, so `in` is an exact prefilter for the word-bounded search.
     return ("said" in text or "says" in text or "added" in text or "told" in text) and _SPEECH.search(text) is not None

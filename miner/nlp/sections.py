@@ -80,19 +80,21 @@ def is_toc_entry(heading: str) -> bool:
 # contains one of these (tests/test_report_sections.py checks it against the
 # pattern): a block without any of them can match only at its start, and
 # `match` answers that without trying twenty alternatives at every offset.
-_BOILERPLATE_ANYWHERE = Literals([
+BOILERPLATE_ANYWHERE = Literals([
     "(ofsted) regulates and inspects", "open government licence", "nationalarchives.gov.uk", "crown copyright",
     "subscribe to our monthly newsletter",
 ])
 
 
-def is_boilerplate(text: str, headings: Sequence[str] = (), folded: str | None | bool = False) -> bool:
-    """Whether a block is the publisher's standard text. `folded` is `scan.fold(text)`
-    when the caller has it (a slice of the whole document's); None means it cannot be folded."""
+def is_boilerplate(text: str, headings: Sequence[str] = (), anywhere: bool | None = None) -> bool:
+    """Whether a block is the publisher's standard text. `anywhere`: whether a
+    word of BOILERPLATE_ANYWHERE may occur in the block, when the caller knows
+    (from a `LiteralIndex` of the whole document); None to look."""
     if BOILERPLATE.match(text) is not None:
         return True
-    low = fold(text) if folded is False else folded
-    if _BOILERPLATE_ANYWHERE.any_in(low) and BOILERPLATE.search(text) is not None:
+    if anywhere is None:
+        anywhere = BOILERPLATE_ANYWHERE.any_in(fold(text))
+    if anywhere and BOILERPLATE.search(text) is not None:
         return True
     return any(_BOILERPLATE_SECTION.search(h) for h in headings[-1:])
 

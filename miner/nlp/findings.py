@@ -44,6 +44,7 @@ class FindingExtractor:
     def _compile(self, lexicon: dict) -> None:
         self.lexicon = lexicon
         self.section_kinds = [(re.compile(rx, re.I), kind) for rx, kind in lexicon["section_kinds"]]
+        self._section_kind_cache: dict[tuple[str, ...], str | None] = {}  # heading path -> kind, by these rules
         self.cues = re.compile("|".join(f"(?:{c})" for c in lexicon["finding_cues"]), re.I)
         self.not_cues = re.compile("|".join(f"(?:{c})" for c in lexicon["not_finding_cues"]), re.I)
         self.positive = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon["positive"]) + r")\b", re.I)
@@ -96,7 +97,11 @@ class FindingExtractor:
         return found
 
     def _block_sections(self, ctx) -> list[Section]:
-        cache: dict[tuple[str, ...], str | None] = {}  # blocks share heading paths
+        # Blocks share heading paths, and reports of one series share headings:
+        # the kinds are kept from one document to the next (bounded, emptied when full).
+        cache = self._section_kind_cache
+        if len(cache) > 20_000:
+            cache.clear()
 
         def section_kind(headings: tuple[str, ...]) -> str | None:
             if headings not in cache:

@@ -162,3 +162,13 @@ def test_expand_to_tokens_is_char_span_expand():
 def test_words_falls_back_to_the_regex_for_non_word_non_ascii_characters():
     assert words("good – and “better”") == ["good", "and", "better"]
     assert words("a\u00a0b") == ["a", "b"]  # a no-break space is not ASCII whitespace
+
+
+def test_string_ids_are_spacys_and_the_cache_stays_bounded(monkeypatch):
+    monkeypatch.setattr(finding_model, "_STRING_IDS", {})
+    monkeypatch.setattr(finding_model, "_STRING_IDS_MAX", 5)
+    first = finding_model._string_ids({"a", "b", "c"})
+    assert first == {w: spacy.strings.get_string_id(w) for w in "abc"}
+    second = finding_model._string_ids({"d", "e", "f"})  # over the bound: a new dict, the old one left whole
+    assert second == {w: spacy.strings.get_string_id(w) for w in "def"} and len(first) == 3
+    assert finding_model._string_ids({"d", "g"})["g"] == spacy.strings.get_string_id("g")

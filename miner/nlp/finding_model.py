@@ -154,13 +154,16 @@ _STRING_IDS_MAX = 50_000
 
 def _string_ids(words: set[str]) -> dict[str, int]:
     """A dict holding `get_string_id(w)` for each of `words` (and maybe others)."""
-    missing = words.difference(_STRING_IDS)
-    if len(_STRING_IDS) + len(missing) > _STRING_IDS_MAX:
-        _STRING_IDS.clear()
+    global _STRING_IDS
+    ids = _STRING_IDS
+    missing = words.difference(ids)
+    if len(ids) + len(missing) > _STRING_IDS_MAX:
+        # A new dict rather than clear(): a caller still reading the old one keeps it whole.
+        ids = _STRING_IDS = {}
         missing = words
     for word in missing:
-        _STRING_IDS[word] = get_string_id(word)
-    return _STRING_IDS
+        ids[word] = get_string_id(word)
+    return ids
 
 
 class BowScorer:

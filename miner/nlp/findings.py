@@ -99,9 +99,9 @@ class FindingExtractor:
     def _block_sections(self, ctx) -> list[Section]:
         # Blocks share heading paths, and reports of one series share headings:
         # the kinds are kept from one document to the next (bounded, emptied when full).
+        if len(self._section_kind_cache) > 20_000:
+            self._section_kind_cache = {}
         cache = self._section_kind_cache
-        if len(cache) > 20_000:
-            cache.clear()
 
         def section_kind(headings: tuple[str, ...]) -> str | None:
             if headings not in cache:

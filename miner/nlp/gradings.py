@@ -244,7 +244,6 @@ class GradingExtractor:
         echo: tuple[int, list[Span]] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
         grade_index = ctx.literal_index(_GRADE_LITERALS)
-        area_index = ctx.literal_index(self.area_starts)
         for i, sent in enumerate(sentences):
             if sent.start_char in table_rows:
                 continue
@@ -278,18 +277,18 @@ class GradingExtractor:
                 not has_grade_word
                 or not self.grade_word.search(sent_text)
                 or not (
-                    search_at(self.scales.area_regex, sent_text, low, self.area_starts, offsets=area_index.within(sent.start_char, sent_end))
+                    search_at(self.scales.area_regex, sent_text, low, self.area_starts)
                     or _GRADING_CONTEXT.search(sent_text)
                 )
             ):
                 # A table split over two blocks: the area here, its grade next.
-                match = self.area_only.match(sent_text) if len(sent_text) < 140 and area_index.any_within(sent.start_char, sent_end) else None
-                if match and i + 1 < len(sentences):
-                    nxt = sentences[i + 1]
-                    grade_match = self.grade_only.match(nxt.text.rstrip())
-                    if grade_match:
-                        found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
-                        self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
+                # (The next sentence is tried first: it is rarely a bare grade.)
+                nxt = sentences[i + 1] if len(sent_text) < 140 and i + 1 < len(sentences) else None
+                grade_match = nxt and self.grade_only.match(nxt.text.rstrip())
+                match = grade_match and self.area_only.match(sent_text)
+                if match:
+                    found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
+                    self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
                 continue
             before = len(spans)
             founds = self._find(sent_text, low)

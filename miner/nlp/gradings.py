@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import Sentence, get_context, set_span_values
+from miner.nlp.grading_gates import GradingGates
 from miner.nlp.numbers import NUMBER, parse_int
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, first_words, finditer_at, fold, search_at
@@ -244,6 +245,8 @@ class GradingExtractor:
         echo: tuple[int, list[Span]] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
         grade_index = ctx.literal_index(_GRADE_LITERALS)
+        gates = self._gates()
+        gates.forget()
         for i, sent in enumerate(sentences):
             if sent.start_char in table_rows:
                 continue
@@ -256,7 +259,7 @@ class GradingExtractor:
                 has_grade_word = grade_index.any_within(sent.start_char, sent_end)
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
             if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text:
-                across_only = self.across.search(sent_text)
+                across_only = gates.across(self.across, sent_text, low)
                 if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
             if echo and echo[0] == i - 1 and _SAME_AS_BEFORE.search(sent_text):
@@ -275,9 +278,9 @@ class GradingExtractor:
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, previous=follows[2], year=follows[3])
             if (
                 not has_grade_word
-                or not self.grade_word.search(sent_text)
+                or not gates.grade_word(self.grade_word, sent_text, low)
                 or not (
-                    search_at(self.scales.area_regex, sent_text, low, self.area_starts)
+                    search_at(self.scales.area_regex, sent_text, low, self.area_starts, offsets=gates.area_positions(sent_text, low))
                     or _GRADING_CONTEXT.search(sent_text)
                 )
             ):
@@ -293,7 +296,7 @@ class GradingExtractor:
             before = len(spans)
             founds = self._find(sent_text, low)
             stated = [f.out_of for f in founds if f.count is not None and f.out_of]
-            across = self.across.search(sent_text)
+            across = gates.across(self.across, sent_text, low)
             if across:
                 stated.append(parse_int(across.group("out_of") or across.group("out_of2")))
             for found in founds:
@@ -327,6 +330,15 @@ class GradingExtractor:
         self._drop_untotalled_counts(spans)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    def _gates(self) -> GradingGates:
+        """The prefilters (miner/nlp/grading_gates.py) for the current scales, made once."""
+        if self.scales is None:
+            self.initialize()
+        gates = getattr(self, "_grading_gates", None)
+        if gates is None or gates.scales is not self.scales:
+            gates = self._grading_gates = GradingGates(self.scales, GRADE_PATTERN, _FAILING, enabled=getattr(self, "prefilter", True))
+        return gates
 
     @staticmethod
     def _drop_untotalled_counts(spans: list[Span]) -> None:
@@ -421,10 +433,11 @@ class GradingExtractor:
         """Gradings stated in sentence `s`; `low` is `scan.fold(s)` when the caller has it."""
         if low is None:
             low = fold(s)
-        row = self.row.match(s)
+        gates = self._gates()
+        row = self.row.match(s) if gates.may_lead_with_area(s, low) else None
         if row and len(s) < 160:
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
-        row = self.row_prefix.match(s)
+        row = self.row_prefix.match(s) if gates.may_lead_with_area(s, low) else None
         if row:
             rows = [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
             # PDF extraction can run several rows into one line: "Building, supporting and
@@ -460,7 +473,7 @@ class GradingExtractor:
         for m in finditer_at(self.overall, s, low, _OVERALL_STARTS) if low is None or "overall" in low else ():
             grade = m.group("grade") or m.group("grade2")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
-        across = self.across.search(s)
+        across = gates.across(self.across, s, low)
         stated_out_of = parse_int(across.group("out_of") or across.group("out_of2")) if across else None
         counts: list[_Found] = []
         for rx in (self.count_of, self.count_subject):
@@ -526,7 +539,7 @@ class GradingExtractor:
                 item.out_of = sum(c.count for c in counts)
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
-            matches = finditer_at(rx, s, low, starts)
+            matches = finditer_at(rx, s, low, starts, offsets=gates.area_positions(s, low) if rx is self.area_then_grade else None)
             for m in matches:
                 if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
@@ -561,7 +574,7 @@ class GradingExtractor:
             # Not claimed, nor blocked by a claim: "services" is also an area of
             # another scale (HMI Probation), and `_emit` keeps one record per key.
             found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, only_previous=True))
-        for m in (finditer_at(self.only_area, s, low, self.area_starts) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
+        for m in (finditer_at(self.only_area, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in self.areas_were.finditer(s) if _GRADE_NOUNS.any_in(low) else ():
             grade = m.group("grade_a") or m.group("grade_b") or ("requires improvement" if m.group("requiring") else None)

@@ -140,3 +140,44 @@ def first_words(phrases: Iterable[str]) -> set[str]:
     """The literal beginning of each phrase (its first word, cut at any
     apostrophe or hyphen, which patterns often spell as a class)."""
     return {re.split(r"[\s'’-]", p.strip().lower(), maxsplit=1)[0] for p in phrases}
+
+
+class PhraseStarts:
+    """Where any of many phrase patterns (the area aliases: "investigating
+    crime", "children['’]s services") can match in a folded text, found by
+    `str.find` for their first words and a check of the rest at each hit.
+
+    A long case-insensitive alternation tried at every offset, or at every
+    "the" and "its", is what makes the area patterns slow; this gives the few
+    offsets where a phrase really starts, for `finditer_at(..., offsets=...)`.
+    Each alternative is a regex source written in lower case that begins with
+    a literal word (letters or digits) and has no top-level "|"; it is matched
+    case-sensitively against the folded text, which stands in for `re.I` as in
+    `Literals`. A phrase matched without its boundaries: a superset of where
+    the bounded pattern matches."""
+
+    def __init__(self, alternatives: Iterable[str]):
+        alternatives = list(alternatives)
+        heads = [re.match(r"[a-z0-9]*", a).group(0) for a in alternatives]
+        if not alternatives or not all(heads):
+            raise ValueError("every alternative must begin with a lower-case literal word")
+        self.literals = Literals(heads)
+        groups: dict[str, list[str]] = {}
+        for alternative in alternatives:
+            # The shortest kept word that begins this phrase (see `Literals`).
+            word = next(w for w in self.literals.words if alternative.startswith(w))
+            groups.setdefault(word, []).append(alternative[len(word):])
+        # The rest of each phrase after its word: one small alternation per word.
+        self.groups = tuple((word, re.compile("(?:" + "|".join(rests) + ")")) for word, rests in sorted(groups.items()))
+
+    def positions(self, low: str, start: int = 0, end: int = sys.maxsize) -> list[int]:
+        """Sorted offsets in low[start:end] where a phrase starts (it may run past `end`)."""
+        found = set()
+        for word, rest in self.groups:
+            size = len(word)
+            i = low.find(word, start, end)
+            while i >= 0:
+                if rest.match(low, i + size):
+                    found.add(i)
+                i = low.find(word, i + 1, end)
+        return sorted(found)

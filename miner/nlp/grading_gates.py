@@ -1,0 +1,81 @@
+"""Prefilters for `miner_gradings` (miner/nlp/gradings.py): cheap checks that
+say where its patterns can match, so that the long case-insensitive
+alternations (the ~200 area aliases are in most of them) run only there.
+
+Like `miner.nlp.scan`, a gate may say "maybe" wrongly but never "no" wrongly:
+the records are the same with the gates off (`GradingGates(..., enabled=False)`,
+which tests/test_grading_gates.py compares over the corpus). Each gate works
+on the folded sentence (`scan.fold`) and says "maybe" when there is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from miner.nlp.scales import Scales, _alias_regex
+from miner.nlp.scan import Literals, PhraseStarts, search_at
+
+# `row`, `row_prefix` and `area_only` match an area after at most this lead:
+# `^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?`, whose ends never pass this one's.
+_ROW_LEAD = re.compile(r"[\s\d.]*(?:the\s+)?")
+# Every match of `across` ends with one of these nouns.
+_ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillars", "tests"])
+
+
+class GradingGates:
+    def __init__(self, scales: Scales, grade_pattern: str, extra_grades: str, *, enabled: bool = True):
+        self.scales, self.enabled = scales, enabled
+        alternatives = [_alias_regex(alias) for alias in scales.area_aliases]
+        # The phrases are those of `scales.area_regex` only if it is still built
+        # from `_alias_regex`: otherwise no area gate (every offset is a maybe).
+        rebuilt = "|".join(sorted(alternatives, key=len, reverse=True))
+        self.areas = PhraseStarts(alternatives) if enabled and rebuilt in scales.area_regex.pattern else None
+        # Where a grade word (GRADE_PATTERN or the failing words) can start.
+        words = [re.sub(r"\\(.)", r"\1", a) for a in f"{grade_pattern}|{extra_grades}".split("|")]
+        self.grade_starts = Literals(w.split()[0] for w in words) if all(re.fullmatch(r"[a-z ]+", w) for w in words) else None
+        self._memo: dict = {}
+
+    def area_positions(self, s: str, low: str | None) -> list[int] | None:
+        """The offsets in sentence `s` where an area alias may start, for
+        `finditer_at(..., offsets=...)`; None when unknown (try everywhere)."""
+        if self.areas is None or low is None:
+            return None
+        key = ("areas", s)  # the driver and `_find` ask for the same sentence
+        positions = self._memo.get(key)
+        if positions is None:
+            positions = self._remember(key, self.areas.positions(low))
+        return positions
+
+    def may_lead_with_area(self, s: str, low: str | None) -> bool:
+        """Whether a pattern anchored at the start that reads an optional
+        number and "the" before an area (`row`, `row_prefix`, `area_only`) can match."""
+        positions = self.area_positions(s, low)
+        if positions is None:
+            return True
+        return bool(positions) and positions[0] <= _ROW_LEAD.match(low).end()
+
+    def grade_word(self, rx: re.Pattern, s: str, low: str | None) -> re.Match | None:
+        """`rx.search(s)` for the grade-word pattern, tried only where a grade word starts."""
+        if not self.enabled or self.grade_starts is None:
+            return rx.search(s)
+        return search_at(rx, s, low, self.grade_starts)
+
+    def across(self, rx: re.Pattern, s: str, low: str | None) -> re.Match | None:
+        """`rx.search(s)` for the `across` pattern (how many areas were graded),
+        once per sentence, and only where one of its nouns occurs."""
+        if not self.enabled:
+            return rx.search(s)
+        key = ("across", s)
+        if key not in self._memo:
+            return self._remember(key, rx.search(s) if _ACROSS_NOUNS.any_in(low) else None)
+        return self._memo[key]
+
+    def _remember(self, key: tuple, value):
+        if len(self._memo) > 4096:  # `_find` called on its own, sentence after sentence
+            self._memo.clear()
+        self._memo[key] = value
+        return value
+
+    def forget(self) -> None:
+        """Drop the per-sentence results (called once per document)."""
+        self._memo.clear()

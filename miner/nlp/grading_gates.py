@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from miner.nlp.scales import Scales, _alias_regex
-from miner.nlp.scan import Literals, PhraseStarts, search_at
+from miner.nlp.scan import Literals, PhraseStarts, fold, required_literals, search_at
 
 # `row`, `row_prefix` and `area_only` match an area after at most this lead:
 # `^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?`, whose ends never pass this one's.
@@ -34,6 +34,7 @@ class GradingGates:
         words = [re.sub(r"\\(.)", r"\1", a) for a in f"{grade_pattern}|{extra_grades}".split("|")]
         self.grade_starts = Literals(w.split()[0] for w in words) if all(re.fullmatch(r"[a-z ]+", w) for w in words) else None
         self._memo: dict = {}
+        self._needs: dict = {}  # pattern -> its `required_literals` (or ())
 
     def area_positions(self, s: str, low: str | None) -> list[int] | None:
         """The offsets in sentence `s` where an area alias may start, for
@@ -44,6 +45,17 @@ class GradingGates:
         positions = self._memo.get(key)
         if positions is None:
             positions = self._remember(key, self.areas.positions(low))
+        return positions
+
+    def area_word_positions(self, s: str, low: str | None) -> list[int] | None:
+        """Like `area_positions`, only at the start of a word: the offsets for
+        `scales.area_regex`, which is bounded by `(?<![\w-])`."""
+        if self.areas is None or low is None:
+            return None
+        key = ("area words", s)
+        positions = self._memo.get(key)
+        if positions is None:
+            positions = self._remember(key, self.areas.word_positions(low))
         return positions
 
     def may_lead_with_area(self, s: str, low: str | None) -> bool:
@@ -69,6 +81,44 @@ class GradingGates:
         if key not in self._memo:
             return self._remember(key, rx.search(s) if _ACROSS_NOUNS.any_in(low) else None)
         return self._memo[key]
+
+    def _may_match(self, rx: re.Pattern, text: str) -> bool:
+        """False only when `rx` cannot match in `text`: a word it needs is absent."""
+        needs = self._needs.get(rx)
+        if needs is None:
+            needs = self._needs[rx] = required_literals(rx) or ()
+        if not needs:
+            return True
+        low = fold(text)
+        return all(words.any_in(low) for words in needs)
+
+    def search(self, rx: re.Pattern, text: str, pos: int = 0) -> re.Match | None:
+        """`rx.search(text, pos)`, remembered for the document and skipped
+        when a word the pattern needs is absent (`scan.required_literals`)."""
+        if not self.enabled:
+            return rx.search(text, pos)
+        key = ("search", rx, text, pos)
+        if key in self._memo:
+            return self._memo[key]
+        return self._remember(key, rx.search(text, pos) if self._may_match(rx, text) else None)
+
+    def match(self, rx: re.Pattern, text: str) -> re.Match | None:
+        """`rx.match(text)`, remembered and gated like `search`."""
+        if not self.enabled:
+            return rx.match(text)
+        key = ("match", rx, text)
+        if key in self._memo:
+            return self._memo[key]
+        return self._remember(key, rx.match(text) if self._may_match(rx, text) else None)
+
+    def finditer(self, rx: re.Pattern, text: str) -> list[re.Match]:
+        """`list(rx.finditer(text))`, remembered and gated like `search`."""
+        if not self.enabled:
+            return list(rx.finditer(text))
+        key = ("finditer", rx, text)
+        if key in self._memo:
+            return self._memo[key]
+        return self._remember(key, list(rx.finditer(text)) if self._may_match(rx, text) else [])
 
     def _remember(self, key: tuple, value):
         if len(self._memo) > 4096:  # `_find` called on its own, sentence after sentence

@@ -104,6 +104,26 @@ class _Found:
     document_total: bool = False  # out_of is the current inspection's number of areas
 
 
+class _Values(dict):
+    """A span's values, read as attributes (None when unset), as `span._` reads them."""
+
+    __getattr__ = dict.get
+
+
+class _GradingSpan(Span):
+    """A Span made by `_emit`, whose `._` reads the values it was given
+    (`values`) instead of building spaCy's Underscore object on each access:
+    the driver reads them many times per span, and that was a tenth of its
+    time. The values are also stored as usual (`set_span_values`), and
+    `doc.spans` keeps plain Spans. Read-only: nothing here writes `span._`."""
+
+    values: _Values
+
+    @property
+    def _(self) -> _Values:
+        return self.values
+
+
 class GradingExtractor:
     def __init__(self, nlp: Language, name: str = "miner_gradings"):
         self.nlp = nlp
@@ -260,9 +280,9 @@ class GradingExtractor:
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
             if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text:
                 across_only = gates.across(self.across, sent_text, low)
-                if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
+                if across_only and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
-            if echo and echo[0] == i - 1 and _SAME_AS_BEFORE.search(sent_text):
+            if echo and echo[0] == i - 1 and gates.search(_SAME_AS_BEFORE, sent_text):
                 # "The assessments are identical to those given at the previous
                 # inspection in 2019": the last sentence's grades, at that inspection.
                 years = [int(y) for y in _YEAR.findall(sent_text) if inspection_year is None or int(y) < inspection_year]
@@ -280,8 +300,8 @@ class GradingExtractor:
                 not has_grade_word
                 or not gates.grade_word(self.grade_word, sent_text, low)
                 or not (
-                    search_at(self.scales.area_regex, sent_text, low, self.area_starts, offsets=gates.area_positions(sent_text, low))
-                    or _GRADING_CONTEXT.search(sent_text)
+                    search_at(self.scales.area_regex, sent_text, low, self.area_starts, offsets=gates.area_word_positions(sent_text, low))
+                    or gates.search(_GRADING_CONTEXT, sent_text)
                 )
             ):
                 # A table split over two blocks: the area here, its grade next.
@@ -321,7 +341,7 @@ class GradingExtractor:
             if stated and stated[-1] and not (new and all(sp._.previous for sp in new)):
                 # An earlier inspection's total does not carry into the current one's counts.
                 last_total = (i, stated[-1])
-            if across and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
+            if across and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
                 document_total = parse_int(across.group("out_of") or across.group("out_of2"))
             # Only a sentence wholly about an earlier inspection starts a chain.
@@ -369,7 +389,7 @@ class GradingExtractor:
         """Tables with a header row: areas as columns and organisations as rows
         (a round-up), or areas as rows and inspection dates as columns."""
         handled: set[int] = set()
-        org_at = {s.start_char: s._.organisation_id for s in doc.spans.get("organisations", [])}
+        org_at = None  # made when a round-up table needs it: most documents have none
         header: list[str] | None = None
         previous_kind = None
         for i, kind in enumerate(ctx.kinds):
@@ -405,6 +425,8 @@ class GradingExtractor:
                     previous = bool(latest and years[column] < latest)
                     self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column])
                 elif self.scales.resolve_area(header[column].strip(), ctx.inspection.scale, ctx.inspection.inspectorate):
+                    if org_at is None:
+                        org_at = {s.start_char: s._.organisation_id for s in doc.spans.get("organisations", [])}
                     org_id = org_at.get(start)
                     if org_id is None:
                         continue
@@ -480,7 +502,7 @@ class GradingExtractor:
             if rx is self.count_of:
                 matches = finditer_at(rx, s, low, _GRADE_STARTS)
             else:
-                matches = rx.finditer(s) if _AREA_NOUNS.any_in(low) else ()
+                matches = gates.finditer(rx, s) if _AREA_NOUNS.any_in(low) else ()
             for m in matches:
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
@@ -576,7 +598,7 @@ class GradingExtractor:
             found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, only_previous=True))
         for m in (finditer_at(self.only_area, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in self.areas_were.finditer(s) if _GRADE_NOUNS.any_in(low) else ():
+        for m in gates.finditer(self.areas_were, s) if _GRADE_NOUNS.any_in(low) else ():
             grade = m.group("grade_a") or m.group("grade_b") or ("requires improvement" if m.group("requiring") else None)
             if not grade:
                 continue
@@ -589,7 +611,7 @@ class GradingExtractor:
                 g = "grade" if m.group("grade") else "grade2"
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if re.search(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
-            for m in self.count_grade_noun.finditer(s):
+            for m in gates.finditer(self.count_grade_noun, s):
                 count = parse_int(m.group("count"))
                 if count is not None and count <= 60:
                     add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
@@ -597,13 +619,13 @@ class GradingExtractor:
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             if areas:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), areas[0], previous=True))
-        if _RUNNING.search(s):
+        if gates.search(_RUNNING, s):
             # "graded requires improvement for the second inspection running":
             # the same grade at the inspection before.
             for f in [f for f in found if f.area and f.previous is None]:
                 found.append(_Found(f.start + 1, f.end + 1, f.grade, f.area, previous=True))
         # "..., as was its use of resources": the same grade again.
-        for m in self._as_was.finditer(s):
+        for m in gates.finditer(self._as_was, s) if any(f.area for f in found) else ():
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
                 add(_Found(m.start("area"), m.end("area"), before[-1].grade, m.group("area")))
@@ -669,11 +691,12 @@ class GradingExtractor:
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None:
             return
-        span = Span(doc, span.start, span.end, label=grade)
-        set_span_values(span, {
+        span = _GradingSpan(doc, span.start, span.end, label=grade)
+        span.values = _Values({
             "organisation_id": org_id, "grade": grade, "area": area, "scale": scale_id, "count": found.count,
             "out_of": found.out_of, "previous": previous, "year": year, "method": found.method,
         })
+        set_span_values(span, span.values)
         spans.append(span)
 
     def _previous_context(self, doc, ctx, sent_start: int, sent_text: str, found: _Found, inspection_year: int | None):
@@ -681,28 +704,29 @@ class GradingExtractor:
         "Previous Ofsted inspections", or the sentence before ("The last
         inspection was in July 2015. The local authority was judged ...").
         Returns the year (or None) when the grade is an earlier one, else False."""
-        if _NOW.search(sent_text[: found.start]) or _THIS_REPORT.search(sent_text):
+        gates = self._gates()
+        if gates.search(_NOW, sent_text[: found.start]) or gates.search(_THIS_REPORT, sent_text):
             return False
         i = ctx.block_index(sent_start)
         if i is None:
             return False
         window_start = ctx.starts[max(0, i - 3)]
         before = ctx.text[window_start:sent_start]
-        if any(_PREVIOUS_SECTION.search(h) for h in ctx.headings[i]):
+        if any(gates.search(_PREVIOUS_SECTION, h) for h in ctx.headings[i]):
             years = [int(y) for y in _YEAR.findall(before) if inspection_year is None or int(y) < inspection_year]
             return years[-1] if years else None
         # "The local authority was judged inadequate ... It was judged to
         # require improvement for ...": a run of sentences about that inspection.
         chain = getattr(self, "_chain", None)
         if chain and 0 <= sent_start - chain[0] <= 3 and (
-            _CONTINUES_SUBJECT.match(sent_text)
-            or (_PAST_JUDGEMENT.search(sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", sent_text, re.I))
+            gates.match(_CONTINUES_SUBJECT, sent_text)
+            or (gates.search(_PAST_JUDGEMENT, sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", sent_text, re.I))
         ):
             return chain[1]
         # The sentence just before, in the same block or the block before.
         tail = before[-400:]
         last_sentence = re.split(r"(?<=[.!?])\s+|\n\n", tail.strip())[-1] if tail.strip() else ""
-        if last_sentence and _PREVIOUS_CUE.search(last_sentence) and found.method != "table":
+        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence) and found.method != "table":
             years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
             head = sent_text[: found.start]
             if years and re.search(r"\b(?:was|were|had)\b", head) and not re.search(r"\b(?:now|since|this|current|is|are|remains?|has|have)\b", head, re.I):
@@ -711,36 +735,37 @@ class GradingExtractor:
 
     def _previous(self, sentence: str, found: _Found, inspection_year: int | None, subject: bool = True) -> tuple[bool, int | None]:
         # Look at the clause around the grade for an earlier-inspection cue.
-        bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
+        gates = self._gates()
+        bounds = [0] + [m.end() for m in gates.finditer(_CLAUSE_SPLIT, sentence)] + [len(sentence)]
         clause_start = max(b for b in bounds if b <= found.start)
         clause_end = min(b for b in bounds if b >= found.end) if any(b >= found.end for b in bounds) else len(sentence)
         clause = sentence[clause_start:clause_end]
         years = [int(y) for y in _YEAR.findall(clause)]
         past_years = [y for y in years if inspection_year is None or y < inspection_year]
-        cue = _PREVIOUS_CUE.search(clause)
+        cue = gates.search(_PREVIOUS_CUE, clause)
         if cue and re.search(r"\bfrom\b", cue.group(0)) and clause_start + cue.start() > found.start:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
         if found.method == "table":
             return False, inspection_year
         # "When it was last inspected, in 2022, it was found to be ...": a
         # leading time clause sets the time of the whole sentence.
-        lead = _LEADING_PAST.match(sentence)
-        if lead and not _NOW.search(clause) and found.start >= lead.end() - 1:
+        lead = gates.match(_LEADING_PAST, sentence)
+        if lead and not gates.search(_NOW, clause) and found.start >= lead.end() - 1:
             years = [int(y) for y in _YEAR.findall(sentence[: found.start])]
             past = [y for y in years if inspection_year is None or y < inspection_year]
             if past or not years:
                 return True, (past[0] if past else None)
-        if cue and not _NOW.search(clause[: found.start - clause_start]):
+        if cue and not gates.search(_NOW, clause[: found.start - clause_start]):
             return True, (past_years[0] if past_years else (_first_year(sentence, inspection_year)))
         # A bare earlier year dates the grade only for the document's subject,
         # whose inspection date is known; a round-up's "rated inadequate in
         # July 2024" may be that force's latest grade.
-        comparison = _COMPARED_FROM.search(sentence, found.end)
+        comparison = gates.search(_COMPARED_FROM, sentence, found.end)
         if comparison and not _YEAR.search(sentence, found.end, comparison.start()) and not _YEAR.search(sentence, 0, found.start):
             # "rated as requiring improvement, moving up from the inadequate verdict of 2019":
             # the year dates the grade compared with, not this one.
             return False, inspection_year
-        if subject and past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not _NOW.search(clause):
+        if subject and past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not gates.search(_NOW, clause):
             return True, past_years[0]
         return False, inspection_year
 

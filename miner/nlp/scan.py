@@ -169,6 +169,16 @@ class PhraseStarts:
             groups.setdefault(word, []).append(alternative[len(word):])
         # The rest of each phrase after its word: one small alternation per word.
         self.groups = tuple((word, re.compile("(?:" + "|".join(rests) + ")")) for word, rests in sorted(groups.items()))
+        self._rest = dict(self.groups)
+        # The words at the start of a word only, as one case-sensitive regex
+        # factored by first character (sre tries each branch's first literal
+        # quickly): a fifth of the cost of a `str.find` per word.
+        by_first: dict[str, list[str]] = {}
+        for word in self.literals.words:
+            by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+        self._word_starts = re.compile(
+            "(?<![a-z])(?:" + "|".join(re.escape(c) + "(?:" + "|".join(sorted(r, key=len, reverse=True)) + ")" for c, r in sorted(by_first.items())) + ")"
+        )
 
     def positions(self, low: str, start: int = 0, end: int = sys.maxsize) -> list[int]:
         """Sorted offsets in low[start:end] where a phrase starts (it may run past `end`)."""
@@ -181,3 +191,137 @@ class PhraseStarts:
                     found.add(i)
                 i = low.find(word, i + 1, end)
         return sorted(found)
+
+    def word_positions(self, low: str) -> list[int]:
+        """Sorted offsets where a phrase starts and no ASCII letter comes just
+        before: a superset of where a pattern that begins with `(?<![\w-])`
+        and a phrase can match (a letter before the phrase is a word character
+        in the text too, as `fold` keeps letters). At most one word can start
+        at an offset, as no kept word begins another."""
+        rest = self._rest
+        return [m.start() for m in self._word_starts.finditer(low) if rest[m.group()].match(low, m.end())]
+
+
+# Reading a pattern's structure for `required_literals` and `start_literals`.
+try:  # the parser behind `re.compile` (a private module: without it, no gate)
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - other Pythons
+    _sre = _sre_parse = None
+
+_MAX_WORDS = 40  # a larger set costs more `str.find` calls than it saves
+
+
+def _items(pattern) -> list:
+    return list(pattern.data if hasattr(pattern, "data") else pattern)
+
+
+def _needed(items) -> list[set[str]]:
+    """Sets of lower-case words such that every match of `items` contains a
+    word of each set (an empty list: nothing known)."""
+    needs: list[set[str]] = []
+    run: list[str] = []
+
+    def flush():
+        if run:
+            needs.append({"".join(run)})
+            run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL and _plain(chr(av)):
+            run.append(chr(av).lower())
+            continue
+        if op is _sre.AT:  # zero-width: the literals on each side still touch
+            continue
+        flush()
+        if op is _sre.SUBPATTERN:
+            needs.extend(_needed(_items(av[-1])))
+        elif op is _sre.ATOMIC_GROUP:
+            needs.extend(_needed(_items(av)))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            needs.extend(_needed(_items(av[2])))
+        elif op is _sre.ASSERT:  # what a look-around reads is in the text too
+            needs.extend(_needed(_items(av[1])))
+        elif op is _sre.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                best = _best(_needed(_items(branch)))
+                if best is None:
+                    break
+                union |= best
+            else:
+                needs.append(union)
+    flush()
+    return needs
+
+
+def _best(needs: list[set[str]]) -> set[str] | None:
+    """The most selective set: the longest shortest word, then the fewest words."""
+    return max(needs, key=lambda words: (min(map(len, words)), -len(words)), default=None)
+
+
+def required_literals(rx: re.Pattern) -> list[Literals] | None:
+    """Word sets such that every match of `rx` (case-insensitive or not)
+    contains a word of each set, read from the pattern's structure: a gate
+    `all(words.any_in(low) for words in needs)` before running `rx` on a text
+    with fold `low`. None when nothing useful is known."""
+    if _sre_parse is None or not isinstance(rx.pattern, str):
+        return None
+    try:
+        needs = _needed(_items(_sre_parse.parse(rx.pattern, rx.flags)))
+    except Exception:  # an unknown construct: no gate
+        return None
+    needs = [Literals(words) for words in needs if len(words) <= _MAX_WORDS]
+    return needs or None
+
+
+def _prefixes(items: list) -> set[str] | None:
+    """Lower-case words one of which begins every match of `items`, or None."""
+    run: list[str] = []
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        if op is _sre.LITERAL and _plain(chr(av)):
+            run.append(chr(av).lower())
+        elif not (op is _sre.AT or op is _sre.ASSERT_NOT or (op is _sre.ASSERT and av[0] < 0)):
+            break  # zero-width items (boundaries, look-behinds) are skipped
+        i += 1
+    if run:
+        return {"".join(run)}
+    if i == len(items):
+        return None  # the match can be empty here
+    op, av = items[i]
+    rest = items[i + 1:]
+    if op is _sre.SUBPATTERN:
+        return _prefixes(_items(av[-1]) + rest)
+    if op is _sre.ASSERT:  # a look-ahead: zero-width
+        return _prefixes(rest)
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            words = _prefixes(_items(branch) + rest)
+            if words is None:
+                return None
+            union |= words
+        return union
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        body = _prefixes(_items(av[2]))
+        if av[0] >= 1 or body is None:
+            return body
+        after = _prefixes(rest)
+        return None if after is None else body | after
+    if op is _sre.IN and all(o is _sre.LITERAL and _plain(chr(c)) for o, c in av):
+        return {chr(c).lower() for _, c in av}
+    return None
+
+
+def start_literals(rx: re.Pattern) -> Literals | None:
+    """Words one of which begins every match of `rx`, read from the pattern's
+    structure (the `starts` of `finditer_at`), or None when unknown."""
+    if _sre_parse is None or not isinstance(rx.pattern, str):
+        return None
+    try:
+        words = _prefixes(_items(_sre_parse.parse(rx.pattern, rx.flags)))
+        return Literals(words) if words else None
+    except Exception:  # an unknown construct: no gate
+        return None
+

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 
 from miner.nlp.scales import Scales, _alias_regex
-from miner.nlp.scan import Literals, PhraseStarts, fold, required_literals, search_at
+from miner.nlp.scan import SPECIAL_FOLDS, Literals, PhraseStarts, fold, required_literals, search_at
 
 # `row`, `row_prefix` and `area_only` match an area after at most this lead:
 # `^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?`, whose ends never pass this one's.
 _ROW_LEAD = re.compile(r"[\s\d.]*(?:the\s+)?")
+_FIRST_CHARACTER = re.compile(r"\s*(\S)")
 # Every match of `across` ends with one of these nouns.
 _ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillars", "tests"])
 
@@ -33,6 +34,11 @@ class GradingGates:
         # Where a grade word (GRADE_PATTERN or the failing words) can start.
         words = [re.sub(r"\\(.)", r"\1", a) for a in f"{grade_pattern}|{extra_grades}".split("|")]
         self.grade_starts = Literals(w.split()[0] for w in words) if all(re.fullmatch(r"[a-z ]+", w) for w in words) else None
+        # Characters a grade word can begin with, in any case (and the ones
+        # `re.I` folds to ASCII letters: fold() would give up on them).
+        self.grade_initials = (
+            frozenset(c for w in self.grade_starts.words for c in (w[0], w[0].upper())) | SPECIAL_FOLDS if self.grade_starts else None
+        )
         self._memo: dict = {}
         self._needs: dict = {}  # pattern -> its `required_literals` (or ())
 
@@ -92,33 +98,43 @@ class GradingGates:
         low = fold(text)
         return all(words.any_in(low) for words in needs)
 
-    def search(self, rx: re.Pattern, text: str, pos: int = 0) -> re.Match | None:
-        """`rx.search(text, pos)`, remembered for the document and skipped
-        when a word the pattern needs is absent (`scan.required_literals`)."""
+    def search(self, rx: re.Pattern, text: str, pos: int = 0, *, gate: bool = False) -> re.Match | None:
+        """`rx.search(text, pos)`, remembered for the document (the same clause
+        or sentence is asked about once per grading in it); with `gate`, skipped
+        when a word the pattern needs is absent (`scan.required_literals`),
+        which pays only for a costly pattern that rarely matches."""
         if not self.enabled:
             return rx.search(text, pos)
         key = ("search", rx, text, pos)
         if key in self._memo:
             return self._memo[key]
-        return self._remember(key, rx.search(text, pos) if self._may_match(rx, text) else None)
+        return self._remember(key, rx.search(text, pos) if not gate or self._may_match(rx, text) else None)
 
     def match(self, rx: re.Pattern, text: str) -> re.Match | None:
-        """`rx.match(text)`, remembered and gated like `search`."""
+        """`rx.match(text)`, remembered like `search`."""
         if not self.enabled:
             return rx.match(text)
         key = ("match", rx, text)
         if key in self._memo:
             return self._memo[key]
-        return self._remember(key, rx.match(text) if self._may_match(rx, text) else None)
+        return self._remember(key, rx.match(text))
 
     def finditer(self, rx: re.Pattern, text: str) -> list[re.Match]:
-        """`list(rx.finditer(text))`, remembered and gated like `search`."""
+        """`list(rx.finditer(text))`, remembered like `search`."""
         if not self.enabled:
             return list(rx.finditer(text))
         key = ("finditer", rx, text)
         if key in self._memo:
             return self._memo[key]
-        return self._remember(key, list(rx.finditer(text)) if self._may_match(rx, text) else [])
+        return self._remember(key, list(rx.finditer(text)))
+
+    def may_be_grade_only(self, text: str) -> bool:
+        """False when `text` cannot be a bare grade (`grade_only`): its first
+        non-space character cannot begin a grade word."""
+        if not self.enabled or self.grade_initials is None:
+            return True
+        first = _FIRST_CHARACTER.match(text)
+        return first is not None and first.group(1) in self.grade_initials
 
     def _remember(self, key: tuple, value):
         if len(self._memo) > 4096:  # `_find` called on its own, sentence after sentence

@@ -7,6 +7,7 @@ component stays fast as the area vocabulary grows.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -267,7 +268,10 @@ class GradingExtractor:
         grade_index = ctx.literal_index(_GRADE_LITERALS)
         gates = self._gates()
         gates.forget()
+        attend = self._sentences_to_read(ctx, sentences, grade_index) if gates.enabled else None
         for i, sent in enumerate(sentences):
+            if attend is not None and i not in attend:
+                continue
             if sent.start_char in table_rows:
                 continue
             sent_text = sent.text.rstrip()
@@ -280,9 +284,9 @@ class GradingExtractor:
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
             if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text:
                 across_only = gates.across(self.across, sent_text, low)
-                if across_only and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
+                if across_only and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
-            if echo and echo[0] == i - 1 and gates.search(_SAME_AS_BEFORE, sent_text):
+            if echo and echo[0] == i - 1 and gates.search(_SAME_AS_BEFORE, sent_text, gate=True):
                 # "The assessments are identical to those given at the previous
                 # inspection in 2019": the last sentence's grades, at that inspection.
                 years = [int(y) for y in _YEAR.findall(sent_text) if inspection_year is None or int(y) < inspection_year]
@@ -307,7 +311,7 @@ class GradingExtractor:
                 # A table split over two blocks: the area here, its grade next.
                 # (The next sentence is tried first: it is rarely a bare grade.)
                 nxt = sentences[i + 1] if len(sent_text) < 140 and i + 1 < len(sentences) else None
-                grade_match = nxt and self.grade_only.match(nxt.text.rstrip())
+                grade_match = nxt and gates.may_be_grade_only(nxt.text) and self.grade_only.match(nxt.text.rstrip())
                 match = grade_match and self.area_only.match(sent_text)
                 if match:
                     found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
@@ -341,7 +345,7 @@ class GradingExtractor:
             if stated and stated[-1] and not (new and all(sp._.previous for sp in new)):
                 # An earlier inspection's total does not carry into the current one's counts.
                 last_total = (i, stated[-1])
-            if across and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
+            if across and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
                 document_total = parse_int(across.group("out_of") or across.group("out_of2"))
             # Only a sentence wholly about an earlier inspection starts a chain.
@@ -350,6 +354,27 @@ class GradingExtractor:
         self._drop_untotalled_counts(spans)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    @staticmethod
+    def _sentences_to_read(ctx, sentences, grade_index) -> set[int] | None:
+        """The indices of the sentences the loop in `__call__` can do anything
+        with (None: all of them): those with a grade word and the ones either
+        side (a bare grade after an area, "These include ..." after a count),
+        and those with the nouns of `across`. A long report is mostly others,
+        and skipping them at once saves more than any check per sentence."""
+        if grade_index.offsets is None:
+            return None
+        starts = ctx.sentence_starts if ctx.sentences is sentences and len(ctx.sentence_starts) == len(sentences) else [s.start_char for s in sentences]
+        attend: set[int] = set()
+        for k in {bisect.bisect_right(starts, offset) - 1 for offset in grade_index.offsets}:
+            attend.update((k - 1, k, k + 1))
+        text = ctx.text
+        for noun in ("areas", "questions", "pillars", "tests"):  # as the loop checks them
+            offset = text.find(noun)
+            while offset >= 0:
+                attend.add(bisect.bisect_right(starts, offset) - 1)
+                offset = text.find(noun, offset + 1)
+        return attend
 
     def _gates(self) -> GradingGates:
         """The prefilters (miner/nlp/grading_gates.py) for the current scales, made once."""
@@ -619,7 +644,7 @@ class GradingExtractor:
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             if areas:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), areas[0], previous=True))
-        if gates.search(_RUNNING, s):
+        if gates.search(_RUNNING, s, gate=True):
             # "graded requires improvement for the second inspection running":
             # the same grade at the inspection before.
             for f in [f for f in found if f.area and f.previous is None]:
@@ -705,7 +730,7 @@ class GradingExtractor:
         inspection was in July 2015. The local authority was judged ...").
         Returns the year (or None) when the grade is an earlier one, else False."""
         gates = self._gates()
-        if gates.search(_NOW, sent_text[: found.start]) or gates.search(_THIS_REPORT, sent_text):
+        if gates.search(_NOW, sent_text[: found.start], gate=True) or gates.search(_THIS_REPORT, sent_text):
             return False
         i = ctx.block_index(sent_start)
         if i is None:
@@ -726,7 +751,7 @@ class GradingExtractor:
         # The sentence just before, in the same block or the block before.
         tail = before[-400:]
         last_sentence = re.split(r"(?<=[.!?])\s+|\n\n", tail.strip())[-1] if tail.strip() else ""
-        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence) and found.method != "table":
+        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table":
             years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
             head = sent_text[: found.start]
             if years and re.search(r"\b(?:was|were|had)\b", head) and not re.search(r"\b(?:now|since|this|current|is|are|remains?|has|have)\b", head, re.I):
@@ -742,7 +767,7 @@ class GradingExtractor:
         clause = sentence[clause_start:clause_end]
         years = [int(y) for y in _YEAR.findall(clause)]
         past_years = [y for y in years if inspection_year is None or y < inspection_year]
-        cue = gates.search(_PREVIOUS_CUE, clause)
+        cue = gates.search(_PREVIOUS_CUE, clause, gate=True)
         if cue and re.search(r"\bfrom\b", cue.group(0)) and clause_start + cue.start() > found.start:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
         if found.method == "table":
@@ -750,12 +775,12 @@ class GradingExtractor:
         # "When it was last inspected, in 2022, it was found to be ...": a
         # leading time clause sets the time of the whole sentence.
         lead = gates.match(_LEADING_PAST, sentence)
-        if lead and not gates.search(_NOW, clause) and found.start >= lead.end() - 1:
+        if lead and not gates.search(_NOW, clause, gate=True) and found.start >= lead.end() - 1:
             years = [int(y) for y in _YEAR.findall(sentence[: found.start])]
             past = [y for y in years if inspection_year is None or y < inspection_year]
             if past or not years:
                 return True, (past[0] if past else None)
-        if cue and not gates.search(_NOW, clause[: found.start - clause_start]):
+        if cue and not gates.search(_NOW, clause[: found.start - clause_start], gate=True):
             return True, (past_years[0] if past_years else (_first_year(sentence, inspection_year)))
         # A bare earlier year dates the grade only for the document's subject,
         # whose inspection date is known; a round-up's "rated inadequate in
@@ -765,7 +790,7 @@ class GradingExtractor:
             # "rated as requiring improvement, moving up from the inadequate verdict of 2019":
             # the year dates the grade compared with, not this one.
             return False, inspection_year
-        if subject and past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not gates.search(_NOW, clause):
+        if subject and past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not gates.search(_NOW, clause, gate=True):
             return True, past_years[0]
         return False, inspection_year
 

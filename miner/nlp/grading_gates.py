@@ -55,7 +55,7 @@ class GradingGates:
 
     def area_word_positions(self, s: str, low: str | None) -> list[int] | None:
         """Like `area_positions`, only at the start of a word: the offsets for
-        `scales.area_regex`, which is bounded by `(?<![\w-])`."""
+        `scales.area_regex`, which is bounded by `(?<![\\w-])`."""
         if self.areas is None or low is None:
             return None
         key = ("area words", s)

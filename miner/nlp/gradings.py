@@ -381,8 +381,9 @@ class GradingExtractor:
         if self.scales is None:
             self.initialize()
         gates = getattr(self, "_grading_gates", None)
-        if gates is None or gates.scales is not self.scales:
-            gates = self._grading_gates = GradingGates(self.scales, GRADE_PATTERN, _FAILING, enabled=getattr(self, "prefilter", True))
+        enabled = getattr(self, "prefilter", True)  # False: every pattern everywhere (tests compare the two)
+        if gates is None or gates.scales is not self.scales or gates.enabled != enabled:
+            gates = self._grading_gates = GradingGates(self.scales, GRADE_PATTERN, _FAILING, enabled=enabled)
         return gates
 
     @staticmethod

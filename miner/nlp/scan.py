@@ -194,7 +194,7 @@ class PhraseStarts:
 
     def word_positions(self, low: str) -> list[int]:
         """Sorted offsets where a phrase starts and no ASCII letter comes just
-        before: a superset of where a pattern that begins with `(?<![\w-])`
+        before: a superset of where a pattern that begins with `(?<![\\w-])`
         and a phrase can match (a letter before the phrase is a word character
         in the text too, as `fold` keeps letters). At most one word can start
         at an offset, as no kept word begins another."""

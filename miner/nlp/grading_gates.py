@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from miner.nlp.scales import Scales, _alias_regex
-from miner.nlp.scan import SPECIAL_FOLDS, Literals, PhraseStarts, fold, required_literals, search_at
+from miner.nlp.scan import SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, fold, required_literals, search_at, start_literals
 
 # `row`, `row_prefix` and `area_only` match an area after at most this lead:
 # `^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?`, whose ends never pass this one's.
@@ -41,6 +41,7 @@ class GradingGates:
         )
         self._memo: dict = {}
         self._needs: dict = {}  # pattern -> its `required_literals` (or ())
+        self._starts: dict = {}  # pattern -> its `start_literals` with ASCII digits (or None)
 
     def area_positions(self, s: str, low: str | None) -> list[int] | None:
         """The offsets in sentence `s` where an area alias may start, for
@@ -119,14 +120,22 @@ class GradingGates:
             return self._memo[key]
         return self._remember(key, rx.match(text))
 
-    def finditer(self, rx: re.Pattern, text: str) -> list[re.Match]:
-        """`list(rx.finditer(text))`, remembered like `search`."""
+    def finditer(self, rx: re.Pattern, text: str, low: str | None = None) -> list[re.Match]:
+        """`list(rx.finditer(text))`, remembered like `search`; given the
+        folded text of an ASCII sentence, tried only where a match can begin
+        (`scan.start_literals`, counting digits: "three areas", "2 areas")."""
         if not self.enabled:
             return list(rx.finditer(text))
         key = ("finditer", rx, text)
         if key in self._memo:
             return self._memo[key]
-        return self._remember(key, list(rx.finditer(text)))
+        starts = None
+        if low is not None and low.isascii():
+            starts = self._starts.get(rx, False)
+            if starts is False:
+                starts = self._starts[rx] = start_literals(rx, ascii_digits=True)
+        matches = finditer_at(rx, text, low, starts) if starts else rx.finditer(text)
+        return self._remember(key, list(matches))
 
     def may_be_grade_only(self, text: str) -> bool:
         """False when `text` cannot be a bare grade (`grade_only`): its first
@@ -135,6 +144,22 @@ class GradingGates:
             return True
         first = _FIRST_CHARACTER.match(text)
         return first is not None and first.group(1) in self.grade_initials
+
+    def positions(self, literals: Literals, s: str, low: str | None) -> list[int] | None:
+        """`literals.positions(low)` for sentence `s`, once per sentence (None when `low` is)."""
+        if low is None or not self.enabled:
+            return None
+        key = (literals, s)
+        positions = self._memo.get(key)
+        if positions is None:
+            positions = self._remember(key, literals.positions(low))
+        return positions
+
+    def remembered(self, key: tuple, compute):
+        """`compute()`, once per document for each `key` (which must say all it depends on)."""
+        if key not in self._memo:
+            return self._remember(key, compute())
+        return self._memo[key]
 
     def _remember(self, key: tuple, value):
         if len(self._memo) > 4096:  # `_find` called on its own, sentence after sentence

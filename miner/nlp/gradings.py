@@ -526,9 +526,9 @@ class GradingExtractor:
         counts: list[_Found] = []
         for rx in (self.count_of, self.count_subject):
             if rx is self.count_of:
-                matches = finditer_at(rx, s, low, _GRADE_STARTS)
+                matches = finditer_at(rx, s, low, _GRADE_STARTS, offsets=gates.positions(_GRADE_STARTS, s, low))
             else:
-                matches = gates.finditer(rx, s) if _AREA_NOUNS.any_in(low) else ()
+                matches = gates.finditer(rx, s, low) if _AREA_NOUNS.any_in(low) else ()
             for m in matches:
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
@@ -587,7 +587,7 @@ class GradingExtractor:
                 item.out_of = sum(c.count for c in counts)
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
-            matches = finditer_at(rx, s, low, starts, offsets=gates.area_positions(s, low) if rx is self.area_then_grade else None)
+            matches = finditer_at(rx, s, low, starts, offsets=gates.area_positions(s, low) if rx is self.area_then_grade else gates.positions(starts, s, low))
             for m in matches:
                 if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
@@ -624,7 +624,7 @@ class GradingExtractor:
             found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, only_previous=True))
         for m in (finditer_at(self.only_area, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in gates.finditer(self.areas_were, s) if _GRADE_NOUNS.any_in(low) else ():
+        for m in gates.finditer(self.areas_were, s, low) if _GRADE_NOUNS.any_in(low) else ():
             grade = m.group("grade_a") or m.group("grade_b") or ("requires improvement" if m.group("requiring") else None)
             if not grade:
                 continue
@@ -637,7 +637,7 @@ class GradingExtractor:
                 g = "grade" if m.group("grade") else "grade2"
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if re.search(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
-            for m in gates.finditer(self.count_grade_noun, s):
+            for m in gates.finditer(self.count_grade_noun, s, low):
                 count = parse_int(m.group("count"))
                 if count is not None and count <= 60:
                     add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
@@ -751,7 +751,7 @@ class GradingExtractor:
             return chain[1]
         # The sentence just before, in the same block or the block before.
         tail = before[-400:]
-        last_sentence = re.split(r"(?<=[.!?])\s+|\n\n", tail.strip())[-1] if tail.strip() else ""
+        last_sentence = gates.remembered(("last sentence", tail), lambda: re.split(r"(?<=[.!?])\s+|\n\n", tail.strip())[-1] if tail.strip() else "")
         if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table":
             years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
             head = sent_text[: found.start]

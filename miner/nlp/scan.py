@@ -274,8 +274,9 @@ def required_literals(rx: re.Pattern) -> list[Literals] | None:
     return needs or None
 
 
-def _prefixes(items: list) -> set[str] | None:
-    """Lower-case words one of which begins every match of `items`, or None."""
+def _prefixes(items: list, ascii_digits: bool = False) -> set[str] | None:
+    """Lower-case words one of which begins every match of `items`, or None
+    (with `ascii_digits`, `\\d` stands for 0-9: true of ASCII text only)."""
     run: list[str] = []
     i = 0
     while i < len(items):
@@ -292,35 +293,39 @@ def _prefixes(items: list) -> set[str] | None:
     op, av = items[i]
     rest = items[i + 1:]
     if op is _sre.SUBPATTERN:
-        return _prefixes(_items(av[-1]) + rest)
+        return _prefixes(_items(av[-1]) + rest, ascii_digits)
     if op is _sre.ASSERT:  # a look-ahead: zero-width
-        return _prefixes(rest)
+        return _prefixes(rest, ascii_digits)
     if op is _sre.BRANCH:
         union: set[str] = set()
         for branch in av[1]:
-            words = _prefixes(_items(branch) + rest)
+            words = _prefixes(_items(branch) + rest, ascii_digits)
             if words is None:
                 return None
             union |= words
         return union
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-        body = _prefixes(_items(av[2]))
+        body = _prefixes(_items(av[2]), ascii_digits)
         if av[0] >= 1 or body is None:
             return body
-        after = _prefixes(rest)
+        after = _prefixes(rest, ascii_digits)
         return None if after is None else body | after
     if op is _sre.IN and all(o is _sre.LITERAL and _plain(chr(c)) for o, c in av):
         return {chr(c).lower() for _, c in av}
+    if op is _sre.IN and ascii_digits and av == [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]:
+        return set(string.digits)
     return None
 
 
-def start_literals(rx: re.Pattern) -> Literals | None:
+def start_literals(rx: re.Pattern, *, ascii_digits: bool = False) -> Literals | None:
     """Words one of which begins every match of `rx`, read from the pattern's
-    structure (the `starts` of `finditer_at`), or None when unknown."""
+    structure (the `starts` of `finditer_at`), or None when unknown. With
+    `ascii_digits`, a `\\d` may begin a match as "0" to "9": use those only on
+    ASCII text, as `\\d` matches every Unicode digit."""
     if _sre_parse is None or not isinstance(rx.pattern, str):
         return None
     try:
-        words = _prefixes(_items(_sre_parse.parse(rx.pattern, rx.flags)))
+        words = _prefixes(_items(_sre_parse.parse(rx.pattern, rx.flags)), ascii_digits)
         return Literals(words) if words else None
     except Exception:  # an unknown construct: no gate
         return None

@@ -114,6 +114,17 @@ def test_required_and_start_literals_are_read_from_the_pattern(extractor):
                 assert [m.span() for m in finditer_at(rx, text, low, starts)] == [m.span() for m in rx.finditer(text)], (rx.pattern[:60], text)
 
 
+def test_has_area_agrees_with_the_area_regex():
+    scales = Scales.default()
+    gates = GradingGates(scales, GRADE_PATTERN, gradings._FAILING)
+    found = 0
+    for text in SENTENCES + TRICKY + ["Investigating-crime", "well-led", "WELL LED and safe", "unsafe care-leavers"]:
+        expected = scales.area_regex.search(text) is not None
+        assert gates.has_area(text, fold(text)) == expected, text
+        found += expected
+    assert found > 20
+
+
 def test_grade_gates_follow_the_grade_pattern():
     gates = GradingGates(Scales.default(), GRADE_PATTERN, gradings._FAILING)
     assert {"not", "reasonably", "requir" if "requir" in gates.grade_starts.words else "require", "weak"} <= set(gates.grade_starts.words)

@@ -31,6 +31,11 @@ class GradingGates:
         # from `_alias_regex`: otherwise no area gate (every offset is a maybe).
         rebuilt = "|".join(sorted(alternatives, key=len, reverse=True))
         self.areas = PhraseStarts(alternatives) if enabled and rebuilt in scales.area_regex.pattern else None
+        # `area_regex` cut into one small pattern per first word: at an offset
+        # where that word starts, only its phrases can match.
+        self._area_by_word = {
+            word: re.compile(rf"(?<![\w-]){re.escape(word)}{rest.pattern}(?![\w-])", re.I) for word, rest in self.areas.groups
+        } if self.areas else {}
         # Where a grade word (GRADE_PATTERN or the failing words) can start.
         words = [re.sub(r"\\(.)", r"\1", a) for a in f"{grade_pattern}|{extra_grades}".split("|")]
         self.grade_starts = Literals(w.split()[0] for w in words) if all(re.fullmatch(r"[a-z ]+", w) for w in words) else None
@@ -64,6 +69,15 @@ class GradingGates:
         if positions is None:
             positions = self._remember(key, self.areas.word_positions(low))
         return positions
+
+    def has_area(self, s: str, low: str | None) -> bool:
+        """`bool(scales.area_regex.search(s))`, trying at each word start where a
+        phrase begins only the phrases of that first word."""
+        positions = self.area_word_positions(s, low)
+        if positions is None:
+            return self.scales.area_regex.search(s) is not None
+        word_at = self.areas._word_starts.match
+        return any(self._area_by_word[word_at(low, p).group()].match(s, p) for p in positions)
 
     def may_lead_with_area(self, s: str, low: str | None) -> bool:
         """Whether a pattern anchored at the start that reads an optional

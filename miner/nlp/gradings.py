@@ -304,7 +304,7 @@ class GradingExtractor:
                 not has_grade_word
                 or not gates.grade_word(self.grade_word, sent_text, low)
                 or not (
-                    search_at(self.scales.area_regex, sent_text, low, self.area_starts, offsets=gates.area_word_positions(sent_text, low))
+                    gates.has_area(sent_text, low)
                     or gates.search(_GRADING_CONTEXT, sent_text)
                 )
             ):

@@ -41,7 +41,7 @@ _PREVIOUS_CUE = re.compile(
     re.I,
 )
 _LEADING_PAST = re.compile(
-    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:inspection|visit)|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
@@ -54,7 +54,7 @@ _SAME_AS_BEFORE = re.compile(
 _ONE_OF = re.compile(r"\b(?:was|is|as)\s+$", re.I)
 _LIST_FOLLOWS = re.compile(r"\s*(?:These|They|Those|The (?:\w+ )?areas?)\s+(?:(?:were|are)\s+)?(?:include[ds]?|including|were|are)\b")
 _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:authority|council|force|service|prison)s?)\b")
-_COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|services|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
+_COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
 _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|rating|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring)\b", re.I)
@@ -62,9 +62,9 @@ _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|con
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r";|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
+_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
 _FAILING = r"failing|failed|poor|weak"
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
@@ -89,6 +89,26 @@ _AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
 _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change"])
+# A score column between area and grade: "Safety | 1 | Poor", "Overall rating | 4/12 | Requires improvement".
+_SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
+# "its work to prevent crime" names the area, not a complement of "work".
+_ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
+_WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
+# What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
+_GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
+# "None of the standards was rated outstanding", "No judgement was inadequate",
+# "neither was any rated poor": a zero count with the graded things as subject.
+_NONE_STARTS = Literals(["none", "no ", "neither"])
+# "..., having previously been rated good": the grade before the current one.
+_HAVING_STARTS = Literals(["having"])
+_SERVICES_STARTS = Literals(["children", "services"])
+_AND_STARTS = Literals(["and"])
+_TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
+_RECEIVED_LITERALS = Literals(["received", "given", "got", "earned", "achieved", "kept", "retained"])
+# "Services for children in Norfolk": the whole service, not HMI Probation's "services".
+_WHOLE_SERVICE = re.compile(r"\s+for\s+children\b", re.I)
+# "fell from good to requires improvement": a grade now and the one before.
+_TRANSITION_STARTS = Literals(["fell", "fallen", "dropped", "slipped", "declined", "deteriorated", "improved", "rose", "risen", "moved", "went", "gone", "climbed", "jumped", "changed", "upgraded", "downgraded"])
 
 
 @dataclass
@@ -147,7 +167,7 @@ class GradingExtractor:
         # "Investigating crime | Adequate", "2.1 Adoption performance Outstanding",
         # "The experiences and progress of care leavers: good"
         self.row = re.compile(
-            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}(?:\s*\([^)]{{1,40}}\))?\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags
+            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}(?:\s*\([^)]{{1,40}}\))?{_SCORE_CELL}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags
         )
         # A table row run into the next paragraph by PDF extraction:
         # "Overall effectiveness Requires improvement to be good For most children ..."
@@ -156,6 +176,8 @@ class GradingExtractor:
         )
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
+        # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
+        self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
         connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
@@ -216,7 +238,7 @@ class GradingExtractor:
         # Knowsley ... were judged to require improvement to be good": no area
         # named, so the overall judgement (on scales that have one).
         self.unqualified = re.compile(
-            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?-i:[A-Z])\w+)?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|(?:19|20)\d\d))",
+            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|(?:19|20)\d\d))",
             flags,
         )
         # An earlier inspection's grade of the whole service, with a pronoun or a
@@ -247,6 +269,46 @@ class GradingExtractor:
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
             rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b",
             flags,
+        )
+        judged = r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?(?:as\s+)?"
+        self.zero_subject = re.compile(
+            rf"\b(?:none\s+of\s+(?:the|its|their)\s+(?:(?P<out_of>{N})\s+)?{_GRADED_THINGS}|no\s+(?:other\s+)?{_GRADED_THINGS})\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}"
+            rf"{Q}(?P<grade>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))?"
+            rf"|\bnone\s+of\s+them\s+(?:(?:was|were|is|are)\s+{judged})?{Q}(?P<grade5>{G}){Q}(?![\w-])"
+            rf"|\b(?:neither|none)\s+(?:was|were)\s+(?:any\s+)?{judged}{Q}(?P<grade3>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade4>{G}){Q}(?![\w-]))?",
+            flags,
+        )
+        # "recording data about crime, which inspectors judged outstanding",
+        # "care leavers, which were judged good", "permanence, which requires improvement"
+        self.area_which = re.compile(
+            rf"{A},?\s+which\s+(?:(?:inspectors|the\s+inspectorate|ofsted|hmicfrs|it|they|we)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|still|now)\s+)*"
+            rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+)?|(?=requir))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
+            flags,
+        )
+        # "rated the service inadequate overall and for being safe, effective and well-led"
+        self.overall_and = re.compile(rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+overall,?\s+and\s+(?:also\s+)?(?:for|in|at)\s+", flags)
+        self.transition = re.compile(
+            rf"\b(?:fell|fallen|dropped|slipped|declined|deteriorated|improved|rose|risen|moved|went|gone|climbed|jumped|changed|upgraded|downgraded)(?:\s+(?:down|up|back))?\s+from\s+"
+            rf"{Q}(?P<from>{G}){Q}\s+to\s+{Q}(?P<to>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "were judged outstanding in 2022 and remain outstanding": the same area, now.
+        self.and_remains = re.compile(rf"\band\s+(?:still\s+)?remain(?:s|ed)?\s+{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
+        # "The local authority's services for children remain inadequate": the whole service.
+        self.services_remain = re.compile(
+            rf"\b(?:children['’]s\s+services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:still\s+)?(?:remain|remains|remained|are\s+still|are\s+now|were\s+still)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
+            flags,
+        )
+        self.total_before = re.compile(rf"\b(?P<total>{N})\s+(?:graded\s+|inspected\s+)?{_GRADED_THINGS}\b[^.;,]{{0,20}},\s*$", flags)
+        self.and_count = re.compile(rf",?\s+(?:and|but|while)\s+(?P<count>{N})\s+(?:are|were|is|was)\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
+        # "care leavers also received a good grade" (the area as subject; "was given an
+        # inadequate rating for X" is `grade_then_area`'s)
+        self.area_received = re.compile(
+            rf"{A}(?:['’]s?)?\s+(?:also\s+|again\s+)?(?:received|was\s+given|were\s+given|got|earned|achieved|kept|retained)\s+(?:a|an|the)\s+(?:\w+\s+)?{Q}(?P<grade>{G}){Q}\s+(?:grade|rating|judge?ment|score)\b",
+            flags,
+        )
+        self.having_been = re.compile(
+            rf"\bhaving\s+(?:previously\s+|also\s+)?been\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -311,7 +373,7 @@ class GradingExtractor:
                 # A table split over two blocks: the area here, its grade next.
                 # (The next sentence is tried first: it is rarely a bare grade.)
                 nxt = sentences[i + 1] if len(sent_text) < 140 and i + 1 < len(sentences) else None
-                grade_match = nxt and gates.may_be_grade_only(nxt.text) and self.grade_only.match(nxt.text.rstrip())
+                grade_match = nxt and gates.may_be_grade_only(nxt.text) and (self.grade_only.match(nxt.text.rstrip()) or self.grade_lead.match(nxt.text))
                 match = grade_match and self.area_only.match(sent_text)
                 if match:
                     found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
@@ -328,8 +390,11 @@ class GradingExtractor:
                 # inadequate in three" right after "... three of the nine areas":
                 # the total carries over from the sentence before.
                 if found.count is not None and found.out_of is None:
-                    if last_total and i - last_total[0] <= 4:
+                    if last_total and i - last_total[0] <= (4 if found.count else 1):
+                        # A zero count takes a total only from the sentence before (ANNOTATION.md);
+                        # a total of the current inspection is not an earlier one's (`_emit`).
                         found.out_of = last_total[1]
+                        found.document_total = True
                     elif document_total and found.count:
                         # A zero count ("not rated inadequate in any area") holds
                         # whatever the total: only a nearby one is its own.
@@ -518,6 +583,26 @@ class GradingExtractor:
                     # Each grade gets its own span: spaCy keys Span._ values by offsets.
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, out_of, "count"), claim=False)
             taken.append((m.start(), m.end()))
+        zero_total = None
+        for m in finditer_at(self.zero_subject, s, low, _NONE_STARTS):
+            # "neither was any rated poor" shares the total of "None of the four tests ..." before it.
+            if m.group("grade5"):
+                # "nine graded areas in all, none of them inadequate": only after a total.
+                total = self.total_before.search(s, 0, m.start())
+                if not total:
+                    continue
+                zero_total = parse_int(total.group("total"))
+            out_of = zero_total = parse_int(m.group("out_of")) if m.group("out_of") else (zero_total if m.group("grade3") or m.group("grade5") else None)
+            for g in ("grade", "grade2", "grade3", "grade4", "grade5"):
+                if m.group(g):
+                    add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, out_of, "count"), claim=False)
+            taken.append((m.start(), m.end()))
+            # "None of the five judgements is good or outstanding, and three are inadequate."
+            rest = self.and_count.match(s, m.end())
+            if rest and out_of:
+                count = parse_int(rest.group("count"))
+                if count is not None and count <= out_of:
+                    add(_Found(rest.start("count"), rest.end(), rest.group("grade"), None, count, out_of, "count"))
         for m in finditer_at(self.overall, s, low, _OVERALL_STARTS) if low is None or "overall" in low else ():
             grade = m.group("grade") or m.group("grade2")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
@@ -566,11 +651,11 @@ class GradingExtractor:
         # the areas named after a count carry its grade.
         for item in list(counts):
             tail = s[item.end:]
-            lead = re.match(r"(?:\s+[\w'’]+){0,4}?\s*:\s*|\s*(?:,|–|-|\()\s*(?:including|namely|these were|which were|for)?\s*", tail)
+            lead = re.match(r"(?:\s+[\w'’]+){0,4}?\s*:\s*|\s*(?:,|–|-|\()\s*(?:including|namely|these were|which were|for)?\s*|(?:\s+[\w'’]+){1,3}?\s*,\s*(?:including|namely)\s+|\s+(?:it|they|we|inspectors)\s+(?:[\w'’]+\s+){0,2}?[\w'’]+\s*,\s*", tail)
             if not lead:
                 continue
             ender = r"[.)]" if lead.group(0).strip().startswith(":") else r"[.;)]"
-            window_end = self._list_end(tail, lead.end(), ender + r"|\band said\b|\bbut\b")
+            window_end = self._list_end(tail, lead.end(), ender + r"|\band said\b|\bbut\b|\bwith\s+only\b")
             for extra in self.scales.area_regex.finditer(tail, lead.end(), window_end):
                 add(_Found(item.end + extra.start(), item.end + extra.end(), item.grade, extra.group(0)), claim=False)
         # In a list ("inadequate in four of nine areas, requires improvement in
@@ -589,7 +674,7 @@ class GradingExtractor:
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
             matches = finditer_at(rx, s, low, starts, offsets=gates.area_positions(s, low) if rx is self.area_then_grade else gates.positions(starts, s, low))
             for m in matches:
-                if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]):
+                if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]) and not _ITS_WORK.search(s, 0, m.start("area")):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
                 if not add(item):
@@ -641,20 +726,57 @@ class GradingExtractor:
                 count = parse_int(m.group("count"))
                 if count is not None and count <= 60:
                     add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
+        for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if "from" in low and " to " in low else ():
+            # "Its grade for investigating crime fell from good to requires improvement":
+            # the area named last before it, now and before.
+            named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
+            # (A record starts before the "improved from" cue, which would date it.)
+            area, start = (named[-1].group(0), named[-1].start()) if named else (OVERALL_IF_UNNAMED, 0)
+            add(_Found(start, m.end("to"), m.group("to"), area), claim=False)
+            add(_Found(start, m.end("from"), m.group("from"), area, previous=True), claim=False)
+            taken.append((m.start(), m.end()))
+        for m in finditer_at(self.services_remain, s, low, _SERVICES_STARTS) if "services" in low else ():
+            add(_Found(m.start(), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+        for m in finditer_at(self.and_remains, s, low, _AND_STARTS) if "remain" in low else ():
+            before = [f for f in found if f.area and f.end <= m.start()]
+            if before:
+                # Spans the earlier record's own claim: appended, not `add`ed.
+                found.append(_Found(before[-1].start, m.end("grade"), m.group("grade"), before[-1].area, previous=False))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
+            # "X is now adequate, down from good, while Y has moved up from requires
+            # improvement": each "from" grade belongs to the area named last before it.
+            named = [a.group(0) for a in self.scales.area_regex.finditer(s, 0, m.start())]
             if areas:
-                add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), areas[0], previous=True))
-        if gates.search(_RUNNING, s, gate=True):
+                add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), named[-1] if named else areas[0], previous=True))
+        running = gates.search(_RUNNING, s, gate=True)
+        if running:
             # "graded requires improvement for the second inspection running":
             # the same grade at the inspection before.
             for f in [f for f in found if f.area and f.previous is None]:
-                found.append(_Found(f.start + 1, f.end + 1, f.grade, f.area, previous=True))
+                # Its own span (the phrase and the grade): span values are keyed by offsets.
+                found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
         # "..., as was its use of resources": the same grade again.
         for m in gates.finditer(self._as_was, s) if any(f.area for f in found) else ():
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
                 add(_Found(m.start("area"), m.end("area"), before[-1].grade, m.group("area")))
+        for m in finditer_at(self.overall_and, s, low, _GRADE_STARTS) if "overall" in low else ():
+            end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although)\b")
+            for extra in self.scales.area_regex.finditer(s, m.end(), end):
+                add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
+        for m in finditer_at(self.area_received, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _RECEIVED_LITERALS.any_in(low) else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in finditer_at(self.area_which, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if "which" in low else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in finditer_at(self.having_been, s, low, _HAVING_STARTS):
+            # "X and Y require improvement, having been inadequate three years ago":
+            # the areas graded just before, at the earlier inspection.
+            before = [f for f in found if f.area and f.end <= m.start() and not f.previous]
+            for f in [f for f in before if f.grade == before[-1].grade] if before else ():
+                # Span values are keyed by offsets: from the area to the earlier grade,
+                # so that no two records share a span.
+                found.append(_Found(f.start, m.end("grade"), m.group("grade"), f.area, previous=True))
         return found
 
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:
@@ -696,7 +818,7 @@ class GradingExtractor:
         if previous is None and found.previous is not None:
             previous = found.previous
             years = [int(y) for y in _YEAR.findall(sent_text[found.start:])]
-            year = years[0] if years else None
+            year = (years[0] if years else None) if previous else inspection_year
         if previous is None:
             previous, year = self._previous(sent_text, found, inspection_year, subject=(org_id or orgs.near(sent_start + found.start, sent_start)) == ctx.subject_id)
             if not previous:
@@ -743,16 +865,20 @@ class GradingExtractor:
             return years[-1] if years else None
         # "The local authority was judged inadequate ... It was judged to
         # require improvement for ...": a run of sentences about that inspection.
+        # "None of the four tests was rated good": a tally of the grades just given,
+        # not a sentence about the earlier inspection before it.
+        tally = found.count is not None and _TALLY.match(sent_text)
         chain = getattr(self, "_chain", None)
         if chain and 0 <= sent_start - chain[0] <= 3 and (
             gates.match(_CONTINUES_SUBJECT, sent_text)
-            or (gates.search(_PAST_JUDGEMENT, sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", sent_text, re.I))
+            or (gates.search(_PAST_JUDGEMENT, sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", sent_text, re.I)
+                and not tally)
         ):
             return chain[1]
         # The sentence just before, in the same block or the block before.
         tail = before[-400:]
         last_sentence = gates.remembered(("last sentence", tail), lambda: re.split(r"(?<=[.!?])\s+|\n\n", tail.strip())[-1] if tail.strip() else "")
-        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table":
+        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table" and not tally:
             years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
             head = sent_text[: found.start]
             if years and re.search(r"\b(?:was|were|had)\b", head) and not re.search(r"\b(?:now|since|this|current|is|are|remains?|has|have)\b", head, re.I):
@@ -773,6 +899,11 @@ class GradingExtractor:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
         if found.method == "table":
             return False, inspection_year
+        # "... an improvement on 2017, when the prison was rated poorly in two tests":
+        # an earlier year's "when" clause dates every grade after it in the sentence.
+        when = _WHEN_PAST.search(sentence, 0, found.start)
+        if when and inspection_year and int(when.group("year")) < inspection_year and not _NOW.search(sentence, when.end(), found.start):
+            return True, int(when.group("year"))
         # "When it was last inspected, in 2022, it was found to be ...": a
         # leading time clause sets the time of the whole sentence.
         lead = gates.match(_LEADING_PAST, sentence)

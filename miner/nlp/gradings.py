@@ -98,7 +98,7 @@ _WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
 # "None of the standards was rated outstanding", "No judgement was inadequate",
 # "neither was any rated poor": a zero count with the graded things as subject.
-_NONE_STARTS = Literals(["none", "no ", "neither"])
+_NONE_STARTS = Literals(["none", "no", "neither"])  # "no" then any space (\s+)
 # "..., having previously been rated good": the grade before the current one.
 _HAVING_STARTS = Literals(["having"])
 _SERVICES_STARTS = Literals(["children", "services"])
@@ -726,7 +726,7 @@ class GradingExtractor:
                 count = parse_int(m.group("count"))
                 if count is not None and count <= 60:
                     add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
-        for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if "from" in low and " to " in low else ():
+        for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if low is None or ("from" in low and "to" in low) else ():
             # "Its grade for investigating crime fell from good to requires improvement":
             # the area named last before it, now and before.
             named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
@@ -735,9 +735,9 @@ class GradingExtractor:
             add(_Found(start, m.end("to"), m.group("to"), area), claim=False)
             add(_Found(start, m.end("from"), m.group("from"), area, previous=True), claim=False)
             taken.append((m.start(), m.end()))
-        for m in finditer_at(self.services_remain, s, low, _SERVICES_STARTS) if "services" in low else ():
+        for m in finditer_at(self.services_remain, s, low, _SERVICES_STARTS) if low is None or "services" in low else ():
             add(_Found(m.start(), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
-        for m in finditer_at(self.and_remains, s, low, _AND_STARTS) if "remain" in low else ():
+        for m in finditer_at(self.and_remains, s, low, _AND_STARTS) if low is None or "remain" in low else ():
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
                 # Spans the earlier record's own claim: appended, not `add`ed.
@@ -761,13 +761,13 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
                 add(_Found(m.start("area"), m.end("area"), before[-1].grade, m.group("area")))
-        for m in finditer_at(self.overall_and, s, low, _GRADE_STARTS) if "overall" in low else ():
+        for m in finditer_at(self.overall_and, s, low, _GRADE_STARTS) if low is None or "overall" in low else ():
             end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although)\b")
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
                 add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
         for m in finditer_at(self.area_received, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _RECEIVED_LITERALS.any_in(low) else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in finditer_at(self.area_which, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if "which" in low else ():
+        for m in finditer_at(self.area_which, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if low is None or "which" in low else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in finditer_at(self.having_been, s, low, _HAVING_STARTS):
             # "X and Y require improvement, having been inadequate three years ago":

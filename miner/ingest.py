@@ -84,7 +84,10 @@ class Analysis:
 class Analyser:
     """Bytes -> Document -> Extraction, never raising: what runs in a worker.
 
-    Payloads are ("ingest", RawDocument, sha256, kind) or ("extract", Document).
+    Payloads are ("ingest", RawDocument, sha256, kind) or ("extract", Document);
+    `prepare` turns an "ingest" payload into ("converted", Document, kind) or
+    ("analysed", Analysis) (a failed conversion) in the parent while the
+    pipeline loads.
     """
 
     def __init__(self, extractor: Extractor | None = None, *, isolated: bool = True):
@@ -107,13 +110,38 @@ class Analyser:
     def __call__(self, payload: tuple) -> Analysis:
         if payload[0] == "ingest":
             return self.analyse(*payload[1:])
+        if payload[0] == "converted":
+            return self._extract_converted(*payload[1:])
+        if payload[0] == "analysed":
+            return payload[1]
         analysis = self.extract(payload[1])
         analysis.document = None  # the parent has it stored: send back only the records
         return analysis
 
+    def prepare(self, payload: tuple) -> tuple:
+        """Convert an "ingest" payload in the sandbox (the parent's converter child), leaving extraction to a worker."""
+        if payload[0] != "ingest" or not self.isolated:
+            return payload  # in-process conversion would only compete with loading for this process
+        raw, digest, kind = payload[1:]
+        converted = self._converted(raw, digest, kind)
+        return ("analysed", converted) if isinstance(converted, Analysis) else ("converted", converted, kind)
+
+    def prepared(self) -> None:
+        # The workers start their own converters; the parent's would only sit idle.
+        # It is idle now, so it can be killed rather than waited for.
+        if self._converter is not None:
+            self._converter.close(timeout=0)
+            self._converter = None
+
     def forked(self) -> None:
         # A converter child started by the parent is the parent's to stop.
         self._converter = None
+        if self.isolated:
+            # Started now, its interpreter comes up while this worker extracts what the parent converted.
+            from miner.text.sandbox import IsolatedConverter
+
+            self._converter = IsolatedConverter()
+            self._converter.start()
 
     def close(self) -> None:
         if self._converter is not None:
@@ -131,6 +159,11 @@ class Analyser:
         return self._converter.convert(raw.data, raw.url, raw.charset, expected)
 
     def analyse(self, raw: RawDocument, digest: str, kind: str | None = None) -> Analysis:
+        converted = self._converted(raw, digest, kind)
+        return converted if isinstance(converted, Analysis) else self._extract_converted(converted, kind)
+
+    def _converted(self, raw: RawDocument, digest: str, kind: str | None) -> Document | Analysis:
+        """The document, or the failed analysis saying why not."""
         try:
             document = self._convert(raw)
         except MinerError as error:
@@ -141,6 +174,9 @@ class Analyser:
         document.content_hash = digest
         if kind:
             document.kind = kind
+        return document
+
+    def _extract_converted(self, document: Document, kind: str | None) -> Analysis:
         analysis = self.extract(document)
         if kind and analysis.extraction is not None:
             analysis.extraction.kind = kind

@@ -24,6 +24,7 @@ from miner.errors import ExtractionFailed, MinerError
 from miner.nlp.records import Extraction
 from miner.sources import RawDocument, Source, expand_sources
 from miner.store import DocumentWriter
+from miner.store.writer import PreparedDocument, prepare
 from miner.store.source_files import FileStat, SourceFiles, database_files
 from miner.text import claimed_type, convert
 from miner.workers import WorkerLost, worker_pool
@@ -73,12 +74,16 @@ class IngestSummary:
 
 @dataclass
 class Analysis:
-    """A converted and extracted document, or why not: plain data a worker can send back."""
+    """A converted and extracted document, or why not: plain data a worker can send back.
+
+    An ingested document comes back as `prepared` rows only (see `PreparedDocument`).
+    """
 
     document: Document | None = None
     extraction: Extraction | None = None
     stage: str | None = None  # where it failed
     reason: str | None = None
+    prepared: PreparedDocument | None = None
 
 
 class Analyser:
@@ -178,9 +183,12 @@ class Analyser:
 
     def _extract_converted(self, document: Document, kind: str | None) -> Analysis:
         analysis = self.extract(document)
-        if kind and analysis.extraction is not None:
+        if analysis.extraction is None:
+            return analysis
+        if kind:
             analysis.extraction.kind = kind
-        return analysis
+        # Rows, built here (in a worker: in parallel), are all the writer needs.
+        return Analysis(prepared=prepare(document, analysis.extraction))
 
     def extract(self, document: Document) -> Analysis:
         try:
@@ -298,18 +306,16 @@ class Ingester:
         if isinstance(outcome, WorkerLost):
             # Conversion crashes are caught by the worker's own sandbox; this is the pipeline.
             outcome = Analysis(stage="extract", reason=lost_reason(step.source, outcome))
-        if outcome.reason is not None or outcome.document is None or outcome.extraction is None:
+        if outcome.reason is not None or outcome.prepared is None:
             self.writer.record_failure(step.source, step.digest, outcome.stage or "extract", outcome.reason or "")
             return IngestResult(step.source, "failed", reason=outcome.reason)
-        extraction = outcome.extraction
         with self.db.atomic():
-            written = self.writer.save(outcome.document, extraction, pipeline=self.extractor.version)
+            written = self.writer.save_prepared(outcome.prepared, pipeline=self.extractor.version)
             if step.stat is not None:
                 self.source_files.record(step.stat, step.digest)
         if written.status == "unchanged":  # the same bytes earlier in this batch
             return IngestResult(step.source, "unchanged", written.document_id)
-        counts = {"gradings": len(extraction.gradings), "findings": len(extraction.findings), "statistics": len(extraction.statistics)}
-        return IngestResult(step.source, written.status, written.document_id, counts=counts)
+        return IngestResult(step.source, written.status, written.document_id, counts=outcome.prepared.counts())
 
 
 def _is_url(location: str) -> bool:

@@ -27,6 +27,7 @@ from miner.store import DocumentWriter
 from miner.store.writer import PreparedDocument, prepare
 from miner.store.source_files import FileStat, SourceFiles, database_files
 from miner.text import claimed_type, convert
+from miner.text.sandbox import IsolatedConverter  # here, not in `prepare`'s thread while spaCy is being imported
 from miner.workers import WorkerLost, worker_pool
 
 if TYPE_CHECKING:  # spaCy is imported only when a document needs extracting
@@ -143,8 +144,6 @@ class Analyser:
         self._converter = None
         if self.isolated:
             # Started now, its interpreter comes up while this worker extracts what the parent converted.
-            from miner.text.sandbox import IsolatedConverter
-
             self._converter = IsolatedConverter()
             self._converter.start()
 
@@ -158,8 +157,6 @@ class Analyser:
         if not self.isolated:
             return convert(raw.data, raw.url, raw.charset, expected)
         if self._converter is None:
-            from miner.text.sandbox import IsolatedConverter
-
             self._converter = IsolatedConverter()
         return self._converter.convert(raw.data, raw.url, raw.charset, expected)
 

@@ -223,8 +223,12 @@ class WorkerPool:
             if waiting and not self._workers:  # started only once there is work: a re-run may have none
                 self._load(waiting)
                 self._workers = self._start(self.jobs)
-            for worker in self._workers:
-                while waiting and len(worker.pending) < self.DEPTH:
+            # At the tail (everything read, no more left than workers) a payload waits
+            # for an idle worker: queued behind a busy one, it could keep that one
+            # going for a whole document while the other core has nothing to do.
+            depth = 1 if exhausted and len(waiting) <= len(self._workers) else self.DEPTH
+            for worker in sorted(self._workers, key=lambda w: len(w.pending)):
+                while waiting and len(worker.pending) < depth:
                     index, payload = waiting.popleft()
                     worker.tasks.send(payload)
                     worker.pending.append(index)

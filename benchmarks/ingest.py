@@ -1,9 +1,11 @@
 """End-to-end `miner ingest`: documents per second with --jobs 1 and 2, and a re-run.
 
-Builds --docs synthetic PDF reports (rendered with fpdf2; each joins
---sections report bodies from `memory.py`'s `SyntheticCorpus`, a few pages
-like a short inspection report) and --docs HTML news articles in a temporary
-folder. For each kind and each --jobs value it times the whole command
+Builds --docs synthetic PDF reports for each --sections value (rendered with
+fpdf2; each joins that many report bodies from `memory.py`'s
+`SyntheticCorpus`: 4 sections make a 4-page, 2,000-word report, 40 a 40-page,
+20,000-word one like a real inspection report of 20 to 60 pages) and --docs
+HTML news articles in a temporary folder. For each corpus and each --jobs
+value it times the whole command
 
     python -m miner ingest DB FOLDER -s -j N
 
@@ -12,7 +14,10 @@ included: what an analyst waits for), best of --runs, and the same command
 over a folder holding only the first document: the fixed start-up cost.
 `steady documents/s` is (docs - 1) / (whole - start-up), the rate once
 running, which is what more jobs can speed up. `CPU s` is the user+system
-time of the command and all its processes: more jobs should not add much.
+time of the command and all its processes, split into the ingest process
+itself (`parent`: imports, loading the pipeline, reading, hashing, writing;
+with one job also extracting) and its reaped children (workers and sandboxed
+converters): on a shared machine CPU seconds say more than wall time.
 Then it runs the one-job command again over the unchanged folder into the
 same database and reports that re-run as a percentage of the first run.
 
@@ -22,7 +27,8 @@ figures depend on what else runs: the load average is printed before and after.
 
 Usage:
     python benchmarks/ingest.py                   # 150 PDFs and 150 articles, one run each
-    python benchmarks/ingest.py --docs 40 --runs 2 --kinds pdf
+    python benchmarks/ingest.py --docs 40 --sections 40 --kinds pdf   # real-sized reports
+    python benchmarks/ingest.py --docs 40 --runs 2 --sections 4 40 --kinds pdf
     python benchmarks/ingest.py --jobs 1 2 4
 """
 

@@ -2,9 +2,9 @@
 
 spaCy's `n_process` pickles whole `Doc` objects between processes, which can
 be slower than one process. Here a worker receives bytes or text and sends
-back plain dataclasses (a `Document` and an `Extraction`); the parent keeps
-the only SQLite connection and writes one transaction per document, so
-crash-safety is what it is with one process.
+back plain data (for ingest, the rows to insert: `PreparedDocument`); the
+parent keeps the only SQLite connection and writes one transaction per
+document, so crash-safety is what it is with one process.
 
 Workers are forked after the parent has loaded the pipeline: it is loaded
 once and shared copy-on-write, and the children start in milliseconds. They

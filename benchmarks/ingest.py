@@ -1,10 +1,11 @@
 """End-to-end `miner ingest`: documents per second with --jobs 1 and 2, and a re-run.
 
-Builds --docs synthetic PDF reports for each --sections value (rendered with
-fpdf2; each joins that many report bodies from `memory.py`'s
-`SyntheticCorpus`: 4 sections make a 4-page, 2,000-word report, 40 a 40-page,
-20,000-word one like a real inspection report of 20 to 60 pages) and --docs
-HTML news articles in a temporary folder. For each corpus and each --jobs
+Builds synthetic PDF reports for each --sections value (rendered with fpdf2;
+each joins that many report bodies from `memory.py`'s `SyntheticCorpus`:
+4 sections make a 4-page, 2,000-word report, 40 a 40-page, 20,000-word one
+like a real inspection report of 20 to 60 pages; --docs of the short ones,
+--long-docs of those of 20 sections or more) and --docs HTML news articles
+in a temporary folder. By default both sizes are timed. For each corpus and each --jobs
 value it times the whole command
 
     python -m miner ingest DB FOLDER -s -j N
@@ -26,9 +27,9 @@ re-run under 5% of the first run's time. On a shared machine wall-clock
 figures depend on what else runs: the load average is printed before and after.
 
 Usage:
-    python benchmarks/ingest.py                   # 150 PDFs and 150 articles, one run each
-    python benchmarks/ingest.py --docs 40 --sections 40 --kinds pdf   # real-sized reports
-    python benchmarks/ingest.py --docs 40 --runs 2 --sections 4 40 --kinds pdf
+    python benchmarks/ingest.py                   # 150 short PDFs, 40 real-sized ones, 150 articles
+    python benchmarks/ingest.py --sections 40 --long-docs 100 --kinds pdf   # real-sized reports only
+    python benchmarks/ingest.py --docs 40 --long-docs 20 --runs 2 --kinds pdf
     python benchmarks/ingest.py --jobs 1 2 4
 """
 
@@ -128,11 +129,16 @@ def write_html(document: Document, path: pathlib.Path) -> None:
     path.write_text(page, encoding="utf-8")
 
 
-def build_corpus(folder: pathlib.Path, kinds: list[str], docs: int, sections: list[int], seed: int) -> dict[str, tuple[pathlib.Path, str]]:
+LONG_SECTIONS = 20  # from this many sections per report, --long-docs of them
+
+
+def build_corpus(folder: pathlib.Path, kinds: list[str], docs: int, sections: list[int], seed: int, long_docs: int) -> dict[str, tuple[pathlib.Path, str]]:
     """One folder per kind and PDF size: {name: (folder, description)}."""
     folders: dict[str, tuple[pathlib.Path, str]] = {}
+    short_docs = docs
     if "pdf" in kinds:
         for n in sections:
+            docs = long_docs if n >= LONG_SECTIONS else short_docs
             sub = folder / f"pdf-{n}"
             sub.mkdir(parents=True)
             bodies = synthetic_documents(docs * n, REPORT_KINDS, seed)
@@ -142,6 +148,7 @@ def build_corpus(folder: pathlib.Path, kinds: list[str], docs: int, sections: li
                 pages += write_pdf(part, sub / f"report-{i:05d}.pdf")
                 words += sum(len(d.text.split()) for d in part)
             folders[f"pdf-{n}"] = (sub, f"{docs} PDF reports of {n} sections: {pages / docs:.0f} pages, {words / docs:,.0f} words each on average")
+    docs = short_docs
     if "html" in kinds:
         sub = folder / "html"
         sub.mkdir(parents=True)
@@ -216,23 +223,24 @@ def loadavg() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs", type=int, default=150, help="PDF reports of each size, and HTML articles (default 150)")
-    parser.add_argument("--sections", type=int, nargs="+", default=[4], help="synthetic report bodies per PDF, one corpus per value "
-                        "(default 4: about 2,000 words, 5 pages; 40 gives about 20,000 words, 50 pages, like a real report)")
+    parser.add_argument("--docs", type=int, default=150, help="short PDF reports, and HTML articles (default 150)")
+    parser.add_argument("--long-docs", type=int, default=40, help=f"PDF reports of {LONG_SECTIONS} sections or more (default 40)")
+    parser.add_argument("--sections", type=int, nargs="+", default=[4, 40], help="synthetic report bodies per PDF, one corpus per value "
+                        "(default 4 40: 4 pages and 2,000 words; 40 pages and 20,000 words, like a real report)")
     parser.add_argument("--runs", type=int, default=1, help="best of this many runs per measurement (default 1)")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to time (default 1 2)")
     parser.add_argument("--kinds", nargs="+", choices=["pdf", "html"], default=["pdf", "html"])
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    if args.docs < 2 or args.runs < 1 or min(args.sections) < 1:
-        parser.error("--docs must be at least 2, --runs and --sections positive")
+    if min(args.docs, args.long_docs) < 2 or args.runs < 1 or min(args.sections) < 1:
+        parser.error("--docs and --long-docs must be at least 2, --runs and --sections positive")
 
     print_machine()
     print(f"load average at start: {loadavg()}")
     with tempfile.TemporaryDirectory(prefix="miner-bench-ingest-") as tmp:
         tmp_path = pathlib.Path(tmp)
         start = time.perf_counter()
-        corpora = build_corpus(tmp_path / "corpus", args.kinds, args.docs, args.sections, args.seed)
+        corpora = build_corpus(tmp_path / "corpus", args.kinds, args.docs, args.sections, args.seed, args.long_docs)
         print(f"built in {time.perf_counter() - start:.1f} s; best of {args.runs} run(s) each:")
         for name, (_, description) in corpora.items():
             print(f"- {name}: {description}")
@@ -243,18 +251,19 @@ def main() -> None:
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         reruns = []
         for name, (folder, _) in corpora.items():
+            docs = len(list(folder.iterdir()))
             single = tmp_path / "single" / name
             single.mkdir(parents=True)
             shutil.copy(sorted(folder.iterdir())[0], single)
             baseline = None
             first = None
             for jobs in args.jobs:
-                whole, db = best_run(tmp_path, name, folder, jobs, args.runs, args.docs)
+                whole, db = best_run(tmp_path, name, folder, jobs, args.runs, docs)
                 startup, _ = best_run(tmp_path, f"{name}-single", single, jobs, args.runs, 1)
-                steady = (args.docs - 1) / max(whole.seconds - startup.seconds, 1e-9)
+                steady = (docs - 1) / max(whole.seconds - startup.seconds, 1e-9)
                 baseline = baseline or (whole.seconds, steady)
                 first = first or (whole.seconds, db)
-                print(f"| {name} | {jobs} | {whole.seconds:.1f} | {args.docs / whole.seconds:.2f} | {baseline[0] / whole.seconds:.2f}x | "
+                print(f"| {name} | {jobs} | {whole.seconds:.1f} | {docs / whole.seconds:.2f} | {baseline[0] / whole.seconds:.2f}x | "
                       f"{startup.seconds:.1f} | {steady:.2f} | {steady / baseline[1]:.2f}x | {whole.cpu:.1f} | {whole.parent_cpu:.1f} | "
                       f"{whole.children_cpu:.1f} |", flush=True)
             first_time, db = first

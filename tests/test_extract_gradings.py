@@ -230,3 +230,222 @@ def test_round_up_table_with_areas_as_columns(extractor):
         ("merseyside-police", "investigating crime", "good"),
         ("merseyside-police", "responding to the public", "good"),
     }
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A score column between area and grade (HMI Prisons, HMI Probation).
+    (["| Safety | 1 | Poor |"], {("safety", "poor", False, None, None)}),
+    # Later names of the healthy prison tests.
+    (["| Preparation for release | Not sufficiently good |"], {("rehabilitation and release planning", "not sufficiently good", False, None, None)}),
+    # "having been X": the earlier grade of the area just graded, the current one stays current.
+    (["Respect was judged not sufficiently good, having been reasonably good in 2019."],
+     {("respect", "not sufficiently good", False, None, None), ("respect", "reasonably good", True, None, None)}),
+    # Zero counts with the graded things as subject; "neither"/"none" shares the total named before it.
+    (["None of the four healthy prison tests was judged good, but neither was any rated poor."],
+     {(None, "good", False, 0, 4), (None, "poor", False, 0, 4)}),
+    (["No test was rated good, and none was rated not sufficiently good or poor."],
+     {(None, "good", False, 0, None), (None, "not sufficiently good", False, 0, None), (None, "poor", False, 0, None)}),
+    # Trap: the scale's own legend is not a count of grades.
+    (["We score each test from 1 to 4."], set()),
+])
+def test_prison_tables_and_zero_counts(extractor, text, expected):
+    assert extract(extractor, text, title=PRISON, published="2024-11-05")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "In its 2022 inspection", "At its previous PEEL inspection, in 2022,": a leading clause dates the grade.
+    (["In its 2022 inspection, the force was rated requires improvement for responding to the public."],
+     {("responding to the public", "requires improvement", True, None, None)}),
+    (["At its previous PEEL inspection, in 2022, the force was not graded inadequate in any area."],
+     {(None, "inadequate", True, 0, None)}),
+    # A current year is not an earlier inspection.
+    (["In its 2024 inspection, the force was rated good at investigating crime."], {("investigating crime", "good", False, None, None)}),
+    # Zero counts: "no area was judged", "None of the areas was rated".
+    (["No area was judged outstanding."], {(None, "outstanding", False, 0, None)}),
+    (["None of the eight areas was rated good or outstanding."], {(None, "good", False, 0, 8), (None, "outstanding", False, 0, 8)}),
+    # A zero count takes the total of the sentence before, but not of one further back.
+    (["The force was rated adequate in four of eight areas.", "No area was rated inadequate."],
+     {(None, "adequate", False, 4, 8), (None, "inadequate", False, 0, 8)}),
+    (["The force was rated adequate in four of eight areas.", "It was praised for its work with schools.", "No area was rated inadequate."],
+     {(None, "adequate", False, 4, 8), (None, "inadequate", False, 0, None)}),
+    # The areas after a count end where "with only ..." names another grade's area.
+    (["It was graded good in four areas, with only leadership and force management judged adequate."],
+     {(None, "good", False, 4, None), ("leadership and force management", "adequate", False, None, None)}),
+    # Trap: "no" before an ordinary noun.
+    (["No officer was given adequate training."], set()),
+])
+def test_peel_2023_phrasing(extractor, text, expected):
+    assert extract(extractor, text, published="2024-10-22")[0] == expected
+
+
+def test_split_table_row_with_text_after_the_grade(extractor):
+    grades, _ = extract(extractor, ["Police powers and public treatment", "Good Fair use of stop and search; strong scrutiny"])
+    assert grades == {("police powers and public treatment", "good", False, None, None)}
+
+
+CQC = "Hull Royal Infirmary – Medical care – Care Quality Commission"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["| Safe | Inadequate |"], {("safe", "inadequate", False, None, None)}),
+    (["The service was rated inadequate for safety."], {("safe", "inadequate", False, None, None)}),
+    (["Inspectors rated it requires improvement for being effective and well-led, and good for being caring."],
+     {("effective", "requires improvement", False, None, None), ("well-led", "requires improvement", False, None, None), ("caring", "good", False, None, None)}),
+    # "rated X overall, having previously been rated Y": current X, earlier Y.
+    (["The service was rated requires improvement overall, having previously been rated good."],
+     {("overall", "requires improvement", False, None, None), ("overall", "good", True, None, None)}),
+    # Trap: key-question words in ordinary use.
+    (["Staff were caring and the ward was safe and clean, and care was good."], set()),
+])
+def test_cqc_phrasing(extractor, text, expected):
+    assert extract(extractor, text, title=CQC, published="2023-09-18")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X, which inspectors judged Y" and "X, which requires improvement": relative clauses.
+    (["Its best result came for recording data about crime, which inspectors judged outstanding."],
+     {("crime data integrity", "outstanding", False, None, None)}),
+    # "its work to prevent crime" names the area.
+    (["The force's work to prevent and deter crime was judged good."], {("preventing crime", "good", False, None, None)}),
+    # Each "down from"/"up from" grade is the earlier grade of the area named just before it.
+    (["The way it treats the public is now adequate, down from good in 2022, while its response to calls has moved up from requires improvement."],
+     {("police powers and public treatment", "adequate", False, None, None), ("police powers and public treatment", "good", True, None, None),
+      ("responding to the public", "requires improvement", True, None, None)}),
+    # An earlier year's "when" clause dates the grades that follow it.
+    (["The grades are a step down from its previous inspection, published in 2021, when it was graded outstanding in four of ten areas."],
+     {(None, "outstanding", True, 4, 10)}),
+    # A count's areas after a short time phrase: "in six of 11 areas last October, including ...".
+    (["Durham Constabulary was rated inadequate in six of 11 areas last October, including how it investigates crime and protects vulnerable people."],
+     {(None, "inadequate", False, 6, 11), ("investigating crime", "inadequate", False, None, None), ("protecting vulnerable people", "inadequate", False, None, None)}),
+    # Trap: "which" clause about something else.
+    (["The force has a new crime recording system, which officers judged good value."], set()),
+])
+def test_relative_clauses_and_earlier_grades(extractor, text, expected):
+    assert extract(extractor, text, published="2024-07-10")[0] == expected
+
+
+def test_services_in_the_city_earlier_inspection(extractor):
+    grades, _ = extract(extractor, ["In 2018, children's services in the city were judged inadequate, as they had been in 2015."], title=OFSTED, published="2021-07-01")
+    assert grades == {("overall effectiveness", "inadequate", True, None, None)}
+
+
+def test_cqc_overall_and_key_questions(extractor):
+    grades, _ = extract(extractor, ["At our last inspection we rated the service inadequate overall and for being safe, effective and well-led."], title=CQC, published="2025-11-19")
+    assert grades == {("overall", "inadequate", True, None, None), ("safe", "inadequate", True, None, None),
+                      ("effective", "inadequate", True, None, None), ("well-led", "inadequate", True, None, None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A count after a zero count shares its total.
+    (["None of the five judgements is good or outstanding, and three are inadequate."],
+     {(None, "good", False, 0, 5), (None, "outstanding", False, 0, 5), (None, "inadequate", False, 3, 5)}),
+    # "nine graded areas in all, none of them inadequate"
+    (["That makes nine graded areas in all, none of them inadequate."], {(None, "inadequate", False, 0, 9)}),
+    # Trap: "none of them" without graded things before it.
+    (["The council appointed three new directors, none of them good communicators."], set()),
+])
+def test_ofsted_zero_and_following_counts(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2025-01-20")[0] == expected
+
+
+def test_leading_year_dates_every_grade_in_the_sentence(extractor):
+    grades, _ = extract(extractor, ["In 2014 help and protection and care leavers were both rated inadequate, while adoption performance required improvement."],
+                        title=OFSTED, published="2018-01-20")
+    assert grades == {("help and protection", "inadequate", True, None, None), ("care leavers", "inadequate", True, None, None),
+                      ("adoption performance", "requires improvement to be good", True, None, None)}
+
+
+PROBATION = "National inspection of the Probation Service – HM Inspectorate of Probation"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # HMI Probation grades standards; the areas named after a count ("..., leadership and staffing").
+    (["HM Inspectorate of Probation rated the service requires improvement in two of the four standards it examined, leadership and staffing."],
+     {(None, "requires improvement", False, 2, 4), ("organisational delivery", "requires improvement", False, None, None)}),
+    (["| 1.3 Services | 0 | Inadequate |"], {("organisational delivery", "inadequate", False, None, None)}),
+    (["We have therefore rated the Probation Service as ‘Requires improvement’ overall."], {("overall", "requires improvement", False, None, None)}),
+    # Trap: "standards" of behaviour are not graded standards.
+    (["Staff understood the standards of behaviour expected of them, and morale was good."], set()),
+])
+def test_probation_phrasing(extractor, text, expected):
+    assert extract(extractor, text, title=PROBATION, published="2025-04-29")[0] == expected
+
+
+def test_having_been_grades_every_area_of_the_list(extractor):
+    grades, _ = extract(extractor, ["Ofsted found that both the impact of leaders on social work practice and the experiences of children who need help and protection require improvement to be good, having been inadequate three years ago."],
+                        title=OFSTED, published="2022-12-01")
+    assert grades == {("impact of leaders", "requires improvement to be good", False, None, None), ("help and protection", "requires improvement to be good", False, None, None),
+                      ("impact of leaders", "inadequate", True, None, None), ("help and protection", "inadequate", True, None, None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "from X to Y": Y now, X before, for the area named last before it.
+    (["Its grade for investigating crime fell from good to requires improvement."],
+     {("investigating crime", "requires improvement", False, None, None), ("investigating crime", "good", True, None, None)}),
+    (["Investigating crime improved from inadequate to adequate."],
+     {("investigating crime", "adequate", False, None, None), ("investigating crime", "inadequate", True, None, None)}),
+    # The same grade "for the third inspection in a row": now and before, each its own record.
+    (["The force was rated inadequate at responding to the public for the third inspection in a row."],
+     {("responding to the public", "inadequate", False, None, None), ("responding to the public", "inadequate", True, None, None)}),
+    # Trap: a move between places, not grades.
+    (["Call handlers moved from Durham to Darlington, and response times were good."], set()),
+])
+def test_grade_transitions(extractor, text, expected):
+    assert extract(extractor, text, published="2025-02-01")[0] == expected
+
+
+def test_ofsted_transition_without_an_area_is_the_overall_judgement(extractor):
+    grades, _ = extract(extractor, ["Services for children in Norfolk have improved from inadequate to requires improvement to be good."], title=OFSTED, published="2023-01-13")
+    assert ("overall effectiveness", "requires improvement to be good", False, None, None) in grades
+    assert ("overall effectiveness", "inadequate", True, None, None) in grades
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "services for children in care were good": the services are the area's.
+    (["Ofsted said the council's services for children in care were good."], {("children in care", "good", False, None, None)}),
+    # Trap: outcomes and health of a group are not its judgement.
+    (["Health outcomes for children in care are good."], set()),
+])
+def test_services_for_a_group(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2024-03-01")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["The local authority's services for children remain inadequate."], {("overall effectiveness", "inadequate", False, None, None)}),
+    (["Services for children in Norfolk were judged outstanding in 2019 and remain outstanding."],
+     {("overall effectiveness", "outstanding", True, None, None), ("overall effectiveness", "outstanding", False, None, None)}),
+    # Trap: a place that remains, not a grade.
+    (["Children's services remain in the council's control, and staff morale is good."], set()),
+])
+def test_remaining_grades(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2024-03-01")[0] == expected
+
+
+def test_overall_rating_went_down(extractor):
+    grades, extraction = extract(extractor, ["Its overall rating went down from good to requires improvement."], title=CQC, published="2024-09-18")
+    assert grades == {("overall", "requires improvement", False, None, None), ("overall", "good", True, None, None)}
+    assert {(g.previous, g.year) for g in extraction.gradings} == {(False, 2024), (True, None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X received a good grade": the area's grade.
+    (["The experiences and progress of children in care were judged good, and care leavers also received a good grade."],
+     {("children in care", "good", False, None, None), ("care leavers", "good", False, None, None)}),
+    # Trap: a grade received by someone else.
+    (["Care leavers received a good level of support from personal advisers."], set()),
+])
+def test_area_received_a_grade(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2024-05-21")[0] == expected
+
+
+def test_at_the_year_inspection_dates_the_grades_after_it(extractor):
+    grades, _ = extract(extractor, ["At the 2017 inspection, safety and respect had both been assessed as poor, and rehabilitation and release planning as not sufficiently good."],
+                        title=PRISON, published="2024-09-24")
+    assert grades == {("safety", "poor", True, None, None), ("respect", "poor", True, None, None),
+                      ("rehabilitation and release planning", "not sufficiently good", True, None, None)}
+
+
+def test_a_tally_after_an_earlier_inspection_is_current(extractor):
+    grades, _ = extract(extractor, ["At the 2017 inspection, safety had been assessed as poor.", "None of the four healthy prison tests was rated good."],
+                        title=PRISON, published="2024-09-24")
+    assert grades == {("safety", "poor", True, None, None), (None, "good", False, 0, 4)}

@@ -20,3 +20,22 @@ def test_direct_values_are_what_span_underscore_reads_and_writes():
     assert doc.user_data[span_key("previous", other.start_char, other.end_char)] is True
     # Values follow offsets, as with span._: a new Span over the same characters sees them.
     assert Span(doc, 3, 6)._.value == 84.7
+
+
+def test_organisation_index_from_the_context_equals_one_read_from_the_span_group():
+    """miner_organisations leaves the mentions on the context for the extractors; an index
+    built from the span group (as for a Doc not made by the pipeline) must be the same."""
+    from miner.document import Document
+    from miner.nlp.organisations import OrganisationIndex
+    from miner.nlp.pipeline import Extractor
+
+    extractor = Extractor()
+    text = ("Cumbria Constabulary was inspected. Lancashire Police and the council of Norfolk were not. "
+            "HMICFRS said the force was good; the Met, Cleveland Police and Ofsted were named.")
+    doc = extractor.doc(Document(text=text, blocks=[], media_type="text/plain", title="Cumbria Constabulary"))
+    from_context = OrganisationIndex(doc)
+    doc._.miner.organisation_mentions = None
+    from_spans = OrganisationIndex(doc)
+    assert len(from_context.starts) >= 4
+    assert (from_context.starts, from_context.ids) == (from_spans.starts, from_spans.ids)
+    assert "cumbria-constabulary" in from_context.ids

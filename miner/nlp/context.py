@@ -47,6 +47,9 @@ class DocContext:
     _folded_text: str | None = field(default=None, repr=False)
 
     _indexes: dict = field(default_factory=dict, repr=False)
+    # Set by miner_organisations: start offsets and ids of the mentions of
+    # bodies that can be a document's subject (OrganisationIndex reads them).
+    organisation_mentions: tuple[list[int], list[str | None]] | None = None
 
     def literal_index(self, literals: Literals) -> LiteralIndex:
         """Where `literals`' words start in the whole text (scan.LiteralIndex), made once per document."""

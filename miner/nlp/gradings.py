@@ -7,6 +7,7 @@ component stays fast as the area vocabulary grows.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import Sentence, get_context, set_span_values
+from miner.nlp.grading_gates import GradingGates
 from miner.nlp.numbers import NUMBER, parse_int
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, first_words, finditer_at, fold, search_at
@@ -39,7 +41,7 @@ _PREVIOUS_CUE = re.compile(
     re.I,
 )
 _LEADING_PAST = re.compile(
-    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:inspection|visit)|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
@@ -52,7 +54,7 @@ _SAME_AS_BEFORE = re.compile(
 _ONE_OF = re.compile(r"\b(?:was|is|as)\s+$", re.I)
 _LIST_FOLLOWS = re.compile(r"\s*(?:These|They|Those|The (?:\w+ )?areas?)\s+(?:(?:were|are)\s+)?(?:include[ds]?|including|were|are)\b")
 _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:authority|council|force|service|prison)s?)\b")
-_COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|services|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
+_COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
 _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|rating|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring)\b", re.I)
@@ -60,9 +62,9 @@ _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|con
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r";|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
+_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
 _FAILING = r"failing|failed|poor|weak"
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
@@ -87,6 +89,26 @@ _AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
 _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change"])
+# A score column between area and grade: "Safety | 1 | Poor", "Overall rating | 4/12 | Requires improvement".
+_SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
+# "its work to prevent crime" names the area, not a complement of "work".
+_ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
+_WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
+# What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
+_GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
+# "None of the standards was rated outstanding", "No judgement was inadequate",
+# "neither was any rated poor": a zero count with the graded things as subject.
+_NONE_STARTS = Literals(["none", "no", "neither"])  # "no" then any space (\s+)
+# "..., having previously been rated good": the grade before the current one.
+_HAVING_STARTS = Literals(["having"])
+_SERVICES_STARTS = Literals(["children", "services"])
+_AND_STARTS = Literals(["and"])
+_TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
+_RECEIVED_LITERALS = Literals(["received", "given", "got", "earned", "achieved", "kept", "retained"])
+# "Services for children in Norfolk": the whole service, not HMI Probation's "services".
+_WHOLE_SERVICE = re.compile(r"\s+for\s+children\b", re.I)
+# "fell from good to requires improvement": a grade now and the one before.
+_TRANSITION_STARTS = Literals(["fell", "fallen", "dropped", "slipped", "declined", "deteriorated", "improved", "rose", "risen", "moved", "went", "gone", "climbed", "jumped", "changed", "upgraded", "downgraded"])
 
 
 @dataclass
@@ -101,6 +123,26 @@ class _Found:
     previous: bool | None = None  # set when the pattern itself says so
     only_previous: bool = False  # kept only when the clause dates it to an earlier inspection
     document_total: bool = False  # out_of is the current inspection's number of areas
+
+
+class _Values(dict):
+    """A span's values, read as attributes (None when unset), as `span._` reads them."""
+
+    __getattr__ = dict.get
+
+
+class _GradingSpan(Span):
+    """A Span made by `_emit`, whose `._` reads the values it was given
+    (`values`) instead of building spaCy's Underscore object on each access:
+    the driver reads them many times per span, and that was a tenth of its
+    time. The values are also stored as usual (`set_span_values`), and
+    `doc.spans` keeps plain Spans. Read-only: nothing here writes `span._`."""
+
+    values: _Values
+
+    @property
+    def _(self) -> _Values:
+        return self.values
 
 
 class GradingExtractor:
@@ -125,7 +167,7 @@ class GradingExtractor:
         # "Investigating crime | Adequate", "2.1 Adoption performance Outstanding",
         # "The experiences and progress of care leavers: good"
         self.row = re.compile(
-            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}(?:\s*\([^)]{{1,40}}\))?\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags
+            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}(?:\s*\([^)]{{1,40}}\))?{_SCORE_CELL}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags
         )
         # A table row run into the next paragraph by PDF extraction:
         # "Overall effectiveness Requires improvement to be good For most children ..."
@@ -134,6 +176,8 @@ class GradingExtractor:
         )
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
+        # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
+        self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
         connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
@@ -194,7 +238,7 @@ class GradingExtractor:
         # Knowsley ... were judged to require improvement to be good": no area
         # named, so the overall judgement (on scales that have one).
         self.unqualified = re.compile(
-            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?-i:[A-Z])\w+)?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|(?:19|20)\d\d))",
+            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|(?:19|20)\d\d))",
             flags,
         )
         # An earlier inspection's grade of the whole service, with a pronoun or a
@@ -226,6 +270,46 @@ class GradingExtractor:
             rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b",
             flags,
         )
+        judged = r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?(?:as\s+)?"
+        self.zero_subject = re.compile(
+            rf"\b(?:none\s+of\s+(?:the|its|their)\s+(?:(?P<out_of>{N})\s+)?{_GRADED_THINGS}|no\s+(?:other\s+)?{_GRADED_THINGS})\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}"
+            rf"{Q}(?P<grade>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))?"
+            rf"|\bnone\s+of\s+them\s+(?:(?:was|were|is|are)\s+{judged})?{Q}(?P<grade5>{G}){Q}(?![\w-])"
+            rf"|\b(?:neither|none)\s+(?:was|were)\s+(?:any\s+)?{judged}{Q}(?P<grade3>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade4>{G}){Q}(?![\w-]))?",
+            flags,
+        )
+        # "recording data about crime, which inspectors judged outstanding",
+        # "care leavers, which were judged good", "permanence, which requires improvement"
+        self.area_which = re.compile(
+            rf"{A},?\s+which\s+(?:(?:inspectors|the\s+inspectorate|ofsted|hmicfrs|it|they|we)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|still|now)\s+)*"
+            rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+)?|(?=requir))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
+            flags,
+        )
+        # "rated the service inadequate overall and for being safe, effective and well-led"
+        self.overall_and = re.compile(rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+overall,?\s+and\s+(?:also\s+)?(?:for|in|at)\s+", flags)
+        self.transition = re.compile(
+            rf"\b(?:fell|fallen|dropped|slipped|declined|deteriorated|improved|rose|risen|moved|went|gone|climbed|jumped|changed|upgraded|downgraded)(?:\s+(?:down|up|back))?\s+from\s+"
+            rf"{Q}(?P<from>{G}){Q}\s+to\s+{Q}(?P<to>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "were judged outstanding in 2022 and remain outstanding": the same area, now.
+        self.and_remains = re.compile(rf"\band\s+(?:still\s+)?remain(?:s|ed)?\s+{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
+        # "The local authority's services for children remain inadequate": the whole service.
+        self.services_remain = re.compile(
+            rf"\b(?:children['’]s\s+services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:still\s+)?(?:remain|remains|remained|are\s+still|are\s+now|were\s+still)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
+            flags,
+        )
+        self.total_before = re.compile(rf"\b(?P<total>{N})\s+(?:graded\s+|inspected\s+)?{_GRADED_THINGS}\b[^.;,]{{0,20}},\s*$", flags)
+        self.and_count = re.compile(rf",?\s+(?:and|but|while)\s+(?P<count>{N})\s+(?:are|were|is|was)\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
+        # "care leavers also received a good grade" (the area as subject; "was given an
+        # inadequate rating for X" is `grade_then_area`'s)
+        self.area_received = re.compile(
+            rf"{A}(?:['’]s?)?\s+(?:also\s+|again\s+)?(?:received|was\s+given|were\s+given|got|earned|achieved|kept|retained)\s+(?:a|an|the)\s+(?:\w+\s+)?{Q}(?P<grade>{G}){Q}\s+(?:grade|rating|judge?ment|score)\b",
+            flags,
+        )
+        self.having_been = re.compile(
+            rf"\bhaving\s+(?:previously\s+|also\s+)?been\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         if self.scales is None:
@@ -244,8 +328,12 @@ class GradingExtractor:
         echo: tuple[int, list[Span]] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
         grade_index = ctx.literal_index(_GRADE_LITERALS)
-        area_index = ctx.literal_index(self.area_starts)
+        gates = self._gates()
+        gates.forget()
+        attend = self._sentences_to_read(ctx, sentences, grade_index) if gates.enabled else None
         for i, sent in enumerate(sentences):
+            if attend is not None and i not in attend:
+                continue
             if sent.start_char in table_rows:
                 continue
             sent_text = sent.text.rstrip()
@@ -257,10 +345,10 @@ class GradingExtractor:
                 has_grade_word = grade_index.any_within(sent.start_char, sent_end)
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
             if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text:
-                across_only = self.across.search(sent_text)
-                if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
+                across_only = gates.across(self.across, sent_text, low)
+                if across_only and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
-            if echo and echo[0] == i - 1 and _SAME_AS_BEFORE.search(sent_text):
+            if echo and echo[0] == i - 1 and gates.search(_SAME_AS_BEFORE, sent_text, gate=True):
                 # "The assessments are identical to those given at the previous
                 # inspection in 2019": the last sentence's grades, at that inspection.
                 years = [int(y) for y in _YEAR.findall(sent_text) if inspection_year is None or int(y) < inspection_year]
@@ -276,25 +364,25 @@ class GradingExtractor:
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, previous=follows[2], year=follows[3])
             if (
                 not has_grade_word
-                or not self.grade_word.search(sent_text)
+                or not gates.grade_word(self.grade_word, sent_text, low)
                 or not (
-                    search_at(self.scales.area_regex, sent_text, low, self.area_starts, offsets=area_index.within(sent.start_char, sent_end))
-                    or _GRADING_CONTEXT.search(sent_text)
+                    gates.has_area(sent_text, low)
+                    or gates.search(_GRADING_CONTEXT, sent_text)
                 )
             ):
                 # A table split over two blocks: the area here, its grade next.
-                match = self.area_only.match(sent_text) if len(sent_text) < 140 and area_index.any_within(sent.start_char, sent_end) else None
-                if match and i + 1 < len(sentences):
-                    nxt = sentences[i + 1]
-                    grade_match = self.grade_only.match(nxt.text.rstrip())
-                    if grade_match:
-                        found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
-                        self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
+                # (The next sentence is tried first: it is rarely a bare grade.)
+                nxt = sentences[i + 1] if len(sent_text) < 140 and i + 1 < len(sentences) else None
+                grade_match = nxt and gates.may_be_grade_only(nxt.text) and (self.grade_only.match(nxt.text.rstrip()) or self.grade_lead.match(nxt.text))
+                match = grade_match and self.area_only.match(sent_text)
+                if match:
+                    found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
+                    self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
                 continue
             before = len(spans)
             founds = self._find(sent_text, low)
             stated = [f.out_of for f in founds if f.count is not None and f.out_of]
-            across = self.across.search(sent_text)
+            across = gates.across(self.across, sent_text, low)
             if across:
                 stated.append(parse_int(across.group("out_of") or across.group("out_of2")))
             for found in founds:
@@ -302,8 +390,11 @@ class GradingExtractor:
                 # inadequate in three" right after "... three of the nine areas":
                 # the total carries over from the sentence before.
                 if found.count is not None and found.out_of is None:
-                    if last_total and i - last_total[0] <= 4:
+                    if last_total and i - last_total[0] <= (4 if found.count else 1):
+                        # A zero count takes a total only from the sentence before (ANNOTATION.md);
+                        # a total of the current inspection is not an earlier one's (`_emit`).
                         found.out_of = last_total[1]
+                        found.document_total = True
                     elif document_total and found.count:
                         # A zero count ("not rated inadequate in any area") holds
                         # whatever the total: only a nearby one is its own.
@@ -319,7 +410,7 @@ class GradingExtractor:
             if stated and stated[-1] and not (new and all(sp._.previous for sp in new)):
                 # An earlier inspection's total does not carry into the current one's counts.
                 last_total = (i, stated[-1])
-            if across and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
+            if across and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
                 document_total = parse_int(across.group("out_of") or across.group("out_of2"))
             # Only a sentence wholly about an earlier inspection starts a chain.
@@ -328,6 +419,37 @@ class GradingExtractor:
         self._drop_untotalled_counts(spans)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    @staticmethod
+    def _sentences_to_read(ctx, sentences, grade_index) -> set[int] | None:
+        """The indices of the sentences the loop in `__call__` can do anything
+        with (None: all of them): those with a grade word and the ones either
+        side (a bare grade after an area, "These include ..." after a count),
+        and those with the nouns of `across`. A long report is mostly others,
+        and skipping them at once saves more than any check per sentence."""
+        if grade_index.offsets is None:
+            return None
+        starts = ctx.sentence_starts if ctx.sentences is sentences and len(ctx.sentence_starts) == len(sentences) else [s.start_char for s in sentences]
+        attend: set[int] = set()
+        for k in {bisect.bisect_right(starts, offset) - 1 for offset in grade_index.offsets}:
+            attend.update((k - 1, k, k + 1))
+        text = ctx.text
+        for noun in ("areas", "questions", "pillars", "tests"):  # as the loop checks them
+            offset = text.find(noun)
+            while offset >= 0:
+                attend.add(bisect.bisect_right(starts, offset) - 1)
+                offset = text.find(noun, offset + 1)
+        return attend
+
+    def _gates(self) -> GradingGates:
+        """The prefilters (miner/nlp/grading_gates.py) for the current scales, made once."""
+        if self.scales is None:
+            self.initialize()
+        gates = getattr(self, "_grading_gates", None)
+        enabled = getattr(self, "prefilter", True)  # False: every pattern everywhere (tests compare the two)
+        if gates is None or gates.scales is not self.scales or gates.enabled != enabled:
+            gates = self._grading_gates = GradingGates(self.scales, GRADE_PATTERN, _FAILING, enabled=enabled)
+        return gates
 
     @staticmethod
     def _drop_untotalled_counts(spans: list[Span]) -> None:
@@ -358,7 +480,7 @@ class GradingExtractor:
         """Tables with a header row: areas as columns and organisations as rows
         (a round-up), or areas as rows and inspection dates as columns."""
         handled: set[int] = set()
-        org_at = {s.start_char: s._.organisation_id for s in doc.spans.get("organisations", [])}
+        org_at = None  # made when a round-up table needs it: most documents have none
         header: list[str] | None = None
         previous_kind = None
         for i, kind in enumerate(ctx.kinds):
@@ -394,6 +516,8 @@ class GradingExtractor:
                     previous = bool(latest and years[column] < latest)
                     self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column])
                 elif self.scales.resolve_area(header[column].strip(), ctx.inspection.scale, ctx.inspection.inspectorate):
+                    if org_at is None:
+                        org_at = {s.start_char: s._.organisation_id for s in doc.spans.get("organisations", [])}
                     org_id = org_at.get(start)
                     if org_id is None:
                         continue
@@ -422,10 +546,11 @@ class GradingExtractor:
         """Gradings stated in sentence `s`; `low` is `scan.fold(s)` when the caller has it."""
         if low is None:
             low = fold(s)
-        row = self.row.match(s)
+        gates = self._gates()
+        row = self.row.match(s) if gates.may_lead_with_area(s, low) else None
         if row and len(s) < 160:
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
-        row = self.row_prefix.match(s)
+        row = self.row_prefix.match(s) if gates.may_lead_with_area(s, low) else None
         if row:
             rows = [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
             # PDF extraction can run several rows into one line: "Building, supporting and
@@ -458,17 +583,37 @@ class GradingExtractor:
                     # Each grade gets its own span: spaCy keys Span._ values by offsets.
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, out_of, "count"), claim=False)
             taken.append((m.start(), m.end()))
+        zero_total = None
+        for m in finditer_at(self.zero_subject, s, low, _NONE_STARTS):
+            # "neither was any rated poor" shares the total of "None of the four tests ..." before it.
+            if m.group("grade5"):
+                # "nine graded areas in all, none of them inadequate": only after a total.
+                total = self.total_before.search(s, 0, m.start())
+                if not total:
+                    continue
+                zero_total = parse_int(total.group("total"))
+            out_of = zero_total = parse_int(m.group("out_of")) if m.group("out_of") else (zero_total if m.group("grade3") or m.group("grade5") else None)
+            for g in ("grade", "grade2", "grade3", "grade4", "grade5"):
+                if m.group(g):
+                    add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, out_of, "count"), claim=False)
+            taken.append((m.start(), m.end()))
+            # "None of the five judgements is good or outstanding, and three are inadequate."
+            rest = self.and_count.match(s, m.end())
+            if rest and out_of:
+                count = parse_int(rest.group("count"))
+                if count is not None and count <= out_of:
+                    add(_Found(rest.start("count"), rest.end(), rest.group("grade"), None, count, out_of, "count"))
         for m in finditer_at(self.overall, s, low, _OVERALL_STARTS) if low is None or "overall" in low else ():
             grade = m.group("grade") or m.group("grade2")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
-        across = self.across.search(s)
+        across = gates.across(self.across, s, low)
         stated_out_of = parse_int(across.group("out_of") or across.group("out_of2")) if across else None
         counts: list[_Found] = []
         for rx in (self.count_of, self.count_subject):
             if rx is self.count_of:
-                matches = finditer_at(rx, s, low, _GRADE_STARTS)
+                matches = finditer_at(rx, s, low, _GRADE_STARTS, offsets=gates.positions(_GRADE_STARTS, s, low))
             else:
-                matches = rx.finditer(s) if _AREA_NOUNS.any_in(low) else ()
+                matches = gates.finditer(rx, s, low) if _AREA_NOUNS.any_in(low) else ()
             for m in matches:
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
@@ -506,11 +651,11 @@ class GradingExtractor:
         # the areas named after a count carry its grade.
         for item in list(counts):
             tail = s[item.end:]
-            lead = re.match(r"(?:\s+[\w'’]+){0,4}?\s*:\s*|\s*(?:,|–|-|\()\s*(?:including|namely|these were|which were|for)?\s*", tail)
+            lead = re.match(r"(?:\s+[\w'’]+){0,4}?\s*:\s*|\s*(?:,|–|-|\()\s*(?:including|namely|these were|which were|for)?\s*|(?:\s+[\w'’]+){1,3}?\s*,\s*(?:including|namely)\s+|\s+(?:it|they|we|inspectors)\s+(?:[\w'’]+\s+){0,2}?[\w'’]+\s*,\s*", tail)
             if not lead:
                 continue
             ender = r"[.)]" if lead.group(0).strip().startswith(":") else r"[.;)]"
-            window_end = self._list_end(tail, lead.end(), ender + r"|\band said\b|\bbut\b")
+            window_end = self._list_end(tail, lead.end(), ender + r"|\band said\b|\bbut\b|\bwith\s+only\b")
             for extra in self.scales.area_regex.finditer(tail, lead.end(), window_end):
                 add(_Found(item.end + extra.start(), item.end + extra.end(), item.grade, extra.group(0)), claim=False)
         # In a list ("inadequate in four of nine areas, requires improvement in
@@ -527,9 +672,9 @@ class GradingExtractor:
                 item.out_of = sum(c.count for c in counts)
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
-            matches = finditer_at(rx, s, low, starts)
+            matches = finditer_at(rx, s, low, starts, offsets=gates.area_positions(s, low) if rx is self.area_then_grade else gates.positions(starts, s, low))
             for m in matches:
-                if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]):
+                if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]) and not _ITS_WORK.search(s, 0, m.start("area")):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
                 if not add(item):
@@ -562,9 +707,9 @@ class GradingExtractor:
             # Not claimed, nor blocked by a claim: "services" is also an area of
             # another scale (HMI Probation), and `_emit` keeps one record per key.
             found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, only_previous=True))
-        for m in (finditer_at(self.only_area, s, low, self.area_starts) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
+        for m in (finditer_at(self.only_area, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in self.areas_were.finditer(s) if _GRADE_NOUNS.any_in(low) else ():
+        for m in gates.finditer(self.areas_were, s, low) if _GRADE_NOUNS.any_in(low) else ():
             grade = m.group("grade_a") or m.group("grade_b") or ("requires improvement" if m.group("requiring") else None)
             if not grade:
                 continue
@@ -577,24 +722,61 @@ class GradingExtractor:
                 g = "grade" if m.group("grade") else "grade2"
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if re.search(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
-            for m in self.count_grade_noun.finditer(s):
+            for m in gates.finditer(self.count_grade_noun, s, low):
                 count = parse_int(m.group("count"))
                 if count is not None and count <= 60:
                     add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
+        for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if low is None or ("from" in low and "to" in low) else ():
+            # "Its grade for investigating crime fell from good to requires improvement":
+            # the area named last before it, now and before.
+            named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
+            # (A record starts before the "improved from" cue, which would date it.)
+            area, start = (named[-1].group(0), named[-1].start()) if named else (OVERALL_IF_UNNAMED, 0)
+            add(_Found(start, m.end("to"), m.group("to"), area), claim=False)
+            add(_Found(start, m.end("from"), m.group("from"), area, previous=True), claim=False)
+            taken.append((m.start(), m.end()))
+        for m in finditer_at(self.services_remain, s, low, _SERVICES_STARTS) if low is None or "services" in low else ():
+            add(_Found(m.start(), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+        for m in finditer_at(self.and_remains, s, low, _AND_STARTS) if low is None or "remain" in low else ():
+            before = [f for f in found if f.area and f.end <= m.start()]
+            if before:
+                # Spans the earlier record's own claim: appended, not `add`ed.
+                found.append(_Found(before[-1].start, m.end("grade"), m.group("grade"), before[-1].area, previous=False))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
+            # "X is now adequate, down from good, while Y has moved up from requires
+            # improvement": each "from" grade belongs to the area named last before it.
+            named = [a.group(0) for a in self.scales.area_regex.finditer(s, 0, m.start())]
             if areas:
-                add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), areas[0], previous=True))
-        if _RUNNING.search(s):
+                add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), named[-1] if named else areas[0], previous=True))
+        running = gates.search(_RUNNING, s, gate=True)
+        if running:
             # "graded requires improvement for the second inspection running":
             # the same grade at the inspection before.
             for f in [f for f in found if f.area and f.previous is None]:
-                found.append(_Found(f.start + 1, f.end + 1, f.grade, f.area, previous=True))
+                # Its own span (the phrase and the grade): span values are keyed by offsets.
+                found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
         # "..., as was its use of resources": the same grade again.
-        for m in self._as_was.finditer(s):
+        for m in gates.finditer(self._as_was, s) if any(f.area for f in found) else ():
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
                 add(_Found(m.start("area"), m.end("area"), before[-1].grade, m.group("area")))
+        for m in finditer_at(self.overall_and, s, low, _GRADE_STARTS) if low is None or "overall" in low else ():
+            end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although)\b")
+            for extra in self.scales.area_regex.finditer(s, m.end(), end):
+                add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
+        for m in finditer_at(self.area_received, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _RECEIVED_LITERALS.any_in(low) else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in finditer_at(self.area_which, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if low is None or "which" in low else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in finditer_at(self.having_been, s, low, _HAVING_STARTS):
+            # "X and Y require improvement, having been inadequate three years ago":
+            # the areas graded just before, at the earlier inspection.
+            before = [f for f in found if f.area and f.end <= m.start() and not f.previous]
+            for f in [f for f in before if f.grade == before[-1].grade] if before else ():
+                # Span values are keyed by offsets: from the area to the earlier grade,
+                # so that no two records share a span.
+                found.append(_Found(f.start, m.end("grade"), m.group("grade"), f.area, previous=True))
         return found
 
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:
@@ -636,7 +818,7 @@ class GradingExtractor:
         if previous is None and found.previous is not None:
             previous = found.previous
             years = [int(y) for y in _YEAR.findall(sent_text[found.start:])]
-            year = years[0] if years else None
+            year = (years[0] if years else None) if previous else inspection_year
         if previous is None:
             previous, year = self._previous(sent_text, found, inspection_year, subject=(org_id or orgs.near(sent_start + found.start, sent_start)) == ctx.subject_id)
             if not previous:
@@ -657,11 +839,12 @@ class GradingExtractor:
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None:
             return
-        span = Span(doc, span.start, span.end, label=grade)
-        set_span_values(span, {
+        span = _GradingSpan(doc, span.start, span.end, label=grade)
+        span.values = _Values({
             "organisation_id": org_id, "grade": grade, "area": area, "scale": scale_id, "count": found.count,
             "out_of": found.out_of, "previous": previous, "year": year, "method": found.method,
         })
+        set_span_values(span, span.values)
         spans.append(span)
 
     def _previous_context(self, doc, ctx, sent_start: int, sent_text: str, found: _Found, inspection_year: int | None):
@@ -669,28 +852,33 @@ class GradingExtractor:
         "Previous Ofsted inspections", or the sentence before ("The last
         inspection was in July 2015. The local authority was judged ...").
         Returns the year (or None) when the grade is an earlier one, else False."""
-        if _NOW.search(sent_text[: found.start]) or _THIS_REPORT.search(sent_text):
+        gates = self._gates()
+        if gates.search(_NOW, sent_text[: found.start], gate=True) or gates.search(_THIS_REPORT, sent_text):
             return False
         i = ctx.block_index(sent_start)
         if i is None:
             return False
         window_start = ctx.starts[max(0, i - 3)]
         before = ctx.text[window_start:sent_start]
-        if any(_PREVIOUS_SECTION.search(h) for h in ctx.headings[i]):
+        if any(gates.search(_PREVIOUS_SECTION, h) for h in ctx.headings[i]):
             years = [int(y) for y in _YEAR.findall(before) if inspection_year is None or int(y) < inspection_year]
             return years[-1] if years else None
         # "The local authority was judged inadequate ... It was judged to
         # require improvement for ...": a run of sentences about that inspection.
+        # "None of the four tests was rated good": a tally of the grades just given,
+        # not a sentence about the earlier inspection before it.
+        tally = found.count is not None and _TALLY.match(sent_text)
         chain = getattr(self, "_chain", None)
         if chain and 0 <= sent_start - chain[0] <= 3 and (
-            _CONTINUES_SUBJECT.match(sent_text)
-            or (_PAST_JUDGEMENT.search(sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", sent_text, re.I))
+            gates.match(_CONTINUES_SUBJECT, sent_text)
+            or (gates.search(_PAST_JUDGEMENT, sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", sent_text, re.I)
+                and not tally)
         ):
             return chain[1]
         # The sentence just before, in the same block or the block before.
         tail = before[-400:]
-        last_sentence = re.split(r"(?<=[.!?])\s+|\n\n", tail.strip())[-1] if tail.strip() else ""
-        if last_sentence and _PREVIOUS_CUE.search(last_sentence) and found.method != "table":
+        last_sentence = gates.remembered(("last sentence", tail), lambda: re.split(r"(?<=[.!?])\s+|\n\n", tail.strip())[-1] if tail.strip() else "")
+        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table" and not tally:
             years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
             head = sent_text[: found.start]
             if years and re.search(r"\b(?:was|were|had)\b", head) and not re.search(r"\b(?:now|since|this|current|is|are|remains?|has|have)\b", head, re.I):
@@ -699,36 +887,42 @@ class GradingExtractor:
 
     def _previous(self, sentence: str, found: _Found, inspection_year: int | None, subject: bool = True) -> tuple[bool, int | None]:
         # Look at the clause around the grade for an earlier-inspection cue.
-        bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
+        gates = self._gates()
+        bounds = [0] + [m.end() for m in gates.finditer(_CLAUSE_SPLIT, sentence)] + [len(sentence)]
         clause_start = max(b for b in bounds if b <= found.start)
         clause_end = min(b for b in bounds if b >= found.end) if any(b >= found.end for b in bounds) else len(sentence)
         clause = sentence[clause_start:clause_end]
         years = [int(y) for y in _YEAR.findall(clause)]
         past_years = [y for y in years if inspection_year is None or y < inspection_year]
-        cue = _PREVIOUS_CUE.search(clause)
+        cue = gates.search(_PREVIOUS_CUE, clause, gate=True)
         if cue and re.search(r"\bfrom\b", cue.group(0)) and clause_start + cue.start() > found.start:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
         if found.method == "table":
             return False, inspection_year
+        # "... an improvement on 2017, when the prison was rated poorly in two tests":
+        # an earlier year's "when" clause dates every grade after it in the sentence.
+        when = _WHEN_PAST.search(sentence, 0, found.start)
+        if when and inspection_year and int(when.group("year")) < inspection_year and not _NOW.search(sentence, when.end(), found.start):
+            return True, int(when.group("year"))
         # "When it was last inspected, in 2022, it was found to be ...": a
         # leading time clause sets the time of the whole sentence.
-        lead = _LEADING_PAST.match(sentence)
-        if lead and not _NOW.search(clause) and found.start >= lead.end() - 1:
+        lead = gates.match(_LEADING_PAST, sentence)
+        if lead and not gates.search(_NOW, clause, gate=True) and found.start >= lead.end() - 1:
             years = [int(y) for y in _YEAR.findall(sentence[: found.start])]
             past = [y for y in years if inspection_year is None or y < inspection_year]
             if past or not years:
                 return True, (past[0] if past else None)
-        if cue and not _NOW.search(clause[: found.start - clause_start]):
+        if cue and not gates.search(_NOW, clause[: found.start - clause_start], gate=True):
             return True, (past_years[0] if past_years else (_first_year(sentence, inspection_year)))
         # A bare earlier year dates the grade only for the document's subject,
         # whose inspection date is known; a round-up's "rated inadequate in
         # July 2024" may be that force's latest grade.
-        comparison = _COMPARED_FROM.search(sentence, found.end)
+        comparison = gates.search(_COMPARED_FROM, sentence, found.end)
         if comparison and not _YEAR.search(sentence, found.end, comparison.start()) and not _YEAR.search(sentence, 0, found.start):
             # "rated as requiring improvement, moving up from the inadequate verdict of 2019":
             # the year dates the grade compared with, not this one.
             return False, inspection_year
-        if subject and past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not _NOW.search(clause):
+        if subject and past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not gates.search(_NOW, clause, gate=True):
             return True, past_years[0]
         return False, inspection_year
 

@@ -93,6 +93,14 @@ class OrganisationResolver:
                 span.label_ = self.gazetteer.by_id[subject].kind
             final.append(span)
         doc.spans[SPANS_KEY] = final
+        # What OrganisationIndex needs, kept as plain lists: each extractor
+        # builds one, and re-reading the span group makes a Span per mention.
+        user_data = doc.user_data
+        mentions = [(s.start_char, s.end_char) for s in final if s.label_ in _SUBJECT_KINDS]
+        ctx.organisation_mentions = (
+            [start for start, _ in mentions],
+            [user_data.get(span_key("organisation_id", start, end)) for start, end in mentions],
+        )
         return doc
 
     def _subject(self, doc: Doc, spans: Iterable[Span], title: str | None, prefer: str | None) -> str | None:
@@ -147,12 +155,16 @@ class OrganisationIndex:
     """Organisation mentions by offset, to attribute a record to the nearest one."""
 
     def __init__(self, doc: Doc, gazetteer_kinds: dict[str, str] | None = None):
-        strings = doc.vocab.strings
-        spans = [(s.start_char, s.end_char) for s in doc.spans.get(SPANS_KEY, []) if strings[s.label] in _SUBJECT_KINDS]
-        self.starts = [start for start, _ in spans]
-        user_data = doc.user_data  # span._.organisation_id without an Underscore object per span
-        self.ids = [user_data.get(span_key("organisation_id", start, end)) for start, end in spans]
         self.context = get_context(doc)
+        mentions = self.context.organisation_mentions
+        if mentions is not None:  # left by miner_organisations
+            self.starts, self.ids = mentions
+        else:
+            strings = doc.vocab.strings
+            spans = [(s.start_char, s.end_char) for s in doc.spans.get(SPANS_KEY, []) if strings[s.label] in _SUBJECT_KINDS]
+            self.starts = [start for start, _ in spans]
+            user_data = doc.user_data  # span._.organisation_id without an Underscore object per span
+            self.ids = [user_data.get(span_key("organisation_id", start, end)) for start, end in spans]
         self.subject = self.context.subject_id
 
     def near(self, offset: int, sentence_start: int) -> str | None:
@@ -165,7 +177,15 @@ class OrganisationIndex:
         block = self.context.block_span(offset)
         if i >= 0 and block and self.starts[i] >= block[0]:
             return self.ids[i]
+        if self.subject is None and i >= 0 and offset - self.starts[i] <= _ROUNDUP_REACH:
+            # A round-up has no subject: "the force" in the next paragraph is the
+            # force its section has just named.
+            return self.ids[i]
         return self.subject
+
+
+# How far back (in characters) a round-up's "the force" reaches for the force named last.
+_ROUNDUP_REACH = 400
 
 
 @Language.factory("miner_organisations", assigns=["doc.spans"])

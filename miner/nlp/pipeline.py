@@ -9,6 +9,7 @@ miner_sentences -> miner_organisations -> miner_gradings -> miner_statistics
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 import os
 import pathlib
 
@@ -165,6 +166,7 @@ def guess_kind(doc: Doc, kind: str | None) -> str:
     return "news"
 
 
+_UNSET = object()
 _GRADING_FIELDS = ("organisation_id", "area", "grade", "scale", "count", "out_of", "previous", "year", "method")
 _STATISTIC_FIELDS = ("organisation_id", "value", "unit", "measure", "period", "change_from", "change_to", "change_pct", "direction")
 _FINDING_FIELDS = ("organisation_id", "kind", "polarity", "topic", "confidence")
@@ -179,14 +181,27 @@ def records_from_doc(doc: Doc, kind: str | None = None) -> Extraction:
     def spans(key: str) -> list[tuple[int, int]]:
         return [(span.start_char, span.end_char) for span in doc.spans.get(key, [])]
 
+    sentences, sentence_starts = ctx.sentences, ctx.sentence_starts
+    block_starts, kinds, pages, headings = ctx.starts, ctx.kinds, ctx.pages, ctx.headings
+    sections: dict[int, str | None] = {}  # block -> its section, joined once
+
     def evidence(start: int, end: int) -> Evidence:
-        sent = ctx.sentence_at(start)
+        # ctx.sentence_at, ctx.page and ctx.section inlined: one bisection for
+        # the block instead of one per field, for every record.
+        k = bisect_right(sentence_starts, start) - 1
+        b = bisect_right(block_starts, start) - 1
+        section = page = None
+        if b >= 0:
+            page = pages[b]
+            section = sections.get(b, _UNSET)
+            if section is _UNSET:
+                section = sections[b] = None if kinds[b] == "heading" else (" > ".join(headings[b]) or None)
         return Evidence(
-            sentence=sent.text.strip() if sent else text[start:end],
+            sentence=sentences[k].text.strip() if k >= 0 else text[start:end],
             start=start,
             end=end,
-            page=ctx.page(start),
-            section=ctx.section(start),
+            page=page,
+            section=section,
         )
 
     extraction = Extraction(kind=guess_kind(doc, kind), subject_id=ctx.subject_id, inspection=ctx.inspection)

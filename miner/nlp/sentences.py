@@ -17,21 +17,29 @@ from miner.nlp.context import get_context
 
 # A boundary after . ! ? (and any closing quotes or brackets) followed by space
 # and a capital, digit, quote or bullet; or at any newline (blocks are
-# separated by blank lines). Abbreviations are checked only where a
-# candidate boundary is found, which keeps the regular expression simple.
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9£◼•])|\n")
+# separated by blank lines). A full stop ending an abbreviation ("Mr.",
+# "e.g.") is not a boundary: the abbreviation must be the whole run of letters
+# and dots before the stop ("bigmr." is a boundary). The check is a negative
+# look-behind per abbreviation length (Python's look-behinds are fixed-width),
+# placed after the full stop so it runs only there: one C-level scan, no
+# Python call per candidate.
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "no", "e.g", "i.e", "etc", "vs", "c", "approx", "cllr", "supt", "insp",
     "sgt", "ch", "det", "con", "pc", "ds", "di", "dci", "dcs", "prof", "rev", "sir", "hon", "gov", "fig", "para",
 }
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
-def _is_boundary(text: str, match: re.Match) -> bool:
-    if match.group(0) == "\n" or text[match.start()] != ".":
-        return True
-    word = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
-    return word is None or word.group(1).lower() not in _ABBREVIATIONS
+def _boundary_pattern(abbreviations: set[str]) -> re.Pattern:
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(abbreviations):
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    not_abbreviation = "".join(
+        rf"(?<!(?<![A-Za-z.])(?i:{'|'.join(words)})\.)" for _, words in sorted(by_length.items())
+    )
+    return re.compile(rf"(?:\.{not_abbreviation}|[!?])[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9£◼•])|\n")
+
+
+_BOUNDARY = _boundary_pattern(_ABBREVIATIONS)
 
 
 class SentenceSegmenter:
@@ -42,7 +50,7 @@ class SentenceSegmenter:
         # Doc.text rebuilds the string from every token; the Extractor passes it in.
         ctx = get_context(doc)
         text = ctx.text or doc.text
-        offsets = [m.end() for m in _BOUNDARY.finditer(text) if _is_boundary(text, m)]
+        offsets = [m.end() for m in _BOUNDARY.finditer(text)]
         columns = doc.to_array([IDX, IS_SPACE])
         idx = columns[:, 0]
         starts = numpy.full(len(doc), -1, dtype="int32")

@@ -3,6 +3,12 @@
 Candidates come from one regular expression over each sentence that holds a
 digit or a number word; exclusions (years, dates, phone numbers, paragraph
 and page numbers, reading times, URLs, ages) are checked on the context.
+
+For speed (the records are the same as with the plain patterns, which
+tests/test_statistics_paths.py checks): where a candidate can start is found
+once per document (`candidate_offsets`), only the sentences holding one are
+visited, only the alternatives that can start at an offset are tried, and the
+case-insensitive patterns run without re.I on the folded text (`_without_case`).
 """
 
 from __future__ import annotations
@@ -63,14 +69,11 @@ _NUMBER_WORDS = re.compile(
 _DIGIT_OR_WORD = re.compile(r"\d|£")
 # Literal prefilters (miner.nlp.scan). Every candidate match starts with a
 # digit, "£", a number or fraction word, a modifier ("almost ...") or a
-# multiplier ("doubled"); `_NUMBER_WORDS` cannot match without one of its words.
+# multiplier ("doubled").
 _CANDIDATE_STARTS = Literals(
     [*"0123456789£", *(w for w in UNITS if w not in ("a", "an", "no", "single")), "a third", "a quarter", "a fifth", "a tenth",
      "a half", "half", "almost", "nearly", "around", "about", "more than", "over", "just", "under",
      "doubled", "tripled", "trebled", "quadrupled", "halved", "double", "treble", "triple"]
-)
-_NUMBER_WORD_LITERALS = Literals(
-    [*(w for w in UNITS if w not in ("a", "an", "no", "single")), "half", "third", "quarter", "fifth", "tenth", "double", "treble", "triple"]
 )
 _PHONE_STARTS = Literals(["+44", "(", "0"])
 _ASCII_DIGITS = frozenset("0123456789")

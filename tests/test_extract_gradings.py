@@ -449,3 +449,48 @@ def test_a_tally_after_an_earlier_inspection_is_current(extractor):
     grades, _ = extract(extractor, ["At the 2017 inspection, safety had been assessed as poor.", "None of the four healthy prison tests was rated good."],
                         title=PRISON, published="2024-09-24")
     assert grades == {("safety", "poor", True, None, None), (None, "good", False, 0, 4)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Counts in words: a fraction of a stated total is a count (ANNOTATION.md).
+    (["The force was rated good in half of its eight areas."], {(None, "good", False, 4, 8)}),
+    (["Half of the eight areas were rated adequate."], {(None, "adequate", False, 4, 8)}),
+    (["It was rated good in all but one of the nine areas."], {(None, "good", False, 8, 9)}),
+    # Without a total there is no count to give; "most" is not a count.
+    (["The force was rated good in all but one area."], set()),
+    (["The force was rated good in half of its areas."], set()),
+    (["The force requires improvement in most areas."], set()),
+    # A list of counts names only the grades it counts: no zero for the others, no total unless stated.
+    (["The force received one outstanding, six good and two adequate grades."],
+     {(None, "outstanding", False, 1, None), (None, "good", False, 6, None), (None, "adequate", False, 2, None)}),
+    # "Performing poorly" is not a grade.
+    (["The force was performing poorly, the report said."], set()),
+])
+def test_counts_in_words(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An elliptical second grade: the same area, the year it names.
+    (["The council's children's services were rated outstanding in 2016, and as good in 2017."],
+     {("overall effectiveness", "outstanding", True, None, None), ("overall effectiveness", "good", True, None, None)}),
+    # The inspection's own year is the current grade.
+    (["The council's children's services were rated inadequate in 2019, and good in 2024."],
+     {("overall effectiveness", "inadequate", True, None, None), ("overall effectiveness", "good", False, None, None)}),
+])
+def test_elliptical_grade_of_another_year(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2024-05-21")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["Gwent Police and South Wales Police were rated adequate for investigating crime."],
+     {("gwent-police", "investigating crime", "adequate"), ("south-wales-police", "investigating crime", "adequate")}),
+    (["Gwent Police, Dyfed-Powys Police and South Wales Police were all rated good at preventing crime."],
+     {("gwent-police", "preventing crime", "good"), ("dyfed-powys-police", "preventing crime", "good"), ("south-wales-police", "preventing crime", "good")}),
+    # Trap: each force its own grade.
+    (["Gwent Police was rated good at preventing crime, while South Wales Police was rated adequate at investigating crime."],
+     {("gwent-police", "preventing crime", "good"), ("south-wales-police", "investigating crime", "adequate")}),
+])
+def test_a_list_of_forces_shares_its_grade(extractor, text, expected):
+    _, extraction = extract(extractor, text, title="Policing round-up: the latest PEEL grades", kind="news")
+    assert {(g.organisation_id, g.area, g.grade) for g in extraction.gradings} == expected

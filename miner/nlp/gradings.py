@@ -121,6 +121,7 @@ class _Found:
     previous: bool | None = None  # set when the pattern itself says so
     only_previous: bool = False  # kept only when the clause dates it to an earlier inspection
     document_total: bool = False  # out_of is the current inspection's number of areas
+    current_year_is_now: bool = False  # `previous` set by the pattern holds only for a year before the inspection's
 
 
 class GradingExtractor:
@@ -288,6 +289,19 @@ class GradingExtractor:
         self.having_been = re.compile(
             rf"\bhaving\s+(?:previously\s+|also\s+)?been\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags
         )
+        # "rated outstanding in 2016, and as good in 2017": the same area, a grade of another year.
+        self.and_as_year = re.compile(
+            rf"\band\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
+            flags,
+        )
+        # "good in half of the eight areas", "adequate in all but one of its nine areas",
+        # "Half of the eight areas were rated good": a count in words, kept only
+        # when the sentence states the total it is a part of.
+        self.count_fraction = re.compile(
+            rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+(?:in|for|across)\s+(?:(?P<half>half)|all\s+but\s+(?P<but>{N}))\s+(?:of\s+)?(?:(?:the|its)\s+)?(?:(?P<out_of>{N})\s+)?(?:{_GRADED_THINGS}|of\s+(?:them|these))"
+            rf"|\b(?P<half2>half)\s+of\s+(?:the|its)\s+(?:(?P<out_of2>{N})\s+)?{_GRADED_THINGS}\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
+            flags,
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         if self.scales is None:
@@ -390,9 +404,41 @@ class GradingExtractor:
             # Only a sentence wholly about an earlier inspection starts a chain.
             self._chain = (sent.start_char + len(sent_text), new[0]._.year) if new and all(sp._.previous for sp in new) else None
         self._keep_table_areas(ctx, spans)
+        self._share_coordinated_subjects(doc, spans, seen)
         self._drop_untotalled_counts(spans)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    @staticmethod
+    def _share_coordinated_subjects(doc: Doc, spans: list[Span], seen: set[tuple]) -> None:
+        """"Gwent Police and South Wales Police were rated adequate for ...": a
+        grading whose subject is a list of organisations holds for each of them
+        (the record found is the last one's, named nearest the grade)."""
+        mentions = [m for m in doc.spans.get("organisations", []) if m._.organisation_id]
+        if len(mentions) < 2:
+            return
+        text = doc.text
+        for sp in list(spans):
+            if sp._.method == "table":
+                continue
+            before = [m for m in mentions if m.end_char <= sp.start_char and sp.start_char - m.end_char <= 120]
+            if len(before) < 2 or before[-1]._.organisation_id != sp._.organisation_id:
+                continue
+            if not _PLURAL_PREDICATE.fullmatch(text, before[-1].end_char, sp.start_char):
+                continue
+            k = len(before) - 1
+            while k > 0 and _COORDINATION.fullmatch(text, before[k - 1].end_char, before[k].start_char):
+                k -= 1
+                other = before[k]
+                key = (other._.organisation_id, sp._.area, sp._.grade, sp._.previous, sp._.count, sp._.out_of)
+                if key in seen:
+                    continue
+                seen.add(key)
+                # Its own offsets (from the other name to the grade): span values are keyed by offsets.
+                copy = Span(doc, other.start, sp.end, label=sp.label_)
+                values = {name: getattr(sp._, name) for name in ("grade", "area", "scale", "count", "out_of", "previous", "year", "method")}
+                set_span_values(copy, {**values, "organisation_id": other._.organisation_id})
+                spans.append(copy)
 
     @staticmethod
     def _drop_untotalled_counts(spans: list[Span]) -> None:
@@ -709,6 +755,22 @@ class GradingExtractor:
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in finditer_at(self.area_which, s, low, self.area_starts) if "which" in low else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in finditer_at(self.and_as_year, s, low, _AND_STARTS):
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before and not any(f.start <= m.start("grade") < f.end for f in found):
+                found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
+        for m in self.count_fraction.finditer(s) if "half" in low or "all but" in low else ():
+            stated = m.group("out_of") or m.group("out_of2")
+            total = parse_int(stated) if stated else stated_out_of
+            if not total:
+                continue  # "good in half of its areas": how many is not stated
+            if m.group("but"):
+                but = parse_int(m.group("but"))
+                count = total - but if but is not None and but < total else None
+            else:
+                count = total // 2 if total % 2 == 0 else None
+            if count:
+                add(_Found(m.start(), m.end(), m.group("grade") or m.group("grade2"), None, count, total, "count"))
         for m in finditer_at(self.having_been, s, low, _HAVING_STARTS):
             # "X and Y require improvement, having been inadequate three years ago":
             # the areas graded just before, at the earlier inspection.
@@ -765,6 +827,8 @@ class GradingExtractor:
                 earlier_year = self._previous_context(doc, ctx, sent_start, sent_text, found, inspection_year)
                 if earlier_year is not False:
                     previous, year = True, earlier_year
+        if found.current_year_is_now and previous and year and inspection_year and year >= inspection_year:
+            previous, year = False, inspection_year  # "..., and as good in 2024": this inspection's year
         if found.only_previous and not previous:
             return
         if previous and found.document_total:
@@ -863,6 +927,10 @@ class GradingExtractor:
             return True, past_years[0]
         return False, inspection_year
 
+
+# Between the last of a list of organisations and its grade: a plural verb, no sentence break.
+_PLURAL_PREDICATE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been|both|all|each)\b[^.;:!?]{0,100}", re.I)
+_COORDINATION = re.compile(r"\s*(?:,|,?\s+and|&|,?\s+as\s+well\s+as)\s*", re.I)
 
 _OFSTED_2009 = "ofsted-2009"
 _OFSTED_SCALES = ("ofsted", _OFSTED_2009)

@@ -494,3 +494,28 @@ def test_elliptical_grade_of_another_year(extractor, text, expected):
 def test_a_list_of_forces_shares_its_grade(extractor, text, expected):
     _, extraction = extract(extractor, text, title="Policing round-up: the latest PEEL grades", kind="news")
     assert {(g.organisation_id, g.area, g.grade) for g in extraction.gradings} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A total of standards in the sentence before carries into a list of counts.
+    (["Inspectors examined 64 cases and scored the unit against 12 standards.", "It was rated good in two, requires improvement in six and inadequate in four."],
+     {(None, "good", False, 2, 12), (None, "requires improvement", False, 6, 12), (None, "inadequate", False, 4, 12)}),
+    # "did not receive an inadequate grade": a zero count.
+    (["The force was judged good in three areas and did not receive an inadequate grade."],
+     {(None, "good", False, 3, None), (None, "inadequate", False, 0, None)}),
+    (["The force did not receive a good level of funding."], set()),
+    # "..., and remains so": the earlier grade, now.
+    (["The force was rated inadequate at responding to the public in its last inspection, in 2022, and remains so."],
+     {("responding to the public", "inadequate", True, None, None), ("responding to the public", "inadequate", False, None, None)}),
+    (["Dorset Police has been graded good in half of its eight inspected areas."], {(None, "good", False, 4, 8)}),
+])
+def test_dev5_phrasing(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected
+
+
+def test_probation_improvement_on_its_first_inspection(extractor):
+    grades, _ = extract(extractor, [
+        "The County Durham and Darlington Probation Delivery Unit has been rated requires improvement overall by HM Inspectorate of Probation, "
+        "an improvement on its first inspection after unification, when it was judged inadequate."],
+        title="Durham and Darlington probation unit rated 'requires improvement'", kind="news")
+    assert grades == {("overall", "requires improvement", False, None, None), ("overall", "inadequate", True, None, None)}

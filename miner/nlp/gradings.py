@@ -35,7 +35,9 @@ _PREVIOUS_CUE = re.compile(
     r"|\b(?:last|previous(?:ly)?)" + _SINCE_LAST + r"\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
     r"|\b(?:two|three|four|five|six|\d+|a|several|some)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
     r"|\bat that (?:inspection|time|visit)\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
-    r"|\bhad\s+(?:then\s+|previously\s+|already\s+)?(?:improved|deteriorated|declined|been\s+(?:rated|judged|graded|found|assessed))\b",
+    r"|\bhad\s+(?:then\s+|previously\s+|already\s+)?(?:improved|deteriorated|declined|been\s+(?:rated|judged|graded|found|assessed))\b"
+    # "an improvement on its first inspection after unification, when it was judged inadequate"
+    r"|\b(?:improvement|up|down|change|step)\s+(?:on|from)\s+(?:its|the|their)\s+(?:first|last|previous|earlier)\s+inspection\b[^.;]{0,60}?,\s+when\b",
     re.I,
 )
 _LEADING_PAST = re.compile(
@@ -81,7 +83,7 @@ _UP_FROM_STARTS = Literals(["up", "down", "improv", "risen", "fallen", "mov", "c
 _NO_STARTS = Literals(["no"])
 _EARLIER_WHOLE_STARTS = Literals(["it ", "they ", "its ", "their ", "the local", "the authority", "the council", "the service", "children", "service"])
 # Words without which a sentence cannot date a grade to an earlier inspection.
-_EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been"])
+_EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been", "first inspection"])
 _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
 _AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "of them", "of these", "of those"])
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
@@ -192,7 +194,7 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|(?:healthy\s+prison\s+)?tests)\b"
+            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
             rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
             flags,
         )
@@ -272,7 +274,7 @@ class GradingExtractor:
             flags,
         )
         # "were judged outstanding in 2022 and remain outstanding": the same area, now.
-        self.and_remains = re.compile(rf"\band\s+(?:still\s+)?remain(?:s|ed)?\s+{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
+        self.and_remains = re.compile(rf"\band\s+(?:still\s+)?remain(?:s|ed)?\s+(?:{Q}(?P<grade>{G}){Q}(?![\w-])|(?P<so>so)\b)", flags)
         # "The local authority's services for children remain inadequate": the whole service.
         self.services_remain = re.compile(
             rf"\b(?:children['’]s\s+services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:still\s+)?(?:remain|remains|remained|are\s+still|are\s+now|were\s+still)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
@@ -289,6 +291,11 @@ class GradingExtractor:
         self.having_been = re.compile(
             rf"\bhaving\s+(?:previously\s+|also\s+)?been\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags
         )
+        # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
+        self.no_grade_received = re.compile(
+            rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
+            flags,
+        )
         # "rated outstanding in 2016, and as good in 2017": the same area, a grade of another year.
         self.and_as_year = re.compile(
             rf"\band\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
@@ -298,7 +305,7 @@ class GradingExtractor:
         # "Half of the eight areas were rated good": a count in words, kept only
         # when the sentence states the total it is a part of.
         self.count_fraction = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+(?:in|for|across)\s+(?:(?P<half>half)|all\s+but\s+(?P<but>{N}))\s+(?:of\s+)?(?:(?:the|its)\s+)?(?:(?P<out_of>{N})\s+)?(?:{_GRADED_THINGS}|of\s+(?:them|these))"
+            rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+(?:in|for|across)\s+(?:(?P<half>half)|all\s+but\s+(?P<but>{N}))\s+(?:of\s+)?(?:(?:the|its)\s+)?(?:(?P<out_of>{N})\s+)?(?:(?:inspected|graded|assessed)\s+)?(?:{_GRADED_THINGS}|of\s+(?:them|these))"
             rf"|\b(?P<half2>half)\s+of\s+(?:the|its)\s+(?:(?P<out_of2>{N})\s+)?{_GRADED_THINGS}\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
             flags,
         )
@@ -332,7 +339,7 @@ class GradingExtractor:
             else:  # most sentences have no grade word: fold only those that do
                 has_grade_word = grade_index.any_within(sent.start_char, sent_end)
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
-            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text:
+            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text or "standards" in sent_text:
                 across_only = self.across.search(sent_text)
                 if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
@@ -727,7 +734,8 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
                 # Spans the earlier record's own claim: appended, not `add`ed.
-                found.append(_Found(before[-1].start, m.end("grade"), m.group("grade"), before[-1].area, previous=False))
+                # "..., and remains so": the grade just given, now.
+                found.append(_Found(before[-1].start, m.end(), m.group("grade") or before[-1].grade, before[-1].area, previous=False))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             # "X is now adequate, down from good, while Y has moved up from requires
@@ -755,6 +763,8 @@ class GradingExtractor:
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in finditer_at(self.area_which, s, low, self.area_starts) if "which" in low else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in self.no_grade_received.finditer(s) if "not" in low or "n't" in low or "n’t" in low else ():
+            add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
         for m in finditer_at(self.and_as_year, s, low, _AND_STARTS):
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
@@ -785,7 +795,9 @@ class GradingExtractor:
         scales = self.scales
         scale_id = document_scale = _document_scale(ctx.inspection, inspection_year)
         area = None
-        if found.area == OVERALL_IF_UNNAMED:
+        if found.area == OVERALL_IF_UNNAMED and found.only_previous and scale_id == "hmi-probation" and ctx.inspection.inspectorate == "hmi-probation":
+            area = "overall"  # "an improvement on its first inspection, when it was judged inadequate"
+        elif found.area == OVERALL_IF_UNNAMED:
             if scale_id not in _OFSTED_SCALES or ctx.inspection.inspectorate != "ofsted":
                 return
             area = "overall effectiveness"

@@ -519,3 +519,21 @@ def test_probation_improvement_on_its_first_inspection(extractor):
         "an improvement on its first inspection after unification, when it was judged inadequate."],
         title="Durham and Darlington probation unit rated 'requires improvement'", kind="news")
     assert grades == {("overall", "requires improvement", False, None, None), ("overall", "inadequate", True, None, None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Zero counts stated with infinitives, commas, "no part of its work", "none of its grades".
+    (["It was not found to require improvement, or to be inadequate, in any of them."],
+     {(None, "requires improvement", False, 0, None), (None, "inadequate", False, 0, None)}),
+    (["No part of the force's work was found to be inadequate."], {(None, "inadequate", False, 0, None)}),
+    (["None of its grades was inadequate."], {(None, "inadequate", False, 0, None)}),
+    # Trap: not the graded things.
+    (["None of its officers were rated good by the public."], set()),
+    # A zero count takes its total only from a sentence that states it (ANNOTATION.md), not
+    # from one that carried it over.
+    (["Inspectors graded the force inadequate in two of the eight areas they assessed.",
+      "The force requires improvement in five areas.", "It was not graded good or outstanding in any area."],
+     {(None, "inadequate", False, 2, 8), (None, "requires improvement", False, 5, 8), (None, "good", False, 0, None), (None, "outstanding", False, 0, None)}),
+])
+def test_stated_zero_counts(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected

@@ -291,6 +291,17 @@ class GradingExtractor:
         self.having_been = re.compile(
             rf"\bhaving\s+(?:previously\s+|also\s+)?been\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags
         )
+        # "It was not found to require improvement, or to be inadequate, in any of them": a zero count
+        # with the grades in infinitives and commas ("not rated good or outstanding in any area" is `zero_count`'s).
+        self.zero_infinitive = re.compile(
+            rf"\bnot\s+(?:(?:rated|judged|graded|found|assessed|deemed)\s+)?(?:to\s+be\s+|to\s+|as\s+)?{Q}(?P<grade>{G}){Q},?\s+or\s+(?:to\s+be\s+|to\s+|as\s+)?{Q}(?P<grade2>{G}){Q},?\s+(?:in|for)\s+any\b",
+            flags,
+        )
+        # "No part of the force's work was found to be inadequate", "None of its grades was inadequate".
+        self.zero_part = re.compile(
+            rf"\b(?:no\s+part\s+of\s+(?:its|their|the\s+[\w-]+['’]s?)\s+work|none\s+of\s+(?:its|their|the)\s+(?:grades|ratings|judge?ments))\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}(?:to\s+be\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))?",
+            flags,
+        )
         # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
         self.no_grade_received = re.compile(
             rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
@@ -763,6 +774,13 @@ class GradingExtractor:
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in finditer_at(self.area_which, s, low, self.area_starts) if "which" in low else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in self.zero_infinitive.finditer(s) if "not" in low and " or " in low else ():
+            for g in ("grade", "grade2"):
+                add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
+        for m in self.zero_part.finditer(s) if "no part" in low or "none of" in low else ():
+            for g in ("grade", "grade2"):
+                if m.group(g):
+                    add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
         for m in self.no_grade_received.finditer(s) if "not" in low or "n't" in low or "n’t" in low else ():
             add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
         for m in finditer_at(self.and_as_year, s, low, _AND_STARTS):

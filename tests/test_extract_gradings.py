@@ -537,3 +537,24 @@ def test_probation_improvement_on_its_first_inspection(extractor):
 ])
 def test_stated_zero_counts(extractor, text, expected):
     assert extract(extractor, text)[0] == expected
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # "Its lowest grade": the scale's last grade, as a count with the areas listed after it.
+    (["The education watchdog gave the council its lowest grade in each of the four judgements it makes: the impact of leaders "
+      "on social work practice, the experiences and progress of children who need help and protection, and the experiences and "
+      "progress of children in care and care leavers."], OFSTED,
+     {(None, "inadequate", False, 4, 4), ("impact of leaders", "inadequate", False, None, None),
+      ("help and protection", "inadequate", False, None, None), ("children in care and care leavers", "inadequate", False, None, None)}),
+    (["HMP Leeds has been given the lowest possible score for safety after inspectors found self-harm had risen sharply."], PRISON,
+     {("safety", "poor", False, None, None)}),
+    # Trap: the lowest of something else.
+    (["The force gave the lowest priority to burglary."], PEEL, set()),
+    # "The two 'good' grades went to X and Y. Both are an improvement on the force's 2022 grades of requires improvement."
+    (["The two 'good' grades went to its work to prevent and deter crime and anti-social behaviour and to the way it manages suspects and offenders.",
+      "Both are an improvement on the force's 2022 grades of requires improvement in those areas."], PEEL,
+     {("preventing crime", "good", False, None, None), ("managing offenders and suspects", "good", False, None, None), (None, "good", False, 2, None),
+      ("preventing crime", "requires improvement", True, None, None), ("managing offenders and suspects", "requires improvement", True, None, None)}),
+])
+def test_lowest_grade_and_anaphoric_earlier_grades(extractor, text, title, expected):
+    assert extract(extractor, text, title=title, published="2024-09-24")[0] == expected

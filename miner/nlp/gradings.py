@@ -67,10 +67,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
 _FAILING = r"failing|failed|poor|weak"
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
+LOWEST = "lowest"  # "its lowest grade": the last grade of the scale, resolved in `_normalise`
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
 QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'inadequate'
 # Literal prefilters (miner.nlp.scan): a grade word cannot occur without one of these.
-_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak"])
+_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest"])
 # `only_area` needs "area" and one of these words.
 _ONLY_LITERALS = Literals(["only", "one", "sole"])
 # Where matches of the patterns that begin with a (quoted) grade can start.
@@ -144,7 +145,7 @@ class GradingExtractor:
         G = GRADE_PATTERN
         A = rf"(?P<area>{AREA})"
         flags = re.I
-        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING})\b", flags)
+        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|lowest)\b", flags)
         # "Investigating crime | Adequate", "2.1 Adoption performance Outstanding",
         # "The experiences and progress of care leavers: good"
         self.row = re.compile(
@@ -200,7 +201,7 @@ class GradingExtractor:
         )
         # "The areas requiring improvement were X, Y and Z", "The inadequate areas included X"
         self.areas_were = re.compile(
-            rf"\b(?:the\s+)?(?:only\s+|other\s+)?(?:(?:two|three|four|five|six|seven|eight|\d)\s+)?(?:{QUOTE}(?P<grade_a>{G}){QUOTE}\s+)?(?:areas?|grades?|judge?ments?)\s+(?:(?:judged|rated|graded|found)\s+(?:to\s+be\s+|as\s+)?{QUOTE}(?P<grade_b>{G}){QUOTE}\s+|(?P<requiring>requiring\s+improvement)\s+)?(?:were|was|included|include|are|is)\s+(?:given\s+for\s+|for\s+)?",
+            rf"\b(?:the\s+)?(?:only\s+|other\s+)?(?:(?:two|three|four|five|six|seven|eight|\d)\s+)?(?:{QUOTE}(?P<grade_a>{G}){QUOTE}\s+)?(?:areas?|grades?|judge?ments?)\s+(?:(?:judged|rated|graded|found)\s+(?:to\s+be\s+|as\s+)?{QUOTE}(?P<grade_b>{G}){QUOTE}\s+|(?P<requiring>requiring\s+improvement)\s+)?(?:were|was|included|include|are|is|went\s+to|go\s+to)\s+(?:given\s+for\s+|for\s+)?",
             flags,
         )
         # "Investigating crime was the only area where it 'requires improvement'"
@@ -302,6 +303,20 @@ class GradingExtractor:
             rf"\b(?:no\s+part\s+of\s+(?:its|their|the\s+[\w-]+['’]s?)\s+work|none\s+of\s+(?:its|their|the)\s+(?:grades|ratings|judge?ments))\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}(?:to\s+be\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))?",
             flags,
         )
+        # "gave the council its lowest grade in each of the four judgements", "given the lowest
+        # possible score for safety": the scale's lowest grade (`_normalise`).
+        self.lowest = re.compile(
+            rf"\b(?:gave|given|awarded|received|handed|got)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the)\s+lowest\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
+            rf"(?:(?:each|all|every\s+one)\s+of\s+(?:the|its|their)\s+(?P<count>{N})\s+{_GRADED_THINGS}|(?:(?:its|their|the)\s+)?{A})",
+            flags,
+        )
+        # "Both are an improvement on the force's 2022 grades of requires improvement in those
+        # areas": the areas graded in the sentence before, at that earlier inspection.
+        self.both_improvement = re.compile(
+            rf"\s*(?:Both|Each|They|These|All\s+(?:three|four|of\s+them))\s+(?:are|is|were|was|represents?|marks?)\s+(?:an?\s+)?(?:\w+\s+)?(?:improvement|rise|step\s+up|step\s+down|decline|fall|drop)\s+(?:on|from)\s+"
+            rf"(?:the\s+force['’]s|the\s+council['’]s|its|their|the)\s+(?:(?P<year>(?:19|20)\d\d)\s+)?(?:grades?|ratings?|judge?ments?)\s+of\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
         # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
         self.no_grade_received = re.compile(
             rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
@@ -363,6 +378,14 @@ class GradingExtractor:
                 for k, sp in enumerate(echo[1][: len(ends)]):
                     found = _Found(0, ends[-1 - k], sp.label_, sp._.area, sp._.count, sp._.out_of)
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, org_id=sp._.organisation_id, previous=True, year=years[0] if years else None)
+            both = self.both_improvement.match(sent_text) if echo and echo[0] == i - 1 and _IMPROVEMENT_STARTS.any_in(sent_text.lower()) else None
+            if both:
+                # Span values are keyed by offsets: each record covers one word fewer.
+                ends = [w.end() for w in re.finditer(r"\S+", sent_text)]
+                year = int(both.group("year")) if both.group("year") else None
+                for k, sp in enumerate(echo[1][: len(ends)]):
+                    found = _Found(0, ends[-1 - k], both.group("grade"), sp._.area)
+                    self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, org_id=sp._.organisation_id, previous=True, year=year)
             if follows and follows[0] == i - 1 and _LIST_FOLLOWS.match(sent_text):
                 # "Three areas were judged inadequate. These include X, Y and Z."
                 for extra in self.scales.area_regex.finditer(sent_text):
@@ -651,6 +674,14 @@ class GradingExtractor:
                         # "Six areas – preventing crime, ... – were judged adequate": the areas named between the dashes.
                         for extra in self.scales.area_regex.finditer(s, m.start("aside"), m.end("aside")):
                             found.append(_Found(extra.start(), extra.end(), grade, extra.group(0)))  # inside the count's own claim
+        for m in self.lowest.finditer(s) if "lowest" in low else ():
+            if m.group("count"):
+                count = parse_int(m.group("count"))
+                item = _Found(m.start(), m.end(), LOWEST, None, count, count, "count")
+                if count and add(item):
+                    counts.append(item)  # the areas listed after it carry its grade
+            else:
+                add(_Found(m.start(), m.end(), LOWEST, m.group("area")))
         # "inadequate in two areas, investigating crime and managing offenders":
         # the areas named after a count carry its grade.
         for item in list(counts):
@@ -997,6 +1028,8 @@ def _year_of(date: str | None) -> int | None:
 def _normalise(scales: Scales, scale_id: str | None, grade_text: str) -> str:
     if " or " in grade_text:
         return " or ".join(_normalise(scales, scale_id, g) for g in grade_text.split(" or "))
+    if grade_text == LOWEST and scale_id in scales.scales:
+        return scales.scales[scale_id].grades[-1]
     if grade_text in ("failing", "failed", "weak"):
         return "failing"
     if scale_id in scales.scales:

@@ -558,3 +558,19 @@ def test_stated_zero_counts(extractor, text, expected):
 ])
 def test_lowest_grade_and_anaphoric_earlier_grades(extractor, text, title, expected):
     assert extract(extractor, text, title=title, published="2024-09-24")[0] == expected
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    (["The force's rating for investigating crime dropped to inadequate."], PEEL, {("investigating crime", "inadequate", False, None, None)}),
+    (["Its grade for protecting vulnerable people improved to good."], PEEL, {("protecting vulnerable people", "good", False, None, None)}),
+    (["Norfolk County Council's children's services have been upgraded to good."], OFSTED, {("overall effectiveness", "good", False, None, None)}),
+    (["Norfolk's children's services have moved up to good."], OFSTED, {("overall effectiveness", "good", False, None, None)}),
+    (["Norfolk children's services given 'outstanding' rating"], OFSTED, {("overall effectiveness", "outstanding", False, None, None)}),
+    (["Inspectors found services for children in Norfolk to be good."], OFSTED, {("overall effectiveness", "good", False, None, None)}),
+    (["Inspectors gave the jail the lowest score in three of the four tests."], PRISON, {(None, "poor", False, 3, 4)}),
+    # Traps: a change of something that is not a grade; the grade of a part of the service.
+    (["The force's score for public confidence dropped to 61 per cent."], PEEL, set()),
+    (["Inspectors found services for children in Norfolk to be good at times, but not consistently."], OFSTED, set()),
+])
+def test_grades_that_moved_and_whole_service_phrasing(extractor, text, title, expected):
+    assert extract(extractor, text, title=title, published="2024-09-24")[0] == expected

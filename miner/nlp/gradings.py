@@ -307,7 +307,7 @@ class GradingExtractor:
         # possible score for safety": the scale's lowest grade (`_normalise`).
         self.lowest = re.compile(
             rf"\b(?:gave|given|awarded|received|handed|got)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the)\s+lowest\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
-            rf"(?:(?:each|all|every\s+one)\s+of\s+(?:the|its|their)\s+(?P<count>{N})\s+{_GRADED_THINGS}|(?:(?:its|their|the)\s+)?{A})",
+            rf"(?:(?:each|all|every\s+one)\s+of\s+(?:the|its|their)\s+(?P<count>{N})\s+{_GRADED_THINGS}|(?P<some>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|their|the)\s+)?{A})",
             flags,
         )
         # "Both are an improvement on the force's 2022 grades of requires improvement in those
@@ -315,6 +315,21 @@ class GradingExtractor:
         self.both_improvement = re.compile(
             rf"\s*(?:Both|Each|They|These|All\s+(?:three|four|of\s+them))\s+(?:are|is|were|was|represents?|marks?)\s+(?:an?\s+)?(?:\w+\s+)?(?:improvement|rise|step\s+up|step\s+down|decline|fall|drop)\s+(?:on|from)\s+"
             rf"(?:the\s+force['’]s|the\s+council['’]s|its|their|the)\s+(?:(?P<year>(?:19|20)\d\d)\s+)?(?:grades?|ratings?|judge?ments?)\s+of\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "The force's rating for investigating crime dropped to inadequate": the area's grade now.
+        self.rating_moved = re.compile(
+            rf"\b(?:rating|grade|judge?ment|score)\s+(?:for|in|on)\s+(?:(?:its|their|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s+(?:has\s+|had\s+|have\s+)?"
+            rf"(?:dropped|fell|fallen|slipped|declined|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped)\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # The whole children's service: "have been upgraded to good", "given an 'outstanding' rating",
+        # "Inspectors found services for children in Norfolk to be good".
+        services = r"(?:children['’]s\s+services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])[\w'’-]+)?"
+        self.services_moved = re.compile(
+            rf"\b{services}\s+(?:(?:have|has|had)\s+(?:been\s+)?|were\s+|was\s+)?(?:(?:upgraded|downgraded|raised|lowered|moved\s+(?:up|down)|improved|dropped|fallen|fell|slipped)\s+to\s+{Q}(?P<grade>{G}){Q}"
+            rf"|(?:given|awarded|handed)\s+(?:an?\s+|the\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:rating|grade|judge?ment))(?![\w-])"
+            rf"|\bfound\s+{services}\s+to\s+be\s+{Q}(?P<grade3>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
             flags,
         )
         # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
@@ -675,9 +690,10 @@ class GradingExtractor:
                         for extra in self.scales.area_regex.finditer(s, m.start("aside"), m.end("aside")):
                             found.append(_Found(extra.start(), extra.end(), grade, extra.group(0)))  # inside the count's own claim
         for m in self.lowest.finditer(s) if "lowest" in low else ():
-            if m.group("count"):
-                count = parse_int(m.group("count"))
-                item = _Found(m.start(), m.end(), LOWEST, None, count, count, "count")
+            if m.group("count") or m.group("some"):
+                count = parse_int(m.group("count") or m.group("some"))
+                total = parse_int(m.group("out_of")) if m.group("some") else count
+                item = _Found(m.start(), m.end(), LOWEST, None, count, total, "count")
                 if count and add(item):
                     counts.append(item)  # the areas listed after it carry its grade
             else:
@@ -805,6 +821,11 @@ class GradingExtractor:
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in finditer_at(self.area_which, s, low, self.area_starts) if "which" in low else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in self.rating_moved.finditer(s) if " to " in low and ("rating" in low or "grade" in low or "judg" in low or "score" in low) else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in self.services_moved.finditer(s) if "services" in low else ():
+            g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
+            add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
         for m in self.zero_infinitive.finditer(s) if "not" in low and " or " in low else ():
             for g in ("grade", "grade2"):
                 add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
@@ -870,6 +891,8 @@ class GradingExtractor:
                 return
         grade_text = found.grade.lower()
         grade = _normalise(scales, scale_id, grade_text)
+        if grade == LOWEST:
+            return  # "its lowest grade" on no known scale
         if area is not None and scale_id in scales.scales and grade not in scales.scales[scale_id].grades:
             # "adequate" exists only on the 2021 PEEL scale: switch when the area fits it.
             alternative = scales.resolve_area(found.area, "peel-2021")

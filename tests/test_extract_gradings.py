@@ -574,3 +574,15 @@ def test_lowest_grade_and_anaphoric_earlier_grades(extractor, text, title, expec
 ])
 def test_grades_that_moved_and_whole_service_phrasing(extractor, text, title, expected):
     assert extract(extractor, text, title=title, published="2024-09-24")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["Investigating crime, previously inadequate, is now adequate."],
+     {("investigating crime", "adequate", False, None, None), ("investigating crime", "inadequate", True, None, None)}),
+    (["The force, rated inadequate at responding to the public in 2022, is now good in that area."],
+     {("responding to the public", "inadequate", True, None, None), ("responding to the public", "good", False, None, None)}),
+    # Trap: "now" without an area to refer to.
+    (["The force is now good in that respect, the chief constable said."], set()),
+])
+def test_now_and_previously_in_one_sentence(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected

@@ -332,6 +332,17 @@ class GradingExtractor:
             rf"|\bfound\s+{services}\s+to\s+be\s+{Q}(?P<grade3>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
             flags,
         )
+        # "Investigating crime, previously inadequate, is now adequate": the grade now and the one before.
+        self.area_previously = re.compile(
+            rf"{A},\s+(?:which\s+was\s+|having\s+been\s+)?(?:previously|formerly|once)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?{Q}(?P<before>{G}){Q}(?:\s+in\s+(?:19|20)\d\d)?,\s+"
+            rf"(?:is|are|has\s+been|have\s+been|was|were)\s+now\s+(?:(?:rated|judged|graded|assessed\s+as|considered)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "..., is now good in that area": the area just named, now.
+        self.now_in_that_area = re.compile(
+            rf"\b(?:is|are)\s+now\s+(?:(?:rated|judged|graded|considered)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:that|this|the\s+same)\s+(?:area|respect)\b",
+            flags,
+        )
         # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
         self.no_grade_received = re.compile(
             rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
@@ -821,6 +832,14 @@ class GradingExtractor:
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in finditer_at(self.area_which, s, low, self.area_starts) if "which" in low else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in finditer_at(self.area_previously, s, low, self.area_starts) if "now" in low else ():
+            if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False)):
+                # Its own offsets (span values are keyed by them): the area to the earlier grade.
+                found.append(_Found(m.start("area"), m.end("before"), m.group("before"), m.group("area"), previous=True))
+        for m in self.now_in_that_area.finditer(s) if "now" in low and ("that" in low or "this" in low or "same" in low) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before:
+                add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
         for m in self.rating_moved.finditer(s) if " to " in low and ("rating" in low or "grade" in low or "judg" in low or "score" in low) else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in self.services_moved.finditer(s) if "services" in low else ():

@@ -586,3 +586,12 @@ def test_grades_that_moved_and_whole_service_phrasing(extractor, text, title, ex
 ])
 def test_now_and_previously_in_one_sentence(extractor, text, expected):
     assert extract(extractor, text)[0] == expected
+
+
+def test_an_ofsted_judgement_inside_a_prison_report(extractor):
+    text = ["Ofsted judged the overall effectiveness of education, skills and work to be inadequate.",
+            # Trap: Ofsted is not named as the judge, so a prison report's "overall effectiveness" is no grading.
+            "The overall effectiveness of the regime was judged poor by prisoners."]
+    grades, extraction = extract(extractor, text, title=PRISON, published="2024-09-24")
+    assert grades == {("overall effectiveness", "inadequate", False, None, None)}
+    assert {g.scale for g in extraction.gradings} == {"ofsted"}

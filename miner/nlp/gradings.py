@@ -124,6 +124,7 @@ class _Found:
     previous: bool | None = None  # set when the pattern itself says so
     only_previous: bool = False  # kept only when the clause dates it to an earlier inspection
     document_total: bool = False  # out_of is the current inspection's number of areas
+    by_ofsted: bool = False  # Ofsted named as the judge: its judgement stands inside another inspectorate's report
     current_year_is_now: bool = False  # `previous` set by the pattern holds only for a year before the inspection's
 
 
@@ -341,6 +342,11 @@ class GradingExtractor:
         # "..., is now good in that area": the area just named, now.
         self.now_in_that_area = re.compile(
             rf"\b(?:is|are)\s+now\s+(?:(?:rated|judged|graded|considered)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:that|this|the\s+same)\s+(?:area|respect)\b",
+            flags,
+        )
+        # In a prison report: "Ofsted judged the overall effectiveness of education, skills and work to be inadequate".
+        self.ofsted_education = re.compile(
+            rf"\bOfsted\s+(?:judged|rated|graded|found|assessed|deemed)\s+(?:the\s+)?(?P<area>overall\s+effectiveness)\s+of\s+(?:the\s+)?(?:prison['’]s\s+)?education[\w\s,]{{0,40}}?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
@@ -840,6 +846,8 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before:
                 add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
+        for m in self.ofsted_education.finditer(s) if "ofsted" in low and "education" in low else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), by_ofsted=True))
         for m in self.rating_moved.finditer(s) if " to " in low and ("rating" in low or "grade" in low or "judg" in low or "score" in low) else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in self.services_moved.finditer(s) if "services" in low else ():
@@ -898,11 +906,11 @@ class GradingExtractor:
             else:
                 return
         elif found.area:
-            resolved = scales.resolve_area(found.area, scale_id, ctx.inspection.inspectorate)
+            resolved = scales.resolve_area(found.area, "ofsted" if found.by_ofsted else scale_id, "ofsted" if found.by_ofsted else ctx.inspection.inspectorate)
             if resolved is None:
                 return
             scale_id, area = resolved
-            if scale_id == "ofsted" and area == "overall effectiveness" and ctx.inspection.inspectorate not in (None, "ofsted"):
+            if scale_id == "ofsted" and area == "overall effectiveness" and ctx.inspection.inspectorate not in (None, "ofsted") and not found.by_ofsted:
                 return
             if (scale_id == _OFSTED_2009) != (document_scale == _OFSTED_2009):
                 # The pre-2014 framework's areas ("leadership and management") are

@@ -595,3 +595,21 @@ def test_an_ofsted_judgement_inside_a_prison_report(extractor):
     grades, extraction = extract(extractor, text, title=PRISON, published="2024-09-24")
     assert grades == {("overall effectiveness", "inadequate", False, None, None)}
     assert {g.scale for g in extraction.gradings} == {"ofsted"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["That is a clear improvement on 2017, when the prison was rated poorly in two of the four tests – safety, and rehabilitation "
+      "and release planning – and not sufficiently good in the other two, respect and purposeful activity."],
+     {(None, "poor", True, 2, 4), (None, "not sufficiently good", True, 2, 4), ("safety", "poor", True, None, None),
+      ("rehabilitation and release planning", "poor", True, None, None), ("respect", "not sufficiently good", True, None, None),
+      ("purposeful activity", "not sufficiently good", True, None, None)}),
+    (["The jail scored poorly on safety and was rated not sufficiently good on respect."],
+     {("safety", "poor", False, None, None), ("respect", "not sufficiently good", False, None, None)}),
+    (["HMP Leeds was given a poor score for safety."], {("safety", "poor", False, None, None)}),
+    (["HMP Leeds got the worst possible rating for purposeful activity."], {("purposeful activity", "poor", False, None, None)}),
+    # Traps: "poorly" without a verb of grading is no grade.
+    (["The prison was performing poorly, the report said."], set()),
+    (["Staff rated the new regime poorly in a survey."], set()),
+])
+def test_prison_poorly_and_worst_possible(extractor, text, expected):
+    assert extract(extractor, text, title=PRISON, published="2024-09-24")[0] == expected

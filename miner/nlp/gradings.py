@@ -71,7 +71,7 @@ LOWEST = "lowest"  # "its lowest grade": the last grade of the scale, resolved i
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
 QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'inadequate'
 # Literal prefilters (miner.nlp.scan): a grade word cannot occur without one of these.
-_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest"])
+_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst"])
 # `only_area` needs "area" and one of these words.
 _ONLY_LITERALS = Literals(["only", "one", "sole"])
 # Where matches of the patterns that begin with a (quoted) grade can start.
@@ -146,7 +146,7 @@ class GradingExtractor:
         G = GRADE_PATTERN
         A = rf"(?P<area>{AREA})"
         flags = re.I
-        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|lowest)\b", flags)
+        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|lowest|worst(?=\s+possible))\b", flags)
         # "Investigating crime | Adequate", "2.1 Adoption performance Outstanding",
         # "The experiences and progress of care leavers: good"
         self.row = re.compile(
@@ -171,7 +171,7 @@ class GradingExtractor:
         # "rated inadequate at investigating crime", "requires improvement in how it investigates crime",
         # "good at preventing crime and responding to the public", "the inadequate grades were for how GMP responds to the public"
         self.grade_then_area = re.compile(
-            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:(?:both|each of|all of)\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:(?:both|each of|all of)\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
@@ -307,7 +307,7 @@ class GradingExtractor:
         # "gave the council its lowest grade in each of the four judgements", "given the lowest
         # possible score for safety": the scale's lowest grade (`_normalise`).
         self.lowest = re.compile(
-            rf"\b(?:gave|given|awarded|received|handed|got)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the)\s+lowest\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
+            rf"\b(?:gave|given|awarded|received|handed|got)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the)\s+(?:lowest|worst\s+possible)\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
             rf"(?:(?:each|all|every\s+one)\s+of\s+(?:the|its|their)\s+(?P<count>{N})\s+{_GRADED_THINGS}|(?P<some>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|their|the)\s+)?{A})",
             flags,
         )
@@ -347,6 +347,12 @@ class GradingExtractor:
         # In a prison report: "Ofsted judged the overall effectiveness of education, skills and work to be inadequate".
         self.ofsted_education = re.compile(
             rf"\bOfsted\s+(?:judged|rated|graded|found|assessed|deemed)\s+(?:the\s+)?(?P<area>overall\s+effectiveness)\s+of\s+(?:the\s+)?(?:prison['’]s\s+)?education[\w\s,]{{0,40}}?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "rated poorly in two of the four tests", "scored poorly on safety": HMI Prisons' "poor"
+        # ("performing poorly" is no grade: a verb of grading must precede).
+        self.rated_poorly = re.compile(
+            rf"\b(?:rated|scored|assessed|judged|graded)\s+poorly\s+(?:in|for|on|against)\s+(?:(?P<count>{N})\s+(?:out\s+)?of\s+(?:the|its)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|the)\s+)?{A})",
             flags,
         )
         # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
@@ -706,7 +712,7 @@ class GradingExtractor:
                         # "Six areas – preventing crime, ... – were judged adequate": the areas named between the dashes.
                         for extra in self.scales.area_regex.finditer(s, m.start("aside"), m.end("aside")):
                             found.append(_Found(extra.start(), extra.end(), grade, extra.group(0)))  # inside the count's own claim
-        for m in self.lowest.finditer(s) if "lowest" in low else ():
+        for m in self.lowest.finditer(s) if "lowest" in low or "worst" in low else ():
             if m.group("count") or m.group("some"):
                 count = parse_int(m.group("count") or m.group("some"))
                 total = parse_int(m.group("out_of")) if m.group("some") else count
@@ -715,6 +721,14 @@ class GradingExtractor:
                     counts.append(item)  # the areas listed after it carry its grade
             else:
                 add(_Found(m.start(), m.end(), LOWEST, m.group("area")))
+        for m in self.rated_poorly.finditer(s) if "poorly" in low else ():
+            if m.group("count"):
+                count, total = parse_int(m.group("count")), parse_int(m.group("out_of"))
+                item = _Found(m.start(), m.end(), "poor", None, count, total, "count")
+                if count and total and count <= total and add(item):
+                    counts.append(item)  # the tests listed after it carry its grade
+            else:
+                add(_Found(m.start(), m.end(), "poor", m.group("area")))
         # "inadequate in two areas, investigating crime and managing offenders":
         # the areas named after a count carry its grade.
         for item in list(counts):

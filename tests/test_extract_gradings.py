@@ -613,3 +613,15 @@ def test_an_ofsted_judgement_inside_a_prison_report(extractor):
 ])
 def test_prison_poorly_and_worst_possible(extractor, text, expected):
     assert extract(extractor, text, title=PRISON, published="2024-09-24")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["Ofsted gave the council a \"requires improvement\" rating overall."], {("overall effectiveness", "requires improvement to be good", False, None, None)}),
+    # Kept or retained: the grade now and at the inspection before.
+    (["The council retained its good rating."], {("overall effectiveness", "good", False, None, None), ("overall effectiveness", "good", True, None, None)}),
+    (["The council's overall rating remained good."], {("overall effectiveness", "good", False, None, None), ("overall effectiveness", "good", True, None, None)}),
+    # Trap: a year after the grade may date it earlier: no record rather than a wrong current one.
+    (["Ofsted rated the council inadequate in 2019, requires improvement in 2022 and good this year."], set()),
+])
+def test_the_council_as_object_and_kept_ratings(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2024-05-21")[0] == expected

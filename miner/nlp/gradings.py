@@ -355,6 +355,21 @@ class GradingExtractor:
             rf"\b(?:rated|scored|assessed|judged|graded)\s+poorly\s+(?:in|for|on|against)\s+(?:(?P<count>{N})\s+(?:out\s+)?of\s+(?:the|its)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|the)\s+)?{A})",
             flags,
         )
+        # The whole body, graded with it as object: "Ofsted gave the council a 'requires improvement'
+        # rating overall", "Ofsted rated the council inadequate in 2019".
+        body = r"(?:the\s+(?:council|local\s+authority|authority)(?:['’]s\s+children['’]s\s+services)?|its\s+children['’]s\s+services)"
+        self.body_object = re.compile(
+            rf"\b(?:gave|given|awarded|handed)\s+{body}\s+(?:an?\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?P<overall>\s+overall)?(?![\w-])"
+            rf"|\b(?:rated|judged|graded|found)\s+{body}\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])(?!\s+(?:at|for|on|in)\b)",
+            flags,
+        )
+        # "The council retained its good rating", "kept its 'outstanding' rating", "Its overall rating
+        # remained good": the grade now, and the same at the inspection before.
+        self.kept_rating = re.compile(
+            rf"\b(?:retained|retains|kept|keeps|keeping|retaining|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their)\s+(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?![\w-])"
+            rf"|\boverall\s+(?:rating|grade|judge?ment)\s+(?:remained|remains|stayed|stays)\s+(?:at\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
+            flags,
+        )
         # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
         self.no_grade_received = re.compile(
             rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
@@ -862,6 +877,15 @@ class GradingExtractor:
                 add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
         for m in self.ofsted_education.finditer(s) if "ofsted" in low and "education" in low else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), by_ofsted=True))
+        for m in self.body_object.finditer(s) if "the council" in low or "authority" in low or "its children" in low else ():
+            g = "grade" if m.group("grade") else "grade2"
+            add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
+        for m in self.kept_rating.finditer(s) if "retain" in low or "kep" in low or "held" in low or "hold" in low or "remain" in low or "stay" in low else ():
+            g = "grade" if m.group("grade") else "grade2"
+            # Not claims ("overall rating remained good" is also `area_then_grade`'s, which a
+            # CQC report resolves and an Ofsted one does not); `_emit` keeps one record per key.
+            found.append(_Found(m.start(g), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=False))
+            found.append(_Found(m.start(), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
         for m in self.rating_moved.finditer(s) if " to " in low and ("rating" in low or "grade" in low or "judg" in low or "score" in low) else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in self.services_moved.finditer(s) if "services" in low else ():

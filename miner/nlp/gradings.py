@@ -7,6 +7,7 @@ component stays fast as the area vocabulary grows.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -508,30 +509,33 @@ class GradingExtractor:
         """"Gwent Police and South Wales Police were rated adequate for ...": a
         grading whose subject is a list of organisations holds for each of them
         (the record found is the last one's, named nearest the grade)."""
-        mentions = [m for m in doc.spans.get("organisations", []) if m._.organisation_id]
+        # Plain offsets, read once: (start_char, end_char, start token, id), in text order.
+        mentions = [(m.start_char, m.end_char, m.start, m._.organisation_id) for m in doc.spans.get("organisations", [])]
+        mentions = [m for m in mentions if m[3]]
         if len(mentions) < 2:
             return
+        ends = [m[1] for m in mentions]
         text = doc.text
         for sp in list(spans):
             if sp._.method == "table":
                 continue
-            before = [m for m in mentions if m.end_char <= sp.start_char and sp.start_char - m.end_char <= 120]
-            if len(before) < 2 or before[-1]._.organisation_id != sp._.organisation_id:
+            last = bisect.bisect_right(ends, sp.start_char) - 1  # the mention ending last before the grading
+            if last < 1 or sp.start_char - ends[last] > 120 or mentions[last][3] != sp._.organisation_id:
                 continue
-            if not _PLURAL_PREDICATE.fullmatch(text, before[-1].end_char, sp.start_char):
+            if not _PLURAL_PREDICATE.fullmatch(text, ends[last], sp.start_char):
                 continue
-            k = len(before) - 1
-            while k > 0 and _COORDINATION.fullmatch(text, before[k - 1].end_char, before[k].start_char):
+            k = last
+            while k > 0 and _COORDINATION.fullmatch(text, mentions[k - 1][1], mentions[k][0]):
                 k -= 1
-                other = before[k]
-                key = (other._.organisation_id, sp._.area, sp._.grade, sp._.previous, sp._.count, sp._.out_of)
+                start_token, other_id = mentions[k][2], mentions[k][3]
+                key = (other_id, sp._.area, sp._.grade, sp._.previous, sp._.count, sp._.out_of)
                 if key in seen:
                     continue
                 seen.add(key)
                 # Its own offsets (from the other name to the grade): span values are keyed by offsets.
-                copy = Span(doc, other.start, sp.end, label=sp.label_)
+                copy = Span(doc, start_token, sp.end, label=sp.label_)
                 values = {name: getattr(sp._, name) for name in ("grade", "area", "scale", "count", "out_of", "previous", "year", "method")}
-                set_span_values(copy, {**values, "organisation_id": other._.organisation_id})
+                set_span_values(copy, {**values, "organisation_id": other_id})
                 spans.append(copy)
 
     @staticmethod

@@ -625,3 +625,17 @@ def test_prison_poorly_and_worst_possible(extractor, text, expected):
 ])
 def test_the_council_as_object_and_kept_ratings(extractor, text, expected):
     assert extract(extractor, text, title=OFSTED, published="2024-05-21")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["The force was rated good in five of the nine areas inspected, and adequate in the rest."],
+     {(None, "good", False, 5, 9), (None, "adequate", False, 4, 9)}),
+    (["Five of its nine grades were good."], {(None, "good", False, 5, 9)}),
+    (["It received five good grades and four adequate ones."], {(None, "good", False, 5, None), (None, "adequate", False, 4, None)}),
+    (["Inspectors awarded the force four 'good' ratings."], {(None, "good", False, 4, None)}),
+    # Traps: the rest of something else; no total to take from.
+    (["The force was rated good in five areas, and the rest of the report was positive."], {(None, "good", False, 5, None)}),
+    (["The force was rated good in five areas and adequate in the rest."], {(None, "good", False, 5, None)}),
+])
+def test_counts_of_grades_and_the_rest(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected

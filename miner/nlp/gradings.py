@@ -58,7 +58,7 @@ _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:auth
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
-_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|rating|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring)\b", re.I)
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring)\b", re.I)
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
@@ -243,7 +243,7 @@ class GradingExtractor:
         )
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
-            rf"\b(?P<count>{N})\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b)",
+            rf"\b(?P<count>{N})\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)",
             flags,
         )
         # "The workforce grade is up from requires improvement in 2022"
@@ -369,6 +369,16 @@ class GradingExtractor:
         self.kept_rating = re.compile(
             rf"\b(?:retained|retains|kept|keeps|keeping|retaining|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their)\s+(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?![\w-])"
             rf"|\boverall\s+(?:rating|grade|judge?ment)\s+(?:remained|remains|stayed|stays)\s+(?:at\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "Five of its nine grades were good": a count with the grades as subject.
+        self.count_of_grades = re.compile(
+            rf"\b(?P<count>{N})\s+(?:out\s+)?of\s+(?:its|the|their)\s+(?P<out_of>{N})\s+(?:grades|ratings|judge?ments)\s+(?:were|was|are|is)\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+or\b)",
+            flags,
+        )
+        # "..., and adequate in the rest": what the list's other counts leave of its total.
+        self.count_rest = re.compile(
+            rf"(?<![\w-]){Q}(?P<grade>{G}){Q}(?![\w-])\s+(?:in|for|across)\s+(?:all\s+)?the\s+(?:rest|remainder|others)\b(?!\s+of\b)",
             flags,
         )
         # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
@@ -771,6 +781,16 @@ class GradingExtractor:
             # (unless the sentence states one).
             for item in counts:
                 item.out_of = sum(c.count for c in counts)
+        for m in self.count_rest.finditer(s) if counts and ("rest" in low or "remainder" in low or "others" in low) else ():
+            totals = {c.out_of for c in counts if c.out_of}
+            taken_count = sum(c.count for c in counts if c.end <= m.start())
+            if len(totals) == 1 and 0 < taken_count < next(iter(totals)):
+                total = next(iter(totals))
+                add(_Found(m.start(), m.end(), m.group("grade"), None, total - taken_count, total, "count"))
+        for m in self.count_of_grades.finditer(s) if " of " in low else ():
+            count, total = parse_int(m.group("count")), parse_int(m.group("out_of"))
+            if count is not None and total and count <= total:
+                add(_Found(m.start(), m.end(), m.group("grade"), None, count, total, "count"))
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
             matches = finditer_at(rx, s, low, starts)

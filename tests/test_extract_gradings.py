@@ -639,3 +639,13 @@ def test_the_council_as_object_and_kept_ratings(extractor, text, expected):
 ])
 def test_counts_of_grades_and_the_rest(extractor, text, expected):
     assert extract(extractor, text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["Dyfed-Powys Police was the only Welsh force to be graded outstanding in any area, for preventing crime."],
+     {("preventing crime", "outstanding", False, None, None)}),
+    # Trap: a zero count, not a grade of the area after it.
+    (["The force was not rated inadequate in any area, for all its problems with investigating crime."], {(None, "inadequate", False, 0, None)}),
+])
+def test_in_any_area_for(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected

@@ -381,6 +381,11 @@ class GradingExtractor:
             rf"(?<![\w-]){Q}(?P<grade>{G}){Q}(?![\w-])\s+(?:in|for|across)\s+(?:all\s+)?the\s+(?:rest|remainder|others)\b(?!\s+of\b)",
             flags,
         )
+        # "the only force to be graded outstanding in any area, for preventing crime"
+        self.any_area_for = re.compile(
+            rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+in\s+any\s+(?:area|category|pillar)\s*,?\s+(?:for|at|in)\s+(?:(?:its|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            flags,
+        )
         # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
         self.no_grade_received = re.compile(
             rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
@@ -910,6 +915,9 @@ class GradingExtractor:
             # CQC report resolves and an Ofsted one does not); `_emit` keeps one record per key.
             found.append(_Found(m.start(g), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=False))
             found.append(_Found(m.start(), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
+        for m in self.any_area_for.finditer(s) if "any" in low else ():
+            if not re.search(r"\b(?:not|never|no|nor)\b", s[max(0, m.start() - 40):m.start()], re.I):
+                add(_Found(m.start(), m.end(), m.group("grade"), m.group("area")))
         for m in self.rating_moved.finditer(s) if " to " in low and ("rating" in low or "grade" in low or "judg" in low or "score" in low) else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in self.services_moved.finditer(s) if "services" in low else ():

@@ -649,3 +649,10 @@ def test_counts_of_grades_and_the_rest(extractor, text, expected):
 ])
 def test_in_any_area_for(extractor, text, expected):
     assert extract(extractor, text)[0] == expected
+
+
+def test_new_rules_survive_text_fold_gives_up_on(extractor):
+    # The Kelvin sign makes `scan.fold` give up (low is None): the rules' literal gates must still work.
+    grades, _ = extract(extractor, ["The force was rated good in half of its eight areas, at 300 \u212a.",
+                                    "Gwent Police and South Wales Police were rated adequate for investigating crime."])
+    assert (None, "good", False, 4, 8) in grades

@@ -646,6 +646,8 @@ class GradingExtractor:
         """Gradings stated in sentence `s`; `low` is `scan.fold(s)` when the caller has it."""
         if low is None:
             low = fold(s)
+        # The literal gates of the rules below: `low` is None where `fold` gives up.
+        gate = low if low is not None else s.lower()
         row = self.row.match(s)
         if row and len(s) < 160:
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
@@ -746,7 +748,7 @@ class GradingExtractor:
                         # "Six areas – preventing crime, ... – were judged adequate": the areas named between the dashes.
                         for extra in self.scales.area_regex.finditer(s, m.start("aside"), m.end("aside")):
                             found.append(_Found(extra.start(), extra.end(), grade, extra.group(0)))  # inside the count's own claim
-        for m in self.lowest.finditer(s) if "lowest" in low or "worst" in low else ():
+        for m in self.lowest.finditer(s) if "lowest" in gate or "worst" in gate else ():
             if m.group("count") or m.group("some"):
                 count = parse_int(m.group("count") or m.group("some"))
                 total = parse_int(m.group("out_of")) if m.group("some") else count
@@ -755,7 +757,7 @@ class GradingExtractor:
                     counts.append(item)  # the areas listed after it carry its grade
             else:
                 add(_Found(m.start(), m.end(), LOWEST, m.group("area")))
-        for m in self.rated_poorly.finditer(s) if "poorly" in low else ():
+        for m in self.rated_poorly.finditer(s) if "poorly" in gate else ():
             if m.group("count"):
                 count, total = parse_int(m.group("count")), parse_int(m.group("out_of"))
                 item = _Found(m.start(), m.end(), "poor", None, count, total, "count")
@@ -786,13 +788,13 @@ class GradingExtractor:
             # (unless the sentence states one).
             for item in counts:
                 item.out_of = sum(c.count for c in counts)
-        for m in self.count_rest.finditer(s) if counts and ("rest" in low or "remainder" in low or "others" in low) else ():
+        for m in self.count_rest.finditer(s) if counts and ("rest" in gate or "remainder" in gate or "others" in gate) else ():
             totals = {c.out_of for c in counts if c.out_of}
             taken_count = sum(c.count for c in counts if c.end <= m.start())
             if len(totals) == 1 and 0 < taken_count < next(iter(totals)):
                 total = next(iter(totals))
                 add(_Found(m.start(), m.end(), m.group("grade"), None, total - taken_count, total, "count"))
-        for m in self.count_of_grades.finditer(s) if " of " in low else ():
+        for m in self.count_of_grades.finditer(s) if "grades" in gate or "ratings" in gate or "judg" in gate else ():
             count, total = parse_int(m.group("count")), parse_int(m.group("out_of"))
             if count is not None and total and count <= total:
                 add(_Found(m.start(), m.end(), m.group("grade"), None, count, total, "count"))
@@ -896,47 +898,47 @@ class GradingExtractor:
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in finditer_at(self.area_which, s, low, self.area_starts) if "which" in low else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in finditer_at(self.area_previously, s, low, self.area_starts) if "now" in low else ():
+        for m in finditer_at(self.area_previously, s, low, self.area_starts) if "now" in gate else ():
             if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False)):
                 # Its own offsets (span values are keyed by them): the area to the earlier grade.
                 found.append(_Found(m.start("area"), m.end("before"), m.group("before"), m.group("area"), previous=True))
-        for m in self.now_in_that_area.finditer(s) if "now" in low and ("that" in low or "this" in low or "same" in low) else ():
+        for m in self.now_in_that_area.finditer(s) if "now" in gate and ("that" in gate or "this" in gate or "same" in gate) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before:
                 add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
-        for m in self.ofsted_education.finditer(s) if "ofsted" in low and "education" in low else ():
+        for m in self.ofsted_education.finditer(s) if "ofsted" in gate and "education" in gate else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), by_ofsted=True))
-        for m in self.body_object.finditer(s) if "the council" in low or "authority" in low or "its children" in low else ():
+        for m in self.body_object.finditer(s) if "council" in gate or "authority" in gate or "children" in gate else ():
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
-        for m in self.kept_rating.finditer(s) if "retain" in low or "kep" in low or "held" in low or "hold" in low or "remain" in low or "stay" in low else ():
+        for m in self.kept_rating.finditer(s) if "retain" in gate or "kep" in gate or "held" in gate or "hold" in gate or "remain" in gate or "stay" in gate else ():
             g = "grade" if m.group("grade") else "grade2"
             # Not claims ("overall rating remained good" is also `area_then_grade`'s, which a
             # CQC report resolves and an Ofsted one does not); `_emit` keeps one record per key.
             found.append(_Found(m.start(g), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=False))
             found.append(_Found(m.start(), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
-        for m in self.any_area_for.finditer(s) if "any" in low else ():
+        for m in self.any_area_for.finditer(s) if "any" in gate else ():
             if not re.search(r"\b(?:not|never|no|nor)\b", s[max(0, m.start() - 40):m.start()], re.I):
                 add(_Found(m.start(), m.end(), m.group("grade"), m.group("area")))
-        for m in self.rating_moved.finditer(s) if " to " in low and ("rating" in low or "grade" in low or "judg" in low or "score" in low) else ():
+        for m in self.rating_moved.finditer(s) if "rating" in gate or "grade" in gate or "judg" in gate or "score" in gate else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in self.services_moved.finditer(s) if "services" in low else ():
+        for m in self.services_moved.finditer(s) if "services" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
-        for m in self.zero_infinitive.finditer(s) if "not" in low and " or " in low else ():
+        for m in self.zero_infinitive.finditer(s) if "not" in gate and "any" in gate else ():
             for g in ("grade", "grade2"):
                 add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
-        for m in self.zero_part.finditer(s) if "no part" in low or "none of" in low else ():
+        for m in self.zero_part.finditer(s) if "part" in gate or "none" in gate else ():
             for g in ("grade", "grade2"):
                 if m.group(g):
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
-        for m in self.no_grade_received.finditer(s) if "not" in low or "n't" in low or "n’t" in low else ():
+        for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate else ():
             add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
         for m in finditer_at(self.and_as_year, s, low, _AND_STARTS):
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
                 found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
-        for m in self.count_fraction.finditer(s) if "half" in low or "all but" in low else ():
+        for m in self.count_fraction.finditer(s) if "half" in gate or "but" in gate else ():
             stated = m.group("out_of") or m.group("out_of2")
             total = parse_int(stated) if stated else stated_out_of
             if not total:

@@ -15,9 +15,11 @@ CPU per request does not) per kind:
 
 The plugin's response cache is off for the "cold" pass (every request runs
 its SQL) and on for the "warm" pass (the same URLs once more after a first
-round filled it). Each pass uses a fresh server.
+round filled it). Each pass uses a fresh server. --workers 1 serves with
+`datasette serve` (one process), more with that many uvicorn worker
+processes, as the published copy's serve.sh does (its default: one per CPU).
 
-    python benchmarks/datasette_load.py --concurrency 1 4 --requests 200
+    python benchmarks/datasette_load.py --concurrency 1 4 --requests 200 --workers 1 2
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ import httpx
 
 from synthetic_db import FINDING_KINDS, ensure
 
-from miner.publish.serving import serve_arguments
+from miner.publish.asgi import CONFIG_ENV
+from miner.publish.deploy import WORKER_CONFIG
+from miner.publish.serving import serve_arguments, worker_arguments
 
 SEARCH_TERMS = ["emergency", "\"emergency calls\"", "vulnerable", "safety audits", "supervise investigations",
                 "wellbeing", "\"missing children\"", "release", "risk assessments", "offenders"]
@@ -52,12 +56,19 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def served(site: pathlib.Path, *, cache: bool):
+def served(site: pathlib.Path, *, cache: bool, workers: int = 1):
+    """The published copy served as its serve.sh does: `datasette serve`, or `workers` uvicorn processes."""
     port = _free_port()
-    args = serve_arguments("miner.db", host="127.0.0.1", port=port, metadata=pathlib.Path("metadata.json"), immutable=True,
-                           inspect_file=pathlib.Path("inspect-data.json"), plugins=pathlib.Path("plugins"))
     env = {**os.environ, "MINER_RESPONSE_CACHE": "5000" if cache else "0"}
-    process = subprocess.Popen([sys.executable, "-m", "datasette", *args], cwd=site, env=env,
+    if workers > 1:
+        args = worker_arguments(host="127.0.0.1", port=port, workers=workers, app="asgi:app", app_dir=".")
+        env[CONFIG_ENV] = WORKER_CONFIG
+    else:
+        args = ["-m", "datasette", *serve_arguments(
+            "miner.db", host="127.0.0.1", port=port, metadata=pathlib.Path("metadata.json"), immutable=True,
+            inspect_file=pathlib.Path("inspect-data.json"), plugins=pathlib.Path("plugins"),
+            templates=pathlib.Path("templates"))]
+    process = subprocess.Popen([sys.executable, *args], cwd=site, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -124,10 +135,28 @@ def run(base: str, urls: list[str], *, concurrency: int, requests: int) -> list[
     return latencies
 
 
+def _stat(pid) -> list[str]:
+    return pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (Linux /proc)."""
-    fields = pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU time so far of a process and its descendants (the worker processes; Linux /proc)."""
+    parents = {}
+    for entry in pathlib.Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                parents[int(entry.name)] = int(_stat(entry.name)[1])
+    tree, added = {pid}, True
+    while added:
+        children = {child for child, parent in parents.items() if parent in tree} - tree
+        tree |= children
+        added = bool(children)
+    total = 0
+    for member in tree:
+        with contextlib.suppress(OSError):
+            fields = _stat(member)
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -144,36 +173,41 @@ def main() -> None:
     parser.add_argument("--findings", type=int, default=1_000_000)
     parser.add_argument("--passes", nargs="+", choices=["cold", "warm"], default=["cold", "warm"])
     parser.add_argument("--kinds", nargs="+", choices=["faceted", "search", "filtered"], default=["faceted", "search", "filtered"])
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, os.cpu_count() or 1],
+                        help="Server processes: 1 is `datasette serve`, more are uvicorn workers (serve.sh's default: one per CPU)")
     parser.add_argument("--republish", action="store_true", help="Publish the database again")
     args = parser.parse_args()
 
     source = ensure(args.dir / "miner.db", documents=20_000, findings=args.findings, statistics=args.statistics)
     site = args.dir / "site"
-    if args.republish or not (site / "miner.db").exists():
+    if args.republish or not (site / WORKER_CONFIG).exists():
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "miner", "publish", str(source), str(site), "--force", "-s"], check=True)
         print(f"published in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     pools = request_pools(site)
     print(f"# {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start; "
           f"{args.statistics:,} statistics, {args.findings:,} findings")
-    print(f"{'pass':5} {'kind':9} {'conc':>4} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} {'cpu ms/req':>10}")
+    print(f"{'pass':5} {'workers':>7} {'kind':9} {'conc':>4} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'req/s':>7} "
+          f"{'cpu ms/req':>10}")
     for name in args.passes:
-        with served(site, cache=name == "warm") as (base, pid):
-            for kind in args.kinds:
-                urls = pools[kind]
-                if name == "warm":
-                    run(base, urls, concurrency=2, requests=len(urls))  # fill the cache
-                else:
-                    run(base, urls[:3], concurrency=1, requests=3)  # first-request start-up costs
-                for concurrency in args.concurrency:
-                    started, cpu = time.perf_counter(), cpu_seconds(pid)
-                    latencies = run(base, urls, concurrency=concurrency, requests=args.requests)
-                    rate = len(latencies) / (time.perf_counter() - started)
-                    # The server's own CPU per request: what a request costs on an idle core,
-                    # whatever else the machine is doing.
-                    cpu_ms = (cpu_seconds(pid) - cpu) * 1000 / len(latencies)
-                    print(f"{name:5} {kind:9} {concurrency:>4} {len(latencies):>5} {percentile(latencies, 50):>8.1f} "
-                          f"{percentile(latencies, 95):>8.1f} {max(latencies):>8.1f} {rate:>7.1f} {cpu_ms:>10.1f}", flush=True)
+        for workers in args.workers:
+            with served(site, cache=name == "warm", workers=workers) as (base, pid):
+                for kind in args.kinds:
+                    urls = pools[kind]
+                    if name == "warm":  # fill the cache: each worker has its own, so every URL a few times each
+                        run(base, urls, concurrency=2 * workers, requests=(1 if workers == 1 else 3 * workers) * len(urls))
+                    else:  # first-request start-up costs, in every worker
+                        run(base, urls[:3], concurrency=workers, requests=3 * workers)
+                    for concurrency in args.concurrency:
+                        started, cpu = time.perf_counter(), cpu_seconds(pid)
+                        latencies = run(base, urls, concurrency=concurrency, requests=args.requests)
+                        rate = len(latencies) / (time.perf_counter() - started)
+                        # The server's own CPU per request (all its processes): what a request
+                        # costs on an idle core, whatever else the machine is doing.
+                        cpu_ms = (cpu_seconds(pid) - cpu) * 1000 / len(latencies)
+                        print(f"{name:5} {workers:>7} {kind:9} {concurrency:>4} {len(latencies):>5} "
+                              f"{percentile(latencies, 50):>8.1f} {percentile(latencies, 95):>8.1f} {max(latencies):>8.1f} "
+                              f"{rate:>7.1f} {cpu_ms:>10.1f}", flush=True)
     print(f"# load average {os.getloadavg()[0]:.2f} at end")
 
 

@@ -141,29 +141,44 @@ def extract(db_path, stale, jobs, silent, as_json):
 @click.option("--metadata", type=click.Path(exists=True, dir_okay=False), help="Another metadata.yml")
 @click.option("--immutable", is_flag=True, help="Serve a file nothing else will write to (faster, cacheable)")
 @click.option("--allow-sql", is_flag=True, help="Let visitors run arbitrary SQL (off: only canned queries)")
-def serve(db_path, port, host, metadata, immutable, allow_sql=False):
+@click.option("-w", "--workers", type=click.IntRange(1), default=None,
+              help="Worker processes (default: one per CPU with --immutable, else 1)")
+def serve(db_path, port, host, metadata, immutable, allow_sql=False, workers=None):
     """Publish a database with Datasette, read-only, with miner's metadata.
 
     Public settings: SQL time limit, result caps, no writes, and no
-    arbitrary SQL unless --allow-sql. For a deployable copy see `miner publish`.
+    arbitrary SQL unless --allow-sql. With more than one worker, each
+    process serves the same settings (uvicorn --workers). For a
+    deployable copy see `miner publish`.
 
     Example:
 
         miner serve reports.db -p 8001 --allow-sql
-    """
-    from datasette.cli import cli as datasette_cli
 
+        miner serve site/miner.db --immutable --workers 4
+    """
     from miner.publish import serve_arguments
     from miner.store import open_database
 
+    import os
     import tempfile
 
     from miner.publish import write_metadata_for
+    from miner.publish.serving import datasette_config, run_workers
 
+    if workers is None:
+        workers = (os.cpu_count() or 1) if immutable else 1
     open_database(db_path).close()  # upgrade the schema before serving read-only
     with tempfile.TemporaryDirectory(prefix="miner-serve-") as tmp:
         resolved = write_metadata_for(db_path, pathlib.Path(tmp) / "metadata.json", pathlib.Path(metadata) if metadata else None)
-        args = serve_arguments(db_path, host=host, port=port, metadata=resolved, immutable=immutable, allow_sql=allow_sql)
+        options = dict(metadata=resolved, immutable=immutable, allow_sql=allow_sql)
+        if workers > 1:
+            run_workers(datasette_config(str(pathlib.Path(db_path).resolve()), **options), pathlib.Path(tmp),
+                        host=host, port=port, workers=workers)
+            return
+        from datasette.cli import cli as datasette_cli
+
+        args = serve_arguments(db_path, host=host, port=port, **options)
         datasette_cli.main(args=args, prog_name="miner serve", standalone_mode=False)
 
 

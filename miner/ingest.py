@@ -24,8 +24,10 @@ from miner.errors import ExtractionFailed, MinerError
 from miner.nlp.records import Extraction
 from miner.sources import RawDocument, Source, expand_sources
 from miner.store import DocumentWriter
+from miner.store.writer import PreparedDocument, prepare
 from miner.store.source_files import FileStat, SourceFiles, database_files
 from miner.text import claimed_type, convert
+from miner.text.sandbox import IsolatedConverter  # here, not in `prepare`'s thread while spaCy is being imported
 from miner.workers import WorkerLost, worker_pool
 
 if TYPE_CHECKING:  # spaCy is imported only when a document needs extracting
@@ -73,18 +75,25 @@ class IngestSummary:
 
 @dataclass
 class Analysis:
-    """A converted and extracted document, or why not: plain data a worker can send back."""
+    """A converted and extracted document, or why not: plain data a worker can send back.
+
+    An ingested document comes back as `prepared` rows only (see `PreparedDocument`).
+    """
 
     document: Document | None = None
     extraction: Extraction | None = None
     stage: str | None = None  # where it failed
     reason: str | None = None
+    prepared: PreparedDocument | None = None
 
 
 class Analyser:
     """Bytes -> Document -> Extraction, never raising: what runs in a worker.
 
-    Payloads are ("ingest", RawDocument, sha256, kind) or ("extract", Document).
+    Payloads are ("ingest", RawDocument, sha256, kind) or ("extract", Document);
+    `prepare` turns an "ingest" payload into ("converted", Document, kind) or
+    ("analysed", Analysis) (a failed conversion) in the parent while the
+    pipeline loads.
     """
 
     def __init__(self, extractor: Extractor | None = None, *, isolated: bool = True):
@@ -107,13 +116,36 @@ class Analyser:
     def __call__(self, payload: tuple) -> Analysis:
         if payload[0] == "ingest":
             return self.analyse(*payload[1:])
+        if payload[0] == "converted":
+            return self._extract_converted(*payload[1:])
+        if payload[0] == "analysed":
+            return payload[1]
         analysis = self.extract(payload[1])
         analysis.document = None  # the parent has it stored: send back only the records
         return analysis
 
+    def prepare(self, payload: tuple) -> tuple:
+        """Convert an "ingest" payload in the sandbox (the parent's converter child), leaving extraction to a worker."""
+        if payload[0] != "ingest" or not self.isolated:
+            return payload  # in-process conversion would only compete with loading for this process
+        raw, digest, kind = payload[1:]
+        converted = self._converted(raw, digest, kind)
+        return ("analysed", converted) if isinstance(converted, Analysis) else ("converted", converted, kind)
+
+    def prepared(self) -> None:
+        # The workers start their own converters; the parent's would only sit idle.
+        # It is idle now, so it can be killed rather than waited for.
+        if self._converter is not None:
+            self._converter.close(timeout=0)
+            self._converter = None
+
     def forked(self) -> None:
         # A converter child started by the parent is the parent's to stop.
         self._converter = None
+        if self.isolated:
+            # Started now, its interpreter comes up while this worker extracts what the parent converted.
+            self._converter = IsolatedConverter()
+            self._converter.start()
 
     def close(self) -> None:
         if self._converter is not None:
@@ -125,12 +157,15 @@ class Analyser:
         if not self.isolated:
             return convert(raw.data, raw.url, raw.charset, expected)
         if self._converter is None:
-            from miner.text.sandbox import IsolatedConverter
-
             self._converter = IsolatedConverter()
         return self._converter.convert(raw.data, raw.url, raw.charset, expected)
 
     def analyse(self, raw: RawDocument, digest: str, kind: str | None = None) -> Analysis:
+        converted = self._converted(raw, digest, kind)
+        return converted if isinstance(converted, Analysis) else self._extract_converted(converted, kind)
+
+    def _converted(self, raw: RawDocument, digest: str, kind: str | None) -> Document | Analysis:
+        """The document, or the failed analysis saying why not."""
         try:
             document = self._convert(raw)
         except MinerError as error:
@@ -141,10 +176,16 @@ class Analyser:
         document.content_hash = digest
         if kind:
             document.kind = kind
+        return document
+
+    def _extract_converted(self, document: Document, kind: str | None) -> Analysis:
         analysis = self.extract(document)
-        if kind and analysis.extraction is not None:
+        if analysis.extraction is None:
+            return analysis
+        if kind:
             analysis.extraction.kind = kind
-        return analysis
+        # Rows, built here (in a worker: in parallel), are all the writer needs.
+        return Analysis(prepared=prepare(document, analysis.extraction))
 
     def extract(self, document: Document) -> Analysis:
         try:
@@ -262,18 +303,16 @@ class Ingester:
         if isinstance(outcome, WorkerLost):
             # Conversion crashes are caught by the worker's own sandbox; this is the pipeline.
             outcome = Analysis(stage="extract", reason=lost_reason(step.source, outcome))
-        if outcome.reason is not None or outcome.document is None or outcome.extraction is None:
+        if outcome.reason is not None or outcome.prepared is None:
             self.writer.record_failure(step.source, step.digest, outcome.stage or "extract", outcome.reason or "")
             return IngestResult(step.source, "failed", reason=outcome.reason)
-        extraction = outcome.extraction
         with self.db.atomic():
-            written = self.writer.save(outcome.document, extraction, pipeline=self.extractor.version)
+            written = self.writer.save_prepared(outcome.prepared, pipeline=self.extractor.version)
             if step.stat is not None:
                 self.source_files.record(step.stat, step.digest)
         if written.status == "unchanged":  # the same bytes earlier in this batch
             return IngestResult(step.source, "unchanged", written.document_id)
-        counts = {"gradings": len(extraction.gradings), "findings": len(extraction.findings), "statistics": len(extraction.statistics)}
-        return IngestResult(step.source, written.status, written.document_id, counts=counts)
+        return IngestResult(step.source, written.status, written.document_id, counts=outcome.prepared.counts())
 
 
 def _is_url(location: str) -> bool:

@@ -244,3 +244,47 @@ def test_worker_pool_keeps_order_and_blames_only_the_payload_that_killed_a_worke
         0, 2, WorkerLost(-signal.SIGKILL), 6, None, 10, 12, 14, 16,
     ]
     assert os.getpid() not in {outcome[1] for _, outcome in results if isinstance(outcome, tuple)}
+
+
+class Preparer(Doubler):
+    """A handler whose parent-side `prepare` runs while `load` does: `load` lasts until three payloads are prepared."""
+
+    def __init__(self):
+        import threading
+
+        self.three_prepared = threading.Event()
+        self.count = 0
+        self.closed_after_preparing = False
+
+    def prepare(self, payload):
+        self.count += 1
+        if self.count == 3:
+            self.three_prepared.set()
+        return ("prepared", payload, os.getpid())
+
+    def prepared(self):
+        self.closed_after_preparing = True
+
+    def load(self):
+        assert self.three_prepared.wait(30)
+
+    def __call__(self, payload):
+        if isinstance(payload, tuple):
+            return (payload[1] * 2, payload[2])
+        return (payload * 2, None)
+
+
+def test_worker_pool_prepares_payloads_in_the_parent_while_the_handler_loads():
+    from miner.workers import WorkerPool
+
+    handler = Preparer()
+    with WorkerPool(handler, jobs=2) as pool:
+        results = list(pool.imap([(n, n) for n in range(60)]))
+    assert [key for key, _ in results] == list(range(60))
+    assert [outcome[0] for _, outcome in results] == [2 * n for n in range(60)]
+    preparers = [outcome[1] for _, outcome in results]
+    assert preparers[:3] == [os.getpid()] * 3  # prepared in the parent, before the workers were forked
+    # Only payloads read before the workers started are prepared (at most the warm window); the rest are not.
+    assert set(preparers) == {os.getpid(), None} and preparers[-1] is None and preparers.count(os.getpid()) <= WorkerPool.WARM_WINDOW
+    assert preparers == sorted(preparers, key=lambda pid: pid is None)
+    assert handler.closed_after_preparing

@@ -136,7 +136,11 @@ async def test_response_cache_serves_immutable_pages_and_never_a_mutable_one(for
     assert len(after) == len(before) + 1
 
 
-@pytest.mark.parametrize("extra, status", [((), 403), (("--allow-sql",), 200), (("--immutable",), 403)])
+@pytest.mark.parametrize("extra, status", [
+    ((), 403), (("--allow-sql",), 200), (("--immutable", "--workers", "1"), 403),
+    # Worker processes (uvicorn --workers): the same rules in every process.
+    (("--immutable", "--workers", "2"), 403),
+])
 def test_miner_serve_on_loopback(formula_db, extra, status):
     with miner_serve(formula_db, *extra) as base:
         assert httpx.get(f"{base}/miner.json", params={"sql": "select 1"}).status_code == status

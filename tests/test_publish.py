@@ -30,7 +30,8 @@ def test_publish_makes_an_immutable_checked_copy(source, tmp_path):
     summary = json.loads(result.output)
     copy = out / "reports.db"
     assert summary["database"] == str(copy)
-    assert sorted(p.name for p in out.iterdir()) == ["README.md", "inspect-data.json", "metadata.json", "plugins", "reports.db", "serve.sh"]
+    assert sorted(p.name for p in out.iterdir()) == ["README.md", "asgi.py", "datasette.json", "inspect-data.json",
+                                                   "metadata.json", "plugins", "reports.db", "serve.sh", "templates"]
     assert _sha(source) == before, "the source must not change"
 
     conn = sqlite3.connect(f"file:{copy}?immutable=1", uri=True)

@@ -12,6 +12,7 @@ document kind, block kind), so a bag-of-words model can use them.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import pathlib
 import random
@@ -51,14 +52,45 @@ class Candidate:
     doc_kind: str
 
     def features(self) -> str:
-        # Context as pseudo-words the bag-of-words model can weigh.
+        return self.context_features() + self.text
+
+    def context_features(self) -> str:
+        """The start of `features()`: context as pseudo-words the bag-of-words
+        model can weigh, ending in a space (the same for many candidates)."""
         section = self.section_kind or "nosection"
         heading = (self.headings[-1] if self.headings else "").lower()
         heading_words = " ".join(f"hd_{w}" for w in heading.split()[:6] if w.isalpha())
-        return f"ctx_{section} ctx_doc_{self.doc_kind} ctx_block_{self.block_kind} {heading_words} {self.text}"
+        return f"ctx_{section} ctx_doc_{self.doc_kind} ctx_block_{self.block_kind} {heading_words} "
+
+    def context_key(self) -> tuple:
+        """What `context_features()` depends on."""
+        return self.section_kind, self.doc_kind, self.block_kind, self.headings[-1] if self.headings else ""
 
 
 _WORD = re.compile(r"[\w'’£%-]+")
+# `_WORD.findall` without the regex engine (`words()`): ASCII characters outside
+# its class become spaces in one bytes.translate, then str.split() cuts words.
+_ASCII_NON_WORD = bytes(c for c in range(128) if not _WORD.fullmatch(chr(c)))
+_TO_SPACE = bytes.maketrans(_ASCII_NON_WORD, b" " * len(_ASCII_NON_WORD))
+_ASCII = bytes(range(128))
+
+
+def words(text: str) -> list[str]:
+    """`_WORD.findall(text)`, several times faster. Splitting at ASCII non-word
+    characters and whitespace is the same as the regex when every non-ASCII
+    character of the text is in `_WORD`'s class (a word character, which for `re`
+    is one that `str.isalnum()` accepts, or ’ or £); for any other text (“, –,
+    a non-breaking space...) the regex runs."""
+    try:
+        encoded = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return _WORD.findall(text)
+    if not text.isascii():
+        # The non-ASCII characters alone: UTF-8 bytes of those are all >= 0x80.
+        rest = encoded.translate(None, _ASCII).decode("utf-8").replace("’", "").replace("£", "")
+        if rest and not rest.isalnum():
+            return _WORD.findall(text)
+    return encoded.translate(_TO_SPACE).decode("utf-8").split()
 
 
 class WordTokenizer:
@@ -113,6 +145,27 @@ def _textcat_config(exclusive: bool) -> dict:
     }
 
 
+# Words' string ids (hashes) kept from one document to the next: most words
+# recur, and hashing them again cost a fifth of the classifier's time. Bounded
+# (emptied when full), so a long crawl does not grow it without end.
+_STRING_IDS: dict[str, int] = {}
+_STRING_IDS_MAX = 50_000
+
+
+def _string_ids(words: set[str]) -> dict[str, int]:
+    """A dict holding `get_string_id(w)` for each of `words` (and maybe others)."""
+    global _STRING_IDS
+    ids = _STRING_IDS
+    missing = words.difference(ids)
+    if len(ids) + len(missing) > _STRING_IDS_MAX:
+        # A new dict rather than clear(): a caller still reading the old one keeps it whole.
+        ids = _STRING_IDS = {}
+        missing = words
+    for word in missing:
+        ids[word] = get_string_id(word)
+    return ids
+
+
 class BowScorer:
     """A trained `TextCatBOW` head scored without building a `Doc` per text.
 
@@ -145,10 +198,15 @@ class BowScorer:
         list non-empty), computed for the whole batch at once: per text, its
         unique unigram and n-gram keys in ascending order, their counts, and
         how many keys each text has."""
-        ids = {w: get_string_id(w) for w in set().union(*word_lists)}
-        lengths = [len(words) for words in word_lists]
-        unigrams = numpy.fromiter((ids[w] for words in word_lists for w in words), dtype="uint64", count=sum(lengths))
-        text_of = numpy.repeat(numpy.arange(len(word_lists)), lengths)
+        return self.flat_keys(list(itertools.chain.from_iterable(word_lists)), list(map(len, word_lists)))
+
+    def flat_keys(self, flat: list[str], lengths: list[int]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """`keys()` of the texts whose words are `flat`, the first `lengths[0]`
+        words the first text's, and so on (each length > 0)."""
+        count = len(lengths)  # texts
+        ids = _string_ids(set(flat))
+        unigrams = numpy.fromiter(map(ids.__getitem__, flat), dtype="uint64", count=len(flat))
+        text_of = numpy.repeat(numpy.arange(count), lengths)
         keys, texts = [unigrams], [text_of]
         for n in range(2, self.ngram_size + 1):
             ngrams = self.ops.ngrams(n, unigrams)
@@ -157,13 +215,17 @@ class BowScorer:
             keys.append(ngrams[inside])
             texts.append(text_of[: len(ngrams)][inside])
         keys, texts = numpy.concatenate(keys), numpy.concatenate(texts)
-        order = numpy.lexsort((keys, texts))
+        # Sorted by text, then key (what numpy.lexsort((keys, texts)) gives, in
+        # half the time): keys first (equal keys need no order), then texts by a
+        # stable sort, which for 16-bit integers is a radix sort.
+        order = numpy.argsort(keys)
+        order = order[numpy.argsort(texts.astype("int16" if count < 2**15 else "int32")[order], kind="stable")]
         keys, texts = keys[order], texts[order]
         first = numpy.ones(len(keys), dtype=bool)
         first[1:] = (keys[1:] != keys[:-1]) | (texts[1:] != texts[:-1])
         starts = numpy.flatnonzero(first)
         counts = numpy.diff(numpy.append(starts, len(keys)))
-        per_text = numpy.bincount(texts[starts], minlength=len(word_lists)).astype("int32")
+        per_text = numpy.bincount(texts[starts], minlength=count).astype("int32")
         return keys[starts], counts, per_text
 
     def scores(self, keys: numpy.ndarray, counts: numpy.ndarray, lengths: numpy.ndarray) -> numpy.ndarray:
@@ -227,28 +289,61 @@ class FindingClassifier:
 
     def _predict_fast(self, candidates: list[Candidate]) -> list[dict]:
         """`_predict` with the heads scored by `BowScorer`: the same decisions and
-        probabilities (tests/test_model.py compares them on the corpus)."""
-        keyed = self.scorers["kind"].keys([_WORD.findall(c.features().lower()) or [""] for c in candidates])
-        results: list[dict] = [{} for _ in candidates]
-        for head in ("kind", "polarity", "topic"):
-            scorer = self.scorers[head]
-            chosen = range(len(candidates)) if head == "kind" else [i for i, r in enumerate(results) if r["kind"] != "none" or r["finding_p"] >= 0.3]
-            if not chosen:
-                continue
-            scores = scorer.scores(*keyed)
-            # argmax takes the first of equal maxima, as max() over the labels in order does.
-            best = scores.argmax(axis=1).tolist()
-            top = scores[numpy.arange(len(best)), best].tolist()
-            none = scores[:, scorer.labels.index("none")].tolist() if head == "kind" else None
-            for i in chosen:
-                results[i][head] = scorer.labels[best[i]]
-                results[i][head + "_p"] = top[i]
-                if none is not None:
-                    results[i]["finding_p"] = 1.0 - none[i]
+        probabilities (tests/test_bow_scorer.py compares them on the corpus)."""
+        keys, counts, per_text = self.scorers["kind"].flat_keys(*self._words(candidates))
+        values = numpy.asarray(counts, dtype="f")
+        kind, kind_p, none = self._best(self.scorers["kind"], keys, values, per_text, "none")
+        finding_p = [1.0 - p for p in none]
+        results = [{"kind": k, "kind_p": p, "finding_p": f} for k, p, f in zip(kind, kind_p, finding_p)]
+        chosen = [i for i, r in enumerate(results) if r["kind"] != "none" or r["finding_p"] >= 0.3]
+        if len(chosen) < len(candidates):
+            # Polarity and topic only for what the kind head keeps: the rows of
+            # the others are left out of the batch (rows do not depend on one another).
+            keep = numpy.zeros(len(candidates), dtype=bool)
+            keep[chosen] = True
+            keep_keys = numpy.repeat(keep, per_text)
+            keys, values, per_text = keys[keep_keys], values[keep_keys], per_text[keep]
+        for head in ("polarity", "topic"):
+            if chosen:
+                labels, probabilities, _ = self._best(self.scorers[head], keys, values, per_text)
+                for i, label, p in zip(chosen, labels, probabilities):
+                    results[i][head] = label
+                    results[i][head + "_p"] = p
         for r in results:
             r.setdefault("polarity", None)
             r.setdefault("topic", None)
         return results
+
+    @staticmethod
+    def _words(candidates: list[Candidate]) -> tuple[list[str], list[int]]:
+        """`words(c.features().lower()) or [""]` of every candidate in one list,
+        and how many each has; the context's words found once per context. The
+        context ends in a space (no word runs across it, and str.lower() of a
+        final sigma looks no further), so the words of the whole are the
+        context's followed by the text's; and they are never none."""
+        contexts: dict[tuple, list[str]] = {}
+        flat: list[str] = []
+        lengths = []
+        for c in candidates:
+            key = c.context_key()
+            context = contexts.get(key)
+            if context is None:
+                context = contexts[key] = words(c.context_features().lower())
+            text = words(c.text.lower())
+            flat += context
+            flat += text
+            lengths.append(len(context) + len(text))
+        return flat, lengths
+
+    @staticmethod
+    def _best(scorer: BowScorer, keys, values, per_text, label: str | None = None) -> tuple[list[str], list[float], list[float] | None]:
+        """Per text: the most probable label, its probability, and that of `label`."""
+        scores = scorer.scores(keys, values, per_text)
+        # argmax takes the first of equal maxima, as max() over the labels in order does.
+        best = scores.argmax(axis=1)
+        top = scores[numpy.arange(len(best)), best].tolist()
+        names = [scorer.labels[b] for b in best.tolist()]
+        return names, top, scores[:, scorer.labels.index(label)].tolist() if label is not None else None
 
     def to_disk(self, path: pathlib.Path) -> None:
         for head, nlp in self.heads.items():

@@ -14,13 +14,15 @@ import json
 import pathlib
 import re
 
+import numpy
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from miner.nlp.context import get_context, set_span_values
+from miner.nlp.context import get_context, span_key
 from miner.nlp.finding_model import Candidate, FindingClassifier
 from miner.nlp.organisations import OrganisationIndex
-from miner.nlp.sections import Section, block_sections, is_boilerplate, is_toc_entry
+from miner.nlp.sections import BOILERPLATE_ANYWHERE, Section, block_sections, is_boilerplate, is_toc_entry
 
 SPANS_KEY = "findings"
 DATA = pathlib.Path(__file__).parent / "data" / "findings.json"
@@ -42,6 +44,7 @@ class FindingExtractor:
     def _compile(self, lexicon: dict) -> None:
         self.lexicon = lexicon
         self.section_kinds = [(re.compile(rx, re.I), kind) for rx, kind in lexicon["section_kinds"]]
+        self._section_kind_cache: dict[tuple[str, ...], str | None] = {}  # heading path -> kind, by these rules
         self.cues = re.compile("|".join(f"(?:{c})" for c in lexicon["finding_cues"]), re.I)
         self.not_cues = re.compile("|".join(f"(?:{c})" for c in lexicon["not_finding_cues"]), re.I)
         self.positive = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon["positive"]) + r")\b", re.I)
@@ -60,9 +63,10 @@ class FindingExtractor:
         ctx = get_context(doc)
         doc_kind = ctx.kind or ("report" if ctx.inspection.inspectorate else "news")
         found: list[Candidate] = []
-        seen: set[str] = set()
+        seen = _SeenTexts()
         sections = None  # what governs each block (miner.nlp.sections), made on first need
         boilerplate: dict[int, bool] = {}
+        anywhere = ctx.literal_index(BOILERPLATE_ANYWHERE)
         for sent in ctx.sentences:
             text = sent.text.strip()
             if len(text) < 25 or len(text) > 1200:
@@ -71,17 +75,16 @@ class FindingExtractor:
             block_kind = ctx.kinds[i] if i is not None else "paragraph"
             if block_kind in ("heading", "caption", "table_row"):
                 continue
-            key = _normalise(text)
-            if key in seen:
+            if not seen.add(text):
                 continue
-            seen.add(key)
             # The cheap quote test first: most sentences fail it.
             if _is_quoted_response(text) and self.not_cues.search(text):
                 continue
             headings, section_kind = ctx.headings[i] if i is not None else (), None
             if i is not None:
                 if i not in boilerplate:
-                    boilerplate[i] = is_boilerplate(ctx.text[ctx.starts[i]:ctx.ends[i]], headings)
+                    start, end = ctx.starts[i], ctx.ends[i]
+                    boilerplate[i] = is_boilerplate(ctx.text[start:end], headings, anywhere.any_within(start, end))
                 if boilerplate[i]:
                     continue
                 if sections is None:
@@ -94,7 +97,11 @@ class FindingExtractor:
         return found
 
     def _block_sections(self, ctx) -> list[Section]:
-        cache: dict[tuple[str, ...], str | None] = {}  # blocks share heading paths
+        # Blocks share heading paths, and reports of one series share headings:
+        # the kinds are kept from one document to the next (bounded, emptied when full).
+        if len(self._section_kind_cache) > 20_000:
+            self._section_kind_cache = {}
+        cache = self._section_kind_cache
 
         def section_kind(headings: tuple[str, ...]) -> str | None:
             if headings not in cache:
@@ -111,6 +118,8 @@ class FindingExtractor:
         is_report = (ctx.kind in (None, "report")) and ctx.inspection.inspectorate is not None
         predictions = self.classifier.predict(candidates) if self.classifier is not None and candidates else None
         spans: list[Span] = []
+        token_ranges = expand_to_tokens(doc, [c.start for c in candidates], [c.end for c in candidates])
+        user_data = doc.user_data
         for n, candidate in enumerate(candidates):
             if predictions is not None:
                 kind, polarity, topic, confidence = self._decide(candidate, predictions[n])
@@ -120,14 +129,18 @@ class FindingExtractor:
                 topic = self._topic(candidate.text, candidate.headings) if kind else None
             if kind is None:
                 continue
-            span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-            if span is None:
+            if token_ranges[n] is None:
                 continue
-            span = Span(doc, span.start, span.end, label=kind)
-            set_span_values(span, {
-                "kind": kind, "polarity": polarity, "topic": topic, "confidence": round(confidence, 3),
-                "organisation_id": orgs.near(candidate.start, candidate.start),
-            })
+            first, end, start_char, end_char = token_ranges[n]
+            span = Span(doc, first, end, label=kind)
+            if end <= first:  # an empty span (never for a stripped sentence): spaCy's own offsets
+                start_char, end_char = span.start_char, span.end_char
+            # span._.name = value, at offsets known here (span.start_char makes Token objects).
+            for name, value in (
+                ("kind", kind), ("polarity", polarity), ("topic", topic), ("confidence", round(confidence, 3)),
+                ("organisation_id", orgs.near(candidate.start, candidate.start)),
+            ):
+                user_data[span_key(name, start_char, end_char)] = value
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
@@ -203,12 +216,83 @@ class FindingExtractor:
         return self
 
 
+# Compiled once: `re.sub(pattern_string, ...)` looks its pattern up in re's
+# cache on every call, a cost that showed in this per-sentence loop.
+_NON_WORD = re.compile(r"\W+")
+_SPEECH = re.compile(r"\b(?:said|says|added|told)\b")
+
+
+def expand_to_tokens(doc: Doc, starts: list[int], ends: list[int]) -> list[tuple[int, int, int, int] | None]:
+    """For each character range, the tokens `doc.char_span(start, end,
+    alignment_mode="expand")` covers (None where it gives None), as the span's
+    start and end token and its start_char and end_char; found for all ranges
+    at once from the tokens' offsets rather than by a `char_span` per range,
+    which makes Token objects to compare offsets."""
+    if len(doc) == 0:
+        return [None] * len(starts)
+    offsets = doc.to_array([IDX, LENGTH, SPACY]).astype("int64").reshape(-1, 3)
+    token_starts = offsets[:, 0]
+    word_ends = token_starts + offsets[:, 1]
+    token_ends = word_ends + offsets[:, 2]  # a token's characters run on over its trailing whitespace
+
+    def token_at(chars: numpy.ndarray) -> numpy.ndarray:
+        # spaCy's token_by_char: the token whose characters (with its whitespace) hold the offset, else -1.
+        i = numpy.searchsorted(token_starts, chars, side="right") - 1
+        inside = (i >= 0) & (chars < token_ends[numpy.maximum(i, 0)])
+        return numpy.where(inside, i, -1)
+
+    first = token_at(numpy.asarray(starts, dtype="int64"))
+    last = token_at(numpy.asarray(ends, dtype="int64") - 1)
+    # An offset in a token's trailing whitespace starts with the next token.
+    first = first + ((first >= 0) & (numpy.asarray(starts) == word_ends[numpy.maximum(first, 0)]))
+    safe_first, safe_last = numpy.clip(first, 0, len(doc) - 1), numpy.maximum(last, 0)
+    return [
+        None if f < 0 or l < 0 else (f, l + 1, start, end)
+        for f, l, start, end in zip(first.tolist(), last.tolist(), token_starts[safe_first].tolist(), word_ends[safe_last].tolist())
+    ]
+
+
 def _normalise(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+# ASCII bytes that are not word characters (`\w`): deleted to make `_SeenTexts`' coarse key.
+_ASCII_NON_WORD = bytes(c for c in range(128) if not re.fullmatch(r"\w", chr(c)))
+
+
+class _SeenTexts:
+    """The set of `_normalise`d texts seen so far, without normalising every
+    text: most texts are seen once, and the regex costs more than the rest of
+    the candidate tests. A text is first filed under a coarse key, the ASCII
+    word characters of its lower-cased text in order (two texts with the same
+    `_normalise` have the same word characters, so the same coarse key); only
+    texts sharing a coarse key are normalised and compared."""
+
+    def __init__(self):
+        self.groups: dict[bytes, str | set[str]] = {}
+
+    def add(self, text: str) -> bool:
+        """Add `text`; False when a text with the same `_normalise` was added before."""
+        coarse = text.lower().encode("ascii", "ignore").translate(None, _ASCII_NON_WORD)
+        group = self.groups.get(coarse)
+        if group is None:
+            self.groups[coarse] = text  # normalised only if another text shares its coarse key
+            return True
+        if isinstance(group, str):
+            group = self.groups[coarse] = {_normalise(group)}
+        key = _normalise(text)
+        if key in group:
+            return False
+        group.add(key)
+        return True
 
 
 def _is_quoted_response(text: str) -> bool:
-    return bool(re.search(r"[\"“”‘’']", text)) or bool(re.search(r"\b(?:said|says|added|told)\b", text))
+    # Any of the quote characters "“”‘’' (`in` scans far faster than a regex character class).
+    if '"' in text or "’" in text or "'" in text or "“" in text or "”" in text or "‘" in text:
+        return True
+    # Case-sensitive, so `in` is an exact prefilter for the word-bounded search.
+    return ("said" in text or "says" in text or "added" in text or "told" in text) and _SPEECH.search(text) is not None
 
 
 @Language.factory("miner_findings", assigns=["doc.spans"], requires=["doc.sents"], default_config={"threshold": 0.4})

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import Sentence, get_context, set_span_values
+from miner.nlp.grading_gates import GradingGates
 from miner.nlp.numbers import NUMBER, parse_int
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, first_words, finditer_at, fold, search_at
@@ -100,7 +101,7 @@ _WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
 # "None of the standards was rated outstanding", "No judgement was inadequate",
 # "neither was any rated poor": a zero count with the graded things as subject.
-_NONE_STARTS = Literals(["none", "no ", "neither"])
+_NONE_STARTS = Literals(["none", "no", "neither"])  # "no" then any space (\s+)
 # "..., having previously been rated good": the grade before the current one.
 _HAVING_STARTS = Literals(["having"])
 _SERVICES_STARTS = Literals(["children", "services"])
@@ -127,6 +128,26 @@ class _Found:
     document_total: bool = False  # out_of is the current inspection's number of areas
     by_ofsted: bool = False  # Ofsted named as the judge: its judgement stands inside another inspectorate's report
     current_year_is_now: bool = False  # `previous` set by the pattern holds only for a year before the inspection's
+
+
+class _Values(dict):
+    """A span's values, read as attributes (None when unset), as `span._` reads them."""
+
+    __getattr__ = dict.get
+
+
+class _GradingSpan(Span):
+    """A Span made by `_emit`, whose `._` reads the values it was given
+    (`values`) instead of building spaCy's Underscore object on each access:
+    the driver reads them many times per span, and that was a tenth of its
+    time. The values are also stored as usual (`set_span_values`), and
+    `doc.spans` keeps plain Spans. Read-only: nothing here writes `span._`."""
+
+    values: _Values
+
+    @property
+    def _(self) -> _Values:
+        return self.values
 
 
 class GradingExtractor:
@@ -422,8 +443,12 @@ class GradingExtractor:
         echo: tuple[int, list[Span]] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
         grade_index = ctx.literal_index(_GRADE_LITERALS)
-        area_index = ctx.literal_index(self.area_starts)
+        gates = self._gates()
+        gates.forget()
+        attend = self._sentences_to_read(ctx, sentences, grade_index) if gates.enabled else None
         for i, sent in enumerate(sentences):
+            if attend is not None and i not in attend:
+                continue
             if sent.start_char in table_rows:
                 continue
             sent_text = sent.text.rstrip()
@@ -435,10 +460,10 @@ class GradingExtractor:
                 has_grade_word = grade_index.any_within(sent.start_char, sent_end)
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
             if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text or "standards" in sent_text:
-                across_only = self.across.search(sent_text)
-                if across_only and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
+                across_only = gates.across(self.across, sent_text, low)
+                if across_only and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
-            if echo and echo[0] == i - 1 and _SAME_AS_BEFORE.search(sent_text):
+            if echo and echo[0] == i - 1 and gates.search(_SAME_AS_BEFORE, sent_text, gate=True):
                 # "The assessments are identical to those given at the previous
                 # inspection in 2019": the last sentence's grades, at that inspection.
                 years = [int(y) for y in _YEAR.findall(sent_text) if inspection_year is None or int(y) < inspection_year]
@@ -462,25 +487,25 @@ class GradingExtractor:
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, previous=follows[2], year=follows[3])
             if (
                 not has_grade_word
-                or not self.grade_word.search(sent_text)
+                or not gates.grade_word(self.grade_word, sent_text, low)
                 or not (
-                    search_at(self.scales.area_regex, sent_text, low, self.area_starts, offsets=area_index.within(sent.start_char, sent_end))
-                    or _GRADING_CONTEXT.search(sent_text)
+                    gates.has_area(sent_text, low)
+                    or gates.search(_GRADING_CONTEXT, sent_text)
                 )
             ):
                 # A table split over two blocks: the area here, its grade next.
-                match = self.area_only.match(sent_text) if len(sent_text) < 140 and area_index.any_within(sent.start_char, sent_end) else None
-                if match and i + 1 < len(sentences):
-                    nxt = sentences[i + 1]
-                    grade_match = self.grade_only.match(nxt.text.rstrip()) or self.grade_lead.match(nxt.text)
-                    if grade_match:
-                        found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
-                        self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
+                # (The next sentence is tried first: it is rarely a bare grade.)
+                nxt = sentences[i + 1] if len(sent_text) < 140 and i + 1 < len(sentences) else None
+                grade_match = nxt and gates.may_be_grade_only(nxt.text) and (self.grade_only.match(nxt.text.rstrip()) or self.grade_lead.match(nxt.text))
+                match = grade_match and self.area_only.match(sent_text)
+                if match:
+                    found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
+                    self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
                 continue
             before = len(spans)
             founds = self._find(sent_text, low)
             stated = [f.out_of for f in founds if f.count is not None and f.out_of]
-            across = self.across.search(sent_text)
+            across = gates.across(self.across, sent_text, low)
             if across:
                 stated.append(parse_int(across.group("out_of") or across.group("out_of2")))
             for found in founds:
@@ -508,7 +533,7 @@ class GradingExtractor:
             if stated and stated[-1] and not (new and all(sp._.previous for sp in new)):
                 # An earlier inspection's total does not carry into the current one's counts.
                 last_total = (i, stated[-1])
-            if across and document_total is None and not _PREVIOUS_CUE.search(sent_text) and not _mentions_earlier_year(sent_text, inspection_year):
+            if across and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
                 document_total = parse_int(across.group("out_of") or across.group("out_of2"))
             # Only a sentence wholly about an earlier inspection starts a chain.
@@ -554,6 +579,37 @@ class GradingExtractor:
                 spans.append(copy)
 
     @staticmethod
+    def _sentences_to_read(ctx, sentences, grade_index) -> set[int] | None:
+        """The indices of the sentences the loop in `__call__` can do anything
+        with (None: all of them): those with a grade word and the ones either
+        side (a bare grade after an area, "These include ..." after a count),
+        and those with the nouns of `across`. A long report is mostly others,
+        and skipping them at once saves more than any check per sentence."""
+        if grade_index.offsets is None:
+            return None
+        starts = ctx.sentence_starts if ctx.sentences is sentences and len(ctx.sentence_starts) == len(sentences) else [s.start_char for s in sentences]
+        attend: set[int] = set()
+        for k in {bisect.bisect_right(starts, offset) - 1 for offset in grade_index.offsets}:
+            attend.update((k - 1, k, k + 1))
+        text = ctx.text
+        for noun in ("areas", "questions", "pillars", "tests", "standards"):  # as the loop checks them
+            offset = text.find(noun)
+            while offset >= 0:
+                attend.add(bisect.bisect_right(starts, offset) - 1)
+                offset = text.find(noun, offset + 1)
+        return attend
+
+    def _gates(self) -> GradingGates:
+        """The prefilters (miner/nlp/grading_gates.py) for the current scales, made once."""
+        if self.scales is None:
+            self.initialize()
+        gates = getattr(self, "_grading_gates", None)
+        enabled = getattr(self, "prefilter", True)  # False: every pattern everywhere (tests compare the two)
+        if gates is None or gates.scales is not self.scales or gates.enabled != enabled:
+            gates = self._grading_gates = GradingGates(self.scales, GRADE_PATTERN, _FAILING + "|lowest|worst", enabled=enabled)  # "its lowest grade" (`self.lowest`)
+        return gates
+
+    @staticmethod
     def _drop_untotalled_counts(spans: list[Span]) -> None:
         """A headline's "inadequate in three areas" restates the body's "three of
         the nine areas": keep the one that says out of how many."""
@@ -582,7 +638,7 @@ class GradingExtractor:
         """Tables with a header row: areas as columns and organisations as rows
         (a round-up), or areas as rows and inspection dates as columns."""
         handled: set[int] = set()
-        org_at = {s.start_char: s._.organisation_id for s in doc.spans.get("organisations", [])}
+        org_at = None  # made when a round-up table needs it: most documents have none
         header: list[str] | None = None
         previous_kind = None
         for i, kind in enumerate(ctx.kinds):
@@ -618,6 +674,8 @@ class GradingExtractor:
                     previous = bool(latest and years[column] < latest)
                     self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column])
                 elif self.scales.resolve_area(header[column].strip(), ctx.inspection.scale, ctx.inspection.inspectorate):
+                    if org_at is None:
+                        org_at = {s.start_char: s._.organisation_id for s in doc.spans.get("organisations", [])}
                     org_id = org_at.get(start)
                     if org_id is None:
                         continue
@@ -646,12 +704,13 @@ class GradingExtractor:
         """Gradings stated in sentence `s`; `low` is `scan.fold(s)` when the caller has it."""
         if low is None:
             low = fold(s)
+        gates = self._gates()
         # The literal gates of the rules below: `low` is None where `fold` gives up.
         gate = low if low is not None else s.lower()
-        row = self.row.match(s)
+        row = self.row.match(s) if gates.may_lead_with_area(s, low) else None
         if row and len(s) < 160:
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
-        row = self.row_prefix.match(s)
+        row = self.row_prefix.match(s) if gates.may_lead_with_area(s, low) else None
         if row:
             rows = [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
             # PDF extraction can run several rows into one line: "Building, supporting and
@@ -707,14 +766,14 @@ class GradingExtractor:
         for m in finditer_at(self.overall, s, low, _OVERALL_STARTS) if low is None or "overall" in low else ():
             grade = m.group("grade") or m.group("grade2")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
-        across = self.across.search(s)
+        across = gates.across(self.across, s, low)
         stated_out_of = parse_int(across.group("out_of") or across.group("out_of2")) if across else None
         counts: list[_Found] = []
         for rx in (self.count_of, self.count_subject):
             if rx is self.count_of:
-                matches = finditer_at(rx, s, low, _GRADE_STARTS)
+                matches = finditer_at(rx, s, low, _GRADE_STARTS, offsets=gates.positions(_GRADE_STARTS, s, low))
             else:
-                matches = rx.finditer(s) if _AREA_NOUNS.any_in(low) else ()
+                matches = gates.finditer(rx, s, low) if _AREA_NOUNS.any_in(low) else ()
             for m in matches:
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
@@ -800,7 +859,7 @@ class GradingExtractor:
                 add(_Found(m.start(), m.end(), m.group("grade"), None, count, total, "count"))
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
-            matches = finditer_at(rx, s, low, starts)
+            matches = finditer_at(rx, s, low, starts, offsets=gates.area_positions(s, low) if rx is self.area_then_grade else gates.positions(starts, s, low))
             for m in matches:
                 if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]) and not _ITS_WORK.search(s, 0, m.start("area")):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
@@ -835,9 +894,9 @@ class GradingExtractor:
             # Not claimed, nor blocked by a claim: "services" is also an area of
             # another scale (HMI Probation), and `_emit` keeps one record per key.
             found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, only_previous=True))
-        for m in (finditer_at(self.only_area, s, low, self.area_starts) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
+        for m in (finditer_at(self.only_area, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in self.areas_were.finditer(s) if _GRADE_NOUNS.any_in(low) else ():
+        for m in gates.finditer(self.areas_were, s, low) if _GRADE_NOUNS.any_in(low) else ():
             grade = m.group("grade_a") or m.group("grade_b") or ("requires improvement" if m.group("requiring") else None)
             if not grade:
                 continue
@@ -850,11 +909,11 @@ class GradingExtractor:
                 g = "grade" if m.group("grade") else "grade2"
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if re.search(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
-            for m in self.count_grade_noun.finditer(s):
+            for m in gates.finditer(self.count_grade_noun, s, low):
                 count = parse_int(m.group("count"))
                 if count is not None and count <= 60:
                     add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
-        for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if "from" in low and " to " in low else ():
+        for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if low is None or ("from" in low and "to" in low) else ():
             # "Its grade for investigating crime fell from good to requires improvement":
             # the area named last before it, now and before.
             named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
@@ -863,9 +922,9 @@ class GradingExtractor:
             add(_Found(start, m.end("to"), m.group("to"), area), claim=False)
             add(_Found(start, m.end("from"), m.group("from"), area, previous=True), claim=False)
             taken.append((m.start(), m.end()))
-        for m in finditer_at(self.services_remain, s, low, _SERVICES_STARTS) if "services" in low else ():
+        for m in finditer_at(self.services_remain, s, low, _SERVICES_STARTS) if low is None or "services" in low else ():
             add(_Found(m.start(), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
-        for m in finditer_at(self.and_remains, s, low, _AND_STARTS) if "remain" in low else ():
+        for m in finditer_at(self.and_remains, s, low, _AND_STARTS) if low is None or "remain" in low else ():
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
                 # Spans the earlier record's own claim: appended, not `add`ed.
@@ -878,7 +937,7 @@ class GradingExtractor:
             named = [a.group(0) for a in self.scales.area_regex.finditer(s, 0, m.start())]
             if areas:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), named[-1] if named else areas[0], previous=True))
-        running = _RUNNING.search(s)
+        running = gates.search(_RUNNING, s, gate=True)
         if running:
             # "graded requires improvement for the second inspection running":
             # the same grade at the inspection before.
@@ -886,17 +945,17 @@ class GradingExtractor:
                 # Its own span (the phrase and the grade): span values are keyed by offsets.
                 found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
         # "..., as was its use of resources": the same grade again.
-        for m in self._as_was.finditer(s):
+        for m in gates.finditer(self._as_was, s) if any(f.area for f in found) else ():
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
                 add(_Found(m.start("area"), m.end("area"), before[-1].grade, m.group("area")))
-        for m in finditer_at(self.overall_and, s, low, _GRADE_STARTS) if "overall" in low else ():
+        for m in finditer_at(self.overall_and, s, low, _GRADE_STARTS) if low is None or "overall" in low else ():
             end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although)\b")
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
                 add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
-        for m in finditer_at(self.area_received, s, low, self.area_starts) if _RECEIVED_LITERALS.any_in(low) else ():
+        for m in finditer_at(self.area_received, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _RECEIVED_LITERALS.any_in(low) else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in finditer_at(self.area_which, s, low, self.area_starts) if "which" in low else ():
+        for m in finditer_at(self.area_which, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if low is None or "which" in low else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in finditer_at(self.area_previously, s, low, self.area_starts) if "now" in gate else ():
             if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False)):
@@ -1026,11 +1085,12 @@ class GradingExtractor:
         span = doc.char_span(start_char, end_char, alignment_mode="expand")
         if span is None:
             return
-        span = Span(doc, span.start, span.end, label=grade)
-        set_span_values(span, {
+        span = _GradingSpan(doc, span.start, span.end, label=grade)
+        span.values = _Values({
             "organisation_id": org_id, "grade": grade, "area": area, "scale": scale_id, "count": found.count,
             "out_of": found.out_of, "previous": previous, "year": year, "method": found.method,
         })
+        set_span_values(span, span.values)
         spans.append(span)
 
     def _previous_context(self, doc, ctx, sent_start: int, sent_text: str, found: _Found, inspection_year: int | None):
@@ -1038,14 +1098,15 @@ class GradingExtractor:
         "Previous Ofsted inspections", or the sentence before ("The last
         inspection was in July 2015. The local authority was judged ...").
         Returns the year (or None) when the grade is an earlier one, else False."""
-        if _NOW.search(sent_text[: found.start]) or _THIS_REPORT.search(sent_text):
+        gates = self._gates()
+        if gates.search(_NOW, sent_text[: found.start], gate=True) or gates.search(_THIS_REPORT, sent_text):
             return False
         i = ctx.block_index(sent_start)
         if i is None:
             return False
         window_start = ctx.starts[max(0, i - 3)]
         before = ctx.text[window_start:sent_start]
-        if any(_PREVIOUS_SECTION.search(h) for h in ctx.headings[i]):
+        if any(gates.search(_PREVIOUS_SECTION, h) for h in ctx.headings[i]):
             years = [int(y) for y in _YEAR.findall(before) if inspection_year is None or int(y) < inspection_year]
             return years[-1] if years else None
         # "The local authority was judged inadequate ... It was judged to
@@ -1055,15 +1116,15 @@ class GradingExtractor:
         tally = found.count is not None and _TALLY.match(sent_text)
         chain = getattr(self, "_chain", None)
         if chain and 0 <= sent_start - chain[0] <= 3 and (
-            _CONTINUES_SUBJECT.match(sent_text)
-            or (_PAST_JUDGEMENT.search(sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", sent_text, re.I)
+            gates.match(_CONTINUES_SUBJECT, sent_text)
+            or (gates.search(_PAST_JUDGEMENT, sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", sent_text, re.I)
                 and not tally)
         ):
             return chain[1]
         # The sentence just before, in the same block or the block before.
         tail = before[-400:]
-        last_sentence = re.split(r"(?<=[.!?])\s+|\n\n", tail.strip())[-1] if tail.strip() else ""
-        if last_sentence and _PREVIOUS_CUE.search(last_sentence) and found.method != "table" and not tally:
+        last_sentence = gates.remembered(("last sentence", tail), lambda: re.split(r"(?<=[.!?])\s+|\n\n", tail.strip())[-1] if tail.strip() else "")
+        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table" and not tally:
             years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
             head = sent_text[: found.start]
             if years and re.search(r"\b(?:was|were|had)\b", head) and not re.search(r"\b(?:now|since|this|current|is|are|remains?|has|have)\b", head, re.I):
@@ -1072,13 +1133,14 @@ class GradingExtractor:
 
     def _previous(self, sentence: str, found: _Found, inspection_year: int | None, subject: bool = True) -> tuple[bool, int | None]:
         # Look at the clause around the grade for an earlier-inspection cue.
-        bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
+        gates = self._gates()
+        bounds = [0] + [m.end() for m in gates.finditer(_CLAUSE_SPLIT, sentence)] + [len(sentence)]
         clause_start = max(b for b in bounds if b <= found.start)
         clause_end = min(b for b in bounds if b >= found.end) if any(b >= found.end for b in bounds) else len(sentence)
         clause = sentence[clause_start:clause_end]
         years = [int(y) for y in _YEAR.findall(clause)]
         past_years = [y for y in years if inspection_year is None or y < inspection_year]
-        cue = _PREVIOUS_CUE.search(clause)
+        cue = gates.search(_PREVIOUS_CUE, clause, gate=True)
         if cue and re.search(r"\bfrom\b", cue.group(0)) and clause_start + cue.start() > found.start:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
         if found.method == "table":
@@ -1090,23 +1152,23 @@ class GradingExtractor:
             return True, int(when.group("year"))
         # "When it was last inspected, in 2022, it was found to be ...": a
         # leading time clause sets the time of the whole sentence.
-        lead = _LEADING_PAST.match(sentence)
-        if lead and not _NOW.search(clause) and found.start >= lead.end() - 1:
+        lead = gates.match(_LEADING_PAST, sentence)
+        if lead and not gates.search(_NOW, clause, gate=True) and found.start >= lead.end() - 1:
             years = [int(y) for y in _YEAR.findall(sentence[: found.start])]
             past = [y for y in years if inspection_year is None or y < inspection_year]
             if past or not years:
                 return True, (past[0] if past else None)
-        if cue and not _NOW.search(clause[: found.start - clause_start]):
+        if cue and not gates.search(_NOW, clause[: found.start - clause_start], gate=True):
             return True, (past_years[0] if past_years else (_first_year(sentence, inspection_year)))
         # A bare earlier year dates the grade only for the document's subject,
         # whose inspection date is known; a round-up's "rated inadequate in
         # July 2024" may be that force's latest grade.
-        comparison = _COMPARED_FROM.search(sentence, found.end)
+        comparison = gates.search(_COMPARED_FROM, sentence, found.end)
         if comparison and not _YEAR.search(sentence, found.end, comparison.start()) and not _YEAR.search(sentence, 0, found.start):
             # "rated as requiring improvement, moving up from the inadequate verdict of 2019":
             # the year dates the grade compared with, not this one.
             return False, inspection_year
-        if subject and past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not _NOW.search(clause):
+        if subject and past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not gates.search(_NOW, clause, gate=True):
             return True, past_years[0]
         return False, inspection_year
 

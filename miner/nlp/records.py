@@ -90,8 +90,19 @@ class Extraction:
 
 
 def _row(record, **overrides) -> dict:
-    data = dataclasses.asdict(record)
-    evidence = data.pop("evidence")
-    data.update(evidence)
+    """The record's fields with the evidence's in its place at the end: `asdict` without its deep copies."""
+    data = {name: getattr(record, name) for name in _names(record) if name != "evidence"}
+    evidence = record.evidence
+    data.update({name: getattr(evidence, name) for name in _names(evidence)})
     data.update(overrides)
     return data
+
+
+def _names(instance) -> tuple[str, ...]:
+    names = _FIELDS.get(type(instance))
+    if names is None:
+        names = _FIELDS[type(instance)] = tuple(f.name for f in dataclasses.fields(instance))
+    return names
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}

@@ -140,3 +140,193 @@ def first_words(phrases: Iterable[str]) -> set[str]:
     """The literal beginning of each phrase (its first word, cut at any
     apostrophe or hyphen, which patterns often spell as a class)."""
     return {re.split(r"[\s'’-]", p.strip().lower(), maxsplit=1)[0] for p in phrases}
+
+
+class PhraseStarts:
+    """Where any of many phrase patterns (the area aliases: "investigating
+    crime", "children['’]s services") can match in a folded text, found by
+    `str.find` for their first words and a check of the rest at each hit.
+
+    A long case-insensitive alternation tried at every offset, or at every
+    "the" and "its", is what makes the area patterns slow; this gives the few
+    offsets where a phrase really starts, for `finditer_at(..., offsets=...)`.
+    Each alternative is a regex source written in lower case that begins with
+    a literal word (letters or digits) and has no top-level "|"; it is matched
+    case-sensitively against the folded text, which stands in for `re.I` as in
+    `Literals`. A phrase matched without its boundaries: a superset of where
+    the bounded pattern matches."""
+
+    def __init__(self, alternatives: Iterable[str]):
+        alternatives = list(alternatives)
+        heads = [re.match(r"[a-z0-9]*", a).group(0) for a in alternatives]
+        if not alternatives or not all(heads):
+            raise ValueError("every alternative must begin with a lower-case literal word")
+        self.literals = Literals(heads)
+        groups: dict[str, list[str]] = {}
+        for alternative in alternatives:
+            # The shortest kept word that begins this phrase (see `Literals`).
+            word = next(w for w in self.literals.words if alternative.startswith(w))
+            groups.setdefault(word, []).append(alternative[len(word):])
+        # The rest of each phrase after its word: one small alternation per word.
+        self.groups = tuple((word, re.compile("(?:" + "|".join(rests) + ")")) for word, rests in sorted(groups.items()))
+        self._rest = dict(self.groups)
+        # The words at the start of a word only, as one case-sensitive regex
+        # factored by first character (sre tries each branch's first literal
+        # quickly): a fifth of the cost of a `str.find` per word.
+        by_first: dict[str, list[str]] = {}
+        for word in self.literals.words:
+            by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+        self._word_starts = re.compile(
+            "(?<![a-z])(?:" + "|".join(re.escape(c) + "(?:" + "|".join(sorted(r, key=len, reverse=True)) + ")" for c, r in sorted(by_first.items())) + ")"
+        )
+
+    def positions(self, low: str, start: int = 0, end: int = sys.maxsize) -> list[int]:
+        """Sorted offsets in low[start:end] where a phrase starts (it may run past `end`)."""
+        found = set()
+        for word, rest in self.groups:
+            size = len(word)
+            i = low.find(word, start, end)
+            while i >= 0:
+                if rest.match(low, i + size):
+                    found.add(i)
+                i = low.find(word, i + 1, end)
+        return sorted(found)
+
+    def word_positions(self, low: str) -> list[int]:
+        """Sorted offsets where a phrase starts and no ASCII letter comes just
+        before: a superset of where a pattern that begins with `(?<![\\w-])`
+        and a phrase can match (a letter before the phrase is a word character
+        in the text too, as `fold` keeps letters). At most one word can start
+        at an offset, as no kept word begins another."""
+        rest = self._rest
+        return [m.start() for m in self._word_starts.finditer(low) if rest[m.group()].match(low, m.end())]
+
+
+# Reading a pattern's structure for `required_literals` and `start_literals`.
+try:  # the parser behind `re.compile` (a private module: without it, no gate)
+    from re import _constants as _sre, _parser as _sre_parse
+except ImportError:  # pragma: no cover - other Pythons
+    _sre = _sre_parse = None
+
+_MAX_WORDS = 40  # a larger set costs more `str.find` calls than it saves
+
+
+def _items(pattern) -> list:
+    return list(pattern.data if hasattr(pattern, "data") else pattern)
+
+
+def _needed(items) -> list[set[str]]:
+    """Sets of lower-case words such that every match of `items` contains a
+    word of each set (an empty list: nothing known)."""
+    needs: list[set[str]] = []
+    run: list[str] = []
+
+    def flush():
+        if run:
+            needs.append({"".join(run)})
+            run.clear()
+
+    for op, av in items:
+        if op is _sre.LITERAL and _plain(chr(av)):
+            run.append(chr(av).lower())
+            continue
+        if op is _sre.AT:  # zero-width: the literals on each side still touch
+            continue
+        flush()
+        if op is _sre.SUBPATTERN:
+            needs.extend(_needed(_items(av[-1])))
+        elif op is _sre.ATOMIC_GROUP:
+            needs.extend(_needed(_items(av)))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            needs.extend(_needed(_items(av[2])))
+        elif op is _sre.ASSERT:  # what a look-around reads is in the text too
+            needs.extend(_needed(_items(av[1])))
+        elif op is _sre.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                best = _best(_needed(_items(branch)))
+                if best is None:
+                    break
+                union |= best
+            else:
+                needs.append(union)
+    flush()
+    return needs
+
+
+def _best(needs: list[set[str]]) -> set[str] | None:
+    """The most selective set: the longest shortest word, then the fewest words."""
+    return max(needs, key=lambda words: (min(map(len, words)), -len(words)), default=None)
+
+
+def required_literals(rx: re.Pattern) -> list[Literals] | None:
+    """Word sets such that every match of `rx` (case-insensitive or not)
+    contains a word of each set, read from the pattern's structure: a gate
+    `all(words.any_in(low) for words in needs)` before running `rx` on a text
+    with fold `low`. None when nothing useful is known."""
+    if _sre_parse is None or not isinstance(rx.pattern, str):
+        return None
+    try:
+        needs = _needed(_items(_sre_parse.parse(rx.pattern, rx.flags)))
+    except Exception:  # an unknown construct: no gate
+        return None
+    needs = [Literals(words) for words in needs if len(words) <= _MAX_WORDS]
+    return needs or None
+
+
+def _prefixes(items: list, ascii_digits: bool = False) -> set[str] | None:
+    """Lower-case words one of which begins every match of `items`, or None
+    (with `ascii_digits`, `\\d` stands for 0-9: true of ASCII text only)."""
+    run: list[str] = []
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        if op is _sre.LITERAL and _plain(chr(av)):
+            run.append(chr(av).lower())
+        elif not (op is _sre.AT or op is _sre.ASSERT_NOT or (op is _sre.ASSERT and av[0] < 0)):
+            break  # zero-width items (boundaries, look-behinds) are skipped
+        i += 1
+    if run:
+        return {"".join(run)}
+    if i == len(items):
+        return None  # the match can be empty here
+    op, av = items[i]
+    rest = items[i + 1:]
+    if op is _sre.SUBPATTERN:
+        return _prefixes(_items(av[-1]) + rest, ascii_digits)
+    if op is _sre.ASSERT:  # a look-ahead: zero-width
+        return _prefixes(rest, ascii_digits)
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            words = _prefixes(_items(branch) + rest, ascii_digits)
+            if words is None:
+                return None
+            union |= words
+        return union
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        body = _prefixes(_items(av[2]), ascii_digits)
+        if av[0] >= 1 or body is None:
+            return body
+        after = _prefixes(rest, ascii_digits)
+        return None if after is None else body | after
+    if op is _sre.IN and all(o is _sre.LITERAL and _plain(chr(c)) for o, c in av):
+        return {chr(c).lower() for _, c in av}
+    if op is _sre.IN and ascii_digits and av == [(_sre.CATEGORY, _sre.CATEGORY_DIGIT)]:
+        return set(string.digits)
+    return None
+
+
+def start_literals(rx: re.Pattern, *, ascii_digits: bool = False) -> Literals | None:
+    """Words one of which begins every match of `rx`, read from the pattern's
+    structure (the `starts` of `finditer_at`), or None when unknown. With
+    `ascii_digits`, a `\\d` may begin a match as "0" to "9": use those only on
+    ASCII text, as `\\d` matches every Unicode digit."""
+    if _sre_parse is None or not isinstance(rx.pattern, str):
+        return None
+    try:
+        words = _prefixes(_items(_sre_parse.parse(rx.pattern, rx.flags)), ascii_digits)
+        return Literals(words) if words else None
+    except Exception:  # an unknown construct: no gate
+        return None
+

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Callable, NamedTuple, Sequence
 
+from miner.nlp.scan import Literals, fold
+
 # Sub-headings that split a list of actions by when they are due, or by
 # priority ("Immediately:", "Within three months:", "Priority and immediate
 # action"): the items under them belong to the section above.
@@ -74,8 +76,27 @@ def is_toc_entry(heading: str) -> bool:
     return _TOC_ENTRY.search(heading.strip()) is not None
 
 
-def is_boilerplate(text: str, headings: Sequence[str] = ()) -> bool:
-    return BOILERPLATE.search(text) is not None or any(_BOILERPLATE_SECTION.search(h) for h in headings[-1:])
+# Every alternative of BOILERPLATE not anchored at the start of the block
+# contains one of these (tests/test_report_sections.py checks it against the
+# pattern): a block without any of them can match only at its start, and
+# `match` answers that without trying twenty alternatives at every offset.
+BOILERPLATE_ANYWHERE = Literals([
+    "(ofsted) regulates and inspects", "open government licence", "nationalarchives.gov.uk", "crown copyright",
+    "subscribe to our monthly newsletter",
+])
+
+
+def is_boilerplate(text: str, headings: Sequence[str] = (), anywhere: bool | None = None) -> bool:
+    """Whether a block is the publisher's standard text. `anywhere`: whether a
+    word of BOILERPLATE_ANYWHERE may occur in the block, when the caller knows
+    (from a `LiteralIndex` of the whole document); None to look."""
+    if BOILERPLATE.match(text) is not None:
+        return True
+    if anywhere is None:
+        anywhere = BOILERPLATE_ANYWHERE.any_in(fold(text))
+    if anywhere and BOILERPLATE.search(text) is not None:
+        return True
+    return any(_BOILERPLATE_SECTION.search(h) for h in headings[-1:])
 
 
 def _is_section_title(text: str) -> bool:

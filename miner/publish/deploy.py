@@ -25,12 +25,15 @@ from dataclasses import dataclass, field
 
 from miner.errors import MinerError
 from miner.publish import PLUGINS, metadata_for
-from miner.publish.serving import serve_arguments
+from miner.publish.asgi import CONFIG_ENV
+from miner.publish.serving import TEMPLATES, datasette_config, serve_arguments, worker_arguments
 
 MIGRATION_SET = "miner"
 FACET_COUNTS_TABLE = "_miner_facet_counts"  # read by plugins/miner_public.py
 INDEX_PREFIX = "publish_idx_"
 COVERING_LEAD = "organisation_id"
+WORKER_CONFIG = "datasette.json"
+ASGI_MODULE = pathlib.Path(__file__).with_name("asgi.py")
 
 
 @dataclass
@@ -223,21 +226,21 @@ def _build(db_path, out_dir, staging, *, metadata, host, port) -> Published:
                            "tables": {table: {"count": n} for table, n in counts.items()}}}
     inspect_file = staging / "inspect-data.json"
     inspect_file.write_text(json.dumps(inspect_data, indent=1), encoding="utf-8")
-    plugins = None
+    plugins = templates = None
     if PLUGINS.exists():
         shutil.copytree(PLUGINS, staging / "plugins", ignore=shutil.ignore_patterns("__pycache__"))
         plugins = pathlib.Path("plugins")
-    command = ["datasette", *serve_arguments(
-        target.name, host=host, port=port, metadata=pathlib.Path("metadata.json"), immutable=True,
-        inspect_file=pathlib.Path("inspect-data.json"), plugins=plugins,
-    )]
+    if TEMPLATES.exists() and any(TEMPLATES.iterdir()):
+        shutil.copytree(TEMPLATES, staging / "templates", ignore=shutil.ignore_patterns("__pycache__"))
+        templates = pathlib.Path("templates")
+    served = dict(metadata=pathlib.Path("metadata.json"), immutable=True, inspect_file=pathlib.Path("inspect-data.json"),
+                  plugins=plugins, templates=templates)
+    command = ["datasette", *serve_arguments(target.name, host=host, port=port, **served)]
+    # The same description for the worker processes (asgi.py reads it; paths relative to it).
+    (staging / WORKER_CONFIG).write_text(json.dumps(datasette_config(target.name, **served), indent=1), encoding="utf-8")
+    shutil.copy2(ASGI_MODULE, staging / "asgi.py")
     script = staging / "serve.sh"
-    script.write_text(
-        "#!/bin/sh\n# Serve this published miner database, read-only, with the public settings.\n"
-        "# Add --setting default_allow_sql on to allow arbitrary SQL.\n"
-        f'cd "$(dirname "$0")" && exec {shlex.join(command)} "$@"\n',
-        encoding="utf-8",
-    )
+    script.write_text(_serve_script(target.name, served, host=host, port=port), encoding="utf-8")
     script.chmod(0o755)
     (staging / "README.md").write_text(_readme(name, command), encoding="utf-8")
     final = lambda p: out_dir / p.name  # noqa: E731
@@ -255,6 +258,44 @@ def _replace(staging: pathlib.Path, out_dir: pathlib.Path) -> None:
         staging.rename(out_dir)
 
 
+def _serve_script(database: str, served: dict, *, host: str, port: int) -> str:
+    """serve.sh: one worker process per CPU, or one `datasette serve` with --workers 1 or other arguments."""
+    def shell(args: list[str]) -> str:  # the sentinels become the script's variables
+        return shlex.join(args).replace(_HOST, '"$host"').replace(_PORT, '"$port"').replace(_WORKERS, '"$workers"')
+
+    single = shell(["datasette", *serve_arguments(database, host=_HOST, port=_PORT, **served)])
+    workers = shell(worker_arguments(host=_HOST, port=_PORT, workers=_WORKERS, app="asgi:app", app_dir="."))
+    return f"""#!/bin/sh
+# Serve this published miner database, read-only, with the public settings:
+#   ./serve.sh [--workers N] [--host H] [--port P] [datasette serve options]
+# N worker processes (default: one per CPU; PYTHON=... names the interpreter
+# that has Datasette), or one `datasette serve` process with --workers 1 or
+# with datasette options, e.g. --setting default_allow_sql on to allow
+# arbitrary SQL.
+cd "$(dirname "$0")" || exit 1
+host={shlex.quote(host)} port={port} workers=$(nproc 2>/dev/null || echo 1)
+while [ $# -gt 1 ]; do
+  case $1 in
+    --workers) workers=$2 ;;
+    --host) host=$2 ;;
+    --port) port=$2 ;;
+    *) break ;;
+  esac
+  shift 2
+done
+if [ "$workers" -gt 1 ] && [ $# -eq 0 ]; then
+  # Every worker signs cookies with the same secret.
+  DATASETTE_SECRET=${{DATASETTE_SECRET:-$(od -An -N32 -tx1 /dev/urandom | tr -d ' \\n')}}
+  export DATASETTE_SECRET {CONFIG_ENV}={WORKER_CONFIG}
+  exec "${{PYTHON:-python3}}" {workers}
+fi
+exec {single} "$@"
+"""
+
+
+_HOST, _PORT, _WORKERS = "@HOST@", "@PORT@", "@WORKERS@"
+
+
 def _readme(name: str, command: list[str]) -> str:
     return f"""# {name}: a published miner database
 
@@ -265,9 +306,14 @@ database with the files Datasette needs to serve it to the public.
 - `metadata.json`: titles, descriptions, facets and canned queries
 - `inspect-data.json`: table row counts, so table pages need no `count(*)`
 - `plugins/`: miner's Datasette plugin (CSV formula defusing, security headers, response cache)
-- `serve.sh`: the command below
+- `templates/`: table rows rendered by the plugin (the same HTML, less CPU)
+- `asgi.py`, `{WORKER_CONFIG}`: Datasette for several worker processes, with the same settings
+- `serve.sh`: serves it
 
-Serve it (needs `pip install datasette`):
+Serve it (needs `pip install datasette`) with `./serve.sh`: one uvicorn worker process per CPU
+(`./serve.sh --workers N` to choose; set `PYTHON` to the interpreter Datasette is installed in),
+each with the settings below; an immutable file can be read by any number of processes. With
+`--workers 1`, or with any other arguments (they go to `datasette serve`), it runs one process:
 
     {shlex.join(command)}
 

@@ -79,6 +79,12 @@ class IsolatedConverter:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def start(self) -> None:
+        """Start the child now rather than at the first conversion: a fresh interpreter takes a moment to come up."""
+        if self._process is None or not self._process.is_alive():
+            self._kill()
+            self._start()
+
     def _start(self) -> None:
         parent, child = self._context.Pipe()
         self._process = self._context.Process(target=_child, args=(child, self.memory_mb), daemon=True)
@@ -108,19 +114,18 @@ class IsolatedConverter:
             pass
         return None
 
-    def close(self) -> None:
-        if self._conn is not None and self._process is not None and self._process.is_alive():
+    def close(self, timeout: float = 2.0) -> None:
+        """Stop the child: asked to exit, killed if it has not within `timeout` seconds (0: killed at once, for an idle child)."""
+        if timeout and self._conn is not None and self._process is not None and self._process.is_alive():
             try:
                 self._conn.send(None)
-                self._process.join(2)
+                self._process.join(timeout)
             except (BrokenPipeError, OSError):
                 pass
         self._kill()
 
     def convert(self, data: bytes, name: str = "input", declared_charset: str | None = None, expected: str | None = None) -> Document:
-        if self._process is None or not self._process.is_alive():
-            self._kill()
-            self._start()
+        self.start()
         assert self._conn is not None and self._process is not None
         try:
             self._conn.send((data, name, declared_charset, expected))

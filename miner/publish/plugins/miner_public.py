@@ -37,6 +37,13 @@ request. On an immutable database, when Datasette's own count of the page
 says it has more than MINER_FACET_ROWS rows (default 10,000), its facets
 are reported as timed out straight away, without running. Narrower pages
 (an organisation's findings, a specific search) get their facets.
+
+Table rows: the templates directory (miner/publish/templates) replaces the
+Jinja loop over every cell of a table page with the `miner_table_rows`
+filter below, which writes the same <td> elements, escaped the same way
+(autoescape: text escaped, Datasette's Markup links kept), from one Python
+loop; Jinja's async rendering costs about 20 microseconds per cell, a third
+of a 50-row page's CPU.
 """
 
 from __future__ import annotations
@@ -47,6 +54,8 @@ import os
 import re
 
 from datasette import hookimpl
+from datasette.utils import to_css_class
+from markupsafe import Markup, escape
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -301,3 +310,23 @@ def asgi_wrapper(datasette):
         return secured
 
     return wrap
+
+
+def table_rows(display_rows) -> Markup:
+    """The <tr> elements of a table page, as Datasette's _table.html writes them (autoescaped)."""
+    css: dict[str, str] = {}
+    out = []
+    for row in display_rows:
+        out.append("<tr>")
+        for cell in row:
+            column = cell["column"]
+            if column not in css:
+                css[column] = str(escape(to_css_class(column)))
+            out.append(f'<td class="col-{css[column]} type-{escape(cell["value_type"])}">{escape(cell["value"])}</td>')
+        out.append("</tr>\n")
+    return Markup("".join(out))
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    env.filters["miner_table_rows"] = table_rows

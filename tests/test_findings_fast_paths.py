@@ -1,0 +1,174 @@
+"""The shortcuts that make `miner_findings` fast give exactly what the plain
+code they replace gives, on the cases most likely to break them: Unicode
+case folding (Kelvin sign, long s, dotted and dotless i, final sigma),
+characters outside the word-character class, lone surrogates, runs of
+whitespace and offsets that fall between tokens."""
+
+import random
+import re
+
+import pytest
+import spacy
+
+from miner.nlp import finding_model
+from miner.nlp.finding_model import Candidate, FindingClassifier, words
+from miner.nlp.findings import _is_quoted_response, _normalise, _SeenTexts, expand_to_tokens
+from miner.nlp.scan import LiteralIndex, fold
+from miner.nlp.sections import BOILERPLATE, BOILERPLATE_ANYWHERE, is_boilerplate
+
+TRICKY = [
+    "", " ", "\t\n", "a", "Children’s services", "children's  services", "The ‘good’ grade – again", "“We welcome the report,” said the council.",
+    "ſafe KEEPING Kelvin İnspectors ınadequate", "ΟΔΟΣ Σ σ ς", "caf\u00e9 naïve façade", "a\u00a0b", "a\u2009b\u2028c", "x_y-z%£’",
+    "a\ud800b", "84.7 per cent", "well-led; (Ofsted) ", "\x1c\x1d\x1e\x1fend", "tab\there", "ALL CAPS", "emoji 🙂 here",
+    "Arabic ١٢٣ digits", "mixed-up ’quotes’ and ‘more’", "\ufeffBOM", "ﬁne ligature", "Straße STRASSE",
+]
+
+
+def _random_texts(count: int, seed: int = 3):
+    rng = random.Random(seed)
+    pieces = TRICKY + [" ", "  ", ".", ",", "-", "’", "“", "”", "–", "\u00a0", "K", "ſ", "İ", "ı", "Σ", "_", "£", "%", "'", "word", "Word"]
+    for _ in range(count):
+        yield "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+
+
+def test_words_is_the_regex_on_every_character():
+    """Every code point: ASCII ones alone and between letters; the non-ASCII
+    ones the fast path keeps inside words (those `str.isalnum()` accepts, ’, £)
+    in long texts, which take the fast path only if all of them are right; the
+    rest send a text to the regex."""
+    for code in range(128):
+        for text in (chr(code), f"a{chr(code)}b", f"x {chr(code)}-y’z"):
+            assert words(text) == finding_model._WORD.findall(text), code
+    kept = [chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000 and (chr(c).isalnum() or chr(c) in "’£")]
+    assert len(kept) > 100_000
+    for i in range(0, len(kept), 2000):
+        text = " ".join(f"a{char}b {char} -{char}" for char in kept[i:i + 2000])
+        assert words(text) == finding_model._WORD.findall(text), i
+    for char in "\u00a0\u2009“”‘–—•…\u3000\u200b\ufeff\U0001f642\u2028":
+        assert words(f"a{char}b") == finding_model._WORD.findall(f"a{char}b") == ["a", "b"], repr(char)
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_words_is_the_regex_on_tricky_text(text):
+    assert words(text) == finding_model._WORD.findall(text)
+    assert words(text.lower()) == finding_model._WORD.findall(text.lower())
+
+
+def test_candidate_words_are_the_words_of_its_features():
+    rng = random.Random(5)
+    candidates = []
+    for text in list(_random_texts(300)) + TRICKY:
+        heading = rng.choice(["", "What needs to improve?", "ΟΔΟΣ", "Priority ΣΟΦΟΣ", "Kelvin K ſection", "ınadequate 7 areas"])
+        candidates.append(Candidate(0, len(text), text, rng.choice(["paragraph", "list_item"]), (heading,) if heading else (),
+                                    rng.choice([None, "recommendation"]), rng.choice(["report", "news"])))
+    flat, lengths = FindingClassifier._words(candidates)
+    expected = [finding_model._WORD.findall(c.features().lower()) or [""] for c in candidates]
+    assert lengths == [len(e) for e in expected]
+    assert flat == [w for e in expected for w in e]
+
+
+def test_flat_keys_are_the_keys_of_the_word_lists():
+    scorer = FindingClassifier.create().scorers["kind"]
+    lists = [["a", "b", "a", "b"], ["b"], ["c", "a", "b", "c", "a", "b"], [""]]
+    keys, counts, per_text = scorer.keys(lists)
+    flat_keys, flat_counts, flat_per_text = scorer.flat_keys([w for words in lists for w in words], [len(w) for w in lists])
+    assert keys.tolist() == flat_keys.tolist() and counts.tolist() == flat_counts.tolist() and per_text.tolist() == flat_per_text.tolist()
+    # Per text its unique unigrams and bigrams in ascending order, with their counts:
+    # a, b, "a b" twice each and "b a" once in the first text.
+    assert per_text.tolist() == [4, 1, 6, 1]
+    first = keys[:4].tolist()
+    assert first == sorted(first) and sorted(counts[:4].tolist()) == [1, 2, 2, 2]
+
+
+def test_seen_texts_agree_with_a_set_of_normalised_texts():
+    texts = list(_random_texts(3000)) + TRICKY + [t.upper() for t in TRICKY] + [
+        "a b", "ab", "a-b", "a–b", "A  B.", "a\ud800b", "a\ud801b", "K kelvin", "k kelvin", "ſafe", "safe", "İ", "i̇",
+    ]
+    seen, plain = _SeenTexts(), set()
+    for text in texts:
+        key = _normalise(text)
+        assert seen.add(text) is (key not in plain), repr(text)
+        plain.add(key)
+
+
+def test_quoted_response_prefilter_agrees_with_the_regexes():
+    for text in list(_random_texts(2000)) + TRICKY + ["He said no", "unsaid", "SAID", "she told us", "toldx", "as added", "says."]:
+        expected = bool(re.search(r"[\"“”‘’']", text)) or bool(re.search(r"\b(?:said|says|added|told)\b", text))
+        assert _is_quoted_response(text) is expected, repr(text)
+
+
+def _top_level_alternatives(pattern: re.Pattern) -> list:
+    parsed = re._parser.parse(pattern.pattern, pattern.flags)
+    (op, value), = parsed.data
+    assert op is re._constants.BRANCH
+    return value[1]
+
+
+def test_every_unanchored_boilerplate_alternative_holds_a_prefilter_word():
+    """The prefilter's premise: an alternative not anchored at the block's start
+    contains one of BOILERPLATE_ANYWHERE's words as literal characters."""
+    for alternative in _top_level_alternatives(BOILERPLATE):
+        items = list(alternative)
+        if items and items[0] == (re._constants.AT, re._constants.AT_BEGINNING):
+            continue
+        literal = "".join(chr(v) if op is re._constants.LITERAL else "\0" for op, v in items).lower()
+        assert any(word in literal for word in BOILERPLATE_ANYWHERE.words), items
+
+
+BOILERPLATE_TEXTS = [
+    "© Crown copyright 2023", "©Crown copyright", "Text. © CROWN COPYRIGHT", "Text ©  Crown Kopyright", "Text © Crown \u212aopyright", "crown copyright at the end",
+    "Reuse under the Open Government Licence.", "Under the OPEN GOVERNMENT LICENCE", "see nationalarchives.gov.uk/doc", "NATIONALARCHIVES.GOV.UK",
+    "Please ſubscribe to our monthly newsletter", "Please subscribe to our monthly newsletter", "Please \u017fubscribe to our \u212aonthly newsletter",
+    "The Office (Ofsted) regulates and inspects", "the office (OFSTED) REGULATES AND INSPECTS", "(Ofsted) regulates and inspects at the start",
+    "Crown copyright at the start", "ſome text, then crown copyright", "Kelvin \u212a: crown copyright", "İnspectors and crown copyright",
+    "An outstanding local authority leads", "In a local authority that requires improvement", "A local authority that is good",
+    "Ofsted inspects and regulates services", "This report is available at www.gov.uk", "Interested in our work?",
+    "The local authority has improved.", "Crown Court hearings were delayed.", "Copyright belongs to the council.", "a\ud800b crown copyright",
+]
+
+
+@pytest.mark.parametrize("text", BOILERPLATE_TEXTS + TRICKY)
+def test_boilerplate_prefilter_agrees_with_the_plain_search(text):
+    expected = BOILERPLATE.search(text) is not None
+    assert is_boilerplate(text) is expected
+    assert is_boilerplate(text, (), True) is expected  # "a word may occur" is never wrong
+    # As findings calls it: the block is a slice of a document indexed once.
+    document = "Some words first.\n" + text + "\nAnd after."
+    start, end = len("Some words first.\n"), len("Some words first.\n") + len(text)
+    index = LiteralIndex(BOILERPLATE_ANYWHERE, fold(document))
+    assert is_boilerplate(text, (), index.any_within(start, end)) is expected
+    assert is_boilerplate("Some words first. " + text) is (BOILERPLATE.search("Some words first. " + text) is not None)
+
+
+def test_expand_to_tokens_is_char_span_expand():
+    nlp = spacy.blank("en")
+    rng = random.Random(11)
+    compared = 0
+    for _ in range(300):
+        text = "".join(rng.choice(["word", " ", "  ", ".", ",", "x", "\n", "—", "’s", "don't", "\t ", "£3.2m"]) for _ in range(rng.randint(0, 30)))
+        doc = nlp(text)
+        starts = [rng.randint(-2, len(text) + 2) for _ in range(40)]
+        ends = [rng.randint(s + 1, len(text) + 3) for s in starts]
+        for start, end, got in zip(starts, ends, expand_to_tokens(doc, starts, ends), strict=True):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and span.end <= span.start:
+                continue  # an empty span: findings takes spaCy's own offsets for it
+            assert got == (None if span is None else (span.start, span.end, span.start_char, span.end_char)), (text, start, end)
+            compared += span is not None
+    assert compared > 1000
+    assert expand_to_tokens(nlp(""), [0, 1], [1, 2]) == [None, None]
+
+
+def test_words_falls_back_to_the_regex_for_non_word_non_ascii_characters():
+    assert words("good – and “better”") == ["good", "and", "better"]
+    assert words("a\u00a0b") == ["a", "b"]  # a no-break space is not ASCII whitespace
+
+
+def test_string_ids_are_spacys_and_the_cache_stays_bounded(monkeypatch):
+    monkeypatch.setattr(finding_model, "_STRING_IDS", {})
+    monkeypatch.setattr(finding_model, "_STRING_IDS_MAX", 5)
+    first = finding_model._string_ids({"a", "b", "c"})
+    assert first == {w: spacy.strings.get_string_id(w) for w in "abc"}
+    second = finding_model._string_ids({"d", "e", "f"})  # over the bound: a new dict, the old one left whole
+    assert second == {w: spacy.strings.get_string_id(w) for w in "def"} and len(first) == 3
+    assert finding_model._string_ids({"d", "g"})["g"] == spacy.strings.get_string_id("g")

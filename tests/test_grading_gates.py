@@ -1,0 +1,133 @@
+"""The prefilters of miner_gradings (miner/nlp/grading_gates.py and the
+pattern readers in miner/nlp/scan.py) never change what it finds: with them
+off, every pattern runs everywhere, and the gradings are the same."""
+
+import re
+
+import pytest
+
+from miner.document import DocumentBuilder
+from miner.nlp import gradings
+from miner.nlp.grading_gates import GradingGates
+from miner.nlp.scales import GRADE_PATTERN, Scales, _alias_regex
+from miner.nlp.scan import PhraseStarts, finditer_at, fold, required_literals, start_literals
+from tests.test_scan import SENTENCES
+
+TRICKY = [
+    "Overall effectiveness: Good",
+    "The experiences and progress of children who need help and protection | Requires improvement",
+    "2.1 Adoption performance Outstanding",
+    "Overall effectiveness Requires improvement to be good For most children the picture is better.",
+    "Leadership and management",  # a table split over two blocks: the grade is the next sentence
+    "Good.",
+    "Xinvestigating crime was judged inadequate, and KEEPING PEOPLE SAFE was rated ‘good’.",  # an area inside a word
+    "ſervices for children in Norfolk were judged inadequate; the \u212aelvin sign and İnspectors fold too.",
+    "The local authority was judged inadequate in 2019. It was judged to require improvement in 2022.",
+    "When it was last inspected, in 2018, services required improvement to be good, and before that, in 2016, they were inadequate.",
+    "The force was rated good in two of nine areas, requires improvement in five and inadequate in the remaining two.",
+    "These include investigating crime, protecting vulnerable people and responding to the public.",
+    "Three areas were judged inadequate. These include investigating crime and managing offenders.",
+    "HMICFRS assessed the force across 11 areas. It was graded adequate in four of them.",
+    "The assessments are identical to those given at the previous inspection in 2019.",
+    "Children's services are now rated outstanding, up from requires improvement in 2021.",
+    "Preventing crime was the only area where it was 'inadequate', as was its use of resources.",
+]
+
+
+def document(paragraphs: list[str], title: str = "Ofsted inspection of Norfolk children's services"):
+    builder = DocumentBuilder()
+    builder.add("heading", title, level=1)
+    for paragraph in paragraphs:
+        builder.add("paragraph", paragraph)
+    return builder.build("text/plain", title=title, published="2023-05-01", kind="inspection_report")
+
+
+def gradings_of(extractor, doc_source, prefilter: bool) -> list:
+    grader = extractor.nlp.get_pipe("miner_gradings")
+    grader.prefilter = prefilter
+    try:
+        doc = extractor.doc(doc_source)
+    finally:
+        grader.prefilter = True
+    names = ("organisation_id", "grade", "area", "scale", "count", "out_of", "previous", "year", "method")
+    return [(sp.start_char, sp.end_char, sp.label_, *(getattr(sp._, n) for n in names)) for sp in doc.spans["gradings"]]
+
+
+@pytest.mark.parametrize("paragraphs", [TRICKY, SENTENCES[:9] + SENTENCES[-60:], [" ".join(TRICKY)]])
+def test_gradings_are_the_same_with_the_prefilters_off(extractor, paragraphs):
+    source = document(paragraphs)
+    with_gates = gradings_of(extractor, source, True)
+    assert with_gates == gradings_of(extractor, source, False)
+    if paragraphs is TRICKY:
+        assert len(with_gates) > 10  # the texts exercise the rules, not only their absence
+
+
+def test_gradings_of_the_corpus_are_the_same_with_the_prefilters_off(extractor):
+    import sys
+
+    sys.path.insert(0, str(gradings.__file__).rsplit("/miner/", 1)[0] + "/benchmarks")
+    from corpus import corpus_documents
+
+    total = 0
+    for source in corpus_documents()[::3]:  # a third of the annotated corpus keeps this quick
+        with_gates = gradings_of(extractor, source, True)
+        assert with_gates == gradings_of(extractor, source, False), source.url
+        total += len(with_gates)
+    assert total > 50
+
+
+def test_phrase_starts_find_every_offset_where_an_area_can_start():
+    scales = Scales.default()
+    starts = PhraseStarts(_alias_regex(a) for a in scales.area_aliases)
+    area = re.compile(scales.area_regex.pattern.replace("(?<![\\w-])", "").replace("(?![\\w-])", ""), re.I)
+    compared = 0
+    for text in SENTENCES + TRICKY:
+        low = fold(text)
+        if low is None:
+            continue
+        every = [p for p in range(len(text)) if area.match(text, p)]
+        assert set(every) <= set(starts.positions(low)), text
+        bounded = [m.start() for m in scales.area_regex.finditer(text)]
+        assert set(bounded) <= set(starts.word_positions(low)), text
+        compared += bool(every)
+    assert compared > 20
+    assert starts.positions("xinvestigating crime") == [1] and starts.word_positions("xinvestigating crime") == []
+
+
+def test_required_and_start_literals_are_read_from_the_pattern(extractor):
+    grader = extractor.nlp.get_pipe("miner_gradings")
+    grader._gates()
+    patterns = [v for v in vars(gradings).values() if isinstance(v, re.Pattern)]
+    patterns += [v for v in vars(grader).values() if isinstance(v, re.Pattern) and len(v.pattern) < 3000]
+    assert [w.words for w in required_literals(gradings._THIS_REPORT)] == [("its", "the", "this"), ("assessment", "inspection", "report")]
+    assert start_literals(gradings._COMPARED_FROM).words[:3] == ("climbed", "down", "drop")
+    assert required_literals(re.compile(r"\d+|x")) is None and start_literals(re.compile(r"a?")) is None
+    for rx in patterns:
+        needs, starts = required_literals(rx), start_literals(rx)
+        for text in SENTENCES + TRICKY:
+            low = fold(text)
+            if low is None:
+                continue
+            if needs and rx.search(text):
+                assert all(words.any_in(low) for words in needs), (rx.pattern[:60], text)
+            if starts:
+                assert [m.span() for m in finditer_at(rx, text, low, starts)] == [m.span() for m in rx.finditer(text)], (rx.pattern[:60], text)
+
+
+def test_has_area_agrees_with_the_area_regex():
+    scales = Scales.default()
+    gates = GradingGates(scales, GRADE_PATTERN, gradings._FAILING)
+    found = 0
+    for text in SENTENCES + TRICKY + ["Investigating-crime", "well-led", "WELL LED and safe", "unsafe care-leavers"]:
+        expected = scales.area_regex.search(text) is not None
+        assert gates.has_area(text, fold(text)) == expected, text
+        found += expected
+    assert found > 20
+
+
+def test_grade_gates_follow_the_grade_pattern():
+    gates = GradingGates(Scales.default(), GRADE_PATTERN, gradings._FAILING)
+    assert {"not", "reasonably", "requir" if "requir" in gates.grade_starts.words else "require", "weak"} <= set(gates.grade_starts.words)
+    assert gates.may_be_grade_only("  Requires improvement to be good.") and gates.may_be_grade_only("ſomething")
+    assert not gates.may_be_grade_only("  The force") and not gates.may_be_grade_only("   ")
+    assert GradingGates(Scales.default(), GRADE_PATTERN, gradings._FAILING, enabled=False).may_be_grade_only("The")

@@ -976,7 +976,7 @@ class GradingExtractor:
             # CQC report resolves and an Ofsted one does not); `_emit` keeps one record per key.
             found.append(_Found(m.start(g), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=False))
             found.append(_Found(m.start(), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
-        for m in self.any_area_for.finditer(s) if "any" in gate else ():
+        for m in self.any_area_for.finditer(s) if "any" in gate and ("area" in gate or "categor" in gate or "pillar" in gate) else ():
             if not re.search(r"\b(?:not|never|no|nor)\b", s[max(0, m.start() - 40):m.start()], re.I):
                 add(_Found(m.start(), m.end(), m.group("grade"), m.group("area")))
         for m in self.rating_moved.finditer(s) if "rating" in gate or "grade" in gate or "judg" in gate or "score" in gate else ():
@@ -997,7 +997,7 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
                 found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
-        for m in self.count_fraction.finditer(s) if "half" in gate or "but" in gate else ():
+        for m in self.count_fraction.finditer(s) if "half" in gate or ("all" in gate and "but" in gate) else ():
             stated = m.group("out_of") or m.group("out_of2")
             total = parse_int(stated) if stated else stated_out_of
             if not total:

@@ -449,3 +449,210 @@ def test_a_tally_after_an_earlier_inspection_is_current(extractor):
     grades, _ = extract(extractor, ["At the 2017 inspection, safety had been assessed as poor.", "None of the four healthy prison tests was rated good."],
                         title=PRISON, published="2024-09-24")
     assert grades == {("safety", "poor", True, None, None), (None, "good", False, 0, 4)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Counts in words: a fraction of a stated total is a count (ANNOTATION.md).
+    (["The force was rated good in half of its eight areas."], {(None, "good", False, 4, 8)}),
+    (["Half of the eight areas were rated adequate."], {(None, "adequate", False, 4, 8)}),
+    (["It was rated good in all but one of the nine areas."], {(None, "good", False, 8, 9)}),
+    # Without a total there is no count to give; "most" is not a count.
+    (["The force was rated good in all but one area."], set()),
+    (["The force was rated good in half of its areas."], set()),
+    (["The force requires improvement in most areas."], set()),
+    # A list of counts names only the grades it counts: no zero for the others, no total unless stated.
+    (["The force received one outstanding, six good and two adequate grades."],
+     {(None, "outstanding", False, 1, None), (None, "good", False, 6, None), (None, "adequate", False, 2, None)}),
+    # "Performing poorly" is not a grade.
+    (["The force was performing poorly, the report said."], set()),
+])
+def test_counts_in_words(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An elliptical second grade: the same area, the year it names.
+    (["The council's children's services were rated outstanding in 2016, and as good in 2017."],
+     {("overall effectiveness", "outstanding", True, None, None), ("overall effectiveness", "good", True, None, None)}),
+    # The inspection's own year is the current grade.
+    (["The council's children's services were rated inadequate in 2019, and good in 2024."],
+     {("overall effectiveness", "inadequate", True, None, None), ("overall effectiveness", "good", False, None, None)}),
+])
+def test_elliptical_grade_of_another_year(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2024-05-21")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["Gwent Police and South Wales Police were rated adequate for investigating crime."],
+     {("gwent-police", "investigating crime", "adequate"), ("south-wales-police", "investigating crime", "adequate")}),
+    (["Gwent Police, Dyfed-Powys Police and South Wales Police were all rated good at preventing crime."],
+     {("gwent-police", "preventing crime", "good"), ("dyfed-powys-police", "preventing crime", "good"), ("south-wales-police", "preventing crime", "good")}),
+    # Trap: each force its own grade.
+    (["Gwent Police was rated good at preventing crime, while South Wales Police was rated adequate at investigating crime."],
+     {("gwent-police", "preventing crime", "good"), ("south-wales-police", "investigating crime", "adequate")}),
+])
+def test_a_list_of_forces_shares_its_grade(extractor, text, expected):
+    _, extraction = extract(extractor, text, title="Policing round-up: the latest PEEL grades", kind="news")
+    assert {(g.organisation_id, g.area, g.grade) for g in extraction.gradings} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A total of standards in the sentence before carries into a list of counts.
+    (["Inspectors examined 64 cases and scored the unit against 12 standards.", "It was rated good in two, requires improvement in six and inadequate in four."],
+     {(None, "good", False, 2, 12), (None, "requires improvement", False, 6, 12), (None, "inadequate", False, 4, 12)}),
+    # "did not receive an inadequate grade": a zero count.
+    (["The force was judged good in three areas and did not receive an inadequate grade."],
+     {(None, "good", False, 3, None), (None, "inadequate", False, 0, None)}),
+    (["The force did not receive a good level of funding."], set()),
+    # "..., and remains so": the earlier grade, now.
+    (["The force was rated inadequate at responding to the public in its last inspection, in 2022, and remains so."],
+     {("responding to the public", "inadequate", True, None, None), ("responding to the public", "inadequate", False, None, None)}),
+    (["Dorset Police has been graded good in half of its eight inspected areas."], {(None, "good", False, 4, 8)}),
+])
+def test_dev5_phrasing(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected
+
+
+def test_probation_improvement_on_its_first_inspection(extractor):
+    grades, _ = extract(extractor, [
+        "The County Durham and Darlington Probation Delivery Unit has been rated requires improvement overall by HM Inspectorate of Probation, "
+        "an improvement on its first inspection after unification, when it was judged inadequate."],
+        title="Durham and Darlington probation unit rated 'requires improvement'", kind="news")
+    assert grades == {("overall", "requires improvement", False, None, None), ("overall", "inadequate", True, None, None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Zero counts stated with infinitives, commas, "no part of its work", "none of its grades".
+    (["It was not found to require improvement, or to be inadequate, in any of them."],
+     {(None, "requires improvement", False, 0, None), (None, "inadequate", False, 0, None)}),
+    (["No part of the force's work was found to be inadequate."], {(None, "inadequate", False, 0, None)}),
+    (["None of its grades was inadequate."], {(None, "inadequate", False, 0, None)}),
+    # Trap: not the graded things.
+    (["None of its officers were rated good by the public."], set()),
+    # A zero count takes its total only from a sentence that states it (ANNOTATION.md), not
+    # from one that carried it over.
+    (["Inspectors graded the force inadequate in two of the eight areas they assessed.",
+      "The force requires improvement in five areas.", "It was not graded good or outstanding in any area."],
+     {(None, "inadequate", False, 2, 8), (None, "requires improvement", False, 5, 8), (None, "good", False, 0, None), (None, "outstanding", False, 0, None)}),
+])
+def test_stated_zero_counts(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # "Its lowest grade": the scale's last grade, as a count with the areas listed after it.
+    (["The education watchdog gave the council its lowest grade in each of the four judgements it makes: the impact of leaders "
+      "on social work practice, the experiences and progress of children who need help and protection, and the experiences and "
+      "progress of children in care and care leavers."], OFSTED,
+     {(None, "inadequate", False, 4, 4), ("impact of leaders", "inadequate", False, None, None),
+      ("help and protection", "inadequate", False, None, None), ("children in care and care leavers", "inadequate", False, None, None)}),
+    (["HMP Leeds has been given the lowest possible score for safety after inspectors found self-harm had risen sharply."], PRISON,
+     {("safety", "poor", False, None, None)}),
+    # Trap: the lowest of something else.
+    (["The force gave the lowest priority to burglary."], PEEL, set()),
+    # "The two 'good' grades went to X and Y. Both are an improvement on the force's 2022 grades of requires improvement."
+    (["The two 'good' grades went to its work to prevent and deter crime and anti-social behaviour and to the way it manages suspects and offenders.",
+      "Both are an improvement on the force's 2022 grades of requires improvement in those areas."], PEEL,
+     {("preventing crime", "good", False, None, None), ("managing offenders and suspects", "good", False, None, None), (None, "good", False, 2, None),
+      ("preventing crime", "requires improvement", True, None, None), ("managing offenders and suspects", "requires improvement", True, None, None)}),
+])
+def test_lowest_grade_and_anaphoric_earlier_grades(extractor, text, title, expected):
+    assert extract(extractor, text, title=title, published="2024-09-24")[0] == expected
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    (["The force's rating for investigating crime dropped to inadequate."], PEEL, {("investigating crime", "inadequate", False, None, None)}),
+    (["Its grade for protecting vulnerable people improved to good."], PEEL, {("protecting vulnerable people", "good", False, None, None)}),
+    (["Norfolk County Council's children's services have been upgraded to good."], OFSTED, {("overall effectiveness", "good", False, None, None)}),
+    (["Norfolk's children's services have moved up to good."], OFSTED, {("overall effectiveness", "good", False, None, None)}),
+    (["Norfolk children's services given 'outstanding' rating"], OFSTED, {("overall effectiveness", "outstanding", False, None, None)}),
+    (["Inspectors found services for children in Norfolk to be good."], OFSTED, {("overall effectiveness", "good", False, None, None)}),
+    (["Inspectors gave the jail the lowest score in three of the four tests."], PRISON, {(None, "poor", False, 3, 4)}),
+    # Traps: a change of something that is not a grade; the grade of a part of the service.
+    (["The force's score for public confidence dropped to 61 per cent."], PEEL, set()),
+    (["Inspectors found services for children in Norfolk to be good at times, but not consistently."], OFSTED, set()),
+])
+def test_grades_that_moved_and_whole_service_phrasing(extractor, text, title, expected):
+    assert extract(extractor, text, title=title, published="2024-09-24")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["Investigating crime, previously inadequate, is now adequate."],
+     {("investigating crime", "adequate", False, None, None), ("investigating crime", "inadequate", True, None, None)}),
+    (["The force, rated inadequate at responding to the public in 2022, is now good in that area."],
+     {("responding to the public", "inadequate", True, None, None), ("responding to the public", "good", False, None, None)}),
+    # Trap: "now" without an area to refer to.
+    (["The force is now good in that respect, the chief constable said."], set()),
+])
+def test_now_and_previously_in_one_sentence(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected
+
+
+def test_an_ofsted_judgement_inside_a_prison_report(extractor):
+    text = ["Ofsted judged the overall effectiveness of education, skills and work to be inadequate.",
+            # Trap: Ofsted is not named as the judge, so a prison report's "overall effectiveness" is no grading.
+            "The overall effectiveness of the regime was judged poor by prisoners."]
+    grades, extraction = extract(extractor, text, title=PRISON, published="2024-09-24")
+    assert grades == {("overall effectiveness", "inadequate", False, None, None)}
+    assert {g.scale for g in extraction.gradings} == {"ofsted"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["That is a clear improvement on 2017, when the prison was rated poorly in two of the four tests – safety, and rehabilitation "
+      "and release planning – and not sufficiently good in the other two, respect and purposeful activity."],
+     {(None, "poor", True, 2, 4), (None, "not sufficiently good", True, 2, 4), ("safety", "poor", True, None, None),
+      ("rehabilitation and release planning", "poor", True, None, None), ("respect", "not sufficiently good", True, None, None),
+      ("purposeful activity", "not sufficiently good", True, None, None)}),
+    (["The jail scored poorly on safety and was rated not sufficiently good on respect."],
+     {("safety", "poor", False, None, None), ("respect", "not sufficiently good", False, None, None)}),
+    (["HMP Leeds was given a poor score for safety."], {("safety", "poor", False, None, None)}),
+    (["HMP Leeds got the worst possible rating for purposeful activity."], {("purposeful activity", "poor", False, None, None)}),
+    # Traps: "poorly" without a verb of grading is no grade.
+    (["The prison was performing poorly, the report said."], set()),
+    (["Staff rated the new regime poorly in a survey."], set()),
+])
+def test_prison_poorly_and_worst_possible(extractor, text, expected):
+    assert extract(extractor, text, title=PRISON, published="2024-09-24")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["Ofsted gave the council a \"requires improvement\" rating overall."], {("overall effectiveness", "requires improvement to be good", False, None, None)}),
+    # Kept or retained: the grade now and at the inspection before.
+    (["The council retained its good rating."], {("overall effectiveness", "good", False, None, None), ("overall effectiveness", "good", True, None, None)}),
+    (["The council's overall rating remained good."], {("overall effectiveness", "good", False, None, None), ("overall effectiveness", "good", True, None, None)}),
+    # Trap: a year after the grade may date it earlier: no record rather than a wrong current one.
+    (["Ofsted rated the council inadequate in 2019, requires improvement in 2022 and good this year."], set()),
+])
+def test_the_council_as_object_and_kept_ratings(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2024-05-21")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["The force was rated good in five of the nine areas inspected, and adequate in the rest."],
+     {(None, "good", False, 5, 9), (None, "adequate", False, 4, 9)}),
+    (["Five of its nine grades were good."], {(None, "good", False, 5, 9)}),
+    (["It received five good grades and four adequate ones."], {(None, "good", False, 5, None), (None, "adequate", False, 4, None)}),
+    (["Inspectors awarded the force four 'good' ratings."], {(None, "good", False, 4, None)}),
+    # Traps: the rest of something else; no total to take from.
+    (["The force was rated good in five areas, and the rest of the report was positive."], {(None, "good", False, 5, None)}),
+    (["The force was rated good in five areas and adequate in the rest."], {(None, "good", False, 5, None)}),
+])
+def test_counts_of_grades_and_the_rest(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    (["Dyfed-Powys Police was the only Welsh force to be graded outstanding in any area, for preventing crime."],
+     {("preventing crime", "outstanding", False, None, None)}),
+    # Trap: a zero count, not a grade of the area after it.
+    (["The force was not rated inadequate in any area, for all its problems with investigating crime."], {(None, "inadequate", False, 0, None)}),
+])
+def test_in_any_area_for(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected
+
+
+def test_new_rules_survive_text_fold_gives_up_on(extractor):
+    # The Kelvin sign makes `scan.fold` give up (low is None): the rules' literal gates must still work.
+    grades, _ = extract(extractor, ["The force was rated good in half of its eight areas, at 300 \u212a.",
+                                    "Gwent Police and South Wales Police were rated adequate for investigating crime."])
+    assert (None, "good", False, 4, 8) in grades

@@ -20,7 +20,7 @@ from miner.nlp.scan import SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, f
 _ROW_LEAD = re.compile(r"[\s\d.]*(?:the\s+)?")
 _FIRST_CHARACTER = re.compile(r"\s*(\S)")
 # Every match of `across` ends with one of these nouns.
-_ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillars", "tests"])
+_ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillars", "tests", "standards"])
 
 
 class GradingGates:

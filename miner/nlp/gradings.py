@@ -37,7 +37,9 @@ _PREVIOUS_CUE = re.compile(
     r"|\b(?:last|previous(?:ly)?)" + _SINCE_LAST + r"\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
     r"|\b(?:two|three|four|five|six|\d+|a|several|some)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
     r"|\bat that (?:inspection|time|visit)\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
-    r"|\bhad\s+(?:then\s+|previously\s+|already\s+)?(?:improved|deteriorated|declined|been\s+(?:rated|judged|graded|found|assessed))\b",
+    r"|\bhad\s+(?:then\s+|previously\s+|already\s+)?(?:improved|deteriorated|declined|been\s+(?:rated|judged|graded|found|assessed))\b"
+    # "an improvement on its first inspection after unification, when it was judged inadequate"
+    r"|\b(?:improvement|up|down|change|step)\s+(?:on|from)\s+(?:its|the|their)\s+(?:first|last|previous|earlier)\s+inspection\b[^.;]{0,60}?,\s+when\b",
     re.I,
 )
 _LEADING_PAST = re.compile(
@@ -57,7 +59,7 @@ _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:auth
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
-_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|rating|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring)\b", re.I)
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring)\b", re.I)
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
@@ -67,10 +69,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
 _FAILING = r"failing|failed|poor|weak"
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
+LOWEST = "lowest"  # "its lowest grade": the last grade of the scale, resolved in `_normalise`
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
 QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'inadequate'
 # Literal prefilters (miner.nlp.scan): a grade word cannot occur without one of these.
-_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak"])
+_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst"])
 # `only_area` needs "area" and one of these words.
 _ONLY_LITERALS = Literals(["only", "one", "sole"])
 # Where matches of the patterns that begin with a (quoted) grade can start.
@@ -83,7 +86,7 @@ _UP_FROM_STARTS = Literals(["up", "down", "improv", "risen", "fallen", "mov", "c
 _NO_STARTS = Literals(["no"])
 _EARLIER_WHOLE_STARTS = Literals(["it ", "they ", "its ", "their ", "the local", "the authority", "the council", "the service", "children", "service"])
 # Words without which a sentence cannot date a grade to an earlier inspection.
-_EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been"])
+_EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been", "first inspection"])
 _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
 _AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "of them", "of these", "of those"])
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
@@ -123,6 +126,8 @@ class _Found:
     previous: bool | None = None  # set when the pattern itself says so
     only_previous: bool = False  # kept only when the clause dates it to an earlier inspection
     document_total: bool = False  # out_of is the current inspection's number of areas
+    by_ofsted: bool = False  # Ofsted named as the judge: its judgement stands inside another inspectorate's report
+    current_year_is_now: bool = False  # `previous` set by the pattern holds only for a year before the inspection's
 
 
 class _Values(dict):
@@ -163,7 +168,7 @@ class GradingExtractor:
         G = GRADE_PATTERN
         A = rf"(?P<area>{AREA})"
         flags = re.I
-        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING})\b", flags)
+        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|lowest|worst(?=\s+possible))\b", flags)
         # "Investigating crime | Adequate", "2.1 Adoption performance Outstanding",
         # "The experiences and progress of care leavers: good"
         self.row = re.compile(
@@ -188,7 +193,7 @@ class GradingExtractor:
         # "rated inadequate at investigating crime", "requires improvement in how it investigates crime",
         # "good at preventing crime and responding to the public", "the inadequate grades were for how GMP responds to the public"
         self.grade_then_area = re.compile(
-            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:(?:both|each of|all of)\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:(?:both|each of|all of)\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
@@ -213,13 +218,13 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|(?:healthy\s+prison\s+)?tests)\b"
+            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
             rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
             flags,
         )
         # "The areas requiring improvement were X, Y and Z", "The inadequate areas included X"
         self.areas_were = re.compile(
-            rf"\b(?:the\s+)?(?:only\s+|other\s+)?(?:(?:two|three|four|five|six|seven|eight|\d)\s+)?(?:{QUOTE}(?P<grade_a>{G}){QUOTE}\s+)?(?:areas?|grades?|judge?ments?)\s+(?:(?:judged|rated|graded|found)\s+(?:to\s+be\s+|as\s+)?{QUOTE}(?P<grade_b>{G}){QUOTE}\s+|(?P<requiring>requiring\s+improvement)\s+)?(?:were|was|included|include|are|is)\s+(?:given\s+for\s+|for\s+)?",
+            rf"\b(?:the\s+)?(?:only\s+|other\s+)?(?:(?:two|three|four|five|six|seven|eight|\d)\s+)?(?:{QUOTE}(?P<grade_a>{G}){QUOTE}\s+)?(?:areas?|grades?|judge?ments?)\s+(?:(?:judged|rated|graded|found)\s+(?:to\s+be\s+|as\s+)?{QUOTE}(?P<grade_b>{G}){QUOTE}\s+|(?P<requiring>requiring\s+improvement)\s+)?(?:were|was|included|include|are|is|went\s+to|go\s+to)\s+(?:given\s+for\s+|for\s+)?",
             flags,
         )
         # "Investigating crime was the only area where it 'requires improvement'"
@@ -259,7 +264,7 @@ class GradingExtractor:
         )
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
-            rf"\b(?P<count>{N})\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b)",
+            rf"\b(?P<count>{N})\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)",
             flags,
         )
         # "The workforce grade is up from requires improvement in 2022"
@@ -293,7 +298,7 @@ class GradingExtractor:
             flags,
         )
         # "were judged outstanding in 2022 and remain outstanding": the same area, now.
-        self.and_remains = re.compile(rf"\band\s+(?:still\s+)?remain(?:s|ed)?\s+{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
+        self.and_remains = re.compile(rf"\band\s+(?:still\s+)?remain(?:s|ed)?\s+(?:{Q}(?P<grade>{G}){Q}(?![\w-])|(?P<so>so)\b)", flags)
         # "The local authority's services for children remain inadequate": the whole service.
         self.services_remain = re.compile(
             rf"\b(?:children['’]s\s+services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:still\s+)?(?:remain|remains|remained|are\s+still|are\s+now|were\s+still)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
@@ -309,6 +314,116 @@ class GradingExtractor:
         )
         self.having_been = re.compile(
             rf"\bhaving\s+(?:previously\s+|also\s+)?been\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags
+        )
+        # "It was not found to require improvement, or to be inadequate, in any of them": a zero count
+        # with the grades in infinitives and commas ("not rated good or outstanding in any area" is `zero_count`'s).
+        self.zero_infinitive = re.compile(
+            rf"\bnot\s+(?:(?:rated|judged|graded|found|assessed|deemed)\s+)?(?:to\s+be\s+|to\s+|as\s+)?{Q}(?P<grade>{G}){Q},?\s+or\s+(?:to\s+be\s+|to\s+|as\s+)?{Q}(?P<grade2>{G}){Q},?\s+(?:in|for)\s+any\b",
+            flags,
+        )
+        # "No part of the force's work was found to be inadequate", "None of its grades was inadequate".
+        self.zero_part = re.compile(
+            rf"\b(?:no\s+part\s+of\s+(?:its|their|the\s+[\w-]+['’]s?)\s+work|none\s+of\s+(?:its|their|the)\s+(?:grades|ratings|judge?ments))\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}(?:to\s+be\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))?",
+            flags,
+        )
+        # "gave the council its lowest grade in each of the four judgements", "given the lowest
+        # possible score for safety": the scale's lowest grade (`_normalise`).
+        self.lowest = re.compile(
+            rf"\b(?:gave|given|awarded|received|handed|got)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the)\s+(?:lowest|worst\s+possible)\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
+            rf"(?:(?:each|all|every\s+one)\s+of\s+(?:the|its|their)\s+(?P<count>{N})\s+{_GRADED_THINGS}|(?P<some>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|their|the)\s+)?{A})",
+            flags,
+        )
+        # "Both are an improvement on the force's 2022 grades of requires improvement in those
+        # areas": the areas graded in the sentence before, at that earlier inspection.
+        self.both_improvement = re.compile(
+            rf"\s*(?:Both|Each|They|These|All\s+(?:three|four|of\s+them))\s+(?:are|is|were|was|represents?|marks?)\s+(?:an?\s+)?(?:\w+\s+)?(?:improvement|rise|step\s+up|step\s+down|decline|fall|drop)\s+(?:on|from)\s+"
+            rf"(?:the\s+force['’]s|the\s+council['’]s|its|their|the)\s+(?:(?P<year>(?:19|20)\d\d)\s+)?(?:grades?|ratings?|judge?ments?)\s+of\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "The force's rating for investigating crime dropped to inadequate": the area's grade now.
+        self.rating_moved = re.compile(
+            rf"\b(?:rating|grade|judge?ment|score)\s+(?:for|in|on)\s+(?:(?:its|their|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s+(?:has\s+|had\s+|have\s+)?"
+            rf"(?:dropped|fell|fallen|slipped|declined|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped)\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # The whole children's service: "have been upgraded to good", "given an 'outstanding' rating",
+        # "Inspectors found services for children in Norfolk to be good".
+        services = r"(?:children['’]s\s+services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])[\w'’-]+)?"
+        self.services_moved = re.compile(
+            rf"\b{services}\s+(?:(?:have|has|had)\s+(?:been\s+)?|were\s+|was\s+)?(?:(?:upgraded|downgraded|raised|lowered|moved\s+(?:up|down)|improved|dropped|fallen|fell|slipped)\s+to\s+{Q}(?P<grade>{G}){Q}"
+            rf"|(?:given|awarded|handed)\s+(?:an?\s+|the\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:rating|grade|judge?ment))(?![\w-])"
+            rf"|\bfound\s+{services}\s+to\s+be\s+{Q}(?P<grade3>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
+            flags,
+        )
+        # "Investigating crime, previously inadequate, is now adequate": the grade now and the one before.
+        self.area_previously = re.compile(
+            rf"{A},\s+(?:which\s+was\s+|having\s+been\s+)?(?:previously|formerly|once)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?{Q}(?P<before>{G}){Q}(?:\s+in\s+(?:19|20)\d\d)?,\s+"
+            rf"(?:is|are|has\s+been|have\s+been|was|were)\s+now\s+(?:(?:rated|judged|graded|assessed\s+as|considered)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "..., is now good in that area": the area just named, now.
+        self.now_in_that_area = re.compile(
+            rf"\b(?:is|are)\s+now\s+(?:(?:rated|judged|graded|considered)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:that|this|the\s+same)\s+(?:area|respect)\b",
+            flags,
+        )
+        # In a prison report: "Ofsted judged the overall effectiveness of education, skills and work to be inadequate".
+        self.ofsted_education = re.compile(
+            rf"\bOfsted\s+(?:judged|rated|graded|found|assessed|deemed)\s+(?:the\s+)?(?P<area>overall\s+effectiveness)\s+of\s+(?:the\s+)?(?:prison['’]s\s+)?education[\w\s,]{{0,40}}?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "rated poorly in two of the four tests", "scored poorly on safety": HMI Prisons' "poor"
+        # ("performing poorly" is no grade: a verb of grading must precede).
+        self.rated_poorly = re.compile(
+            rf"\b(?:rated|scored|assessed|judged|graded)\s+poorly\s+(?:in|for|on|against)\s+(?:(?P<count>{N})\s+(?:out\s+)?of\s+(?:the|its)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|the)\s+)?{A})",
+            flags,
+        )
+        # The whole body, graded with it as object: "Ofsted gave the council a 'requires improvement'
+        # rating overall", "Ofsted rated the council inadequate in 2019".
+        body = r"(?:the\s+(?:council|local\s+authority|authority)(?:['’]s\s+children['’]s\s+services)?|its\s+children['’]s\s+services)"
+        self.body_object = re.compile(
+            rf"\b(?:gave|given|awarded|handed)\s+{body}\s+(?:an?\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?P<overall>\s+overall)?(?![\w-])"
+            rf"|\b(?:rated|judged|graded|found)\s+{body}\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])(?!\s+(?:at|for|on|in)\b)",
+            flags,
+        )
+        # "The council retained its good rating", "kept its 'outstanding' rating", "Its overall rating
+        # remained good": the grade now, and the same at the inspection before.
+        self.kept_rating = re.compile(
+            rf"\b(?:retained|retains|kept|keeps|keeping|retaining|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their)\s+(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?![\w-])"
+            rf"|\boverall\s+(?:rating|grade|judge?ment)\s+(?:remained|remains|stayed|stays)\s+(?:at\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "Five of its nine grades were good": a count with the grades as subject.
+        self.count_of_grades = re.compile(
+            rf"\b(?P<count>{N})\s+(?:out\s+)?of\s+(?:its|the|their)\s+(?P<out_of>{N})\s+(?:grades|ratings|judge?ments)\s+(?:were|was|are|is)\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+or\b)",
+            flags,
+        )
+        # "..., and adequate in the rest": what the list's other counts leave of its total.
+        self.count_rest = re.compile(
+            rf"(?<![\w-]){Q}(?P<grade>{G}){Q}(?![\w-])\s+(?:in|for|across)\s+(?:all\s+)?the\s+(?:rest|remainder|others)\b(?!\s+of\b)",
+            flags,
+        )
+        # "the only force to be graded outstanding in any area, for preventing crime"
+        self.any_area_for = re.compile(
+            rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+in\s+any\s+(?:area|category|pillar)\s*,?\s+(?:for|at|in)\s+(?:(?:its|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            flags,
+        )
+        # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
+        self.no_grade_received = re.compile(
+            rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
+            flags,
+        )
+        # "rated outstanding in 2016, and as good in 2017": the same area, a grade of another year.
+        self.and_as_year = re.compile(
+            rf"\band\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
+            flags,
+        )
+        # "good in half of the eight areas", "adequate in all but one of its nine areas",
+        # "Half of the eight areas were rated good": a count in words, kept only
+        # when the sentence states the total it is a part of.
+        self.count_fraction = re.compile(
+            rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+(?:in|for|across)\s+(?:(?P<half>half)|all\s+but\s+(?P<but>{N}))\s+(?:of\s+)?(?:(?:the|its)\s+)?(?:(?P<out_of>{N})\s+)?(?:(?:inspected|graded|assessed)\s+)?(?:{_GRADED_THINGS}|of\s+(?:them|these))"
+            rf"|\b(?P<half2>half)\s+of\s+(?:the|its)\s+(?:(?P<out_of2>{N})\s+)?{_GRADED_THINGS}\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
+            flags,
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -344,7 +459,7 @@ class GradingExtractor:
             else:  # most sentences have no grade word: fold only those that do
                 has_grade_word = grade_index.any_within(sent.start_char, sent_end)
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
-            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text:
+            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text or "standards" in sent_text:
                 across_only = gates.across(self.across, sent_text, low)
                 if across_only and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                     document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
@@ -357,6 +472,14 @@ class GradingExtractor:
                 for k, sp in enumerate(echo[1][: len(ends)]):
                     found = _Found(0, ends[-1 - k], sp.label_, sp._.area, sp._.count, sp._.out_of)
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, org_id=sp._.organisation_id, previous=True, year=years[0] if years else None)
+            both = self.both_improvement.match(sent_text) if echo and echo[0] == i - 1 and _IMPROVEMENT_STARTS.any_in(sent_text.lower()) else None
+            if both:
+                # Span values are keyed by offsets: each record covers one word fewer.
+                ends = [w.end() for w in re.finditer(r"\S+", sent_text)]
+                year = int(both.group("year")) if both.group("year") else None
+                for k, sp in enumerate(echo[1][: len(ends)]):
+                    found = _Found(0, ends[-1 - k], both.group("grade"), sp._.area)
+                    self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, org_id=sp._.organisation_id, previous=True, year=year)
             if follows and follows[0] == i - 1 and _LIST_FOLLOWS.match(sent_text):
                 # "Three areas were judged inadequate. These include X, Y and Z."
                 for extra in self.scales.area_regex.finditer(sent_text):
@@ -416,9 +539,44 @@ class GradingExtractor:
             # Only a sentence wholly about an earlier inspection starts a chain.
             self._chain = (sent.start_char + len(sent_text), new[0]._.year) if new and all(sp._.previous for sp in new) else None
         self._keep_table_areas(ctx, spans)
+        self._share_coordinated_subjects(doc, spans, seen)
         self._drop_untotalled_counts(spans)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    @staticmethod
+    def _share_coordinated_subjects(doc: Doc, spans: list[Span], seen: set[tuple]) -> None:
+        """"Gwent Police and South Wales Police were rated adequate for ...": a
+        grading whose subject is a list of organisations holds for each of them
+        (the record found is the last one's, named nearest the grade)."""
+        # Plain offsets, read once: (start_char, end_char, start token, id), in text order.
+        mentions = [(m.start_char, m.end_char, m.start, m._.organisation_id) for m in doc.spans.get("organisations", [])]
+        mentions = [m for m in mentions if m[3]]
+        if len(mentions) < 2:
+            return
+        ends = [m[1] for m in mentions]
+        text = doc.text
+        for sp in list(spans):
+            if sp._.method == "table":
+                continue
+            last = bisect.bisect_right(ends, sp.start_char) - 1  # the mention ending last before the grading
+            if last < 1 or sp.start_char - ends[last] > 120 or mentions[last][3] != sp._.organisation_id:
+                continue
+            if not _PLURAL_PREDICATE.fullmatch(text, ends[last], sp.start_char):
+                continue
+            k = last
+            while k > 0 and _COORDINATION.fullmatch(text, mentions[k - 1][1], mentions[k][0]):
+                k -= 1
+                start_token, other_id = mentions[k][2], mentions[k][3]
+                key = (other_id, sp._.area, sp._.grade, sp._.previous, sp._.count, sp._.out_of)
+                if key in seen:
+                    continue
+                seen.add(key)
+                # Its own offsets (from the other name to the grade): span values are keyed by offsets.
+                copy = Span(doc, start_token, sp.end, label=sp.label_)
+                values = {name: getattr(sp._, name) for name in ("grade", "area", "scale", "count", "out_of", "previous", "year", "method")}
+                set_span_values(copy, {**values, "organisation_id": other_id})
+                spans.append(copy)
 
     @staticmethod
     def _sentences_to_read(ctx, sentences, grade_index) -> set[int] | None:
@@ -434,7 +592,7 @@ class GradingExtractor:
         for k in {bisect.bisect_right(starts, offset) - 1 for offset in grade_index.offsets}:
             attend.update((k - 1, k, k + 1))
         text = ctx.text
-        for noun in ("areas", "questions", "pillars", "tests"):  # as the loop checks them
+        for noun in ("areas", "questions", "pillars", "tests", "standards"):  # as the loop checks them
             offset = text.find(noun)
             while offset >= 0:
                 attend.add(bisect.bisect_right(starts, offset) - 1)
@@ -448,7 +606,7 @@ class GradingExtractor:
         gates = getattr(self, "_grading_gates", None)
         enabled = getattr(self, "prefilter", True)  # False: every pattern everywhere (tests compare the two)
         if gates is None or gates.scales is not self.scales or gates.enabled != enabled:
-            gates = self._grading_gates = GradingGates(self.scales, GRADE_PATTERN, _FAILING, enabled=enabled)
+            gates = self._grading_gates = GradingGates(self.scales, GRADE_PATTERN, _FAILING + "|lowest|worst", enabled=enabled)  # "its lowest grade" (`self.lowest`)
         return gates
 
     @staticmethod
@@ -547,6 +705,8 @@ class GradingExtractor:
         if low is None:
             low = fold(s)
         gates = self._gates()
+        # The literal gates of the rules below: `low` is None where `fold` gives up.
+        gate = low if low is not None else s.lower()
         row = self.row.match(s) if gates.may_lead_with_area(s, low) else None
         if row and len(s) < 160:
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
@@ -647,6 +807,23 @@ class GradingExtractor:
                         # "Six areas – preventing crime, ... – were judged adequate": the areas named between the dashes.
                         for extra in self.scales.area_regex.finditer(s, m.start("aside"), m.end("aside")):
                             found.append(_Found(extra.start(), extra.end(), grade, extra.group(0)))  # inside the count's own claim
+        for m in self.lowest.finditer(s) if "lowest" in gate or "worst" in gate else ():
+            if m.group("count") or m.group("some"):
+                count = parse_int(m.group("count") or m.group("some"))
+                total = parse_int(m.group("out_of")) if m.group("some") else count
+                item = _Found(m.start(), m.end(), LOWEST, None, count, total, "count")
+                if count and add(item):
+                    counts.append(item)  # the areas listed after it carry its grade
+            else:
+                add(_Found(m.start(), m.end(), LOWEST, m.group("area")))
+        for m in self.rated_poorly.finditer(s) if "poorly" in gate else ():
+            if m.group("count"):
+                count, total = parse_int(m.group("count")), parse_int(m.group("out_of"))
+                item = _Found(m.start(), m.end(), "poor", None, count, total, "count")
+                if count and total and count <= total and add(item):
+                    counts.append(item)  # the tests listed after it carry its grade
+            else:
+                add(_Found(m.start(), m.end(), "poor", m.group("area")))
         # "inadequate in two areas, investigating crime and managing offenders":
         # the areas named after a count carry its grade.
         for item in list(counts):
@@ -670,6 +847,16 @@ class GradingExtractor:
             # (unless the sentence states one).
             for item in counts:
                 item.out_of = sum(c.count for c in counts)
+        for m in self.count_rest.finditer(s) if counts and ("rest" in gate or "remainder" in gate or "others" in gate) else ():
+            totals = {c.out_of for c in counts if c.out_of}
+            taken_count = sum(c.count for c in counts if c.end <= m.start())
+            if len(totals) == 1 and 0 < taken_count < next(iter(totals)):
+                total = next(iter(totals))
+                add(_Found(m.start(), m.end(), m.group("grade"), None, total - taken_count, total, "count"))
+        for m in self.count_of_grades.finditer(s) if "grades" in gate or "ratings" in gate or "judg" in gate else ():
+            count, total = parse_int(m.group("count")), parse_int(m.group("out_of"))
+            if count is not None and total and count <= total:
+                add(_Found(m.start(), m.end(), m.group("grade"), None, count, total, "count"))
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
             matches = finditer_at(rx, s, low, starts, offsets=gates.area_positions(s, low) if rx is self.area_then_grade else gates.positions(starts, s, low))
@@ -741,7 +928,8 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
                 # Spans the earlier record's own claim: appended, not `add`ed.
-                found.append(_Found(before[-1].start, m.end("grade"), m.group("grade"), before[-1].area, previous=False))
+                # "..., and remains so": the grade just given, now.
+                found.append(_Found(before[-1].start, m.end(), m.group("grade") or before[-1].grade, before[-1].area, previous=False))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             # "X is now adequate, down from good, while Y has moved up from requires
@@ -769,6 +957,58 @@ class GradingExtractor:
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in finditer_at(self.area_which, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if low is None or "which" in low else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in finditer_at(self.area_previously, s, low, self.area_starts) if "now" in gate else ():
+            if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False)):
+                # Its own offsets (span values are keyed by them): the area to the earlier grade.
+                found.append(_Found(m.start("area"), m.end("before"), m.group("before"), m.group("area"), previous=True))
+        for m in self.now_in_that_area.finditer(s) if "now" in gate and ("that" in gate or "this" in gate or "same" in gate) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before:
+                add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
+        for m in self.ofsted_education.finditer(s) if "ofsted" in gate and "education" in gate else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), by_ofsted=True))
+        for m in self.body_object.finditer(s) if "council" in gate or "authority" in gate or "children" in gate else ():
+            g = "grade" if m.group("grade") else "grade2"
+            add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
+        for m in self.kept_rating.finditer(s) if "retain" in gate or "kep" in gate or "held" in gate or "hold" in gate or "remain" in gate or "stay" in gate else ():
+            g = "grade" if m.group("grade") else "grade2"
+            # Not claims ("overall rating remained good" is also `area_then_grade`'s, which a
+            # CQC report resolves and an Ofsted one does not); `_emit` keeps one record per key.
+            found.append(_Found(m.start(g), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=False))
+            found.append(_Found(m.start(), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
+        for m in self.any_area_for.finditer(s) if "any" in gate and ("area" in gate or "categor" in gate or "pillar" in gate) else ():
+            if not re.search(r"\b(?:not|never|no|nor)\b", s[max(0, m.start() - 40):m.start()], re.I):
+                add(_Found(m.start(), m.end(), m.group("grade"), m.group("area")))
+        for m in self.rating_moved.finditer(s) if "rating" in gate or "grade" in gate or "judg" in gate or "score" in gate else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in self.services_moved.finditer(s) if "services" in gate else ():
+            g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
+            add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
+        for m in self.zero_infinitive.finditer(s) if "not" in gate and "any" in gate else ():
+            for g in ("grade", "grade2"):
+                add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
+        for m in self.zero_part.finditer(s) if "part" in gate or "none" in gate else ():
+            for g in ("grade", "grade2"):
+                if m.group(g):
+                    add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
+        for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate else ():
+            add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
+        for m in finditer_at(self.and_as_year, s, low, _AND_STARTS):
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before and not any(f.start <= m.start("grade") < f.end for f in found):
+                found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
+        for m in self.count_fraction.finditer(s) if "half" in gate or ("all" in gate and "but" in gate) else ():
+            stated = m.group("out_of") or m.group("out_of2")
+            total = parse_int(stated) if stated else stated_out_of
+            if not total:
+                continue  # "good in half of its areas": how many is not stated
+            if m.group("but"):
+                but = parse_int(m.group("but"))
+                count = total - but if but is not None and but < total else None
+            else:
+                count = total // 2 if total % 2 == 0 else None
+            if count:
+                add(_Found(m.start(), m.end(), m.group("grade") or m.group("grade2"), None, count, total, "count"))
         for m in finditer_at(self.having_been, s, low, _HAVING_STARTS):
             # "X and Y require improvement, having been inadequate three years ago":
             # the areas graded just before, at the earlier inspection.
@@ -783,7 +1023,9 @@ class GradingExtractor:
         scales = self.scales
         scale_id = document_scale = _document_scale(ctx.inspection, inspection_year)
         area = None
-        if found.area == OVERALL_IF_UNNAMED:
+        if found.area == OVERALL_IF_UNNAMED and found.only_previous and scale_id == "hmi-probation" and ctx.inspection.inspectorate == "hmi-probation":
+            area = "overall"  # "an improvement on its first inspection, when it was judged inadequate"
+        elif found.area == OVERALL_IF_UNNAMED:
             if scale_id not in _OFSTED_SCALES or ctx.inspection.inspectorate != "ofsted":
                 return
             area = "overall effectiveness"
@@ -795,11 +1037,11 @@ class GradingExtractor:
             else:
                 return
         elif found.area:
-            resolved = scales.resolve_area(found.area, scale_id, ctx.inspection.inspectorate)
+            resolved = scales.resolve_area(found.area, "ofsted" if found.by_ofsted else scale_id, "ofsted" if found.by_ofsted else ctx.inspection.inspectorate)
             if resolved is None:
                 return
             scale_id, area = resolved
-            if scale_id == "ofsted" and area == "overall effectiveness" and ctx.inspection.inspectorate not in (None, "ofsted"):
+            if scale_id == "ofsted" and area == "overall effectiveness" and ctx.inspection.inspectorate not in (None, "ofsted") and not found.by_ofsted:
                 return
             if (scale_id == _OFSTED_2009) != (document_scale == _OFSTED_2009):
                 # The pre-2014 framework's areas ("leadership and management") are
@@ -807,6 +1049,8 @@ class GradingExtractor:
                 return
         grade_text = found.grade.lower()
         grade = _normalise(scales, scale_id, grade_text)
+        if grade == LOWEST:
+            return  # "its lowest grade" on no known scale
         if area is not None and scale_id in scales.scales and grade not in scales.scales[scale_id].grades:
             # "adequate" exists only on the 2021 PEEL scale: switch when the area fits it.
             alternative = scales.resolve_area(found.area, "peel-2021")
@@ -825,6 +1069,8 @@ class GradingExtractor:
                 earlier_year = self._previous_context(doc, ctx, sent_start, sent_text, found, inspection_year)
                 if earlier_year is not False:
                     previous, year = True, earlier_year
+        if found.current_year_is_now and previous and year and inspection_year and year >= inspection_year:
+            previous, year = False, inspection_year  # "..., and as good in 2024": this inspection's year
         if found.only_previous and not previous:
             return
         if previous and found.document_total:
@@ -927,6 +1173,10 @@ class GradingExtractor:
         return False, inspection_year
 
 
+# Between the last of a list of organisations and its grade: a plural verb, no sentence break.
+_PLURAL_PREDICATE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been|both|all|each)\b[^.;:!?]{0,100}", re.I)
+_COORDINATION = re.compile(r"\s*(?:,|,?\s+and|&|,?\s+as\s+well\s+as)\s*", re.I)
+
 _OFSTED_2009 = "ofsted-2009"
 _OFSTED_SCALES = ("ofsted", _OFSTED_2009)
 # The single inspection framework's first reports came out in 2014.
@@ -962,6 +1212,8 @@ def _year_of(date: str | None) -> int | None:
 def _normalise(scales: Scales, scale_id: str | None, grade_text: str) -> str:
     if " or " in grade_text:
         return " or ".join(_normalise(scales, scale_id, g) for g in grade_text.split(" or "))
+    if grade_text == LOWEST and scale_id in scales.scales:
+        return scales.scales[scale_id].grades[-1]
     if grade_text in ("failing", "failed", "weak"):
         return "failing"
     if scale_id in scales.scales:

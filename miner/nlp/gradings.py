@@ -549,13 +549,15 @@ class GradingExtractor:
         """"Gwent Police and South Wales Police were rated adequate for ...": a
         grading whose subject is a list of organisations holds for each of them
         (the record found is the last one's, named nearest the grade)."""
+        if not spans:
+            return
         # Plain offsets, read once: (start_char, end_char, start token, id), in text order.
         mentions = [(m.start_char, m.end_char, m.start, m._.organisation_id) for m in doc.spans.get("organisations", [])]
         mentions = [m for m in mentions if m[3]]
         if len(mentions) < 2:
             return
         ends = [m[1] for m in mentions]
-        text = doc.text
+        text = get_context(doc).text or doc.text  # Doc.text joins every token: not per document
         for sp in list(spans):
             if sp._.method == "table":
                 continue

@@ -217,6 +217,32 @@ def _install_rewriter(db, fts_of: dict[str, str], rowid_alias: dict[str, str], c
         return results
 
     db.execute = execute_rewritten
+    _remember_schema_methods(db)
+
+
+# Database methods that read the schema through Datasette's thread pool, about
+# fifteen times a table page; an immutable file's answers never change.
+SCHEMA_METHODS = ("table_columns", "table_column_details", "primary_keys", "fts_table",
+                  "foreign_keys_for_table", "hidden_table_names", "view_names", "get_all_foreign_keys")
+
+
+def _remember_schema_methods(db) -> None:
+    import copy
+
+    for name in SCHEMA_METHODS:
+        method = getattr(db, name, None)
+        if method is None:
+            continue
+        answers = _ResponseCache(1000)  # bounded: a visitor's URL names the table
+
+        async def remembered(*args, _method=method, _answers=answers):
+            entry = _answers.get(args)
+            if entry is None:
+                entry = (await _method(*args),)
+                _answers.put(args, entry)
+            return copy.deepcopy(entry[0])  # the caller may change its copy
+
+        setattr(db, name, remembered)
 
 
 def _remember_table_permissions(datasette) -> None:
@@ -236,12 +262,12 @@ def _remember_table_permissions(datasette) -> None:
     remembered = _ResponseCache(1000)  # bounded: a visitor's URL names the table
 
     def table_permission_allows(database, table):
-        key = (id(datasette._metadata_local), database, table)
-        allows = remembered.get(key)
-        if allows is None:
-            allows = work_out(database, table)
-            remembered.put(key, allows)
-        return allows
+        metadata = getattr(datasette, "_metadata_local", None)
+        entry = remembered.get((database, table))
+        if entry is None or entry[0] is not metadata:  # `is`: the entry holds the object it was worked out from
+            entry = (metadata, work_out(database, table))
+            remembered.put((database, table), entry)
+        return entry[1]
 
     table_permission_allows.miner_remembered = True
     datasette._table_permission_allows = table_permission_allows

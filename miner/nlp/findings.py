@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from miner.nlp.context import get_context, span_key
 from miner.nlp.finding_model import Candidate, FindingClassifier
 from miner.nlp.organisations import OrganisationIndex
+from miner.nlp.scan import required_literals
 from miner.nlp.sections import BOILERPLATE_ANYWHERE, Section, block_sections, is_boilerplate, is_toc_entry
 
 SPANS_KEY = "findings"
@@ -47,6 +48,10 @@ class FindingExtractor:
         self._section_kind_cache: dict[tuple[str, ...], str | None] = {}  # heading path -> kind, by these rules
         self.cues = re.compile("|".join(f"(?:{c})" for c in lexicon["finding_cues"]), re.I)
         self.not_cues = re.compile("|".join(f"(?:{c})" for c in lexicon["not_finding_cues"]), re.I)
+        # Words every not-cue match contains (scan.required_literals), looked up
+        # once per document: the cues are tried at every offset, and most quoted
+        # sentences ("children’s") hold none (a gate per sentence cost as much as the regex).
+        self._not_cue_needs = required_literals(self.not_cues) or ()
         self.positive = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon["positive"]) + r")\b", re.I)
         self.negative = re.compile(r"(?:\b|(?<=n't))(?:" + "|".join(re.escape(w.strip()) for w in lexicon["negative"]) + r")\b", re.I)
         self.topics = {
@@ -67,6 +72,7 @@ class FindingExtractor:
         sections = None  # what governs each block (miner.nlp.sections), made on first need
         boilerplate: dict[int, bool] = {}
         anywhere = ctx.literal_index(BOILERPLATE_ANYWHERE)
+        not_cue_words = [ctx.literal_index(words) for words in self._not_cue_needs]
         for sent in ctx.sentences:
             text = sent.text.strip()
             if len(text) < 25 or len(text) > 1200:
@@ -78,7 +84,11 @@ class FindingExtractor:
             if not seen.add(text):
                 continue
             # The cheap quote test first: most sentences fail it.
-            if _is_quoted_response(text) and self.not_cues.search(text):
+            if (
+                _is_quoted_response(text)
+                and all(words.any_within(sent.start_char, sent.end_char) for words in not_cue_words)
+                and self.not_cues.search(text)
+            ):
                 continue
             headings, section_kind = ctx.headings[i] if i is not None else (), None
             if i is not None:

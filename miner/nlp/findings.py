@@ -15,7 +15,7 @@ import pathlib
 import re
 
 import numpy
-from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.attrs import IDX, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -240,10 +240,14 @@ def expand_to_tokens(doc: Doc, starts: list[int], ends: list[int]) -> list[tuple
     which makes Token objects to compare offsets."""
     if len(doc) == 0:
         return [None] * len(starts)
-    offsets = doc.to_array([IDX, LENGTH, SPACY]).astype("int64").reshape(-1, 3)
+    offsets = doc.to_array([IDX, SPACY]).astype("int64").reshape(-1, 2)
     token_starts = offsets[:, 0]
-    word_ends = token_starts + offsets[:, 1]
-    token_ends = word_ends + offsets[:, 2]  # a token's characters run on over its trailing whitespace
+    # Tokens tile the text: a token's characters run on over its trailing
+    # whitespace to the next token's start, and its word ends one space
+    # earlier if it has one (to_array's LENGTH, read from each token's string,
+    # cost as much as the other two columns together).
+    token_ends = numpy.append(token_starts[1:], token_starts[-1] + len(doc[-1].text_with_ws))
+    word_ends = token_ends - offsets[:, 1]
 
     def token_at(chars: numpy.ndarray) -> numpy.ndarray:
         # spaCy's token_by_char: the token whose characters (with its whitespace) hold the offset, else -1.

@@ -130,9 +130,16 @@ class FindingExtractor:
         spans: list[Span] = []
         token_ranges = expand_to_tokens(doc, [c.start for c in candidates], [c.end for c in candidates])
         user_data = doc.user_data
+        near = orgs.near
+        # Labels as string ids: Span() would hash a label string for every span.
+        labels = {kind: doc.vocab.strings.add(kind) for kind in KINDS}
+        threshold = self.threshold
         for n, candidate in enumerate(candidates):
             if predictions is not None:
-                kind, polarity, topic, confidence = self._decide(candidate, predictions[n])
+                prediction = predictions[n]
+                if prediction["finding_p"] < threshold:
+                    continue  # what _decide would reject, without the call
+                kind, polarity, topic, confidence = self._decide(candidate, prediction)
             else:
                 kind, confidence = self._classify(candidate.text, candidate.section_kind, is_report, candidate.block_kind)
                 polarity = self._polarity(candidate.text, kind) if kind else None
@@ -142,15 +149,15 @@ class FindingExtractor:
             if token_ranges[n] is None:
                 continue
             first, end, start_char, end_char = token_ranges[n]
-            span = Span(doc, first, end, label=kind)
+            span = Span(doc, first, end, label=labels[kind] if kind in labels else kind)
             if end <= first:  # an empty span (never for a stripped sentence): spaCy's own offsets
                 start_char, end_char = span.start_char, span.end_char
             # span._.name = value, at offsets known here (span.start_char makes Token objects).
-            for name, value in (
-                ("kind", kind), ("polarity", polarity), ("topic", topic), ("confidence", round(confidence, 3)),
-                ("organisation_id", orgs.near(candidate.start, candidate.start)),
-            ):
-                user_data[span_key(name, start_char, end_char)] = value
+            user_data[span_key("kind", start_char, end_char)] = kind
+            user_data[span_key("polarity", start_char, end_char)] = polarity
+            user_data[span_key("topic", start_char, end_char)] = topic
+            user_data[span_key("confidence", start_char, end_char)] = round(confidence, 3)
+            user_data[span_key("organisation_id", start_char, end_char)] = near(candidate.start, candidate.start)
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc

@@ -8,7 +8,7 @@ import pytest
 
 from miner.nlp import gradings, inspection, scan, statistics
 from miner.nlp.gradings import _GRADE_LITERALS
-from miner.nlp.scan import Literals, finditer_at, first_words, fold, search_at
+from miner.nlp.scan import SPECIAL_FOLDS, Literals, finditer_at, first_words, fold, search_at
 
 
 class Spy:
@@ -87,6 +87,25 @@ def test_fold_is_lower_case_with_the_same_offsets_or_none():
     for text in SENTENCES:
         low = fold(text)
         assert low is None or (len(low) == len(text) and low == text.lower())
+
+
+def test_fold_agrees_with_its_plain_definition():
+    """fold's fast tests (`in` scans, the UTF-16 size) decide as the plain
+    ones do: no special fold, no character above U+FFFF, the same length."""
+
+    def plain(text):
+        if text.isascii() or SPECIAL_FOLDS.isdisjoint(text):
+            low = text.lower()
+            if len(low) == len(text) and (text.isascii() or max(text) < "\U00010000"):
+                return low
+        return None
+
+    pieces = ["Word", " ", "’", "–", "\u00e9", "ſ", "\u212a", "İ", "ı", "\U0001f642", "\ud800", "\udfff", "\uffff", "\U00010000", "ﬁ", "Σ"]
+    rng = random.Random(4)
+    texts = ["", "ASCII only", "\U0001f642", "\ud800", "\uffff"] + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for text in texts:
+        assert fold(text) == plain(text), repr(text)
+    assert fold("a\U0001f642b") is None and fold("a\ud800b") == "a\ud800b"
 
 
 def test_literals_keep_the_shortest_prefix_and_find_every_occurrence():

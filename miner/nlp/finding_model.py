@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import operator
 import pathlib
 import random
 from dataclasses import dataclass
@@ -166,6 +167,17 @@ def _string_ids(words: set[str]) -> dict[str, int]:
     return ids
 
 
+def _word_ids(flat: list[str]) -> tuple[int, ...]:
+    """`get_string_id(w)` for each of `flat` (not empty), in order: one
+    `itemgetter` over the kept ids, which in the usual case (every word seen
+    before) skips building the set of the words, and looks them up in C."""
+    try:
+        found = operator.itemgetter(*flat)(_STRING_IDS)
+    except KeyError:
+        found = operator.itemgetter(*flat)(_string_ids(set(flat)))
+    return (found,) if len(flat) == 1 else found
+
+
 class BowScorer:
     """A trained `TextCatBOW` head scored without building a `Doc` per text.
 
@@ -204,8 +216,7 @@ class BowScorer:
         """`keys()` of the texts whose words are `flat`, the first `lengths[0]`
         words the first text's, and so on (each length > 0)."""
         count = len(lengths)  # texts
-        ids = _string_ids(set(flat))
-        unigrams = numpy.fromiter(map(ids.__getitem__, flat), dtype="uint64", count=len(flat))
+        unigrams = numpy.fromiter(_word_ids(flat), dtype="uint64", count=len(flat))
         text_of = numpy.repeat(numpy.arange(count), lengths)
         keys, texts = [unigrams], [text_of]
         for n in range(2, self.ngram_size + 1):

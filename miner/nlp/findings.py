@@ -15,13 +15,14 @@ import pathlib
 import re
 
 import numpy
-from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.attrs import IDX, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import get_context, span_key
 from miner.nlp.finding_model import Candidate, FindingClassifier
 from miner.nlp.organisations import OrganisationIndex
+from miner.nlp.scan import required_literals
 from miner.nlp.sections import BOILERPLATE_ANYWHERE, Section, block_sections, is_boilerplate, is_toc_entry
 
 SPANS_KEY = "findings"
@@ -47,6 +48,10 @@ class FindingExtractor:
         self._section_kind_cache: dict[tuple[str, ...], str | None] = {}  # heading path -> kind, by these rules
         self.cues = re.compile("|".join(f"(?:{c})" for c in lexicon["finding_cues"]), re.I)
         self.not_cues = re.compile("|".join(f"(?:{c})" for c in lexicon["not_finding_cues"]), re.I)
+        # Words every not-cue match contains (scan.required_literals), looked up
+        # once per document: the cues are tried at every offset, and most quoted
+        # sentences ("children’s") hold none (a gate per sentence cost as much as the regex).
+        self._not_cue_needs = required_literals(self.not_cues) or ()
         self.positive = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon["positive"]) + r")\b", re.I)
         self.negative = re.compile(r"(?:\b|(?<=n't))(?:" + "|".join(re.escape(w.strip()) for w in lexicon["negative"]) + r")\b", re.I)
         self.topics = {
@@ -67,6 +72,7 @@ class FindingExtractor:
         sections = None  # what governs each block (miner.nlp.sections), made on first need
         boilerplate: dict[int, bool] = {}
         anywhere = ctx.literal_index(BOILERPLATE_ANYWHERE)
+        not_cue_words = [ctx.literal_index(words) for words in self._not_cue_needs]
         for sent in ctx.sentences:
             text = sent.text.strip()
             if len(text) < 25 or len(text) > 1200:
@@ -78,7 +84,11 @@ class FindingExtractor:
             if not seen.add(text):
                 continue
             # The cheap quote test first: most sentences fail it.
-            if _is_quoted_response(text) and self.not_cues.search(text):
+            if (
+                _is_quoted_response(text)
+                and all(words.any_within(sent.start_char, sent.end_char) for words in not_cue_words)
+                and self.not_cues.search(text)
+            ):
                 continue
             headings, section_kind = ctx.headings[i] if i is not None else (), None
             if i is not None:
@@ -120,9 +130,16 @@ class FindingExtractor:
         spans: list[Span] = []
         token_ranges = expand_to_tokens(doc, [c.start for c in candidates], [c.end for c in candidates])
         user_data = doc.user_data
+        near = orgs.near
+        # Labels as string ids: Span() would hash a label string for every span.
+        labels = {kind: doc.vocab.strings.add(kind) for kind in KINDS}
+        threshold = self.threshold
         for n, candidate in enumerate(candidates):
             if predictions is not None:
-                kind, polarity, topic, confidence = self._decide(candidate, predictions[n])
+                prediction = predictions[n]
+                if prediction["finding_p"] < threshold:
+                    continue  # what _decide would reject, without the call
+                kind, polarity, topic, confidence = self._decide(candidate, prediction)
             else:
                 kind, confidence = self._classify(candidate.text, candidate.section_kind, is_report, candidate.block_kind)
                 polarity = self._polarity(candidate.text, kind) if kind else None
@@ -132,15 +149,15 @@ class FindingExtractor:
             if token_ranges[n] is None:
                 continue
             first, end, start_char, end_char = token_ranges[n]
-            span = Span(doc, first, end, label=kind)
+            span = Span(doc, first, end, label=labels[kind] if kind in labels else kind)
             if end <= first:  # an empty span (never for a stripped sentence): spaCy's own offsets
                 start_char, end_char = span.start_char, span.end_char
             # span._.name = value, at offsets known here (span.start_char makes Token objects).
-            for name, value in (
-                ("kind", kind), ("polarity", polarity), ("topic", topic), ("confidence", round(confidence, 3)),
-                ("organisation_id", orgs.near(candidate.start, candidate.start)),
-            ):
-                user_data[span_key(name, start_char, end_char)] = value
+            user_data[span_key("kind", start_char, end_char)] = kind
+            user_data[span_key("polarity", start_char, end_char)] = polarity
+            user_data[span_key("topic", start_char, end_char)] = topic
+            user_data[span_key("confidence", start_char, end_char)] = round(confidence, 3)
+            user_data[span_key("organisation_id", start_char, end_char)] = near(candidate.start, candidate.start)
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
@@ -230,10 +247,14 @@ def expand_to_tokens(doc: Doc, starts: list[int], ends: list[int]) -> list[tuple
     which makes Token objects to compare offsets."""
     if len(doc) == 0:
         return [None] * len(starts)
-    offsets = doc.to_array([IDX, LENGTH, SPACY]).astype("int64").reshape(-1, 3)
+    offsets = doc.to_array([IDX, SPACY]).astype("int64").reshape(-1, 2)
     token_starts = offsets[:, 0]
-    word_ends = token_starts + offsets[:, 1]
-    token_ends = word_ends + offsets[:, 2]  # a token's characters run on over its trailing whitespace
+    # Tokens tile the text: a token's characters run on over its trailing
+    # whitespace to the next token's start, and its word ends one space
+    # earlier if it has one (to_array's LENGTH, read from each token's string,
+    # cost as much as the other two columns together).
+    token_ends = numpy.append(token_starts[1:], token_starts[-1] + len(doc[-1].text_with_ws))
+    word_ends = token_ends - offsets[:, 1]
 
     def token_at(chars: numpy.ndarray) -> numpy.ndarray:
         # spaCy's token_by_char: the token whose characters (with its whitespace) hold the offset, else -1.

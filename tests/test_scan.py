@@ -40,12 +40,14 @@ WORDS = [
 ]
 
 
-def random_sentences(count: int, seed: int = 7):
+def random_sentences(count: int, seed: int = 7, *, words: list[str] = WORDS, longest: int = 30,
+                     separators: tuple[str, ...] = (" ", " ", " ", "  ", ", ", "-", "")):
+    """`count` reproducible jumbles of `words`: text no corpus holds, for checking a shortcut against the plain path."""
     rng = random.Random(seed)
     for _ in range(count):
-        words = [rng.choice(WORDS) for _ in range(rng.randint(1, 30))]
-        separators = [rng.choice([" ", " ", " ", "  ", ", ", "-", ""]) for _ in words]
-        yield "".join(w + s for w, s in zip(words, separators)).strip()
+        chosen = [rng.choice(words) for _ in range(rng.randint(1, longest))]
+        joins = [rng.choice(separators) for _ in chosen]
+        yield "".join(w + s for w, s in zip(chosen, joins)).strip()
 
 
 SENTENCES = [

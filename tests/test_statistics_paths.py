@@ -14,7 +14,7 @@ from miner.nlp import statistics
 from miner.nlp.scan import fold
 from miner.nlp.statistics import candidate_offsets, find_statistics
 from miner.nlp.word_starts import WordStarts
-from tests.test_scan import SENTENCES
+from tests.test_scan import SENTENCES, random_sentences
 
 PIECES = [
     "12", "12,408", "85.7", "per cent", "percent", "%", "percentage points", "rose", "fell", "from", "to", "by", "up", "down",
@@ -26,17 +26,9 @@ PIECES = [
 ]
 
 
-def random_statistic_sentences(count: int, seed: int = 11):
-    rng = random.Random(seed)
-    for _ in range(count):
-        words = [rng.choice(PIECES) for _ in range(rng.randint(1, 25))]
-        separators = [rng.choice([" ", " ", " ", ", ", "-", "", "\n"]) for _ in words]
-        yield "".join(w + s for w, s in zip(words, separators)).strip()
-
-
 TEXTS = [
     *SENTENCES,
-    *random_statistic_sentences(1500),
+    *random_sentences(1500, 11, words=PIECES, longest=25, separators=(" ", " ", " ", ", ", "-", "", "\n")),
     "Referrals rose from 2,860 in 2021-22 to 3,540 in 2023-24, up 24 per cent.",
     "In August, 82% of patients were assessed within 15 minutes, compared with 49% at our previous inspection.",
     "The charge rate fell to 5.2 per cent, down from 9.8 per cent the year before.",

@@ -76,8 +76,8 @@ class GradingGates:
         positions = self.area_word_positions(s, low)
         if positions is None:
             return self.scales.area_regex.search(s) is not None
-        word_at = self.areas._word_starts.match
-        return any(self._area_by_word[word_at(low, p).group()].match(s, p) for p in positions)
+        word_at = self.areas.word_at
+        return any(self._area_by_word[word_at(low, p)].match(s, p) for p in positions)
 
     def may_lead_with_area(self, s: str, low: str | None) -> bool:
         """Whether a pattern anchored at the start that reads an optional

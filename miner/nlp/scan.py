@@ -210,6 +210,10 @@ class PhraseStarts:
         rest = self._rest
         return [m.start() for m in self._word_starts.finditer(low) if rest[m.group()].match(low, m.end())]
 
+    def word_at(self, low: str, offset: int) -> str:
+        """The kept word that starts at `offset`, one of `word_positions`' offsets."""
+        return self._word_starts.match(low, offset).group()
+
 
 # Reading a pattern's structure for `required_literals` and `start_literals`.
 try:  # the parser behind `re.compile` (a private module: without it, no gate)

@@ -11,6 +11,8 @@ on the folded sentence (`scan.fold`) and says "maybe" when there is none.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterable, Iterator
 
 from miner.nlp.scales import Scales, _alias_regex
 from miner.nlp.scan import SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, fold, required_literals, search_at, start_literals
@@ -21,6 +23,45 @@ _ROW_LEAD = re.compile(r"[\s\d.]*(?:the\s+)?")
 _FIRST_CHARACTER = re.compile(r"\s*(\S)")
 # Every match of `across` ends with one of these nouns.
 _ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillars", "tests", "standards"])
+
+
+def _few_starts(rx: re.Pattern) -> Literals | None:
+    """The words one of which begins every match of `rx` (`scan.start_literals`),
+    when they are few and not single characters: then `str.find` for each is
+    cheaper than `rx.search` trying every offset."""
+    starts = start_literals(rx)
+    if starts is None or len(starts.words) > 16 or min(map(len, starts.words)) < 2:
+        return None
+    return starts
+
+
+def _telling_needs(needs: Iterable[Literals]) -> tuple[tuple[str, ...], ...]:
+    """The sets of a pattern's `scan.required_literals` worth testing before a
+    rule runs on a sentence: at most three, each of at most eight words, the
+    ones with the longest shortest word first (short words occur everywhere)."""
+    needs = [words.words for words in needs if len(words.words) <= 8 and min(map(len, words.words)) >= 2]
+    needs.sort(key=lambda words: (-min(map(len, words)), len(words)))
+    return tuple(needs[:3])
+
+
+class _Pattern:
+    """What the gates read once from one pattern. Kept by `id(rx)`, with `rx`
+    itself so that the id stays its own: hashing a compiled pattern hashes its
+    whole compiled code, uncached (90 us for one with every area alias in it),
+    so no dict here is keyed by a pattern."""
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+        self.needs = required_literals(rx) or ()  # for `search(..., gate=True)`
+        self.telling = _telling_needs(self.needs)  # for `finditer_at`
+        self.few_starts = _few_starts(rx)  # for `search`
+        self._digit_starts = False  # `start_literals` with ASCII digits, for `finditer`, made when asked
+
+    @property
+    def digit_starts(self) -> Literals | None:
+        if self._digit_starts is False:
+            self._digit_starts = start_literals(self.rx, ascii_digits=True)
+        return self._digit_starts
 
 
 class GradingGates:
@@ -45,8 +86,9 @@ class GradingGates:
             frozenset(c for w in self.grade_starts.words for c in (w[0], w[0].upper())) | SPECIAL_FOLDS if self.grade_starts else None
         )
         self._memo: dict = {}
-        self._needs: dict = {}  # pattern -> its `required_literals` (or ())
-        self._starts: dict = {}  # pattern -> its `start_literals` with ASCII digits (or None)
+        self._patterns: dict[int, _Pattern] = {}  # id(rx) -> what was read from rx
+        self._text: str | None = None  # the sentence being read (`reading`)
+        self._low: str | None = None
 
     def area_positions(self, s: str, low: str | None) -> list[int] | None:
         """The offsets in sentence `s` where an area alias may start, for
@@ -56,7 +98,7 @@ class GradingGates:
         key = ("areas", s)  # the driver and `_find` ask for the same sentence
         positions = self._memo.get(key)
         if positions is None:
-            positions = self._remember(key, self.areas.positions(low))
+            positions = self._remember(key, [p for p, _ in self.areas.phrases(self._area_heads(s, low), low)])
         return positions
 
     def area_word_positions(self, s: str, low: str | None) -> list[int] | None:
@@ -64,20 +106,32 @@ class GradingGates:
         `scales.area_regex`, which is bounded by `(?<![\\w-])`."""
         if self.areas is None or low is None:
             return None
-        key = ("area words", s)
-        positions = self._memo.get(key)
-        if positions is None:
-            positions = self._remember(key, self.areas.word_positions(low))
-        return positions
+        return [p for p, _ in self._area_word_phrases(s, low)]
 
     def has_area(self, s: str, low: str | None) -> bool:
         """`bool(scales.area_regex.search(s))`, trying at each word start where a
         phrase begins only the phrases of that first word."""
-        positions = self.area_word_positions(s, low)
-        if positions is None:
+        if self.areas is None or low is None:
             return self.scales.area_regex.search(s) is not None
-        word_at = self.areas.word_at
-        return any(self._area_by_word[word_at(low, p)].match(s, p) for p in positions)
+        by_word = self._area_by_word
+        return any(by_word[word].match(s, p) for p, word in self._area_word_phrases(s, low))
+
+    def _area_heads(self, s: str, low: str) -> list[tuple[int, str]]:
+        """Where the area phrases' first words occur in sentence `s`: one pass
+        over it (`Literals.occurrences`) for both kinds of positions."""
+        key = ("area heads", s)
+        heads = self._memo.get(key)
+        if heads is None:
+            heads = self._remember(key, self.areas.literals.occurrences(low))
+        return heads
+
+    def _area_word_phrases(self, s: str, low: str) -> list[tuple[int, str]]:
+        """(offset, first word) where an area phrase may start at the start of a word in `s`."""
+        key = ("area words", s)
+        phrases = self._memo.get(key)
+        if phrases is None:
+            phrases = self._remember(key, self.areas.phrases(self._area_heads(s, low), low, word_start=True))
+        return phrases
 
     def may_lead_with_area(self, s: str, low: str | None) -> bool:
         """Whether a pattern anchored at the start that reads an optional
@@ -103,33 +157,66 @@ class GradingGates:
             return self._remember(key, rx.search(s) if _ACROSS_NOUNS.any_in(low) else None)
         return self._memo[key]
 
-    def _may_match(self, rx: re.Pattern, text: str) -> bool:
-        """False only when `rx` cannot match in `text`: a word it needs is absent."""
-        needs = self._needs.get(rx)
-        if needs is None:
-            needs = self._needs[rx] = required_literals(rx) or ()
-        if not needs:
-            return True
-        low = fold(text)
-        return all(words.any_in(low) for words in needs)
+    def reading(self, text: str, low: str) -> None:
+        """`text`, whose fold is `low`, is the sentence read now: no need to fold it again."""
+        self._text, self._low = text, low
+
+    def _fold(self, text: str) -> str | None:
+        return self._low if text is self._text else fold(text)
+
+    def _pattern(self, rx: re.Pattern) -> _Pattern:
+        """What was read from `rx`, read on first use; from then on `id(rx)` names
+        it in the memo keys (see `_Pattern`)."""
+        pattern = self._patterns.get(id(rx))
+        if pattern is None:
+            pattern = self._patterns[id(rx)] = _Pattern(rx)
+        return pattern
+
+    def _may_match(self, pattern: _Pattern, low: str | None) -> bool:
+        """False only when the pattern cannot match in a text with fold `low`: a word it needs is absent."""
+        return all(words.any_in(low) for words in pattern.needs)
 
     def search(self, rx: re.Pattern, text: str, pos: int = 0, *, gate: bool = False) -> re.Match | None:
         """`rx.search(text, pos)`, remembered for the document (the same clause
         or sentence is asked about once per grading in it); with `gate`, skipped
         when a word the pattern needs is absent (`scan.required_literals`),
-        which pays only for a costly pattern that rarely matches."""
+        which pays only for a costly pattern that rarely matches. A pattern
+        whose every match begins with one of a few words (`scan.start_literals`)
+        is tried only where they occur, not at every offset."""
         if not self.enabled:
             return rx.search(text, pos)
-        key = ("search", rx, text, pos)
+        pattern = self._pattern(rx)
+        key = ("search", id(rx), text, pos)
         if key in self._memo:
             return self._memo[key]
-        return self._remember(key, rx.search(text, pos) if not gate or self._may_match(rx, text) else None)
+        low = self._fold(text)
+        if gate and not self._may_match(pattern, low):
+            return self._remember(key, None)
+        starts = pattern.few_starts
+        return self._remember(key, search_at(rx, text, low, starts, pos) if starts is not None else rx.search(text, pos))
+
+    def finditer_at(self, rx: re.Pattern, text: str, low: str | None, starts: Literals, pos: int = 0, endpos: int = sys.maxsize, *, offsets: list[int] | None = None) -> Iterator[re.Match]:
+        """`scan.finditer_at` for the rules of `_find` (which calls this one by
+        that name): nothing at once when a word that every match of `rx` needs
+        is absent from the folded sentence (`scan.required_literals`, the few
+        most telling sets, read once per pattern). A rule that is tried at
+        every "and" or "the" mostly fails there: this skips the sentences
+        where it cannot match for the price of a few `in` tests."""
+        if self.enabled and low is not None:
+            for words in self._pattern(rx).telling:
+                for word in words:
+                    if word in low:
+                        break
+                else:
+                    return iter(())
+        return finditer_at(rx, text, low, starts, pos, endpos, offsets=offsets)
 
     def match(self, rx: re.Pattern, text: str) -> re.Match | None:
         """`rx.match(text)`, remembered like `search`."""
         if not self.enabled:
             return rx.match(text)
-        key = ("match", rx, text)
+        self._pattern(rx)
+        key = ("match", id(rx), text)
         if key in self._memo:
             return self._memo[key]
         return self._remember(key, rx.match(text))
@@ -140,14 +227,11 @@ class GradingGates:
         (`scan.start_literals`, counting digits: "three areas", "2 areas")."""
         if not self.enabled:
             return list(rx.finditer(text))
-        key = ("finditer", rx, text)
+        pattern = self._pattern(rx)
+        key = ("finditer", id(rx), text)
         if key in self._memo:
             return self._memo[key]
-        starts = None
-        if low is not None and low.isascii():
-            starts = self._starts.get(rx, False)
-            if starts is False:
-                starts = self._starts[rx] = start_literals(rx, ascii_digits=True)
+        starts = pattern.digit_starts if low is not None and low.isascii() else None
         matches = finditer_at(rx, text, low, starts) if starts else rx.finditer(text)
         return self._remember(key, list(matches))
 
@@ -184,3 +268,4 @@ class GradingGates:
     def forget(self) -> None:
         """Drop the per-sentence results (called once per document)."""
         self._memo.clear()
+        self._text = self._low = None

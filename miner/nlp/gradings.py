@@ -96,6 +96,7 @@ _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop"
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
+_GRADED_NOUNS = re.compile(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", re.I)
 _WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
@@ -459,6 +460,8 @@ class GradingExtractor:
             else:  # most sentences have no grade word: fold only those that do
                 has_grade_word = grade_index.any_within(sent.start_char, sent_end)
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
+            if low is not None:
+                gates.reading(sent_text, low)
             if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text or "standards" in sent_text:
                 across_only = gates.across(self.across, sent_text, low)
                 if across_only and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
@@ -551,13 +554,18 @@ class GradingExtractor:
         (the record found is the last one's, named nearest the grade)."""
         if not spans:
             return
+        text = get_context(doc).text or doc.text  # Doc.text joins every token: not per document
+        # A grading shares its subject only after a plural verb at most 120
+        # characters before it (`_PLURAL_PREDICATE`): most documents have none,
+        # and reading every organisation span costs more than this look.
+        if not any(sp._.method != "table" and _PLURAL_CUE.search(text, max(0, sp.start_char - 120), sp.start_char) for sp in spans):
+            return
         # Plain offsets, read once: (start_char, end_char, start token, id), in text order.
         mentions = [(m.start_char, m.end_char, m.start, m._.organisation_id) for m in doc.spans.get("organisations", [])]
         mentions = [m for m in mentions if m[3]]
         if len(mentions) < 2:
             return
         ends = [m[1] for m in mentions]
-        text = get_context(doc).text or doc.text  # Doc.text joins every token: not per document
         for sp in list(spans):
             if sp._.method == "table":
                 continue
@@ -707,6 +715,8 @@ class GradingExtractor:
         if low is None:
             low = fold(s)
         gates = self._gates()
+        gates.reading(s, low)
+        finditer_at = gates.finditer_at  # every rule below skips a sentence without the words it needs
         # The literal gates of the rules below: `low` is None where `fold` gives up.
         gate = low if low is not None else s.lower()
         row = self.row.match(s) if gates.may_lead_with_area(s, low) else None
@@ -910,7 +920,7 @@ class GradingExtractor:
             if earlier:
                 g = "grade" if m.group("grade") else "grade2"
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
-        if re.search(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
+        if gates.search(_GRADED_NOUNS, s):
             for m in gates.finditer(self.count_grade_noun, s, low):
                 count = parse_int(m.group("count"))
                 if count is not None and count <= 60:
@@ -1177,6 +1187,8 @@ class GradingExtractor:
 
 # Between the last of a list of organisations and its grade: a plural verb, no sentence break.
 _PLURAL_PREDICATE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been|both|all|each)\b[^.;:!?]{0,100}", re.I)
+# What every match of `_PLURAL_PREDICATE` has: a space, then a plural verb.
+_PLURAL_CUE = re.compile(r"\s(?:were|are|have|had|both|all|each)\b", re.I)
 _COORDINATION = re.compile(r"\s*(?:,|,?\s+and|&|,?\s+as\s+well\s+as)\s*", re.I)
 
 _OFSTED_2009 = "ofsted-2009"

@@ -22,6 +22,8 @@ import string
 import sys
 from collections.abc import Iterable, Iterator
 
+import ahocorasick
+
 
 def _special_folds() -> frozenset[str]:
     """Non-ASCII characters that `re.I` matches to an ASCII letter, or whose
@@ -73,6 +75,7 @@ class Literals:
         # A word that starts with another adds nothing (neither to `any_in` nor
         # to `positions`): keep the shorter one.
         self.words = tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
+        self._automaton = None  # made on first use (`occurrences`)
 
     def any_in(self, low: str | None, start: int = 0, end: int = sys.maxsize) -> bool:
         """Whether any word occurs in low[start:end] (True when the text could not be folded)."""
@@ -84,6 +87,8 @@ class Literals:
 
     def positions(self, low: str, start: int = 0, end: int = sys.maxsize) -> list[int]:
         """Sorted offsets in low[start:end] where a word starts."""
+        if self._one_pass(low, start, end):
+            return [p for p, _ in self.occurrences(low, start, end)]
         found = set()
         for word in self.words:
             i = low.find(word, start, end)
@@ -91,6 +96,42 @@ class Literals:
                 found.add(i)
                 i = low.find(word, i + 1, end)
         return sorted(found)
+
+    def occurrences(self, low: str, start: int = 0, end: int = sys.maxsize) -> list[tuple[int, str]]:
+        """(offset, word) wherever a word occurs in low[start:end], by offset:
+        one word per offset, as no kept word begins another."""
+        if not self._one_pass(low, start, end):
+            found = []
+            for word in self.words:
+                i = low.find(word, start, end)
+                while i >= 0:
+                    found.append((i, word))
+                    i = low.find(word, i + 1, end)
+            found.sort()
+            return found
+        if start >= min(end, len(low)):
+            return []
+        automaton = self._automaton
+        if automaton is None:
+            automaton = self._automaton = ahocorasick.Automaton()
+            for word in self.words:
+                automaton.add_word(word, (len(word) - 1, word))
+            automaton.make_automaton()
+        # The automaton reports each word at its last character, in the order of those.
+        found = [(last - back, word) for last, (back, word) in automaton.iter(low, start, min(end, len(low)))]
+        found.sort()
+        return found
+
+    def _one_pass(self, low: str, start: int, end: int) -> bool:
+        """Whether one Aho-Corasick pass over low[start:end] (pyahocorasick, about
+        20 ns a character) is cheaper than a `str.find` per word (about 1 ns a
+        character, but 0.1 us a call, and a Python loop per word): for many words
+        over a sentence, not for a few over a document."""
+        words = len(self.words)
+        return words >= _ONE_PASS_WORDS and (min(end, len(low)) - start) * 20 < words * (100 + (min(end, len(low)) - start))
+
+
+_ONE_PASS_WORDS = 6  # below this, `str.find` for each word is as cheap on any text
 
 
 class LiteralIndex:
@@ -179,6 +220,8 @@ class PhraseStarts:
         # The rest of each phrase after its word: one small alternation per word.
         self.groups = tuple((word, re.compile("(?:" + "|".join(rests) + ")")) for word, rests in sorted(groups.items()))
         self._rest = dict(self.groups)
+        # Words that are a whole phrase too (an empty rest): no rest to check.
+        self._whole = frozenset(word for word, rests in groups.items() if "" in rests)
         # The words at the start of a word only, as one case-sensitive regex
         # factored by first character (sre tries each branch's first literal
         # quickly): a fifth of the cost of a `str.find` per word.
@@ -191,15 +234,7 @@ class PhraseStarts:
 
     def positions(self, low: str, start: int = 0, end: int = sys.maxsize) -> list[int]:
         """Sorted offsets in low[start:end] where a phrase starts (it may run past `end`)."""
-        found = set()
-        for word, rest in self.groups:
-            size = len(word)
-            i = low.find(word, start, end)
-            while i >= 0:
-                if rest.match(low, i + size):
-                    found.add(i)
-                i = low.find(word, i + 1, end)
-        return sorted(found)
+        return [p for p, _ in self.phrases(self.literals.occurrences(low, start, end), low)]
 
     def word_positions(self, low: str) -> list[int]:
         """Sorted offsets where a phrase starts and no ASCII letter comes just
@@ -207,8 +242,19 @@ class PhraseStarts:
         and a phrase can match (a letter before the phrase is a word character
         in the text too, as `fold` keeps letters). At most one word can start
         at an offset, as no kept word begins another."""
-        rest = self._rest
-        return [m.start() for m in self._word_starts.finditer(low) if rest[m.group()].match(low, m.end())]
+        return [p for p, _ in self.phrases(self.literals.occurrences(low), low, word_start=True)]
+
+    def phrases(self, occurrences: list[tuple[int, str]], low: str, *, word_start: bool = False) -> list[tuple[int, str]]:
+        """The (offset, word) of `occurrences` (`self.literals.occurrences(low)`,
+        which a caller may keep for both kinds) where a phrase starts; with
+        `word_start`, only those with no ASCII letter just before (`word_positions`).
+        One pass over the text for every head word, then a check of the rest
+        at each: not a `str.find` for each of a hundred words."""
+        rest, whole = self._rest, self._whole
+        return [
+            (p, word) for p, word in occurrences
+            if not (word_start and p and "a" <= low[p - 1] <= "z") and (word in whole or rest[word].match(low, p + len(word)))
+        ]
 
     def word_at(self, low: str, offset: int) -> str:
         """The kept word that starts at `offset`, one of `word_positions`' offsets."""

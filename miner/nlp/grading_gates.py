@@ -21,16 +21,20 @@ from miner.nlp.scan import SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, f
 # `^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?`, whose ends never pass this one's.
 _ROW_LEAD = re.compile(r"[\s\d.]*(?:the\s+)?")
 _FIRST_CHARACTER = re.compile(r"\s*(\S)")
+# How `row`, `row_prefix` and `area_only` begin (`lead_area`).
+_LEAD_THEN_AREA = r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?P<area>(?:"
 # Every match of `across` ends with one of these nouns.
 _ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillars", "tests", "standards"])
 
 
-def _few_starts(rx: re.Pattern) -> Literals | None:
+def _few_starts(rx: re.Pattern, *, ascii_digits: bool = False) -> Literals | None:
     """The words one of which begins every match of `rx` (`scan.start_literals`),
-    when they are few and not single characters: then `str.find` for each is
-    cheaper than `rx.search` trying every offset."""
-    starts = start_literals(rx)
-    if starts is None or len(starts.words) > 16 or min(map(len, starts.words)) < 2:
+    when there are not too many: then finding them and trying the pattern
+    there is cheaper than `rx.search` trying it at every offset (a
+    case-insensitive pattern is never searched for by its first characters),
+    even for a one-letter word ("a") that occurs every dozen characters."""
+    starts = start_literals(rx, ascii_digits=ascii_digits)
+    if starts is None or len(starts.words) > 40:
         return None
     return starts
 
@@ -55,7 +59,9 @@ class _Pattern:
         self.needs = required_literals(rx) or ()  # for `search(..., gate=True)`
         self.telling = _telling_needs(self.needs)  # for `finditer_at`
         self.few_starts = _few_starts(rx)  # for `search`
+        self.few_digit_starts = _few_starts(rx, ascii_digits=True)  # the same on ASCII text
         self._digit_starts = False  # `start_literals` with ASCII digits, for `finditer`, made when asked
+        self.by_area_word: dict[str, re.Pattern] | None = None  # set by the gates for a pattern led by the area group
 
     @property
     def digit_starts(self) -> Literals | None:
@@ -77,6 +83,20 @@ class GradingGates:
         self._area_by_word = {
             word: re.compile(rf"(?<![\w-]){re.escape(word)}{rest.pattern}(?![\w-])", re.I) for word, rest in self.areas.groups
         } if self.areas else {}
+        # A pattern that begins with the area group (`(?P<area>AREA)`, AREA the
+        # alternation of `area_regex` without its boundaries) can match at an
+        # offset only through the phrases of the word that starts there: the
+        # same pattern with only those in the group matches the same, without
+        # trying the other two hundred aliases one by one (`_area_led`).
+        self._area_group = f"(?P<area>(?:{rebuilt}))" if self.areas else None
+        self._area_alternation = rebuilt if self.areas else None
+        self._area_ordered = [
+            (a, next(w for w in self.areas.literals.words if a.startswith(w))) for a in sorted(alternatives, key=len, reverse=True)
+        ] if self.areas else []
+        ordered = sorted(alternatives, key=len, reverse=True)
+        self._area_group_by_word = {
+            word: "(?P<area>(?:" + "|".join(a for a in ordered if a.startswith(word)) + "))" for word in self.areas.literals.words
+        } if self.areas else {}
         # Where a grade word (GRADE_PATTERN or the failing words) can start.
         words = [re.sub(r"\\(.)", r"\1", a) for a in f"{grade_pattern}|{extra_grades}".split("|")]
         self.grade_starts = Literals(w.split()[0] for w in words) if all(re.fullmatch(r"[a-z ]+", w) for w in words) else None
@@ -85,6 +105,14 @@ class GradingGates:
         self.grade_initials = (
             frozenset(c for w in self.grade_starts.words for c in (w[0], w[0].upper())) | SPECIAL_FOLDS if self.grade_starts else None
         )
+        # The same cut for the grade alternation (`grade_pattern`, every phrase
+        # of it beginning with one of `grade_starts`' words): `grade_word`, `lead_grade`.
+        self._grade_run = grade_pattern if self.grade_starts else None
+        self._grade_ordered = [
+            (a, next(w for w in self.grade_starts.words if re.sub(r"\\(.)", r"\1", a).startswith(w))) for a in grade_pattern.split("|")
+        ] if self.grade_starts else []
+        self._grade_word_at = re.compile("|".join(sorted(map(re.escape, self.grade_starts.words), key=len, reverse=True))) if self.grade_starts else None
+        self._cuts: dict[tuple, re.Pattern] = {}  # (id(rx), what was cut to) -> the cut pattern
         self._memo: dict = {}
         self._patterns: dict[int, _Pattern] = {}  # id(rx) -> what was read from rx
         self._text: str | None = None  # the sentence being read (`reading`)
@@ -98,8 +126,16 @@ class GradingGates:
         key = ("areas", s)  # the driver and `_find` ask for the same sentence
         positions = self._memo.get(key)
         if positions is None:
-            positions = self._remember(key, [p for p, _ in self.areas.phrases(self._area_heads(s, low), low)])
+            positions = self._remember(key, [p for p, _ in self._area_phrases(s, low)])
         return positions
+
+    def _area_phrases(self, s: str, low: str) -> list[tuple[int, str]]:
+        """(offset, first word) wherever an area phrase may start in `s`."""
+        key = ("area phrases", s)
+        phrases = self._memo.get(key)
+        if phrases is None:
+            phrases = self._remember(key, self.areas.phrases(self._area_heads(s, low), low))
+        return phrases
 
     def area_word_positions(self, s: str, low: str | None) -> list[int] | None:
         """Like `area_positions`, only at the start of a word: the offsets for
@@ -142,10 +178,67 @@ class GradingGates:
         return bool(positions) and positions[0] <= _ROW_LEAD.match(low).end()
 
     def grade_word(self, rx: re.Pattern, s: str, low: str | None) -> re.Match | None:
-        """`rx.search(s)` for the grade-word pattern, tried only where a grade word starts."""
+        """`rx.search(s)` for the grade-word pattern, tried only where a grade word
+        starts, each time with only the grade phrases of that word when the
+        pattern begins `\\b(?:GRADES|...`: a match begins with its phrase."""
         if not self.enabled or self.grade_starts is None:
             return rx.search(s)
-        return search_at(rx, s, low, self.grade_starts)
+        if low is None or not rx.pattern.startswith("\\b(?:" + self._grade_run):
+            return search_at(rx, s, low, self.grade_starts)
+        self._pattern(rx)  # keeps rx, whose id names its cuts
+        for p, word in self.grade_starts.occurrences(low):
+            m = self._cut(rx, self._grade_run, self._grade_ordered, word).match(s, p)
+            if m:
+                return m
+        return None
+
+    def lead_grade(self, rx: re.Pattern, text: str) -> re.Match | None:
+        """`rx.match(text)` for a pattern that begins `^\\s*(?P<grade>GRADES)`
+        (`grade_only`, `grade_lead`): the grades are tried only at the first
+        non-space character, so only the phrases of the grade word there."""
+        if not self.enabled or self.grade_starts is None or not rx.pattern.startswith(f"^\\s*(?P<grade>{self._grade_run})"):
+            return rx.match(text)
+        first = _FIRST_CHARACTER.match(text)
+        low = fold(text[first.start(1):first.start(1) + 40]) if first else None
+        if low is None:
+            return rx.match(text)
+        word = self._grade_word_at.match(low)
+        if word is None:
+            return None  # no grade phrase begins there
+        self._pattern(rx)
+        return self._cut(rx, self._grade_run, self._grade_ordered, word.group()).match(text)
+
+    def lead_area(self, rx: re.Pattern, s: str, low: str | None) -> re.Match | None:
+        """`rx.match(s)` for a pattern anchored at the start that reads an
+        optional number and "the" before the area group (`row`, `row_prefix`,
+        `area_only`): the area is tried only within that lead, so only the
+        phrases of the words that begin a phrase there (`may_lead_with_area`)."""
+        if self.areas is None or not rx.pattern.startswith(_LEAD_THEN_AREA):
+            return rx.match(s)
+        if low is None:
+            low = fold(s)
+            if low is None:
+                return rx.match(s)
+        bound = _ROW_LEAD.match(low).end()
+        words = frozenset(word for p, word in self._area_phrases(s, low) if p <= bound)
+        if not words:
+            return None
+        self._pattern(rx)
+        return self._cut(rx, self._area_alternation, self._area_ordered, words).match(s)
+
+    def _cut(self, rx: re.Pattern, run: str, ordered: list[tuple[str, str]], words) -> re.Pattern:
+        """`rx` with the first `run` of alternatives in its source (the areas or
+        the grades: `ordered` lists them with their first words) replaced by
+        those of `words` (a word or a frozenset), made once. Exact where the
+        caller knows the run is tried only at offsets where one of `words`
+        begins: the other alternatives cannot match there, and the kept ones
+        are tried in the same order."""
+        key = (id(rx), run is self._grade_run, words)
+        cut = self._cuts.get(key)
+        if cut is None:
+            kept = "|".join(a for a, w in ordered if (w == words if isinstance(words, str) else w in words))
+            cut = self._cuts[key] = re.compile(rx.pattern.replace(run, kept or "(?!)", 1), rx.flags)
+        return cut
 
     def across(self, rx: re.Pattern, s: str, low: str | None) -> re.Match | None:
         """`rx.search(s)` for the `across` pattern (how many areas were graded),
@@ -154,7 +247,7 @@ class GradingGates:
             return rx.search(s)
         key = ("across", s)
         if key not in self._memo:
-            return self._remember(key, rx.search(s) if _ACROSS_NOUNS.any_in(low) else None)
+            return self._remember(key, self._search(self._pattern(rx), s, low) if _ACROSS_NOUNS.any_in(low) else None)
         return self._memo[key]
 
     def reading(self, text: str, low: str) -> None:
@@ -170,6 +263,8 @@ class GradingGates:
         pattern = self._patterns.get(id(rx))
         if pattern is None:
             pattern = self._patterns[id(rx)] = _Pattern(rx)
+            if self._area_group and rx.pattern.startswith(self._area_group):
+                pattern.by_area_word = {}
         return pattern
 
     def _may_match(self, pattern: _Pattern, low: str | None) -> bool:
@@ -192,8 +287,11 @@ class GradingGates:
         low = self._fold(text)
         if gate and not self._may_match(pattern, low):
             return self._remember(key, None)
-        starts = pattern.few_starts
-        return self._remember(key, search_at(rx, text, low, starts, pos) if starts is not None else rx.search(text, pos))
+        return self._remember(key, self._search(pattern, text, low, pos))
+
+    def _search(self, pattern: _Pattern, text: str, low: str | None, pos: int = 0) -> re.Match | None:
+        starts = pattern.few_digit_starts if low is not None and low.isascii() else pattern.few_starts
+        return search_at(pattern.rx, text, low, starts, pos) if starts is not None else pattern.rx.search(text, pos)
 
     def finditer_at(self, rx: re.Pattern, text: str, low: str | None, starts: Literals, pos: int = 0, endpos: int = sys.maxsize, *, offsets: list[int] | None = None) -> Iterator[re.Match]:
         """`scan.finditer_at` for the rules of `_find` (which calls this one by
@@ -203,13 +301,35 @@ class GradingGates:
         every "and" or "the" mostly fails there: this skips the sentences
         where it cannot match for the price of a few `in` tests."""
         if self.enabled and low is not None:
-            for words in self._pattern(rx).telling:
+            pattern = self._pattern(rx)
+            for words in pattern.telling:
                 for word in words:
                     if word in low:
                         break
                 else:
                     return iter(())
+            if pattern.by_area_word is not None:
+                return self._area_led(pattern, text, low, pos, endpos)
         return finditer_at(rx, text, low, starts, pos, endpos, offsets=offsets)
+
+    def _area_led(self, pattern: _Pattern, text: str, low: str, pos: int, endpos: int) -> Iterator[re.Match]:
+        """`finditer_at` for a pattern led by the area group: tried where an area
+        phrase starts (whatever offsets the caller had: every match starts at
+        one), each time as the pattern cut down to that phrase's first word."""
+        by_word, rx = pattern.by_area_word, pattern.rx
+        last_end = pos
+        for p, word in self._area_phrases(text, low):
+            if p >= endpos:
+                break
+            if p < last_end:
+                continue
+            cut = by_word.get(word)
+            if cut is None:
+                cut = by_word[word] = re.compile(self._area_group_by_word[word] + rx.pattern[len(self._area_group):], rx.flags)
+            m = cut.match(text, p, endpos)
+            if m:
+                yield m
+                last_end = m.end()
 
     def match(self, rx: re.Pattern, text: str) -> re.Match | None:
         """`rx.match(text)`, remembered like `search`."""

@@ -65,7 +65,10 @@ _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|con
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# `\b(?:19|20)\d\d\b`, with the boundary checked after the digits (a look-behind):
+# a pattern that begins with a literal is searched for by its first
+# characters, one that begins with `\b` is tried at every offset.
+_YEAR = re.compile(r"(?:19|20)(?<!\w..)\d\d\b")
 _AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
 _FAILING = r"failing|failed|poor|weak"
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
@@ -499,8 +502,8 @@ class GradingExtractor:
                 # A table split over two blocks: the area here, its grade next.
                 # (The next sentence is tried first: it is rarely a bare grade.)
                 nxt = sentences[i + 1] if len(sent_text) < 140 and i + 1 < len(sentences) else None
-                grade_match = nxt and gates.may_be_grade_only(nxt.text) and (self.grade_only.match(nxt.text.rstrip()) or self.grade_lead.match(nxt.text))
-                match = grade_match and self.area_only.match(sent_text)
+                grade_match = nxt and gates.may_be_grade_only(nxt.text) and (gates.lead_grade(self.grade_only, nxt.text.rstrip()) or gates.lead_grade(self.grade_lead, nxt.text))
+                match = grade_match and gates.lead_area(self.area_only, sent_text, low)
                 if match:
                     found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
@@ -719,10 +722,10 @@ class GradingExtractor:
         finditer_at = gates.finditer_at  # every rule below skips a sentence without the words it needs
         # The literal gates of the rules below: `low` is None where `fold` gives up.
         gate = low if low is not None else s.lower()
-        row = self.row.match(s) if gates.may_lead_with_area(s, low) else None
+        row = gates.lead_area(self.row, s, low)
         if row and len(s) < 160:
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
-        row = self.row_prefix.match(s) if gates.may_lead_with_area(s, low) else None
+        row = gates.lead_area(self.row_prefix, s, low)
         if row:
             rows = [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
             # PDF extraction can run several rows into one line: "Building, supporting and

@@ -131,3 +131,32 @@ def test_grade_gates_follow_the_grade_pattern():
     assert gates.may_be_grade_only("  Requires improvement to be good.") and gates.may_be_grade_only("ſomething")
     assert not gates.may_be_grade_only("  The force") and not gates.may_be_grade_only("   ")
     assert GradingGates(Scales.default(), GRADE_PATTERN, gradings._FAILING, enabled=False).may_be_grade_only("The")
+
+
+def test_cut_patterns_match_as_the_whole_ones(extractor):
+    """The gates try the area and grade alternations with only the phrases of
+    the word where they are tried: the matches are those of the whole pattern."""
+    grader = extractor.nlp.get_pipe("miner_gradings")
+    gates = grader._gates()
+    led = {name: gates._pattern(getattr(grader, name)) for name in ("area_then_grade", "only_area", "grade_then_area", "count_of", "count_rest")}
+    assert all(p.by_area_word is not None for name, p in led.items() if name.startswith(("area", "only"))) and led["count_of"].grade_led
+    assert not gates._pattern(grader.count_fraction).grade_led  # a top-level "|": a match may begin with "half"
+    texts = SENTENCES + TRICKY + ["  Good.", "Outstanding", "Children’s services: Requires improvement", "Not sufficiently good at preventing crime"]
+    compared = 0
+    for text in texts:
+        low = fold(text)
+
+        def spans(matches):
+            return [(m.span(), m.groupdict()) for m in matches]
+
+        for rx in (grader.row, grader.row_prefix, grader.area_only):
+            assert spans(filter(None, [gates.lead_area(rx, text, low)])) == spans(filter(None, [rx.match(text)])), text
+        for rx in (grader.grade_only, grader.grade_lead):
+            assert spans(filter(None, [gates.lead_grade(rx, text)])) == spans(filter(None, [rx.match(text)])), text
+        assert spans(filter(None, [gates.grade_word(grader.grade_word, text, low)])) == spans(filter(None, [grader.grade_word.search(text)])), text
+        for name, pattern in led.items():
+            starts = grader.area_starts if pattern.by_area_word is not None else gradings._GRADE_STARTS
+            expected = spans(pattern.rx.finditer(text))
+            assert spans(gates.finditer_at(pattern.rx, text, low, starts)) == expected, (name, text)
+            compared += bool(expected)
+    assert compared > 15  # the texts exercise the cut patterns, not only their absence

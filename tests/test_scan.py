@@ -201,3 +201,19 @@ def test_first_words_cut_at_apostrophes_and_hyphens():
 def test_special_folds_are_the_characters_re_ignorecase_adds():
     assert scan.SPECIAL_FOLDS == scan._special_folds() == {"ſ", "\u212a", "ı", "İ"}
     assert re.fullmatch("s", "ſ", re.I) and not re.fullmatch("s", "ś", re.I)
+
+
+def test_occurrences_in_one_pass_equal_a_find_per_word():
+    # Enough words that a sentence is read in one Aho-Corasick pass (`Literals._one_pass`).
+    literals = Literals(first_words(gradings.Scales.default().area_aliases) | {"’", "£", "good"})
+    compared = 0
+    for text in SENTENCES + [" ".join(SENTENCES)]:
+        low = fold(text)
+        if low is None:
+            continue
+        for start, end in ((3, len(low) - 5), (len(low), len(low)), (0, len(low))):
+            by_find = sorted((i, w) for w in literals.words for i in range(start, end) if low.startswith(w, i) and i + len(w) <= end)
+            assert literals.occurrences(low, start, end) == by_find, text
+            assert literals.positions(low, start, end) == [i for i, _ in by_find]
+        compared += literals._one_pass(low, 0, len(low)) and bool(by_find)  # over the whole text
+    assert compared > 10  # the one-pass path was taken, and found words

@@ -21,10 +21,38 @@ from miner.nlp.scan import SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, f
 # `^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?`, whose ends never pass this one's.
 _ROW_LEAD = re.compile(r"[\s\d.]*(?:the\s+)?")
 _FIRST_CHARACTER = re.compile(r"\s*(\S)")
+# Look-behinds and an optional quote before the grade group: how `count_of`,
+# `grade_then_area` and the like begin (`GradingGates._grade_led`).
+_GRADE_LED = re.compile(r"(?:\(\?<!?[^()]*\)|\\b)*\['‘’(?:\\)?\"“”\]\?\(\?P<grade>")
 # How `row`, `row_prefix` and `area_only` begin (`lead_area`).
 _LEAD_THEN_AREA = r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?P<area>(?:"
 # Every match of `across` ends with one of these nouns.
 _ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillars", "tests", "standards"])
+
+
+def _alternates(source: str) -> bool:
+    """Whether a regular expression has a "|" outside every group and set."""
+    depth, i, in_set = 0, 0, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_set:
+            in_set = char != "]"
+        elif char == "[":
+            in_set = True
+            if source.startswith("]", i + 1) or source.startswith("^]", i + 1):
+                i += 2 if source[i + 1] == "]" else 3  # a "]" first in a set is a member
+                continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def _few_starts(rx: re.Pattern, *, ascii_digits: bool = False) -> Literals | None:
@@ -62,6 +90,8 @@ class _Pattern:
         self.few_digit_starts = _few_starts(rx, ascii_digits=True)  # the same on ASCII text
         self._digit_starts = False  # `start_literals` with ASCII digits, for `finditer`, made when asked
         self.by_area_word: dict[str, re.Pattern] | None = None  # set by the gates for a pattern led by the area group
+        self.grade_led = False  # set by the gates for a pattern led by a quote and the grade group
+        self.grade_word = self.lead_grade = None  # whether `grade_word` / `lead_grade` can cut it, when first asked
 
     @property
     def digit_starts(self) -> Literals | None:
@@ -183,9 +213,11 @@ class GradingGates:
         pattern begins `\\b(?:GRADES|...`: a match begins with its phrase."""
         if not self.enabled or self.grade_starts is None:
             return rx.search(s)
-        if low is None or not rx.pattern.startswith("\\b(?:" + self._grade_run):
+        pattern = self._pattern(rx)  # (which keeps rx, whose id names its cuts)
+        if pattern.grade_word is None:
+            pattern.grade_word = isinstance(rx.pattern, str) and rx.pattern.startswith("\\b(?:" + self._grade_run)
+        if low is None or not pattern.grade_word:
             return search_at(rx, s, low, self.grade_starts)
-        self._pattern(rx)  # keeps rx, whose id names its cuts
         for p, word in self.grade_starts.occurrences(low):
             m = self._cut(rx, self._grade_run, self._grade_ordered, word).match(s, p)
             if m:
@@ -196,7 +228,12 @@ class GradingGates:
         """`rx.match(text)` for a pattern that begins `^\\s*(?P<grade>GRADES)`
         (`grade_only`, `grade_lead`): the grades are tried only at the first
         non-space character, so only the phrases of the grade word there."""
-        if not self.enabled or self.grade_starts is None or not rx.pattern.startswith(f"^\\s*(?P<grade>{self._grade_run})"):
+        if not self.enabled or self.grade_starts is None:
+            return rx.match(text)
+        pattern = self._pattern(rx)
+        if pattern.lead_grade is None:
+            pattern.lead_grade = isinstance(rx.pattern, str) and rx.pattern.startswith(f"^\\s*(?P<grade>{self._grade_run})")
+        if not pattern.lead_grade:
             return rx.match(text)
         first = _FIRST_CHARACTER.match(text)
         low = fold(text[first.start(1):first.start(1) + 40]) if first else None
@@ -205,7 +242,6 @@ class GradingGates:
         word = self._grade_word_at.match(low)
         if word is None:
             return None  # no grade phrase begins there
-        self._pattern(rx)
         return self._cut(rx, self._grade_run, self._grade_ordered, word.group()).match(text)
 
     def lead_area(self, rx: re.Pattern, s: str, low: str | None) -> re.Match | None:
@@ -213,7 +249,7 @@ class GradingGates:
         optional number and "the" before the area group (`row`, `row_prefix`,
         `area_only`): the area is tried only within that lead, so only the
         phrases of the words that begin a phrase there (`may_lead_with_area`)."""
-        if self.areas is None or not rx.pattern.startswith(_LEAD_THEN_AREA):
+        if self.areas is None or not self.enabled or not (isinstance(rx.pattern, str) and rx.pattern.startswith(_LEAD_THEN_AREA)):
             return rx.match(s)
         if low is None:
             low = fold(s)
@@ -263,8 +299,13 @@ class GradingGates:
         pattern = self._patterns.get(id(rx))
         if pattern is None:
             pattern = self._patterns[id(rx)] = _Pattern(rx)
-            if self._area_group and rx.pattern.startswith(self._area_group):
+            # Only a pattern without a top-level "|": every match then begins so.
+            # (Not a stand-in such as a test's spy, whose `pattern` is no source text.)
+            single = isinstance(rx.pattern, str) and not _alternates(rx.pattern)
+            if single and self._area_group and rx.pattern.startswith(self._area_group):
                 pattern.by_area_word = {}
+            lead = _GRADE_LED.match(rx.pattern) if single else None
+            pattern.grade_led = bool(self._grade_run and lead and rx.pattern.startswith(self._grade_run, lead.end()))
         return pattern
 
     def _may_match(self, pattern: _Pattern, low: str | None) -> bool:
@@ -310,7 +351,32 @@ class GradingGates:
                     return iter(())
             if pattern.by_area_word is not None:
                 return self._area_led(pattern, text, low, pos, endpos)
+            if pattern.grade_led and starts is not None:
+                return self._grade_led(pattern, text, low, starts, pos, endpos, offsets)
         return finditer_at(rx, text, low, starts, pos, endpos, offsets=offsets)
+
+    def _grade_led(self, pattern: _Pattern, text: str, low: str, starts: Literals, pos: int, endpos: int, offsets: list[int] | None) -> Iterator[re.Match]:
+        """`finditer_at` for a pattern that begins (after look-behinds) with an
+        optional quote and the grade group: at each offset the grades are tried
+        only there or one character on, so only the phrases of the grade words
+        that begin at those two offsets."""
+        rx, word_at = pattern.rx, self._grade_word_at.match
+        if offsets is None:
+            offsets = starts.positions(low, pos, endpos)
+        last_end = pos
+        for p in offsets:
+            if p >= endpos:
+                break
+            if p < last_end:
+                continue
+            here, next_one = word_at(low, p), word_at(low, p + 1)
+            if here is None and next_one is None:
+                continue  # no grade phrase begins where the group is tried
+            words = frozenset(m.group() for m in (here, next_one) if m)
+            m = self._cut(rx, self._grade_run, self._grade_ordered, words).match(text, p, endpos)
+            if m:
+                yield m
+                last_end = m.end()
 
     def _area_led(self, pattern: _Pattern, text: str, low: str, pos: int, endpos: int) -> Iterator[re.Match]:
         """`finditer_at` for a pattern led by the area group: tried where an area

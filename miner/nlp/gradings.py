@@ -3,6 +3,23 @@
 Patterns are regular expressions built in `initialize()` from the scale data
 (`data/scales.json`), run per sentence only where a grade word occurs, so the
 component stays fast as the area vocabulary grows.
+
+Writing a rule so that it takes the fast path (miner/nlp/grading_gates.py):
+- In `_find`, run it as `for m in finditer_at(self.rule, s, low, _RULE_STARTS)`
+  (`finditer_at` there is `GradingGates.finditer_at`), with `_RULE_STARTS` a
+  `scan.Literals` of the words one of which begins every match. It is then
+  skipped at once in a sentence that lacks a word every match needs (read from
+  the pattern: `scan.required_literals`), and tried only where a start word is.
+- A pattern that begins with the area group (`rf"{A}..."`), or with look-behinds,
+  an optional quote and the grade group (`rf"(?<![\\w-]){Q}(?P<grade>{G})..."`,
+  no top-level "|"), is also tried with only the aliases or grade phrases of the
+  word found where it is tried: the 200-alias alternation is not run in full.
+- Searches of the sentence or a clause go through `gates.search(rx, text)`
+  (remembered per document, tried only where the pattern's start words occur).
+- Never key a dict by a compiled pattern: hashing one hashes its whole code
+  (90 us for a pattern with every area alias); the gates key by `id(rx)`.
+A rule written as `self.rule.finditer(s) if "word" in gate else ()` stays
+correct but pays for a full scan of the sentence whenever its gate passes.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from miner.nlp.scales import Scales, _alias_regex
-from miner.nlp.scan import SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, fold, required_literals, search_at, start_literals
+from miner.nlp.scan import SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, fold, matches_at, required_literals, search_at, start_literals
 
 # `row`, `row_prefix` and `area_only` match an area after at most this lead:
 # `^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?`, whose ends never pass this one's.
@@ -361,41 +361,31 @@ class GradingGates:
         only there or one character on, so only the phrases of the grade words
         that begin at those two offsets."""
         rx, word_at = pattern.rx, self._grade_word_at.match
-        if offsets is None:
-            offsets = starts.positions(low, pos, endpos)
-        last_end = pos
-        for p in offsets:
-            if p >= endpos:
-                break
-            if p < last_end:
-                continue
+
+        def match_at(p: int) -> re.Match | None:
             here, next_one = word_at(low, p), word_at(low, p + 1)
             if here is None and next_one is None:
-                continue  # no grade phrase begins where the group is tried
+                return None  # no grade phrase begins where the group is tried
             words = frozenset(m.group() for m in (here, next_one) if m)
-            m = self._cut(rx, self._grade_run, self._grade_ordered, words).match(text, p, endpos)
-            if m:
-                yield m
-                last_end = m.end()
+            return self._cut(rx, self._grade_run, self._grade_ordered, words).match(text, p, endpos)
+
+        return matches_at(starts.positions(low, pos, endpos) if offsets is None else offsets, match_at, pos, endpos)
 
     def _area_led(self, pattern: _Pattern, text: str, low: str, pos: int, endpos: int) -> Iterator[re.Match]:
         """`finditer_at` for a pattern led by the area group: tried where an area
         phrase starts (whatever offsets the caller had: every match starts at
         one), each time as the pattern cut down to that phrase's first word."""
         by_word, rx = pattern.by_area_word, pattern.rx
-        last_end = pos
-        for p, word in self._area_phrases(text, low):
-            if p >= endpos:
-                break
-            if p < last_end:
-                continue
+        phrases = dict(self._area_phrases(text, low))  # offset -> first word, in order
+
+        def match_at(p: int) -> re.Match | None:
+            word = phrases[p]
             cut = by_word.get(word)
             if cut is None:
                 cut = by_word[word] = re.compile(self._area_group_by_word[word] + rx.pattern[len(self._area_group):], rx.flags)
-            m = cut.match(text, p, endpos)
-            if m:
-                yield m
-                last_end = m.end()
+            return cut.match(text, p, endpos)
+
+        return matches_at(phrases, match_at, pos, endpos)
 
     def match(self, rx: re.Pattern, text: str) -> re.Match | None:
         """`rx.match(text)`, remembered like `search`."""

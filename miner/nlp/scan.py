@@ -169,13 +169,20 @@ def finditer_at(rx: re.Pattern, text: str, low: str | None, starts: Literals, po
             yield from rx.finditer(text, pos, endpos)
             return
         offsets = starts.positions(low, pos, endpos)
+    yield from matches_at(offsets, lambda p: rx.match(text, p, endpos), pos, endpos)
+
+
+def matches_at(offsets: Iterable[int], match_at, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+    """What `match_at(offset)` matches at the sorted `offsets` in [pos, endpos),
+    left to right and not overlapping, as `finditer` gives them: the loop of
+    `finditer_at`, for callers that choose the pattern offset by offset."""
     last_end = pos
     for p in offsets:
         if p >= endpos:
             break
         if p < last_end:
             continue
-        m = rx.match(text, p, endpos)
+        m = match_at(p)
         if m:
             yield m
             last_end = m.end()

@@ -55,6 +55,27 @@ def _alternates(source: str) -> bool:
     return False
 
 
+def _lead_starts(rx: re.Pattern) -> tuple[bool, Literals] | None:
+    """For a pattern read with `match` (`^`, then perhaps `\\s*`, then a part
+    every match of which begins with one of some words): whether the spaces
+    are there, and the words. None when the pattern is not of that shape."""
+    source = rx.pattern
+    if not isinstance(source, str):
+        return None
+    rest = source[1:] if source.startswith("^") else source
+    spaces = rest.startswith("\\s*")
+    rest = rest[3:] if spaces else rest
+    if _alternates(rest):
+        return None  # the "^" or the spaces belong to the first alternative only
+    try:
+        words = start_literals(re.compile(rest, rx.flags))
+    except re.error:
+        return None
+    if words is None or any(word[0].isspace() for word in words.words):
+        return None
+    return spaces, words
+
+
 def _few_starts(rx: re.Pattern, *, ascii_digits: bool = False) -> Literals | None:
     """The words one of which begins every match of `rx` (`scan.start_literals`),
     when there are not too many: then finding them and trying the pattern
@@ -92,6 +113,7 @@ class _Pattern:
         self.by_area_word: dict[str, re.Pattern] | None = None  # set by the gates for a pattern led by the area group
         self.grade_led = False  # set by the gates for a pattern led by a quote and the grade group
         self.grade_word = self.lead_grade = None  # whether `grade_word` / `lead_grade` can cut it, when first asked
+        self.lead = _lead_starts(rx)  # for `match`: (whether spaces lead, the words that begin every match after them)
 
     @property
     def digit_starts(self) -> Literals | None:
@@ -391,10 +413,18 @@ class GradingGates:
         """`rx.match(text)`, remembered like `search`."""
         if not self.enabled:
             return rx.match(text)
-        self._pattern(rx)
+        pattern = self._pattern(rx)
         key = ("match", id(rx), text)
         if key in self._memo:
             return self._memo[key]
+        if pattern.lead is not None:
+            # Only when the text (after its spaces) begins with one of the words.
+            spaces, words = pattern.lead
+            first = _FIRST_CHARACTER.match(text) if spaces else None
+            at = first.start(1) if first else 0
+            head = fold(text[at:at + max(map(len, words.words))])
+            if head is not None and not any(head.startswith(word) for word in words.words):
+                return self._remember(key, None)
         return self._remember(key, rx.match(text))
 
     def finditer(self, rx: re.Pattern, text: str, low: str | None = None) -> list[re.Match]:

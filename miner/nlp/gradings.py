@@ -80,6 +80,12 @@ _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
+# Compiled once and searched through the gates (remembered, tried only where their first words are).
+_PRESENT = re.compile(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", re.I)
+_PRESENT_OR_SINCE = re.compile(r"\b(?:now|since|this|current|is|are|remains?|has|have)\b", re.I)
+_WAS = re.compile(r"\b(?:was|were|had)\b")
+_JUDGED_IN_PAST = re.compile(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\n")
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 # `\b(?:19|20)\d\d\b`, with the boundary checked after the digits (a look-behind):
@@ -117,7 +123,7 @@ _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
 _GRADED_NOUNS = re.compile(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", re.I)
-_WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
+_WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
 # "None of the standards was rated outstanding", "No judgement was inadequate",
@@ -578,7 +584,7 @@ class GradingExtractor:
         # A grading shares its subject only after a plural verb at most 120
         # characters before it (`_PLURAL_PREDICATE`): most documents have none,
         # and reading every organisation span costs more than this look.
-        if not any(sp._.method != "table" and _PLURAL_CUE.search(text, max(0, sp.start_char - 120), sp.start_char) for sp in spans):
+        if not any(sp._.method != "table" and _may_be_plural(text, sp.start_char) for sp in spans):
             return
         # Plain offsets, read once: (start_char, end_char, start token, id), in text order.
         mentions = [(m.start_char, m.end_char, m.start, m._.organisation_id) for m in doc.spans.get("organisations", [])]
@@ -1149,17 +1155,17 @@ class GradingExtractor:
         chain = getattr(self, "_chain", None)
         if chain and 0 <= sent_start - chain[0] <= 3 and (
             gates.match(_CONTINUES_SUBJECT, sent_text)
-            or (gates.search(_PAST_JUDGEMENT, sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", sent_text, re.I)
+            or (gates.search(_PAST_JUDGEMENT, sent_text) and not gates.search(_PRESENT, sent_text)
                 and not tally)
         ):
             return chain[1]
         # The sentence just before, in the same block or the block before.
         tail = before[-400:]
-        last_sentence = gates.remembered(("last sentence", tail), lambda: re.split(r"(?<=[.!?])\s+|\n\n", tail.strip())[-1] if tail.strip() else "")
+        last_sentence = gates.remembered(("last sentence", tail), lambda: _SENTENCE_BREAK.split(tail.strip())[-1] if tail.strip() else "")
         if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table" and not tally:
             years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
             head = sent_text[: found.start]
-            if years and re.search(r"\b(?:was|were|had)\b", head) and not re.search(r"\b(?:now|since|this|current|is|are|remains?|has|have)\b", head, re.I):
+            if years and gates.search(_WAS, head) and not gates.search(_PRESENT_OR_SINCE, head):
                 return years[-1]
         return False
 
@@ -1200,7 +1206,7 @@ class GradingExtractor:
             # "rated as requiring improvement, moving up from the inadequate verdict of 2019":
             # the year dates the grade compared with, not this one.
             return False, inspection_year
-        if subject and past_years and re.search(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b", clause) and not gates.search(_NOW, clause, gate=True):
+        if subject and past_years and gates.search(_JUDGED_IN_PAST, clause) and not gates.search(_NOW, clause, gate=True):
             return True, past_years[0]
         return False, inspection_year
 
@@ -1209,6 +1215,16 @@ class GradingExtractor:
 _PLURAL_PREDICATE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been|both|all|each)\b[^.;:!?]{0,100}", re.I)
 # What every match of `_PLURAL_PREDICATE` has: a space, then a plural verb.
 _PLURAL_CUE = re.compile(r"\s(?:were|are|have|had|both|all|each)\b", re.I)
+_PLURAL_WORDS = ("were", "are", "have", "had", "both", "all", "each")
+
+
+def _may_be_plural(text: str, start: int) -> bool:
+    """Whether a plural verb (`_PLURAL_CUE`) is in the 120 characters before
+    `start`: its words first (`str.lower` keeps these letters as `re.I` does),
+    the pattern only where one is."""
+    window = text[max(0, start - 120):start].lower()
+    return any(word in window for word in _PLURAL_WORDS) and _PLURAL_CUE.search(text, max(0, start - 120), start) is not None
+
 _COORDINATION = re.compile(r"\s*(?:,|,?\s+and|&|,?\s+as\s+well\s+as)\s*", re.I)
 
 _OFSTED_2009 = "ofsted-2009"

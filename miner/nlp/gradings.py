@@ -67,17 +67,17 @@ _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most rec
 _CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
-_FAILING = r"failing|failed|poor|weak"
+_FAILING = r"failing|failed|poor|weak|below standard"  # aggregates kept as stated ("below standard in all three")
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 LOWEST = "lowest"  # "its lowest grade": the last grade of the scale, resolved in `_normalise`
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
 QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'inadequate'
 # Literal prefilters (miner.nlp.scan): a grade word cannot occur without one of these.
-_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst"])
+_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst", "below"])
 # `only_area` needs "area" and one of these words.
 _ONLY_LITERALS = Literals(["only", "one", "sole"])
 # Where matches of the patterns that begin with a (quoted) grade can start.
-_GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", "adequate", "inadequate", "poor", "fail", "weak", "'", "‘", "’", '"', "“", "”"])
+_GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", "adequate", "inadequate", "poor", "fail", "weak", "below", "'", "‘", "’", '"', "“", "”"])
 _JUDGED_STARTS = Literals(["rated", "judged", "graded", "assessed", "found", "considered", "deemed"])
 _OVERALL_STARTS = Literals(["overall", "judged", "rated", "graded", "found", "assessed", "deemed"])
 _UNQUALIFIED_STARTS = Literals(["the", "children", "services"])
@@ -96,6 +96,10 @@ _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop"
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
+# A count of inspected bodies, not of graded areas: "ten forces", "Of those ten", "of the 43 councils".
+_COUNTS_BODIES = re.compile(
+    rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|trusts|fire\s+and\s+rescue\s+services)\b"
+    rf"|\b[Oo]f\s+(?:those|these)\s+(?:{NUMBER})\s*,", re.I)
 _WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
@@ -126,6 +130,8 @@ class _Found:
     previous: bool | None = None  # set when the pattern itself says so
     only_previous: bool = False  # kept only when the clause dates it to an earlier inspection
     document_total: bool = False  # out_of is the current inspection's number of areas
+    earlier_total: bool = False  # out_of is an earlier inspection's number of areas: kept only for its grades
+    bare_count: bool = False  # "two were adequate": a number as subject, counting whatever was counted before
     by_ofsted: bool = False  # Ofsted named as the judge: its judgement stands inside another inspectorate's report
     current_year_is_now: bool = False  # `previous` set by the pattern holds only for a year before the inspection's
 
@@ -204,7 +210,7 @@ class GradingExtractor:
         N = NUMBER
         Q = r"['‘’\"“”]?"
         self.count_of = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
@@ -218,8 +224,12 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
-            rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
+            rf"\b(?:across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
+            rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b"
+            # "We make graded judgments in eight of these nine areas": eight were graded.
+            rf"|\bgraded\s+judge?ments\s+(?:in|on|for)\s+(?P<out_of4>{N})\s+of\s+(?:these|the|its)\s+{N}\s+areas\b"
+            # "eight areas were graded: three were found to be inadequate and ..."
+            rf"|\b(?P<out_of3>{N})\s+(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\s+(?:were|are|have\s+been)\s+(?:graded|assessed|inspected|judged|rated)\b(?!\s+(?:as\s+)?{Q}(?:{G}|{_FAILING}))",
             flags,
         )
         # "The areas requiring improvement were X, Y and Z", "The inadequate areas included X"
@@ -264,7 +274,7 @@ class GradingExtractor:
         )
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
-            rf"\b(?P<count>{N})\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)",
+            rf"\b(?P<count>{N})\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)",
             flags,
         )
         # "The workforce grade is up from requires improvement in 2022"
@@ -409,7 +419,9 @@ class GradingExtractor:
         )
         # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
         self.no_grade_received = re.compile(
-            rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
+            rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b"
+            # "received no outstanding or inadequate grades", "was given no inadequate ratings"
+            rf"|\b(?:received|receives|got|gets|was\s+given|were\s+given|was\s+awarded|were\s+awarded|has\s+received|have\s+received|had)\s+no\s+{Q}(?P<grade1>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:grades|ratings|judge?ments)\b",
             flags,
         )
         # "rated outstanding in 2016, and as good in 2017": the same area, a grade of another year.
@@ -437,8 +449,10 @@ class GradingExtractor:
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = ctx.sentences
         last_total: tuple[int, int] | None = None
+        earlier_total: tuple[int, int, int | None] | None = None  # the same (and its year), stated for an earlier inspection
         document_total: int | None = None
         self._chain: tuple[int, int | None] | None = None
+        self._document_total: int | None = None  # for `_find`: how many areas this inspection graded
         follows: tuple[int, str, bool, int | None] | None = None
         echo: tuple[int, list[Span]] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
@@ -461,8 +475,11 @@ class GradingExtractor:
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
             if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text or "standards" in sent_text:
                 across_only = gates.across(self.across, sent_text, low)
-                if across_only and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
-                    document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
+                if across_only and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
+                    total = _total_of(across_only)
+                    document_total = total if document_total is None else document_total
+                    if not has_grade_word and total:
+                        last_total = (i, total)  # "The force was inspected in nine areas." states the next sentence's total
             if echo and echo[0] == i - 1 and gates.search(_SAME_AS_BEFORE, sent_text, gate=True):
                 # "The assessments are identical to those given at the previous
                 # inspection in 2019": the last sentence's grades, at that inspection.
@@ -491,6 +508,9 @@ class GradingExtractor:
                 or not (
                     gates.has_area(sent_text, low)
                     or gates.search(_GRADING_CONTEXT, sent_text)
+                    # "... in nine areas. Essex was below standard in just one of the nine.": the
+                    # sentence after a stated total goes on counting without naming what it counts.
+                    or (last_total is not None and last_total[0] == i - 1)
                 )
             ):
                 # A table split over two blocks: the area here, its grade next.
@@ -503,11 +523,18 @@ class GradingExtractor:
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
                 continue
             before = len(spans)
+            self._document_total = document_total
             founds = self._find(sent_text, low)
+            if any(f.bare_count for f in founds):
+                # "Of those ten [forces], only one was rated good. Two were adequate, four
+                # require improvement ...": the numbers count organisations, not areas.
+                head = sentences[i - 1].text + " " + sent_text if i else sent_text
+                if _COUNTS_BODIES.search(head):
+                    founds = [f for f in founds if not f.bare_count]
             stated = [f.out_of for f in founds if f.count is not None and f.out_of]
             across = gates.across(self.across, sent_text, low)
             if across:
-                stated.append(parse_int(across.group("out_of") or across.group("out_of2")))
+                stated.append(_total_of(across))
             for found in founds:
                 # "It was judged adequate in one, requires improvement in five and
                 # inadequate in three" right after "... three of the nine areas":
@@ -518,6 +545,11 @@ class GradingExtractor:
                         # a total of the current inspection is not an earlier one's (`_emit`).
                         found.out_of = last_total[1]
                         found.document_total = True
+                    elif earlier_total and i - earlier_total[0] <= 1 and all(int(y) == earlier_total[2] for y in _YEAR.findall(sent_text)):
+                        # "... when it was graded outstanding in four of ten areas. Investigating crime
+                        # was one of two areas rated adequate at that time.": that inspection's total.
+                        found.out_of = earlier_total[1]
+                        found.earlier_total = True
                     elif document_total and found.count:
                         # A zero count ("not rated inadequate in any area") holds
                         # whatever the total: only a nearby one is its own.
@@ -533,9 +565,11 @@ class GradingExtractor:
             if stated and stated[-1] and not (new and all(sp._.previous for sp in new)):
                 # An earlier inspection's total does not carry into the current one's counts.
                 last_total = (i, stated[-1])
+            elif stated and stated[-1]:
+                earlier_total = (i, stated[-1], new[0]._.year)
             if across and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
-                document_total = parse_int(across.group("out_of") or across.group("out_of2"))
+                document_total = _total_of(across)
             # Only a sentence wholly about an earlier inspection starts a chain.
             self._chain = (sent.start_char + len(sent_text), new[0]._.year) if new and all(sp._.previous for sp in new) else None
         self._keep_table_areas(ctx, spans)
@@ -769,7 +803,7 @@ class GradingExtractor:
             grade = m.group("grade") or m.group("grade2")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
         across = gates.across(self.across, s, low)
-        stated_out_of = parse_int(across.group("out_of") or across.group("out_of2")) if across else None
+        stated_out_of = _total_of(across) if across else None
         counts: list[_Found] = []
         for rx in (self.count_of, self.count_subject):
             if rx is self.count_of:
@@ -782,6 +816,8 @@ class GradingExtractor:
                 if count_text == "another":
                     count = 1  # "outstanding in one area and good in another"
                 elif count_text in ("all", "both"):
+                    if count_text == "both" and not m.group("out_of") and getattr(self, "_document_total", None) not in (None, 2):
+                        continue  # "rated inadequate in both areas" of eight: the two just named, graded there
                     count = out_of if count_text == "all" else 2
                     out_of = out_of or count
                     if count is None:
@@ -914,7 +950,7 @@ class GradingExtractor:
             for m in gates.finditer(self.count_grade_noun, s, low):
                 count = parse_int(m.group("count"))
                 if count is not None and count <= 60:
-                    add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
+                    add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count", bare_count=True))
         for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if low is None or ("from" in low and "to" in low) else ():
             # "Its grade for investigating crime fell from good to requires improvement":
             # the area named last before it, now and before.
@@ -993,8 +1029,14 @@ class GradingExtractor:
             for g in ("grade", "grade2"):
                 if m.group(g):
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
-        for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate else ():
-            add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
+        for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate or "no " in gate else ():
+            if m.group("grade"):
+                add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
+                continue
+            for g in ("grade1", "grade2"):
+                if m.group(g):  # each grade its own span: span values are keyed by offsets
+                    add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
+            taken.append((m.start(), m.end()))
         for m in finditer_at(self.and_as_year, s, low, _AND_STARTS):
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
@@ -1077,6 +1119,8 @@ class GradingExtractor:
             return
         if previous and found.document_total:
             found.out_of = None  # an earlier inspection may have graded other areas
+        if found.earlier_total and not previous:
+            found.out_of = None  # nor is an earlier total the current inspection's
         start_char = sent_start + found.start
         end_char = sent_start + found.end
         org_id = org_id or orgs.near(start_char, sent_start)
@@ -1194,6 +1238,11 @@ def _document_scale(inspection, inspection_year: int | None) -> str | None:
     return inspection.scale
 
 
+def _total_of(across: re.Match) -> int | None:
+    """The number of graded areas an `across` match states."""
+    return parse_int(across.group("out_of") or across.group("out_of2") or across.group("out_of3") or across.group("out_of4"))
+
+
 def _mentions_earlier_year(sentence: str, inspection_year: int | None) -> bool:
     return inspection_year is not None and any(int(y) < inspection_year for y in _YEAR.findall(sentence))
 
@@ -1216,6 +1265,8 @@ def _normalise(scales: Scales, scale_id: str | None, grade_text: str) -> str:
         return " or ".join(_normalise(scales, scale_id, g) for g in grade_text.split(" or "))
     if grade_text == LOWEST and scale_id in scales.scales:
         return scales.scales[scale_id].grades[-1]
+    if grade_text == "below standard":
+        return grade_text
     if grade_text in ("failing", "failed", "weak"):
         return "failing"
     if scale_id in scales.scales:

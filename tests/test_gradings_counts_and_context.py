@@ -77,3 +77,90 @@ def test_counts_of_an_earlier_inspection(extractor, text, expected):
 ])
 def test_counts_of_organisations_and_of_areas_named_before(extractor, text, expected):
     assert extract(extractor, text)[0] == expected
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # A headline's "N years after" dates what came before, not the grade: no comma needed.
+    (["Norfolk children's services rated good four years after abuse scandal"], OFSTED, {("overall effectiveness", "good", False, None, None)}),
+    (["Children's services in Norfolk were rated inadequate four years ago."], OFSTED, {("overall effectiveness", "inadequate", True, None, None)}),
+    # "children's services rated good in every area": a count of areas, not the overall judgement.
+    (["Norfolk children's services rated good in every area by Ofsted"], OFSTED, set()),
+    (["Norfolk children's services have been rated good in all five areas by Ofsted."], OFSTED, {(None, "good", False, 5, 5)}),
+    (["Children's services in Norfolk have been rated good by Ofsted."], OFSTED, {("overall effectiveness", "good", False, None, None)}),
+    # "lose 'good' rating": the grade of the inspection before.
+    (["Norfolk children's services lose 'good' rating after Ofsted inspection"], OFSTED, {("overall effectiveness", "good", True, None, None)}),
+    (["The council risks losing good social workers to agencies."], OFSTED, set()),
+    # "no longer inadequate": the areas' (or the whole service's) grade before.
+    (["Some progress has been made, and services for children looked after and care leavers are no longer inadequate."],
+     "Inspection of Norfolk County Council children's services", {("children looked after and achieving permanence", "inadequate", True, None, None),
+                                                                   ("care leavers", "inadequate", True, None, None)}),
+    (["Children's services in Norfolk are no longer judged inadequate after Ofsted's latest inspection."], OFSTED,
+     {("overall effectiveness", "inadequate", True, None, None)}),
+    (["Investigating crime is no longer inadequate."], None, {("investigating crime", "inadequate", True, None, None)}),
+    # ... but "no longer inadequate in any part of its work" is a zero count of now.
+    (["Durham Constabulary is no longer rated inadequate in any part of its work."], None, {(None, "inadequate", False, 0, None)}),
+])
+def test_headlines_and_grades_before(extractor, text, title, expected):
+    kwargs = {"title": title} if title else {}
+    if title and "Norfolk County Council children's services" in title:
+        kwargs["published"] = "2016-11-25"
+    assert extract(extractor, text, **kwargs)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X and Y were both among the areas judged inadequate ..., along with Z".
+    (["Responding to the public and protecting vulnerable people were both among the areas judged inadequate two years ago, "
+      "along with the force's strategic planning and value for money."],
+     {("responding to the public", "inadequate", True, None, None), ("protecting vulnerable people", "inadequate", True, None, None),
+      ("good use of resources", "inadequate", True, None, None)}),
+    (["Investigating crime was among the areas judged good."], {("investigating crime", "good", False, None, None)}),
+    (["Investigating crime is among the areas where the force has improved most."], set()),
+    # "Both of those are now graded adequate": the areas the sentence before named, as many as it says.
+    (["In 2021 the force was found to require improvement in four areas, including investigating crime and protecting vulnerable people.",
+      "Both of those are now graded adequate."],
+     {(None, "requires improvement", True, 4, None), ("investigating crime", "requires improvement", True, None, None),
+      ("protecting vulnerable people", "requires improvement", True, None, None),
+      ("investigating crime", "adequate", False, None, None), ("protecting vulnerable people", "adequate", False, None, None)}),
+    (["The force worked on investigating crime, responding to the public and managing offenders.", "Both are now rated good."], set()),
+    # "which we judged to require improvement in 2022", past-tense area phrases.
+    (["The force has made progress in investigating crime, which we judged to require improvement in 2022."],
+     {("investigating crime", "requires improvement", True, None, None)}),
+    (["When we last inspected the force in 2022, we found that it required improvement in how it responded to the public, and it still does."],
+     {("responding to the public", "requires improvement", True, None, None)}),
+    # "In a separate inspection ... outstanding at X. It was also graded outstanding in this area when we inspected it in 2022."
+    (["| Investigating crime | Adequate |", "| Responding to the public | Good |", "| Preventing crime | Good |",
+      "In a separate inspection of serious and organised crime, we graded the force outstanding at disrupting serious organised crime. "
+      "It was also graded outstanding in this area when we inspected it in 2022."],
+     {("investigating crime", "adequate", False, None, None), ("responding to the public", "good", False, None, None),
+      ("preventing crime", "good", False, None, None), ("disrupting serious organised crime", "outstanding", False, None, None),
+      ("disrupting serious organised crime", "outstanding", True, None, None)}),
+    # Without the cue, prose about an area the table lacks is still a description.
+    (["| Investigating crime | Adequate |", "| Responding to the public | Good |", "| Preventing crime | Good |",
+      "We graded the force outstanding at disrupting serious organised crime."],
+     {("investigating crime", "adequate", False, None, None), ("responding to the public", "good", False, None, None),
+      ("preventing crime", "good", False, None, None)}),
+])
+def test_areas_named_elsewhere(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected
+
+
+def test_pdf_row_before_a_capitalised_heading(extractor):
+    grades, _ = extract(extractor, ["Treating the public and its workforce legitimately (legitimacy) Good HM Inspector's observations"],
+                        title="PEEL 2018/19: An inspection of Derbyshire Constabulary", published="2020-01-20")
+    assert grades == {("legitimacy", "good", False, None, None)}
+
+
+def test_the_force_under_a_heading_naming_another_force(extractor):
+    # A round-up about Wiltshire Police: "The force" in the Greater Manchester Police section is GMP.
+    builder_text = ["Wiltshire Police joins the list of forces in special measures.", "The force was placed in Engage this week."]
+    from miner.document import DocumentBuilder
+
+    builder = DocumentBuilder()
+    builder.add("heading", "Wiltshire Police placed in special measures", level=1)
+    for paragraph in builder_text:
+        builder.add("paragraph", paragraph)
+    builder.add("heading", "Greater Manchester Police", level=2)
+    builder.add("paragraph", "The force was rated inadequate in three of nine areas in a further inspection published in March.")
+    document = builder.build("text/html", title="Wiltshire Police placed in special measures", published="2022-06-30", kind="news")
+    gradings = extractor.extract(document).gradings
+    assert [(g.organisation_id, g.grade, g.count, g.out_of) for g in gradings] == [("greater-manchester-police", "inadequate", 3, 9)]

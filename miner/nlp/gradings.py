@@ -64,7 +64,7 @@ _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|con
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
 _FAILING = r"failing|failed|poor|weak|below standard"  # aggregates kept as stated ("below standard in all three")
@@ -96,6 +96,8 @@ _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop"
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
+# The sentence grades in another inspection than the report's table: "In a separate inspection of ...".
+_SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
 # A count of inspected bodies, not of graded areas: "ten forces", "Of those ten", "of the 43 councils".
 _COUNTS_BODIES = re.compile(
     rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|trusts|fire\s+and\s+rescue\s+services)\b"
@@ -183,7 +185,7 @@ class GradingExtractor:
         # A table row run into the next paragraph by PDF extraction:
         # "Overall effectiveness Requires improvement to be good For most children ..."
         self.row_prefix = re.compile(
-            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags
+            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}(?:\s*\([^)]{{1,40}}\))?\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])(?:[a-z]|[A-Z]+\b))", flags
         )
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
@@ -192,7 +194,9 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)",
+            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
+            rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)",
             flags,
         )
         Qg = r"['‘’\"“”]?"
@@ -297,7 +301,7 @@ class GradingExtractor:
         # "care leavers, which were judged good", "permanence, which requires improvement"
         self.area_which = re.compile(
             rf"{A},?\s+which\s+(?:(?:inspectors|the\s+inspectorate|ofsted|hmicfrs|it|they|we)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|still|now)\s+)*"
-            rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+)?|(?=requir))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
+            rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?|(?=requir))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
             flags,
         )
         # "rated the service inadequate overall and for being safe, effective and well-led"
@@ -348,6 +352,19 @@ class GradingExtractor:
         self.both_improvement = re.compile(
             rf"\s*(?:Both|Each|They|These|All\s+(?:three|four|of\s+them))\s+(?:are|is|were|was|represents?|marks?)\s+(?:an?\s+)?(?:\w+\s+)?(?:improvement|rise|step\s+up|step\s+down|decline|fall|drop)\s+(?:on|from)\s+"
             rf"(?:the\s+force['’]s|the\s+council['’]s|its|their|the)\s+(?:(?P<year>(?:19|20)\d\d)\s+)?(?:grades?|ratings?|judge?ments?)\s+of\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "... including investigating crime and protecting vulnerable people. Both of those are now
+        # graded adequate.": the areas named in the sentence before, as many as it says.
+        self.both_now = re.compile(
+            rf"\s*(?:(?P<both>Both)(?:\s+of\s+(?:those|these|them))?|(?:These|Those)\s+(?P<number>{N})|All\s+(?P<all>{N})(?:\s+of\s+(?:those|these|them))?)"
+            rf"\s+(?:areas\s+)?(?:are|is|were|was|have\s+been|has\s+been)\s+(?:now\s+)?(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "It was also graded outstanding in this area when we inspected it in 2022": the area the
+        # sentence before named last.
+        self.in_this_area = re.compile(
+            rf"\b(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|was|were|is|are)\s+(?:also\s+|again\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:this|that|the\s+same)\s+area\b",
             flags,
         )
         # "The force's rating for investigating crime dropped to inadequate": the area's grade now.
@@ -424,6 +441,25 @@ class GradingExtractor:
             rf"|\b(?:received|receives|got|gets|was\s+given|were\s+given|was\s+awarded|were\s+awarded|has\s+received|have\s+received|had)\s+no\s+{Q}(?P<grade1>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:grades|ratings|judge?ments)\b",
             flags,
         )
+        # "services for children looked after and care leavers are no longer inadequate": the grade
+        # before this inspection (the areas'; the whole service's with no area named).
+        self.no_longer = re.compile(
+            rf"(?:{A}|\b(?P<whole>(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+)?))\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?no\s+longer\s+"
+            rf"(?:(?:rated|judged|graded|found\s+to\s+be|considered|deemed)\s+(?:as\s+|to\s+be\s+)?)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:in|for|at)\s+any\b)",
+            flags,
+        )
+        # "Derby children's services lose 'good' rating": the grade of the inspection before.
+        self.lost_rating = re.compile(
+            rf"\b(?:lose|loses|lost|losing|stripped\s+of)\s+(?:its\s+|their\s+|the\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment|status)\b",
+            flags,
+        )
+        # "X and Y were both among the areas judged inadequate two years ago, along with Z":
+        # the areas named before it in its clause, and those after "along with".
+        self.among_areas = re.compile(
+            rf"\b(?:was|were|is|are)\s+(?:both\s+|all\s+|also\s+)?among\s+the\s+(?:\w+\s+)?(?:areas|judge?ments)\s+(?:(?:that|which)\s+(?:was|were|is|are)\s+)?"
+            rf"(?:(?:judged|rated|graded|found|assessed)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?|(?=requir))(?P<grade>{G}){Q}(?![\w-])(?P<rest>[^.;]*?,?\s+along\s+with\s+[^.;]+)?",
+            flags,
+        )
         # "rated outstanding in 2016, and as good in 2017": the same area, a grade of another year.
         self.and_as_year = re.compile(
             rf"\band\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
@@ -497,6 +533,16 @@ class GradingExtractor:
                 for k, sp in enumerate(echo[1][: len(ends)]):
                     found = _Found(0, ends[-1 - k], both.group("grade"), sp._.area)
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, org_id=sp._.organisation_id, previous=True, year=year)
+            both_now = self.both_now.match(sent_text) if i and sent_text.lstrip()[:4].lower() in ("both", "thes", "thos", "all ") else None
+            if both_now:
+                named = list(dict.fromkeys(a.group(0) for a in self.scales.area_regex.finditer(sentences[i - 1].text)))
+                wanted = 2 if both_now.group("both") else parse_int(both_now.group("number") or both_now.group("all"))
+                ends = [w.end() for w in re.finditer(r"\S+", sent_text)]
+                if len(named) == wanted and wanted <= len(ends):
+                    for k, area in enumerate(named):
+                        # Span values are keyed by offsets: each record covers one word fewer.
+                        found = _Found(both_now.start("grade"), max(ends[-1 - k], both_now.end("grade")), both_now.group("grade"), area)
+                        self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
             if follows and follows[0] == i - 1 and _LIST_FOLLOWS.match(sent_text):
                 # "Three areas were judged inadequate. These include X, Y and Z."
                 for extra in self.scales.area_regex.finditer(sent_text):
@@ -535,6 +581,11 @@ class GradingExtractor:
             across = gates.across(self.across, sent_text, low)
             if across:
                 stated.append(_total_of(across))
+            this_area = self.in_this_area.search(sent_text) if i and not any(f.area for f in founds) and " area" in sent_text else None
+            if this_area:
+                named = list(self.scales.area_regex.finditer(sentences[i - 1].text))
+                if named:
+                    founds.append(_Found(this_area.start("grade"), this_area.end(), this_area.group("grade"), named[-1].group(0)))
             for found in founds:
                 # "It was judged adequate in one, requires improvement in five and
                 # inadequate in three" right after "... three of the nine areas":
@@ -668,6 +719,9 @@ class GradingExtractor:
             sp for sp in spans
             if sp._.method == "table" or sp._.previous or sp._.area in (None, "overall effectiveness", "overall") or sp._.organisation_id != ctx.subject_id
             or sp._.scale not in scales or (sp._.scale, sp._.area) in table
+            # "In a separate inspection of serious and organised crime, we graded the force outstanding at ...":
+            # an area the table does not cover, graded elsewhere.
+            or _SEPARATE_INSPECTION.search(ctx.text, max(0, sp.start_char - 200), sp.start_char)
         ]
 
     def _tables(self, doc, ctx, orgs, inspection_year, spans, seen) -> set[int]:
@@ -721,6 +775,22 @@ class GradingExtractor:
                     continue
                 handled.add(start)
         return handled
+
+    def _list_before(self, s: str, area_start: int) -> list[re.Match]:
+        """The areas listed before the one at `area_start`, nearest first ("Help
+        and protection, children in care and care leavers ...")."""
+        head = s[:area_start]
+        cut = max(head.rfind(";"), head.rfind(". "), head.rfind(":"))
+        head_start = cut + 1 if cut >= 0 else 0
+        previous_end = area_start
+        listed = []
+        for extra in reversed(list(self.scales.area_regex.finditer(s, head_start, area_start))):
+            gap = s[extra.end():previous_end]
+            if len(gap.split()) > 9 or not re.search(r",|\band\b|&", gap) or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
+                break  # a list needs separators; "services leadership" is one noun phrase
+            listed.append(extra)
+            previous_end = extra.start()
+        return listed
 
     def _list_end(self, text: str, start: int, stops: str) -> int:
         """Where a list of areas starting at `start` ends: at a stop pattern, or
@@ -914,16 +984,8 @@ class GradingExtractor:
                 elif rx is self.area_then_grade:
                     # "Help and protection, children in care and care leavers all
                     # require improvement": earlier areas of the same list.
-                    head = s[: m.start("area")]
-                    cut = max(head.rfind(";"), head.rfind(". "), head.rfind(":"))
-                    head_start = cut + 1 if cut >= 0 else 0
-                    previous_end = m.start("area")
-                    for extra in reversed(list(self.scales.area_regex.finditer(s, head_start, m.start("area")))):
-                        gap = s[extra.end():previous_end]
-                        if len(gap.split()) > 9 or not re.search(r",|\band\b|&", gap) or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
-                            break  # a list needs separators; "services leadership" is one noun phrase
+                    for extra in self._list_before(s, m.start("area")):
                         add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
-                        previous_end = extra.start()
         for m in finditer_at(self.unqualified, s, low, _UNQUALIFIED_STARTS):
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in finditer_at(self.since_judgement, s, low, _SINCE_STARTS):
@@ -931,6 +993,8 @@ class GradingExtractor:
         for m in finditer_at(self.earlier_whole, s, low, _EARLIER_WHOLE_STARTS) if _EARLIER_WORDS.any_in(low) else ():
             # Not claimed, nor blocked by a claim: "services" is also an area of
             # another scale (HMI Probation), and `_emit` keeps one record per key.
+            if any(f.area not in (None, OVERALL, OVERALL_IF_UNNAMED) and f.start < m.start() < f.end for f in found):
+                continue  # "help and protection services for children were rated inadequate": an area's services
             found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, only_previous=True))
         for m in (finditer_at(self.only_area, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
@@ -1037,6 +1101,24 @@ class GradingExtractor:
                 if m.group(g):  # each grade its own span: span values are keyed by offsets
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
             taken.append((m.start(), m.end()))
+        for m in self.no_longer.finditer(s) if "longer" in gate else ():
+            if m.group("whole"):
+                add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))
+                continue
+            if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=True)):
+                for extra in self._list_before(s, m.start("area")):
+                    add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0), previous=True))
+        for m in self.lost_rating.finditer(s) if "los" in gate or "stripped" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))
+        for m in self.among_areas.finditer(s) if "among" in gate else ():
+            head = s[: m.start()]
+            head_start = max(head.rfind(";"), head.rfind(":")) + 1
+            named = list(self.scales.area_regex.finditer(s, head_start, m.start()))
+            if m.group("rest"):
+                along = s.index("along", m.start("rest"))
+                named += list(self.scales.area_regex.finditer(s, along, m.end("rest")))
+            for extra in named:
+                add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
         for m in finditer_at(self.and_as_year, s, low, _AND_STARTS):
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):

@@ -164,3 +164,44 @@ def test_the_force_under_a_heading_naming_another_force(extractor):
     document = builder.build("text/html", title="Wiltshire Police placed in special measures", published="2022-06-30", kind="news")
     gradings = extractor.extract(document).gradings
     assert [(g.organisation_id, g.grade, g.count, g.out_of) for g in gradings] == [("greater-manchester-police", "inadequate", 3, 9)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "good across the board" with the number of pillars in the sentence: a count of all of them.
+    (["The last time the force was inspected under the old three-pillar system, in 2019, it was rated good across the board – "
+      "for effectiveness, efficiency and legitimacy alike."],
+     {(None, "good", True, 3, 3), ("effectiveness", "good", True, None, None), ("efficiency", "good", True, None, None),
+      ("legitimacy", "good", True, None, None)}),
+    # Without a total, no count.
+    (["The force was rated good across the board."], set()),
+    # "It is good in the third" after "two of the three pillars": the one left.
+    (["The force now requires improvement in two of the three areas we graded. It is good in the third."],
+     {(None, "requires improvement", False, 2, 3), (None, "good", False, 1, 3)}),
+    (["The figures improved in the third quarter. It was good in the third quarter."], set()),
+    # "Its grade for X is unchanged, having also been requires improvement at the previous inspection."
+    (["Its grade for investigating crime is unchanged, having also been requires improvement at the previous inspection."],
+     {("investigating crime", "requires improvement", True, None, None)}),
+    # "rated adequate, which it was also given in 2022": the same grade then.
+    (["Its investigation of crime was rated adequate, which it was also given in 2022."],
+     {("investigating crime", "adequate", False, None, None), ("investigating crime", "adequate", True, None, None)}),
+    # "a pair of good grades and a single requires improvement"; no total stated, none taken from afar.
+    (["HMICFRS assessed the force across nine areas.", "Its officers work hard.", "Calls are answered quickly.",
+      "Victims are kept informed.", "Crime recording is accurate.", "It has a new chief constable.",
+      "Its profile – mostly adequate, with a pair of good grades and a single requires improvement – is now the most common pattern."],
+     {(None, "good", False, 2, None), (None, "requires improvement", False, 1, None)}),
+    (["A pair of good officers won awards for their work."], set()),
+])
+def test_counts_in_other_words(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An earlier framework's joint area: "children in care, which were judged good together with those for care leavers".
+    (["Services for children in care, which were judged good together with those for care leavers at the last inspection, "
+      "have declined to inadequate."], {("children in care and care leavers", "good", True, None, None)}),
+    # Without "together with", the area named.
+    (["The experiences and progress of children in care, which were judged good at the last inspection, have declined."],
+     {("children in care", "good", True, None, None)}),
+])
+def test_joint_areas_of_an_earlier_framework(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED)[0] == expected

@@ -98,6 +98,8 @@ _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
 # The sentence grades in another inspection than the report's table: "In a separate inspection of ...".
 _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
+# Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
+_COUNT_WORDS = {"a pair of": 2, "a single": 1}
 # A count of inspected bodies, not of graded areas: "ten forces", "Of those ten", "of the 43 councils".
 _COUNTS_BODIES = re.compile(
     rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|trusts|fire\s+and\s+rescue\s+services)\b"
@@ -214,7 +216,7 @@ class GradingExtractor:
         N = NUMBER
         Q = r"['‘’\"“”]?"
         self.count_of = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
@@ -230,6 +232,8 @@ class GradingExtractor:
         self.across = re.compile(
             rf"\b(?:across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
             rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b"
+            # "under the old three-pillar system": three were graded.
+            rf"|\b(?P<out_of5>{N})-pillar\b"
             # "We make graded judgments in eight of these nine areas": eight were graded.
             rf"|\bgraded\s+judge?ments\s+(?:in|on|for)\s+(?P<out_of4>{N})\s+of\s+(?:these|the|its)\s+{N}\s+areas\b"
             # "eight areas were graded: three were found to be inadequate and ..."
@@ -278,7 +282,7 @@ class GradingExtractor:
         )
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
-            rf"\b(?P<count>{N})\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)",
+            rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)",
             flags,
         )
         # "The workforce grade is up from requires improvement in 2022"
@@ -460,6 +464,17 @@ class GradingExtractor:
             rf"(?:(?:judged|rated|graded|found|assessed)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?|(?=requir))(?P<grade>{G}){Q}(?![\w-])(?P<rest>[^.;]*?,?\s+along\s+with\s+[^.;]+)?",
             flags,
         )
+        self.together_with = re.compile(rf"\s+together\s+with\s+(?:those\s+for\s+|the\s+)?{A}", flags)
+        # "rated good across the board": a count of all the areas, when the sentence says how many.
+        self.across_board = re.compile(rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+across\s+the\s+board\b", flags)
+        # "Its grade for investigating crime is unchanged, having also been ...": the area of the grade.
+        self.grade_for_area = re.compile(rf"\b(?:grade|rating|judge?ment)\s+for\s+(?:its\s+|their\s+|the\s+)?(?:work\s+(?:to|on)\s+)?{A}", flags)
+        # "Its investigation of crime was rated adequate, which it was also given in 2022": the same grade then.
+        self.also_given = re.compile(
+            rf",\s+which\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?(?:given|awarded|rated|graded|judged)\s+(?:also\s+)?"
+            rf"(?:in|at)\s+(?:(?:19|20)\d\d|(?:its|the|their)\s+(?:last|previous)\s+inspection)\b",
+            flags,
+        )
         # "rated outstanding in 2016, and as good in 2017": the same area, a grade of another year.
         self.and_as_year = re.compile(
             rf"\band\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
@@ -601,7 +616,7 @@ class GradingExtractor:
                         # was one of two areas rated adequate at that time.": that inspection's total.
                         found.out_of = earlier_total[1]
                         found.earlier_total = True
-                    elif document_total and found.count:
+                    elif document_total and found.count and not found.bare_count:
                         # A zero count ("not rated inadequate in any area") holds
                         # whatever the total: only a nearby one is its own.
                         found.out_of = document_total
@@ -883,8 +898,8 @@ class GradingExtractor:
             for m in matches:
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
-                if count_text == "another":
-                    count = 1  # "outstanding in one area and good in another"
+                if count_text == "another" or count_text.startswith("the"):
+                    count = 1  # "outstanding in one area and good in another", "... in two of the three pillars. It is good in the third."
                 elif count_text in ("all", "both"):
                     if count_text == "both" and not m.group("out_of") and getattr(self, "_document_total", None) not in (None, 2):
                         continue  # "rated inadequate in both areas" of eight: the two just named, graded there
@@ -1012,7 +1027,7 @@ class GradingExtractor:
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if re.search(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
             for m in gates.finditer(self.count_grade_noun, s, low):
-                count = parse_int(m.group("count"))
+                count = _COUNT_WORDS.get(" ".join(m.group("count").lower().split())) or parse_int(m.group("count"))
                 if count is not None and count <= 60:
                     add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count", bare_count=True))
         for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if low is None or ("from" in low and "to" in low) else ():
@@ -1058,7 +1073,13 @@ class GradingExtractor:
         for m in finditer_at(self.area_received, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _RECEIVED_LITERALS.any_in(low) else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in finditer_at(self.area_which, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if low is None or "which" in low else ():
-            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+            area = m.group("area")
+            joined = self.together_with.match(s, m.end())
+            if joined and self.scales.resolve_area(f"{area} and {joined.group('area')}", "ofsted", "ofsted"):
+                # "children in care, which were judged good together with those for care leavers": the joint area
+                # an earlier framework graded ("children in care and care leavers").
+                area = f"{area} and {joined.group('area')}"
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), area))
         for m in finditer_at(self.area_previously, s, low, self.area_starts) if "now" in gate else ():
             if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False)):
                 # Its own offsets (span values are keyed by them): the area to the earlier grade.
@@ -1135,10 +1156,20 @@ class GradingExtractor:
                 count = total // 2 if total % 2 == 0 else None
             if count:
                 add(_Found(m.start(), m.end(), m.group("grade") or m.group("grade2"), None, count, total, "count"))
+        for m in self.across_board.finditer(s) if stated_out_of and "board" in gate else ():
+            # Not claimed: the areas listed after it are `grade_then_area`'s.
+            found.append(_Found(m.start(), m.end(), m.group("grade"), None, stated_out_of, stated_out_of, "count"))
+        for m in self.also_given.finditer(s) if "which" in gate else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start() and not f.previous]
+            if before:  # its own offsets: from the area to the end of the clause
+                found.append(_Found(before[-1].start, m.end(), before[-1].grade, before[-1].area, previous=True))
         for m in finditer_at(self.having_been, s, low, _HAVING_STARTS):
             # "X and Y require improvement, having been inadequate three years ago":
             # the areas graded just before, at the earlier inspection.
             before = [f for f in found if f.area and f.end <= m.start() and not f.previous]
+            named = self.grade_for_area.search(s, 0, m.start()) if not before and ("grade" in gate or "rating" in gate or "judg" in gate) else None
+            if named:
+                found.append(_Found(named.start("area"), m.end("grade"), m.group("grade"), named.group("area"), previous=True))
             for f in [f for f in before if f.grade == before[-1].grade] if before else ():
                 # Span values are keyed by offsets: from the area to the earlier grade,
                 # so that no two records share a span.
@@ -1322,7 +1353,7 @@ def _document_scale(inspection, inspection_year: int | None) -> str | None:
 
 def _total_of(across: re.Match) -> int | None:
     """The number of graded areas an `across` match states."""
-    return parse_int(across.group("out_of") or across.group("out_of2") or across.group("out_of3") or across.group("out_of4"))
+    return parse_int(across.group("out_of") or across.group("out_of2") or across.group("out_of3") or across.group("out_of4") or across.group("out_of5"))
 
 
 def _mentions_earlier_year(sentence: str, inspection_year: int | None) -> bool:

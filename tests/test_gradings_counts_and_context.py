@@ -205,3 +205,15 @@ def test_counts_in_other_words(extractor, text, expected):
 ])
 def test_joint_areas_of_an_earlier_framework(extractor, text, expected):
     assert extract(extractor, text, title=OFSTED)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "In our 2017 efficiency inspection the force was judged good": an inspection of one area.
+    (["In our 2017 efficiency inspection the force was judged good."], {("efficiency", "good", True, 2017)}),
+    # Traps: a grade of something else after the inspection's name.
+    (["In our 2017 efficiency inspection the force was good at planning ahead."], set()),
+    (["After the efficiency inspection, the chief said morale was good."], set()),
+])
+def test_an_inspection_of_one_area(extractor, text, expected):
+    _, extraction = extract(extractor, text, title="PEEL 2018/19: An inspection of Derbyshire Constabulary", published="2020-01-20")
+    assert {(g.area, g.grade, g.previous, g.year) for g in extraction.gradings} == expected

@@ -464,6 +464,11 @@ class GradingExtractor:
             rf"(?:(?:judged|rated|graded|found|assessed)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?|(?=requir))(?P<grade>{G}){Q}(?![\w-])(?P<rest>[^.;]*?,?\s+along\s+with\s+[^.;]+)?",
             flags,
         )
+        # "In our 2017 efficiency inspection the force was judged good": an inspection of one area.
+        self.area_inspection = re.compile(
+            rf"\b(?:in|at|after)\s+(?:our|its|the|their|a)\s+(?:(?:19|20)\d\d\s+)?{A}\s+inspection\b(?:\s+(?:in|of)\s+(?:19|20)\d\d)?,?\s+(?:the\s+(?:force|council|constabulary|service|local\s+authority|authority)|it|they)\s+(?:was|were|had\s+been)\s+(?:(?:judged|rated|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|overall)\b)",
+            flags,
+        )
         self.together_with = re.compile(rf"\s+together\s+with\s+(?:those\s+for\s+|the\s+)?{A}", flags)
         # "rated good across the board": a count of all the areas, when the sentence says how many.
         self.across_board = re.compile(rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+across\s+the\s+board\b", flags)
@@ -1156,6 +1161,8 @@ class GradingExtractor:
                 count = total // 2 if total % 2 == 0 else None
             if count:
                 add(_Found(m.start(), m.end(), m.group("grade") or m.group("grade2"), None, count, total, "count"))
+        for m in self.area_inspection.finditer(s) if "inspection" in gate and not any(f.area for f in found) else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in self.across_board.finditer(s) if stated_out_of and "board" in gate else ():
             # Not claimed: the areas listed after it are `grade_then_area`'s.
             found.append(_Found(m.start(), m.end(), m.group("grade"), None, stated_out_of, stated_out_of, "count"))

@@ -217,3 +217,17 @@ def test_joint_areas_of_an_earlier_framework(extractor, text, expected):
 def test_an_inspection_of_one_area(extractor, text, expected):
     _, extraction = extract(extractor, text, title="PEEL 2018/19: An inspection of Derbyshire Constabulary", published="2020-01-20")
     assert {(g.area, g.grade, g.previous, g.year) for g in extraction.gradings} == expected
+
+
+def test_a_headline_before_any_name_is_about_the_body_named_first(extractor):
+    # No subject (two bodies named as often), a headline grading before either name: the one the body names first.
+    from miner.document import DocumentBuilder
+
+    builder = DocumentBuilder()
+    builder.add("heading", "Hull hospital medical wards rated inadequate for safety by health watchdog", level=1)
+    builder.add("paragraph", "Medical wards at Hull Royal Infirmary have been rated inadequate for safety by the Care Quality Commission.")
+    builder.add("paragraph", "Hull University Teaching Hospitals NHS Trust, which runs the hospital, said it accepted the findings.")
+    document = builder.build("text/html", title="Hull hospital medical wards rated inadequate for safety by health watchdog",
+                             published="2023-09-18", kind="news")
+    extraction = extractor.extract(document)
+    assert {(g.organisation_id, g.area, g.grade) for g in extraction.gradings} == {("hull-royal-infirmary", "safe", "inadequate")}

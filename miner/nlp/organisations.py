@@ -200,6 +200,10 @@ class OrganisationIndex:
             # A round-up has no subject: "the force" in the next paragraph is the
             # force its section has just named.
             return self.ids[i]
+        if self.subject is None and i < 0 and self.starts and self.starts[0] - offset <= _ROUNDUP_REACH and self.context.block_kind(offset) in (None, "heading", "title"):
+            # A headline before any name ("Hull hospital medical wards rated inadequate"):
+            # the body's first sentence names whom it is about.
+            return self.ids[0]
         return self.subject
 
 

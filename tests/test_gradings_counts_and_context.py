@@ -231,3 +231,17 @@ def test_a_headline_before_any_name_is_about_the_body_named_first(extractor):
                              published="2023-09-18", kind="news")
     extraction = extractor.extract(document)
     assert {(g.organisation_id, g.area, g.grade) for g in extraction.gradings} == {("hull-royal-infirmary", "safe", "inadequate")}
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    (["Help and protection is no longer judged to require improvement."], OFSTED,
+     {("help and protection", "requires improvement to be good", True, None, None)}),
+    # "lost its good rating for X": that area's grade before, not now.
+    (["Durham Constabulary has lost its good rating for investigating crime."], None, {("investigating crime", "good", True, None, None)}),
+    # A number of forces as the subject: the grade is theirs, not the document's subject's.
+    (["Of the eight forces inspected this year, three were rated inadequate at investigating crime and two were judged good."], None, set()),
+    (["Durham Constabulary was rated inadequate at investigating crime, one of four forces to get that grade."], None,
+     {("investigating crime", "inadequate", False, None, None)}),
+])
+def test_grades_lost_and_grades_of_other_forces(extractor, text, title, expected):
+    assert extract(extractor, text, **({"title": title} if title else {}))[0] == expected

@@ -100,6 +100,8 @@ _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)
 _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
 _COUNT_WORDS = {"a pair of": 2, "a single": 1}
+# A number as the subject of the clause a grade ends: "..., three were rated inadequate at".
+_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:{NUMBER})\s+(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?$", re.I)
 # A count of inspected bodies, not of graded areas: "ten forces", "Of those ten", "of the 43 councils".
 _COUNTS_BODIES = re.compile(
     rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|trusts|fire\s+and\s+rescue\s+services)\b"
@@ -449,7 +451,7 @@ class GradingExtractor:
         # before this inspection (the areas'; the whole service's with no area named).
         self.no_longer = re.compile(
             rf"(?:{A}|\b(?P<whole>(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+)?))\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?no\s+longer\s+"
-            rf"(?:(?:rated|judged|graded|found\s+to\s+be|considered|deemed)\s+(?:as\s+|to\s+be\s+)?)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:in|for|at)\s+any\b)",
+            rf"(?:(?:rated|judged|graded|found\s+to\s+be|considered|deemed)\s+(?:as\s+|to\s+be\s+|to\s+(?=requir))?)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:in|for|at)\s+any\b)",
             flags,
         )
         # "Derby children's services lose 'good' rating": the grade of the inspection before.
@@ -597,6 +599,10 @@ class GradingExtractor:
                 head = sentences[i - 1].text + " " + sent_text if i else sent_text
                 if _COUNTS_BODIES.search(head):
                     founds = [f for f in founds if not f.bare_count]
+            if _COUNTS_BODIES.search(sent_text):
+                # "Of the eight forces inspected, three were rated inadequate at investigating crime":
+                # the grade of some of those forces, not of the document's subject.
+                founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]
             stated = [f.out_of for f in founds if f.count is not None and f.out_of]
             across = gates.across(self.across, sent_text, low)
             if across:
@@ -1135,7 +1141,11 @@ class GradingExtractor:
                 for extra in self._list_before(s, m.start("area")):
                     add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0), previous=True))
         for m in self.lost_rating.finditer(s) if "los" in gate or "stripped" in gate else ():
-            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))
+            of_area = [f for f in found if f.area and f.start <= m.start("grade") < f.end]
+            for f in of_area:
+                f.previous = True  # "lost its good rating for investigating crime": the area's grade before
+            if not of_area:
+                add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))
         for m in self.among_areas.finditer(s) if "among" in gate else ():
             head = s[: m.start()]
             head_start = max(head.rfind(";"), head.rfind(":")) + 1

@@ -245,3 +245,15 @@ def test_a_headline_before_any_name_is_about_the_body_named_first(extractor):
 ])
 def test_grades_lost_and_grades_of_other_forces(extractor, text, title, expected):
     assert extract(extractor, text, **({"title": title} if title else {}))[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An inspection that "found that the council provides good services for" a graded area.
+    (["Ofsted's latest inspection found that the council provides good services for children in care and care leavers."],
+     {("children in care and care leavers", "good", False, None, None)}),
+    # Traps: no inspector's finding, or not the area's services.
+    (["The council provides good services for care leavers, its leader said."], set()),
+    (["Inspectors found that the council provides good support for care leavers."], set()),
+])
+def test_found_good_services_for_an_area(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED)[0] == expected

@@ -471,6 +471,13 @@ class GradingExtractor:
             rf"\b(?:in|at|after)\s+(?:our|its|the|their|a)\s+(?:(?:19|20)\d\d\s+)?{A}\s+inspection\b(?:\s+(?:in|of)\s+(?:19|20)\d\d)?,?\s+(?:the\s+(?:force|council|constabulary|service|local\s+authority|authority)|it|they)\s+(?:was|were|had\s+been)\s+(?:(?:judged|rated|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|overall)\b)",
             flags,
         )
+        # "an inspection which found that the council provides good services for children in care and
+        # care leavers": an inspector's finding about a graded area's services (a bare "provides good
+        # services" is no grading).
+        self.found_services = re.compile(
+            rf"\b(?:found|judged|concluded)\s+(?:that\s+)?(?:the\s+(?:council|local\s+authority|authority|trust)|it)\s+(?:provides?|provided|offers?|offered|delivers?|delivered)\s+{Q}(?P<grade>{G}){Q}\s+services?\s+(?:for|to)\s+{A}",
+            flags,
+        )
         self.together_with = re.compile(rf"\s+together\s+with\s+(?:those\s+for\s+|the\s+)?{A}", flags)
         # "rated good across the board": a count of all the areas, when the sentence says how many.
         self.across_board = re.compile(rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+across\s+the\s+board\b", flags)
@@ -1171,6 +1178,8 @@ class GradingExtractor:
                 count = total // 2 if total % 2 == 0 else None
             if count:
                 add(_Found(m.start(), m.end(), m.group("grade") or m.group("grade2"), None, count, total, "count"))
+        for m in self.found_services.finditer(s) if "services" in gate and ("found" in gate or "judged" in gate or "concluded" in gate) else ():
+            add(_Found(m.start("grade"), m.end("area"), m.group("grade"), m.group("area")))
         for m in self.area_inspection.finditer(s) if "inspection" in gate and not any(f.area for f in found) else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in self.across_board.finditer(s) if stated_out_of and "board" in gate else ():

@@ -257,3 +257,14 @@ def test_grades_lost_and_grades_of_other_forces(extractor, text, title, expected
 ])
 def test_found_good_services_for_an_area(extractor, text, expected):
     assert extract(extractor, text, title=OFSTED)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the grade was a jump from inadequate": the earlier grade of the area the sentence before named.
+    (["The picture for responding to the public is better. Durham Constabulary was rated good, and its grade was a jump "
+      "from inadequate in its previous inspection."], {("responding to the public", "inadequate", True, None, None)}),
+    # Trap: no area named before, no record.
+    (["Its overall grade was a jump from inadequate."], set()),
+])
+def test_grade_jumped_from(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected

@@ -370,7 +370,9 @@ class GradingExtractor:
         # "It was also graded outstanding in this area when we inspected it in 2022": the area the
         # sentence before named last.
         self.in_this_area = re.compile(
-            rf"\b(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|was|were|is|are)\s+(?:also\s+|again\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:this|that|the\s+same)\s+area\b",
+            rf"\b(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|was|were|is|are)\s+(?:also\s+|again\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:this|that|the\s+same)\s+area\b"
+            # "Sussex's grade was a jump from inadequate in its previous inspection": the grade before.
+            rf"|\b(?:grade|rating)\s+(?:was|is|represents|marks)\s+an?\s+(?:\w+\s+)?(?:jump|rise|step\s+up|improvement|fall|drop|step\s+down|decline)\s+(?:up\s+|down\s+)?from\s+{Q}(?P<before>{G}){Q}(?![\w-])",
             flags,
         )
         # "The force's rating for investigating crime dropped to inadequate": the area's grade now.
@@ -614,11 +616,12 @@ class GradingExtractor:
             across = gates.across(self.across, sent_text, low)
             if across:
                 stated.append(_total_of(across))
-            this_area = self.in_this_area.search(sent_text) if i and not any(f.area for f in founds) and " area" in sent_text else None
+            this_area = self.in_this_area.search(sent_text) if i and not any(f.area for f in founds) and (" area" in sent_text or "from" in sent_text) else None
             if this_area:
                 named = list(self.scales.area_regex.finditer(sentences[i - 1].text))
+                g = "grade" if this_area.group("grade") else "before"
                 if named:
-                    founds.append(_Found(this_area.start("grade"), this_area.end(), this_area.group("grade"), named[-1].group(0)))
+                    founds.append(_Found(this_area.start(g), this_area.end(), this_area.group(g), named[-1].group(0), previous=True if g == "before" else None))
             for found in founds:
                 # "It was judged adequate in one, requires improvement in five and
                 # inadequate in three" right after "... three of the nine areas":

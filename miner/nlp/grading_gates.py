@@ -19,8 +19,8 @@ from miner.nlp.scan import SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, f
 # `^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?`, whose ends never pass this one's.
 _ROW_LEAD = re.compile(r"[\s\d.]*(?:the\s+)?")
 _FIRST_CHARACTER = re.compile(r"\s*(\S)")
-# Every match of `across` ends with one of these nouns.
-_ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillars", "tests", "standards"])
+# Every match of `across` contains one of these nouns.
+_ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillar", "tests", "standards"])  # "pillar": "three-pillar"
 
 
 class GradingGates:

@@ -64,20 +64,20 @@ _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|con
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
-_FAILING = r"failing|failed|poor|weak"
+_FAILING = r"failing|failed|poor|weak|below standard"  # aggregates kept as stated ("below standard in all three")
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 LOWEST = "lowest"  # "its lowest grade": the last grade of the scale, resolved in `_normalise`
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
 QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'inadequate'
 # Literal prefilters (miner.nlp.scan): a grade word cannot occur without one of these.
-_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst"])
+_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst", "below"])
 # `only_area` needs "area" and one of these words.
 _ONLY_LITERALS = Literals(["only", "one", "sole"])
 # Where matches of the patterns that begin with a (quoted) grade can start.
-_GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", "adequate", "inadequate", "poor", "fail", "weak", "'", "‘", "’", '"', "“", "”"])
+_GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", "adequate", "inadequate", "poor", "fail", "weak", "below", "'", "‘", "’", '"', "“", "”"])
 _JUDGED_STARTS = Literals(["rated", "judged", "graded", "assessed", "found", "considered", "deemed"])
 _OVERALL_STARTS = Literals(["overall", "judged", "rated", "graded", "found", "assessed", "deemed"])
 _UNQUALIFIED_STARTS = Literals(["the", "children", "services"])
@@ -96,6 +96,16 @@ _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop"
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
+# The sentence grades in another inspection than the report's table: "In a separate inspection of ...".
+_SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
+# Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
+_COUNT_WORDS = {"a pair of": 2, "a single": 1}
+# A number as the subject of the clause a grade ends: "..., three were rated inadequate at".
+_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:{NUMBER})\s+(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?$", re.I)
+# A count of inspected bodies, not of graded areas: "ten forces", "Of those ten", "of the 43 councils".
+_COUNTS_BODIES = re.compile(
+    rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|trusts|fire\s+and\s+rescue\s+services)\b"
+    rf"|\b[Oo]f\s+(?:those|these)\s+(?:{NUMBER})\s*,", re.I)
 _WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
@@ -126,6 +136,8 @@ class _Found:
     previous: bool | None = None  # set when the pattern itself says so
     only_previous: bool = False  # kept only when the clause dates it to an earlier inspection
     document_total: bool = False  # out_of is the current inspection's number of areas
+    earlier_total: bool = False  # out_of is an earlier inspection's number of areas: kept only for its grades
+    bare_count: bool = False  # "two were adequate": a number as subject, counting whatever was counted before
     by_ofsted: bool = False  # Ofsted named as the judge: its judgement stands inside another inspectorate's report
     current_year_is_now: bool = False  # `previous` set by the pattern holds only for a year before the inspection's
 
@@ -177,7 +189,7 @@ class GradingExtractor:
         # A table row run into the next paragraph by PDF extraction:
         # "Overall effectiveness Requires improvement to be good For most children ..."
         self.row_prefix = re.compile(
-            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags
+            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}(?:\s*\([^)]{{1,40}}\))?\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])(?:[a-z]|[A-Z]+\b))", flags
         )
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
@@ -186,7 +198,9 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)",
+            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
+            rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)",
             flags,
         )
         Qg = r"['‘’\"“”]?"
@@ -204,7 +218,7 @@ class GradingExtractor:
         N = NUMBER
         Q = r"['‘’\"“”]?"
         self.count_of = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
@@ -218,8 +232,14 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
-            rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
+            rf"\b(?:across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
+            rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b"
+            # "under the old three-pillar system": three were graded.
+            rf"|\b(?P<out_of5>{N})-pillar\b"
+            # "We make graded judgments in eight of these nine areas": eight were graded.
+            rf"|\bgraded\s+judge?ments\s+(?:in|on|for)\s+(?P<out_of4>{N})\s+of\s+(?:these|the|its)\s+{N}\s+areas\b"
+            # "eight areas were graded: three were found to be inadequate and ..."
+            rf"|\b(?P<out_of3>{N})\s+(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\s+(?:were|are|have\s+been)\s+(?:graded|assessed|inspected|judged|rated)\b(?!\s+(?:as\s+)?{Q}(?:{G}|{_FAILING}))",
             flags,
         )
         # "The areas requiring improvement were X, Y and Z", "The inadequate areas included X"
@@ -264,7 +284,7 @@ class GradingExtractor:
         )
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
-            rf"\b(?P<count>{N})\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)",
+            rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)",
             flags,
         )
         # "The workforce grade is up from requires improvement in 2022"
@@ -287,7 +307,7 @@ class GradingExtractor:
         # "care leavers, which were judged good", "permanence, which requires improvement"
         self.area_which = re.compile(
             rf"{A},?\s+which\s+(?:(?:inspectors|the\s+inspectorate|ofsted|hmicfrs|it|they|we)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|still|now)\s+)*"
-            rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+)?|(?=requir))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
+            rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?|(?=requir))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
             flags,
         )
         # "rated the service inadequate overall and for being safe, effective and well-led"
@@ -338,6 +358,21 @@ class GradingExtractor:
         self.both_improvement = re.compile(
             rf"\s*(?:Both|Each|They|These|All\s+(?:three|four|of\s+them))\s+(?:are|is|were|was|represents?|marks?)\s+(?:an?\s+)?(?:\w+\s+)?(?:improvement|rise|step\s+up|step\s+down|decline|fall|drop)\s+(?:on|from)\s+"
             rf"(?:the\s+force['’]s|the\s+council['’]s|its|their|the)\s+(?:(?P<year>(?:19|20)\d\d)\s+)?(?:grades?|ratings?|judge?ments?)\s+of\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "... including investigating crime and protecting vulnerable people. Both of those are now
+        # graded adequate.": the areas named in the sentence before, as many as it says.
+        self.both_now = re.compile(
+            rf"\s*(?:(?P<both>Both)(?:\s+of\s+(?:those|these|them))?|(?:These|Those)\s+(?P<number>{N})|All\s+(?P<all>{N})(?:\s+of\s+(?:those|these|them))?)"
+            rf"\s+(?:areas\s+)?(?:are|is|were|was|have\s+been|has\s+been)\s+(?:now\s+)?(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "It was also graded outstanding in this area when we inspected it in 2022": the area the
+        # sentence before named last.
+        self.in_this_area = re.compile(
+            rf"\b(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|was|were|is|are)\s+(?:also\s+|again\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:this|that|the\s+same)\s+area\b"
+            # "Sussex's grade was a jump from inadequate in its previous inspection": the grade before.
+            rf"|\b(?:grade|rating)\s+(?:was|is|represents|marks)\s+an?\s+(?:\w+\s+)?(?:jump|rise|step\s+up|improvement|fall|drop|step\s+down|decline)\s+(?:up\s+|down\s+)?from\s+{Q}(?P<before>{G}){Q}(?![\w-])",
             flags,
         )
         # "The force's rating for investigating crime dropped to inadequate": the area's grade now.
@@ -409,7 +444,51 @@ class GradingExtractor:
         )
         # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
         self.no_grade_received = re.compile(
-            rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
+            rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b"
+            # "received no outstanding or inadequate grades", "was given no inadequate ratings"
+            rf"|\b(?:received|receives|got|gets|was\s+given|were\s+given|was\s+awarded|were\s+awarded|has\s+received|have\s+received|had)\s+no\s+{Q}(?P<grade1>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:grades|ratings|judge?ments)\b",
+            flags,
+        )
+        # "services for children looked after and care leavers are no longer inadequate": the grade
+        # before this inspection (the areas'; the whole service's with no area named).
+        self.no_longer = re.compile(
+            rf"(?:{A}|\b(?P<whole>(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+)?))\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?no\s+longer\s+"
+            rf"(?:(?:rated|judged|graded|found\s+to\s+be|considered|deemed)\s+(?:as\s+|to\s+be\s+|to\s+(?=requir))?)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:in|for|at)\s+any\b)",
+            flags,
+        )
+        # "Derby children's services lose 'good' rating": the grade of the inspection before.
+        self.lost_rating = re.compile(
+            rf"\b(?:lose|loses|lost|losing|stripped\s+of)\s+(?:its\s+|their\s+|the\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment|status)\b",
+            flags,
+        )
+        # "X and Y were both among the areas judged inadequate two years ago, along with Z":
+        # the areas named before it in its clause, and those after "along with".
+        self.among_areas = re.compile(
+            rf"\b(?:was|were|is|are)\s+(?:both\s+|all\s+|also\s+)?among\s+the\s+(?:\w+\s+)?(?:areas|judge?ments)\s+(?:(?:that|which)\s+(?:was|were|is|are)\s+)?"
+            rf"(?:(?:judged|rated|graded|found|assessed)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?|(?=requir))(?P<grade>{G}){Q}(?![\w-])(?P<rest>[^.;]*?,?\s+along\s+with\s+[^.;]+)?",
+            flags,
+        )
+        # "In our 2017 efficiency inspection the force was judged good": an inspection of one area.
+        self.area_inspection = re.compile(
+            rf"\b(?:in|at|after)\s+(?:our|its|the|their|a)\s+(?:(?:19|20)\d\d\s+)?{A}\s+inspection\b(?:\s+(?:in|of)\s+(?:19|20)\d\d)?,?\s+(?:the\s+(?:force|council|constabulary|service|local\s+authority|authority)|it|they)\s+(?:was|were|had\s+been)\s+(?:(?:judged|rated|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|overall)\b)",
+            flags,
+        )
+        # "an inspection which found that the council provides good services for children in care and
+        # care leavers": an inspector's finding about a graded area's services (a bare "provides good
+        # services" is no grading).
+        self.found_services = re.compile(
+            rf"\b(?:found|judged|concluded)\s+(?:that\s+)?(?:the\s+(?:council|local\s+authority|authority|trust)|it)\s+(?:provides?|provided|offers?|offered|delivers?|delivered)\s+{Q}(?P<grade>{G}){Q}\s+services?\s+(?:for|to)\s+{A}",
+            flags,
+        )
+        self.together_with = re.compile(rf"\s+together\s+with\s+(?:those\s+for\s+|the\s+)?{A}", flags)
+        # "rated good across the board": a count of all the areas, when the sentence says how many.
+        self.across_board = re.compile(rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+across\s+the\s+board\b", flags)
+        # "Its grade for investigating crime is unchanged, having also been ...": the area of the grade.
+        self.grade_for_area = re.compile(rf"\b(?:grade|rating|judge?ment)\s+for\s+(?:its\s+|their\s+|the\s+)?(?:work\s+(?:to|on)\s+)?{A}", flags)
+        # "Its investigation of crime was rated adequate, which it was also given in 2022": the same grade then.
+        self.also_given = re.compile(
+            rf",\s+which\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?(?:given|awarded|rated|graded|judged)\s+(?:also\s+)?"
+            rf"(?:in|at)\s+(?:(?:19|20)\d\d|(?:its|the|their)\s+(?:last|previous)\s+inspection)\b",
             flags,
         )
         # "rated outstanding in 2016, and as good in 2017": the same area, a grade of another year.
@@ -437,8 +516,10 @@ class GradingExtractor:
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = ctx.sentences
         last_total: tuple[int, int] | None = None
+        earlier_total: tuple[int, int, int | None] | None = None  # the same (and its year), stated for an earlier inspection
         document_total: int | None = None
         self._chain: tuple[int, int | None] | None = None
+        self._document_total: int | None = None  # for `_find`: how many areas this inspection graded
         follows: tuple[int, str, bool, int | None] | None = None
         echo: tuple[int, list[Span]] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
@@ -461,8 +542,11 @@ class GradingExtractor:
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
             if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text or "standards" in sent_text:
                 across_only = gates.across(self.across, sent_text, low)
-                if across_only and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
-                    document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
+                if across_only and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
+                    total = _total_of(across_only)
+                    document_total = total if document_total is None else document_total
+                    if not has_grade_word and total:
+                        last_total = (i, total)  # "The force was inspected in nine areas." states the next sentence's total
             if echo and echo[0] == i - 1 and gates.search(_SAME_AS_BEFORE, sent_text, gate=True):
                 # "The assessments are identical to those given at the previous
                 # inspection in 2019": the last sentence's grades, at that inspection.
@@ -480,6 +564,16 @@ class GradingExtractor:
                 for k, sp in enumerate(echo[1][: len(ends)]):
                     found = _Found(0, ends[-1 - k], both.group("grade"), sp._.area)
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, org_id=sp._.organisation_id, previous=True, year=year)
+            both_now = self.both_now.match(sent_text) if i and sent_text.lstrip()[:4].lower() in ("both", "thes", "thos", "all ") else None
+            if both_now:
+                named = list(dict.fromkeys(a.group(0) for a in self.scales.area_regex.finditer(sentences[i - 1].text)))
+                wanted = 2 if both_now.group("both") else parse_int(both_now.group("number") or both_now.group("all"))
+                ends = [w.end() for w in re.finditer(r"\S+", sent_text)]
+                if len(named) == wanted and wanted <= len(ends):
+                    for k, area in enumerate(named):
+                        # Span values are keyed by offsets: each record covers one word fewer.
+                        found = _Found(both_now.start("grade"), max(ends[-1 - k], both_now.end("grade")), both_now.group("grade"), area)
+                        self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
             if follows and follows[0] == i - 1 and _LIST_FOLLOWS.match(sent_text):
                 # "Three areas were judged inadequate. These include X, Y and Z."
                 for extra in self.scales.area_regex.finditer(sent_text):
@@ -491,6 +585,9 @@ class GradingExtractor:
                 or not (
                     gates.has_area(sent_text, low)
                     or gates.search(_GRADING_CONTEXT, sent_text)
+                    # "... in nine areas. Essex was below standard in just one of the nine.": the
+                    # sentence after a stated total goes on counting without naming what it counts.
+                    or (last_total is not None and last_total[0] == i - 1)
                 )
             ):
                 # A table split over two blocks: the area here, its grade next.
@@ -503,11 +600,28 @@ class GradingExtractor:
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
                 continue
             before = len(spans)
+            self._document_total = document_total
             founds = self._find(sent_text, low)
+            if any(f.bare_count for f in founds):
+                # "Of those ten [forces], only one was rated good. Two were adequate, four
+                # require improvement ...": the numbers count organisations, not areas.
+                head = sentences[i - 1].text + " " + sent_text if i else sent_text
+                if _COUNTS_BODIES.search(head):
+                    founds = [f for f in founds if not f.bare_count]
+            if _COUNTS_BODIES.search(sent_text):
+                # "Of the eight forces inspected, three were rated inadequate at investigating crime":
+                # the grade of some of those forces, not of the document's subject.
+                founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]
             stated = [f.out_of for f in founds if f.count is not None and f.out_of]
             across = gates.across(self.across, sent_text, low)
             if across:
-                stated.append(parse_int(across.group("out_of") or across.group("out_of2")))
+                stated.append(_total_of(across))
+            this_area = self.in_this_area.search(sent_text) if i and not any(f.area for f in founds) and (" area" in sent_text or "from" in sent_text) else None
+            if this_area:
+                named = list(self.scales.area_regex.finditer(sentences[i - 1].text))
+                g = "grade" if this_area.group("grade") else "before"
+                if named:
+                    founds.append(_Found(this_area.start(g), this_area.end(), this_area.group(g), named[-1].group(0), previous=True if g == "before" else None))
             for found in founds:
                 # "It was judged adequate in one, requires improvement in five and
                 # inadequate in three" right after "... three of the nine areas":
@@ -518,7 +632,12 @@ class GradingExtractor:
                         # a total of the current inspection is not an earlier one's (`_emit`).
                         found.out_of = last_total[1]
                         found.document_total = True
-                    elif document_total and found.count:
+                    elif earlier_total and i - earlier_total[0] <= 1 and all(int(y) == earlier_total[2] for y in _YEAR.findall(sent_text)):
+                        # "... when it was graded outstanding in four of ten areas. Investigating crime
+                        # was one of two areas rated adequate at that time.": that inspection's total.
+                        found.out_of = earlier_total[1]
+                        found.earlier_total = True
+                    elif document_total and found.count and not found.bare_count:
                         # A zero count ("not rated inadequate in any area") holds
                         # whatever the total: only a nearby one is its own.
                         found.out_of = document_total
@@ -533,9 +652,11 @@ class GradingExtractor:
             if stated and stated[-1] and not (new and all(sp._.previous for sp in new)):
                 # An earlier inspection's total does not carry into the current one's counts.
                 last_total = (i, stated[-1])
+            elif stated and stated[-1]:
+                earlier_total = (i, stated[-1], new[0]._.year)
             if across and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
-                document_total = parse_int(across.group("out_of") or across.group("out_of2"))
+                document_total = _total_of(across)
             # Only a sentence wholly about an earlier inspection starts a chain.
             self._chain = (sent.start_char + len(sent_text), new[0]._.year) if new and all(sp._.previous for sp in new) else None
         self._keep_table_areas(ctx, spans)
@@ -634,6 +755,9 @@ class GradingExtractor:
             sp for sp in spans
             if sp._.method == "table" or sp._.previous or sp._.area in (None, "overall effectiveness", "overall") or sp._.organisation_id != ctx.subject_id
             or sp._.scale not in scales or (sp._.scale, sp._.area) in table
+            # "In a separate inspection of serious and organised crime, we graded the force outstanding at ...":
+            # an area the table does not cover, graded elsewhere.
+            or _SEPARATE_INSPECTION.search(ctx.text, max(0, sp.start_char - 200), sp.start_char)
         ]
 
     def _tables(self, doc, ctx, orgs, inspection_year, spans, seen) -> set[int]:
@@ -687,6 +811,22 @@ class GradingExtractor:
                     continue
                 handled.add(start)
         return handled
+
+    def _list_before(self, s: str, area_start: int) -> list[re.Match]:
+        """The areas listed before the one at `area_start`, nearest first ("Help
+        and protection, children in care and care leavers ...")."""
+        head = s[:area_start]
+        cut = max(head.rfind(";"), head.rfind(". "), head.rfind(":"))
+        head_start = cut + 1 if cut >= 0 else 0
+        previous_end = area_start
+        listed = []
+        for extra in reversed(list(self.scales.area_regex.finditer(s, head_start, area_start))):
+            gap = s[extra.end():previous_end]
+            if len(gap.split()) > 9 or not re.search(r",|\band\b|&", gap) or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
+                break  # a list needs separators; "services leadership" is one noun phrase
+            listed.append(extra)
+            previous_end = extra.start()
+        return listed
 
     def _list_end(self, text: str, start: int, stops: str) -> int:
         """Where a list of areas starting at `start` ends: at a stop pattern, or
@@ -769,7 +909,7 @@ class GradingExtractor:
             grade = m.group("grade") or m.group("grade2")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
         across = gates.across(self.across, s, low)
-        stated_out_of = parse_int(across.group("out_of") or across.group("out_of2")) if across else None
+        stated_out_of = _total_of(across) if across else None
         counts: list[_Found] = []
         for rx in (self.count_of, self.count_subject):
             if rx is self.count_of:
@@ -779,9 +919,11 @@ class GradingExtractor:
             for m in matches:
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
-                if count_text == "another":
-                    count = 1  # "outstanding in one area and good in another"
+                if count_text == "another" or count_text.startswith("the"):
+                    count = 1  # "outstanding in one area and good in another", "... in two of the three pillars. It is good in the third."
                 elif count_text in ("all", "both"):
+                    if count_text == "both" and not m.group("out_of") and getattr(self, "_document_total", None) not in (None, 2):
+                        continue  # "rated inadequate in both areas" of eight: the two just named, graded there
                     count = out_of if count_text == "all" else 2
                     out_of = out_of or count
                     if count is None:
@@ -878,16 +1020,8 @@ class GradingExtractor:
                 elif rx is self.area_then_grade:
                     # "Help and protection, children in care and care leavers all
                     # require improvement": earlier areas of the same list.
-                    head = s[: m.start("area")]
-                    cut = max(head.rfind(";"), head.rfind(". "), head.rfind(":"))
-                    head_start = cut + 1 if cut >= 0 else 0
-                    previous_end = m.start("area")
-                    for extra in reversed(list(self.scales.area_regex.finditer(s, head_start, m.start("area")))):
-                        gap = s[extra.end():previous_end]
-                        if len(gap.split()) > 9 or not re.search(r",|\band\b|&", gap) or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
-                            break  # a list needs separators; "services leadership" is one noun phrase
+                    for extra in self._list_before(s, m.start("area")):
                         add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
-                        previous_end = extra.start()
         for m in finditer_at(self.unqualified, s, low, _UNQUALIFIED_STARTS):
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in finditer_at(self.since_judgement, s, low, _SINCE_STARTS):
@@ -895,6 +1029,8 @@ class GradingExtractor:
         for m in finditer_at(self.earlier_whole, s, low, _EARLIER_WHOLE_STARTS) if _EARLIER_WORDS.any_in(low) else ():
             # Not claimed, nor blocked by a claim: "services" is also an area of
             # another scale (HMI Probation), and `_emit` keeps one record per key.
+            if any(f.area not in (None, OVERALL, OVERALL_IF_UNNAMED) and f.start < m.start() < f.end for f in found):
+                continue  # "help and protection services for children were rated inadequate": an area's services
             found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, only_previous=True))
         for m in (finditer_at(self.only_area, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
@@ -912,9 +1048,9 @@ class GradingExtractor:
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if re.search(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
             for m in gates.finditer(self.count_grade_noun, s, low):
-                count = parse_int(m.group("count"))
+                count = _COUNT_WORDS.get(" ".join(m.group("count").lower().split())) or parse_int(m.group("count"))
                 if count is not None and count <= 60:
-                    add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
+                    add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count", bare_count=True))
         for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if low is None or ("from" in low and "to" in low) else ():
             # "Its grade for investigating crime fell from good to requires improvement":
             # the area named last before it, now and before.
@@ -958,7 +1094,13 @@ class GradingExtractor:
         for m in finditer_at(self.area_received, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _RECEIVED_LITERALS.any_in(low) else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in finditer_at(self.area_which, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if low is None or "which" in low else ():
-            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+            area = m.group("area")
+            joined = self.together_with.match(s, m.end())
+            if joined and self.scales.resolve_area(f"{area} and {joined.group('area')}", "ofsted", "ofsted"):
+                # "children in care, which were judged good together with those for care leavers": the joint area
+                # an earlier framework graded ("children in care and care leavers").
+                area = f"{area} and {joined.group('area')}"
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), area))
         for m in finditer_at(self.area_previously, s, low, self.area_starts) if "now" in gate else ():
             if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False)):
                 # Its own offsets (span values are keyed by them): the area to the earlier grade.
@@ -993,8 +1135,36 @@ class GradingExtractor:
             for g in ("grade", "grade2"):
                 if m.group(g):
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
-        for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate else ():
-            add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
+        for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate or "no " in gate else ():
+            if m.group("grade"):
+                add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
+                continue
+            for g in ("grade1", "grade2"):
+                if m.group(g):  # each grade its own span: span values are keyed by offsets
+                    add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
+            taken.append((m.start(), m.end()))
+        for m in self.no_longer.finditer(s) if "longer" in gate else ():
+            if m.group("whole"):
+                add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))
+                continue
+            if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=True)):
+                for extra in self._list_before(s, m.start("area")):
+                    add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0), previous=True))
+        for m in self.lost_rating.finditer(s) if "los" in gate or "stripped" in gate else ():
+            of_area = [f for f in found if f.area and f.start <= m.start("grade") < f.end]
+            for f in of_area:
+                f.previous = True  # "lost its good rating for investigating crime": the area's grade before
+            if not of_area:
+                add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))
+        for m in self.among_areas.finditer(s) if "among" in gate else ():
+            head = s[: m.start()]
+            head_start = max(head.rfind(";"), head.rfind(":")) + 1
+            named = list(self.scales.area_regex.finditer(s, head_start, m.start()))
+            if m.group("rest"):
+                along = s.index("along", m.start("rest"))
+                named += list(self.scales.area_regex.finditer(s, along, m.end("rest")))
+            for extra in named:
+                add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
         for m in finditer_at(self.and_as_year, s, low, _AND_STARTS):
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
@@ -1011,10 +1181,24 @@ class GradingExtractor:
                 count = total // 2 if total % 2 == 0 else None
             if count:
                 add(_Found(m.start(), m.end(), m.group("grade") or m.group("grade2"), None, count, total, "count"))
+        for m in self.found_services.finditer(s) if "services" in gate and ("found" in gate or "judged" in gate or "concluded" in gate) else ():
+            add(_Found(m.start("grade"), m.end("area"), m.group("grade"), m.group("area")))
+        for m in self.area_inspection.finditer(s) if "inspection" in gate and not any(f.area for f in found) else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in self.across_board.finditer(s) if stated_out_of and "board" in gate else ():
+            # Not claimed: the areas listed after it are `grade_then_area`'s.
+            found.append(_Found(m.start(), m.end(), m.group("grade"), None, stated_out_of, stated_out_of, "count"))
+        for m in self.also_given.finditer(s) if "which" in gate else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start() and not f.previous]
+            if before:  # its own offsets: from the area to the end of the clause
+                found.append(_Found(before[-1].start, m.end(), before[-1].grade, before[-1].area, previous=True))
         for m in finditer_at(self.having_been, s, low, _HAVING_STARTS):
             # "X and Y require improvement, having been inadequate three years ago":
             # the areas graded just before, at the earlier inspection.
             before = [f for f in found if f.area and f.end <= m.start() and not f.previous]
+            named = self.grade_for_area.search(s, 0, m.start()) if not before and ("grade" in gate or "rating" in gate or "judg" in gate) else None
+            if named:
+                found.append(_Found(named.start("area"), m.end("grade"), m.group("grade"), named.group("area"), previous=True))
             for f in [f for f in before if f.grade == before[-1].grade] if before else ():
                 # Span values are keyed by offsets: from the area to the earlier grade,
                 # so that no two records share a span.
@@ -1077,6 +1261,8 @@ class GradingExtractor:
             return
         if previous and found.document_total:
             found.out_of = None  # an earlier inspection may have graded other areas
+        if found.earlier_total and not previous:
+            found.out_of = None  # nor is an earlier total the current inspection's
         start_char = sent_start + found.start
         end_char = sent_start + found.end
         org_id = org_id or orgs.near(start_char, sent_start)
@@ -1194,6 +1380,11 @@ def _document_scale(inspection, inspection_year: int | None) -> str | None:
     return inspection.scale
 
 
+def _total_of(across: re.Match) -> int | None:
+    """The number of graded areas an `across` match states."""
+    return parse_int(across.group("out_of") or across.group("out_of2") or across.group("out_of3") or across.group("out_of4") or across.group("out_of5"))
+
+
 def _mentions_earlier_year(sentence: str, inspection_year: int | None) -> bool:
     return inspection_year is not None and any(int(y) < inspection_year for y in _YEAR.findall(sentence))
 
@@ -1216,6 +1407,8 @@ def _normalise(scales: Scales, scale_id: str | None, grade_text: str) -> str:
         return " or ".join(_normalise(scales, scale_id, g) for g in grade_text.split(" or "))
     if grade_text == LOWEST and scale_id in scales.scales:
         return scales.scales[scale_id].grades[-1]
+    if grade_text == "below standard":
+        return grade_text
     if grade_text in ("failing", "failed", "weak"):
         return "failing"
     if scale_id in scales.scales:

@@ -31,7 +31,7 @@ _SINCE_LAST = r"(?<!since its last)(?<!since the last)(?<!since their last)"
 _PREVIOUS_CUE = re.compile(
     r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)" + _SINCE_LAST + r"\s+" + _RECENT + r"(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
     r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b"
-    r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found)\b"
+    r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found|given|awarded)\b"
     r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+) was (?:judged|rated|graded|found)\b"
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
     r"|\b(?:last|previous(?:ly)?)" + _SINCE_LAST + r"\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
@@ -43,7 +43,7 @@ _PREVIOUS_CUE = re.compile(
     re.I,
 )
 _LEADING_PAST = re.compile(
-    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
@@ -88,7 +88,7 @@ _EARLIER_WHOLE_STARTS = Literals(["it ", "they ", "its ", "their ", "the local",
 # Words without which a sentence cannot date a grade to an earlier inspection.
 _EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been", "first inspection"])
 _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
-_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "of them", "of these", "of those"])
+_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those"])
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
 _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change"])
@@ -97,6 +97,17 @@ _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
 _WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
+# A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
+# inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
+_EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
+_CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
+_COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
+_COMPARISON_HEADER = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ,'’-]{{1,50}}?)\s+(?P<first>{_COLUMN})\s+(?P<second>{_COLUMN})\s*$", re.I)
+# What a reviewed sample counts: "adequate in 23 of the 60 cases" is no count of graded areas.
+_CASES_NOUNS = r"(?:cases|investigations|files|records|referrals|assessments|plans)\b"
+_CASES = re.compile(rf"\s*(?:(?:out\s+)?of\s+(?:the\s+)?[\d,]+\s+)?(?:\w+\s+)?{_CASES_NOUNS}", re.I)
+# A row that asks the question it grades: CQC's "Are services safe?".
+_QUESTION_ROW = re.compile(r"^(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location)\s+|\?$", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
 # "None of the standards was rated outstanding", "No judgement was inadequate",
@@ -106,6 +117,7 @@ _NONE_STARTS = Literals(["none", "no", "neither"])  # "no" then any space (\s+)
 _HAVING_STARTS = Literals(["having"])
 _SERVICES_STARTS = Literals(["children", "services"])
 _AND_STARTS = Literals(["and"])
+_AND_OR_COMMA_STARTS = Literals(["and", ","])
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
 _RECEIVED_LITERALS = Literals(["received", "given", "got", "earned", "achieved", "kept", "retained"])
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
@@ -128,6 +140,7 @@ class _Found:
     document_total: bool = False  # out_of is the current inspection's number of areas
     by_ofsted: bool = False  # Ofsted named as the judge: its judgement stands inside another inspectorate's report
     current_year_is_now: bool = False  # `previous` set by the pattern holds only for a year before the inspection's
+    explicit: bool = False  # the inspectors say they graded it ("We graded this area as inadequate"): stands beside a table
 
 
 class _Values(dict):
@@ -168,17 +181,21 @@ class GradingExtractor:
         G = GRADE_PATTERN
         A = rf"(?P<area>{AREA})"
         flags = re.I
-        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|lowest|worst(?=\s+possible))\b", flags)
+        # ("rated poorly in two of the four tests" is `rated_poorly`'s.)
+        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|poorly|lowest|worst(?=\s+possible))\b", flags)
         # "Investigating crime | Adequate", "2.1 Adoption performance Outstanding",
         # "The experiences and progress of care leavers: good"
         self.row = re.compile(
-            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}(?:\s*\([^)]{{1,40}}\))?{_SCORE_CELL}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags
+            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?P<earlier>(?:previous|last|earlier|prior)\s+)?{A}(?:\s*\([^)]{{1,40}}\))?{_SCORE_CELL}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags
         )
         # A table row run into the next paragraph by PDF extraction:
         # "Overall effectiveness Requires improvement to be good For most children ..."
         self.row_prefix = re.compile(
             rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags
         )
+        # A comparison table's row flattened by PDF extraction, one grade per
+        # column: "Safety Not sufficiently good Poor" under "Healthy prison test 2021 2024".
+        self.row_two = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*\|?\s*(?P<grade>{G})\s*\|?\s*(?P<grade2>{G})\s*\.?\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
@@ -186,7 +203,7 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)",
+            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
         )
         Qg = r"['‘’\"“”]?"
@@ -269,6 +286,19 @@ class GradingExtractor:
         )
         # "The workforce grade is up from requires improvement in 2022"
         self.up_from = re.compile(rf"\b(?:up|down|improved|improving|risen|fallen|moved|moving|climbed|dropped|slipped)\s+from\s+(?:(?:the|its|an?)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags)
+        # "Three of the eight standards were rated good, four required improvement and
+        # one was inadequate": the counts listed after a count share its total.
+        self.count_tail = re.compile(
+            rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<count>{N})\s+(?:(?:were|was|are|is|had\s+been|have\s+been)\s+)?(?:(?:rated|judged|graded|found|assessed|deemed)\s+)?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "..., as had Merseyside Police in October 2023": the same grade of another body, earlier.
+        self.as_had_body = re.compile(r",?\s+as\s+had\s+(?P<body>(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,5})")
+        # "We graded this area as inadequate": the area named in the sentence before.
+        self.this_area = re.compile(
+            rf"\b(?:(?:rated|judged|graded|assessed)\s+(?:this|that)\s+area\s+(?:as\s+|to\s+be\s+)?|(?:this|that)\s+area\s+(?:was|is|has\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+|to\s+be\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are)\s+(?:its|their|the)\s+(?:work\s+(?:to|on)\s+)?{A}", flags)
         self.overall = re.compile(
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
@@ -329,7 +359,7 @@ class GradingExtractor:
         # "gave the council its lowest grade in each of the four judgements", "given the lowest
         # possible score for safety": the scale's lowest grade (`_normalise`).
         self.lowest = re.compile(
-            rf"\b(?:gave|given|awarded|received|handed|got)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the)\s+(?:lowest|worst\s+possible)\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
+            rf"\b(?:gave|given|awarded|received|handed|got)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the|our)\s+(?:lowest|worst\s+possible)\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
             rf"(?:(?:each|all|every\s+one)\s+of\s+(?:the|its|their)\s+(?P<count>{N})\s+{_GRADED_THINGS}|(?P<some>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|their|the)\s+)?{A})",
             flags,
         )
@@ -371,10 +401,11 @@ class GradingExtractor:
             rf"\bOfsted\s+(?:judged|rated|graded|found|assessed|deemed)\s+(?:the\s+)?(?P<area>overall\s+effectiveness)\s+of\s+(?:the\s+)?(?:prison['’]s\s+)?education[\w\s,]{{0,40}}?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
-        # "rated poorly in two of the four tests", "scored poorly on safety": HMI Prisons' "poor"
+        # "rated poorly in two of the four tests", "scored poorly on safety", "we rated the prison
+        # poorly in two of the four tests": HMI Prisons' "poor"
         # ("performing poorly" is no grade: a verb of grading must precede).
         self.rated_poorly = re.compile(
-            rf"\b(?:rated|scored|assessed|judged|graded)\s+poorly\s+(?:in|for|on|against)\s+(?:(?P<count>{N})\s+(?:out\s+)?of\s+(?:the|its)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|the)\s+)?{A})",
+            rf"\b(?:rated|scored|assessed|judged|graded)\s+(?:(?:it|them|the\s+(?:prison|establishment|jail|institution|service))\s+)?poorly\s+(?:in|for|on|against)\s+(?:(?P<count>{N})\s+(?:out\s+)?of\s+(?:the|its)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|the)\s+)?{A})",
             flags,
         )
         # The whole body, graded with it as object: "Ofsted gave the council a 'requires improvement'
@@ -412,9 +443,10 @@ class GradingExtractor:
             rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
             flags,
         )
-        # "rated outstanding in 2016, and as good in 2017": the same area, a grade of another year.
+        # "rated outstanding in 2016, and as good in 2017", "judged inadequate in 2014, requires
+        # improvement to be good in 2016 and ...": the same area, a grade of another year.
         self.and_as_year = re.compile(
-            rf"\band\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
+            rf"(?:\band|,)\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
             flags,
         )
         # "good in half of the eight areas", "adequate in all but one of its nine areas",
@@ -439,6 +471,7 @@ class GradingExtractor:
         last_total: tuple[int, int] | None = None
         document_total: int | None = None
         self._chain: tuple[int, int | None] | None = None
+        self._explicit: set[tuple[int, int]] = set()  # offsets of gradings `_keep_table_areas` keeps
         follows: tuple[int, str, bool, int | None] | None = None
         echo: tuple[int, list[Span]] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
@@ -504,6 +537,11 @@ class GradingExtractor:
                 continue
             before = len(spans)
             founds = self._find(sent_text, low)
+            if not founds and i and (low is None or "area" in low):
+                this_area = self.this_area.search(sent_text)
+                named = list(self.scales.area_regex.finditer(sentences[i - 1].text)) if this_area else ()
+                if named:
+                    founds.append(_Found(this_area.start(), this_area.end(), this_area.group("grade"), named[-1].group(0), explicit=True))
             stated = [f.out_of for f in founds if f.count is not None and f.out_of]
             across = gates.across(self.across, sent_text, low)
             if across:
@@ -633,6 +671,7 @@ class GradingExtractor:
         spans[:] = [
             sp for sp in spans
             if sp._.method == "table" or sp._.previous or sp._.area in (None, "overall effectiveness", "overall") or sp._.organisation_id != ctx.subject_id
+            or (sp.start_char, sp.end_char) in self._explicit  # "We also inspected how well it records crime ... We graded this area as inadequate."
             or sp._.scale not in scales or (sp._.scale, sp._.area) in table
         ]
 
@@ -660,21 +699,26 @@ class GradingExtractor:
             previous_kind = kind
             years = [_year_of(_YEAR.search(h).group(0)) if _YEAR.search(h) else None for h in header]
             latest = max((y for y in years if y), default=None)
+            # "Key question | Rating | Previous rating": columns named as this
+            # inspection's and the one before's, with or without a year.
+            earlier = [bool(_EARLIER_COLUMN.search(h)) for h in header]
+            named = [bool(_EARLIER_COLUMN.search(h) or _CURRENT_COLUMN.search(h)) for h in header]
             offset = start
             positions = []
             for cell in cells:
                 positions.append(offset)
                 offset += len(cell) + 3
-            first_area = self.scales.resolve_area(cells[0].strip(), ctx.inspection.scale, ctx.inspection.inspectorate)
+            area_text = _QUESTION_ROW.sub("", cells[0].strip())  # "Are services safe?" asks about "safe"
+            first_area = self.scales.resolve_area(area_text, ctx.inspection.scale, ctx.inspection.inspectorate)
             for column in range(1, min(len(cells), len(header))):
                 grade = self.grade_only.match(cells[column])
                 if not grade:
                     continue
                 cell_start = positions[column] - start
-                if first_area and years[column]:
-                    found = _Found(0, cell_start + grade.end("grade"), grade.group("grade"), cells[0].strip(), method="table")
-                    previous = bool(latest and years[column] < latest)
-                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column])
+                if first_area and (years[column] or (any(earlier) and named[column])):
+                    found = _Found(0, cell_start + grade.end("grade"), grade.group("grade"), area_text, method="table")
+                    previous = earlier[column] or bool(latest and years[column] and years[column] < latest)
+                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
                 elif self.scales.resolve_area(header[column].strip(), ctx.inspection.scale, ctx.inspection.inspectorate):
                     if org_at is None:
                         org_at = {s.start_char: s._.organisation_id for s in doc.spans.get("organisations", [])}
@@ -686,7 +730,39 @@ class GradingExtractor:
                 else:
                     continue
                 handled.add(start)
+        self._flattened_comparison(doc, ctx, orgs, inspection_year, spans, seen, handled)
         return handled
+
+    def _flattened_comparison(self, doc, ctx, orgs, inspection_year, spans, seen, handled: set[int]) -> None:
+        """A comparison table as PDF extraction leaves it, one line per row and
+        no cell separators: a header line that names two columns ("Healthy
+        prison test 2021 2024", "Pillar 2018/19 judgement Last judgement (2017)")
+        and under it rows of an area and two grades. Each grade belongs to its
+        column's inspection (the first grade alone would read as the current one)."""
+        columns = None
+        for i, kind in enumerate(ctx.kinds):
+            start, end = ctx.starts[i], ctx.ends[i]
+            if end - start > 160 or kind == "table_row":
+                columns = None
+                continue
+            text = ctx.text[start:end]
+            header = _COMPARISON_HEADER.match(text)
+            if header:
+                columns = [header.group("first"), header.group("second")]
+                continue
+            if columns is None:
+                continue
+            row = self.row_two.match(text)
+            if not row:
+                columns = None
+                continue
+            years = [_year_of(_YEAR.search(c).group(0)) if _YEAR.search(c) else None for c in columns]
+            latest = max((y for y in years if y), default=None)
+            for column, group in enumerate(("grade", "grade2")):
+                previous = bool(_EARLIER_COLUMN.search(columns[column])) or bool(latest and years[column] and years[column] < latest)
+                found = _Found(row.start("area"), row.end(group), row.group(group), row.group("area"), method="table")
+                self._emit(doc, (start, text), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
+            handled.add(start)
 
     def _list_end(self, text: str, start: int, stops: str) -> int:
         """Where a list of areas starting at `start` ends: at a stop pattern, or
@@ -711,7 +787,9 @@ class GradingExtractor:
         gate = low if low is not None else s.lower()
         row = self.row.match(s) if gates.may_lead_with_area(s, low) else None
         if row and len(s) < 160:
-            return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
+            # "Previous overall rating (June 2022) | Requires improvement": the inspection before's.
+            earlier = True if row.group("earlier") else None
+            return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table", previous=earlier)]
         row = self.row_prefix.match(s) if gates.may_lead_with_area(s, low) else None
         if row:
             rows = [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
@@ -777,6 +855,8 @@ class GradingExtractor:
             else:
                 matches = gates.finditer(rx, s, low) if _AREA_NOUNS.any_in(low) else ()
             for m in matches:
+                if _CASES.match(s, m.end()):
+                    continue  # "adequate in 23 of the 60 cases": cases reviewed, not graded areas
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
                 if count_text == "another":
@@ -805,6 +885,12 @@ class GradingExtractor:
                 item = _Found(m.start(), m.end(), grade, None, count, out_of, "count")
                 if add(item):
                     counts.append(item)
+                    tail_at = m.end()
+                    while rx is self.count_subject and "grade2" not in m.groupdict() and (tail := self.count_tail.match(s, tail_at)):
+                        tail_count = parse_int(tail.group("count"))
+                        if tail_count is None or (out_of and tail_count > out_of) or not add(_Found(tail.start("count"), tail.end(), tail.group("grade"), None, tail_count, out_of, "count")):
+                            break
+                        tail_at = tail.end()
                     if m.groupdict().get("aside"):
                         # "Six areas – preventing crime, ... – were judged adequate": the areas named between the dashes.
                         for extra in self.scales.area_regex.finditer(s, m.start("aside"), m.end("aside")):
@@ -947,6 +1033,11 @@ class GradingExtractor:
                 # Its own span (the phrase and the grade): span values are keyed by offsets.
                 found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
         # "..., as was its use of resources": the same grade again.
+        for m in self.as_had_body.finditer(s) if "as had" in gate and any(f.area for f in found) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before:
+                # Its own offsets, at the body named (whose record it is).
+                found.append(_Found(m.start("body"), m.end("body"), before[-1].grade, before[-1].area, previous=True))
         for m in gates.finditer(self._as_was, s) if any(f.area for f in found) else ():
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
@@ -995,7 +1086,7 @@ class GradingExtractor:
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
         for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate else ():
             add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
-        for m in finditer_at(self.and_as_year, s, low, _AND_STARTS):
+        for m in finditer_at(self.and_as_year, s, low, _AND_OR_COMMA_STARTS) if found else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
                 found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
@@ -1094,6 +1185,8 @@ class GradingExtractor:
         })
         set_span_values(span, span.values)
         spans.append(span)
+        if found.explicit:
+            self._explicit.add((span.start_char, span.end_char))
 
     def _previous_context(self, doc, ctx, sent_start: int, sent_text: str, found: _Found, inspection_year: int | None):
         """An earlier inspection set by the surroundings: a section such as

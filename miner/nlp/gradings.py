@@ -196,6 +196,7 @@ class GradingExtractor:
         # A comparison table's row flattened by PDF extraction, one grade per
         # column: "Safety Not sufficiently good Poor" under "Healthy prison test 2021 2024".
         self.row_two = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*\|?\s*(?P<grade>{G})\s*\|?\s*(?P<grade2>{G})\s*\.?\s*$", flags)
+        self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
@@ -689,6 +690,18 @@ class GradingExtractor:
             start, end = ctx.starts[i], ctx.ends[i]
             row = ctx.text[start:end]
             cells = row.split(" | ")
+            labelled = [self.grade_area_cell.match(c) for c in cells]
+            if all(labelled):
+                # A table of areas listed under their grades, as the converter labels
+                # its cells ("Adequate: Preventing crime"; miner.text.html.label_column_lists).
+                offset = 0
+                for cell, match in zip(cells, labelled):
+                    found = _Found(offset + match.start("grade"), offset + match.end("area"), match.group("grade"), match.group("area"), method="table")
+                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=False, year=inspection_year)
+                    offset += len(cell) + 3
+                handled.add(start)
+                previous_kind = kind
+                continue
             if len(cells) < 3:
                 previous_kind = kind
                 continue

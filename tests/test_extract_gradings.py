@@ -656,3 +656,103 @@ def test_new_rules_survive_text_fold_gives_up_on(extractor):
     grades, _ = extract(extractor, ["The force was rated good in half of its eight areas, at 300 \u212a.",
                                     "Gwent Police and South Wales Police were rated adequate for investigating crime."])
     assert (None, "good", False, 4, 8) in grades
+
+
+NORTHUMBRIA_2019 = "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 – An inspection of Northumbria Police"
+TRUST = "Hull University Teaching Hospitals NHS Trust: inspection report – Care Quality Commission"
+
+
+@pytest.mark.parametrize("text, title, published, expected", [
+    # A comparison table whose columns are named "Rating" and "Previous rating", rows asked as CQC's questions.
+    (["| Key question | Rating | Previous rating |", "| Are services safe? | Requires improvement | Good |",
+      "| Are services well-led? | Inadequate | Requires improvement |"], TRUST, "2024-06-27",
+     {("safe", "requires improvement", False, None, None), ("safe", "good", True, None, None),
+      ("well-led", "inadequate", False, None, None), ("well-led", "requires improvement", True, None, None)}),
+    # CQC's names for the overall rating; "Previous overall rating (June 2022)" is the inspection before's.
+    (["| Overall trust quality rating | Requires improvement |", "| Previous overall rating (June 2022) | Good |"], TRUST, "2024-06-27",
+     {("overall", "requires improvement", False, None, None), ("overall", "good", True, None, None)}),
+    # The same tables flattened by PDF extraction: a header line naming the two columns, then rows of an area and two grades.
+    (["Healthy prison test 2021 2024", "Safety Not sufficiently good Poor", "Purposeful activity Poor Poor"], PRISON, "2024-10-22",
+     {("safety", "not sufficiently good", True, None, None), ("safety", "poor", False, None, None),
+      ("purposeful activity", "poor", True, None, None), ("purposeful activity", "poor", False, None, None)}),
+    (["Pillar 2018/19 judgement Last judgement (2017)", "Effectiveness Requires improvement Good", "Legitimacy Good Good"], NORTHUMBRIA_2019, "2019-05-02",
+     {("effectiveness", "requires improvement", False, None, None), ("effectiveness", "good", True, None, None),
+      ("legitimacy", "good", False, None, None), ("legitimacy", "good", True, None, None)}),
+    # Traps: figures under a header of years; a comparison header with no rows of grades after it.
+    (["Measure 2021 2024", "Safety incidents 212 236"], PRISON, "2024-10-22", set()),
+    (["Healthy prison test 2021 2024", "The table shows that outcomes were good in some respects."], PRISON, "2024-10-22", set()),
+])
+def test_comparison_tables(extractor, text, title, published, expected):
+    assert extract(extractor, text, title=title, published=published)[0] == expected
+
+
+@pytest.mark.parametrize("text, title, published, expected", [
+    # Counts listed after "N of the M standards ..." share its total.
+    (["Three of the eight standards we inspected were rated good, four required improvement and one was inadequate."], PROBATION, "2024-11-26",
+     {(None, "good", False, 3, 8), (None, "requires improvement", False, 4, 8), (None, "inadequate", False, 1, 8)}),
+    # "rated the prison poorly": HMI Prisons' poor, with the object between verb and adverb.
+    (["We rated the prison poorly in two of the four healthy prison tests."], PRISON, "2024-10-22", {(None, "poor", False, 2, 4)}),
+    # "had been given our lowest grade": an earlier inspection's count of the lowest grade.
+    (["Pentonville had been given our lowest grade in three of the four healthy prison tests."], PRISON, "2024-08-13", {(None, "poor", True, 3, 4)}),
+    # A leading "At our full inspection of X in <earlier year>," dates every grade of the sentence.
+    (["At our full inspection of HMP Leeds in November 2019, we found that outcomes were poor in safety, and not sufficiently good in respect."], PRISON, "2022-10-04",
+     {("safety", "poor", True, None, None), ("respect", "not sufficiently good", True, None, None)}),
+    # A chain of dated grades joined by commas as well as "and".
+    (["They were judged inadequate in 2014, requires improvement to be good in 2016 and good in 2019."], OFSTED, "2024-05-10",
+     {("overall effectiveness", "inadequate", True, None, None), ("overall effectiveness", "requires improvement to be good", True, None, None),
+      ("overall effectiveness", "good", True, None, None)}),
+    # Traps: grades of a reviewed sample of cases, and a review of progress's judgements.
+    (["Supervision of investigations was inadequate in a third of the cases we reviewed."], PEEL, "2025-11-20", set()),
+    (["The standard of investigation was adequate in 23 of the 60 cases we reviewed."], PEEL, "2025-11-20", set()),
+    (["The prison had made good progress against two of them and reasonable progress against three."], PRISON, "2024-08-13", set()),
+    (["In the survey, 62 per cent of victims rated the support they received as good."], PEEL, "2025-11-20", set()),
+])
+def test_counts_chains_and_sample_traps(extractor, text, title, published, expected):
+    assert extract(extractor, text, title=title, published=published)[0] == expected
+
+
+def test_this_area_takes_the_area_of_the_sentence_before_even_beside_a_table(extractor):
+    table = ["| Investigating crime | Requires improvement |", "| Preventing crime | Good |", "| Responding to the public | Adequate |"]
+    grades, _ = extract(extractor, table + [
+        "We also inspected how well the force records crime, which we describe in the section on recording data about crime. We graded this area as inadequate."])
+    assert ("crime data integrity", "inadequate", False, None, None) in grades
+    # Trap: prose grading an area the judgement table does not have, without saying it was graded, stays a description.
+    grades, _ = extract(extractor, table + ["The force is good at managing offenders."])
+    assert ("managing offenders and suspects", "good", False, None, None) not in grades
+
+
+def test_as_had_another_body_gives_it_the_same_earlier_grade(extractor):
+    _, extraction = extract(extractor, [
+        "Essex Police had been graded requires improvement for protecting vulnerable people in its most recent PEEL inspection, "
+        "published in May 2025, as had Merseyside Police in October 2023."], title="Meeting the needs of victims of domestic abuse", published="2025-11-20")
+    assert {(g.organisation_id, g.area, g.grade, g.previous) for g in extraction.gradings} == {
+        ("essex-police", "protecting vulnerable people", "requires improvement", True),
+        ("merseyside-police", "protecting vulnerable people", "requires improvement", True),
+    }
+
+
+GRADE_COLUMNS = b"""<html><head><title>PEEL 2021/22: An inspection of Lincolnshire Police</title></head><body><main>
+<h1>PEEL 2021/22: An inspection of Lincolnshire Police</h1>
+<p>Our inspection assessed how good Lincolnshire Police is in nine areas of policing.</p>
+<table><thead><tr><th>Outstanding</th><th>Good</th><th>Adequate</th><th>Requires improvement</th></tr></thead>
+<tbody><tr><td></td><td>Preventing crime</td><td>Treatment of the public</td><td>Investigating crime</td></tr>
+<tr><td></td><td></td><td></td><td>Recording data about crime</td></tr></tbody></table>
+<p>Force in numbers</p>
+<table><thead><tr><th>Measure</th><th>2021</th><th>2022</th></tr></thead>
+<tbody><tr><td>Officers</td><td></td><td>1,180</td></tr></tbody></table>
+</main></body></html>"""
+
+
+def test_table_of_areas_listed_under_grade_columns(extractor):
+    # PEEL 2021/22 lists each area in its grade's column: the converter labels each cell with
+    # its column heading, so the grade survives the dropping of empty cells.
+    from miner.text import convert
+
+    document = convert(GRADE_COLUMNS, name="lincolnshire.html")
+    assert "Good: Preventing crime | Adequate: Treatment of the public | Requires improvement: Investigating crime" in document.text
+    assert "Requires improvement: Recording data about crime" in document.text
+    # Trap: a table whose first column names its rows keeps its cells as they were.
+    assert "Officers | 1,180" in document.text
+    graded = {(g.area, g.grade, g.previous) for g in extractor.extract(document).gradings}
+    assert graded == {("preventing crime", "good", False), ("police powers and public treatment", "adequate", False),
+                      ("investigating crime", "requires improvement", False), ("crime data integrity", "requires improvement", False)}

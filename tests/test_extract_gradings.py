@@ -756,3 +756,31 @@ def test_table_of_areas_listed_under_grade_columns(extractor):
     graded = {(g.area, g.grade, g.previous) for g in extractor.extract(document).gradings}
     assert graded == {("preventing crime", "good", False), ("police powers and public treatment", "adequate", False),
                       ("investigating crime", "requires improvement", False), ("crime data integrity", "requires improvement", False)}
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # Aggregates kept in their own words; zero counts of a grade received.
+    (["The force was graded good or better in six of the nine areas."], PEEL, {(None, "good or better", False, 6, 9)}),
+    (["It was graded adequate or better in seven areas."], PEEL, {(None, "adequate or better", False, 7, None)}),
+    (["The force received no outstanding grades."], PEEL, {(None, "outstanding", False, 0, None)}),
+    # "an improvement on its previous rating of X": the earlier grade of the area just graded.
+    (["We rated the service as good overall, an improvement on its previous rating of requires improvement."], CQC,
+     {("overall", "good", False, None, None), ("overall", "requires improvement", True, None, None)}),
+    # CQC's summary sentence, and "stayed the same" before it: the overall rating now and before.
+    (["Our rating of this service went down. We rated it as inadequate because:"], CQC, {("overall", "inadequate", False, None, None)}),
+    (["Our rating of this service stayed the same. We rated it as requires improvement because:"], CQC,
+     {("overall", "requires improvement", False, None, None), ("overall", "requires improvement", True, None, None)}),
+    # HMI Probation's "Overall, X is rated as: Y".
+    (["Overall, Leeds PDU is rated as: 'Requires improvement'."], PROBATION, {("overall", "requires improvement", False, None, None)}),
+    # A transition's newer grade is current, even in the past perfect.
+    (["Safety had deteriorated from reasonably good to poor."], PRISON, {("safety", "poor", False, None, None), ("safety", "reasonably good", True, None, None)}),
+    # "The grade for X stayed at Y": the same grade now and before.
+    (["The force's grade for protecting vulnerable people stayed at requires improvement."], PEEL,
+     {("protecting vulnerable people", "requires improvement", False, None, None), ("protecting vulnerable people", "requires improvement", True, None, None)}),
+    # Traps: "rated it as good for" something that is no area; a transition of something else.
+    (["Inspectors rated it as good for its work with partners."], PEEL, set()),
+    (["Staff said the new system had gone from poor to good in a year."], PEEL, set()),
+    (["The force received no complaints about its good work."], PEEL, set()),
+])
+def test_aggregates_summaries_and_kept_grades(extractor, text, title, expected):
+    assert extract(extractor, text, title=title)[0] == expected

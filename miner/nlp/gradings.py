@@ -222,7 +222,7 @@ class GradingExtractor:
         N = NUMBER
         Q = r"['‘’\"“”]?"
         self.count_of = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+(?:{Q}(?P<grade2>{G}|{_FAILING}){Q}|(?P<better>better|above)\b))?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
@@ -254,7 +254,9 @@ class GradingExtractor:
         self.improvement_on = re.compile(
             rf"\b(?:improvement|rise|step up|fall|drop|decline|change)\s+(?:on|from)\s+(?:(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment|verdict)"
             # "an improvement on requires improvement at its last inspection"
-            rf"|{QUOTE}(?P<grade2>{G}){QUOTE}(?=\s+(?:at|in)\s+(?:(?:its|the|their)\s+(?:last|previous)|(?:19|20)\d\d)))",
+            rf"|{QUOTE}(?P<grade2>{G}){QUOTE}(?=\s+(?:at|in)\s+(?:(?:its|the|their)\s+(?:last|previous)|(?:19|20)\d\d))"
+            # "an improvement on its previous rating of requires improvement"
+            rf"|(?:the|its|their)\s+(?:previous|last|earlier)\s+(?:grade|rating|judge?ment|verdict)\s+of\s+{QUOTE}(?P<grade3>{G}){QUOTE})",
             flags,
         )
         # "the local authority was judged inadequate", "services for children in
@@ -303,7 +305,9 @@ class GradingExtractor:
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are)\s+(?:its|their|the)\s+(?:work\s+(?:to|on)\s+)?{A}", flags)
         self.overall = re.compile(
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
-            rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b",
+            rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b"
+            # HMI Probation: "Overall, Leeds PDU is rated as: 'Requires improvement'."
+            rf"|^\s*overall\s*,\s+(?:[\w'’&-]+\s+){{1,6}}?(?:is|was|are|were|has\s+been|have\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s*:?\s*|to\s+be\s+)?{Q}(?P<grade3>{G}){Q}(?![\w-])",
             flags,
         )
         judged = r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?(?:as\s+)?"
@@ -369,6 +373,19 @@ class GradingExtractor:
         self.both_improvement = re.compile(
             rf"\s*(?:Both|Each|They|These|All\s+(?:three|four|of\s+them))\s+(?:are|is|were|was|represents?|marks?)\s+(?:an?\s+)?(?:\w+\s+)?(?:improvement|rise|step\s+up|step\s+down|decline|fall|drop)\s+(?:on|from)\s+"
             rf"(?:the\s+force['’]s|the\s+council['’]s|its|their|the)\s+(?:(?P<year>(?:19|20)\d\d)\s+)?(?:grades?|ratings?|judge?ments?)\s+of\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # CQC's summary: "We rated it as good because:" (the service's overall rating; a grade
+        # followed by "for"/"at" names an area, which other rules read).
+        self.rated_it_as = re.compile(
+            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+)?rated\s+(?:it|the\s+(?:service|trust|location|hospital|home|practice|provider))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall)\b)",
+            flags,
+        )
+        # "Our rating of this service stayed the same": the next sentence's overall rating was also the one before.
+        self.rating_same = re.compile(r"\bour\s+rating\s+of\s+(?:this|the)\s+(?:service|trust|location|hospital|provider|home|practice)\s+stayed\s+the\s+same\b", re.I)
+        # "The grade for protecting vulnerable people stayed at requires improvement": now and before.
+        self.rating_kept = re.compile(
+            rf"\b(?:rating|grade|judge?ment)\s+(?:for|in|on)\s+(?:(?:its|their|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s+(?:has\s+|had\s+|have\s+)?(?:stayed|remained|stays|remains)\s+(?:at\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # "The force's rating for investigating crime dropped to inadequate": the area's grade now.
@@ -439,9 +456,10 @@ class GradingExtractor:
             rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+in\s+any\s+(?:area|category|pillar)\s*,?\s+(?:for|at|in)\s+(?:(?:its|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
-        # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
+        # "did not receive an inadequate grade", "was not given any inadequate ratings", "received no
+        # outstanding grades": a zero count.
         self.no_grade_received = re.compile(
-            rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
+            rf"\b(?:(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)|(?:received|got|was\s+given|were\s+given|was\s+awarded|were\s+awarded)\s+no)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
             flags,
         )
         # "rated outstanding in 2016, and as good in 2017", "judged inadequate in 2014, requires
@@ -543,6 +561,11 @@ class GradingExtractor:
                 named = list(self.scales.area_regex.finditer(sentences[i - 1].text)) if this_area else ()
                 if named:
                     founds.append(_Found(this_area.start(), this_area.end(), this_area.group("grade"), named[-1].group(0), explicit=True))
+            if i and founds and "stayed the same" in sentences[i - 1].text and self.rating_same.search(sentences[i - 1].text):
+                # "Our rating of this service stayed the same. We rated it as good because:"
+                for f in [f for f in founds if f.area == OVERALL and f.previous is None and f.count is None]:
+                    # Its own offsets (span values are keyed by them).
+                    founds.append(_Found(0, f.end, f.grade, OVERALL, previous=True) if f.start else _Found(f.start, min(f.end + 1, len(sent_text)), f.grade, OVERALL, previous=True))
             stated = [f.out_of for f in founds if f.count is not None and f.out_of]
             across = gates.across(self.across, sent_text, low)
             if across:
@@ -857,7 +880,7 @@ class GradingExtractor:
                 if count is not None and count <= out_of:
                     add(_Found(rest.start("count"), rest.end(), rest.group("grade"), None, count, out_of, "count"))
         for m in finditer_at(self.overall, s, low, _OVERALL_STARTS) if low is None or "overall" in low else ():
-            grade = m.group("grade") or m.group("grade2")
+            grade = m.group("grade") or m.group("grade2") or m.group("grade3")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
         across = gates.across(self.across, s, low)
         stated_out_of = parse_int(across.group("out_of") or across.group("out_of2")) if across else None
@@ -895,6 +918,8 @@ class GradingExtractor:
                 grade = m.group("grade")
                 if m.groupdict().get("grade2"):
                     grade = f"{grade} or {m.group('grade2')}"
+                elif m.groupdict().get("better"):
+                    grade = f"{grade} or better"  # an aggregate, kept in its own words (ANNOTATION.md)
                 item = _Found(m.start(), m.end(), grade, None, count, out_of, "count")
                 if add(item):
                     counts.append(item)
@@ -1007,7 +1032,7 @@ class GradingExtractor:
         for m in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS):
             earlier = [f for f in found if f.area and f.end <= m.start()]
             if earlier:
-                g = "grade" if m.group("grade") else "grade2"
+                g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if re.search(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
             for m in gates.finditer(self.count_grade_noun, s, low):
@@ -1020,7 +1045,9 @@ class GradingExtractor:
             named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
             # (A record starts before the "improved from" cue, which would date it.)
             area, start = (named[-1].group(0), named[-1].start()) if named else (OVERALL_IF_UNNAMED, 0)
-            add(_Found(start, m.end("to"), m.group("to"), area), claim=False)
+            # "Safety had deteriorated from reasonably good to poor": the cue is the transition itself.
+            dated = _YEAR.search(s) or gates.match(_LEADING_PAST, s) or any(c.end() <= m.start() - 12 or c.start() > m.end() for c in _PREVIOUS_CUE.finditer(s))
+            add(_Found(start, m.end("to"), m.group("to"), area, previous=None if dated else False), claim=False)
             add(_Found(start, m.end("from"), m.group("from"), area, previous=True), claim=False)
             taken.append((m.start(), m.end()))
         for m in finditer_at(self.services_remain, s, low, _SERVICES_STARTS) if low is None or "services" in low else ():
@@ -1087,6 +1114,11 @@ class GradingExtractor:
                 add(_Found(m.start(), m.end(), m.group("grade"), m.group("area")))
         for m in self.rating_moved.finditer(s) if "rating" in gate or "grade" in gate or "judg" in gate or "score" in gate else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in self.rating_kept.finditer(s) if "stay" in gate or "remain" in gate else ():
+            found.append(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False))
+            found.append(_Found(m.start(), m.end(), m.group("grade"), m.group("area"), previous=True))  # its own offsets
+        for m in self.rated_it_as.finditer(s) if "rated" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in self.services_moved.finditer(s) if "services" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
@@ -1097,7 +1129,7 @@ class GradingExtractor:
             for g in ("grade", "grade2"):
                 if m.group(g):
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
-        for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate else ():
+        for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate or "no " in gate else ():
             add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
         for m in finditer_at(self.and_as_year, s, low, _AND_OR_COMMA_STARTS) if found else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]

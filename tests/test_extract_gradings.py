@@ -784,3 +784,25 @@ def test_table_of_areas_listed_under_grade_columns(extractor):
 ])
 def test_aggregates_summaries_and_kept_grades(extractor, text, title, expected):
     assert extract(extractor, text, title=title)[0] == expected
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # "remained": a kept grade, now and before.
+    (["Purposeful activity remained poor."], PRISON, {("purposeful activity", "poor", False, None, None), ("purposeful activity", "poor", True, None, None)}),
+    # An area "had declined to" a grade: the grade now.
+    (["Outcomes in respect had declined to not sufficiently good."], PRISON, {("respect", "not sufficiently good", False, None, None)}),
+    # The body rated with no area named: its overall rating.
+    (["The service was previously rated good."], CQC, {("overall", "good", True, None, None)}),
+    (["Our rating of services went down. We rated them as requires improvement because:"], CQC, {("overall", "requires improvement", False, None, None)}),
+    # "graded it X in this area": the area named before in the same sentence, or in the sentence before.
+    (["We have serious concerns about how the force investigates crime and have graded it inadequate in this area."], PEEL,
+     {("investigating crime", "inadequate", False, None, None)}),
+    (["We have serious concerns about how the force investigates crime.", "We have graded it inadequate in this area."], PEEL,
+     {("investigating crime", "inadequate", False, None, None)}),
+    # Traps: "remained" of something else; "this area" with no area named before it; a body "rated" by its users.
+    (["Morale remained good despite the pressures."], PRISON, set()),
+    (["Staff told us they rated the service as good in this area of the county."], PEEL, set()),
+    (["The home was rated good by the families we spoke to for its food."], CQC, set()),
+])
+def test_kept_moved_and_anaphoric_grades(extractor, text, title, expected):
+    assert extract(extractor, text, title=title)[0] == expected

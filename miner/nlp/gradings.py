@@ -106,6 +106,7 @@ _COMPARISON_HEADER = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ,'’-]{{1,50}}?)\s
 # What a reviewed sample counts: "adequate in 23 of the 60 cases" is no count of graded areas.
 _CASES_NOUNS = r"(?:cases|investigations|files|records|referrals|assessments|plans)\b"
 _CASES = re.compile(rf"\s*(?:(?:out\s+)?of\s+(?:the\s+)?[\d,]+\s+)?(?:\w+\s+)?{_CASES_NOUNS}", re.I)
+_REMAINED = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed))\b", re.I)
 # A row that asks the question it grades: CQC's "Are services safe?".
 _QUESTION_ROW = re.compile(r"^(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location)\s+|\?$", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
@@ -299,7 +300,8 @@ class GradingExtractor:
         self.as_had_body = re.compile(r",?\s+as\s+had\s+(?P<body>(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,5})")
         # "We graded this area as inadequate": the area named in the sentence before.
         self.this_area = re.compile(
-            rf"\b(?:(?:rated|judged|graded|assessed)\s+(?:this|that)\s+area\s+(?:as\s+|to\s+be\s+)?|(?:this|that)\s+area\s+(?:was|is|has\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+|to\s+be\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"\b(?:(?:rated|judged|graded|assessed)\s+(?:this|that)\s+area\s+(?:as\s+|to\s+be\s+)?|(?:this|that)\s+area\s+(?:was|is|has\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+|to\s+be\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])"
+            rf"|\b(?:rated|judged|graded|assessed)\s+(?:it|the\s+force|the\s+council|the\s+service)\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:in|for)\s+(?:this|that)\s+area\b",
             flags,
         )
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are)\s+(?:its|their|the)\s+(?:work\s+(?:to|on)\s+)?{A}", flags)
@@ -378,7 +380,17 @@ class GradingExtractor:
         # CQC's summary: "We rated it as good because:" (the service's overall rating; a grade
         # followed by "for"/"at" names an area, which other rules read).
         self.rated_it_as = re.compile(
-            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+)?rated\s+(?:it|the\s+(?:service|trust|location|hospital|home|practice|provider))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall)\b)",
+            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+)?rated\s+(?:it|them|the\s+(?:service|trust|location|hospital|home|practice|provider))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
+            flags,
+        )
+        # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
+        self.area_moved_to = re.compile(
+            rf"{A}\s+(?:had\s+|has\s+|have\s+)?(?:declined|deteriorated|improved|fallen|fell|dropped|slipped|risen|rose|climbed|moved(?:\s+(?:up|down))?|gone\s+(?:up|down)|went\s+(?:up|down))\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
+        self.body_rated = re.compile(
+            rf"\b(?:the|this)\s+(?:service|trust|location|hospital|home|practice|provider|pdu)\s+(?:was|is|has\s+been|had\s+been)\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
             flags,
         )
         # "Our rating of this service stayed the same": the next sentence's overall rating was also the one before.
@@ -556,11 +568,12 @@ class GradingExtractor:
                 continue
             before = len(spans)
             founds = self._find(sent_text, low)
-            if not founds and i and (low is None or "area" in low):
-                this_area = self.this_area.search(sent_text)
-                named = list(self.scales.area_regex.finditer(sentences[i - 1].text)) if this_area else ()
+            this_area = self.this_area.search(sent_text) if not founds and (low is None or "area" in low) else None
+            if this_area:
+                # The area named last before it in the sentence, else in the sentence before.
+                named = list(self.scales.area_regex.finditer(sent_text, 0, this_area.start())) or (list(self.scales.area_regex.finditer(sentences[i - 1].text)) if i else [])
                 if named:
-                    founds.append(_Found(this_area.start(), this_area.end(), this_area.group("grade"), named[-1].group(0), explicit=True))
+                    founds.append(_Found(this_area.start(), this_area.end(), this_area.group("grade") or this_area.group("grade2"), named[-1].group(0), explicit=True))
             if i and founds and "stayed the same" in sentences[i - 1].text and self.rating_same.search(sentences[i - 1].text):
                 # "Our rating of this service stayed the same. We rated it as good because:"
                 for f in [f for f in founds if f.area == OVERALL and f.previous is None and f.count is None]:
@@ -992,6 +1005,10 @@ class GradingExtractor:
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
                 if not add(item):
                     continue
+                if rx is self.area_then_grade and _REMAINED.search(s, m.end("area"), m.start("grade")):
+                    # "Purposeful activity remained poor": a kept grade is also the one before (ANNOTATION.md).
+                    found.append(_Found(item.start, item.end, item.grade, item.area, previous=False))
+                    found.append(_Found(item.start, m.end("grade") + (1 if m.end("grade") < len(s) else 0), item.grade, item.area, previous=True))
                 if rx is self.grade_then_area:
                     # "good at preventing crime and responding to the public": the
                     # same grade for further areas listed in its clause.
@@ -1119,6 +1136,10 @@ class GradingExtractor:
             found.append(_Found(m.start(), m.end(), m.group("grade"), m.group("area"), previous=True))  # its own offsets
         for m in self.rated_it_as.finditer(s) if "rated" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in self.body_rated.finditer(s) if "rated" in gate or "judged" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None))
+        for m in self.area_moved_to.finditer(s) if " to " in gate else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False))
         for m in self.services_moved.finditer(s) if "services" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))

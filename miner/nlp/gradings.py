@@ -1138,7 +1138,7 @@ class GradingExtractor:
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in self.body_rated.finditer(s) if "rated" in gate or "judged" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None))
-        for m in self.area_moved_to.finditer(s) if " to " in gate else ():
+        for m in finditer_at(self.area_moved_to, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " to " in gate and _TRANSITION_STARTS.any_in(low) else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False))
         for m in self.services_moved.finditer(s) if "services" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"

@@ -806,3 +806,22 @@ def test_aggregates_summaries_and_kept_grades(extractor, text, title, expected):
 ])
 def test_kept_moved_and_anaphoric_grades(extractor, text, title, expected):
     assert extract(extractor, text, title=title)[0] == expected
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # Monitoring and focused visit letters recount the last judgement: a month before the year, "last judged".
+    (["The local authority was judged inadequate in March 2022 and has since had four monitoring visits."], OFSTED,
+     {("overall effectiveness", "inadequate", True, None, None)}),
+    (["The local authority's children's services were last judged to be good, in 2019."], OFSTED, {("overall effectiveness", "good", True, None, None)}),
+    # Ofsted's judgement of a prison's education, in other words.
+    (["Ofsted rated the prison's education, skills and work provision as inadequate overall."], PRISON,
+     {("overall effectiveness", "inadequate", False, None, None)}),
+    # "improved from X to Y in <area>": Y now, X before, the area named after them.
+    (["Since our last inspection, the force has improved from requires improvement to adequate in responding to the public."], PEEL,
+     {("responding to the public", "adequate", False, None, None), ("responding to the public", "requires improvement", True, None, None)}),
+    # Traps: progress is not a grade; a focused visit gives none.
+    (["Leaders have made good progress since the last inspection."], OFSTED, set()),
+    (["Ofsted does not give graded judgements on focused visits."], OFSTED, set()),
+])
+def test_visit_letters_and_transitions_with_the_area_after(extractor, text, title, expected):
+    assert extract(extractor, text, title=title, published="2024-06-01")[0] == expected

@@ -27,7 +27,7 @@ SPANS_KEY = "gradings"
 _RECENT = r"(?!(?:week|weekend|month|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this|today)\b)"
 # "since its last inspection" dates an improvement, not a grade. (Checked after
 # the word, so the look-behinds run only where "last" is.)
-_SINCE_LAST = r"(?<!since its last)(?<!since the last)(?<!since their last)"
+_SINCE_LAST = r"(?<!since its last)(?<!since the last)(?<!since their last)(?<!since our last)"
 _PREVIOUS_CUE = re.compile(
     r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)" + _SINCE_LAST + r"\s+" + _RECENT + r"(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
     r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b"
@@ -107,6 +107,9 @@ _COMPARISON_HEADER = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ,'’-]{{1,50}}?)\s
 _CASES_NOUNS = r"(?:cases|investigations|files|records|referrals|assessments|plans)\b"
 _CASES = re.compile(rf"\s*(?:(?:out\s+)?of\s+(?:the\s+)?[\d,]+\s+)?(?:\w+\s+)?{_CASES_NOUNS}", re.I)
 _REMAINED = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed))\b", re.I)
+_MONTH = r"(?:(?:jan|febr)uary\s+|march\s+|april\s+|may\s+|june\s+|july\s+|august\s+|(?:septem|octo|novem|decem)ber\s+)"
+_AREA_AFTER = re.compile(r"\s+(?:in|at|for|on)\s+(?:(?:its|the|their)\s+)?(?:work\s+(?:to|on)\s+)?", re.I)
+_FROM_GRADE_TO = re.compile(rf"\bfrom\s+{QUOTE}(?:{GRADE_PATTERN}){QUOTE}\s+to\s+{QUOTE}$", re.I)
 # A row that asks the question it grades: CQC's "Are services safe?".
 _QUESTION_ROW = re.compile(r"^(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location)\s+|\?$", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
@@ -264,7 +267,7 @@ class GradingExtractor:
         # Knowsley ... were judged to require improvement to be good": no area
         # named, so the overall judgement (on scales that have one).
         self.unqualified = re.compile(
-            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|(?:19|20)\d\d))",
+            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+|last\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|{_MONTH}?(?:19|20)\d\d))",
             flags,
         )
         # An earlier inspection's grade of the whole service, with a pronoun or a
@@ -428,7 +431,9 @@ class GradingExtractor:
         )
         # In a prison report: "Ofsted judged the overall effectiveness of education, skills and work to be inadequate".
         self.ofsted_education = re.compile(
-            rf"\bOfsted\s+(?:judged|rated|graded|found|assessed|deemed)\s+(?:the\s+)?(?P<area>overall\s+effectiveness)\s+of\s+(?:the\s+)?(?:prison['’]s\s+)?education[\w\s,]{{0,40}}?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"\bOfsted\s+(?:judged|rated|graded|found|assessed|deemed)\s+(?:the\s+)?(?P<area>overall\s+effectiveness)\s+of\s+(?:the\s+)?(?:prison['’]s\s+)?education[\w\s,]{{0,40}}?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
+            # "Ofsted rated the prison's education, skills and work provision as inadequate overall"
+            rf"|\bOfsted\s+(?:judged|rated|graded|assessed|deemed)\s+(?:the\s+)?(?:prison['’]s\s+)?education,?\s+skills\s+and\s+work(?:\s+provision)?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade2>{G}){Q}\s+(?P<area2>overall)\b",
             flags,
         )
         # "rated poorly in two of the four tests", "scored poorly on safety", "we rated the prison
@@ -1062,6 +1067,10 @@ class GradingExtractor:
             named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
             # (A record starts before the "improved from" cue, which would date it.)
             area, start = (named[-1].group(0), named[-1].start()) if named else (OVERALL_IF_UNNAMED, 0)
+            after = None if named else _AREA_AFTER.match(s, m.end())
+            named_after = self.scales.area_regex.match(s, after.end()) if after else None
+            if named_after:
+                area = named_after.group(0)  # "... from requires improvement to adequate in responding to the public"
             # "Safety had deteriorated from reasonably good to poor": the cue is the transition itself.
             dated = _YEAR.search(s) or gates.match(_LEADING_PAST, s) or any(c.end() <= m.start() - 12 or c.start() > m.end() for c in _PREVIOUS_CUE.finditer(s))
             add(_Found(start, m.end("to"), m.group("to"), area, previous=None if dated else False), claim=False)
@@ -1116,7 +1125,8 @@ class GradingExtractor:
             if before:
                 add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
         for m in self.ofsted_education.finditer(s) if "ofsted" in gate and "education" in gate else ():
-            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), by_ofsted=True))
+            g, a = ("grade", "area") if m.group("grade") else ("grade2", "area2")
+            add(_Found(min(m.start(a), m.start(g)), max(m.end(a), m.end(g)), m.group(g), "overall effectiveness", by_ofsted=True))
         for m in self.body_object.finditer(s) if "council" in gate or "authority" in gate or "children" in gate else ():
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
@@ -1304,6 +1314,8 @@ class GradingExtractor:
         cue = gates.search(_PREVIOUS_CUE, clause, gate=True)
         if cue and re.search(r"\bfrom\b", cue.group(0)) and clause_start + cue.start() > found.start:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
+        if cue and re.search(r"\bfrom\b", cue.group(0)) and _FROM_GRADE_TO.search(sentence, 0, found.start):
+            cue = None  # "improved from requires improvement to adequate in X": the grade after "to" is current
         if found.method == "table":
             return False, inspection_year
         # "... an improvement on 2017, when the prison was rated poorly in two tests":

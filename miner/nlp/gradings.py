@@ -110,6 +110,8 @@ _REMAINED = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed))\b", re.I)
 _MONTH = r"(?:(?:jan|febr)uary\s+|march\s+|april\s+|may\s+|june\s+|july\s+|august\s+|(?:septem|octo|novem|decem)ber\s+)"
 _AREA_AFTER = re.compile(r"\s+(?:in|at|for|on)\s+(?:(?:its|the|their)\s+)?(?:work\s+(?:to|on)\s+)?", re.I)
 _FROM_GRADE_TO = re.compile(rf"\bfrom\s+{QUOTE}(?:{GRADE_PATTERN}){QUOTE}\s+to\s+{QUOTE}$", re.I)
+# A grade's move: "dropped to inadequate", "had declined to not sufficiently good".
+_MOVED = r"(?:dropped|fell|fallen|slipped|declined|deteriorated|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped)"
 # A row that asks the question it grades: CQC's "Are services safe?".
 _QUESTION_ROW = re.compile(r"^(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location)\s+|\?$", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
@@ -388,7 +390,7 @@ class GradingExtractor:
         )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
         self.area_moved_to = re.compile(
-            rf"{A}\s+(?:had\s+|has\s+|have\s+)?(?:declined|deteriorated|improved|fallen|fell|dropped|slipped|risen|rose|climbed|moved(?:\s+(?:up|down))?|gone\s+(?:up|down)|went\s+(?:up|down))\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"{A}\s+(?:had\s+|has\s+|have\s+)?{_MOVED}\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
@@ -406,7 +408,7 @@ class GradingExtractor:
         # "The force's rating for investigating crime dropped to inadequate": the area's grade now.
         self.rating_moved = re.compile(
             rf"\b(?:rating|grade|judge?ment|score)\s+(?:for|in|on)\s+(?:(?:its|their|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s+(?:has\s+|had\s+|have\s+)?"
-            rf"(?:dropped|fell|fallen|slipped|declined|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped)\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"{_MOVED}\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # The whole children's service: "have been upgraded to good", "given an 'outstanding' rating",

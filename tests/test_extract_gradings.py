@@ -825,3 +825,13 @@ def test_kept_moved_and_anaphoric_grades(extractor, text, title, expected):
 ])
 def test_visit_letters_and_transitions_with_the_area_after(extractor, text, title, expected):
     assert extract(extractor, text, title=title, published="2024-06-01")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A PDF table row run into the heading after it, with the pillar's name in brackets.
+    (["Treating the public and its workforce legitimately (legitimacy) Good HM Inspector's observations"], {("legitimacy", "good", False, None, None)}),
+    # Trap: a row needs its grade straight after the area (and any bracket): a sentence is no row.
+    (["Legitimacy (the third pillar) was not inspected this year, HMICFRS said."], set()),
+])
+def test_row_run_into_a_heading(extractor, text, expected):
+    assert extract(extractor, text, title=NORTHUMBRIA_2019, published="2019-05-02")[0] == expected

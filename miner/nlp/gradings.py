@@ -195,9 +195,10 @@ class GradingExtractor:
             rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?P<earlier>(?:previous|last|earlier|prior)\s+)?{A}(?:\s*\([^)]{{1,40}}\))?{_SCORE_CELL}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags
         )
         # A table row run into the next paragraph by PDF extraction:
-        # "Overall effectiveness Requires improvement to be good For most children ..."
+        # "Overall effectiveness Requires improvement to be good For most children ...",
+        # "Treating the public ... (legitimacy) Good HM Inspector's observations"
         self.row_prefix = re.compile(
-            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags
+            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}(?:\s*\([^)]{{1,40}}\))?\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z]|(?-i:HM|HMI|HMICFRS|CQC|Ofsted)\b)", flags
         )
         # A comparison table's row flattened by PDF extraction, one grade per
         # column: "Safety Not sufficiently good Poor" under "Healthy prison test 2021 2024".

@@ -835,3 +835,17 @@ def test_visit_letters_and_transitions_with_the_area_after(extractor, text, titl
 ])
 def test_row_run_into_a_heading(extractor, text, expected):
     assert extract(extractor, text, title=NORTHUMBRIA_2019, published="2019-05-02")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An earlier inspection recounted in the past tense names its areas in the past tense too.
+    (["When we last inspected the force in 2022, we found that it required improvement in how it responded to the public."],
+     {("responding to the public", "requires improvement", True, None, None)}),
+    # "which we judged to require improvement in 2022": a relative clause with an infinitive.
+    (["The force has made progress in investigating crime, which we judged to require improvement in 2022."],
+     {("investigating crime", "requires improvement", True, None, None)}),
+    # Trap: a past-tense area phrase with no grade of it.
+    (["Officers responded to the public quickly during the floods, and the response was good for morale."], set()),
+])
+def test_earlier_inspections_in_the_past_tense(extractor, text, expected):
+    assert extract(extractor, text, published="2025-03-01")[0] == expected

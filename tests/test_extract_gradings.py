@@ -849,3 +849,14 @@ def test_row_run_into_a_heading(extractor, text, expected):
 ])
 def test_earlier_inspections_in_the_past_tense(extractor, text, expected):
     assert extract(extractor, text, published="2025-03-01")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X and Y are no longer inadequate": the grade they had before, and no current one.
+    (["Some progress has been made, and services for children looked after and care leavers are no longer inadequate."],
+     {("children looked after and achieving permanence", "inadequate", True, None, None), ("care leavers", "inadequate", True, None, None)}),
+    # Trap: "no longer" of something other than the areas named before it.
+    (["Care leavers told inspectors that their accommodation is no longer inadequate."], set()),
+])
+def test_no_longer_a_grade(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2023-01-13")[0] == expected

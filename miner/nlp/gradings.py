@@ -399,6 +399,12 @@ class GradingExtractor:
             rf"\b(?:the|this)\s+(?:service|trust|location|hospital|home|practice|provider|pdu)\s+(?:was|is|has\s+been|had\s+been)\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
             flags,
         )
+        # "services for children looked after and care leavers are no longer inadequate": the
+        # areas just named had that grade before (and not now); "no longer rated X in any area" is `zero_count`'s.
+        self.no_longer = re.compile(
+            rf"\s+(?:are|is|was|were|have\s+been|has\s+been)\s+no\s+longer\s+(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as)\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:in|for)\s+any\b)",
+            flags,
+        )
         # "Our rating of this service stayed the same": the next sentence's overall rating was also the one before.
         self.rating_same = re.compile(r"\bour\s+rating\s+of\s+(?:this|the)\s+(?:service|trust|location|hospital|provider|home|practice)\s+stayed\s+the\s+same\b", re.I)
         # "The grade for protecting vulnerable people stayed at requires improvement": now and before.
@@ -1147,6 +1153,17 @@ class GradingExtractor:
         for m in self.rating_kept.finditer(s) if "stay" in gate or "remain" in gate else ():
             found.append(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False))
             found.append(_Found(m.start(), m.end(), m.group("grade"), m.group("area"), previous=True))  # its own offsets
+        for m in self.no_longer.finditer(s) if "no longer" in gate else ():
+            head = s[: m.start()]
+            head_start = max(head.rfind(";"), head.rfind(". "), head.rfind(":"), head.rfind(", and "), head.rfind(", but ")) + 1
+            named = list(self.scales.area_regex.finditer(s, head_start, m.start()))
+            if not named or s[named[-1].end():m.start()].strip():
+                continue  # the grade is of something else named after the areas
+            for k, area in enumerate(named):
+                if k and not re.fullmatch(r"\s*(?:,|,?\s+and|&)\s*", s[named[k - 1].end():area.start()]):
+                    continue  # only a list of areas shares the grade
+                # Its own offsets, from the area to the grade (span values are keyed by them).
+                found.append(_Found(area.start(), m.end("grade"), m.group("grade"), area.group(0), previous=True))
         for m in self.rated_it_as.finditer(s) if "rated" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in self.body_rated.finditer(s) if "rated" in gate or "judged" in gate else ():

@@ -860,3 +860,15 @@ def test_earlier_inspections_in_the_past_tense(extractor, text, expected):
 ])
 def test_no_longer_a_grade(extractor, text, expected):
     assert extract(extractor, text, title=OFSTED, published="2023-01-13")[0] == expected
+
+
+def test_a_grade_the_inspectors_say_they_gave_stands_beside_a_judgement_table(extractor):
+    table = ["| Investigating crime | Adequate |", "| Preventing crime | Good |", "| Responding to the public | Adequate |"]
+    grades, _ = extract(extractor, table + [
+        "In a separate inspection of serious and organised crime, we graded the force outstanding at disrupting serious organised crime. "
+        "It was also graded outstanding in this area when we inspected it in 2022."], published="2023-10-01")
+    assert ("disrupting serious organised crime", "outstanding", False, None, None) in grades
+    assert ("disrupting serious organised crime", "outstanding", True, None, None) in grades
+    # Trap: a description of work in an area the table does not grade stays a description.
+    grades, _ = extract(extractor, table + ["Officers told us the force is good at managing offenders."], published="2023-10-01")
+    assert not any(area == "managing offenders and suspects" for area, *_ in grades)

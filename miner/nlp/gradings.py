@@ -112,6 +112,8 @@ _AREA_AFTER = re.compile(r"\s+(?:in|at|for|on)\s+(?:(?:its|the|their)\s+)?(?:wor
 _FROM_GRADE_TO = re.compile(rf"\bfrom\s+{QUOTE}(?:{GRADE_PATTERN}){QUOTE}\s+to\s+{QUOTE}$", re.I)
 # A grade's move: "dropped to inadequate", "had declined to not sufficiently good".
 _MOVED = r"(?:dropped|fell|fallen|slipped|declined|deteriorated|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped)"
+# The inspectors saying they graded it: "we graded the force outstanding at ...".
+_WE_GRADED = re.compile(r"\b(?:we|inspectors)\s+(?:have\s+)?(?:also\s+)?(?:graded|rated|judged)\b", re.I)
 # A row that asks the question it grades: CQC's "Are services safe?".
 _QUESTION_ROW = re.compile(r"^(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location)\s+|\?$", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
@@ -307,7 +309,7 @@ class GradingExtractor:
         # "We graded this area as inadequate": the area named in the sentence before.
         self.this_area = re.compile(
             rf"\b(?:(?:rated|judged|graded|assessed)\s+(?:this|that)\s+area\s+(?:as\s+|to\s+be\s+)?|(?:this|that)\s+area\s+(?:was|is|has\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+|to\s+be\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])"
-            rf"|\b(?:rated|judged|graded|assessed)\s+(?:it|the\s+force|the\s+council|the\s+service)\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:in|for)\s+(?:this|that)\s+area\b",
+            rf"|\b(?:(?:rated|judged|graded|assessed)\s+(?:it|the\s+force|the\s+council|the\s+service)|(?:it|the\s+force|the\s+council|the\s+service)\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?:rated|judged|graded|assessed))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:in|for)\s+(?:this|that)\s+area\b",
             flags,
         )
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are)\s+(?:its|their|the)\s+(?:work\s+(?:to|on)\s+)?{A}", flags)
@@ -598,6 +600,8 @@ class GradingExtractor:
             if across:
                 stated.append(parse_int(across.group("out_of") or across.group("out_of2")))
             for found in founds:
+                if found.area and not found.explicit and "we " in sent_text.lower() and _WE_GRADED.search(sent_text, 0, found.start):
+                    found.explicit = True  # "we graded the force outstanding at X": stands beside a judgement table without X
                 # "It was judged adequate in one, requires improvement in five and
                 # inadequate in three" right after "... three of the nine areas":
                 # the total carries over from the sentence before.

@@ -872,3 +872,14 @@ def test_a_grade_the_inspectors_say_they_gave_stands_beside_a_judgement_table(ex
     # Trap: a description of work in an area the table does not grade stays a description.
     grades, _ = extract(extractor, table + ["Officers told us the force is good at managing offenders."], published="2023-10-01")
     assert not any(area == "managing offenders and suspects" for area, *_ in grades)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A pillar inspection of 2015-17 grades the pillar it is named after.
+    (["In our 2017 efficiency inspection the force was judged good."], {("efficiency", "good", True, None, None)}),
+    (["Our 2016 legitimacy inspection rated the force outstanding."], {("legitimacy", "outstanding", True, None, None)}),
+    # Trap: the pillar inspection's findings without a grade.
+    (["Our 2017 efficiency inspection found good use of overtime in some teams."], set()),
+])
+def test_pillar_inspections(extractor, text, expected):
+    assert extract(extractor, text, title=NORTHUMBRIA_2019, published="2019-05-02")[0] == expected

@@ -407,6 +407,12 @@ class GradingExtractor:
             rf"\s+(?:are|is|was|were|have\s+been|has\s+been)\s+no\s+longer\s+(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as)\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:in|for)\s+any\b)",
             flags,
         )
+        # PEEL's pillars were once inspected one at a time: "In our 2017 efficiency inspection the
+        # force was judged good" grades the pillar the inspection is named after.
+        self.pillar_inspection = re.compile(
+            rf"\b(?:our|its|the|their|hmicfrs['’]s?|hmic['’]s?)\s+(?:19|20)\d\d(?:[/-]\d\d)?\s+(?:peel\s+)?(?P<area>effectiveness|efficiency|legitimacy)\s+(?:inspection|assessment|report)\b[^.;]{{0,40}}?\b(?:(?:judged|rated|graded|assessed)\s+(?:(?:the\s+force|it)\s+)?(?:to\s+be\s+|as\s+)?|found\s+(?:the\s+force|it)\s+to\s+be\s+){Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:use|practice|work|quality|progress|examples?)\b)",
+            flags,
+        )
         # "Our rating of this service stayed the same": the next sentence's overall rating was also the one before.
         self.rating_same = re.compile(r"\bour\s+rating\s+of\s+(?:this|the)\s+(?:service|trust|location|hospital|provider|home|practice)\s+stayed\s+the\s+same\b", re.I)
         # "The grade for protecting vulnerable people stayed at requires improvement": now and before.
@@ -1157,6 +1163,8 @@ class GradingExtractor:
         for m in self.rating_kept.finditer(s) if "stay" in gate or "remain" in gate else ():
             found.append(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False))
             found.append(_Found(m.start(), m.end(), m.group("grade"), m.group("area"), previous=True))  # its own offsets
+        for m in self.pillar_inspection.finditer(s) if "effectiveness" in gate or "efficiency" in gate or "legitimacy" in gate else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in self.no_longer.finditer(s) if "no longer" in gate else ():
             head = s[: m.start()]
             head_start = max(head.rfind(";"), head.rfind(". "), head.rfind(":"), head.rfind(", and "), head.rfind(", but ")) + 1

@@ -883,3 +883,13 @@ def test_a_grade_the_inspectors_say_they_gave_stands_beside_a_judgement_table(ex
 ])
 def test_pillar_inspections(extractor, text, expected):
     assert extract(extractor, text, title=NORTHUMBRIA_2019, published="2019-05-02")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "had declined in X, which we assessed as Y": the move to this inspection's grade.
+    (["We found that outcomes had declined in respect, which we assessed as not sufficiently good."], {("respect", "not sufficiently good", False, None, None)}),
+    # "had then improved": the time of an earlier inspection, as before.
+    (["At our previous inspection in 2019, outcomes had then improved: respect was reasonably good."], {("respect", "reasonably good", True, None, None)}),
+])
+def test_past_perfect_moves(extractor, text, expected):
+    assert extract(extractor, text, title=PRISON, published="2024-06-01")[0] == expected

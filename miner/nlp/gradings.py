@@ -608,7 +608,7 @@ class GradingExtractor:
             if across:
                 stated.append(parse_int(across.group("out_of") or across.group("out_of2")))
             for found in founds:
-                if found.area and not found.explicit and "we " in sent_text.lower() and _WE_GRADED.search(sent_text, 0, found.start):
+                if found.area and not found.explicit and (low is None or "we " in low or "inspectors" in low) and _WE_GRADED.search(sent_text, 0, found.start):
                     found.explicit = True  # "we graded the force outstanding at X": stands beside a judgement table without X
                 # "It was judged adequate in one, requires improvement in five and
                 # inadequate in three" right after "... three of the nine areas":
@@ -963,7 +963,7 @@ class GradingExtractor:
                 if add(item):
                     counts.append(item)
                     tail_at = m.end()
-                    while rx is self.count_subject and "grade2" not in m.groupdict() and (tail := self.count_tail.match(s, tail_at)):
+                    while rx is self.count_subject and (tail := self.count_tail.match(s, tail_at)):
                         tail_count = parse_int(tail.group("count"))
                         if tail_count is None or (out_of and tail_count > out_of) or not add(_Found(tail.start("count"), tail.end(), tail.group("grade"), None, tail_count, out_of, "count")):
                             break

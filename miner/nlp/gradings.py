@@ -27,23 +27,24 @@ SPANS_KEY = "gradings"
 _RECENT = r"(?!(?:week|weekend|month|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this|today)\b)"
 # "since its last inspection" dates an improvement, not a grade. (Checked after
 # the word, so the look-behinds run only where "last" is.)
-_SINCE_LAST = r"(?<!since its last)(?<!since the last)(?<!since their last)"
+_SINCE_LAST = r"(?<!since its last)(?<!since the last)(?<!since their last)(?<!since our last)"
 _PREVIOUS_CUE = re.compile(
     r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)" + _SINCE_LAST + r"\s+" + _RECENT + r"(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
     r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b"
-    r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found)\b"
+    r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found|given|awarded)\b"
     r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+) was (?:judged|rated|graded|found)\b"
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
     r"|\b(?:last|previous(?:ly)?)" + _SINCE_LAST + r"\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
     r"|\b(?:two|three|four|five|six|\d+|a|several|some)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
     r"|\bat that (?:inspection|time|visit)\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
-    r"|\bhad\s+(?:then\s+|previously\s+|already\s+)?(?:improved|deteriorated|declined|been\s+(?:rated|judged|graded|found|assessed))\b"
+    # ("outcomes had declined in respect, which we assessed as ..." is the move to this inspection's grade)
+    r"|\bhad\s+(?:(?:then\s+|previously\s+|already\s+)(?:improved|deteriorated|declined)|(?:then\s+|previously\s+|already\s+)?been\s+(?:rated|judged|graded|found|assessed))\b"
     # "an improvement on its first inspection after unification, when it was judged inadequate"
     r"|\b(?:improvement|up|down|change|step)\s+(?:on|from)\s+(?:its|the|their)\s+(?:first|last|previous|earlier)\s+inspection\b[^.;]{0,60}?,\s+when\b",
     re.I,
 )
 _LEADING_PAST = re.compile(
-    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
@@ -88,7 +89,7 @@ _EARLIER_WHOLE_STARTS = Literals(["it ", "they ", "its ", "their ", "the local",
 # Words without which a sentence cannot date a grade to an earlier inspection.
 _EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been", "first inspection"])
 _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
-_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "of them", "of these", "of those"])
+_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those"])
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
 _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change"])
@@ -107,6 +108,26 @@ _COUNTS_BODIES = re.compile(
     rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|trusts|fire\s+and\s+rescue\s+services)\b"
     rf"|\b[Oo]f\s+(?:those|these)\s+(?:{NUMBER})\s*,", re.I)
 _WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
+# A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
+# inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
+_EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
+_CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
+_COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
+_COLUMN_HINT = re.compile(r"(?:19|20)\d\d|previous|last|earlier|this|current", re.I)  # a cheap test before `_COMPARISON_HEADER`
+_COMPARISON_HEADER = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ,'’-]{{1,50}}?)\s+(?P<first>{_COLUMN})\s+(?P<second>{_COLUMN})\s*$", re.I)
+# What a reviewed sample counts: "adequate in 23 of the 60 cases" is no count of graded areas.
+_CASES_NOUNS = r"(?:cases|investigations|files|records|referrals|assessments|plans)\b"
+_CASES = re.compile(rf"\s*(?:(?:out\s+)?of\s+(?:the\s+)?[\d,]+\s+)?(?:\w+\s+)?{_CASES_NOUNS}", re.I)
+_REMAINED = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed))\b", re.I)
+_MONTH = r"(?:(?:jan|febr)uary\s+|march\s+|april\s+|may\s+|june\s+|july\s+|august\s+|(?:septem|octo|novem|decem)ber\s+)"
+_AREA_AFTER = re.compile(r"\s+(?:in|at|for|on)\s+(?:(?:its|the|their)\s+)?(?:work\s+(?:to|on)\s+)?", re.I)
+_FROM_GRADE_TO = re.compile(rf"\bfrom\s+{QUOTE}(?:{GRADE_PATTERN}){QUOTE}\s+to\s+{QUOTE}$", re.I)
+# A grade's move: "dropped to inadequate", "had declined to not sufficiently good".
+_MOVED = r"(?:dropped|fell|fallen|slipped|declined|deteriorated|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped)"
+# The inspectors saying they graded it: "we graded the force outstanding at ...".
+_WE_GRADED = re.compile(r"\b(?:we|inspectors)\s+(?:have\s+)?(?:also\s+)?(?:graded|rated|judged)\b", re.I)
+# A row that asks the question it grades: CQC's "Are services safe?".
+_QUESTION_ROW = re.compile(r"^(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location)\s+|\?$", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
 # "None of the standards was rated outstanding", "No judgement was inadequate",
@@ -116,6 +137,7 @@ _NONE_STARTS = Literals(["none", "no", "neither"])  # "no" then any space (\s+)
 _HAVING_STARTS = Literals(["having"])
 _SERVICES_STARTS = Literals(["children", "services"])
 _AND_STARTS = Literals(["and"])
+_AND_OR_COMMA_STARTS = Literals(["and", ","])
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
 _RECEIVED_LITERALS = Literals(["received", "given", "got", "earned", "achieved", "kept", "retained"])
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
@@ -140,6 +162,7 @@ class _Found:
     bare_count: bool = False  # "two were adequate": a number as subject, counting whatever was counted before
     by_ofsted: bool = False  # Ofsted named as the judge: its judgement stands inside another inspectorate's report
     current_year_is_now: bool = False  # `previous` set by the pattern holds only for a year before the inspection's
+    explicit: bool = False  # the inspectors say they graded it ("We graded this area as inadequate"): stands beside a table
 
 
 class _Values(dict):
@@ -180,17 +203,23 @@ class GradingExtractor:
         G = GRADE_PATTERN
         A = rf"(?P<area>{AREA})"
         flags = re.I
-        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|lowest|worst(?=\s+possible))\b", flags)
+        # ("rated poorly in two of the four tests" is `rated_poorly`'s.)
+        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|poorly|lowest|worst(?=\s+possible))\b", flags)
         # "Investigating crime | Adequate", "2.1 Adoption performance Outstanding",
         # "The experiences and progress of care leavers: good"
         self.row = re.compile(
-            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}(?:\s*\([^)]{{1,40}}\))?{_SCORE_CELL}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags
+            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?P<earlier>(?:previous|last|earlier|prior)\s+)?{A}(?:\s*\([^)]{{1,40}}\))?{_SCORE_CELL}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags
         )
         # A table row run into the next paragraph by PDF extraction:
-        # "Overall effectiveness Requires improvement to be good For most children ..."
+        # "Overall effectiveness Requires improvement to be good For most children ...",
+        # "Treating the public ... (legitimacy) Good HM Inspector's observations"
         self.row_prefix = re.compile(
             rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}(?:\s*\([^)]{{1,40}}\))?\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])(?:[a-z]|[A-Z]+\b))", flags
         )
+        # A comparison table's row flattened by PDF extraction, one grade per
+        # column: "Safety Not sufficiently good Poor" under "Healthy prison test 2021 2024".
+        self.row_two = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*\|?\s*(?P<grade>{G})\s*\|?\s*(?P<grade2>{G})\s*\.?\s*$", flags)
+        self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
@@ -200,7 +229,7 @@ class GradingExtractor:
         self.area_then_grade = re.compile(
             rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
-            rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)",
+            rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
         )
         Qg = r"['‘’\"“”]?"
@@ -218,7 +247,7 @@ class GradingExtractor:
         N = NUMBER
         Q = r"['‘’\"“”]?"
         self.count_of = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+(?:{Q}(?P<grade2>{G}|{_FAILING}){Q}|(?P<better>better|above)\b))?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
@@ -256,14 +285,16 @@ class GradingExtractor:
         self.improvement_on = re.compile(
             rf"\b(?:improvement|rise|step up|fall|drop|decline|change)\s+(?:on|from)\s+(?:(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment|verdict)"
             # "an improvement on requires improvement at its last inspection"
-            rf"|{QUOTE}(?P<grade2>{G}){QUOTE}(?=\s+(?:at|in)\s+(?:(?:its|the|their)\s+(?:last|previous)|(?:19|20)\d\d)))",
+            rf"|{QUOTE}(?P<grade2>{G}){QUOTE}(?=\s+(?:at|in)\s+(?:(?:its|the|their)\s+(?:last|previous)|(?:19|20)\d\d))"
+            # "an improvement on its previous rating of requires improvement"
+            rf"|(?:the|its|their)\s+(?:previous|last|earlier)\s+(?:grade|rating|judge?ment|verdict)\s+of\s+{QUOTE}(?P<grade3>{G}){QUOTE})",
             flags,
         )
         # "the local authority was judged inadequate", "services for children in
         # Knowsley ... were judged to require improvement to be good": no area
         # named, so the overall judgement (on scales that have one).
         self.unqualified = re.compile(
-            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|(?:19|20)\d\d))",
+            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+|last\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|{_MONTH}?(?:19|20)\d\d))",
             flags,
         )
         # An earlier inspection's grade of the whole service, with a pronoun or a
@@ -289,10 +320,26 @@ class GradingExtractor:
         )
         # "The workforce grade is up from requires improvement in 2022"
         self.up_from = re.compile(rf"\b(?:up|down|improved|improving|risen|fallen|moved|moving|climbed|dropped|slipped)\s+from\s+(?:(?:the|its|an?)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags)
+        # "Three of the eight standards were rated good, four required improvement and
+        # one was inadequate": the counts listed after a count share its total.
+        self.count_tail = re.compile(
+            rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<count>{N})\s+(?:(?:were|was|are|is|had\s+been|have\s+been)\s+)?(?:(?:rated|judged|graded|found|assessed|deemed)\s+)?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "..., as had Merseyside Police in October 2023": the same grade of another body, earlier.
+        self.as_had_body = re.compile(r",?\s+as\s+had\s+(?P<body>(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,5})")
+        # "We graded this area as inadequate": the area named in the sentence before.
+        self.this_area = re.compile(
+            rf"\b(?:(?:rated|judged|graded|assessed)\s+(?:this|that)\s+area\s+(?:as\s+|to\s+be\s+)?|(?:this|that)\s+area\s+(?:was|is|has\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+|to\s+be\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])"
+            rf"|\b(?:(?:rated|judged|graded|assessed)\s+(?:it|the\s+force|the\s+council|the\s+service)|(?:it|the\s+force|the\s+council|the\s+service)\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?:rated|judged|graded|assessed))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:in|for)\s+(?:this|that)\s+area\b",
+            flags,
+        )
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are)\s+(?:its|their|the)\s+(?:work\s+(?:to|on)\s+)?{A}", flags)
         self.overall = re.compile(
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
-            rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b",
+            rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b"
+            # HMI Probation: "Overall, Leeds PDU is rated as: 'Requires improvement'."
+            rf"|^\s*overall\s*,\s+(?:[\w'’&-]+\s+){{1,6}}?(?:is|was|are|were|has\s+been|have\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s*:?\s*|to\s+be\s+)?{Q}(?P<grade3>{G}){Q}(?![\w-])",
             flags,
         )
         judged = r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?(?:as\s+)?"
@@ -349,7 +396,7 @@ class GradingExtractor:
         # "gave the council its lowest grade in each of the four judgements", "given the lowest
         # possible score for safety": the scale's lowest grade (`_normalise`).
         self.lowest = re.compile(
-            rf"\b(?:gave|given|awarded|received|handed|got)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the)\s+(?:lowest|worst\s+possible)\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
+            rf"\b(?:gave|given|awarded|received|handed|got)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the|our)\s+(?:lowest|worst\s+possible)\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
             rf"(?:(?:each|all|every\s+one)\s+of\s+(?:the|its|their)\s+(?P<count>{N})\s+{_GRADED_THINGS}|(?P<some>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|their|the)\s+)?{A})",
             flags,
         )
@@ -375,10 +422,45 @@ class GradingExtractor:
             rf"|\b(?:grade|rating)\s+(?:was|is|represents|marks)\s+an?\s+(?:\w+\s+)?(?:jump|rise|step\s+up|improvement|fall|drop|step\s+down|decline)\s+(?:up\s+|down\s+)?from\s+{Q}(?P<before>{G}){Q}(?![\w-])",
             flags,
         )
+        # CQC's summary: "We rated it as good because:" (the service's overall rating; a grade
+        # followed by "for"/"at" names an area, which other rules read).
+        self.rated_it_as = re.compile(
+            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+)?rated\s+(?:it|them|the\s+(?:service|trust|location|hospital|home|practice|provider))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
+            flags,
+        )
+        # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
+        self.area_moved_to = re.compile(
+            rf"{A}\s+(?:had\s+|has\s+|have\s+)?{_MOVED}\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
+        self.body_rated = re.compile(
+            rf"\b(?:the|this)\s+(?:service|trust|location|hospital|home|practice|provider|pdu)\s+(?:was|is|has\s+been|had\s+been)\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
+            flags,
+        )
+        # "services for children looked after and care leavers are no longer inadequate": the
+        # areas just named had that grade before (and not now); "no longer rated X in any area" is `zero_count`'s.
+        self.no_longer_listed = re.compile(
+            rf"\s+(?:are|is|was|were|have\s+been|has\s+been)\s+no\s+longer\s+(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as)\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:in|for)\s+any\b)",
+            flags,
+        )
+        # PEEL's pillars were once inspected one at a time: "In our 2017 efficiency inspection the
+        # force was judged good" grades the pillar the inspection is named after.
+        self.pillar_inspection = re.compile(
+            rf"\b(?:our|its|the|their|hmicfrs['’]s?|hmic['’]s?)\s+(?:19|20)\d\d(?:[/-]\d\d)?\s+(?:peel\s+)?(?P<area>effectiveness|efficiency|legitimacy)\s+(?:inspection|assessment|report)\b[^.;]{{0,40}}?\b(?:(?:judged|rated|graded|assessed)\s+(?:(?:the\s+force|it)\s+)?(?:to\s+be\s+|as\s+)?|found\s+(?:the\s+force|it)\s+to\s+be\s+){Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:use|practice|work|quality|progress|examples?)\b)",
+            flags,
+        )
+        # "Our rating of this service stayed the same": the next sentence's overall rating was also the one before.
+        self.rating_same = re.compile(r"\bour\s+rating\s+of\s+(?:this|the)\s+(?:service|trust|location|hospital|provider|home|practice)\s+stayed\s+the\s+same\b", re.I)
+        # "The grade for protecting vulnerable people stayed at requires improvement": now and before.
+        self.rating_kept = re.compile(
+            rf"\b(?:rating|grade|judge?ment)\s+(?:for|in|on)\s+(?:(?:its|their|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s+(?:has\s+|had\s+|have\s+)?(?:stayed|remained|stays|remains)\s+(?:at\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
         # "The force's rating for investigating crime dropped to inadequate": the area's grade now.
         self.rating_moved = re.compile(
             rf"\b(?:rating|grade|judge?ment|score)\s+(?:for|in|on)\s+(?:(?:its|their|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s+(?:has\s+|had\s+|have\s+)?"
-            rf"(?:dropped|fell|fallen|slipped|declined|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped)\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"{_MOVED}\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # The whole children's service: "have been upgraded to good", "given an 'outstanding' rating",
@@ -403,13 +485,16 @@ class GradingExtractor:
         )
         # In a prison report: "Ofsted judged the overall effectiveness of education, skills and work to be inadequate".
         self.ofsted_education = re.compile(
-            rf"\bOfsted\s+(?:judged|rated|graded|found|assessed|deemed)\s+(?:the\s+)?(?P<area>overall\s+effectiveness)\s+of\s+(?:the\s+)?(?:prison['’]s\s+)?education[\w\s,]{{0,40}}?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"\bOfsted\s+(?:judged|rated|graded|found|assessed|deemed)\s+(?:the\s+)?(?P<area>overall\s+effectiveness)\s+of\s+(?:the\s+)?(?:prison['’]s\s+)?education[\w\s,]{{0,40}}?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
+            # "Ofsted rated the prison's education, skills and work provision as inadequate overall"
+            rf"|\bOfsted\s+(?:judged|rated|graded|assessed|deemed)\s+(?:the\s+)?(?:prison['’]s\s+)?education,?\s+skills\s+and\s+work(?:\s+provision)?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade2>{G}){Q}\s+(?P<area2>overall)\b",
             flags,
         )
-        # "rated poorly in two of the four tests", "scored poorly on safety": HMI Prisons' "poor"
+        # "rated poorly in two of the four tests", "scored poorly on safety", "we rated the prison
+        # poorly in two of the four tests": HMI Prisons' "poor"
         # ("performing poorly" is no grade: a verb of grading must precede).
         self.rated_poorly = re.compile(
-            rf"\b(?:rated|scored|assessed|judged|graded)\s+poorly\s+(?:in|for|on|against)\s+(?:(?P<count>{N})\s+(?:out\s+)?of\s+(?:the|its)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|the)\s+)?{A})",
+            rf"\b(?:rated|scored|assessed|judged|graded)\s+(?:(?:it|them|the\s+(?:prison|establishment|jail|institution|service))\s+)?poorly\s+(?:in|for|on|against)\s+(?:(?P<count>{N})\s+(?:out\s+)?of\s+(?:the|its)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|the)\s+)?{A})",
             flags,
         )
         # The whole body, graded with it as object: "Ofsted gave the council a 'requires improvement'
@@ -442,7 +527,8 @@ class GradingExtractor:
             rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+in\s+any\s+(?:area|category|pillar)\s*,?\s+(?:for|at|in)\s+(?:(?:its|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
-        # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
+        # "did not receive an inadequate grade", "was not given any inadequate ratings", "received no
+        # outstanding grades": a zero count.
         self.no_grade_received = re.compile(
             rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b"
             # "received no outstanding or inadequate grades", "was given no inadequate ratings"
@@ -491,9 +577,10 @@ class GradingExtractor:
             rf"(?:in|at)\s+(?:(?:19|20)\d\d|(?:its|the|their)\s+(?:last|previous)\s+inspection)\b",
             flags,
         )
-        # "rated outstanding in 2016, and as good in 2017": the same area, a grade of another year.
+        # "rated outstanding in 2016, and as good in 2017", "judged inadequate in 2014, requires
+        # improvement to be good in 2016 and ...": the same area, a grade of another year.
         self.and_as_year = re.compile(
-            rf"\band\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
+            rf"(?:\band|,)\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
             flags,
         )
         # "good in half of the eight areas", "adequate in all but one of its nine areas",
@@ -520,6 +607,7 @@ class GradingExtractor:
         document_total: int | None = None
         self._chain: tuple[int, int | None] | None = None
         self._document_total: int | None = None  # for `_find`: how many areas this inspection graded
+        self._explicit: set[tuple[int, int]] = set()  # offsets of gradings `_keep_table_areas` keeps
         follows: tuple[int, str, bool, int | None] | None = None
         echo: tuple[int, list[Span]] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
@@ -612,6 +700,17 @@ class GradingExtractor:
                 # "Of the eight forces inspected, three were rated inadequate at investigating crime":
                 # the grade of some of those forces, not of the document's subject.
                 founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]
+            this_area = self.this_area.search(sent_text) if not founds and (low is None or "area" in low) else None
+            if this_area:
+                # The area named last before it in the sentence, else in the sentence before.
+                named = list(self.scales.area_regex.finditer(sent_text, 0, this_area.start())) or (list(self.scales.area_regex.finditer(sentences[i - 1].text)) if i else [])
+                if named:
+                    founds.append(_Found(this_area.start(), this_area.end(), this_area.group("grade") or this_area.group("grade2"), named[-1].group(0), explicit=True))
+            if i and founds and "stayed the same" in sentences[i - 1].text and self.rating_same.search(sentences[i - 1].text):
+                # "Our rating of this service stayed the same. We rated it as good because:"
+                for f in [f for f in founds if f.area == OVERALL and f.previous is None and f.count is None]:
+                    # Its own offsets (span values are keyed by them).
+                    founds.append(_Found(0, f.end, f.grade, OVERALL, previous=True) if f.start else _Found(f.start, min(f.end + 1, len(sent_text)), f.grade, OVERALL, previous=True))
             stated = [f.out_of for f in founds if f.count is not None and f.out_of]
             across = gates.across(self.across, sent_text, low)
             if across:
@@ -623,6 +722,8 @@ class GradingExtractor:
                 if named:
                     founds.append(_Found(this_area.start(g), this_area.end(), this_area.group(g), named[-1].group(0), previous=True if g == "before" else None))
             for found in founds:
+                if found.area and not found.explicit and (low is None or "we " in low or "inspectors" in low) and _WE_GRADED.search(sent_text, 0, found.start):
+                    found.explicit = True  # "we graded the force outstanding at X": stands beside a judgement table without X
                 # "It was judged adequate in one, requires improvement in five and
                 # inadequate in three" right after "... three of the nine areas":
                 # the total carries over from the sentence before.
@@ -754,6 +855,7 @@ class GradingExtractor:
         spans[:] = [
             sp for sp in spans
             if sp._.method == "table" or sp._.previous or sp._.area in (None, "overall effectiveness", "overall") or sp._.organisation_id != ctx.subject_id
+            or (sp.start_char, sp.end_char) in self._explicit  # "We also inspected how well it records crime ... We graded this area as inadequate."
             or sp._.scale not in scales or (sp._.scale, sp._.area) in table
             # "In a separate inspection of serious and organised crime, we graded the force outstanding at ...":
             # an area the table does not cover, graded elsewhere.
@@ -774,6 +876,18 @@ class GradingExtractor:
             start, end = ctx.starts[i], ctx.ends[i]
             row = ctx.text[start:end]
             cells = row.split(" | ")
+            labelled = [self.grade_area_cell.match(c) for c in cells]
+            if all(labelled):
+                # A table of areas listed under their grades, as the converter labels
+                # its cells ("Adequate: Preventing crime"; miner.text.html.label_column_lists).
+                offset = 0
+                for cell, match in zip(cells, labelled):
+                    found = _Found(offset + match.start("grade"), offset + match.end("area"), match.group("grade"), match.group("area"), method="table")
+                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=False, year=inspection_year)
+                    offset += len(cell) + 3
+                handled.add(start)
+                previous_kind = kind
+                continue
             if len(cells) < 3:
                 previous_kind = kind
                 continue
@@ -784,21 +898,26 @@ class GradingExtractor:
             previous_kind = kind
             years = [_year_of(_YEAR.search(h).group(0)) if _YEAR.search(h) else None for h in header]
             latest = max((y for y in years if y), default=None)
+            # "Key question | Rating | Previous rating": columns named as this
+            # inspection's and the one before's, with or without a year.
+            earlier = [bool(_EARLIER_COLUMN.search(h)) for h in header]
+            named = [bool(_EARLIER_COLUMN.search(h) or _CURRENT_COLUMN.search(h)) for h in header]
             offset = start
             positions = []
             for cell in cells:
                 positions.append(offset)
                 offset += len(cell) + 3
-            first_area = self.scales.resolve_area(cells[0].strip(), ctx.inspection.scale, ctx.inspection.inspectorate)
+            area_text = _QUESTION_ROW.sub("", cells[0].strip())  # "Are services safe?" asks about "safe"
+            first_area = self.scales.resolve_area(area_text, ctx.inspection.scale, ctx.inspection.inspectorate)
             for column in range(1, min(len(cells), len(header))):
                 grade = self.grade_only.match(cells[column])
                 if not grade:
                     continue
                 cell_start = positions[column] - start
-                if first_area and years[column]:
-                    found = _Found(0, cell_start + grade.end("grade"), grade.group("grade"), cells[0].strip(), method="table")
-                    previous = bool(latest and years[column] < latest)
-                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column])
+                if first_area and (years[column] or (any(earlier) and named[column])):
+                    found = _Found(0, cell_start + grade.end("grade"), grade.group("grade"), area_text, method="table")
+                    previous = earlier[column] or bool(latest and years[column] and years[column] < latest)
+                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
                 elif self.scales.resolve_area(header[column].strip(), ctx.inspection.scale, ctx.inspection.inspectorate):
                     if org_at is None:
                         org_at = {s.start_char: s._.organisation_id for s in doc.spans.get("organisations", [])}
@@ -810,6 +929,7 @@ class GradingExtractor:
                 else:
                     continue
                 handled.add(start)
+        self._flattened_comparison(doc, ctx, orgs, inspection_year, spans, seen, handled)
         return handled
 
     def _list_before(self, s: str, area_start: int) -> list[re.Match]:
@@ -827,6 +947,37 @@ class GradingExtractor:
             listed.append(extra)
             previous_end = extra.start()
         return listed
+
+    def _flattened_comparison(self, doc, ctx, orgs, inspection_year, spans, seen, handled: set[int]) -> None:
+        """A comparison table as PDF extraction leaves it, one line per row and
+        no cell separators: a header line that names two columns ("Healthy
+        prison test 2021 2024", "Pillar 2018/19 judgement Last judgement (2017)")
+        and under it rows of an area and two grades. Each grade belongs to its
+        column's inspection (the first grade alone would read as the current one)."""
+        columns = None
+        for i, kind in enumerate(ctx.kinds):
+            start, end = ctx.starts[i], ctx.ends[i]
+            if end - start > 160 or kind == "table_row":
+                columns = None
+                continue
+            text = ctx.text[start:end]
+            header = _COMPARISON_HEADER.match(text) if _COLUMN_HINT.search(text) else None
+            if header:
+                columns = [header.group("first"), header.group("second")]
+                continue
+            if columns is None:
+                continue
+            row = self.row_two.match(text)
+            if not row:
+                columns = None
+                continue
+            years = [_year_of(_YEAR.search(c).group(0)) if _YEAR.search(c) else None for c in columns]
+            latest = max((y for y in years if y), default=None)
+            for column, group in enumerate(("grade", "grade2")):
+                previous = bool(_EARLIER_COLUMN.search(columns[column])) or bool(latest and years[column] and years[column] < latest)
+                found = _Found(row.start("area"), row.end(group), row.group(group), row.group("area"), method="table")
+                self._emit(doc, (start, text), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
+            handled.add(start)
 
     def _list_end(self, text: str, start: int, stops: str) -> int:
         """Where a list of areas starting at `start` ends: at a stop pattern, or
@@ -851,7 +1002,9 @@ class GradingExtractor:
         gate = low if low is not None else s.lower()
         row = self.row.match(s) if gates.may_lead_with_area(s, low) else None
         if row and len(s) < 160:
-            return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
+            # "Previous overall rating (June 2022) | Requires improvement": the inspection before's.
+            earlier = True if row.group("earlier") else None
+            return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table", previous=earlier)]
         row = self.row_prefix.match(s) if gates.may_lead_with_area(s, low) else None
         if row:
             rows = [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
@@ -906,7 +1059,7 @@ class GradingExtractor:
                 if count is not None and count <= out_of:
                     add(_Found(rest.start("count"), rest.end(), rest.group("grade"), None, count, out_of, "count"))
         for m in finditer_at(self.overall, s, low, _OVERALL_STARTS) if low is None or "overall" in low else ():
-            grade = m.group("grade") or m.group("grade2")
+            grade = m.group("grade") or m.group("grade2") or m.group("grade3")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
         across = gates.across(self.across, s, low)
         stated_out_of = _total_of(across) if across else None
@@ -917,6 +1070,8 @@ class GradingExtractor:
             else:
                 matches = gates.finditer(rx, s, low) if _AREA_NOUNS.any_in(low) else ()
             for m in matches:
+                if _CASES.match(s, m.end()):
+                    continue  # "adequate in 23 of the 60 cases": cases reviewed, not graded areas
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
                 if count_text == "another" or count_text.startswith("the"):
@@ -944,9 +1099,17 @@ class GradingExtractor:
                 grade = m.group("grade")
                 if m.groupdict().get("grade2"):
                     grade = f"{grade} or {m.group('grade2')}"
+                elif m.groupdict().get("better"):
+                    grade = f"{grade} or better"  # an aggregate, kept in its own words (ANNOTATION.md)
                 item = _Found(m.start(), m.end(), grade, None, count, out_of, "count")
                 if add(item):
                     counts.append(item)
+                    tail_at = m.end()
+                    while rx is self.count_subject and (tail := self.count_tail.match(s, tail_at)):
+                        tail_count = parse_int(tail.group("count"))
+                        if tail_count is None or (out_of and tail_count > out_of) or not add(_Found(tail.start("count"), tail.end(), tail.group("grade"), None, tail_count, out_of, "count")):
+                            break
+                        tail_at = tail.end()
                     if m.groupdict().get("aside"):
                         # "Six areas – preventing crime, ... – were judged adequate": the areas named between the dashes.
                         for extra in self.scales.area_regex.finditer(s, m.start("aside"), m.end("aside")):
@@ -1010,6 +1173,10 @@ class GradingExtractor:
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
                 if not add(item):
                     continue
+                if rx is self.area_then_grade and _REMAINED.search(s, m.end("area"), m.start("grade")):
+                    # "Purposeful activity remained poor": a kept grade is also the one before (ANNOTATION.md).
+                    found.append(_Found(item.start, item.end, item.grade, item.area, previous=False))
+                    found.append(_Found(item.start, m.end("grade") + (1 if m.end("grade") < len(s) else 0), item.grade, item.area, previous=True))
                 if rx is self.grade_then_area:
                     # "good at preventing crime and responding to the public": the
                     # same grade for further areas listed in its clause.
@@ -1044,7 +1211,7 @@ class GradingExtractor:
         for m in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS):
             earlier = [f for f in found if f.area and f.end <= m.start()]
             if earlier:
-                g = "grade" if m.group("grade") else "grade2"
+                g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if re.search(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
             for m in gates.finditer(self.count_grade_noun, s, low):
@@ -1057,7 +1224,13 @@ class GradingExtractor:
             named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
             # (A record starts before the "improved from" cue, which would date it.)
             area, start = (named[-1].group(0), named[-1].start()) if named else (OVERALL_IF_UNNAMED, 0)
-            add(_Found(start, m.end("to"), m.group("to"), area), claim=False)
+            after = None if named else _AREA_AFTER.match(s, m.end())
+            named_after = self.scales.area_regex.match(s, after.end()) if after else None
+            if named_after:
+                area = named_after.group(0)  # "... from requires improvement to adequate in responding to the public"
+            # "Safety had deteriorated from reasonably good to poor": the cue is the transition itself.
+            dated = _YEAR.search(s) or gates.match(_LEADING_PAST, s) or any(c.end() <= m.start() - 12 or c.start() > m.end() for c in _PREVIOUS_CUE.finditer(s))
+            add(_Found(start, m.end("to"), m.group("to"), area, previous=None if dated else False), claim=False)
             add(_Found(start, m.end("from"), m.group("from"), area, previous=True), claim=False)
             taken.append((m.start(), m.end()))
         for m in finditer_at(self.services_remain, s, low, _SERVICES_STARTS) if low is None or "services" in low else ():
@@ -1083,6 +1256,11 @@ class GradingExtractor:
                 # Its own span (the phrase and the grade): span values are keyed by offsets.
                 found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
         # "..., as was its use of resources": the same grade again.
+        for m in self.as_had_body.finditer(s) if "as had" in gate and any(f.area for f in found) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before:
+                # Its own offsets, at the body named (whose record it is).
+                found.append(_Found(m.start("body"), m.end("body"), before[-1].grade, before[-1].area, previous=True))
         for m in gates.finditer(self._as_was, s) if any(f.area for f in found) else ():
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
@@ -1110,7 +1288,8 @@ class GradingExtractor:
             if before:
                 add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
         for m in self.ofsted_education.finditer(s) if "ofsted" in gate and "education" in gate else ():
-            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), by_ofsted=True))
+            g, a = ("grade", "area") if m.group("grade") else ("grade2", "area2")
+            add(_Found(min(m.start(a), m.start(g)), max(m.end(a), m.end(g)), m.group(g), "overall effectiveness", by_ofsted=True))
         for m in self.body_object.finditer(s) if "council" in gate or "authority" in gate or "children" in gate else ():
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
@@ -1125,6 +1304,28 @@ class GradingExtractor:
                 add(_Found(m.start(), m.end(), m.group("grade"), m.group("area")))
         for m in self.rating_moved.finditer(s) if "rating" in gate or "grade" in gate or "judg" in gate or "score" in gate else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in self.rating_kept.finditer(s) if "stay" in gate or "remain" in gate else ():
+            found.append(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False))
+            found.append(_Found(m.start(), m.end(), m.group("grade"), m.group("area"), previous=True))  # its own offsets
+        for m in self.pillar_inspection.finditer(s) if "effectiveness" in gate or "efficiency" in gate or "legitimacy" in gate else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in self.no_longer_listed.finditer(s) if "no longer" in gate else ():
+            head = s[: m.start()]
+            head_start = max(head.rfind(";"), head.rfind(". "), head.rfind(":"), head.rfind(", and "), head.rfind(", but ")) + 1
+            named = list(self.scales.area_regex.finditer(s, head_start, m.start()))
+            if not named or s[named[-1].end():m.start()].strip():
+                continue  # the grade is of something else named after the areas
+            for k, area in enumerate(named):
+                if k and not re.fullmatch(r"\s*(?:,|,?\s+and|&)\s*", s[named[k - 1].end():area.start()]):
+                    continue  # only a list of areas shares the grade
+                # Its own offsets, from the area to the grade (span values are keyed by them).
+                found.append(_Found(area.start(), m.end("grade"), m.group("grade"), area.group(0), previous=True))
+        for m in self.rated_it_as.finditer(s) if "rated" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in self.body_rated.finditer(s) if "rated" in gate or "judged" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None))
+        for m in finditer_at(self.area_moved_to, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " to " in gate and _TRANSITION_STARTS.any_in(low) else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False))
         for m in self.services_moved.finditer(s) if "services" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
@@ -1165,7 +1366,7 @@ class GradingExtractor:
                 named += list(self.scales.area_regex.finditer(s, along, m.end("rest")))
             for extra in named:
                 add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
-        for m in finditer_at(self.and_as_year, s, low, _AND_STARTS):
+        for m in finditer_at(self.and_as_year, s, low, _AND_OR_COMMA_STARTS) if found else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
                 found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
@@ -1280,6 +1481,8 @@ class GradingExtractor:
         })
         set_span_values(span, span.values)
         spans.append(span)
+        if found.explicit:
+            self._explicit.add((span.start_char, span.end_char))
 
     def _previous_context(self, doc, ctx, sent_start: int, sent_text: str, found: _Found, inspection_year: int | None):
         """An earlier inspection set by the surroundings: a section such as
@@ -1331,6 +1534,8 @@ class GradingExtractor:
         cue = gates.search(_PREVIOUS_CUE, clause, gate=True)
         if cue and re.search(r"\bfrom\b", cue.group(0)) and clause_start + cue.start() > found.start:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
+        if cue and re.search(r"\bfrom\b", cue.group(0)) and _FROM_GRADE_TO.search(sentence, 0, found.start):
+            cue = None  # "improved from requires improvement to adequate in X": the grade after "to" is current
         if found.method == "table":
             return False, inspection_year
         # "... an improvement on 2017, when the prison was rated poorly in two tests":

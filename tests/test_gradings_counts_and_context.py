@@ -134,11 +134,17 @@ def test_headlines_and_grades_before(extractor, text, title, expected):
      {("investigating crime", "adequate", False, None, None), ("responding to the public", "good", False, None, None),
       ("preventing crime", "good", False, None, None), ("disrupting serious organised crime", "outstanding", False, None, None),
       ("disrupting serious organised crime", "outstanding", True, None, None)}),
-    # Without the cue, prose about an area the table lacks is still a description.
+    # Without a cue ("in a separate inspection", "we graded"), prose about an area the table lacks is
+    # still a description.
+    (["| Investigating crime | Adequate |", "| Responding to the public | Good |", "| Preventing crime | Good |",
+      "The force is outstanding at disrupting serious organised crime."],
+     {("investigating crime", "adequate", False, None, None), ("responding to the public", "good", False, None, None),
+      ("preventing crime", "good", False, None, None)}),
+    # "We graded the force ..." states a grade of the inspectors' own, table or not.
     (["| Investigating crime | Adequate |", "| Responding to the public | Good |", "| Preventing crime | Good |",
       "We graded the force outstanding at disrupting serious organised crime."],
      {("investigating crime", "adequate", False, None, None), ("responding to the public", "good", False, None, None),
-      ("preventing crime", "good", False, None, None)}),
+      ("preventing crime", "good", False, None, None), ("disrupting serious organised crime", "outstanding", False, None, None)}),
 ])
 def test_areas_named_elsewhere(extractor, text, expected):
     assert extract(extractor, text)[0] == expected

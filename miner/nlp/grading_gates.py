@@ -19,15 +19,19 @@ from miner.nlp.scan import SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, f
 
 # `row`, `row_prefix` and `area_only` match an area after at most this lead:
 # `^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?`, whose ends never pass this one's.
-_ROW_LEAD = re.compile(r"[\s\d.]*(?:the\s+)?")
+_ROW_LEAD = re.compile(r"[\s\d.]*(?:the\s+)?(?:(?:previous|last|earlier|prior)\s+)?")  # as `row` reads them
 _FIRST_CHARACTER = re.compile(r"\s*(\S)")
 # Look-behinds and an optional quote before the grade group: how `count_of`,
 # `grade_then_area` and the like begin (`GradingGates._grade_led`).
 _GRADE_LED = re.compile(r"(?:\(\?<!?[^()]*\)|\\b)*\['‘’(?:\\)?\"“”\]\?\(\?P<grade>")
-# How `row`, `row_prefix` and `area_only` begin (`lead_area`).
-_LEAD_THEN_AREA = r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?P<area>(?:"
-# Every match of `across` ends with one of these nouns.
-_ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillars", "tests", "standards"])
+# How `row`, `row_prefix` and `area_only` begin before their area group
+# (`lead_area`): each lead ends within `_ROW_LEAD`'s.
+_LEADS_THEN_AREA = (
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?",
+    r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?P<earlier>(?:previous|last|earlier|prior)\s+)?",
+)
+# Every match of `across` contains one of these nouns.
+_ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillar", "tests", "standards"])  # "pillar": "three-pillar"
 
 
 def _alternates(source: str) -> bool:
@@ -271,7 +275,7 @@ class GradingGates:
         optional number and "the" before the area group (`row`, `row_prefix`,
         `area_only`): the area is tried only within that lead, so only the
         phrases of the words that begin a phrase there (`may_lead_with_area`)."""
-        if self.areas is None or not self.enabled or not (isinstance(rx.pattern, str) and rx.pattern.startswith(_LEAD_THEN_AREA)):
+        if self.areas is None or not self.enabled or not (isinstance(rx.pattern, str) and any(rx.pattern.startswith(lead + "(?P<area>(?:") for lead in _LEADS_THEN_AREA)):
             return rx.match(s)
         if low is None:
             low = fold(s)

@@ -309,6 +309,8 @@ class GradingGates:
             return rx.search(s)
         key = ("across", s)
         if key not in self._memo:
+            if low is None:
+                low = fold(s)  # a sentence the driver did not fold (no grade word)
             return self._remember(key, self._search(self._pattern(rx), s, low) if _ACROSS_NOUNS.any_in(low) else None)
         return self._memo[key]
 

@@ -723,9 +723,9 @@ class GradingExtractor:
                 # "Of those ten [forces], only one was rated good. Two were adequate, four
                 # require improvement ...": the numbers count organisations, not areas.
                 head = sentences[i - 1].text + " " + sent_text if i else sent_text
-                if _COUNTS_BODIES.search(head):
+                if gates.search(_COUNTS_BODIES, head):
                     founds = [f for f in founds if not f.bare_count]
-            if _COUNTS_BODIES.search(sent_text):
+            if gates.search(_COUNTS_BODIES, sent_text):  # (remembered, tried only where a number or "of" is)
                 # "Of the eight forces inspected, three were rated inadequate at investigating crime":
                 # the grade of some of those forces, not of the document's subject.
                 founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]

@@ -107,13 +107,21 @@ _NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:{NUMBER})\s+(?:of\s+th
 _COUNTS_BODIES = re.compile(
     rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|trusts|fire\s+and\s+rescue\s+services)\b"
     rf"|\b[Oo]f\s+(?:those|these)\s+(?:{NUMBER})\s*,", re.I)
+# One of these is in every match of `_COUNTS_BODIES`: most sentences need not be searched.
+_COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "trusts", "services", "those", "these")
+
+
+def _counts_bodies(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in _COUNTS_BODIES_WORDS) and _COUNTS_BODIES.search(text) is not None
 _WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
 # A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
 _EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
 _CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
 _COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
-_COLUMN_HINT = re.compile(r"(?:19|20)\d\d|previous|last|earlier|this|current", re.I)  # a cheap test before `_COMPARISON_HEADER`
+# Every column header holds one of these (a year starts "19" or "20"): a cheap test before `_COMPARISON_HEADER`.
+_COLUMN_HINTS = ("19", "20", "previous", "last", "earlier", "this", "current")
 _COMPARISON_HEADER = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ,'’-]{{1,50}}?)\s+(?P<first>{_COLUMN})\s+(?P<second>{_COLUMN})\s*$", re.I)
 # What a reviewed sample counts: "adequate in 23 of the 60 cases" is no count of graded areas.
 _CASES_NOUNS = r"(?:cases|investigations|files|records|referrals|assessments|plans)\b"
@@ -694,9 +702,9 @@ class GradingExtractor:
                 # "Of those ten [forces], only one was rated good. Two were adequate, four
                 # require improvement ...": the numbers count organisations, not areas.
                 head = sentences[i - 1].text + " " + sent_text if i else sent_text
-                if _COUNTS_BODIES.search(head):
+                if _counts_bodies(head):
                     founds = [f for f in founds if not f.bare_count]
-            if _COUNTS_BODIES.search(sent_text):
+            if _counts_bodies(sent_text):
                 # "Of the eight forces inspected, three were rated inadequate at investigating crime":
                 # the grade of some of those forces, not of the document's subject.
                 founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]
@@ -961,7 +969,8 @@ class GradingExtractor:
                 columns = None
                 continue
             text = ctx.text[start:end]
-            header = _COMPARISON_HEADER.match(text) if _COLUMN_HINT.search(text) else None
+            low = text.lower()
+            header = _COMPARISON_HEADER.match(text) if any(w in low for w in _COLUMN_HINTS) else None
             if header:
                 columns = [header.group("first"), header.group("second")]
                 continue

@@ -43,7 +43,7 @@ _PREVIOUS_CUE = re.compile(
     re.I,
 )
 _LEADING_PAST = re.compile(
-    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+|(?-i:[A-Z])[\w'’]*(?:\s+(?:of|and|for|(?-i:[A-Z])[\w'’]*)){1,6})\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
@@ -63,10 +63,10 @@ _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
-_NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
+_NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent|remains?)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
+_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions|standards))"
 _FAILING = r"failing|failed|poor|weak"
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 LOWEST = "lowest"  # "its lowest grade": the last grade of the scale, resolved in `_normalise`
@@ -88,7 +88,7 @@ _EARLIER_WHOLE_STARTS = Literals(["it ", "they ", "its ", "their ", "the local",
 # Words without which a sentence cannot date a grade to an earlier inspection.
 _EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been", "first inspection"])
 _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
-_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "of them", "of these", "of those"])
+_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those"])
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
 _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change"])
@@ -183,10 +183,10 @@ class GradingExtractor:
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force))*"
+        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)",
+            rf"{A}(?:['’]s?)?(?:\s+work)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)",
             flags,
         )
         Qg = r"['‘’\"“”]?"
@@ -218,7 +218,7 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
+            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
             rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
             flags,
         )
@@ -304,6 +304,20 @@ class GradingExtractor:
             rf"\b(?:children['’]s\s+services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:still\s+)?(?:remain|remains|remained|are\s+still|are\s+now|were\s+still)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
             flags,
         )
+        # "care leavers remained inadequate", "remains rated requires improvement overall": a kept
+        # grade, so the same grade at the inspection before (ANNOTATION.md).
+        self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
+        # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named.
+        self.body_which = re.compile(
+            rf"\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services),?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|for|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))",
+            flags,
+        )
+        # "rated the emergency department at Hull Royal Infirmary as requires improvement": a named
+        # body (or a part of it) as object, no area named: its overall grade.
+        self.rated_named_as = re.compile(
+            rf"\b(?:rated|judged|graded)\s+(?:the\s+(?:[\w'’-]+\s+){{1,3}}(?:at|of|in)\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,6}}\s+(?:as|to\s+be)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|for|on|in)\b)",
+            flags,
+        )
         self.total_before = re.compile(rf"\b(?P<total>{N})\s+(?:graded\s+|inspected\s+)?{_GRADED_THINGS}\b[^.;,]{{0,20}},\s*$", flags)
         self.and_count = re.compile(rf",?\s+(?:and|but|while)\s+(?P<count>{N})\s+(?:are|were|is|was)\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
         # "care leavers also received a good grade" (the area as subject; "was given an
@@ -329,7 +343,7 @@ class GradingExtractor:
         # "gave the council its lowest grade in each of the four judgements", "given the lowest
         # possible score for safety": the scale's lowest grade (`_normalise`).
         self.lowest = re.compile(
-            rf"\b(?:gave|given|awarded|received|handed|got)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the)\s+(?:lowest|worst\s+possible)\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
+            rf"\b(?:gave|give|gives|giving|given|awarded|awards?|received|receives?|handed|hands?|got|gets?)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the)\s+(?:lowest|worst\s+possible)\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
             rf"(?:(?:each|all|every\s+one)\s+of\s+(?:the|its|their)\s+(?P<count>{N})\s+{_GRADED_THINGS}|(?P<some>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|their|the)\s+)?{A})",
             flags,
         )
@@ -439,6 +453,7 @@ class GradingExtractor:
         last_total: tuple[int, int] | None = None
         document_total: int | None = None
         self._chain: tuple[int, int | None] | None = None
+        self._table_areas: set[tuple] = set()
         follows: tuple[int, str, bool, int | None] | None = None
         echo: tuple[int, list[Span]] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
@@ -627,6 +642,7 @@ class GradingExtractor:
         services now judged to be good" in a report graded on "children in care
         and care leavers") is a description, not a grading."""
         table = {(sp._.scale, sp._.area) for sp in spans if sp._.method == "table" and not sp._.previous and sp._.organisation_id == ctx.subject_id}
+        table |= getattr(self, "_table_areas", set())
         if len(table) < 3:
             return
         scales = {scale for scale, _ in table}
@@ -886,6 +902,8 @@ class GradingExtractor:
                         gap = s[extra.end():previous_end]
                         if len(gap.split()) > 9 or not re.search(r",|\band\b|&", gap) or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
                             break  # a list needs separators; "services leadership" is one noun phrase
+                        if re.search(r"\b(?:while|whereas|but|although|though)\b", gap, re.I):
+                            break  # "X, while its Y work was rated good": another clause, not the list
                         add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
                         previous_end = extra.start()
         for m in finditer_at(self.unqualified, s, low, _UNQUALIFIED_STARTS):
@@ -932,6 +950,10 @@ class GradingExtractor:
                 # Spans the earlier record's own claim: appended, not `add`ed.
                 # "..., and remains so": the grade just given, now.
                 found.append(_Found(before[-1].start, m.end(), m.group("grade") or before[-1].grade, before[-1].area, previous=False))
+        for m in self.rated_named_as.finditer(s) if "rated" in gate or "judged" in gate or "graded" in gate else ():
+            add(_Found(m.start(), m.end(), m.group("grade"), OVERALL))
+        for m in self.body_which.finditer(s) if "which" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             # "X is now adequate, down from good, while Y has moved up from requires
@@ -1019,6 +1041,11 @@ class GradingExtractor:
                 # Span values are keyed by offsets: from the area to the earlier grade,
                 # so that no two records share a span.
                 found.append(_Found(f.start, m.end("grade"), m.group("grade"), f.area, previous=True))
+        for m in self.remained.finditer(s) if "remain" in gate or "stay" in gate else ():
+            kept = [f for f in found if f.area and f.count is None and not f.previous and f.start <= m.start("grade") < f.end]
+            if kept:
+                # Its own offsets (from "remained"): span values are keyed by them.
+                found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
         return found
 
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:
@@ -1081,6 +1108,9 @@ class GradingExtractor:
         end_char = sent_start + found.end
         org_id = org_id or orgs.near(start_char, sent_start)
         key = (org_id, area, grade, previous, found.count, found.out_of)
+        if found.method == "table" and not previous and org_id == ctx.subject_id:
+            # Also when the row restates a grade the prose gave first (`_keep_table_areas`).
+            self._table_areas.add((scale_id, area))
         if key in seen:
             return
         seen.add(key)

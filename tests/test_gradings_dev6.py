@@ -1,0 +1,63 @@
+"""Phrasing -> gradings found by the dev6 news corpus (regional and national
+papers, trade press, a council press release, prison, probation and CQC
+stories): each case is a short document; the expected records are (area,
+grade, previous, count, out_of) for the document's subject, or with the
+organisation first where a case names several bodies."""
+
+import pytest
+
+from tests.test_extract_gradings import OFSTED, PEEL, extract
+
+PRISON = "HMP Bristol: report of an unannounced inspection"
+PROBATION = "Essex youth justice team rated outstanding by HM Inspectorate of Probation"
+CQC = "Hull Royal Infirmary A&E no longer 'inadequate', says the Care Quality Commission"
+
+
+def by_body(extractor, paragraphs, title, published="2025-05-22", kind="news"):
+    """(organisation, area, grade, previous, count, out_of) of every record."""
+    _, extraction = extract(extractor, paragraphs, title=title, published=published, kind=kind)
+    return {(g.organisation_id, g.area, g.grade, g.previous, g.count, g.out_of) for g in extraction.gradings}
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # "give ... their lowest grade" in the present tense, as a standfirst has it.
+    (["Inspectors give the jail their lowest grade in two of the four healthy prison tests."], PRISON, {(None, "poor", False, 2, 4)}),
+    # A second area of a leading earlier clause, with "already".
+    (["At the last full inspection, in 2022, safety was judged not sufficiently good and purposeful activity was already poor."], PRISON,
+     {("safety", "not sufficiently good", True, None, None), ("purposeful activity", "poor", True, None, None)}),
+    # "N of the standards" as the graded things; a total of standards, not of the areas they fall in.
+    (["Inspectors looked at twelve standards across three areas of the service's work.", "They rated nine of the standards outstanding and three good."],
+     PROBATION, {(None, "outstanding", False, 9, 12), (None, "good", False, 3, 12)}),
+    # "its resettlement work"; a clause after "while" is not part of the list before it.
+    (["The service's organisational delivery was judged outstanding, as was its work with children sentenced by the courts, while its resettlement work was rated good."],
+     PROBATION, {("organisational delivery", "outstanding", False, None, None), ("court work", "outstanding", False, None, None), ("resettlement", "good", False, None, None)}),
+    # A named inspectorate in a leading "when ... last visited" clause dates the grade.
+    (["When HM Inspectorate of Probation last visited, in 2019, the service was rated good overall."], PROBATION, {("overall", "good", True, None, None)}),
+    # "remained inadequate": the grade now and the same grade before.
+    (["Inspectors said the experiences and progress of care leavers remained inadequate."], OFSTED,
+     {("care leavers", "inadequate", False, None, None), ("care leavers", "inadequate", True, None, None)}),
+    # A named body, or a part of it, as the object of "rated ... as": its overall grade.
+    (["The Care Quality Commission has rated the emergency department at Hull Royal Infirmary as requires improvement, up from inadequate at its previous inspection in 2023."],
+     CQC, {("overall", "requires improvement", False, None, None), ("overall", "inadequate", True, None, None)}),
+    # Traps: an ordinary "remained good"; "rated ... as good" of what is not a body.
+    (["Relations between staff and children remained good throughout."], OFSTED, set()),
+    (["Parents rated the new Family Hub as good value."], OFSTED, set()),
+    (["The Ombudsman's Office, which was rated good by users, took the complaint."], OFSTED, set()),
+])
+def test_dev6_phrasing(extractor, text, title, expected):
+    assert extract(extractor, text, title=title, published="2025-02-11")[0] == expected
+
+
+def test_body_named_in_a_relative_clause_is_not_the_graded_one(extractor):
+    text = ["Hull University Teaching Hospitals NHS Trust, which runs Hull Royal Infirmary, remains rated requires improvement overall, a rating it has held since 2018."]
+    assert by_body(extractor, text, CQC, published="2025-09-30") == {
+        ("hull-university-teaching-hospitals-nhs-trust", "overall", "requires improvement", False, None, None),
+        ("hull-university-teaching-hospitals-nhs-trust", "overall", "requires improvement", True, None, None)}
+
+
+def test_a_neighbouring_council_graded_in_a_relative_clause(extractor):
+    text = ["Ofsted has rated Sefton Council's children's services as requires improvement to be good.",
+            "Neighbouring Wirral Council, which was also rated inadequate in 2022, is awaiting reinspection."]
+    assert by_body(extractor, text, "Sefton children's services lifted out of 'inadequate'", published="2025-02-11") == {
+        ("sefton-council", "overall effectiveness", "requires improvement to be good", False, None, None),
+        ("wirral-council", "overall effectiveness", "inadequate", False, None, None)}

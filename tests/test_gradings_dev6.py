@@ -61,3 +61,43 @@ def test_a_neighbouring_council_graded_in_a_relative_clause(extractor):
     assert by_body(extractor, text, "Sefton children's services lifted out of 'inadequate'", published="2025-02-11") == {
         ("sefton-council", "overall effectiveness", "requires improvement to be good", False, None, None),
         ("wirral-council", "overall effectiveness", "inadequate", False, None, None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A threshold count keeps its wording, as "failing" does; a zero count takes the total its sentence stated before it.
+    (["Merseyside Police was graded good or better in six of the nine areas, and was not found inadequate anywhere."],
+     {(None, "good or better", False, 6, 9), (None, "inadequate", False, 0, 9)}),
+    (["Durham Constabulary was graded good or outstanding in all but one of its nine areas."], {(None, "good or outstanding", False, 8, 9)}),
+    # "in need of improvement in two" is a count of requires improvement, sharing the list's total.
+    (["HMICFRS assessed the force across nine areas of policing.", "It found the force adequate in three of them and in need of improvement in two, with preventing crime the only area to be graded good."],
+     {(None, "adequate", False, 3, 9), (None, "requires improvement", False, 2, 9), ("preventing crime", "good", False, None, None)}),
+    # "from the eight areas inspected" states the total; a singular "grade" after a count.
+    (["It received one outstanding, five good and two adequate grades from the eight areas inspected."],
+     {(None, "outstanding", False, 1, 8), (None, "good", False, 5, 8), (None, "adequate", False, 2, 8)}),
+    (["Durham Constabulary: best in the region, with one outstanding grade."], {(None, "outstanding", False, 1, None)}),
+    # Trap: the total is of an earlier inspection, stated after the zero count.
+    (["Durham Constabulary is no longer rated inadequate in any part of its work, two years after it was found to be failing in three of the eight areas inspected."],
+     {(None, "inadequate", False, 0, None), (None, "failing", True, 3, 8)}),
+    # Traps: a threshold that is not a count; "in need of improvement" without a count.
+    (["Inspectors want every investigation to be good or better within a year."], set()),
+    (["The force's estate is in need of improvement in places."], set()),
+])
+def test_thresholds_zero_counts_and_stated_totals(extractor, text, expected):
+    assert extract(extractor, text)[0] == expected
+
+
+def test_a_total_stated_for_one_force_is_not_anothers(extractor):
+    text = ["Surrey Police heads the table. It received one outstanding, five good and two adequate grades from the eight areas inspected.",
+            "Thames Valley Police is second. It was graded good in four areas."]
+    records = by_body(extractor, text, "PEEL league table: Surrey tops the south-east", published="2025-07-03")
+    assert ("thames-valley-police", None, "good", False, 4, None) in records
+    assert ("surrey-police", None, "good", False, 5, 8) in records
+
+
+def test_a_round_ups_number_of_areas_is_not_each_forces_total(extractor):
+    # ANNOTATION.md: a total from the same sentence or the one before; a round-up has no subject whose inspection it is.
+    text = ["The inspectorate grades each force in nine areas on a five-point scale.",
+            "Cumbria Constabulary is the smallest force in the region.", "It has about 1,300 officers.", "Its chief constable is new.",
+            "Its headquarters are in Penrith.", "It requires improvement in four areas."]
+    assert by_body(extractor, text, "Police inspections: how the north-west's five forces compare") == {
+        ("cumbria-constabulary", None, "requires improvement", False, 4, None)}

@@ -96,6 +96,8 @@ _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop"
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
+# Between an area and the next grade word: the area has a grade of its own.
+_OWN_GRADE = re.compile(r"\s+(?:[\w'’]+\s+){0,5}?(?:rated|graded|judged|assessed|found|deemed|was|were|is|are)\b", re.I)
 _WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
@@ -204,7 +206,7 @@ class GradingExtractor:
         N = NUMBER
         Q = r"['‘’\"“”]?"
         self.count_of = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}|better|above){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
@@ -212,14 +214,14 @@ class GradingExtractor:
             flags,
         )
         self.zero_count = re.compile(
-            rf"\b(?:not|no\s+longer)\s+(?:(?:rated|judged|graded|found to be|assessed as)\s+)?{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:in|for)\s+any(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS}|part of its work))?"
+            rf"\b(?:not|no\s+longer)\s+(?:(?:rated|judged|graded|found(?:\s+to\s+be)?|assessed as)\s+)?{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:(?:in|for)\s+any(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS}|part of its work))?|anywhere\b)"
             rf"|\b(?:none|no one)\s+of\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:{_AREA_WORDS})\s+(?:is|was|were|are)\s+(?:rated\s+)?{Q}(?P<grade3>{G}){Q}(?:\s+or\s+{Q}(?P<grade4>{G}){Q})?",
             flags,
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
             rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
-            rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
+            rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
             flags,
         )
         # "The areas requiring improvement were X, Y and Z", "The inadequate areas included X"
@@ -229,7 +231,7 @@ class GradingExtractor:
         )
         # "Investigating crime was the only area where it 'requires improvement'"
         self.only_area = re.compile(
-            rf"{A}\s+(?:was|were|is)\s+the\s+(?:only|one|sole)\s+areas?\s+(?:(?:where|in which|that)\s+(?:(?:it|the \w+)\s+)?(?:was\s+|is\s+)?)?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
+            rf"{A}\s+(?:(?:was|were|is)\s+)?the\s+(?:only|one|sole)\s+areas?\s+(?:(?:where|in which|that)\s+(?:(?:it|the \w+)\s+)?(?:was\s+|is\s+)?)?(?:to\s+be\s+(?=rated|judged|graded|found))?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
             flags,
         )
         # "..., a significant improvement on the 'inadequate' grade it was given in this area in 2023"
@@ -318,6 +320,8 @@ class GradingExtractor:
             rf"\b(?:rated|judged|graded)\s+(?:the\s+(?:[\w'’-]+\s+){{1,3}}(?:at|of|in)\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,6}}\s+(?:as|to\s+be)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|for|on|in)\b)",
             flags,
         )
+        # "adequate in three of them and in need of improvement in two": a count of requires improvement.
+        self.need_count = re.compile(rf"\bin\s+need\s+of\s+improvement\s+(?:in|for|across)\s+(?P<count>{N})\b(?:\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b)?(?:\s+{_AREA_WORDS})?", flags)
         self.total_before = re.compile(rf"\b(?P<total>{N})\s+(?:graded\s+|inspected\s+)?{_GRADED_THINGS}\b[^.;,]{{0,20}},\s*$", flags)
         self.and_count = re.compile(rf",?\s+(?:and|but|while)\s+(?P<count>{N})\s+(?:are|were|is|was)\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
         # "care leavers also received a good grade" (the area as subject; "was given an
@@ -435,7 +439,7 @@ class GradingExtractor:
         # "Half of the eight areas were rated good": a count in words, kept only
         # when the sentence states the total it is a part of.
         self.count_fraction = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+(?:in|for|across)\s+(?:(?P<half>half)|all\s+but\s+(?P<but>{N}))\s+(?:of\s+)?(?:(?:the|its)\s+)?(?:(?P<out_of>{N})\s+)?(?:(?:inspected|graded|assessed)\s+)?(?:{_GRADED_THINGS}|of\s+(?:them|these))"
+            rf"(?<![\w-]){Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<or_grade>{G}|better|above){Q})?\s+(?:in|for|across)\s+(?:(?P<half>half)|all\s+but\s+(?P<but>{N}))\s+(?:of\s+)?(?:(?:the|its)\s+)?(?:(?P<out_of>{N})\s+)?(?:(?:inspected|graded|assessed)\s+)?(?:{_GRADED_THINGS}|of\s+(?:them|these))"
             rf"|\b(?P<half2>half)\s+of\s+(?:the|its)\s+(?:(?P<out_of2>{N})\s+)?{_GRADED_THINGS}\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
             flags,
         )
@@ -450,7 +454,7 @@ class GradingExtractor:
         seen: set[tuple] = set()
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = ctx.sentences
-        last_total: tuple[int, int] | None = None
+        last_total: tuple[int, int, str | None] | None = None  # sentence, total, the body it is of
         document_total: int | None = None
         self._chain: tuple[int, int | None] | None = None
         self._table_areas: set[tuple] = set()
@@ -528,12 +532,16 @@ class GradingExtractor:
                 # inadequate in three" right after "... three of the nine areas":
                 # the total carries over from the sentence before.
                 if found.count is not None and found.out_of is None:
-                    if last_total and i - last_total[0] <= (4 if found.count else 1):
+                    # A total stated for one body is not another's ("Surrey ... from the eight
+                    # areas inspected. Thames Valley ... good in four areas"), and a document's
+                    # number of areas is its subject's.
+                    body = orgs.near(sent.start_char + found.start, sent.start_char)
+                    if last_total and i - last_total[0] <= (4 if found.count else 1) and last_total[2] in (None, body):
                         # A zero count takes a total only from the sentence before (ANNOTATION.md);
                         # a total of the current inspection is not an earlier one's (`_emit`).
                         found.out_of = last_total[1]
                         found.document_total = True
-                    elif document_total and found.count:
+                    elif document_total and found.count and body == ctx.subject_id:
                         # A zero count ("not rated inadequate in any area") holds
                         # whatever the total: only a nearby one is its own.
                         found.out_of = document_total
@@ -547,7 +555,7 @@ class GradingExtractor:
             follows = (i, counted[0].label_, counted[0]._.previous, counted[0]._.year) if len(counted) == 1 else None
             if stated and stated[-1] and not (new and all(sp._.previous for sp in new)):
                 # An earlier inspection's total does not carry into the current one's counts.
-                last_total = (i, stated[-1])
+                last_total = (i, stated[-1], next((sp._.organisation_id for sp in new if sp._.count is not None), None))
             if across and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
                 document_total = parse_int(across.group("out_of") or across.group("out_of2"))
@@ -786,6 +794,9 @@ class GradingExtractor:
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
         across = gates.across(self.across, s, low)
         stated_out_of = parse_int(across.group("out_of") or across.group("out_of2")) if across else None
+        for f in found:
+            if f.count == 0 and f.out_of is None and across and across.end() <= f.start:
+                f.out_of = stated_out_of  # "good or better in six of the nine areas, and not found inadequate anywhere"
         counts: list[_Found] = []
         for rx in (self.count_of, self.count_subject):
             if rx is self.count_of:
@@ -825,6 +836,11 @@ class GradingExtractor:
                         # "Six areas – preventing crime, ... – were judged adequate": the areas named between the dashes.
                         for extra in self.scales.area_regex.finditer(s, m.start("aside"), m.end("aside")):
                             found.append(_Found(extra.start(), extra.end(), grade, extra.group(0)))  # inside the count's own claim
+        for m in self.need_count.finditer(s) if "need" in gate else ():
+            count = parse_int(m.group("count"))
+            item = _Found(m.start(), m.end(), "requires improvement", None, count, parse_int(m.group("out_of")) or stated_out_of, "count")
+            if count is not None and count <= 60 and add(item):
+                counts.append(item)
         for m in self.lowest.finditer(s) if "lowest" in gate or "worst" in gate else ():
             if m.group("count") or m.group("some"):
                 count = parse_int(m.group("count") or m.group("some"))
@@ -852,6 +868,8 @@ class GradingExtractor:
             ender = r"[.)]" if lead.group(0).strip().startswith(":") else r"[.;)]"
             window_end = self._list_end(tail, lead.end(), ender + r"|\band said\b|\bbut\b|\bwith\s+only\b")
             for extra in self.scales.area_regex.finditer(tail, lead.end(), window_end):
+                if window_end < len(tail) and _OWN_GRADE.match(tail, extra.end(), window_end):
+                    continue  # "..., with preventing crime the only area to be graded good"
                 add(_Found(item.end + extra.start(), item.end + extra.end(), item.grade, extra.group(0)), claim=False)
         # In a list ("inadequate in four of nine areas, requires improvement in
         # four and adequate in one") later items share the first one's total.
@@ -928,7 +946,7 @@ class GradingExtractor:
             if earlier:
                 g = "grade" if m.group("grade") else "grade2"
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
-        if re.search(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
+        if re.search(r"\b(?:grades?|ratings?|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
             for m in gates.finditer(self.count_grade_noun, s, low):
                 count = parse_int(m.group("count"))
                 if count is not None and count <= 60:
@@ -1032,7 +1050,10 @@ class GradingExtractor:
             else:
                 count = total // 2 if total % 2 == 0 else None
             if count:
-                add(_Found(m.start(), m.end(), m.group("grade") or m.group("grade2"), None, count, total, "count"))
+                grade = m.group("grade") or m.group("grade2")
+                if m.group("or_grade"):
+                    grade = f"{grade} or {m.group('or_grade')}"  # "good or outstanding in all but one": kept as stated
+                add(_Found(m.start(), m.end(), grade, None, count, total, "count"))
         for m in finditer_at(self.having_been, s, low, _HAVING_STARTS):
             # "X and Y require improvement, having been inadequate three years ago":
             # the areas graded just before, at the earlier inspection.

@@ -101,3 +101,33 @@ def test_a_round_ups_number_of_areas_is_not_each_forces_total(extractor):
             "Its headquarters are in Penrith.", "It requires improvement in four areas."]
     assert by_body(extractor, text, "Police inspections: how the north-west's five forces compare") == {
         ("cumbria-constabulary", None, "requires improvement", False, 4, None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "that grade has now risen to good": the area just graded, now.
+    (["When it was last inspected, in 2022, the force was judged inadequate at responding to the public; that grade has now risen to good."],
+     {("responding to the public", "inadequate", True, None, None), ("responding to the public", "good", False, None, None)}),
+    # A chain of dated grades with commas, then "it is now ...".
+    (["The force was rated outstanding for leadership in 2016, good in 2018 and requires improvement in 2022, and inspectors say it is now adequate."],
+     {("leadership and force management", "outstanding", True, None, None), ("leadership and force management", "good", True, None, None),
+      ("leadership and force management", "requires improvement", True, None, None), ("leadership and force management", "adequate", False, None, None)}),
+    # "in that area": the area graded in the sentence before.
+    (["Durham Constabulary was found inadequate at responding to the public.", "In the previous round it had been rated good in that area."],
+     {("responding to the public", "inadequate", False, None, None), ("responding to the public", "good", True, None, None)}),
+    # Traps: no area before to refer to; "it is now" with no dated grade before; a grade of something else moving.
+    (["Officers said that area had been rated good in that area by residents."], set()),
+    (["The chief constable said the force is now good at listening."], set()),
+    (["Its rating among residents has risen to good, a survey found."], set()),
+])
+def test_anaphoric_areas_and_chains_of_years(extractor, text, expected):
+    assert extract(extractor, text, published="2025-05-22")[0] == expected
+
+
+def test_both_in_the_next_sentence_shares_the_grade(extractor):
+    text = ["Kent Police and Essex Police share third place. Both were rated good for preventing crime."]
+    assert by_body(extractor, text, "PEEL league table: Surrey tops the south-east", published="2025-07-03") == {
+        ("kent-police", "preventing crime", "good", False, None, None), ("essex-police", "preventing crime", "good", False, None, None)}
+    # Trap: two forces not coordinated ("beat"): the grade is the nearest one's.
+    text = ["Kent Police beat Essex Police to third place. Both were rated good for preventing crime."]
+    assert by_body(extractor, text, "PEEL league table: Surrey tops the south-east", published="2025-07-03") == {
+        ("essex-police", "preventing crime", "good", False, None, None)}

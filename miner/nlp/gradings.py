@@ -108,6 +108,10 @@ _NONE_STARTS = Literals(["none", "no", "neither"])  # "no" then any space (\s+)
 _HAVING_STARTS = Literals(["having"])
 _SERVICES_STARTS = Literals(["children", "services"])
 _AND_STARTS = Literals(["and"])
+_AND_COMMA_STARTS = Literals(["and", ","])
+# Lets the driver give an area named in the sentence before: "In the previous round it had
+# been rated good in that area" (`__call__`).
+THAT_AREA = "__that_area__"
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
 _RECEIVED_LITERALS = Literals(["received", "given", "got", "earned", "achieved", "kept", "retained"])
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
@@ -322,6 +326,21 @@ class GradingExtractor:
         )
         # "adequate in three of them and in need of improvement in two": a count of requires improvement.
         self.need_count = re.compile(rf"\bin\s+need\s+of\s+improvement\s+(?:in|for|across)\s+(?P<count>{N})\b(?:\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b)?(?:\s+{_AREA_WORDS})?", flags)
+        # "that grade has now risen to good": the area graded just before, now.
+        self.that_grade_moved = re.compile(
+            rf"\b(?:that|this|the|its)\s+(?:grade|rating|judge?ment)\s+(?:has\s+|had\s+|have\s+)?(?:now\s+|since\s+)?(?:risen|rose|improved|fallen|fell|dropped|slipped|declined|moved\s+(?:up|down)|gone\s+(?:up|down)|went\s+(?:up|down)|climbed|jumped)\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "it had been rated good in that area": the area graded just before (here or in the sentence before).
+        self.grade_that_area = re.compile(
+            rf"\b(?:rated|judged|graded|found|assessed|deemed)\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:that|this|the\s+same)\s+area\b",
+            flags,
+        )
+        # "..., and inspectors say it is now adequate": after a run of earlier grades of one area, that area now.
+        self.now_grade = re.compile(
+            rf"\b(?:it|they|the\s+force|the\s+council|the\s+service)\s+(?:is|are)\s+now\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|or)\b)",
+            flags,
+        )
         self.total_before = re.compile(rf"\b(?P<total>{N})\s+(?:graded\s+|inspected\s+)?{_GRADED_THINGS}\b[^.;,]{{0,20}},\s*$", flags)
         self.and_count = re.compile(rf",?\s+(?:and|but|while)\s+(?P<count>{N})\s+(?:are|were|is|was)\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
         # "care leavers also received a good grade" (the area as subject; "was given an
@@ -432,7 +451,7 @@ class GradingExtractor:
         )
         # "rated outstanding in 2016, and as good in 2017": the same area, a grade of another year.
         self.and_as_year = re.compile(
-            rf"\band\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
+            rf"(?:\band|,)\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
             flags,
         )
         # "good in half of the eight areas", "adequate in all but one of its nine areas",
@@ -459,6 +478,7 @@ class GradingExtractor:
         self._chain: tuple[int, int | None] | None = None
         self._table_areas: set[tuple] = set()
         follows: tuple[int, str, bool, int | None] | None = None
+        last_area: tuple[int, str] | None = None  # the sentence and the area graded last in it
         echo: tuple[int, list[Span]] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
         grade_index = ctx.literal_index(_GRADE_LITERALS)
@@ -528,6 +548,11 @@ class GradingExtractor:
             if across:
                 stated.append(parse_int(across.group("out_of") or across.group("out_of2")))
             for found in founds:
+                if found.area == THAT_AREA:
+                    # "In the previous round it had been rated good in that area": the area just graded.
+                    if not last_area or last_area[0] != i - 1:
+                        continue
+                    found.area = last_area[1]
                 # "It was judged adequate in one, requires improvement in five and
                 # inadequate in three" right after "... three of the nine areas":
                 # the total carries over from the sentence before.
@@ -548,6 +573,8 @@ class GradingExtractor:
                         found.document_total = True
                 self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
             new = spans[before:]
+            graded = [sp for sp in new if sp._.area and sp._.count is None]
+            last_area = (i, graded[-1]._.area) if graded else None
             counted = [sp for sp in new if sp._.count and sp._.area is None]
             current = [sp for sp in new if not sp._.previous and sp._.area]
             echo = (i, current) if current else None
@@ -1035,10 +1062,20 @@ class GradingExtractor:
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
         for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate else ():
             add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
-        for m in finditer_at(self.and_as_year, s, low, _AND_STARTS):
+        for m in finditer_at(self.and_as_year, s, low, _AND_COMMA_STARTS):
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
                 found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
+        for m in self.that_grade_moved.finditer(s) if "to" in gate else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA, previous=False))
+        for m in self.grade_that_area.finditer(s) if "that" in gate or "this" in gate or "same" in gate else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA))
+        for m in self.now_grade.finditer(s) if "now" in gate else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before and len({f.area for f in before}) == 1 and _YEAR.search(s, 0, m.start()):
+                add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area, previous=False))
         for m in self.count_fraction.finditer(s) if "half" in gate or ("all" in gate and "but" in gate) else ():
             stated = m.group("out_of") or m.group("out_of2")
             total = parse_int(stated) if stated else stated_out_of
@@ -1227,7 +1264,8 @@ class GradingExtractor:
 
 
 # Between the last of a list of organisations and its grade: a plural verb, no sentence break.
-_PLURAL_PREDICATE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been|both|all|each)\b[^.;:!?]{0,100}", re.I)
+# Or "Kent Police and Essex Police share third place. Both were rated good for ...": the next sentence's "Both".
+_PLURAL_PREDICATE = re.compile(r"(?:\s+[^.;:!?]{0,60}[.!?]\s+(?-i:Both|The\s+two(?:\s+\w+)?))?\s+(?:were|are|have\s+been|had\s+been|both|all|each)\b[^.;:!?]{0,100}", re.I)
 _COORDINATION = re.compile(r"\s*(?:,|,?\s+and|&|,?\s+as\s+well\s+as)\s*", re.I)
 
 _OFSTED_2009 = "ofsted-2009"

@@ -131,3 +131,14 @@ def test_both_in_the_next_sentence_shares_the_grade(extractor):
     text = ["Kent Police beat Essex Police to third place. Both were rated good for preventing crime."]
     assert by_body(extractor, text, "PEEL league table: Surrey tops the south-east", published="2025-07-03") == {
         ("essex-police", "preventing crime", "good", False, None, None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A kept count: the same count at the inspection before.
+    (["Service holds on to two good grades."], {(None, "good", False, 2, None), (None, "good", True, 2, None)}),
+    (["The force kept its three outstanding ratings."], {(None, "outstanding", False, 3, None), (None, "outstanding", True, 3, None)}),
+    # Trap: a count with no verb of keeping.
+    (["The force received two good grades."], {(None, "good", False, 2, None)}),
+])
+def test_kept_counts(extractor, text, expected):
+    assert extract(extractor, text, published="2022-08-04")[0] == expected

@@ -96,6 +96,8 @@ _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop"
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
+# "holds on to two good grades", "kept its three outstanding ratings": a kept count.
+_KEPT_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept|h(?:olds|eld|olding)\s+on\s+to)\s+(?:(?:its|their|all)\s+)?$", re.I)
 # Between an area and the next grade word: the area has a grade of its own.
 _OWN_GRADE = re.compile(r"\s+(?:[\w'’]+\s+){0,5}?(?:rated|graded|judged|assessed|found|deemed|was|were|is|are)\b", re.I)
 _WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
@@ -976,8 +978,12 @@ class GradingExtractor:
         if re.search(r"\b(?:grades?|ratings?|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
             for m in gates.finditer(self.count_grade_noun, s, low):
                 count = parse_int(m.group("count"))
-                if count is not None and count <= 60:
-                    add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
+                if count is not None and count <= 60 and add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count")):
+                    kept = _KEPT_BEFORE.search(s, max(0, m.start() - 30), m.start())
+                    if kept:
+                        # "holds on to two good grades": the same count at the inspection before
+                        # (its own offsets, from the verb: span values are keyed by them).
+                        found.append(_Found(kept.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count", previous=True))
         for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if low is None or ("from" in low and "to" in low) else ():
             # "Its grade for investigating crime fell from good to requires improvement":
             # the area named last before it, now and before.

@@ -142,3 +142,44 @@ def test_both_in_the_next_sentence_shares_the_grade(extractor):
 ])
 def test_kept_counts(extractor, text, expected):
     assert extract(extractor, text, published="2022-08-04")[0] == expected
+
+
+PRISON_NEWS = "HMP Bristol: report of an unannounced inspection by HM Inspectorate of Prisons"
+CARE_HOME = "Care home rated by the Care Quality Commission"
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    # A list of dated grades, then the area they are of.
+    (PEEL, ["The force was rated good in 2017, requires improvement in 2019 and inadequate in 2022 for investigating crime."],
+     {("investigating crime", "good", True, None, None), ("investigating crime", "requires improvement", True, None, None),
+      ("investigating crime", "inadequate", True, None, None)}),
+    (PEEL, ["Its response to the public, rated outstanding in 2014, good in 2018 and adequate in 2022, is now inadequate."],
+     {("responding to the public", "outstanding", True, None, None), ("responding to the public", "good", True, None, None),
+      ("responding to the public", "adequate", True, None, None), ("responding to the public", "inadequate", False, None, None)}),
+    # "rated poorly for" a list of tests: HMI Prisons' poor for each.
+    (PRISON_NEWS, ["The prison was rated poorly for safety and respect."], {("safety", "poor", False, None, None), ("respect", "poor", False, None, None)}),
+    # A count of "them" after a sentence stating the total, and "the other five".
+    (PEEL, ["HMICFRS graded the force in eight areas.", "It was good in three of them.", "It was adequate in the other five."],
+     {(None, "good", False, 3, 8), (None, "adequate", False, 5, 8)}),
+    # Zero counts: "in a single area", "received no inadequate grades".
+    (PEEL, ["The force was not judged outstanding in a single area."], {(None, "outstanding", False, 0, None)}),
+    (PEEL, ["It received no inadequate grades."], {(None, "inadequate", False, 0, None)}),
+    # "had improved to good" in reported speech is the grade now.
+    (OFSTED, ["Ofsted found services for care leavers had improved to good."], {("care leavers", "good", False, None, None)}),
+    # "..., and requires improvement overall" after grades of key questions.
+    (CARE_HOME, ["The CQC rated the home inadequate for being safe and well-led, and requires improvement overall."],
+     {("safe", "inadequate", False, None, None), ("well-led", "inadequate", False, None, None), ("overall", "requires improvement", False, None, None)}),
+    # "has improved to adequate in that area"; "the same as in 2021" is a kept grade.
+    (PEEL, ["The force, which had been rated inadequate for responding to the public in 2021, has improved to adequate in that area."],
+     {("responding to the public", "inadequate", True, None, None), ("responding to the public", "adequate", False, None, None)}),
+    (PEEL, ["Inspectors rated the force as adequate at investigating crime, the same as in 2021."],
+     {("investigating crime", "adequate", False, None, None), ("investigating crime", "adequate", True, None, None)}),
+    # Traps: ordinary "poor", "good" and "adequate".
+    (PRISON_NEWS, ["Conditions were poor and the food was poor, prisoners said."], set()),
+    (PRISON_NEWS, ["The prison performed poorly in a league table of drug tests."], set()),
+    (OFSTED, ["Leaders have made good progress and staff morale is good."], set()),
+    (PEEL, ["The chief constable said the force has good people and adequate funding."], set()),
+    (PEEL, ["Crime fell in 2019, rose in 2021 and fell again in 2023 for most offences."], set()),
+])
+def test_unseen_probes_of_the_weak_categories(extractor, title, text, expected):
+    assert extract(extractor, text, title=title, published="2024-06-01", kind="news")[0] == expected

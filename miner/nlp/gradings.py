@@ -37,7 +37,7 @@ _PREVIOUS_CUE = re.compile(
     r"|\b(?:last|previous(?:ly)?)" + _SINCE_LAST + r"\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
     r"|\b(?:two|three|four|five|six|\d+|a|several|some)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
     r"|\bat that (?:inspection|time|visit)\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
-    r"|\bhad\s+(?:then\s+|previously\s+|already\s+)?(?:improved|deteriorated|declined|been\s+(?:rated|judged|graded|found|assessed))\b"
+    r"|\bhad\s+(?:then\s+|previously\s+|already\s+)?(?:(?:improved|deteriorated|declined)(?!\s+to\b)|been\s+(?:rated|judged|graded|found|assessed))\b"
     # "an improvement on its first inspection after unification, when it was judged inadequate"
     r"|\b(?:improvement|up|down|change|step)\s+(?:on|from)\s+(?:its|the|their)\s+(?:first|last|previous|earlier)\s+inspection\b[^.;]{0,60}?,\s+when\b",
     re.I,
@@ -59,8 +59,8 @@ _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:auth
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
-_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring)\b", re.I)
-_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|other|remaining)\b", re.I)
+_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent|remains?)\b", re.I)
@@ -79,7 +79,7 @@ _ONLY_LITERALS = Literals(["only", "one", "sole"])
 # Where matches of the patterns that begin with a (quoted) grade can start.
 _GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", "adequate", "inadequate", "poor", "fail", "weak", "'", "‘", "’", '"', "“", "”"])
 _JUDGED_STARTS = Literals(["rated", "judged", "graded", "assessed", "found", "considered", "deemed"])
-_OVERALL_STARTS = Literals(["overall", "judged", "rated", "graded", "found", "assessed", "deemed"])
+_OVERALL_STARTS = Literals(["overall", "judged", "rated", "graded", "found", "assessed", "deemed", "and"])
 _UNQUALIFIED_STARTS = Literals(["the", "children", "services"])
 _UP_FROM_STARTS = Literals(["up", "down", "improv", "risen", "fallen", "mov", "climbed", "dropped", "slipped"])
 # Words without which a pattern cannot match anywhere in the sentence.
@@ -176,7 +176,7 @@ class GradingExtractor:
         G = GRADE_PATTERN
         A = rf"(?P<area>{AREA})"
         flags = re.I
-        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|lowest|worst(?=\s+possible))\b", flags)
+        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|lowest|worst(?=\s+possible)|poorly)\b", flags)
         # "Investigating crime | Adequate", "2.1 Adoption performance Outstanding",
         # "The experiences and progress of care leavers: good"
         self.row = re.compile(
@@ -191,7 +191,7 @@ class GradingExtractor:
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force))*"
+        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|(?:improved|risen|fallen|dropped|slipped|declined|moved\s+(?:up|down)|gone\s+(?:up|down)|upgraded|downgraded)\s+to))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
             rf"{A}(?:['’]s?)?(?:\s+work)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)",
@@ -220,7 +220,7 @@ class GradingExtractor:
             flags,
         )
         self.zero_count = re.compile(
-            rf"\b(?:not|no\s+longer)\s+(?:(?:rated|judged|graded|found(?:\s+to\s+be)?|assessed as)\s+)?{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:(?:in|for)\s+any(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS}|part of its work))?|anywhere\b)"
+            rf"\b(?:not|no\s+longer)\s+(?:(?:rated|judged|graded|found(?:\s+to\s+be)?|assessed as)\s+)?{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:(?:in|for)\s+(?:any|a\s+single(?=\s+(?:area|category|pillar|judge?ment|test|standard))|a\s+single\s+one)(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS}|part of its work))?|anywhere\b)"
             rf"|\b(?:none|no one)\s+of\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:{_AREA_WORDS})\s+(?:is|was|were|are)\s+(?:rated\s+)?{Q}(?P<grade3>{G}){Q}(?:\s+or\s+{Q}(?P<grade4>{G}){Q})?",
             flags,
         )
@@ -280,7 +280,9 @@ class GradingExtractor:
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are)\s+(?:its|their|the)\s+(?:work\s+(?:to|on)\s+)?{A}", flags)
         self.overall = re.compile(
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
-            rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b",
+            rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b"
+            # "rated the home inadequate for being safe and well-led, and requires improvement overall"
+            rf"|\band\s+(?:as\s+)?{Q}(?P<grade3>{G}){Q}\s+overall\b",
             flags,
         )
         judged = r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?(?:as\s+)?"
@@ -335,14 +337,20 @@ class GradingExtractor:
         )
         # "it had been rated good in that area": the area graded just before (here or in the sentence before).
         self.grade_that_area = re.compile(
-            rf"\b(?:rated|judged|graded|found|assessed|deemed)\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:that|this|the\s+same)\s+area\b",
+            rf"\b(?:rated|judged|graded|found|assessed|deemed|(?P<moved>(?:improved|risen|fallen|dropped|slipped|declined|moved\s+(?:up|down))\s+to))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:that|this|the\s+same)\s+area\b",
             flags,
         )
         # "..., and inspectors say it is now adequate": after a run of earlier grades of one area, that area now.
         self.now_grade = re.compile(
-            rf"\b(?:it|they|the\s+force|the\s+council|the\s+service)\s+(?:is|are)\s+now\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|or)\b)",
+            rf"(?:\b(?:it|they|the\s+force|the\s+council|the\s+service)|,)\s+(?:is|are)\s+now\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|or)\b)",
             flags,
         )
+        dated = rf"{Q}(?:{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d"
+        self.dated_list_area = re.compile(
+            rf"(?<![\w-])(?P<list>{dated}(?:\s*,\s*{dated})*,?\s+and\s+{dated})\s+(?:for|at|in)\s+(?:(?:its|the|their)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            flags,
+        )
+        self.dated_grade = re.compile(rf"{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d", flags)
         self.total_before = re.compile(rf"\b(?P<total>{N})\s+(?:graded\s+|inspected\s+)?{_GRADED_THINGS}\b[^.;,]{{0,20}},\s*$", flags)
         self.and_count = re.compile(rf",?\s+(?:and|but|while)\s+(?P<count>{N})\s+(?:are|were|is|was)\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
         # "care leavers also received a good grade" (the area as subject; "was given an
@@ -448,7 +456,7 @@ class GradingExtractor:
         )
         # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
         self.no_grade_received = re.compile(
-            rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
+            rf"\b(?:(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)|(?:received|receives|got|gets|was\s+given|were\s+given|was\s+awarded|had|has)\s+no)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
             flags,
         )
         # "rated outstanding in 2016, and as good in 2017": the same area, a grade of another year.
@@ -660,7 +668,7 @@ class GradingExtractor:
         gates = getattr(self, "_grading_gates", None)
         enabled = getattr(self, "prefilter", True)  # False: every pattern everywhere (tests compare the two)
         if gates is None or gates.scales is not self.scales or gates.enabled != enabled:
-            gates = self._grading_gates = GradingGates(self.scales, GRADE_PATTERN, _FAILING + "|lowest|worst", enabled=enabled)  # "its lowest grade" (`self.lowest`)
+            gates = self._grading_gates = GradingGates(self.scales, GRADE_PATTERN, _FAILING + "|lowest|worst|poorly", enabled=enabled)  # "its lowest grade" (`self.lowest`), "rated poorly" (`self.rated_poorly`)
         return gates
 
     @staticmethod
@@ -819,7 +827,7 @@ class GradingExtractor:
                 if count is not None and count <= out_of:
                     add(_Found(rest.start("count"), rest.end(), rest.group("grade"), None, count, out_of, "count"))
         for m in finditer_at(self.overall, s, low, _OVERALL_STARTS) if low is None or "overall" in low else ():
-            grade = m.group("grade") or m.group("grade2")
+            grade = m.group("grade") or m.group("grade2") or m.group("grade3")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
         across = gates.across(self.across, s, low)
         stated_out_of = parse_int(across.group("out_of") or across.group("out_of2")) if across else None
@@ -885,8 +893,11 @@ class GradingExtractor:
                 item = _Found(m.start(), m.end(), "poor", None, count, total, "count")
                 if count and total and count <= total and add(item):
                     counts.append(item)  # the tests listed after it carry its grade
-            else:
-                add(_Found(m.start(), m.end(), "poor", m.group("area")))
+            elif add(_Found(m.start(), m.end(), "poor", m.group("area"))):
+                tail = s[m.end():]
+                tail = tail[: self._list_end(tail, 0, r"[.;]|\b(?:but|while|whereas|although|though|however|when)\b|,?\s+and\s+(?-i:[A-Z])")]
+                for extra in self.scales.area_regex.finditer(tail):
+                    add(_Found(m.end() + extra.start(), m.end() + extra.end(), "poor", extra.group(0)))
         # "inadequate in two areas, investigating crime and managing offenders":
         # the areas named after a count carry its grade.
         for item in list(counts):
@@ -1066,18 +1077,23 @@ class GradingExtractor:
             for g in ("grade", "grade2"):
                 if m.group(g):
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
-        for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate else ():
+        for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate or "no " in gate else ():
             add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
         for m in finditer_at(self.and_as_year, s, low, _AND_COMMA_STARTS):
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
                 found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
+        for m in self.dated_list_area.finditer(s) if " and " in gate else ():
+            for g in self.dated_grade.finditer(s, m.start("list"), m.end("list")):
+                # Each its own year: earlier ones previous, this inspection's year current (`_emit`).
+                add(_Found(g.start(), g.end(), g.group("grade"), m.group("area"), previous=True, current_year_is_now=True), claim=False)
         for m in self.that_grade_moved.finditer(s) if "to" in gate else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA, previous=False))
         for m in self.grade_that_area.finditer(s) if "that" in gate or "this" in gate or "same" in gate else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
-            add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA))
+            # A grade it moved to is the grade now.
+            add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA, previous=False if m.group("moved") else None))
         for m in self.now_grade.finditer(s) if "now" in gate else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and len({f.area for f in before}) == 1 and _YEAR.search(s, 0, m.start()):

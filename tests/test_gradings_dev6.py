@@ -183,3 +183,30 @@ CARE_HOME = "Care home rated by the Care Quality Commission"
 ])
 def test_unseen_probes_of_the_weak_categories(extractor, title, text, expected):
     assert extract(extractor, text, title=title, published="2024-06-01", kind="news")[0] == expected
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    # A headline's "'requires improvement' verdict on investigations".
+    (PEEL, ["Force told to improve after 'requires improvement' verdict on investigations"], {("investigating crime", "requires improvement", False, None, None)}),
+    # "fell to X from Y for AREA": the grade now and the one before.
+    (PEEL, ["The force fell to inadequate from good for responding to the public."],
+     {("responding to the public", "inadequate", False, None, None), ("responding to the public", "good", True, None, None)}),
+    # "an improvement on 2019 when they required improvement": the area's earlier grade.
+    (OFSTED, ["Inspectors judged the experiences and progress of children in care to be good, an improvement on 2019 when they required improvement."],
+     {("children in care", "good", False, None, None), ("children in care", "requires improvement to be good", True, None, None)}),
+    # A second count joined to a count of judgements shares its total.
+    (OFSTED, ["Three of the four judgements were good and one was outstanding."], {(None, "good", False, 3, 4), (None, "outstanding", False, 1, 4)}),
+    # "Safety at the jail was rated 'poor'".
+    (PRISON_NEWS, ["Safety at the jail was rated 'poor', the lowest grade."], {("safety", "poor", False, None, None)}),
+    # "last time" dates a count.
+    (PEEL, ["The force was graded requires improvement in six of the nine areas last time."], {(None, "requires improvement", True, 6, 9)}),
+    # Traps: other things graded or described with grade words.
+    (OFSTED, ["Ofsted rated Oak Hill Primary School good last month."], set()),
+    (OFSTED, ["The council's fostering service was rated good by Ofsted in a separate inspection."], set()),
+    (PEEL, ["Officers are executing outstanding warrants and the force has adequate staffing."], set()),
+    (PEEL, ["The force has drawn up requires improvement plans for each area."], set()),
+    (PRISON_NEWS, ["Staff relations with prisoners were reasonably good, inspectors said."], set()),
+    (PEEL, ["A poor start to the year meant the force's budget was inadequate."], set()),
+])
+def test_more_unseen_probes(extractor, title, text, expected):
+    assert extract(extractor, text, title=title, published="2024-06-01", kind="news")[0] == expected

@@ -36,7 +36,7 @@ _PREVIOUS_CUE = re.compile(
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
     r"|\b(?:last|previous(?:ly)?)" + _SINCE_LAST + r"\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
     r"|\b(?:two|three|four|five|six|\d+|a|several|some)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
-    r"|\bat that (?:inspection|time|visit)\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
+    r"|\bat that (?:inspection|time|visit)\b|\blast time\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
     r"|\bhad\s+(?:then\s+|previously\s+|already\s+)?(?:(?:improved|deteriorated|declined)(?!\s+to\b)|been\s+(?:rated|judged|graded|found|assessed))\b"
     # "an improvement on its first inspection after unification, when it was judged inadequate"
     r"|\b(?:improvement|up|down|change|step)\s+(?:on|from)\s+(?:its|the|their)\s+(?:first|last|previous|earlier)\s+inspection\b[^.;]{0,60}?,\s+when\b",
@@ -194,14 +194,14 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|(?:improved|risen|fallen|dropped|slipped|declined|moved\s+(?:up|down)|gone\s+(?:up|down)|upgraded|downgraded)\s+to))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+work)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)",
+            rf"{A}(?:['’]s?)?(?:\s+work)?(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)",
             flags,
         )
         Qg = r"['‘’\"“”]?"
         # "rated inadequate at investigating crime", "requires improvement in how it investigates crime",
         # "good at preventing crime and responding to the public", "the inadequate grades were for how GMP responds to the public"
         self.grade_then_area = re.compile(
-            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:(?:both|each of|all of)\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?|verdicts?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:(?:both|each of|all of)\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
@@ -244,7 +244,9 @@ class GradingExtractor:
         self.improvement_on = re.compile(
             rf"\b(?:improvement|rise|step up|fall|drop|decline|change)\s+(?:on|from)\s+(?:(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment|verdict)"
             # "an improvement on requires improvement at its last inspection"
-            rf"|{QUOTE}(?P<grade2>{G}){QUOTE}(?=\s+(?:at|in)\s+(?:(?:its|the|their)\s+(?:last|previous)|(?:19|20)\d\d)))",
+            rf"|{QUOTE}(?P<grade2>{G}){QUOTE}(?=\s+(?:at|in)\s+(?:(?:its|the|their)\s+(?:last|previous)|(?:19|20)\d\d))"
+            # "an improvement on 2019, when they required improvement"
+            rf"|(?:19|20)\d\d,?\s+when\s+(?:it|they|the\s+\w+)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:(?:judged|rated|graded|found|assessed)\s+(?:as\s+|to\s+be\s+|to\s+)?)?{QUOTE}(?P<grade3>{G}){QUOTE}(?![\w-]))",
             flags,
         )
         # "the local authority was judged inadequate", "services for children in
@@ -305,6 +307,12 @@ class GradingExtractor:
         self.transition = re.compile(
             rf"\b(?:fell|fallen|dropped|slipped|declined|deteriorated|improved|rose|risen|moved|went|gone|climbed|jumped|changed|upgraded|downgraded)(?:\s+(?:down|up|back))?\s+from\s+"
             rf"{Q}(?P<from>{G}){Q}\s+to\s+{Q}(?P<to>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "fell to inadequate from good for responding to the public": the grade now, then the one before.
+        self.transition_to_from = re.compile(
+            rf"\b(?:fell|fallen|dropped|slipped|declined|improved|rose|risen|moved|went|gone|climbed|jumped|upgraded|downgraded)(?:\s+(?:down|up|back))?\s+to\s+"
+            rf"{Q}(?P<to>{G}){Q}\s+from\s+{Q}(?P<from>{G}){Q}(?![\w-])(?:\s+(?:for|at|in)\s+(?:(?:its|the|their)\s+)?(?:work\s+(?:to|on)\s+)?{A})?",
             flags,
         )
         # "were judged outstanding in 2022 and remain outstanding": the same area, now.
@@ -873,6 +881,13 @@ class GradingExtractor:
                         # "Six areas – preventing crime, ... – were judged adequate": the areas named between the dashes.
                         for extra in self.scales.area_regex.finditer(s, m.start("aside"), m.end("aside")):
                             found.append(_Found(extra.start(), extra.end(), grade, extra.group(0)))  # inside the count's own claim
+                    rest = self.and_count.match(s, m.end()) if rx is self.count_subject and out_of else None
+                    more = parse_int(rest.group("count")) if rest else None
+                    if more is not None and count + more <= out_of:
+                        # "Three of the four judgements were good and one was outstanding": the same total.
+                        item = _Found(rest.start("count"), rest.end(), rest.group("grade"), None, more, out_of, "count")
+                        if add(item):
+                            counts.append(item)
         for m in self.need_count.finditer(s) if "need" in gate else ():
             count = parse_int(m.group("count"))
             item = _Found(m.start(), m.end(), "requires improvement", None, count, parse_int(m.group("out_of")) or stated_out_of, "count")
@@ -933,6 +948,12 @@ class GradingExtractor:
             count, total = parse_int(m.group("count")), parse_int(m.group("out_of"))
             if count is not None and total and count <= total:
                 add(_Found(m.start(), m.end(), m.group("grade"), None, count, total, "count"))
+        for m in finditer_at(self.transition_to_from, s, low, _TRANSITION_STARTS) if "from" in gate and "to" in gate else ():
+            named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
+            area = m.group("area") or (named[-1].group(0) if named else OVERALL_IF_UNNAMED)
+            if add(_Found(m.start(), m.end("to"), m.group("to"), area, previous=False), claim=False):
+                add(_Found(m.start(), m.end("from"), m.group("from"), area, previous=True), claim=False)
+            taken.append((m.start(), m.end()))
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
             matches = finditer_at(rx, s, low, starts, offsets=gates.area_positions(s, low) if rx is self.area_then_grade else gates.positions(starts, s, low))
@@ -984,7 +1005,7 @@ class GradingExtractor:
         for m in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS):
             earlier = [f for f in found if f.area and f.end <= m.start()]
             if earlier:
-                g = "grade" if m.group("grade") else "grade2"
+                g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if re.search(r"\b(?:grades?|ratings?|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
             for m in gates.finditer(self.count_grade_noun, s, low):

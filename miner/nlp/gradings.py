@@ -59,7 +59,7 @@ _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:auth
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
-_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|other|remaining)\b", re.I)
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
@@ -1033,9 +1033,9 @@ class GradingExtractor:
                 # Spans the earlier record's own claim: appended, not `add`ed.
                 # "..., and remains so": the grade just given, now.
                 found.append(_Found(before[-1].start, m.end(), m.group("grade") or before[-1].grade, before[-1].area, previous=False))
-        for m in self.rated_named_as.finditer(s) if "rated" in gate or "judged" in gate or "graded" in gate else ():
+        for m in self.rated_named_as.finditer(s) if (" as " in gate or " to be " in gate) and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
             add(_Found(m.start(), m.end(), m.group("grade"), OVERALL))
-        for m in self.body_which.finditer(s) if "which" in gate else ():
+        for m in self.body_which.finditer(s) if "which" in gate and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
@@ -1100,18 +1100,18 @@ class GradingExtractor:
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
         for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate or "no " in gate else ():
             add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
-        for m in finditer_at(self.and_as_year, s, low, _AND_COMMA_STARTS):
+        for m in finditer_at(self.and_as_year, s, low, _AND_COMMA_STARTS) if _YEAR.search(s) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
                 found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
-        for m in self.dated_list_area.finditer(s) if " and " in gate else ():
+        for m in self.dated_list_area.finditer(s) if " and " in gate and _YEAR.search(s) else ():
             for g in self.dated_grade.finditer(s, m.start("list"), m.end("list")):
                 # Each its own year: earlier ones previous, this inspection's year current (`_emit`).
                 add(_Found(g.start(), g.end(), g.group("grade"), m.group("area"), previous=True, current_year_is_now=True), claim=False)
-        for m in self.that_grade_moved.finditer(s) if "to" in gate else ():
+        for m in self.that_grade_moved.finditer(s) if " to " in gate and ("grade" in gate or "rating" in gate or "judg" in gate) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA, previous=False))
-        for m in self.grade_that_area.finditer(s) if "that" in gate or "this" in gate or "same" in gate else ():
+        for m in self.grade_that_area.finditer(s) if " area" in gate and ("that" in gate or "this" in gate or "same" in gate) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             # A grade it moved to is the grade now.
             add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA, previous=False if m.group("moved") else None))

@@ -210,3 +210,24 @@ def test_unseen_probes_of_the_weak_categories(extractor, title, text, expected):
 ])
 def test_more_unseen_probes(extractor, title, text, expected):
     assert extract(extractor, text, title=title, published="2024-06-01", kind="news")[0] == expected
+
+
+PRISON_REPORT = "Report on an unannounced inspection of HMP Bristol by HM Chief Inspector of Prisons"
+PROBATION_REPORT = "An inspection of probation services in Wirral PDU - HM Inspectorate of Probation"
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    # "poor against the healthy prison test of safety"
+    (PRISON_REPORT, ["Outcomes for prisoners were poor against the healthy prison test of safety."], {("safety", "poor", False, None, None)}),
+    # "Of the 12 standards, ..." states the total of the counts after it.
+    (PROBATION_REPORT, ["Of the 12 standards, two were rated good, six requires improvement and four inadequate."],
+     {(None, "good", False, 2, 12), (None, "requires improvement", False, 6, 12), (None, "inadequate", False, 4, 12)}),
+    # "maintained its good judgement": a kept grade.
+    (OFSTED, ["The local authority has maintained its good judgement since the last inspection."],
+     {("overall effectiveness", "good", False, None, None), ("overall effectiveness", "good", True, None, None)}),
+    # Traps in report prose.
+    (PRISON_REPORT, ["We were told that the food was good and that the gym was adequate."], set()),
+    (PEEL, ["We found that the force needs to improve how it investigates crime."], set()),
+])
+def test_report_phrasing_probes(extractor, title, text, expected):
+    assert extract(extractor, text, title=title, published="2024-06-01", kind="report")[0] == expected

@@ -201,7 +201,7 @@ class GradingExtractor:
         # "rated inadequate at investigating crime", "requires improvement in how it investigates crime",
         # "good at preventing crime and responding to the public", "the inadequate grades were for how GMP responds to the public"
         self.grade_then_area = re.compile(
-            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?|verdicts?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:(?:both|each of|all of)\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?|verdicts?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of|against)\s+(?:(?:both|each of|all of)\s+)?(?:the\s+(?:healthy\s+prison\s+)?tests?\s+of\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
@@ -227,7 +227,7 @@ class GradingExtractor:
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
             rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
-            rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
+            rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b",
             flags,
         )
         # "The areas requiring improvement were X, Y and Z", "The inadequate areas included X"
@@ -443,7 +443,7 @@ class GradingExtractor:
         # "The council retained its good rating", "kept its 'outstanding' rating", "Its overall rating
         # remained good": the grade now, and the same at the inspection before.
         self.kept_rating = re.compile(
-            rf"\b(?:retained|retains|kept|keeps|keeping|retaining|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their)\s+(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?![\w-])"
+            rf"\b(?:retained|retains|kept|keeps|keeping|retaining|maintained|maintains|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their)\s+(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?![\w-])"
             rf"|\boverall\s+(?:rating|grade|judge?ment)\s+(?:remained|remains|stayed|stays)\s+(?:at\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
             flags,
         )
@@ -1077,7 +1077,7 @@ class GradingExtractor:
         for m in self.body_object.finditer(s) if "council" in gate or "authority" in gate or "children" in gate else ():
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
-        for m in self.kept_rating.finditer(s) if "retain" in gate or "kep" in gate or "held" in gate or "hold" in gate or "remain" in gate or "stay" in gate else ():
+        for m in self.kept_rating.finditer(s) if "retain" in gate or "maintain" in gate or "kep" in gate or "held" in gate or "hold" in gate or "remain" in gate or "stay" in gate else ():
             g = "grade" if m.group("grade") else "grade2"
             # Not claims ("overall rating remained good" is also `area_then_grade`'s, which a
             # CQC report resolves and an Ofsted one does not); `_emit` keeps one record per key.

@@ -231,3 +231,25 @@ PROBATION_REPORT = "An inspection of probation services in Wirral PDU - HM Inspe
 ])
 def test_report_phrasing_probes(extractor, title, text, expected):
     assert extract(extractor, text, title=title, published="2024-06-01", kind="report")[0] == expected
+
+
+ROUND_UP = "How your police force performed in the latest inspections"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A relative clause's earlier grade does not date the main clause's.
+    (["Greater Manchester Police, which was rated inadequate in 2020, was graded good in five areas this time."],
+     {("greater-manchester-police", None, "good", False, 5, None)}),
+    # Round-up phrasing: several forces in one sentence, "in that area" for another force, a colon list.
+    (["Kent Police was rated good in six areas, while Sussex Police was rated inadequate at responding to the public."],
+     {("kent-police", None, "good", False, 6, None), ("sussex-police", "responding to the public", "inadequate", False, None, None)}),
+    (["Surrey Police, Sussex Police and Kent Police were all graded adequate for investigating crime."],
+     {("surrey-police", "investigating crime", "adequate", False, None, None), ("sussex-police", "investigating crime", "adequate", False, None, None),
+      ("kent-police", "investigating crime", "adequate", False, None, None)}),
+    (["Essex Police was judged outstanding for preventing crime. Its neighbour, Kent Police, was rated good in that area."],
+     {("essex-police", "preventing crime", "outstanding", False, None, None), ("kent-police", "preventing crime", "good", False, None, None)}),
+    # Trap: a chief constable's "good job" and "outstanding news".
+    (["Merseyside Police's chief constable said officers had done a good job and the grades were 'outstanding news'."], set()),
+])
+def test_round_up_probes(extractor, text, expected):
+    assert by_body(extractor, text, ROUND_UP, published="2025-03-01") == expected

@@ -98,6 +98,8 @@ _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
 # "holds on to two good grades", "kept its three outstanding ratings": a kept count.
 _KEPT_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept|h(?:olds|eld|olding)\s+on\s+to)\s+(?:(?:its|their|all)\s+)?$", re.I)
+# A grade moved to: "has improved to good", "fell back to inadequate", "moved up to adequate".
+_MOVED_TO = r"(?:improved|risen|rose|fallen|fell|dropped|slipped|declined|climbed|jumped|upgraded|downgraded|(?:moved|gone|went)\s+(?:up|down))\s+(?:back\s+)?to"
 # Between an area and the next grade word: the area has a grade of its own.
 _OWN_GRADE = re.compile(r"\s+(?:[\w'’]+\s+){0,5}?(?:rated|graded|judged|assessed|found|deemed|was|were|is|are)\b", re.I)
 _WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
@@ -191,7 +193,7 @@ class GradingExtractor:
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|(?:improved|risen|fallen|dropped|slipped|declined|moved\s+(?:up|down)|gone\s+(?:up|down)|upgraded|downgraded)\s+to))*"
+        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
             rf"{A}(?:['’]s?)?(?:\s+work)?(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)",
@@ -311,8 +313,7 @@ class GradingExtractor:
         )
         # "fell to inadequate from good for responding to the public": the grade now, then the one before.
         self.transition_to_from = re.compile(
-            rf"\b(?:fell|fallen|dropped|slipped|declined|improved|rose|risen|moved|went|gone|climbed|jumped|upgraded|downgraded)(?:\s+(?:down|up|back))?\s+to\s+"
-            rf"{Q}(?P<to>{G}){Q}\s+from\s+{Q}(?P<from>{G}){Q}(?![\w-])(?:\s+(?:for|at|in)\s+(?:(?:its|the|their)\s+)?(?:work\s+(?:to|on)\s+)?{A})?",
+            rf"\b{_MOVED_TO}\s+{Q}(?P<to>{G}){Q}\s+from\s+{Q}(?P<from>{G}){Q}(?![\w-])(?:\s+(?:for|at|in)\s+(?:(?:its|the|their)\s+)?(?:work\s+(?:to|on)\s+)?{A})?",
             flags,
         )
         # "were judged outstanding in 2022 and remain outstanding": the same area, now.
@@ -340,12 +341,12 @@ class GradingExtractor:
         self.need_count = re.compile(rf"\bin\s+need\s+of\s+improvement\s+(?:in|for|across)\s+(?P<count>{N})\b(?:\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b)?(?:\s+{_AREA_WORDS})?", flags)
         # "that grade has now risen to good": the area graded just before, now.
         self.that_grade_moved = re.compile(
-            rf"\b(?:that|this|the|its)\s+(?:grade|rating|judge?ment)\s+(?:has\s+|had\s+|have\s+)?(?:now\s+|since\s+)?(?:risen|rose|improved|fallen|fell|dropped|slipped|declined|moved\s+(?:up|down)|gone\s+(?:up|down)|went\s+(?:up|down)|climbed|jumped)\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"\b(?:that|this|the|its)\s+(?:grade|rating|judge?ment)\s+(?:has\s+|had\s+|have\s+)?(?:now\s+|since\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # "it had been rated good in that area": the area graded just before (here or in the sentence before).
         self.grade_that_area = re.compile(
-            rf"\b(?:rated|judged|graded|found|assessed|deemed|(?P<moved>(?:improved|risen|fallen|dropped|slipped|declined|moved\s+(?:up|down))\s+to))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:that|this|the\s+same)\s+area\b",
+            rf"\b(?:rated|judged|graded|found|assessed|deemed|(?P<moved>{_MOVED_TO}))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:that|this|the\s+same)\s+area\b",
             flags,
         )
         # "..., and inspectors say it is now adequate": after a run of earlier grades of one area, that area now.

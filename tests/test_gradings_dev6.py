@@ -86,23 +86,6 @@ def test_thresholds_zero_counts_and_stated_totals(extractor, text, expected):
     assert extract(extractor, text)[0] == expected
 
 
-def test_a_total_stated_for_one_force_is_not_anothers(extractor):
-    text = ["Surrey Police heads the table. It received one outstanding, five good and two adequate grades from the eight areas inspected.",
-            "Thames Valley Police is second. It was graded good in four areas."]
-    records = by_body(extractor, text, "PEEL league table: Surrey tops the south-east", published="2025-07-03")
-    assert ("thames-valley-police", None, "good", False, 4, None) in records
-    assert ("surrey-police", None, "good", False, 5, 8) in records
-
-
-def test_a_round_ups_number_of_areas_is_not_each_forces_total(extractor):
-    # ANNOTATION.md: a total from the same sentence or the one before; a round-up has no subject whose inspection it is.
-    text = ["The inspectorate grades each force in nine areas on a five-point scale.",
-            "Cumbria Constabulary is the smallest force in the region.", "It has about 1,300 officers.", "Its chief constable is new.",
-            "Its headquarters are in Penrith.", "It requires improvement in four areas."]
-    assert by_body(extractor, text, "Police inspections: how the north-west's five forces compare") == {
-        ("cumbria-constabulary", None, "requires improvement", False, 4, None)}
-
-
 @pytest.mark.parametrize("text, expected", [
     # "that grade has now risen to good": the area just graded, now.
     (["When it was last inspected, in 2022, the force was judged inadequate at responding to the public; that grade has now risen to good."],
@@ -253,3 +236,15 @@ ROUND_UP = "How your police force performed in the latest inspections"
 ])
 def test_round_up_probes(extractor, text, expected):
     assert by_body(extractor, text, ROUND_UP, published="2025-03-01") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "last time" after the grade dates it; "unlike last time" before it does not.
+    (["The force was rated good in five areas last time."], {(None, "good", True, 5, None)}),
+    (["Unlike last time, the force was rated good in five areas."], {(None, "good", False, 5, None)}),
+    # "remains rated ... overall, a rating it has held since 2018": now, and kept.
+    (["The force remains rated good for investigating crime, a rating it has held since 2018."],
+     {("investigating crime", "good", False, None, None), ("investigating crime", "good", True, None, None)}),
+])
+def test_last_time_and_remains(extractor, text, expected):
+    assert extract(extractor, text, published="2024-06-01", kind="news")[0] == expected

@@ -36,7 +36,7 @@ _PREVIOUS_CUE = re.compile(
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
     r"|\b(?:last|previous(?:ly)?)" + _SINCE_LAST + r"\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
     r"|\b(?:two|three|four|five|six|\d+|a|several|some)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
-    r"|\bat that (?:inspection|time|visit)\b|\blast time\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
+    r"|\bat that (?:inspection|time|visit)\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
     r"|\bhad\s+(?:then\s+|previously\s+|already\s+)?(?:(?:improved|deteriorated|declined)(?!\s+to\b)|been\s+(?:rated|judged|graded|found|assessed))\b"
     # "an improvement on its first inspection after unification, when it was judged inadequate"
     r"|\b(?:improvement|up|down|change|step)\s+(?:on|from)\s+(?:its|the|their)\s+(?:first|last|previous|earlier)\s+inspection\b[^.;]{0,60}?,\s+when\b",
@@ -63,8 +63,8 @@ _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
-_NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent|remains?)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))|,\s+(?=(?:is|was|were|are|has\s+been|have\s+been)\s+(?:now\s+)?(?:rated|judged|graded|found|assessed)\b)")
+_NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
+_CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions|standards))"
 _FAILING = r"failing|failed|poor|weak"
@@ -100,6 +100,9 @@ _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)
 _KEPT_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept|h(?:olds|eld|olding)\s+on\s+to)\s+(?:(?:its|their|all)\s+)?$", re.I)
 # A grade moved to: "has improved to good", "fell back to inadequate", "moved up to adequate".
 _MOVED_TO = r"(?:improved|risen|rose|fallen|fell|dropped|slipped|declined|climbed|jumped|upgraded|downgraded|(?:moved|gone|went)\s+(?:up|down))\s+(?:back\s+)?to"
+# Right after a grade (its clause): "... this time", "... last time".
+_THIS_TIME_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:this time|this year|in the latest (?:report|inspection))\b", re.I)
+_LAST_TIME_AFTER = re.compile(r"[^,;.]{0,40}?(?<!\bunlike )(?<!\bthan )(?<!\bsince )\b(?:last|the previous) time\b", re.I)
 # Between an area and the next grade word: the area has a grade of its own.
 _OWN_GRADE = re.compile(r"\s+(?:[\w'’]+\s+){0,5}?(?:rated|graded|judged|assessed|found|deemed|was|were|is|are)\b", re.I)
 _WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
@@ -580,12 +583,12 @@ class GradingExtractor:
                     # areas inspected. Thames Valley ... good in four areas"), and a document's
                     # number of areas is its subject's.
                     body = orgs.near(sent.start_char + found.start, sent.start_char)
-                    if last_total and i - last_total[0] <= (4 if found.count else 1) and last_total[2] in (None, body):
+                    if last_total and i - last_total[0] <= (4 if found.count else 1):
                         # A zero count takes a total only from the sentence before (ANNOTATION.md);
                         # a total of the current inspection is not an earlier one's (`_emit`).
                         found.out_of = last_total[1]
                         found.document_total = True
-                    elif document_total and found.count and body == ctx.subject_id:
+                    elif document_total and found.count:
                         # A zero count ("not rated inadequate in any area") holds
                         # whatever the total: only a nearby one is its own.
                         found.out_of = document_total
@@ -1146,6 +1149,7 @@ class GradingExtractor:
         for m in self.remained.finditer(s) if "remain" in gate or "stay" in gate else ():
             kept = [f for f in found if f.area and f.count is None and not f.previous and f.start <= m.start("grade") < f.end]
             if kept:
+                kept[0].previous = False  # "remains rated ..., a rating it has held since 2018": the grade now
                 # Its own offsets (from "remained"): span values are keyed by them.
                 found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
         return found
@@ -1279,6 +1283,10 @@ class GradingExtractor:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
         if found.method == "table":
             return False, inspection_year
+        if _THIS_TIME_AFTER.match(sentence, found.end):
+            return False, inspection_year  # "X, which was rated inadequate in 2020, was graded good in five areas this time"
+        if _LAST_TIME_AFTER.match(sentence, found.end):
+            return True, None  # "graded requires improvement in six of the nine areas last time"
         # "... an improvement on 2017, when the prison was rated poorly in two tests":
         # an earlier year's "when" clause dates every grade after it in the sentence.
         when = _WHEN_PAST.search(sentence, 0, found.start)

@@ -111,6 +111,7 @@ _COUNTS_BODIES = re.compile(
 _KEPT_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept|h(?:olds|eld|olding)\s+on\s+to)\s+(?:(?:its|their|all)\s+)?$", re.I)
 # A grade moved to: "has improved to good", "fell back to inadequate", "moved up to adequate".
 _MOVED_TO = r"(?:improved|risen|rose|fallen|fell|dropped|slipped|declined|climbed|jumped|upgraded|downgraded|(?:moved|gone|went)\s+(?:up|down))\s+(?:back\s+)?to"
+_MOVED_TO_RX = re.compile(rf"\b{_MOVED_TO}\b", re.I)
 # Right after a grade (its clause): "... this time", "... last time".
 _THIS_TIME_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:this time|this year|in the latest (?:report|inspection))\b", re.I)
 _LAST_TIME_AFTER = re.compile(r"[^,;.]{0,40}?(?<!\bunlike )(?<!\bthan )(?<!\bsince )\b(?:last|the previous) time\b", re.I)
@@ -1638,8 +1639,8 @@ class GradingExtractor:
         tally = found.count is not None and _TALLY.match(sent_text)
         chain = getattr(self, "_chain", None)
         if chain and 0 <= sent_start - chain[0] <= 3 and (
-            # ("Its efficiency has now fallen to requires improvement": "now" before the grade ends the run)
-            (gates.match(_CONTINUES_SUBJECT, sent_text) and not gates.search(_NOW, sent_text[: found.end], gate=True))
+            # (not a grade it moved to: "Its efficiency has now fallen to requires improvement" is the grade now)
+            (gates.match(_CONTINUES_SUBJECT, sent_text) and not _MOVED_TO_RX.search(sent_text, 0, found.end))
             or (gates.search(_PAST_JUDGEMENT, sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", sent_text, re.I)
                 and not tally)
         ):

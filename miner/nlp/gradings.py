@@ -128,7 +128,6 @@ _COMPARISON_HEADER = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ,'’-]{{1,50}}?)\s
 # What a reviewed sample counts: "adequate in 23 of the 60 cases" is no count of graded areas.
 _CASES_NOUNS = r"(?:cases|investigations|files|records|referrals|assessments|plans)\b"
 _CASES = re.compile(rf"\s*(?:(?:out\s+)?of\s+(?:the\s+)?[\d,]+\s+)?(?:\w+\s+)?{_CASES_NOUNS}", re.I)
-_REMAINED = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed))\b", re.I)
 _MONTH = r"(?:(?:jan|febr)uary\s+|march\s+|april\s+|may\s+|june\s+|july\s+|august\s+|(?:septem|octo|novem|decem)ber\s+)"
 _AREA_AFTER = re.compile(r"\s+(?:in|at|for|on)\s+(?:(?:its|the|their)\s+)?(?:work\s+(?:to|on)\s+)?", re.I)
 _FROM_GRADE_TO = re.compile(rf"\bfrom\s+{QUOTE}(?:{GRADE_PATTERN}){QUOTE}\s+to\s+{QUOTE}$", re.I)
@@ -1270,10 +1269,6 @@ class GradingExtractor:
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
                 if not add(item):
                     continue
-                if rx is self.area_then_grade and _REMAINED.search(s, m.end("area"), m.start("grade")):
-                    # "Purposeful activity remained poor": a kept grade is also the one before (ANNOTATION.md).
-                    found.append(_Found(item.start, item.end, item.grade, item.area, previous=False))
-                    found.append(_Found(item.start, m.end("grade") + (1 if m.end("grade") < len(s) else 0), item.grade, item.area, previous=True))
                 if rx is self.grade_then_area:
                     # "good at preventing crime and responding to the public": the
                     # same grade for further areas listed in its clause.

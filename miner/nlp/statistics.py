@@ -134,6 +134,10 @@ class StatisticExtractor:
         for sent, candidate_offsets in _sentences_with_candidates(ctx):
             text = sent.text
             s_start, s_end = sent.start_char, sent.end_char
+            block = ctx.block_index(s_start)
+            is_block_start = block is not None and ctx.starts[block] == s_start
+            if is_block_start and s_end - s_start <= _BARE_NUMBER_LENGTH and _BARE_NUMBER.fullmatch(text):
+                continue  # a paragraph's number ("12."): see _BARE_NUMBER
             low = ctx.folded(s_start, s_end)
             if candidate_offsets is None:
                 number_words = _NUMBER_WORDS.search(text) is not None
@@ -141,9 +145,7 @@ class StatisticExtractor:
                 number_words = _has_number_word(text, low, candidate_offsets)
             if not number_words and not (candidate_offsets and any(text[p] in _DIGITS_AND_POUND for p in candidate_offsets)) and not _DIGIT_OR_WORD.search(text):
                 continue
-            block = ctx.block_index(s_start)
             block_kind = ctx.kinds[block] if block is not None else None
-            is_block_start = block is not None and ctx.starts[block] == s_start
             for stat in find_statistics(text, is_block_start=is_block_start, low=low, number_words=number_words, offsets=(candidate_offsets, None)):
                 start = s_start + stat.start
                 end = s_start + stat.end
@@ -162,6 +164,15 @@ class StatisticExtractor:
                 spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+
+# A sentence that is only a number at the start of its block - a numbered
+# paragraph's "12." - holds no statistic: its one candidate is a `count` at
+# offset 0, which `_excluded` drops at a block's start, and nothing after it can
+# start another. Such sentences are a third of those with a candidate in a
+# report, so the component skips them before any per-sentence work.
+_BARE_NUMBER = re.compile(r"[0-9]+\.?")
+_BARE_NUMBER_LENGTH = 12  # longer ones (none in practice) take the usual path
 
 
 # What must follow a modifier for a candidate to start at it: the modifiers
@@ -425,19 +436,27 @@ def find_statistics(
     text = sentence if low is None else low
     qualifier, change_pct, comparison_rx = (_QUALIFIER, _CHANGE_PCT, _COMPARISON) if low is None else (_F_QUALIFIER, _F_CHANGE_PCT, _F_COMPARISON)
     for m in _candidates(sentence, low, number_words, offsets[0]):
-        if m.start() < consumed_until:
+        start, end = m.span()
+        if start < consumed_until:
+            continue
+        kind = m.lastgroup
+        surface = sentence[start:end]
+        # A candidate inside a phone number and one `_excluded` drops are both
+        # skipped, so the order of the two tests is free: the cheap exclusions
+        # of most candidates (bare years, a number at a block's start) come
+        # first, inlined, and the phone numbers are found only for a candidate
+        # that passes them all.
+        if kind == "count" and ((is_block_start and start <= 3) or (end - start == 4 and surface.isdecimal() and 1900 <= int(surface) <= 2099)):
+            continue
+        if _excluded(sentence, start, end, kind, is_block_start, low):
             continue
         if phones is None:
             # A phone number has at least eight digits (\d{2,4}, \d{3,4}, \d{3,4}).
             maybe_phone = low is None or sum(map(low.count, "0123456789")) >= 8 or (not low.isascii() and _NON_ASCII_DIGIT.search(low))
             phones = [(p.start(), p.end()) for p in finditer_at(_PHONE, sentence, low, _PHONE_STARTS, offsets=offsets[1])] if maybe_phone else []
-        if any(a <= m.start() < b for a, b in phones):
+        if phones and any(a <= start < b for a, b in phones):
             continue
-        kind = m.lastgroup
-        surface = sentence[m.start():m.end()]
-        if _excluded(sentence, m.start(), m.end(), kind, is_block_start, low):
-            continue
-        stat = _interpret(kind, surface, m.start(), m.end())
+        stat = _interpret(kind, surface, start, end)
         if stat is None:
             continue
         attach = _attach_to(sentence, stat, found, low)

@@ -77,6 +77,8 @@ _CANDIDATE_STARTS = Literals(
 )
 _PHONE_STARTS = Literals(["+44", "(", "0"])
 _ASCII_DIGITS = frozenset("0123456789")
+_IS_DIGIT = np.zeros(256, dtype=bool)  # by byte, as in WordStarts.codes
+_IS_DIGIT[np.frombuffer(b"0123456789", dtype=np.uint8)] = True
 _NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f\D]")
 
 _CHANGE = re.compile(
@@ -225,7 +227,12 @@ def candidate_offsets(low: str, sentence_starts: list[int]) -> list[int]:
     same sentence and modifiers without a fraction after them (see above)."""
     codes = _WORD_SCAN.codes(low)
     match_at = _WORD_START_AT.match
-    offsets = [p for p in _WORD_SCAN.positions(low, codes).tolist() if low[p] in _ASCII_DIGITS or match_at(low, p)]
+    found = _WORD_SCAN.positions(low, codes)
+    # A digit starts a candidate as it is; a word only where `_WORD_START_AT` matches.
+    keep = _IS_DIGIT[codes[found]]
+    words = np.flatnonzero(~keep)
+    keep[words[[match_at(low, p) is not None for p in found[words].tolist()]]] = True
+    offsets = found[keep].tolist()
     starts = np.asarray(sentence_starts, dtype=np.intp)
     starts = starts[starts > 0]
     extra = [s for s in starts[_WORD_SCAN.word_before(codes, starts)].tolist() if match_at(low, s)]

@@ -147,6 +147,15 @@ def span_values(doc: Doc, start_char: int, end_char: int, names) -> list:
     return [get(("._.", name, start_char, end_char)) for name in names]
 
 
+def group_values(doc: Doc, offsets: list[tuple[int, int]], names) -> list[tuple]:
+    """`tuple(span_values(doc, start, end, names))` for each (start, end) of
+    `offsets`, a column at a time: one list comprehension per name instead of
+    one per span, which is what reading a large span group costs."""
+    get = doc.user_data.get
+    columns = [[get(("._.", name, start, end)) for start, end in offsets] for name in names]
+    return list(zip(*columns)) if columns else [() for _ in offsets]
+
+
 def register_extensions() -> None:
     if not Doc.has_extension("miner"):
         Doc.set_extension("miner", default=None)

@@ -141,12 +141,13 @@ class StatisticExtractor:
             if is_block_start and s_end - s_start <= _BARE_NUMBER_LENGTH and _BARE_NUMBER.fullmatch(text):
                 continue  # a paragraph's number ("12."): see _BARE_NUMBER
             low = ctx.folded(s_start, s_end)
-            if candidate_offsets is None:
-                number_words = _NUMBER_WORDS.search(text) is not None
-            else:
-                number_words = _has_number_word(text, low, candidate_offsets)
-            if not number_words and not (candidate_offsets and any(text[p] in _DIGITS_AND_POUND for p in candidate_offsets)) and not _DIGIT_OR_WORD.search(text):
-                continue
+            # Whether the sentence has a number word is found out only where it
+            # matters: here, without a figure, and in _candidates.
+            number_words = None
+            if not (candidate_offsets and any(text[p] in _DIGITS_AND_POUND for p in candidate_offsets)):
+                number_words = _number_words(text, low, candidate_offsets)
+                if not number_words and not _DIGIT_OR_WORD.search(text):
+                    continue
             block_kind = ctx.kinds[block] if block is not None else None
             for stat in find_statistics(text, is_block_start=is_block_start, low=low, number_words=number_words, offsets=(candidate_offsets, None)):
                 start = s_start + stat.start
@@ -358,16 +359,26 @@ def _digit_alternatives(number_words: bool, following: str, spaced: bool, per_af
     return rx
 
 
-def _candidates(sentence: str, low: str | None, number_words: bool, offsets: list[int] | None) -> Iterator[re.Match]:
+def _candidates(sentence: str, low: str | None, number_words: bool | None, offsets: list[int] | None) -> Iterator[re.Match]:
     """`(_CANDIDATE if number_words else _CANDIDATE_DIGITS).finditer(sentence)`, tried only at
     `offsets` (as scan.finditer_at) with the alternatives that can start there. The
-    matches are on `low` when it is given: use their offsets, not their text."""
+    matches are on `low` when it is given: use their offsets, not their text.
+
+    `number_words` None: not known yet, found out (`_number_words`) only where it
+    matters. At a digit the two patterns differ only in `ratio` ("one in ten"),
+    whose second number may be a word, and `money` ("£") is the same in both:
+    most sentences, with figures but no ratio, never need it."""
     if offsets is None:
+        if number_words is None:
+            number_words = _NUMBER_WORDS.search(sentence) is not None
         yield from finditer_at(_CANDIDATE if number_words else _CANDIDATE_DIGITS, sentence, low, _CANDIDATE_STARTS)
         return
     # On the folded text, without re.IGNORECASE (see _without_case).
     text = sentence if low is None else low
-    digit, pound, letter, full = (_BY_FIRST_CHARACTER if low is None else _F_BY_FIRST_CHARACTER)[number_words]
+    if number_words is None and low is None:
+        number_words = _number_words(sentence, low, offsets)
+    patterns = _BY_FIRST_CHARACTER if low is None else _F_BY_FIRST_CHARACTER
+    digit, pound, letter, full = patterns[bool(number_words)]
     last_end = 0
     last_per = low.rfind("per") if low is not None else -1
     for p in offsets:
@@ -380,13 +391,30 @@ def _candidates(sentence: str, low: str | None, number_words: bool, offsets: lis
             else:
                 spaced, following = _AFTER_NUMBER.match(low, p).groups()
                 following = following if following in _NEXT_MATTERS else ""
-                rx = _BY_NEXT.get((number_words, following, spaced != "", last_per >= p)) or _digit_alternatives(number_words, following, spaced != "", last_per >= p)
+                spaced = spaced != ""
+                if number_words is None and spaced and following in _RATIO_NEXT:
+                    number_words = _number_words(sentence, low, offsets)
+                    digit, pound, letter, full = patterns[number_words]
+                words = bool(number_words)  # unknown: no ratio here, either pattern
+                rx = _BY_NEXT.get((words, following, spaced, last_per >= p)) or _digit_alternatives(words, following, spaced, last_per >= p)
+        elif char == "£":
+            rx = pound
         else:
-            rx = letter if char in _ASCII_LETTERS else pound if char == "£" else full
+            if number_words is None:
+                number_words = _number_words(sentence, low, offsets)
+                digit, pound, letter, full = patterns[number_words]
+            rx = letter if char in _ASCII_LETTERS else full
         m = rx.match(text, p)
         if m:
             yield m
             last_end = m.end()
+
+
+def _number_words(sentence: str, low: str | None, offsets: list[int] | None) -> bool:
+    """`_NUMBER_WORDS.search(sentence) is not None`, from the candidate offsets where there are some."""
+    if offsets is None or low is None:
+        return _NUMBER_WORDS.search(sentence) is not None
+    return _has_number_word(sentence, low, offsets)
 
 
 # Every period names a year ("19", "20"), "year(s)" or "last", "past", "previous".
@@ -429,12 +457,11 @@ def find_statistics(
     seconds") is part of the measure, not a figure of its own.
     """
     # `low` (scan.fold of the sentence), `number_words` (whether _NUMBER_WORDS
-    # matches) and `offsets` (where candidate and phone keywords start, from
-    # the document's scan.LiteralIndex) are passed by the component, which has them.
+    # matches; None: found out only if needed, see _candidates) and `offsets`
+    # (where candidate and phone keywords start, from the document's scan) are
+    # passed by the component, which has them.
     if low is None:
         low = fold(sentence)
-    if number_words is None:
-        number_words = _NUMBER_WORDS.search(sentence) is not None
     found: list[_Stat] = []
     consumed_until = -1
     phones = None  # found when the first candidate needs them
@@ -517,6 +544,7 @@ _CHANGE_TAILS = (
     "dropping", "by", "to", "from", "almost", "nearly", "about", "around", "than", "over", "some", "just",
 )
 _SUBJECT_NOUNS = ("number", "proportion", "percentage", "rate", "share", "level", "average", "total", "amount", "count")
+_SUBJECT_NOUN = re.compile("|".join(_SUBJECT_NOUNS))  # on folded text: any of them, as a literal prefilter
 # _PARTICIPLE ends the text with an "-ed" word, or one of the words allowed after it (case-sensitive, as it is).
 _PARTICIPLE_TAILS = ("ed", "only", "just", "about", "around", "nearly", "almost")
 
@@ -544,6 +572,8 @@ _HUNDRED_THOUSAND = re.compile(r"100,?000")
 
 
 def _interpret(kind: str, surface: str, start: int, end: int) -> _Stat | None:
+    if kind == "count" and surface.isascii() and surface.isdigit():
+        return _Stat(start, end, float(surface), "count")  # parse_number's value for plain digits, most counts
     lowered = surface.lower().strip()
     if kind == "money":
         value = parse_number(lowered.replace("£", "").replace(" ", ""))
@@ -606,7 +636,6 @@ def _duration_unit(word: str) -> str:
             "day": "days", "week": "weeks", "month": "months", "year": "years"}.get(word, word + "s")
 
 
-_URL_MARKS = (":", ".", "@")
 _URL = re.compile(r"https?:|www\.|\.(?:uk|com|org|pdf|html?)\b|@", re.I)
 _AREAS_AFTER = re.compile(r"(?:\s+(?:core|graded|key|separate|different|other))?\s+(?:areas?|pillars?|questions|judge?ments|categories|of (?:these|them|those))\b", re.I)
 _PLAIN = re.compile(r"\d+")
@@ -616,6 +645,7 @@ _AGE_RANGE_BEFORE = re.compile(r"\bage[ds]?\s+\d{1,2}\s*(?:and|to|or|-|–)\s*$"
 _DATE_RANGE_AFTER = re.compile(rf"\s*(?:and|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b")
 _MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+{_MONTH}\b")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$")
+_LONGEST_MONTH = len("september.")
 _PHONE_REST = re.compile(r"\s?\d{3,4}\s?\d{3,4}\b")
 _AREA_CODE = re.compile(r"0\d{3,4}")
 _LABELS = ("paragraph", "para", "page", "pages", "p.", "section", "chapter", "figure", "fig.", "table", "annex", "appendix",
@@ -668,7 +698,7 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
     token_start = max(sentence.rfind(" ", 0, start), 0)
     token_end = sentence.find(" ", end)
     token = sentence[token_start: token_end if token_end != -1 else len(sentence)]
-    if any(mark in token for mark in _URL_MARKS) and url.search(text[token_start: token_end if token_end != -1 else len(sentence)]):
+    if ("." in token or ":" in token or "@" in token) and url.search(text[token_start: token_end if token_end != -1 else len(sentence)]):
         return True
     if kind == "count":
         # Ranges, dates, phone numbers, times, ages, names of laws (one pattern, see below).
@@ -678,7 +708,9 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
         if stripped_before.endswith(("/", "–", "-")) and _YEAR_RANGE_BEFORE.search(before):
             return True
         # Dates: "7 February 2025", "February 7", "7th".
-        if before[-1:].isspace() and _MONTH_BEFORE.search(before):
+        # (A month and its full stop end where the trailing space begins: no
+        # match starts more than _LONGEST_MONTH characters before that.)
+        if before[-1:].isspace() and _MONTH_BEFORE.search(before, max(0, len(stripped_before) - _LONGEST_MONTH)):
             return True
         # Ranges of ages and dates: "aged 16 and 17", "between 7 and 18 November".
         lowered_before = before.lower()
@@ -794,7 +826,8 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     np = None
     # "number of", "proportion of", ...: both words within `before` (the one
     # character added to it for the first search cannot complete either).
-    if _maybe(low, max(0, stat.start - 160), stat.start, ("of",)) and _maybe(low, max(0, stat.start - 160), stat.start, _SUBJECT_NOUNS):
+    window = max(0, stat.start - 160)
+    if low is None or (low.find("of", window, stat.start) >= 0 and _SUBJECT_NOUN.search(low, window, stat.start)):
         subject = subject_of.search(text_before + " " + text[stat.start:stat.start + 1]) if stat.change_from is not None or stat.direction else None
         if subject is None:
             subject = subject_of.search(text_before)
@@ -824,7 +857,7 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     words = _noun_phrase(after)
     if words:
         phrase = " ".join(words)
-        qualifier = _TARGET.match(after[after.find(words[-1]) + len(words[-1]):]) if words else None
+        qualifier = _TARGET.match(after, after.find(words[-1]) + len(words[-1]))
         if stat.unit in ("percent", "ratio") and before.rstrip().endswith(_PARTICIPLE_TAILS) and (participle := _PARTICIPLE.search(before)):
             phrase += " " + participle.group(1)
         if qualifier:
@@ -840,17 +873,16 @@ _PUNCTUATION = re.compile(r"[,.;:()\[\]|]")
 
 def _noun_phrase(text: str) -> list[str]:
     words: list[tuple[str, int]] = []
-    for match in _MEASURE_WORD.finditer(text[:120]):
-        gap = text[(words and words[-1][1]) or 0:match.start()]
-        if words and _PUNCTUATION.search(gap):
-            break
-        if not words and _PUNCTUATION.search(text, 0, match.start()):
+    for match in _MEASURE_WORD.finditer(text, 0, 120):
+        # No punctuation between the last word taken (or the start) and this one.
+        if _PUNCTUATION.search(text, words[-1][1] if words else 0, match.start()):
             break
         word = match.group(0)
-        if word.lower() in _STOP_WORDS and word.lower() not in ("of",):
+        lowered = word.lower()
+        if lowered in _STOP_WORDS and lowered != "of":
             if words:
                 break
-            if word.lower() in ("the", "a", "an", "its", "their", "all"):
+            if lowered in ("the", "a", "an", "its", "their", "all"):
                 continue
             break
         words.append((word, match.end()))

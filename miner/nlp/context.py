@@ -71,11 +71,10 @@ class DocContext:
     def set_sentences(self, text: str, starts: list[int]) -> None:
         self.text = text
         self.sentence_starts = starts
-        self.sentences = []
-        for k, start in enumerate(starts):
-            end = starts[k + 1] if k + 1 < len(starts) else len(text)
-            sentence = text[start:end].rstrip()
-            self.sentences.append(Sentence(start, start + len(sentence), sentence))
+        # Each sentence runs to the next one's start, less trailing whitespace.
+        ends = [*starts[1:], len(text)]
+        texts = [text[start:end].rstrip() for start, end in zip(starts, ends)]
+        self.sentences = list(map(Sentence._make, zip(starts, [start + len(sentence) for start, sentence in zip(starts, texts)], texts)))
 
     def sentence_at(self, offset: int) -> Sentence | None:
         k = bisect.bisect_right(self.sentence_starts, offset) - 1

@@ -868,16 +868,19 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     return " ".join(tail) or None
 
 
-_PUNCTUATION = re.compile(r"[,.;:()\[\]|]")
+_PUNCTUATION = r"[,.;:()\[\]|]"
+_PHRASE_TOKEN = re.compile(rf"({_MEASURE_WORD.pattern})|{_PUNCTUATION}")
 
 
 def _noun_phrase(text: str) -> list[str]:
-    words: list[tuple[str, int]] = []
-    for match in _MEASURE_WORD.finditer(text, 0, 120):
-        # No punctuation between the last word taken (or the start) and this one.
-        if _PUNCTUATION.search(text, words[-1][1] if words else 0, match.start()):
+    words: list[str] = []
+    # Words and punctuation in one scan: punctuation between the last word taken
+    # (or the start) and the next word ends the phrase (no punctuation character
+    # can be inside a word, so the words are those of _MEASURE_WORD).
+    for match in _PHRASE_TOKEN.finditer(text, 0, 120):
+        word = match.group(1)
+        if word is None:
             break
-        word = match.group(0)
         lowered = word.lower()
         if lowered in _STOP_WORDS and lowered != "of":
             if words:
@@ -885,12 +888,12 @@ def _noun_phrase(text: str) -> list[str]:
             if lowered in ("the", "a", "an", "its", "their", "all"):
                 continue
             break
-        words.append((word, match.end()))
+        words.append(word)
         if len(words) >= 6:
             break
-    while words and words[-1][0].lower() in ("of", "and"):
+    while words and words[-1].lower() in ("of", "and"):
         words.pop()
-    return [w for w, _ in words]
+    return words
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an|its|their|recorded by the force,?)\s+", re.I)

@@ -7,7 +7,9 @@ and page numbers, reading times, URLs, ages) are checked on the context.
 For speed (the records are the same as with the plain patterns, which
 tests/test_statistics_paths.py checks): where a candidate can start is found
 once per document (`candidate_offsets`), only the sentences holding one are
-visited, only the alternatives that can start at an offset are tried, and the
+visited (less numbered paragraphs' "12.", `_BARE_NUMBER`), only the
+alternatives that can start at an offset are tried (number words looked for
+only where they matter), the cheapest exclusions come first, and the
 case-insensitive patterns run without re.I on the folded text (`_without_case`).
 """
 

@@ -93,12 +93,15 @@ class OrganisationResolver:
         ctx.subject_id = subject
         final = []
         mention_starts, mention_ids = [], []
+        named = [(start, end, org_id, label) for _, start, end, label, org_id in resolved if not label.startswith("ANAPHOR:")]
         for span, start, end, label, org_id in resolved:
             if label.startswith("ANAPHOR:"):
                 if subject is None or label != f"ANAPHOR:{by_id[subject].kind}":
                     continue
-                org_id = user_data[span_key("organisation_id", start, end)] = subject
-                label = span.label_ = by_id[subject].kind
+                # "The force" under a heading that names another force is that force (a round-up's section).
+                org_id = _heading_organisation(ctx, named, start, label.split(":", 1)[1]) or subject
+                user_data[span_key("organisation_id", start, end)] = org_id
+                label = span.label_ = by_id[org_id].kind
             final.append(span)
             if label in _SUBJECT_KINDS:
                 mention_starts.append(start)
@@ -153,6 +156,22 @@ class OrganisationResolver:
         return self
 
 
+# How many blocks back a section's heading is looked for.
+_SECTION_REACH = 12
+
+
+def _heading_organisation(ctx, named: list[tuple], offset: int, kind: str) -> str | None:
+    """The organisation of `kind` that the heading of `offset`'s section names, if any."""
+    j = ctx.block_index(offset)
+    if j is None:
+        return None
+    for h in range(j - 1, max(-1, j - _SECTION_REACH), -1):
+        if ctx.kinds[h] == "heading":
+            inside = [org_id for start, end, org_id, label in named if ctx.starts[h] <= start < ctx.ends[h] and label == kind]
+            return inside[0] if inside else None
+    return None
+
+
 def _is_acronym(name: str) -> bool:
     return any(word.isupper() and len(word) > 1 for word in name.split())
 
@@ -187,6 +206,10 @@ class OrganisationIndex:
             # A round-up has no subject: "the force" in the next paragraph is the
             # force its section has just named.
             return self.ids[i]
+        if self.subject is None and i < 0 and self.starts and self.starts[0] - offset <= _ROUNDUP_REACH and self.context.block_kind(offset) in (None, "heading", "title"):
+            # A headline before any name ("Hull hospital medical wards rated inadequate"):
+            # the body's first sentence names whom it is about.
+            return self.ids[0]
         return self.subject
 
 

@@ -64,6 +64,9 @@ def test_fast_paths_find_what_the_plain_patterns_find(monkeypatch):
         assert as_dicts(got) == expected, sentence
         # Without number_words, found out only where a candidate needs it (as the component does).
         assert as_dicts(find_statistics(sentence, low=low, offsets=(offsets, None))) == expected, sentence
+        # In a heading the component drops the counts: the same figures, the counts without measure and period.
+        dropped = [{**d, "measure": None, "period": None} if d["unit"] == "count" else d for d in expected]
+        assert as_dicts(find_statistics(sentence, low=low, offsets=(offsets, None), counts_dropped=True)) == dropped, sentence
         compared += bool(expected)
     assert compared > 500  # the inputs exercise the rules, not only their absence
 

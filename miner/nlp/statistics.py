@@ -154,12 +154,13 @@ class StatisticExtractor:
                 if not number_words and not _DIGIT_OR_WORD.search(text):
                     continue
             block_kind = ctx.kinds[block] if block is not None else None
-            for stat in find_statistics(text, is_block_start=is_block_start, low=low, number_words=number_words, offsets=(candidate_offsets, None)):
+            heading = block_kind == "heading"
+            for stat in find_statistics(text, is_block_start=is_block_start, low=low, number_words=number_words, offsets=(candidate_offsets, None), counts_dropped=heading):
                 start = s_start + stat.start
                 end = s_start + stat.end
                 if any(s <= start < e for s, e in grading_ranges):
                     continue
-                if block_kind == "heading" and stat.unit == "count":
+                if heading and stat.unit == "count":
                     continue
                 span = doc.char_span(start, end, label=stat.unit, alignment_mode="expand")
                 if span is None:
@@ -451,7 +452,7 @@ class _Periods:
 
 def find_statistics(
     sentence: str, is_block_start: bool = False, *, low: str | None = None, number_words: bool | None = None,
-    offsets: tuple[list[int] | None, list[int] | None] = (None, None),
+    offsets: tuple[list[int] | None, list[int] | None] = (None, None), counts_dropped: bool = False,
 ) -> list[_Stat]:
     """Statistics in one sentence, offsets relative to it.
 
@@ -464,7 +465,9 @@ def find_statistics(
     # `low` (scan.fold of the sentence), `number_words` (whether _NUMBER_WORDS
     # matches; None: found out only if needed, see _candidates) and `offsets`
     # (where candidate and phone keywords start, from the document's scan) are
-    # passed by the component, which has them.
+    # passed by the component, which has them. `counts_dropped`: the caller drops
+    # the counts (a heading's), so their measure and period are not looked for;
+    # they still count as figures found for the ones after them.
     if low is None:
         low = fold(sentence)
     found: list[_Stat] = []
@@ -522,10 +525,11 @@ def find_statistics(
                     stat.direction = stat.direction or ("up" if stat.value > earlier else "down" if stat.value < earlier else "unchanged")
                     consumed_until = comparison.end()
         consumed_until = max(consumed_until, stat.end)
-        stat.measure = _measure(sentence, stat, low)
-        period = periods.after(stat.end)
-        if period:
-            stat.period = period
+        if not (counts_dropped and stat.unit == "count"):
+            stat.measure = _measure(sentence, stat, low)
+            period = periods.after(stat.end)
+            if period:
+                stat.period = period
         found.append(stat)
     return found
 

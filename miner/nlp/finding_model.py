@@ -68,6 +68,25 @@ class Candidate:
         return self.section_kind, self.doc_kind, self.block_kind, self.headings[-1] if self.headings else ""
 
 
+@dataclass
+class KindScores:
+    """The kind head's answer for a batch of candidates (per candidate: the most
+    probable kind, its probability, and 1 - P(none)), with the batch's n-gram
+    keys, counts and keys per candidate for scoring the other heads."""
+
+    kinds: list[str]
+    kind_p: list[float]
+    finding_p: list[float]
+    keys: numpy.ndarray
+    values: numpy.ndarray
+    per_text: numpy.ndarray
+
+    def chosen(self, rows) -> list[int]:
+        """Those of `rows` given a polarity and topic: what the kind head keeps."""
+        kinds, finding_p = self.kinds, self.finding_p
+        return [i for i in rows if kinds[i] != "none" or finding_p[i] >= 0.3]
+
+
 _WORD = re.compile(r"[\w'’£%-]+")
 # `_WORD.findall` without the regex engine (`words()`): ASCII characters outside
 # its class become spaces in one bytes.translate, then str.split() cuts words.
@@ -301,29 +320,40 @@ class FindingClassifier:
     def _predict_fast(self, candidates: list[Candidate]) -> list[dict]:
         """`_predict` with the heads scored by `BowScorer`: the same decisions and
         probabilities (tests/test_bow_scorer.py compares them on the corpus)."""
-        keys, counts, per_text = self.scorers["kind"].flat_keys(*self._words(candidates))
-        values = numpy.asarray(counts, dtype="f")
-        kind, kind_p, none = self._best(self.scorers["kind"], keys, values, per_text, "none")
-        finding_p = [1.0 - p for p in none]
-        results = [{"kind": k, "kind_p": p, "finding_p": f} for k, p, f in zip(kind, kind_p, finding_p)]
-        chosen = [i for i, r in enumerate(results) if r["kind"] != "none" or r["finding_p"] >= 0.3]
-        if len(chosen) < len(candidates):
-            # Polarity and topic only for what the kind head keeps: the rows of
-            # the others are left out of the batch (rows do not depend on one another).
-            keep = numpy.zeros(len(candidates), dtype=bool)
-            keep[chosen] = True
-            keep_keys = numpy.repeat(keep, per_text)
-            keys, values, per_text = keys[keep_keys], values[keep_keys], per_text[keep]
+        batch = self.score_kinds(candidates)
+        results = [{"kind": k, "kind_p": p, "finding_p": f} for k, p, f in zip(batch.kinds, batch.kind_p, batch.finding_p)]
+        chosen = batch.chosen(range(len(candidates)))
         for head in ("polarity", "topic"):
-            if chosen:
-                labels, probabilities, _ = self._best(self.scorers[head], keys, values, per_text)
-                for i, label, p in zip(chosen, labels, probabilities):
-                    results[i][head] = label
-                    results[i][head + "_p"] = p
+            for i, label, p in zip(chosen, *self.score_head(batch, head, chosen)):
+                results[i][head] = label
+                results[i][head + "_p"] = p
         for r in results:
             r.setdefault("polarity", None)
             r.setdefault("topic", None)
         return results
+
+    def score_kinds(self, candidates: list[Candidate]) -> "KindScores":
+        """The kind head's answer for every candidate (the fast path only: `scorers`
+        set), with the batch's n-gram keys kept for `score_head`."""
+        keys, counts, per_text = self.scorers["kind"].flat_keys(*self._words(candidates))
+        values = numpy.asarray(counts, dtype="f")
+        kinds, kind_p, none = self._best(self.scorers["kind"], keys, values, per_text, "none")
+        return KindScores(kinds, kind_p, [1.0 - p for p in none], keys, values, per_text)
+
+    def score_head(self, batch: "KindScores", head: str, rows: list[int]) -> tuple[list[str], list[float]]:
+        """The most probable label of `head` and its probability for the candidates
+        at `rows` (ascending) of `batch`. Rows do not depend on one another, so
+        the others are left out of the scoring."""
+        if not rows:
+            return [], []
+        keys, values, per_text = batch.keys, batch.values, batch.per_text
+        if len(rows) < len(per_text):
+            keep = numpy.zeros(len(per_text), dtype=bool)
+            keep[rows] = True
+            keep_keys = numpy.repeat(keep, per_text)
+            keys, values, per_text = keys[keep_keys], values[keep_keys], per_text[keep]
+        labels, probabilities, _ = self._best(self.scorers[head], keys, values, per_text)
+        return labels, probabilities
 
     @staticmethod
     def _words(candidates: list[Candidate]) -> tuple[list[str], list[int]]:

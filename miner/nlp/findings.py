@@ -29,6 +29,11 @@ SPANS_KEY = "findings"
 DATA = pathlib.Path(__file__).parent / "data" / "findings.json"
 KINDS = ("cause_of_concern", "area_for_improvement", "recommendation", "innovative_practice", "finding")
 POLARITIES = ("positive", "negative", "neutral")
+# Kinds that fix a finding's polarity whatever the text says.
+_FIXED_POLARITY = {
+    "cause_of_concern": "negative", "area_for_improvement": "negative", "recommendation": "negative",
+    "innovative_practice": "positive",
+}
 
 
 class FindingExtractor:
@@ -124,31 +129,19 @@ class FindingExtractor:
     def __call__(self, doc: Doc) -> Doc:
         candidates = self.candidates(doc)
         ctx = get_context(doc)
-        orgs = OrganisationIndex(doc)
         is_report = (ctx.kind in (None, "report")) and ctx.inspection.inspectorate is not None
-        predictions = self.classifier.predict(candidates) if self.classifier is not None and candidates else None
-        spans: list[Span] = []
-        token_ranges = expand_to_tokens(doc, [c.start for c in candidates], [c.end for c in candidates])
+        kept, kinds, polarities, topics, confidences = self._decisions(candidates, is_report)
+        starts = [candidates[n].start for n in kept]
+        token_ranges = expand_to_tokens(doc, starts, [candidates[n].end for n in kept])
+        owners = OrganisationIndex(doc).near_starts(starts)
         user_data = doc.user_data
-        near = orgs.near
         # Labels as string ids: Span() would hash a label string for every span.
         labels = {kind: doc.vocab.strings.add(kind) for kind in KINDS}
-        threshold = self.threshold
-        for n, candidate in enumerate(candidates):
-            if predictions is not None:
-                prediction = predictions[n]
-                if prediction["finding_p"] < threshold:
-                    continue  # what _decide would reject, without the call
-                kind, polarity, topic, confidence = self._decide(candidate, prediction)
-            else:
-                kind, confidence = self._classify(candidate.text, candidate.section_kind, is_report, candidate.block_kind)
-                polarity = self._polarity(candidate.text, kind) if kind else None
-                topic = self._topic(candidate.text, candidate.headings) if kind else None
-            if kind is None:
+        spans: list[Span] = []
+        for token_range, kind, polarity, topic, confidence, owner in zip(token_ranges, kinds, polarities, topics, confidences, owners):
+            if token_range is None:
                 continue
-            if token_ranges[n] is None:
-                continue
-            first, end, start_char, end_char = token_ranges[n]
+            first, end, start_char, end_char = token_range
             span = Span(doc, first, end, label=labels[kind] if kind in labels else kind)
             if end <= first:  # an empty span (never for a stripped sentence): spaCy's own offsets
                 start_char, end_char = span.start_char, span.end_char
@@ -157,10 +150,53 @@ class FindingExtractor:
             user_data[span_key("polarity", start_char, end_char)] = polarity
             user_data[span_key("topic", start_char, end_char)] = topic
             user_data[span_key("confidence", start_char, end_char)] = round(confidence, 3)
-            user_data[span_key("organisation_id", start_char, end_char)] = near(candidate.start, candidate.start)
+            user_data[span_key("organisation_id", start_char, end_char)] = owner
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    def _decisions(self, candidates: list[Candidate], is_report: bool) -> tuple[list[int], list[str], list, list, list[float]]:
+        """The candidates that state a finding, as parallel lists: their indices
+        (ascending), kinds, polarities, topics and confidences."""
+        classifier = self.classifier
+        if classifier is not None and classifier.scorers is not None and candidates:
+            return self._model_decisions(candidates)
+        out: tuple[list, list, list, list, list] = ([], [], [], [], [])
+        predictions = classifier.predict(candidates) if classifier is not None and candidates else None
+        for n, candidate in enumerate(candidates):
+            if predictions is not None:
+                kind, polarity, topic, confidence = self._decide(candidate, predictions[n])
+            else:
+                kind, confidence = self._classify(candidate.text, candidate.section_kind, is_report, candidate.block_kind)
+                polarity = self._polarity(candidate.text, kind) if kind else None
+                topic = self._topic(candidate.text, candidate.headings) if kind else None
+            if kind is not None:
+                for column, value in zip(out, (n, kind, polarity, topic, confidence)):
+                    column.append(value)
+        return out
+
+    def _model_decisions(self, candidates: list[Candidate]) -> tuple[list[int], list[str], list, list, list[float]]:
+        """`_decisions` by `_decide`'s rules over the classifier's fast path, each
+        head scored only for the candidates whose records read it: none below
+        the threshold, and no polarity where the kind fixes it."""
+        batch = self.classifier.score_kinds(candidates)
+        finding_p, model_kinds, threshold = batch.finding_p, batch.kinds, self.threshold
+        kept = [n for n, p in enumerate(finding_p) if p >= threshold]
+        kinds = []
+        for n in kept:
+            candidate = candidates[n]
+            if candidate.section_kind is not None and candidate.doc_kind == "report":
+                kinds.append(candidate.section_kind)  # a report's own heading is surer than the model
+            else:
+                kind = model_kinds[n]
+                kinds.append("finding" if kind == "none" else kind)
+        chosen = batch.chosen(kept)
+        topic_of = dict(zip(chosen, self.classifier.score_head(batch, "topic", chosen)[0]))
+        fixed = {n: _FIXED_POLARITY.get(kind) for n, kind in zip(kept, kinds)}
+        unfixed = [n for n in chosen if fixed[n] is None]
+        polarity_of = dict(zip(unfixed, self.classifier.score_head(batch, "polarity", unfixed)[0]))
+        polarities = [fixed[n] or polarity_of.get(n) for n in kept]
+        return kept, kinds, polarities, [topic_of.get(n) for n in kept], [finding_p[n] for n in kept]
 
     def _decide(self, candidate: Candidate, prediction: dict) -> tuple[str | None, str | None, str | None, float]:
         if prediction["finding_p"] < self.threshold:
@@ -169,11 +205,7 @@ class FindingExtractor:
         # A report's own section heading is surer than the model about the kind.
         if candidate.section_kind is not None and candidate.doc_kind == "report":
             kind = candidate.section_kind
-        polarity = prediction["polarity"]
-        if kind in ("cause_of_concern", "area_for_improvement", "recommendation"):
-            polarity = "negative"
-        elif kind == "innovative_practice":
-            polarity = "positive"
+        polarity = _FIXED_POLARITY.get(kind) or prediction["polarity"]
         return kind, polarity, prediction["topic"], prediction["finding_p"]
 
     def _section_kind(self, headings: tuple[str, ...]) -> str | None:
@@ -197,10 +229,8 @@ class FindingExtractor:
         return None, 0.0
 
     def _polarity(self, text: str, kind: str) -> str:
-        if kind in ("cause_of_concern", "area_for_improvement", "recommendation"):
-            return "negative"
-        if kind == "innovative_practice":
-            return "positive"
+        if kind in _FIXED_POLARITY:
+            return _FIXED_POLARITY[kind]
         positive = len(self.positive.findall(text))
         negative = len(self.negative.findall(text))
         if negative > positive:

@@ -8,6 +8,7 @@ import bisect
 from collections import Counter
 from typing import Callable, Iterable
 
+import numpy
 import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -182,6 +183,30 @@ class OrganisationIndex:
             # force its section has just named.
             return self.ids[i]
         return self.subject
+
+    def near_starts(self, offsets: list[int]) -> list[str | None]:
+        """`near(offset, offset)` for each of `offsets` (a record that starts its
+        own sentence), found for all at once with numpy rather than by two
+        bisections per record."""
+        if not offsets:
+            return []
+        if not self.starts:
+            return [self.subject] * len(offsets)
+        at = numpy.asarray(offsets, dtype="int64")
+        mention_starts = numpy.asarray(self.starts, dtype="int64")
+        i = numpy.searchsorted(mention_starts, at, side="right") - 1
+        found = i >= 0
+        mention = mention_starts[numpy.maximum(i, 0)]
+        near = mention >= at  # in the same sentence, which starts at the offset
+        block_starts = numpy.asarray(self.context.starts, dtype="int64")
+        if len(block_starts):  # or in the same block
+            b = numpy.searchsorted(block_starts, at, side="right") - 1
+            near |= (b >= 0) & (mention >= block_starts[numpy.maximum(b, 0)])
+        near &= found
+        if self.subject is None:
+            near |= found & (at - mention <= _ROUNDUP_REACH)
+        ids, subject = self.ids, self.subject
+        return [ids[k] if take else subject for k, take in zip(i.tolist(), near.tolist())]
 
 
 # How far back (in characters) a round-up's "the force" reaches for the force named last.

@@ -172,3 +172,22 @@ def test_string_ids_are_spacys_and_the_cache_stays_bounded(monkeypatch):
     second = finding_model._string_ids({"d", "e", "f"})  # over the bound: a new dict, the old one left whole
     assert second == {w: spacy.strings.get_string_id(w) for w in "def"} and len(first) == 3
     assert finding_model._string_ids({"d", "g"})["g"] == spacy.strings.get_string_id("g")
+
+
+@pytest.mark.parametrize("subject", [None, "org-subject"])
+def test_near_starts_is_near_at_each_offset(subject):
+    from miner.nlp.context import DocContext
+    from miner.nlp.organisations import OrganisationIndex
+
+    rng = random.Random(13)
+    nlp = spacy.blank("en")
+    for _ in range(50):
+        doc = nlp("x " * 600)
+        ctx = doc._.miner = DocContext(subject_id=subject)
+        ctx.starts = sorted(rng.sample(range(0, 1200), rng.randint(0, 8)))
+        ctx.ends = ctx.starts[1:] + [1200]
+        starts = sorted(rng.sample(range(0, 1200), rng.randint(0, 12)))
+        ctx.organisation_mentions = (starts, [rng.choice([None, "a", "b", f"o{s}"]) for s in starts])
+        index = OrganisationIndex(doc)
+        offsets = [rng.randint(0, 1300) for _ in range(60)] + starts + ctx.starts
+        assert index.near_starts(offsets) == [index.near(offset, offset) for offset in offsets]

@@ -7,6 +7,7 @@ whitespace and offsets that fall between tokens."""
 import random
 import re
 
+import numpy
 import pytest
 import spacy
 
@@ -191,3 +192,14 @@ def test_near_starts_is_near_at_each_offset(subject):
         index = OrganisationIndex(doc)
         offsets = [rng.randint(0, 1300) for _ in range(60)] + starts + ctx.starts
         assert index.near_starts(offsets) == [index.near(offset, offset) for offset in offsets]
+
+
+def test_keys_sorted_by_text_then_key_as_lexsort_orders_them():
+    rng = random.Random(17)
+    for count in (1, 2, 3, 300, 40_000):
+        texts = numpy.array([rng.randrange(count) for _ in range(2000)], dtype="int64")
+        # Hashed keys, and keys that differ only in their lowest bits (the single sort's tie).
+        keys = numpy.array([rng.getrandbits(64) for _ in range(1000)] + [rng.choice([7, 6, 5, 4, 2**63 + 1, 2**63]) for _ in range(1000)], dtype="uint64")
+        got_keys, got_texts = finding_model._by_text_then_key(keys, texts, count)
+        order = numpy.lexsort((keys, texts))
+        assert got_keys.tolist() == keys[order].tolist() and got_texts.tolist() == texts[order].tolist()

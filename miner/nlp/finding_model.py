@@ -99,8 +99,8 @@ def words(text: str) -> list[str]:
     """`_WORD.findall(text)`, several times faster. Splitting at ASCII non-word
     characters and whitespace is the same as the regex when every non-ASCII
     character of the text is in `_WORD`'s class (a word character, which for `re`
-    is one that `str.isalnum()` accepts, or ’ or £); for any other text (“, –,
-    a non-breaking space...) the regex runs."""
+    is one that `str.isalnum()` accepts, or ’ or £); any other (“, –, a
+    non-breaking space...) separates words as a space does, and is replaced by one."""
     try:
         encoded = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
@@ -109,7 +109,10 @@ def words(text: str) -> list[str]:
         # The non-ASCII characters alone: UTF-8 bytes of those are all >= 0x80.
         rest = encoded.translate(None, _ASCII).decode("utf-8").replace("’", "").replace("£", "")
         if rest and not rest.isalnum():
-            return _WORD.findall(text)
+            for char in set(rest):
+                if not char.isalnum():
+                    text = text.replace(char, " ")
+            encoded = text.encode("utf-8")
     return encoded.translate(_TO_SPACE).decode("utf-8").split()
 
 
@@ -197,6 +200,25 @@ def _word_ids(flat: list[str]) -> tuple[int, ...]:
     return (found,) if len(flat) == 1 else found
 
 
+def _by_text_then_key(keys: numpy.ndarray, texts: numpy.ndarray, count: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """`keys` and `texts` (a text's index, below `count`, for each key) sorted
+    by text, then key: the order of numpy.lexsort((keys, texts)), equal keys of
+    a text in any order. One argsort of a single uint64 per key, its text's
+    index in the top bits and the key's top bits below, which puts two keys of
+    a text in order unless they agree in all those bits; then (in theory, for
+    hashed keys) the exact order by two sorts."""
+    shift = numpy.uint64(max(1, (count - 1).bit_length()))
+    order = numpy.argsort((texts.astype("uint64") << (numpy.uint64(64) - shift)) | (keys >> shift))
+    keys, texts = keys[order], texts[order]
+    if ((texts[1:] == texts[:-1]) & (keys[1:] < keys[:-1])).any():
+        # Keys first (equal keys need no order), then texts by a stable sort,
+        # which for 16-bit integers is a radix sort.
+        order = numpy.argsort(keys)
+        order = order[numpy.argsort(texts.astype("int16" if count < 2**15 else "int32")[order], kind="stable")]
+        keys, texts = keys[order], texts[order]
+    return keys, texts
+
+
 class BowScorer:
     """A trained `TextCatBOW` head scored without building a `Doc` per text.
 
@@ -244,13 +266,7 @@ class BowScorer:
             inside = text_of[: len(ngrams)] == text_of[n - 1:]
             keys.append(ngrams[inside])
             texts.append(text_of[: len(ngrams)][inside])
-        keys, texts = numpy.concatenate(keys), numpy.concatenate(texts)
-        # Sorted by text, then key (what numpy.lexsort((keys, texts)) gives, in
-        # half the time): keys first (equal keys need no order), then texts by a
-        # stable sort, which for 16-bit integers is a radix sort.
-        order = numpy.argsort(keys)
-        order = order[numpy.argsort(texts.astype("int16" if count < 2**15 else "int32")[order], kind="stable")]
-        keys, texts = keys[order], texts[order]
+        keys, texts = _by_text_then_key(numpy.concatenate(keys), numpy.concatenate(texts), count)
         first = numpy.ones(len(keys), dtype=bool)
         first[1:] = (keys[1:] != keys[:-1]) | (texts[1:] != texts[:-1])
         starts = numpy.flatnonzero(first)

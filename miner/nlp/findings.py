@@ -53,9 +53,8 @@ class FindingExtractor:
         self._section_kind_cache: dict[tuple[str, ...], str | None] = {}  # heading path -> kind, by these rules
         self.cues = re.compile("|".join(f"(?:{c})" for c in lexicon["finding_cues"]), re.I)
         self.not_cues = re.compile("|".join(f"(?:{c})" for c in lexicon["not_finding_cues"]), re.I)
-        # Words every not-cue match contains (scan.required_literals), looked up
-        # once per document: the cues are tried at every offset, and most quoted
-        # sentences ("children’s") hold none (a gate per sentence cost as much as the regex).
+        # Words every not-cue match contains (scan.required_literals): the cues
+        # are tried at every offset, and most quoted sentences ("children’s") hold none.
         self._not_cue_needs = required_literals(self.not_cues) or ()
         self.positive = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon["positive"]) + r")\b", re.I)
         self.negative = re.compile(r"(?:\b|(?<=n't))(?:" + "|".join(re.escape(w.strip()) for w in lexicon["negative"]) + r")\b", re.I)
@@ -73,43 +72,56 @@ class FindingExtractor:
         ctx = get_context(doc)
         doc_kind = ctx.kind or ("report" if ctx.inspection.inspectorate else "news")
         found: list[Candidate] = []
-        seen = _SeenTexts()
-        sections = None  # what governs each block (miner.nlp.sections), made on first need
-        boilerplate: dict[int, bool] = {}
-        anywhere = ctx.literal_index(BOILERPLATE_ANYWHERE)
-        not_cue_words = [ctx.literal_index(words) for words in self._not_cue_needs]
-        for sent in ctx.sentences:
-            text = sent.text.strip()
+        seen = _SeenTexts().add
+        sentences = ctx.sentences
+        starts = ctx.sentence_starts if len(ctx.sentence_starts) == len(sentences) else [s.start_char for s in sentences]
+        # Each sentence's block, for all at once (-1 before the first block).
+        blocks = (numpy.searchsorted(ctx.starts, starts, side="right") - 1).tolist() if ctx.starts and starts else [-1] * len(sentences)
+        kinds = ctx.kinds
+        governs: dict[int, tuple | None] = {-1: ((), None)}  # block -> (headings, section kind), None when it yields none
+        not_cue_needs = self._not_cue_needs
+        sections: list[Section] = []  # what governs each block (miner.nlp.sections), made on first need
+        for sent, i in zip(sentences, blocks):
+            whole = sent.text
+            if len(whole) < 25:  # the stripped text is no longer
+                continue
+            lead = whole.lstrip()
+            text = lead.rstrip()
             if len(text) < 25 or len(text) > 1200:
                 continue
-            i = ctx.block_index(sent.start_char)
-            block_kind = ctx.kinds[i] if i is not None else "paragraph"
+            block_kind = kinds[i] if i >= 0 else "paragraph"
             if block_kind in ("heading", "caption", "table_row"):
                 continue
-            if not seen.add(text):
+            if not seen(text):
                 continue
             # The cheap quote test first: most sentences fail it.
-            if (
-                _is_quoted_response(text)
-                and all(words.any_within(sent.start_char, sent.end_char) for words in not_cue_words)
-                and self.not_cues.search(text)
-            ):
+            if _is_quoted_response(text):
+                # The not-cue words looked for in this sentence alone: few sentences
+                # get here, and finding the words in the whole document cost more.
+                low = ctx.folded(sent.start_char, sent.end_char)
+                if all(words.any_in(low) for words in not_cue_needs) and self.not_cues.search(text):
+                    continue
+            context = governs.get(i, False)
+            if context is False:
+                context = governs[i] = self._governs(ctx, i, sections)
+            if context is None:
                 continue
-            headings, section_kind = ctx.headings[i] if i is not None else (), None
-            if i is not None:
-                if i not in boilerplate:
-                    start, end = ctx.starts[i], ctx.ends[i]
-                    boilerplate[i] = is_boilerplate(ctx.text[start:end], headings, anywhere.any_within(start, end))
-                if boilerplate[i]:
-                    continue
-                if sections is None:
-                    sections = self._block_sections(ctx)
-                if sections[i].is_title:
-                    continue
-                section_kind = sections[i].kind
-            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            found.append(Candidate(start, start + len(text), text, block_kind, headings, section_kind, doc_kind))
+            start = sent.start_char + (len(whole) - len(lead))
+            found.append(Candidate(start, start + len(text), text, block_kind, context[0], context[1], doc_kind))
         return found
+
+    def _governs(self, ctx, i: int, sections: list[Section]) -> tuple[tuple[str, ...], str | None] | None:
+        """The heading path and section kind of block `i`'s candidates; None when
+        the block is the publisher's standard text or a section title.
+        `sections`: the document's `_block_sections`, filled here if empty."""
+        start, end = ctx.starts[i], ctx.ends[i]
+        headings = ctx.headings[i]
+        if is_boilerplate(ctx.text[start:end], headings, ctx.literal_index(BOILERPLATE_ANYWHERE).any_within(start, end)):
+            return None
+        if not sections:
+            sections += self._block_sections(ctx)
+        section = sections[i]
+        return None if section.is_title else (headings, section.kind)
 
     def _block_sections(self, ctx) -> list[Section]:
         # Blocks share heading paths, and reports of one series share headings:

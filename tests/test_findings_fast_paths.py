@@ -66,6 +66,12 @@ def test_candidate_words_are_the_words_of_its_features():
     expected = [finding_model._WORD.findall(c.features().lower()) or [""] for c in candidates]
     assert lengths == [len(e) for e in expected]
     assert flat == [w for e in expected for w in e]
+    # The same as string ids, where the texts' words can be hashed by numpy.
+    plain = [c for c in candidates if len(c.text.lower()) == len(c.text) and "Σ" not in c.text and not re.search("[\ud800-\udfff]", c.text)]
+    flat, lengths = FindingClassifier._words(plain)
+    ids, id_lengths = FindingClassifier._flat_ids(plain)
+    assert id_lengths.tolist() == lengths and ids.tolist() == [spacy.strings.get_string_id(w) for w in flat]
+    assert FindingClassifier._flat_ids(candidates) is None  # some hold a capital sigma
 
 
 def test_flat_keys_are_the_keys_of_the_word_lists():
@@ -203,3 +209,43 @@ def test_keys_sorted_by_text_then_key_as_lexsort_orders_them():
         got_keys, got_texts = finding_model._by_text_then_key(keys, texts, count)
         order = numpy.lexsort((keys, texts))
         assert got_keys.tolist() == keys[order].tolist() and got_texts.tolist() == texts[order].tolist()
+
+
+
+def test_murmurhash64a_is_spacys_string_hash_at_every_length():
+    rng = random.Random(19)
+    alphabet = "abcxyz019_-%'’£éßΩ一🙂"
+    texts = ["".join(rng.choice(alphabet) for _ in range(length)) for length in range(0, 40) for _ in range(6)]
+    encoded = [t.encode("utf-8") for t in texts]
+    starts = numpy.cumsum([0] + [len(e) for e in encoded[:-1]])
+    data = numpy.frombuffer(b"".join(encoded) + bytes(8), dtype="uint8")
+    got = finding_model._murmurhash64a(data, starts, numpy.array([len(e) for e in encoded]), 1)
+    assert got.tolist() == [spacy.strings.hash_string(t) for t in texts]
+
+
+def test_text_word_ids_are_the_string_ids_of_the_words_of_each_lower_cased_text():
+    texts = [t for t in list(_random_texts(400)) + TRICKY if "\x00" not in t]
+    # Words that are spaCy symbols ("root", "number"): get_string_id gives their symbol id, not a hash.
+    texts += ["The ROOT cause: a number of agents mark meta-data", "_ acl nsubj", "", "a" * 70]
+    plain = [t for t in texts if len(t.lower()) == len(t) and "Σ" not in t and not re.search("[\ud800-\udfff]", t)]
+    ids, counts = finding_model.text_word_ids(plain)
+    expected = [words(t.lower()) for t in plain]
+    assert counts.tolist() == [len(e) for e in expected]
+    assert ids.tolist() == [spacy.strings.get_string_id(w) for e in expected for w in e]
+    # What it cannot do exactly, it refuses.
+    for refused in (["ΟΔΟΣ"], ["İnspectors"], ["a\x00b"], ["a\ud800b"]):
+        assert finding_model.text_word_ids(refused + plain[:3]) is None, refused
+
+
+def test_span_group_is_the_group_of_spacys_spans():
+    from spacy.tokens import Span, SpanGroup
+
+    from miner.nlp.findings import span_group
+
+    doc = spacy.blank("en")("The council has improved. Leaders know their services well; plans are weak.")
+    label = doc.vocab.strings.add("finding")
+    spans = [Span(doc, 0, 5, label=label), Span(doc, 5, 15, label=doc.vocab.strings.add("recommendation")), Span(doc, 3, 3, label=label)]
+    made = span_group(doc, "findings", [(s.label, s.start, s.end, s.start_char, s.end_char) for s in spans])
+    assert made.to_bytes() == SpanGroup(doc, name="findings", spans=spans).to_bytes()
+    assert [(s.start_char, s.end_char, s.label_) for s in made] == [(s.start_char, s.end_char, s.label_) for s in spans]
+    assert len(span_group(doc, "findings", [])) == 0

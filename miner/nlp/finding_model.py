@@ -25,7 +25,8 @@ import numpy
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.strings import get_string_id
+from spacy.strings import get_string_id, hash_string
+from spacy.symbols import IDS as SYMBOLS
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import minibatch, registry
@@ -101,10 +102,21 @@ def words(text: str) -> list[str]:
     character of the text is in `_WORD`'s class (a word character, which for `re`
     is one that `str.isalnum()` accepts, or ’ or £); any other (“, –, a
     non-breaking space...) separates words as a space does, and is replaced by one."""
+    encoded = _word_bytes(text)
+    if encoded is None:
+        return _WORD.findall(text)
+    return encoded.translate(_TO_SPACE).decode("utf-8").split()
+
+
+def _word_bytes(text: str) -> bytes | None:
+    """`text` in UTF-8 with every non-ASCII character outside `_WORD`'s class
+    replaced by a space (None for a lone surrogate): what is left outside the
+    class is ASCII, so a word is a run of bytes that are word characters or
+    above 0x7F."""
     try:
         encoded = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
-        return _WORD.findall(text)
+        return None
     if not text.isascii():
         # The non-ASCII characters alone: UTF-8 bytes of those are all >= 0x80.
         rest = encoded.translate(None, _ASCII).decode("utf-8").replace("’", "").replace("£", "")
@@ -113,7 +125,79 @@ def words(text: str) -> list[str]:
                 if not char.isalnum():
                     text = text.replace(char, " ")
             encoded = text.encode("utf-8")
-    return encoded.translate(_TO_SPACE).decode("utf-8").split()
+    return encoded
+
+
+# Bytes that belong to a word in `_word_bytes`' output.
+_IN_WORD_BYTE = numpy.array([c >= 128 or _WORD.fullmatch(chr(c)) is not None for c in range(256)])
+_M = numpy.uint64(0xC6A4A7935BD1E995)  # MurmurHash64A's multiplier and shift
+_R = numpy.uint64(47)
+
+
+def _murmurhash64a(data: numpy.ndarray, starts: numpy.ndarray, lengths: numpy.ndarray, seed: int) -> numpy.ndarray:
+    """MurmurHash64A (murmurhash's `hash64`, which spaCy's string ids are) of
+    data[start:start + length] for each start and length, for all at once.
+    `data`: uint8, with at least 8 bytes after the last string's end (its
+    blocks are read as whole uint64s, the tail's extra bytes masked off)."""
+    lengths = lengths.astype("uint64")
+    h = numpy.uint64(seed) ^ (lengths * _M)
+    blocks = (lengths >> numpy.uint64(3)).astype("int64")
+    # The little-endian uint64 at every byte offset: an unaligned view, no copy.
+    at = numpy.ndarray((len(data) - 7,), dtype="<u8", buffer=data, strides=(1,))
+    for b in range(int(blocks.max()) if len(blocks) else 0):
+        some = numpy.flatnonzero(blocks > b)
+        k = at[starts[some] + 8 * b] * _M
+        k ^= k >> _R
+        k *= _M
+        h[some] = (h[some] ^ k) * _M
+    rest = lengths & numpy.uint64(7)
+    tail = numpy.flatnonzero(rest)
+    if len(tail):
+        k = at[starts[tail] + 8 * blocks[tail]]
+        k &= (numpy.uint64(1) << (numpy.uint64(8) * rest[tail])) - numpy.uint64(1)
+        h[tail] = (h[tail] ^ k) * _M
+    h ^= h >> _R
+    h *= _M
+    h ^= h >> _R
+    return h
+
+
+def _symbol_table() -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The hashes of spaCy's symbol names, sorted, and the ids `get_string_id`
+    gives those names instead ("root", "number", "agent"...)."""
+    pairs = sorted((hash_string(name), symbol) for name, symbol in SYMBOLS.items() if name)
+    return numpy.array([h for h, _ in pairs], dtype="uint64"), numpy.array([s for _, s in pairs], dtype="uint64")
+
+
+_SYMBOL_HASHES, _SYMBOL_IDS = _symbol_table()
+
+
+def text_word_ids(texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray] | None:
+    """For each of `texts`, the string ids (`get_string_id`) of the words of its
+    lower-cased text (`words(text.lower())`), all in one array, and how many
+    each text has; hashed by numpy from one encoding of all the texts rather
+    than by a Python string and a dict lookup per word. None when that cannot
+    be done exactly: a capital sigma (its lower case depends on its
+    neighbours), a character that lower-cases to two, a NUL (which separates
+    the texts here), a lone surrogate."""
+    joined = "\x00".join(texts)
+    low = joined.lower()
+    if len(low) != len(joined) or "Σ" in joined or joined.count("\x00") != len(texts) - 1:
+        return None
+    encoded = _word_bytes(low)
+    if encoded is None:
+        return None
+    data = numpy.frombuffer(encoded + bytes(8), dtype="uint8")
+    inside = numpy.concatenate(([False], _IN_WORD_BYTE[data[:-8]], [False]))
+    edges = numpy.flatnonzero(inside[1:] != inside[:-1])
+    starts, ends = edges[0::2], edges[1::2]
+    ids = _murmurhash64a(data, starts, ends - starts, 1)
+    if len(ids):
+        at = numpy.minimum(numpy.searchsorted(_SYMBOL_HASHES, ids), len(_SYMBOL_HASHES) - 1)
+        symbol = _SYMBOL_HASHES[at] == ids
+        ids[symbol] = _SYMBOL_IDS[at[symbol]]
+    text_of = numpy.searchsorted(numpy.flatnonzero(data[:-8] == 0), starts)
+    return ids, numpy.bincount(text_of, minlength=len(texts))
 
 
 class WordTokenizer:
@@ -256,8 +340,11 @@ class BowScorer:
     def flat_keys(self, flat: list[str], lengths: list[int]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
         """`keys()` of the texts whose words are `flat`, the first `lengths[0]`
         words the first text's, and so on (each length > 0)."""
+        return self.id_keys(numpy.fromiter(_word_ids(flat), dtype="uint64", count=len(flat)), lengths)
+
+    def id_keys(self, unigrams: numpy.ndarray, lengths) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """`flat_keys()` from the words' string ids."""
         count = len(lengths)  # texts
-        unigrams = numpy.fromiter(_word_ids(flat), dtype="uint64", count=len(flat))
         text_of = numpy.repeat(numpy.arange(count), lengths)
         keys, texts = [unigrams], [text_of]
         for n in range(2, self.ngram_size + 1):
@@ -351,7 +438,9 @@ class FindingClassifier:
     def score_kinds(self, candidates: list[Candidate]) -> "KindScores":
         """The kind head's answer for every candidate (the fast path only: `scorers`
         set), with the batch's n-gram keys kept for `score_head`."""
-        keys, counts, per_text = self.scorers["kind"].flat_keys(*self._words(candidates))
+        ids = self._flat_ids(candidates)
+        scorer = self.scorers["kind"]
+        keys, counts, per_text = scorer.id_keys(*ids) if ids is not None else scorer.flat_keys(*self._words(candidates))
         values = numpy.asarray(counts, dtype="f")
         kinds, kind_p, none = self._best(self.scorers["kind"], keys, values, per_text, "none")
         return KindScores(kinds, kind_p, [1.0 - p for p in none], keys, values, per_text)
@@ -370,6 +459,39 @@ class FindingClassifier:
             keys, values, per_text = keys[keep_keys], values[keep_keys], per_text[keep]
         labels, probabilities, _ = self._best(self.scorers[head], keys, values, per_text)
         return labels, probabilities
+
+    @staticmethod
+    def _flat_ids(candidates: list[Candidate]) -> tuple[numpy.ndarray, numpy.ndarray] | None:
+        """`_words(candidates)` as string ids (what `flat_keys` looks up), the
+        texts' by `text_word_ids`, each context's found once; None where
+        `text_word_ids` cannot give them, or a candidate has no words at all."""
+        found = text_word_ids([c.text for c in candidates])
+        if found is None:
+            return None
+        ids, text_count = found
+        text_at = numpy.cumsum(text_count) - text_count  # where each text's words start in `ids`
+        pool = [ids]  # the arrays the flat ids are gathered from
+        pooled = len(ids)  # where the next one starts
+        contexts: dict[tuple, int] = {}
+        codes = [contexts.setdefault(c.context_key(), len(contexts)) for c in candidates]
+        context_at, context_count = numpy.zeros(len(contexts), dtype="int64"), numpy.zeros(len(contexts), dtype="int64")
+        representative = dict(zip(codes, candidates))
+        for code in range(len(contexts)):
+            context = words(representative[code].context_features().lower())
+            if context:
+                pool.append(numpy.fromiter(_word_ids(context), dtype="uint64", count=len(context)))
+                context_at[code], context_count[code] = pooled, len(context)
+                pooled += len(context)
+        codes = numpy.asarray(codes, dtype="int64")
+        context_at, context_count = context_at[codes], context_count[codes]
+        lengths = context_count + text_count
+        if not lengths.all():
+            return None  # `_words` gives such a candidate [""]
+        # Each candidate's context then its text: runs of the pool, gathered in one step.
+        run_at = numpy.column_stack([context_at, text_at]).ravel()
+        run_count = numpy.column_stack([context_count, text_count]).ravel()
+        gather = numpy.repeat(run_at - (numpy.cumsum(run_count) - run_count), run_count) + numpy.arange(int(lengths.sum()))
+        return numpy.concatenate(pool)[gather], lengths
 
     @staticmethod
     def _words(candidates: list[Candidate]) -> tuple[list[str], list[int]]:

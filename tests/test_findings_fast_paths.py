@@ -236,16 +236,3 @@ def test_text_word_ids_are_the_string_ids_of_the_words_of_each_lower_cased_text(
     for refused in (["ΟΔΟΣ"], ["İnspectors"], ["a\x00b"], ["a\ud800b"]):
         assert finding_model.text_word_ids(refused + plain[:3]) is None, refused
 
-
-def test_span_group_is_the_group_of_spacys_spans():
-    from spacy.tokens import Span, SpanGroup
-
-    from miner.nlp.findings import span_group
-
-    doc = spacy.blank("en")("The council has improved. Leaders know their services well; plans are weak.")
-    label = doc.vocab.strings.add("finding")
-    spans = [Span(doc, 0, 5, label=label), Span(doc, 5, 15, label=doc.vocab.strings.add("recommendation")), Span(doc, 3, 3, label=label)]
-    made = span_group(doc, "findings", [(s.label, s.start, s.end, s.start_char, s.end_char) for s in spans])
-    assert made.to_bytes() == SpanGroup(doc, name="findings", spans=spans).to_bytes()
-    assert [(s.start_char, s.end_char, s.label_) for s in made] == [(s.start_char, s.end_char, s.label_) for s in spans]
-    assert len(span_group(doc, "findings", [])) == 0

@@ -15,10 +15,9 @@ import pathlib
 import re
 
 import numpy
-import srsly
 from spacy.attrs import IDX, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc, Span, SpanGroup
+from spacy.tokens import Doc, Span
 
 from miner.nlp.context import get_context, span_key
 from miner.nlp.finding_model import Candidate, FindingClassifier
@@ -56,7 +55,12 @@ class FindingExtractor:
         self.not_cues = re.compile("|".join(f"(?:{c})" for c in lexicon["not_finding_cues"]), re.I)
         # Words every not-cue match contains (scan.required_literals): the cues
         # are tried at every offset, and most quoted sentences ("children’s") hold none.
-        self._not_cue_needs = required_literals(self.not_cues) or ()
+        # One pattern per set of words (a set: one of its words is in every
+        # match), tried on the folded sentence: what `Literals.any_in` answers,
+        # in one search rather than a Python-level loop over the words.
+        self._not_cue_needs = [
+            re.compile("|".join(re.escape(word) for word in words.words)) for words in required_literals(self.not_cues) or ()
+        ]
         self.positive = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon["positive"]) + r")\b", re.I)
         self.negative = re.compile(r"(?:\b|(?<=n't))(?:" + "|".join(re.escape(w.strip()) for w in lexicon["negative"]) + r")\b", re.I)
         self.topics = {
@@ -100,7 +104,7 @@ class FindingExtractor:
                 # The not-cue words looked for in this sentence alone: few sentences
                 # get here, and finding the words in the whole document cost more.
                 low = ctx.folded(sent.start_char, sent.end_char)
-                if all(words.any_in(low) for words in not_cue_needs) and self.not_cues.search(text):
+                if (low is None or all(words.search(low) for words in not_cue_needs)) and self.not_cues.search(text):
                     continue
             context = governs.get(i, False)
             if context is False:
@@ -150,23 +154,22 @@ class FindingExtractor:
         user_data = doc.user_data
         # Labels as string ids: Span() would hash a label string for every span.
         labels = {kind: doc.vocab.strings.add(kind) for kind in KINDS}
-        rows = []  # (label, start token, end token, start_char, end_char) per span
+        spans: list[Span] = []
         for token_range, kind, polarity, topic, confidence, owner in zip(token_ranges, kinds, polarities, topics, confidences, owners):
             if token_range is None:
                 continue
             first, end, start_char, end_char = token_range
-            label = labels[kind] if kind in labels else doc.vocab.strings.add(kind)
+            span = Span(doc, first, end, label=labels[kind] if kind in labels else kind)
             if end <= first:  # an empty span (never for a stripped sentence): spaCy's own offsets
-                span = Span(doc, first, end, label=label)
                 start_char, end_char = span.start_char, span.end_char
-            rows.append((label, first, end, start_char, end_char))
             # span._.name = value, at offsets known here (span.start_char makes Token objects).
             user_data[span_key("kind", start_char, end_char)] = kind
             user_data[span_key("polarity", start_char, end_char)] = polarity
             user_data[span_key("topic", start_char, end_char)] = topic
             user_data[span_key("confidence", start_char, end_char)] = round(confidence, 3)
             user_data[span_key("organisation_id", start_char, end_char)] = owner
-        doc.spans[SPANS_KEY] = span_group(doc, SPANS_KEY, rows)
+            spans.append(span)
+        doc.spans[SPANS_KEY] = spans
         return doc
 
     def _decisions(self, candidates: list[Candidate], is_report: bool) -> tuple[list[int], list[str], list, list, list[float]]:
@@ -315,27 +318,6 @@ def expand_to_tokens(doc: Doc, starts: list[int], ends: list[int]) -> list[tuple
         None if f < 0 or l < 0 else (f, l + 1, start, end)
         for f, l, start, end in zip(first.tolist(), last.tolist(), token_starts[safe_first].tolist(), word_ends[safe_last].tolist())
     ]
-
-
-# SpanGroup.to_bytes' layout of one span: id, kb_id, label, start, end, start_char, end_char.
-_SPAN_BYTES = numpy.dtype([("id", ">u8"), ("kb_id", ">u8"), ("label", ">u8"), ("start", ">i4"), ("end", ">i4"), ("start_char", ">i4"), ("end_char", ">i4")])
-
-
-def span_group(doc: Doc, name: str, rows: list[tuple[int, int, int, int, int]]) -> SpanGroup:
-    """`SpanGroup(doc, name=name, spans=[Span(doc, start, end, label) ...])` for
-    rows of (label id, start token, end token, start_char, end_char), the
-    offsets spaCy would give the span: made by `SpanGroup.from_bytes` from one
-    numpy array, since each Span() makes two Token objects to find offsets
-    known here (tests/test_findings_fast_paths.py checks the two agree)."""
-    packed = numpy.zeros(len(rows), dtype=_SPAN_BYTES)
-    if rows:
-        columns = list(zip(*rows))
-        for field, column in zip(("label", "start", "end", "start_char", "end_char"), columns):
-            packed[field] = column
-    data = packed.tobytes()
-    size = _SPAN_BYTES.itemsize
-    message = {"name": name, "attrs": {}, "spans": [data[i:i + size] for i in range(0, len(data), size)]}
-    return SpanGroup(doc).from_bytes(srsly.msgpack_dumps(message))
 
 
 def _normalise(text: str) -> str:

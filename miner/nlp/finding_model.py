@@ -18,6 +18,7 @@ import operator
 import pathlib
 import random
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import re
 
@@ -41,9 +42,10 @@ TOPICS = (
 HEADS = {"kind": KINDS, "polarity": POLARITIES, "topic": TOPICS}
 
 
-@dataclass
-class Candidate:
-    """A sentence or list item that may state a finding, with its context."""
+class Candidate(NamedTuple):
+    """A sentence or list item that may state a finding, with its context. (A
+    tuple: a document makes one per sentence, and a dataclass cost three times
+    as much to make.)"""
 
     start: int
     end: int
@@ -87,6 +89,10 @@ class KindScores:
         kinds, finding_p = self.kinds, self.finding_p
         return [i for i in rows if kinds[i] != "none" or finding_p[i] >= 0.3]
 
+
+# What `Candidate.context_features()` depends on (a finer key than context_key()).
+_CONTEXT_FIELDS = operator.itemgetter(Candidate._fields.index("block_kind"), Candidate._fields.index("headings"),
+                                      Candidate._fields.index("section_kind"), Candidate._fields.index("doc_kind"))
 
 _WORD = re.compile(r"[\w'’£%-]+")
 # `_WORD.findall` without the regex engine (`words()`): ASCII characters outside
@@ -472,8 +478,12 @@ class FindingClassifier:
         text_at = numpy.cumsum(text_count) - text_count  # where each text's words start in `ids`
         pool = [ids]  # the arrays the flat ids are gathered from
         pooled = len(ids)  # where the next one starts
-        contexts: dict[tuple, int] = {}
-        codes = [contexts.setdefault(c.context_key(), len(contexts)) for c in candidates]
+        # Candidates with the same block kind, headings, section kind and document
+        # kind have the same context: each context's number, found by C-level
+        # map()s rather than a context_key() call per candidate.
+        keys = list(map(_CONTEXT_FIELDS, candidates))
+        contexts = {key: code for code, key in enumerate(dict.fromkeys(keys))}
+        codes = list(map(contexts.__getitem__, keys))
         context_at, context_count = numpy.zeros(len(contexts), dtype="int64"), numpy.zeros(len(contexts), dtype="int64")
         representative = dict(zip(codes, candidates))
         for code in range(len(contexts)):

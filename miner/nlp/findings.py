@@ -85,6 +85,7 @@ class FindingExtractor:
         kinds = ctx.kinds
         governs: dict[int, tuple | None] = {-1: ((), None)}  # block -> (headings, section kind), None when it yields none
         not_cue_needs = self._not_cue_needs
+        make = tuple.__new__  # Candidate(...) without its Python-level __new__
         sections: list[Section] = []  # what governs each block (miner.nlp.sections), made on first need
         for sent, i in zip(sentences, blocks):
             whole = sent.text
@@ -112,7 +113,7 @@ class FindingExtractor:
             if context is None:
                 continue
             start = sent.start_char + (len(whole) - len(lead))
-            found.append(Candidate(start, start + len(text), text, block_kind, context[0], context[1], doc_kind))
+            found.append(make(Candidate, (start, start + len(text), text, block_kind, context[0], context[1], doc_kind)))
         return found
 
     def _governs(self, ctx, i: int, sections: list[Section]) -> tuple[tuple[str, ...], str | None] | None:

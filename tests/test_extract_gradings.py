@@ -656,3 +656,240 @@ def test_new_rules_survive_text_fold_gives_up_on(extractor):
     grades, _ = extract(extractor, ["The force was rated good in half of its eight areas, at 300 \u212a.",
                                     "Gwent Police and South Wales Police were rated adequate for investigating crime."])
     assert (None, "good", False, 4, 8) in grades
+
+
+NORTHUMBRIA_2019 = "PEEL: Police effectiveness, efficiency and legitimacy 2018/19 – An inspection of Northumbria Police"
+TRUST = "Hull University Teaching Hospitals NHS Trust: inspection report – Care Quality Commission"
+
+
+@pytest.mark.parametrize("text, title, published, expected", [
+    # A comparison table whose columns are named "Rating" and "Previous rating", rows asked as CQC's questions.
+    (["| Key question | Rating | Previous rating |", "| Are services safe? | Requires improvement | Good |",
+      "| Are services well-led? | Inadequate | Requires improvement |"], TRUST, "2024-06-27",
+     {("safe", "requires improvement", False, None, None), ("safe", "good", True, None, None),
+      ("well-led", "inadequate", False, None, None), ("well-led", "requires improvement", True, None, None)}),
+    # CQC's names for the overall rating; "Previous overall rating (June 2022)" is the inspection before's.
+    (["| Overall trust quality rating | Requires improvement |", "| Previous overall rating (June 2022) | Good |"], TRUST, "2024-06-27",
+     {("overall", "requires improvement", False, None, None), ("overall", "good", True, None, None)}),
+    # The same tables flattened by PDF extraction: a header line naming the two columns, then rows of an area and two grades.
+    (["Healthy prison test 2021 2024", "Safety Not sufficiently good Poor", "Purposeful activity Poor Poor"], PRISON, "2024-10-22",
+     {("safety", "not sufficiently good", True, None, None), ("safety", "poor", False, None, None),
+      ("purposeful activity", "poor", True, None, None), ("purposeful activity", "poor", False, None, None)}),
+    (["Pillar 2018/19 judgement Last judgement (2017)", "Effectiveness Requires improvement Good", "Legitimacy Good Good"], NORTHUMBRIA_2019, "2019-05-02",
+     {("effectiveness", "requires improvement", False, None, None), ("effectiveness", "good", True, None, None),
+      ("legitimacy", "good", False, None, None), ("legitimacy", "good", True, None, None)}),
+    # Traps: figures under a header of years; a comparison header with no rows of grades after it.
+    (["Measure 2021 2024", "Safety incidents 212 236"], PRISON, "2024-10-22", set()),
+    (["Healthy prison test 2021 2024", "The table shows that outcomes were good in some respects."], PRISON, "2024-10-22", set()),
+])
+def test_comparison_tables(extractor, text, title, published, expected):
+    assert extract(extractor, text, title=title, published=published)[0] == expected
+
+
+@pytest.mark.parametrize("text, title, published, expected", [
+    # Counts listed after "N of the M standards ..." share its total.
+    (["Three of the eight standards we inspected were rated good, four required improvement and one was inadequate."], PROBATION, "2024-11-26",
+     {(None, "good", False, 3, 8), (None, "requires improvement", False, 4, 8), (None, "inadequate", False, 1, 8)}),
+    # "rated the prison poorly": HMI Prisons' poor, with the object between verb and adverb.
+    (["We rated the prison poorly in two of the four healthy prison tests."], PRISON, "2024-10-22", {(None, "poor", False, 2, 4)}),
+    # "had been given our lowest grade": an earlier inspection's count of the lowest grade.
+    (["Pentonville had been given our lowest grade in three of the four healthy prison tests."], PRISON, "2024-08-13", {(None, "poor", True, 3, 4)}),
+    # A leading "At our full inspection of X in <earlier year>," dates every grade of the sentence.
+    (["At our full inspection of HMP Leeds in November 2019, we found that outcomes were poor in safety, and not sufficiently good in respect."], PRISON, "2022-10-04",
+     {("safety", "poor", True, None, None), ("respect", "not sufficiently good", True, None, None)}),
+    # A chain of dated grades joined by commas as well as "and".
+    (["They were judged inadequate in 2014, requires improvement to be good in 2016 and good in 2019."], OFSTED, "2024-05-10",
+     {("overall effectiveness", "inadequate", True, None, None), ("overall effectiveness", "requires improvement to be good", True, None, None),
+      ("overall effectiveness", "good", True, None, None)}),
+    # Traps: grades of a reviewed sample of cases, and a review of progress's judgements.
+    (["Supervision of investigations was inadequate in a third of the cases we reviewed."], PEEL, "2025-11-20", set()),
+    (["The standard of investigation was adequate in 23 of the 60 cases we reviewed."], PEEL, "2025-11-20", set()),
+    (["The prison had made good progress against two of them and reasonable progress against three."], PRISON, "2024-08-13", set()),
+    (["In the survey, 62 per cent of victims rated the support they received as good."], PEEL, "2025-11-20", set()),
+])
+def test_counts_chains_and_sample_traps(extractor, text, title, published, expected):
+    assert extract(extractor, text, title=title, published=published)[0] == expected
+
+
+def test_this_area_takes_the_area_of_the_sentence_before_even_beside_a_table(extractor):
+    table = ["| Investigating crime | Requires improvement |", "| Preventing crime | Good |", "| Responding to the public | Adequate |"]
+    grades, _ = extract(extractor, table + [
+        "We also inspected how well the force records crime, which we describe in the section on recording data about crime. We graded this area as inadequate."])
+    assert ("crime data integrity", "inadequate", False, None, None) in grades
+    # Trap: prose grading an area the judgement table does not have, without saying it was graded, stays a description.
+    grades, _ = extract(extractor, table + ["The force is good at managing offenders."])
+    assert ("managing offenders and suspects", "good", False, None, None) not in grades
+
+
+def test_as_had_another_body_gives_it_the_same_earlier_grade(extractor):
+    _, extraction = extract(extractor, [
+        "Essex Police had been graded requires improvement for protecting vulnerable people in its most recent PEEL inspection, "
+        "published in May 2025, as had Merseyside Police in October 2023."], title="Meeting the needs of victims of domestic abuse", published="2025-11-20")
+    assert {(g.organisation_id, g.area, g.grade, g.previous) for g in extraction.gradings} == {
+        ("essex-police", "protecting vulnerable people", "requires improvement", True),
+        ("merseyside-police", "protecting vulnerable people", "requires improvement", True),
+    }
+
+
+GRADE_COLUMNS = b"""<html><head><title>PEEL 2021/22: An inspection of Lincolnshire Police</title></head><body><main>
+<h1>PEEL 2021/22: An inspection of Lincolnshire Police</h1>
+<p>Our inspection assessed how good Lincolnshire Police is in nine areas of policing.</p>
+<table><thead><tr><th>Outstanding</th><th>Good</th><th>Adequate</th><th>Requires improvement</th></tr></thead>
+<tbody><tr><td></td><td>Preventing crime</td><td>Treatment of the public</td><td>Investigating crime</td></tr>
+<tr><td></td><td></td><td></td><td>Recording data about crime</td></tr></tbody></table>
+<p>Force in numbers</p>
+<table><thead><tr><th>Measure</th><th>2021</th><th>2022</th></tr></thead>
+<tbody><tr><td>Officers</td><td></td><td>1,180</td></tr></tbody></table>
+</main></body></html>"""
+
+
+def test_table_of_areas_listed_under_grade_columns(extractor):
+    # PEEL 2021/22 lists each area in its grade's column: the converter labels each cell with
+    # its column heading, so the grade survives the dropping of empty cells.
+    from miner.text import convert
+
+    document = convert(GRADE_COLUMNS, name="lincolnshire.html")
+    assert "Good: Preventing crime | Adequate: Treatment of the public | Requires improvement: Investigating crime" in document.text
+    assert "Requires improvement: Recording data about crime" in document.text
+    # Trap: a table whose first column names its rows keeps its cells as they were.
+    assert "Officers | 1,180" in document.text
+    graded = {(g.area, g.grade, g.previous) for g in extractor.extract(document).gradings}
+    assert graded == {("preventing crime", "good", False), ("police powers and public treatment", "adequate", False),
+                      ("investigating crime", "requires improvement", False), ("crime data integrity", "requires improvement", False)}
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # Aggregates kept in their own words; zero counts of a grade received.
+    (["The force was graded good or better in six of the nine areas."], PEEL, {(None, "good or better", False, 6, 9)}),
+    (["It was graded adequate or better in seven areas."], PEEL, {(None, "adequate or better", False, 7, None)}),
+    (["The force received no outstanding grades."], PEEL, {(None, "outstanding", False, 0, None)}),
+    # "an improvement on its previous rating of X": the earlier grade of the area just graded.
+    (["We rated the service as good overall, an improvement on its previous rating of requires improvement."], CQC,
+     {("overall", "good", False, None, None), ("overall", "requires improvement", True, None, None)}),
+    # CQC's summary sentence, and "stayed the same" before it: the overall rating now and before.
+    (["Our rating of this service went down. We rated it as inadequate because:"], CQC, {("overall", "inadequate", False, None, None)}),
+    (["Our rating of this service stayed the same. We rated it as requires improvement because:"], CQC,
+     {("overall", "requires improvement", False, None, None), ("overall", "requires improvement", True, None, None)}),
+    # HMI Probation's "Overall, X is rated as: Y".
+    (["Overall, Leeds PDU is rated as: 'Requires improvement'."], PROBATION, {("overall", "requires improvement", False, None, None)}),
+    # A transition's newer grade is current, even in the past perfect.
+    (["Safety had deteriorated from reasonably good to poor."], PRISON, {("safety", "poor", False, None, None), ("safety", "reasonably good", True, None, None)}),
+    # "The grade for X stayed at Y": the same grade now and before.
+    (["The force's grade for protecting vulnerable people stayed at requires improvement."], PEEL,
+     {("protecting vulnerable people", "requires improvement", False, None, None), ("protecting vulnerable people", "requires improvement", True, None, None)}),
+    # Traps: "rated it as good for" something that is no area; a transition of something else.
+    (["Inspectors rated it as good for its work with partners."], PEEL, set()),
+    (["Staff said the new system had gone from poor to good in a year."], PEEL, set()),
+    (["The force received no complaints about its good work."], PEEL, set()),
+])
+def test_aggregates_summaries_and_kept_grades(extractor, text, title, expected):
+    assert extract(extractor, text, title=title)[0] == expected
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # "remained": a kept grade, now and before.
+    (["Purposeful activity remained poor."], PRISON, {("purposeful activity", "poor", False, None, None), ("purposeful activity", "poor", True, None, None)}),
+    # An area "had declined to" a grade: the grade now.
+    (["Outcomes in respect had declined to not sufficiently good."], PRISON, {("respect", "not sufficiently good", False, None, None)}),
+    # The body rated with no area named: its overall rating.
+    (["The service was previously rated good."], CQC, {("overall", "good", True, None, None)}),
+    (["Our rating of services went down. We rated them as requires improvement because:"], CQC, {("overall", "requires improvement", False, None, None)}),
+    # "graded it X in this area": the area named before in the same sentence, or in the sentence before.
+    (["We have serious concerns about how the force investigates crime and have graded it inadequate in this area."], PEEL,
+     {("investigating crime", "inadequate", False, None, None)}),
+    (["We have serious concerns about how the force investigates crime.", "We have graded it inadequate in this area."], PEEL,
+     {("investigating crime", "inadequate", False, None, None)}),
+    # Traps: "remained" of something else; "this area" with no area named before it; a body "rated" by its users.
+    (["Morale remained good despite the pressures."], PRISON, set()),
+    (["Staff told us they rated the service as good in this area of the county."], PEEL, set()),
+    (["The home was rated good by the families we spoke to for its food."], CQC, set()),
+])
+def test_kept_moved_and_anaphoric_grades(extractor, text, title, expected):
+    assert extract(extractor, text, title=title)[0] == expected
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # Monitoring and focused visit letters recount the last judgement: a month before the year, "last judged".
+    (["The local authority was judged inadequate in March 2022 and has since had four monitoring visits."], OFSTED,
+     {("overall effectiveness", "inadequate", True, None, None)}),
+    (["The local authority's children's services were last judged to be good, in 2019."], OFSTED, {("overall effectiveness", "good", True, None, None)}),
+    # Ofsted's judgement of a prison's education, in other words.
+    (["Ofsted rated the prison's education, skills and work provision as inadequate overall."], PRISON,
+     {("overall effectiveness", "inadequate", False, None, None)}),
+    # "improved from X to Y in <area>": Y now, X before, the area named after them.
+    (["Since our last inspection, the force has improved from requires improvement to adequate in responding to the public."], PEEL,
+     {("responding to the public", "adequate", False, None, None), ("responding to the public", "requires improvement", True, None, None)}),
+    # Traps: progress is not a grade; a focused visit gives none.
+    (["Leaders have made good progress since the last inspection."], OFSTED, set()),
+    (["Ofsted does not give graded judgements on focused visits."], OFSTED, set()),
+])
+def test_visit_letters_and_transitions_with_the_area_after(extractor, text, title, expected):
+    assert extract(extractor, text, title=title, published="2024-06-01")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A PDF table row run into the heading after it, with the pillar's name in brackets.
+    (["Treating the public and its workforce legitimately (legitimacy) Good HM Inspector's observations"], {("legitimacy", "good", False, None, None)}),
+    # Trap: a row needs its grade straight after the area (and any bracket): a sentence is no row.
+    (["Legitimacy (the third pillar) was not inspected this year, HMICFRS said."], set()),
+])
+def test_row_run_into_a_heading(extractor, text, expected):
+    assert extract(extractor, text, title=NORTHUMBRIA_2019, published="2019-05-02")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An earlier inspection recounted in the past tense names its areas in the past tense too.
+    (["When we last inspected the force in 2022, we found that it required improvement in how it responded to the public."],
+     {("responding to the public", "requires improvement", True, None, None)}),
+    # "which we judged to require improvement in 2022": a relative clause with an infinitive.
+    (["The force has made progress in investigating crime, which we judged to require improvement in 2022."],
+     {("investigating crime", "requires improvement", True, None, None)}),
+    # Trap: a past-tense area phrase with no grade of it.
+    (["Officers responded to the public quickly during the floods, and the response was good for morale."], set()),
+])
+def test_earlier_inspections_in_the_past_tense(extractor, text, expected):
+    assert extract(extractor, text, published="2025-03-01")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "X and Y are no longer inadequate": the grade they had before, and no current one.
+    (["Some progress has been made, and services for children looked after and care leavers are no longer inadequate."],
+     {("children looked after and achieving permanence", "inadequate", True, None, None), ("care leavers", "inadequate", True, None, None)}),
+    # Trap: "no longer" of something other than the areas named before it.
+    (["Care leavers told inspectors that their accommodation is no longer inadequate."], set()),
+])
+def test_no_longer_a_grade(extractor, text, expected):
+    assert extract(extractor, text, title=OFSTED, published="2023-01-13")[0] == expected
+
+
+def test_a_grade_the_inspectors_say_they_gave_stands_beside_a_judgement_table(extractor):
+    table = ["| Investigating crime | Adequate |", "| Preventing crime | Good |", "| Responding to the public | Adequate |"]
+    grades, _ = extract(extractor, table + [
+        "In a separate inspection of serious and organised crime, we graded the force outstanding at disrupting serious organised crime. "
+        "It was also graded outstanding in this area when we inspected it in 2022."], published="2023-10-01")
+    assert ("disrupting serious organised crime", "outstanding", False, None, None) in grades
+    assert ("disrupting serious organised crime", "outstanding", True, None, None) in grades
+    # Trap: a description of work in an area the table does not grade stays a description.
+    grades, _ = extract(extractor, table + ["Officers told us the force is good at managing offenders."], published="2023-10-01")
+    assert not any(area == "managing offenders and suspects" for area, *_ in grades)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A pillar inspection of 2015-17 grades the pillar it is named after.
+    (["In our 2017 efficiency inspection the force was judged good."], {("efficiency", "good", True, None, None)}),
+    (["Our 2016 legitimacy inspection rated the force outstanding."], {("legitimacy", "outstanding", True, None, None)}),
+    # Trap: the pillar inspection's findings without a grade.
+    (["Our 2017 efficiency inspection found good use of overtime in some teams."], set()),
+])
+def test_pillar_inspections(extractor, text, expected):
+    assert extract(extractor, text, title=NORTHUMBRIA_2019, published="2019-05-02")[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "had declined in X, which we assessed as Y": the move to this inspection's grade.
+    (["We found that outcomes had declined in respect, which we assessed as not sufficiently good."], {("respect", "not sufficiently good", False, None, None)}),
+    # "had then improved": the time of an earlier inspection, as before.
+    (["At our previous inspection in 2019, outcomes had then improved: respect was reasonably good."], {("respect", "reasonably good", True, None, None)}),
+])
+def test_past_perfect_moves(extractor, text, expected):
+    assert extract(extractor, text, title=PRISON, published="2024-06-01")[0] == expected

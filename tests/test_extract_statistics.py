@@ -22,6 +22,11 @@ def figures(sentence):
     ("Nearly half of all domestic abuse cases were closed without charge.", [(0.5, "ratio")]),
     ("Arrests for knife crime doubled.", [(2, "multiplier")]),
     ("There were 52.3 crimes per 1,000 people in 2022/23.", [(52.3, "rate")]),
+    # A caseload is a rate of people to staff; a duration per officer stays a duration.
+    ("Caseloads were manageable, at an average of 16 children per worker.", [(16, "rate")]),
+    ("Some had more than 25 children per social worker in 2019.", [(25, "rate")]),
+    ("Sickness absence rose to 10.4 days per officer.", [(10.4, "days")]),
+    ("Each officer carried 14 investigations.", [(14, "count")]),
     ("The force flagged fewer than three in every 1,000 incidents.", [(3, "rate")]),
     ("The council runs nine children's homes of its own.", [(9, "count")]),
 ])

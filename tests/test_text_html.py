@@ -47,3 +47,33 @@ def test_json_ld_metadata():
     assert (document.title, document.publisher, document.published, document.author, document.kind) == (
         "Force rated inadequate", "The Evening Courier", "2025-02-07", "Jo Bloggs", "news",
     )
+
+
+import pytest  # noqa: E402
+
+from miner.text.html import label_column_lists  # noqa: E402
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # Areas listed under their grade columns: each cell takes its column's heading.
+    ([["Good", "Adequate"], ["Preventing crime", "Investigating crime"], ["", "Managing offenders"]],
+     [["Good", "Adequate"], ["Good: Preventing crime", "Adequate: Investigating crime"], ["", "Adequate: Managing offenders"]]),
+    # Traps: a table that names its rows in the first column, however sparse; a ragged table; an unnamed column.
+    ([["Measure", "2021", "2022"], ["Officers", "", "1,180"]], [["Measure", "2021", "2022"], ["Officers", "", "1,180"]]),
+    ([["Good", "Adequate"], ["", "Investigating crime", "extra"]], [["Good", "Adequate"], ["", "Investigating crime", "extra"]]),
+    ([["", "Adequate"], ["", "Investigating crime"]], [["", "Adequate"], ["", "Investigating crime"]]),
+])
+def test_label_column_lists(rows, expected):
+    assert label_column_lists(rows) == expected
+
+
+def test_column_lists_labelled_without_trafilatura_too():
+    # The fallback walker (used when trafilatura finds no main content) labels the same cells.
+    from bs4 import BeautifulSoup
+
+    from miner.text.html import _walk_document
+
+    markup = ("<main><table><tr><th>Good</th><th>Adequate</th></tr><tr><td></td><td>Investigating crime</td></tr>"
+              "<tr><td>Preventing crime</td><td></td></tr></table></main>")
+    document = _walk_document(BeautifulSoup(markup, "lxml"), {})
+    assert [b.text for b in document.blocks if b.kind == "table_row"] == ["Good | Adequate", "Adequate: Investigating crime", "Good: Preventing crime"]

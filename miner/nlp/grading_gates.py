@@ -17,10 +17,10 @@ from miner.nlp.scan import SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, f
 
 # `row`, `row_prefix` and `area_only` match an area after at most this lead:
 # `^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?`, whose ends never pass this one's.
-_ROW_LEAD = re.compile(r"[\s\d.]*(?:the\s+)?")
+_ROW_LEAD = re.compile(r"[\s\d.]*(?:the\s+)?(?:(?:previous|last|earlier|prior)\s+)?")  # as `row` reads them
 _FIRST_CHARACTER = re.compile(r"\s*(\S)")
-# Every match of `across` ends with one of these nouns.
-_ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillars", "tests", "standards"])
+# Every match of `across` contains one of these nouns.
+_ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillar", "tests", "standards"])  # "pillar": "three-pillar"
 
 
 class GradingGates:

@@ -27,23 +27,24 @@ SPANS_KEY = "gradings"
 _RECENT = r"(?!(?:week|weekend|month|night|(?:mon|tues|wednes|thurs|fri|satur|sun)day|this|today)\b)"
 # "since its last inspection" dates an improvement, not a grade. (Checked after
 # the word, so the look-behinds run only where "last" is.)
-_SINCE_LAST = r"(?<!since its last)(?<!since the last)(?<!since their last)"
+_SINCE_LAST = r"(?<!since its last)(?<!since the last)(?<!since their last)(?<!since our last)"
 _PREVIOUS_CUE = re.compile(
     r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)" + _SINCE_LAST + r"\s+" + _RECENT + r"(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
     r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b"
-    r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found)\b"
+    r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found|given|awarded)\b"
     r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+) was (?:judged|rated|graded|found)\b"
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
     r"|\b(?:last|previous(?:ly)?)" + _SINCE_LAST + r"\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
     r"|\b(?:two|three|four|five|six|\d+|a|several|some)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
     r"|\bat that (?:inspection|time|visit)\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
-    r"|\bhad\s+(?:then\s+|previously\s+|already\s+)?(?:improved|deteriorated|declined|been\s+(?:rated|judged|graded|found|assessed))\b"
+    # ("outcomes had declined in respect, which we assessed as ..." is the move to this inspection's grade)
+    r"|\bhad\s+(?:(?:then\s+|previously\s+|already\s+)(?:improved|deteriorated|declined)|(?:then\s+|previously\s+|already\s+)?been\s+(?:rated|judged|graded|found|assessed))\b"
     # "an improvement on its first inspection after unification, when it was judged inadequate"
     r"|\b(?:improvement|up|down|change|step)\s+(?:on|from)\s+(?:its|the|their)\s+(?:first|last|previous|earlier)\s+inspection\b[^.;]{0,60}?,\s+when\b",
     re.I,
 )
 _LEADING_PAST = re.compile(
-    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
@@ -64,20 +65,20 @@ _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|con
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
-_FAILING = r"failing|failed|poor|weak"
+_FAILING = r"failing|failed|poor|weak|below standard"  # aggregates kept as stated ("below standard in all three")
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 LOWEST = "lowest"  # "its lowest grade": the last grade of the scale, resolved in `_normalise`
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
 QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'inadequate'
 # Literal prefilters (miner.nlp.scan): a grade word cannot occur without one of these.
-_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst"])
+_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst", "below"])
 # `only_area` needs "area" and one of these words.
 _ONLY_LITERALS = Literals(["only", "one", "sole"])
 # Where matches of the patterns that begin with a (quoted) grade can start.
-_GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", "adequate", "inadequate", "poor", "fail", "weak", "'", "‘", "’", '"', "“", "”"])
+_GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", "adequate", "inadequate", "poor", "fail", "weak", "below", "'", "‘", "’", '"', "“", "”"])
 _JUDGED_STARTS = Literals(["rated", "judged", "graded", "assessed", "found", "considered", "deemed"])
 _OVERALL_STARTS = Literals(["overall", "judged", "rated", "graded", "found", "assessed", "deemed"])
 _UNQUALIFIED_STARTS = Literals(["the", "children", "services"])
@@ -88,7 +89,7 @@ _EARLIER_WHOLE_STARTS = Literals(["it ", "they ", "its ", "their ", "the local",
 # Words without which a sentence cannot date a grade to an earlier inspection.
 _EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been", "first inspection"])
 _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
-_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "of them", "of these", "of those"])
+_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those"])
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
 _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change"])
@@ -96,7 +97,45 @@ _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop"
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
+# The sentence grades in another inspection than the report's table: "In a separate inspection of ...".
+_SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
+# Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
+_COUNT_WORDS = {"a pair of": 2, "a single": 1}
+# A number as the subject of the clause a grade ends: "..., three were rated inadequate at".
+_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:{NUMBER})\s+(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?$", re.I)
+# A count of inspected bodies, not of graded areas: "ten forces", "Of those ten", "of the 43 councils".
+_COUNTS_BODIES = re.compile(
+    rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|trusts|fire\s+and\s+rescue\s+services)\b"
+    rf"|\b[Oo]f\s+(?:those|these)\s+(?:{NUMBER})\s*,", re.I)
+# One of these is in every match of `_COUNTS_BODIES`: most sentences need not be searched.
+_COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "trusts", "services", "those", "these")
+
+
+def _counts_bodies(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in _COUNTS_BODIES_WORDS) and _COUNTS_BODIES.search(text) is not None
 _WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
+# A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
+# inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
+_EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
+_CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
+_COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
+# Every column header holds one of these (a year starts "19" or "20"): a cheap test before `_COMPARISON_HEADER`.
+_COLUMN_HINTS = ("19", "20", "previous", "last", "earlier", "this", "current")
+_COMPARISON_HEADER = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ,'’-]{{1,50}}?)\s+(?P<first>{_COLUMN})\s+(?P<second>{_COLUMN})\s*$", re.I)
+# What a reviewed sample counts: "adequate in 23 of the 60 cases" is no count of graded areas.
+_CASES_NOUNS = r"(?:cases|investigations|files|records|referrals|assessments|plans)\b"
+_CASES = re.compile(rf"\s*(?:(?:out\s+)?of\s+(?:the\s+)?[\d,]+\s+)?(?:\w+\s+)?{_CASES_NOUNS}", re.I)
+_REMAINED = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed))\b", re.I)
+_MONTH = r"(?:(?:jan|febr)uary\s+|march\s+|april\s+|may\s+|june\s+|july\s+|august\s+|(?:septem|octo|novem|decem)ber\s+)"
+_AREA_AFTER = re.compile(r"\s+(?:in|at|for|on)\s+(?:(?:its|the|their)\s+)?(?:work\s+(?:to|on)\s+)?", re.I)
+_FROM_GRADE_TO = re.compile(rf"\bfrom\s+{QUOTE}(?:{GRADE_PATTERN}){QUOTE}\s+to\s+{QUOTE}$", re.I)
+# A grade's move: "dropped to inadequate", "had declined to not sufficiently good".
+_MOVED = r"(?:dropped|fell|fallen|slipped|declined|deteriorated|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped)"
+# The inspectors saying they graded it: "we graded the force outstanding at ...".
+_WE_GRADED = re.compile(r"\b(?:we|inspectors)\s+(?:have\s+)?(?:also\s+)?(?:graded|rated|judged)\b", re.I)
+# A row that asks the question it grades: CQC's "Are services safe?".
+_QUESTION_ROW = re.compile(r"^(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location)\s+|\?$", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
 # "None of the standards was rated outstanding", "No judgement was inadequate",
@@ -106,6 +145,7 @@ _NONE_STARTS = Literals(["none", "no", "neither"])  # "no" then any space (\s+)
 _HAVING_STARTS = Literals(["having"])
 _SERVICES_STARTS = Literals(["children", "services"])
 _AND_STARTS = Literals(["and"])
+_AND_OR_COMMA_STARTS = Literals(["and", ","])
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
 _RECEIVED_LITERALS = Literals(["received", "given", "got", "earned", "achieved", "kept", "retained"])
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
@@ -126,8 +166,11 @@ class _Found:
     previous: bool | None = None  # set when the pattern itself says so
     only_previous: bool = False  # kept only when the clause dates it to an earlier inspection
     document_total: bool = False  # out_of is the current inspection's number of areas
+    earlier_total: bool = False  # out_of is an earlier inspection's number of areas: kept only for its grades
+    bare_count: bool = False  # "two were adequate": a number as subject, counting whatever was counted before
     by_ofsted: bool = False  # Ofsted named as the judge: its judgement stands inside another inspectorate's report
     current_year_is_now: bool = False  # `previous` set by the pattern holds only for a year before the inspection's
+    explicit: bool = False  # the inspectors say they graded it ("We graded this area as inadequate"): stands beside a table
 
 
 class _Values(dict):
@@ -168,17 +211,23 @@ class GradingExtractor:
         G = GRADE_PATTERN
         A = rf"(?P<area>{AREA})"
         flags = re.I
-        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|lowest|worst(?=\s+possible))\b", flags)
+        # ("rated poorly in two of the four tests" is `rated_poorly`'s.)
+        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|poorly|lowest|worst(?=\s+possible))\b", flags)
         # "Investigating crime | Adequate", "2.1 Adoption performance Outstanding",
         # "The experiences and progress of care leavers: good"
         self.row = re.compile(
-            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}(?:\s*\([^)]{{1,40}}\))?{_SCORE_CELL}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags
+            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?P<earlier>(?:previous|last|earlier|prior)\s+)?{A}(?:\s*\([^)]{{1,40}}\))?{_SCORE_CELL}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags
         )
         # A table row run into the next paragraph by PDF extraction:
-        # "Overall effectiveness Requires improvement to be good For most children ..."
+        # "Overall effectiveness Requires improvement to be good For most children ...",
+        # "Treating the public ... (legitimacy) Good HM Inspector's observations"
         self.row_prefix = re.compile(
-            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags
+            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}(?:\s*\([^)]{{1,40}}\))?\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])(?:[a-z]|[A-Z]+\b))", flags
         )
+        # A comparison table's row flattened by PDF extraction, one grade per
+        # column: "Safety Not sufficiently good Poor" under "Healthy prison test 2021 2024".
+        self.row_two = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*\|?\s*(?P<grade>{G})\s*\|?\s*(?P<grade2>{G})\s*\.?\s*$", flags)
+        self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
@@ -186,7 +235,9 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)",
+            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
+            rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
         )
         Qg = r"['‘’\"“”]?"
@@ -204,7 +255,7 @@ class GradingExtractor:
         N = NUMBER
         Q = r"['‘’\"“”]?"
         self.count_of = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}){Q})?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+(?:{Q}(?P<grade2>{G}|{_FAILING}){Q}|(?P<better>better|above)\b))?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
@@ -218,8 +269,14 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:across|(?:graded|assessed|inspected|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
-            rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b",
+            rf"\b(?:across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
+            rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b"
+            # "under the old three-pillar system": three were graded.
+            rf"|\b(?P<out_of5>{N})-pillar\b"
+            # "We make graded judgments in eight of these nine areas": eight were graded.
+            rf"|\bgraded\s+judge?ments\s+(?:in|on|for)\s+(?P<out_of4>{N})\s+of\s+(?:these|the|its)\s+{N}\s+areas\b"
+            # "eight areas were graded: three were found to be inadequate and ..."
+            rf"|\b(?P<out_of3>{N})\s+(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\s+(?:were|are|have\s+been)\s+(?:graded|assessed|inspected|judged|rated)\b(?!\s+(?:as\s+)?{Q}(?:{G}|{_FAILING}))",
             flags,
         )
         # "The areas requiring improvement were X, Y and Z", "The inadequate areas included X"
@@ -236,14 +293,16 @@ class GradingExtractor:
         self.improvement_on = re.compile(
             rf"\b(?:improvement|rise|step up|fall|drop|decline|change)\s+(?:on|from)\s+(?:(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment|verdict)"
             # "an improvement on requires improvement at its last inspection"
-            rf"|{QUOTE}(?P<grade2>{G}){QUOTE}(?=\s+(?:at|in)\s+(?:(?:its|the|their)\s+(?:last|previous)|(?:19|20)\d\d)))",
+            rf"|{QUOTE}(?P<grade2>{G}){QUOTE}(?=\s+(?:at|in)\s+(?:(?:its|the|their)\s+(?:last|previous)|(?:19|20)\d\d))"
+            # "an improvement on its previous rating of requires improvement"
+            rf"|(?:the|its|their)\s+(?:previous|last|earlier)\s+(?:grade|rating|judge?ment|verdict)\s+of\s+{QUOTE}(?P<grade3>{G}){QUOTE})",
             flags,
         )
         # "the local authority was judged inadequate", "services for children in
         # Knowsley ... were judged to require improvement to be good": no area
         # named, so the overall judgement (on scales that have one).
         self.unqualified = re.compile(
-            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|(?:19|20)\d\d))",
+            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+|last\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|{_MONTH}?(?:19|20)\d\d))",
             flags,
         )
         # An earlier inspection's grade of the whole service, with a pronoun or a
@@ -264,15 +323,31 @@ class GradingExtractor:
         )
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
-            rf"\b(?P<count>{N})\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)",
+            rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)",
             flags,
         )
         # "The workforce grade is up from requires improvement in 2022"
         self.up_from = re.compile(rf"\b(?:up|down|improved|improving|risen|fallen|moved|moving|climbed|dropped|slipped)\s+from\s+(?:(?:the|its|an?)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags)
+        # "Three of the eight standards were rated good, four required improvement and
+        # one was inadequate": the counts listed after a count share its total.
+        self.count_tail = re.compile(
+            rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?P<count>{N})\s+(?:(?:were|was|are|is|had\s+been|have\s+been)\s+)?(?:(?:rated|judged|graded|found|assessed|deemed)\s+)?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "..., as had Merseyside Police in October 2023": the same grade of another body, earlier.
+        self.as_had_body = re.compile(r",?\s+as\s+had\s+(?P<body>(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,5})")
+        # "We graded this area as inadequate": the area named in the sentence before.
+        self.this_area = re.compile(
+            rf"\b(?:(?:rated|judged|graded|assessed)\s+(?:this|that)\s+area\s+(?:as\s+|to\s+be\s+)?|(?:this|that)\s+area\s+(?:was|is|has\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+|to\s+be\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])"
+            rf"|\b(?:(?:rated|judged|graded|assessed)\s+(?:it|the\s+force|the\s+council|the\s+service)|(?:it|the\s+force|the\s+council|the\s+service)\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?:rated|judged|graded|assessed))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:in|for)\s+(?:this|that)\s+area\b",
+            flags,
+        )
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are)\s+(?:its|their|the)\s+(?:work\s+(?:to|on)\s+)?{A}", flags)
         self.overall = re.compile(
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
-            rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b",
+            rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b"
+            # HMI Probation: "Overall, Leeds PDU is rated as: 'Requires improvement'."
+            rf"|^\s*overall\s*,\s+(?:[\w'’&-]+\s+){{1,6}}?(?:is|was|are|were|has\s+been|have\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s*:?\s*|to\s+be\s+)?{Q}(?P<grade3>{G}){Q}(?![\w-])",
             flags,
         )
         judged = r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?(?:as\s+)?"
@@ -287,7 +362,7 @@ class GradingExtractor:
         # "care leavers, which were judged good", "permanence, which requires improvement"
         self.area_which = re.compile(
             rf"{A},?\s+which\s+(?:(?:inspectors|the\s+inspectorate|ofsted|hmicfrs|it|they|we)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|still|now)\s+)*"
-            rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+)?|(?=requir))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
+            rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?|(?=requir))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
             flags,
         )
         # "rated the service inadequate overall and for being safe, effective and well-led"
@@ -329,7 +404,7 @@ class GradingExtractor:
         # "gave the council its lowest grade in each of the four judgements", "given the lowest
         # possible score for safety": the scale's lowest grade (`_normalise`).
         self.lowest = re.compile(
-            rf"\b(?:gave|given|awarded|received|handed|got)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the)\s+(?:lowest|worst\s+possible)\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
+            rf"\b(?:gave|given|awarded|received|handed|got)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the|our)\s+(?:lowest|worst\s+possible)\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
             rf"(?:(?:each|all|every\s+one)\s+of\s+(?:the|its|their)\s+(?P<count>{N})\s+{_GRADED_THINGS}|(?P<some>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|their|the)\s+)?{A})",
             flags,
         )
@@ -340,10 +415,60 @@ class GradingExtractor:
             rf"(?:the\s+force['’]s|the\s+council['’]s|its|their|the)\s+(?:(?P<year>(?:19|20)\d\d)\s+)?(?:grades?|ratings?|judge?ments?)\s+of\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
+        # "... including investigating crime and protecting vulnerable people. Both of those are now
+        # graded adequate.": the areas named in the sentence before, as many as it says.
+        self.both_now = re.compile(
+            rf"\s*(?:(?P<both>Both)(?:\s+of\s+(?:those|these|them))?|(?:These|Those)\s+(?P<number>{N})|All\s+(?P<all>{N})(?:\s+of\s+(?:those|these|them))?)"
+            rf"\s+(?:areas\s+)?(?:are|is|were|was|have\s+been|has\s+been)\s+(?:now\s+)?(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "It was also graded outstanding in this area when we inspected it in 2022": the area the
+        # sentence before named last.
+        self.in_this_area = re.compile(
+            rf"\b(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|was|were|is|are)\s+(?:also\s+|again\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:this|that|the\s+same)\s+area\b"
+            # "Sussex's grade was a jump from inadequate in its previous inspection": the grade before.
+            rf"|\b(?:grade|rating)\s+(?:was|is|represents|marks)\s+an?\s+(?:\w+\s+)?(?:jump|rise|step\s+up|improvement|fall|drop|step\s+down|decline)\s+(?:up\s+|down\s+)?from\s+{Q}(?P<before>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # CQC's summary: "We rated it as good because:" (the service's overall rating; a grade
+        # followed by "for"/"at" names an area, which other rules read).
+        self.rated_it_as = re.compile(
+            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+)?rated\s+(?:it|them|the\s+(?:service|trust|location|hospital|home|practice|provider))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
+            flags,
+        )
+        # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
+        self.area_moved_to = re.compile(
+            rf"{A}\s+(?:had\s+|has\s+|have\s+)?{_MOVED}\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
+        self.body_rated = re.compile(
+            rf"\b(?:the|this)\s+(?:service|trust|location|hospital|home|practice|provider|pdu)\s+(?:was|is|has\s+been|had\s+been)\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
+            flags,
+        )
+        # "services for children looked after and care leavers are no longer inadequate": the
+        # areas just named had that grade before (and not now); "no longer rated X in any area" is `zero_count`'s.
+        self.no_longer_listed = re.compile(
+            rf"\s+(?:are|is|was|were|have\s+been|has\s+been)\s+no\s+longer\s+(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as)\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:in|for)\s+any\b)",
+            flags,
+        )
+        # PEEL's pillars were once inspected one at a time: "In our 2017 efficiency inspection the
+        # force was judged good" grades the pillar the inspection is named after.
+        self.pillar_inspection = re.compile(
+            rf"\b(?:our|its|the|their|hmicfrs['’]s?|hmic['’]s?)\s+(?:19|20)\d\d(?:[/-]\d\d)?\s+(?:peel\s+)?(?P<area>effectiveness|efficiency|legitimacy)\s+(?:inspection|assessment|report)\b[^.;]{{0,40}}?\b(?:(?:judged|rated|graded|assessed)\s+(?:(?:the\s+force|it)\s+)?(?:to\s+be\s+|as\s+)?|found\s+(?:the\s+force|it)\s+to\s+be\s+){Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:use|practice|work|quality|progress|examples?)\b)",
+            flags,
+        )
+        # "Our rating of this service stayed the same": the next sentence's overall rating was also the one before.
+        self.rating_same = re.compile(r"\bour\s+rating\s+of\s+(?:this|the)\s+(?:service|trust|location|hospital|provider|home|practice)\s+stayed\s+the\s+same\b", re.I)
+        # "The grade for protecting vulnerable people stayed at requires improvement": now and before.
+        self.rating_kept = re.compile(
+            rf"\b(?:rating|grade|judge?ment)\s+(?:for|in|on)\s+(?:(?:its|their|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s+(?:has\s+|had\s+|have\s+)?(?:stayed|remained|stays|remains)\s+(?:at\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
         # "The force's rating for investigating crime dropped to inadequate": the area's grade now.
         self.rating_moved = re.compile(
             rf"\b(?:rating|grade|judge?ment|score)\s+(?:for|in|on)\s+(?:(?:its|their|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s+(?:has\s+|had\s+|have\s+)?"
-            rf"(?:dropped|fell|fallen|slipped|declined|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped)\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"{_MOVED}\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # The whole children's service: "have been upgraded to good", "given an 'outstanding' rating",
@@ -368,13 +493,16 @@ class GradingExtractor:
         )
         # In a prison report: "Ofsted judged the overall effectiveness of education, skills and work to be inadequate".
         self.ofsted_education = re.compile(
-            rf"\bOfsted\s+(?:judged|rated|graded|found|assessed|deemed)\s+(?:the\s+)?(?P<area>overall\s+effectiveness)\s+of\s+(?:the\s+)?(?:prison['’]s\s+)?education[\w\s,]{{0,40}}?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"\bOfsted\s+(?:judged|rated|graded|found|assessed|deemed)\s+(?:the\s+)?(?P<area>overall\s+effectiveness)\s+of\s+(?:the\s+)?(?:prison['’]s\s+)?education[\w\s,]{{0,40}}?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
+            # "Ofsted rated the prison's education, skills and work provision as inadequate overall"
+            rf"|\bOfsted\s+(?:judged|rated|graded|assessed|deemed)\s+(?:the\s+)?(?:prison['’]s\s+)?education,?\s+skills\s+and\s+work(?:\s+provision)?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade2>{G}){Q}\s+(?P<area2>overall)\b",
             flags,
         )
-        # "rated poorly in two of the four tests", "scored poorly on safety": HMI Prisons' "poor"
+        # "rated poorly in two of the four tests", "scored poorly on safety", "we rated the prison
+        # poorly in two of the four tests": HMI Prisons' "poor"
         # ("performing poorly" is no grade: a verb of grading must precede).
         self.rated_poorly = re.compile(
-            rf"\b(?:rated|scored|assessed|judged|graded)\s+poorly\s+(?:in|for|on|against)\s+(?:(?P<count>{N})\s+(?:out\s+)?of\s+(?:the|its)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|the)\s+)?{A})",
+            rf"\b(?:rated|scored|assessed|judged|graded)\s+(?:(?:it|them|the\s+(?:prison|establishment|jail|institution|service))\s+)?poorly\s+(?:in|for|on|against)\s+(?:(?P<count>{N})\s+(?:out\s+)?of\s+(?:the|its)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|the)\s+)?{A})",
             flags,
         )
         # The whole body, graded with it as object: "Ofsted gave the council a 'requires improvement'
@@ -407,14 +535,60 @@ class GradingExtractor:
             rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+in\s+any\s+(?:area|category|pillar)\s*,?\s+(?:for|at|in)\s+(?:(?:its|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
-        # "did not receive an inadequate grade", "was not given any inadequate ratings": a zero count.
+        # "did not receive an inadequate grade", "was not given any inadequate ratings", "received no
+        # outstanding grades": a zero count.
         self.no_grade_received = re.compile(
-            rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b",
+            rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b"
+            # "received no outstanding or inadequate grades", "was given no inadequate ratings"
+            rf"|\b(?:received|receives|got|gets|was\s+given|were\s+given|was\s+awarded|were\s+awarded|has\s+received|have\s+received|had)\s+no\s+{Q}(?P<grade1>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:grades|ratings|judge?ments)\b",
             flags,
         )
-        # "rated outstanding in 2016, and as good in 2017": the same area, a grade of another year.
+        # "services for children looked after and care leavers are no longer inadequate": the grade
+        # before this inspection (the areas'; the whole service's with no area named).
+        self.no_longer = re.compile(
+            rf"(?:{A}|\b(?P<whole>(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+)?))\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?no\s+longer\s+"
+            rf"(?:(?:rated|judged|graded|found\s+to\s+be|considered|deemed)\s+(?:as\s+|to\s+be\s+|to\s+(?=requir))?)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:in|for|at)\s+any\b)",
+            flags,
+        )
+        # "Derby children's services lose 'good' rating": the grade of the inspection before.
+        self.lost_rating = re.compile(
+            rf"\b(?:lose|loses|lost|losing|stripped\s+of)\s+(?:its\s+|their\s+|the\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment|status)\b",
+            flags,
+        )
+        # "X and Y were both among the areas judged inadequate two years ago, along with Z":
+        # the areas named before it in its clause, and those after "along with".
+        self.among_areas = re.compile(
+            rf"\b(?:was|were|is|are)\s+(?:both\s+|all\s+|also\s+)?among\s+the\s+(?:\w+\s+)?(?:areas|judge?ments)\s+(?:(?:that|which)\s+(?:was|were|is|are)\s+)?"
+            rf"(?:(?:judged|rated|graded|found|assessed)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?|(?=requir))(?P<grade>{G}){Q}(?![\w-])(?P<rest>[^.;]*?,?\s+along\s+with\s+[^.;]+)?",
+            flags,
+        )
+        # "In our 2017 efficiency inspection the force was judged good": an inspection of one area.
+        self.area_inspection = re.compile(
+            rf"\b(?:in|at|after)\s+(?:our|its|the|their|a)\s+(?:(?:19|20)\d\d\s+)?{A}\s+inspection\b(?:\s+(?:in|of)\s+(?:19|20)\d\d)?,?\s+(?:the\s+(?:force|council|constabulary|service|local\s+authority|authority)|it|they)\s+(?:was|were|had\s+been)\s+(?:(?:judged|rated|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|overall)\b)",
+            flags,
+        )
+        # "an inspection which found that the council provides good services for children in care and
+        # care leavers": an inspector's finding about a graded area's services (a bare "provides good
+        # services" is no grading).
+        self.found_services = re.compile(
+            rf"\b(?:found|judged|concluded)\s+(?:that\s+)?(?:the\s+(?:council|local\s+authority|authority|trust)|it)\s+(?:provides?|provided|offers?|offered|delivers?|delivered)\s+{Q}(?P<grade>{G}){Q}\s+services?\s+(?:for|to)\s+{A}",
+            flags,
+        )
+        self.together_with = re.compile(rf"\s+together\s+with\s+(?:those\s+for\s+|the\s+)?{A}", flags)
+        # "rated good across the board": a count of all the areas, when the sentence says how many.
+        self.across_board = re.compile(rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+across\s+the\s+board\b", flags)
+        # "Its grade for investigating crime is unchanged, having also been ...": the area of the grade.
+        self.grade_for_area = re.compile(rf"\b(?:grade|rating|judge?ment)\s+for\s+(?:its\s+|their\s+|the\s+)?(?:work\s+(?:to|on)\s+)?{A}", flags)
+        # "Its investigation of crime was rated adequate, which it was also given in 2022": the same grade then.
+        self.also_given = re.compile(
+            rf",\s+which\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?(?:given|awarded|rated|graded|judged)\s+(?:also\s+)?"
+            rf"(?:in|at)\s+(?:(?:19|20)\d\d|(?:its|the|their)\s+(?:last|previous)\s+inspection)\b",
+            flags,
+        )
+        # "rated outstanding in 2016, and as good in 2017", "judged inadequate in 2014, requires
+        # improvement to be good in 2016 and ...": the same area, a grade of another year.
         self.and_as_year = re.compile(
-            rf"\band\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
+            rf"(?:\band|,)\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
             flags,
         )
         # "good in half of the eight areas", "adequate in all but one of its nine areas",
@@ -437,8 +611,11 @@ class GradingExtractor:
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = ctx.sentences
         last_total: tuple[int, int] | None = None
+        earlier_total: tuple[int, int, int | None] | None = None  # the same (and its year), stated for an earlier inspection
         document_total: int | None = None
         self._chain: tuple[int, int | None] | None = None
+        self._document_total: int | None = None  # for `_find`: how many areas this inspection graded
+        self._explicit: set[tuple[int, int]] = set()  # offsets of gradings `_keep_table_areas` keeps
         follows: tuple[int, str, bool, int | None] | None = None
         echo: tuple[int, list[Span]] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
@@ -461,8 +638,11 @@ class GradingExtractor:
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
             if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text or "standards" in sent_text:
                 across_only = gates.across(self.across, sent_text, low)
-                if across_only and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
-                    document_total = parse_int(across_only.group("out_of") or across_only.group("out_of2"))
+                if across_only and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
+                    total = _total_of(across_only)
+                    document_total = total if document_total is None else document_total
+                    if not has_grade_word and total:
+                        last_total = (i, total)  # "The force was inspected in nine areas." states the next sentence's total
             if echo and echo[0] == i - 1 and gates.search(_SAME_AS_BEFORE, sent_text, gate=True):
                 # "The assessments are identical to those given at the previous
                 # inspection in 2019": the last sentence's grades, at that inspection.
@@ -480,6 +660,16 @@ class GradingExtractor:
                 for k, sp in enumerate(echo[1][: len(ends)]):
                     found = _Found(0, ends[-1 - k], both.group("grade"), sp._.area)
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, org_id=sp._.organisation_id, previous=True, year=year)
+            both_now = self.both_now.match(sent_text) if i and sent_text.lstrip()[:4].lower() in ("both", "thes", "thos", "all ") else None
+            if both_now:
+                named = list(dict.fromkeys(a.group(0) for a in self.scales.area_regex.finditer(sentences[i - 1].text)))
+                wanted = 2 if both_now.group("both") else parse_int(both_now.group("number") or both_now.group("all"))
+                ends = [w.end() for w in re.finditer(r"\S+", sent_text)]
+                if len(named) == wanted and wanted <= len(ends):
+                    for k, area in enumerate(named):
+                        # Span values are keyed by offsets: each record covers one word fewer.
+                        found = _Found(both_now.start("grade"), max(ends[-1 - k], both_now.end("grade")), both_now.group("grade"), area)
+                        self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
             if follows and follows[0] == i - 1 and _LIST_FOLLOWS.match(sent_text):
                 # "Three areas were judged inadequate. These include X, Y and Z."
                 for extra in self.scales.area_regex.finditer(sent_text):
@@ -491,6 +681,9 @@ class GradingExtractor:
                 or not (
                     gates.has_area(sent_text, low)
                     or gates.search(_GRADING_CONTEXT, sent_text)
+                    # "... in nine areas. Essex was below standard in just one of the nine.": the
+                    # sentence after a stated total goes on counting without naming what it counts.
+                    or (last_total is not None and last_total[0] == i - 1)
                 )
             ):
                 # A table split over two blocks: the area here, its grade next.
@@ -503,12 +696,42 @@ class GradingExtractor:
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
                 continue
             before = len(spans)
+            self._document_total = document_total
             founds = self._find(sent_text, low)
+            if any(f.bare_count for f in founds):
+                # "Of those ten [forces], only one was rated good. Two were adequate, four
+                # require improvement ...": the numbers count organisations, not areas.
+                head = sentences[i - 1].text + " " + sent_text if i else sent_text
+                if _counts_bodies(head):
+                    founds = [f for f in founds if not f.bare_count]
+            if _counts_bodies(sent_text):
+                # "Of the eight forces inspected, three were rated inadequate at investigating crime":
+                # the grade of some of those forces, not of the document's subject.
+                founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]
+            this_area = self.this_area.search(sent_text) if not founds and (low is None or "area" in low) else None
+            if this_area:
+                # The area named last before it in the sentence, else in the sentence before.
+                named = list(self.scales.area_regex.finditer(sent_text, 0, this_area.start())) or (list(self.scales.area_regex.finditer(sentences[i - 1].text)) if i else [])
+                if named:
+                    founds.append(_Found(this_area.start(), this_area.end(), this_area.group("grade") or this_area.group("grade2"), named[-1].group(0), explicit=True))
+            if i and founds and "stayed the same" in sentences[i - 1].text and self.rating_same.search(sentences[i - 1].text):
+                # "Our rating of this service stayed the same. We rated it as good because:"
+                for f in [f for f in founds if f.area == OVERALL and f.previous is None and f.count is None]:
+                    # Its own offsets (span values are keyed by them).
+                    founds.append(_Found(0, f.end, f.grade, OVERALL, previous=True) if f.start else _Found(f.start, min(f.end + 1, len(sent_text)), f.grade, OVERALL, previous=True))
             stated = [f.out_of for f in founds if f.count is not None and f.out_of]
             across = gates.across(self.across, sent_text, low)
             if across:
-                stated.append(parse_int(across.group("out_of") or across.group("out_of2")))
+                stated.append(_total_of(across))
+            this_area = self.in_this_area.search(sent_text) if i and not any(f.area for f in founds) and (" area" in sent_text or "from" in sent_text) else None
+            if this_area:
+                named = list(self.scales.area_regex.finditer(sentences[i - 1].text))
+                g = "grade" if this_area.group("grade") else "before"
+                if named:
+                    founds.append(_Found(this_area.start(g), this_area.end(), this_area.group(g), named[-1].group(0), previous=True if g == "before" else None))
             for found in founds:
+                if found.area and not found.explicit and (low is None or "we " in low or "inspectors" in low) and _WE_GRADED.search(sent_text, 0, found.start):
+                    found.explicit = True  # "we graded the force outstanding at X": stands beside a judgement table without X
                 # "It was judged adequate in one, requires improvement in five and
                 # inadequate in three" right after "... three of the nine areas":
                 # the total carries over from the sentence before.
@@ -518,7 +741,12 @@ class GradingExtractor:
                         # a total of the current inspection is not an earlier one's (`_emit`).
                         found.out_of = last_total[1]
                         found.document_total = True
-                    elif document_total and found.count:
+                    elif earlier_total and i - earlier_total[0] <= 1 and all(int(y) == earlier_total[2] for y in _YEAR.findall(sent_text)):
+                        # "... when it was graded outstanding in four of ten areas. Investigating crime
+                        # was one of two areas rated adequate at that time.": that inspection's total.
+                        found.out_of = earlier_total[1]
+                        found.earlier_total = True
+                    elif document_total and found.count and not found.bare_count:
                         # A zero count ("not rated inadequate in any area") holds
                         # whatever the total: only a nearby one is its own.
                         found.out_of = document_total
@@ -533,9 +761,11 @@ class GradingExtractor:
             if stated and stated[-1] and not (new and all(sp._.previous for sp in new)):
                 # An earlier inspection's total does not carry into the current one's counts.
                 last_total = (i, stated[-1])
+            elif stated and stated[-1]:
+                earlier_total = (i, stated[-1], new[0]._.year)
             if across and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
-                document_total = parse_int(across.group("out_of") or across.group("out_of2"))
+                document_total = _total_of(across)
             # Only a sentence wholly about an earlier inspection starts a chain.
             self._chain = (sent.start_char + len(sent_text), new[0]._.year) if new and all(sp._.previous for sp in new) else None
         self._keep_table_areas(ctx, spans)
@@ -633,7 +863,11 @@ class GradingExtractor:
         spans[:] = [
             sp for sp in spans
             if sp._.method == "table" or sp._.previous or sp._.area in (None, "overall effectiveness", "overall") or sp._.organisation_id != ctx.subject_id
+            or (sp.start_char, sp.end_char) in self._explicit  # "We also inspected how well it records crime ... We graded this area as inadequate."
             or sp._.scale not in scales or (sp._.scale, sp._.area) in table
+            # "In a separate inspection of serious and organised crime, we graded the force outstanding at ...":
+            # an area the table does not cover, graded elsewhere.
+            or _SEPARATE_INSPECTION.search(ctx.text, max(0, sp.start_char - 200), sp.start_char)
         ]
 
     def _tables(self, doc, ctx, orgs, inspection_year, spans, seen) -> set[int]:
@@ -650,6 +884,18 @@ class GradingExtractor:
             start, end = ctx.starts[i], ctx.ends[i]
             row = ctx.text[start:end]
             cells = row.split(" | ")
+            labelled = [self.grade_area_cell.match(c) for c in cells]
+            if all(labelled):
+                # A table of areas listed under their grades, as the converter labels
+                # its cells ("Adequate: Preventing crime"; miner.text.html.label_column_lists).
+                offset = 0
+                for cell, match in zip(cells, labelled):
+                    found = _Found(offset + match.start("grade"), offset + match.end("area"), match.group("grade"), match.group("area"), method="table")
+                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=False, year=inspection_year)
+                    offset += len(cell) + 3
+                handled.add(start)
+                previous_kind = kind
+                continue
             if len(cells) < 3:
                 previous_kind = kind
                 continue
@@ -660,21 +906,26 @@ class GradingExtractor:
             previous_kind = kind
             years = [_year_of(_YEAR.search(h).group(0)) if _YEAR.search(h) else None for h in header]
             latest = max((y for y in years if y), default=None)
+            # "Key question | Rating | Previous rating": columns named as this
+            # inspection's and the one before's, with or without a year.
+            earlier = [bool(_EARLIER_COLUMN.search(h)) for h in header]
+            named = [bool(_EARLIER_COLUMN.search(h) or _CURRENT_COLUMN.search(h)) for h in header]
             offset = start
             positions = []
             for cell in cells:
                 positions.append(offset)
                 offset += len(cell) + 3
-            first_area = self.scales.resolve_area(cells[0].strip(), ctx.inspection.scale, ctx.inspection.inspectorate)
+            area_text = _QUESTION_ROW.sub("", cells[0].strip())  # "Are services safe?" asks about "safe"
+            first_area = self.scales.resolve_area(area_text, ctx.inspection.scale, ctx.inspection.inspectorate)
             for column in range(1, min(len(cells), len(header))):
                 grade = self.grade_only.match(cells[column])
                 if not grade:
                     continue
                 cell_start = positions[column] - start
-                if first_area and years[column]:
-                    found = _Found(0, cell_start + grade.end("grade"), grade.group("grade"), cells[0].strip(), method="table")
-                    previous = bool(latest and years[column] < latest)
-                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column])
+                if first_area and (years[column] or (any(earlier) and named[column])):
+                    found = _Found(0, cell_start + grade.end("grade"), grade.group("grade"), area_text, method="table")
+                    previous = earlier[column] or bool(latest and years[column] and years[column] < latest)
+                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
                 elif self.scales.resolve_area(header[column].strip(), ctx.inspection.scale, ctx.inspection.inspectorate):
                     if org_at is None:
                         org_at = {s.start_char: s._.organisation_id for s in doc.spans.get("organisations", [])}
@@ -686,7 +937,56 @@ class GradingExtractor:
                 else:
                     continue
                 handled.add(start)
+        self._flattened_comparison(doc, ctx, orgs, inspection_year, spans, seen, handled)
         return handled
+
+    def _list_before(self, s: str, area_start: int) -> list[re.Match]:
+        """The areas listed before the one at `area_start`, nearest first ("Help
+        and protection, children in care and care leavers ...")."""
+        head = s[:area_start]
+        cut = max(head.rfind(";"), head.rfind(". "), head.rfind(":"))
+        head_start = cut + 1 if cut >= 0 else 0
+        previous_end = area_start
+        listed = []
+        for extra in reversed(list(self.scales.area_regex.finditer(s, head_start, area_start))):
+            gap = s[extra.end():previous_end]
+            if len(gap.split()) > 9 or not re.search(r",|\band\b|&", gap) or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
+                break  # a list needs separators; "services leadership" is one noun phrase
+            listed.append(extra)
+            previous_end = extra.start()
+        return listed
+
+    def _flattened_comparison(self, doc, ctx, orgs, inspection_year, spans, seen, handled: set[int]) -> None:
+        """A comparison table as PDF extraction leaves it, one line per row and
+        no cell separators: a header line that names two columns ("Healthy
+        prison test 2021 2024", "Pillar 2018/19 judgement Last judgement (2017)")
+        and under it rows of an area and two grades. Each grade belongs to its
+        column's inspection (the first grade alone would read as the current one)."""
+        columns = None
+        for i, kind in enumerate(ctx.kinds):
+            start, end = ctx.starts[i], ctx.ends[i]
+            if end - start > 160 or kind == "table_row":
+                columns = None
+                continue
+            text = ctx.text[start:end]
+            low = text.lower()
+            header = _COMPARISON_HEADER.match(text) if any(w in low for w in _COLUMN_HINTS) else None
+            if header:
+                columns = [header.group("first"), header.group("second")]
+                continue
+            if columns is None:
+                continue
+            row = self.row_two.match(text)
+            if not row:
+                columns = None
+                continue
+            years = [_year_of(_YEAR.search(c).group(0)) if _YEAR.search(c) else None for c in columns]
+            latest = max((y for y in years if y), default=None)
+            for column, group in enumerate(("grade", "grade2")):
+                previous = bool(_EARLIER_COLUMN.search(columns[column])) or bool(latest and years[column] and years[column] < latest)
+                found = _Found(row.start("area"), row.end(group), row.group(group), row.group("area"), method="table")
+                self._emit(doc, (start, text), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
+            handled.add(start)
 
     def _list_end(self, text: str, start: int, stops: str) -> int:
         """Where a list of areas starting at `start` ends: at a stop pattern, or
@@ -711,7 +1011,9 @@ class GradingExtractor:
         gate = low if low is not None else s.lower()
         row = self.row.match(s) if gates.may_lead_with_area(s, low) else None
         if row and len(s) < 160:
-            return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
+            # "Previous overall rating (June 2022) | Requires improvement": the inspection before's.
+            earlier = True if row.group("earlier") else None
+            return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table", previous=earlier)]
         row = self.row_prefix.match(s) if gates.may_lead_with_area(s, low) else None
         if row:
             rows = [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
@@ -766,10 +1068,10 @@ class GradingExtractor:
                 if count is not None and count <= out_of:
                     add(_Found(rest.start("count"), rest.end(), rest.group("grade"), None, count, out_of, "count"))
         for m in finditer_at(self.overall, s, low, _OVERALL_STARTS) if low is None or "overall" in low else ():
-            grade = m.group("grade") or m.group("grade2")
+            grade = m.group("grade") or m.group("grade2") or m.group("grade3")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
         across = gates.across(self.across, s, low)
-        stated_out_of = parse_int(across.group("out_of") or across.group("out_of2")) if across else None
+        stated_out_of = _total_of(across) if across else None
         counts: list[_Found] = []
         for rx in (self.count_of, self.count_subject):
             if rx is self.count_of:
@@ -777,11 +1079,15 @@ class GradingExtractor:
             else:
                 matches = gates.finditer(rx, s, low) if _AREA_NOUNS.any_in(low) else ()
             for m in matches:
+                if _CASES.match(s, m.end()):
+                    continue  # "adequate in 23 of the 60 cases": cases reviewed, not graded areas
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
-                if count_text == "another":
-                    count = 1  # "outstanding in one area and good in another"
+                if count_text == "another" or count_text.startswith("the"):
+                    count = 1  # "outstanding in one area and good in another", "... in two of the three pillars. It is good in the third."
                 elif count_text in ("all", "both"):
+                    if count_text == "both" and not m.group("out_of") and getattr(self, "_document_total", None) not in (None, 2):
+                        continue  # "rated inadequate in both areas" of eight: the two just named, graded there
                     count = out_of if count_text == "all" else 2
                     out_of = out_of or count
                     if count is None:
@@ -802,9 +1108,17 @@ class GradingExtractor:
                 grade = m.group("grade")
                 if m.groupdict().get("grade2"):
                     grade = f"{grade} or {m.group('grade2')}"
+                elif m.groupdict().get("better"):
+                    grade = f"{grade} or better"  # an aggregate, kept in its own words (ANNOTATION.md)
                 item = _Found(m.start(), m.end(), grade, None, count, out_of, "count")
                 if add(item):
                     counts.append(item)
+                    tail_at = m.end()
+                    while rx is self.count_subject and (tail := self.count_tail.match(s, tail_at)):
+                        tail_count = parse_int(tail.group("count"))
+                        if tail_count is None or (out_of and tail_count > out_of) or not add(_Found(tail.start("count"), tail.end(), tail.group("grade"), None, tail_count, out_of, "count")):
+                            break
+                        tail_at = tail.end()
                     if m.groupdict().get("aside"):
                         # "Six areas – preventing crime, ... – were judged adequate": the areas named between the dashes.
                         for extra in self.scales.area_regex.finditer(s, m.start("aside"), m.end("aside")):
@@ -868,6 +1182,10 @@ class GradingExtractor:
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
                 if not add(item):
                     continue
+                if rx is self.area_then_grade and _REMAINED.search(s, m.end("area"), m.start("grade")):
+                    # "Purposeful activity remained poor": a kept grade is also the one before (ANNOTATION.md).
+                    found.append(_Found(item.start, item.end, item.grade, item.area, previous=False))
+                    found.append(_Found(item.start, m.end("grade") + (1 if m.end("grade") < len(s) else 0), item.grade, item.area, previous=True))
                 if rx is self.grade_then_area:
                     # "good at preventing crime and responding to the public": the
                     # same grade for further areas listed in its clause.
@@ -878,16 +1196,8 @@ class GradingExtractor:
                 elif rx is self.area_then_grade:
                     # "Help and protection, children in care and care leavers all
                     # require improvement": earlier areas of the same list.
-                    head = s[: m.start("area")]
-                    cut = max(head.rfind(";"), head.rfind(". "), head.rfind(":"))
-                    head_start = cut + 1 if cut >= 0 else 0
-                    previous_end = m.start("area")
-                    for extra in reversed(list(self.scales.area_regex.finditer(s, head_start, m.start("area")))):
-                        gap = s[extra.end():previous_end]
-                        if len(gap.split()) > 9 or not re.search(r",|\band\b|&", gap) or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
-                            break  # a list needs separators; "services leadership" is one noun phrase
+                    for extra in self._list_before(s, m.start("area")):
                         add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
-                        previous_end = extra.start()
         for m in finditer_at(self.unqualified, s, low, _UNQUALIFIED_STARTS):
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in finditer_at(self.since_judgement, s, low, _SINCE_STARTS):
@@ -895,6 +1205,8 @@ class GradingExtractor:
         for m in finditer_at(self.earlier_whole, s, low, _EARLIER_WHOLE_STARTS) if _EARLIER_WORDS.any_in(low) else ():
             # Not claimed, nor blocked by a claim: "services" is also an area of
             # another scale (HMI Probation), and `_emit` keeps one record per key.
+            if any(f.area not in (None, OVERALL, OVERALL_IF_UNNAMED) and f.start < m.start() < f.end for f in found):
+                continue  # "help and protection services for children were rated inadequate": an area's services
             found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, only_previous=True))
         for m in (finditer_at(self.only_area, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
@@ -908,20 +1220,26 @@ class GradingExtractor:
         for m in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS):
             earlier = [f for f in found if f.area and f.end <= m.start()]
             if earlier:
-                g = "grade" if m.group("grade") else "grade2"
+                g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if re.search(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
             for m in gates.finditer(self.count_grade_noun, s, low):
-                count = parse_int(m.group("count"))
+                count = _COUNT_WORDS.get(" ".join(m.group("count").lower().split())) or parse_int(m.group("count"))
                 if count is not None and count <= 60:
-                    add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
+                    add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count", bare_count=True))
         for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if low is None or ("from" in low and "to" in low) else ():
             # "Its grade for investigating crime fell from good to requires improvement":
             # the area named last before it, now and before.
             named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
             # (A record starts before the "improved from" cue, which would date it.)
             area, start = (named[-1].group(0), named[-1].start()) if named else (OVERALL_IF_UNNAMED, 0)
-            add(_Found(start, m.end("to"), m.group("to"), area), claim=False)
+            after = None if named else _AREA_AFTER.match(s, m.end())
+            named_after = self.scales.area_regex.match(s, after.end()) if after else None
+            if named_after:
+                area = named_after.group(0)  # "... from requires improvement to adequate in responding to the public"
+            # "Safety had deteriorated from reasonably good to poor": the cue is the transition itself.
+            dated = _YEAR.search(s) or gates.match(_LEADING_PAST, s) or any(c.end() <= m.start() - 12 or c.start() > m.end() for c in _PREVIOUS_CUE.finditer(s))
+            add(_Found(start, m.end("to"), m.group("to"), area, previous=None if dated else False), claim=False)
             add(_Found(start, m.end("from"), m.group("from"), area, previous=True), claim=False)
             taken.append((m.start(), m.end()))
         for m in finditer_at(self.services_remain, s, low, _SERVICES_STARTS) if low is None or "services" in low else ():
@@ -947,6 +1265,11 @@ class GradingExtractor:
                 # Its own span (the phrase and the grade): span values are keyed by offsets.
                 found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
         # "..., as was its use of resources": the same grade again.
+        for m in self.as_had_body.finditer(s) if "as had" in gate and any(f.area for f in found) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before:
+                # Its own offsets, at the body named (whose record it is).
+                found.append(_Found(m.start("body"), m.end("body"), before[-1].grade, before[-1].area, previous=True))
         for m in gates.finditer(self._as_was, s) if any(f.area for f in found) else ():
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
@@ -958,7 +1281,13 @@ class GradingExtractor:
         for m in finditer_at(self.area_received, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _RECEIVED_LITERALS.any_in(low) else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in finditer_at(self.area_which, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if low is None or "which" in low else ():
-            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+            area = m.group("area")
+            joined = self.together_with.match(s, m.end())
+            if joined and self.scales.resolve_area(f"{area} and {joined.group('area')}", "ofsted", "ofsted"):
+                # "children in care, which were judged good together with those for care leavers": the joint area
+                # an earlier framework graded ("children in care and care leavers").
+                area = f"{area} and {joined.group('area')}"
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), area))
         for m in finditer_at(self.area_previously, s, low, self.area_starts) if "now" in gate else ():
             if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False)):
                 # Its own offsets (span values are keyed by them): the area to the earlier grade.
@@ -968,7 +1297,8 @@ class GradingExtractor:
             if before:
                 add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
         for m in self.ofsted_education.finditer(s) if "ofsted" in gate and "education" in gate else ():
-            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), by_ofsted=True))
+            g, a = ("grade", "area") if m.group("grade") else ("grade2", "area2")
+            add(_Found(min(m.start(a), m.start(g)), max(m.end(a), m.end(g)), m.group(g), "overall effectiveness", by_ofsted=True))
         for m in self.body_object.finditer(s) if "council" in gate or "authority" in gate or "children" in gate else ():
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
@@ -983,6 +1313,28 @@ class GradingExtractor:
                 add(_Found(m.start(), m.end(), m.group("grade"), m.group("area")))
         for m in self.rating_moved.finditer(s) if "rating" in gate or "grade" in gate or "judg" in gate or "score" in gate else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in self.rating_kept.finditer(s) if "stay" in gate or "remain" in gate else ():
+            found.append(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False))
+            found.append(_Found(m.start(), m.end(), m.group("grade"), m.group("area"), previous=True))  # its own offsets
+        for m in self.pillar_inspection.finditer(s) if "effectiveness" in gate or "efficiency" in gate or "legitimacy" in gate else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in self.no_longer_listed.finditer(s) if "no longer" in gate else ():
+            head = s[: m.start()]
+            head_start = max(head.rfind(";"), head.rfind(". "), head.rfind(":"), head.rfind(", and "), head.rfind(", but ")) + 1
+            named = list(self.scales.area_regex.finditer(s, head_start, m.start()))
+            if not named or s[named[-1].end():m.start()].strip():
+                continue  # the grade is of something else named after the areas
+            for k, area in enumerate(named):
+                if k and not re.fullmatch(r"\s*(?:,|,?\s+and|&)\s*", s[named[k - 1].end():area.start()]):
+                    continue  # only a list of areas shares the grade
+                # Its own offsets, from the area to the grade (span values are keyed by them).
+                found.append(_Found(area.start(), m.end("grade"), m.group("grade"), area.group(0), previous=True))
+        for m in self.rated_it_as.finditer(s) if "rated" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in self.body_rated.finditer(s) if "rated" in gate or "judged" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None))
+        for m in finditer_at(self.area_moved_to, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " to " in gate and _TRANSITION_STARTS.any_in(low) else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False))
         for m in self.services_moved.finditer(s) if "services" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
@@ -993,9 +1345,37 @@ class GradingExtractor:
             for g in ("grade", "grade2"):
                 if m.group(g):
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
-        for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate else ():
-            add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
-        for m in finditer_at(self.and_as_year, s, low, _AND_STARTS):
+        for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate or "no " in gate else ():
+            if m.group("grade"):
+                add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
+                continue
+            for g in ("grade1", "grade2"):
+                if m.group(g):  # each grade its own span: span values are keyed by offsets
+                    add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
+            taken.append((m.start(), m.end()))
+        for m in self.no_longer.finditer(s) if "longer" in gate else ():
+            if m.group("whole"):
+                add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))
+                continue
+            if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=True)):
+                for extra in self._list_before(s, m.start("area")):
+                    add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0), previous=True))
+        for m in self.lost_rating.finditer(s) if "los" in gate or "stripped" in gate else ():
+            of_area = [f for f in found if f.area and f.start <= m.start("grade") < f.end]
+            for f in of_area:
+                f.previous = True  # "lost its good rating for investigating crime": the area's grade before
+            if not of_area:
+                add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))
+        for m in self.among_areas.finditer(s) if "among" in gate else ():
+            head = s[: m.start()]
+            head_start = max(head.rfind(";"), head.rfind(":")) + 1
+            named = list(self.scales.area_regex.finditer(s, head_start, m.start()))
+            if m.group("rest"):
+                along = s.index("along", m.start("rest"))
+                named += list(self.scales.area_regex.finditer(s, along, m.end("rest")))
+            for extra in named:
+                add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
+        for m in finditer_at(self.and_as_year, s, low, _AND_OR_COMMA_STARTS) if found else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
                 found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
@@ -1011,10 +1391,24 @@ class GradingExtractor:
                 count = total // 2 if total % 2 == 0 else None
             if count:
                 add(_Found(m.start(), m.end(), m.group("grade") or m.group("grade2"), None, count, total, "count"))
+        for m in self.found_services.finditer(s) if "services" in gate and ("found" in gate or "judged" in gate or "concluded" in gate) else ():
+            add(_Found(m.start("grade"), m.end("area"), m.group("grade"), m.group("area")))
+        for m in self.area_inspection.finditer(s) if "inspection" in gate and not any(f.area for f in found) else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in self.across_board.finditer(s) if stated_out_of and "board" in gate else ():
+            # Not claimed: the areas listed after it are `grade_then_area`'s.
+            found.append(_Found(m.start(), m.end(), m.group("grade"), None, stated_out_of, stated_out_of, "count"))
+        for m in self.also_given.finditer(s) if "which" in gate else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start() and not f.previous]
+            if before:  # its own offsets: from the area to the end of the clause
+                found.append(_Found(before[-1].start, m.end(), before[-1].grade, before[-1].area, previous=True))
         for m in finditer_at(self.having_been, s, low, _HAVING_STARTS):
             # "X and Y require improvement, having been inadequate three years ago":
             # the areas graded just before, at the earlier inspection.
             before = [f for f in found if f.area and f.end <= m.start() and not f.previous]
+            named = self.grade_for_area.search(s, 0, m.start()) if not before and ("grade" in gate or "rating" in gate or "judg" in gate) else None
+            if named:
+                found.append(_Found(named.start("area"), m.end("grade"), m.group("grade"), named.group("area"), previous=True))
             for f in [f for f in before if f.grade == before[-1].grade] if before else ():
                 # Span values are keyed by offsets: from the area to the earlier grade,
                 # so that no two records share a span.
@@ -1077,6 +1471,8 @@ class GradingExtractor:
             return
         if previous and found.document_total:
             found.out_of = None  # an earlier inspection may have graded other areas
+        if found.earlier_total and not previous:
+            found.out_of = None  # nor is an earlier total the current inspection's
         start_char = sent_start + found.start
         end_char = sent_start + found.end
         org_id = org_id or orgs.near(start_char, sent_start)
@@ -1094,6 +1490,8 @@ class GradingExtractor:
         })
         set_span_values(span, span.values)
         spans.append(span)
+        if found.explicit:
+            self._explicit.add((span.start_char, span.end_char))
 
     def _previous_context(self, doc, ctx, sent_start: int, sent_text: str, found: _Found, inspection_year: int | None):
         """An earlier inspection set by the surroundings: a section such as
@@ -1145,6 +1543,8 @@ class GradingExtractor:
         cue = gates.search(_PREVIOUS_CUE, clause, gate=True)
         if cue and re.search(r"\bfrom\b", cue.group(0)) and clause_start + cue.start() > found.start:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
+        if cue and re.search(r"\bfrom\b", cue.group(0)) and _FROM_GRADE_TO.search(sentence, 0, found.start):
+            cue = None  # "improved from requires improvement to adequate in X": the grade after "to" is current
         if found.method == "table":
             return False, inspection_year
         # "... an improvement on 2017, when the prison was rated poorly in two tests":
@@ -1194,6 +1594,11 @@ def _document_scale(inspection, inspection_year: int | None) -> str | None:
     return inspection.scale
 
 
+def _total_of(across: re.Match) -> int | None:
+    """The number of graded areas an `across` match states."""
+    return parse_int(across.group("out_of") or across.group("out_of2") or across.group("out_of3") or across.group("out_of4") or across.group("out_of5"))
+
+
 def _mentions_earlier_year(sentence: str, inspection_year: int | None) -> bool:
     return inspection_year is not None and any(int(y) < inspection_year for y in _YEAR.findall(sentence))
 
@@ -1216,6 +1621,8 @@ def _normalise(scales: Scales, scale_id: str | None, grade_text: str) -> str:
         return " or ".join(_normalise(scales, scale_id, g) for g in grade_text.split(" or "))
     if grade_text == LOWEST and scale_id in scales.scales:
         return scales.scales[scale_id].grades[-1]
+    if grade_text == "below standard":
+        return grade_text
     if grade_text in ("failing", "failed", "weak"):
         return "failing"
     if scale_id in scales.scales:

@@ -86,12 +86,15 @@ class OrganisationResolver:
         subject = self._subject(doc, resolved, ctx.title, prefer)
         ctx.subject_id = subject
         final = []
+        named = [(s.start_char, s.end_char, s._.organisation_id, s.label_) for s in resolved if not s.label_.startswith("ANAPHOR:")]
         for span in resolved:
             if span.label_.startswith("ANAPHOR:"):
                 if subject is None or span.label_ != f"ANAPHOR:{self.gazetteer.by_id[subject].kind}":
                     continue
-                span._.organisation_id = subject
-                span.label_ = self.gazetteer.by_id[subject].kind
+                # "The force" under a heading that names another force is that force (a round-up's section).
+                org_id = _heading_organisation(ctx, named, span.start_char, span.label_.split(":", 1)[1]) or subject
+                span._.organisation_id = org_id
+                span.label_ = self.gazetteer.by_id[org_id].kind
             final.append(span)
         doc.spans[SPANS_KEY] = final
         # What OrganisationIndex needs, kept as plain lists: each extractor
@@ -148,6 +151,22 @@ class OrganisationResolver:
         return self
 
 
+# How many blocks back a section's heading is looked for.
+_SECTION_REACH = 12
+
+
+def _heading_organisation(ctx, named: list[tuple], offset: int, kind: str) -> str | None:
+    """The organisation of `kind` that the heading of `offset`'s section names, if any."""
+    j = ctx.block_index(offset)
+    if j is None:
+        return None
+    for h in range(j - 1, max(-1, j - _SECTION_REACH), -1):
+        if ctx.kinds[h] == "heading":
+            inside = [org_id for start, end, org_id, label in named if ctx.starts[h] <= start < ctx.ends[h] and label == kind]
+            return inside[0] if inside else None
+    return None
+
+
 def _is_acronym(name: str) -> bool:
     return any(word.isupper() and len(word) > 1 for word in name.split())
 
@@ -182,6 +201,10 @@ class OrganisationIndex:
             # A round-up has no subject: "the force" in the next paragraph is the
             # force its section has just named.
             return self.ids[i]
+        if self.subject is None and i < 0 and self.starts and self.starts[0] - offset <= _ROUNDUP_REACH and self.context.block_kind(offset) in (None, "heading", "title"):
+            # A headline before any name ("Hull hospital medical wards rated inadequate"):
+            # the body's first sentence names whom it is about.
+            return self.ids[0]
         return self.subject
 
     def near_starts(self, offsets: list[int]) -> list[str | None]:

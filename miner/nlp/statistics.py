@@ -44,7 +44,10 @@ _WORD_PARTS = [
     rf"(?P<byfraction>(?<=\bby )(?:almost |nearly |around |about |more than |over |just over |just under |under )?{_FRACTION}\b|(?<=\bof more than ){_FRACTION}\b|(?<=\bof ){_FRACTION}\b(?=\s*(?:[,.;]|$)))",
     rf"(?P<multiplier>\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\b(?:double|treble|triple)\b(?=\s+(?:the|its|that|what)\b)|\b(?:{_WORDNUM}|\d+(?:\.\d+)?)\s+times\b(?=\s+(?:more|higher|greater|as|the|larger|bigger|lower|fewer)\b|\s*[,.;]|\s*$)|\bhalf as\b)",
     rf"(?P<percent>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s*(?:%|per\s?cent\b|percent\b|percentage points?\b|pp\b))",
-    rf"(?P<rate>(?<![\w.£]){_NUM}{_SCALE}\s+(?:[a-z-]+\s+){{0,3}}?per\s+(?:1,000|1000|100,000|100000|10,000|thousand|head|capita)\b(?:\s+(?:people|population|residents|officers|children))?)",
+    rf"(?P<rate>(?<![\w.£]){_NUM}{_SCALE}\s+(?:[a-z-]+\s+){{0,3}}?per\s+(?:1,000|1000|100,000|100000|10,000|thousand|head|capita)\b(?:\s+(?:people|population|residents|officers|children))?"
+    # A caseload or ratio of people to staff ("16 children per worker") is a rate; "10.4 days per
+    # officer" stays a duration, so no time unit may come between the figure and "per".
+    rf"|(?<![\w.£]){_NUM}\s+(?!(?:working\s+|calendar\s+)?(?:days?|hours?|minutes?|seconds?|weeks?|months?|years?)\b)(?:[a-z-]+\s+){{0,3}}?per\s+(?:(?:qualified|social|case|support|youth|probation|prison|police|frontline|front-line|full-time)\s+)?(?:worker|workers|officer|practitioner|staff member|member of staff|caseworker|carer|teacher|nurse|doctor|manager|team)\b)",
     rf"(?P<duration>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s+{_DURATION_UNITS}\b)",
     rf"(?P<count>(?<![\w.£/:-]){_NUM}{_SCALE}(?![\w/%]|\.\d|-(?!strong)))",
     rf"(?P<wordcount>\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?=\s+(?:(?:new|more|further|additional|other|separate|serious|self-inflicted|local|locality|former|senior|permanent|interim|different|newly|extra|full-time|specialist|council-run|[a-z]+-[a-z]+)\s+){{0,2}}[a-z][a-z'’-]*s\b))",

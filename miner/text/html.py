@@ -188,8 +188,12 @@ def _xml_blocks(element, builder: DocumentBuilder) -> None:
             else:
                 builder.add("list_item", "".join(child.itertext()))
         elif tag == "table":
-            for row in child.iter("row"):
-                cells = [normalise_space("".join(c.itertext())) for c in row.findall("cell")]
+            rows = [[normalise_space("".join(c.itertext())) for c in row.findall("cell")] for row in child.iter("row")]
+            first = next(child.iter("row"), None)
+            header_cells = first.findall("cell") if first is not None else []
+            if header_cells and all(c.get("role") == "head" for c in header_cells):
+                rows = label_column_lists(rows)
+            for cells in rows:
                 cells = [c for c in cells if c]
                 if cells:
                     builder.add("table_row", " | ".join(cells))
@@ -269,6 +273,7 @@ def _walk(node: Tag, builder: DocumentBuilder) -> None:
             builder.add("heading", child.get_text(" "), level=_HEADINGS[name])
         elif name == "tr":
             cells = [normalise_space(c.get_text(" ")) for c in child.find_all(["td", "th"], recursive=False)]
+            cells = _labelled_row(child, cells, builder)
             cells = [c for c in cells if c]
             if cells:
                 builder.add("table_row", " | ".join(cells))
@@ -283,6 +288,42 @@ def _walk(node: Tag, builder: DocumentBuilder) -> None:
         else:
             _walk(child, builder)
     flush()
+
+
+def label_column_lists(rows: list[list[str]]) -> list[list[str]]:
+    """A table whose columns are lists under their headings ("Outstanding |
+    Good | Adequate ..." with each area in its grade's column, the rest of the
+    row empty) loses its meaning when empty cells are dropped: each body cell
+    is prefixed with its column's heading ("Adequate: Preventing crime").
+    Recognised by a body row whose first cell is empty while another is not (a
+    table of row labels always names its rows); other tables are unchanged."""
+    if len(rows) < 2 or len(rows[0]) < 2 or not all(rows[0]):
+        return rows
+    header, body = rows[0], rows[1:]
+    if not any(len(r) == len(header) and not r[0] and any(r[1:]) for r in body):
+        return rows
+    if any(len(r) != len(header) for r in body):
+        return rows
+    return [header] + [[f"{h}: {c}" if c else "" for h, c in zip(header, r)] for r in body]
+
+
+def _labelled_row(tr: Tag, cells: list[str], builder: DocumentBuilder) -> list[str]:
+    """`cells` of row `tr`, labelled as `label_column_lists` does when its table
+    is a table of column lists (worked out once per table, kept on `builder`)."""
+    table = tr.find_parent("table")
+    if table is None:
+        return cells
+    tables = builder.__dict__.setdefault("_column_lists", {})  # id(table) -> {id(tr): cells} or None
+    if id(table) not in tables:
+        rows = [r for r in table.find_all("tr") if r.find_parent("table") is table]
+        labelled = None
+        if rows and rows[0].find_all("th", recursive=False) and not rows[0].find_all("td", recursive=False):
+            grid = [[normalise_space(c.get_text(" ")) for c in r.find_all(["td", "th"], recursive=False)] for r in rows]
+            result = label_column_lists(grid)
+            labelled = {id(r): cells for r, cells in zip(rows, result)} if result is not grid else None
+        tables[id(table)] = labelled
+    labelled = tables[id(table)]
+    return labelled.get(id(tr), cells) if labelled else cells
 
 
 def _has_block_child(tag: Tag) -> bool:

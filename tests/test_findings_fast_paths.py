@@ -193,6 +193,7 @@ def test_near_starts_is_near_at_each_offset(subject):
         ctx = doc._.miner = DocContext(subject_id=subject)
         ctx.starts = sorted(rng.sample(range(0, 1200), rng.randint(0, 8)))
         ctx.ends = ctx.starts[1:] + [1200]
+        ctx.kinds = [rng.choice(["heading", "title", "paragraph", "list_item"]) for _ in ctx.starts]
         starts = sorted(rng.sample(range(0, 1200), rng.randint(0, 12)))
         ctx.organisation_mentions = (starts, [rng.choice([None, "a", "b", f"o{s}"]) for s in starts])
         index = OrganisationIndex(doc)

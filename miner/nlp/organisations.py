@@ -222,14 +222,21 @@ class OrganisationIndex:
         mention = mention_starts[numpy.maximum(i, 0)]
         near = mention >= at  # in the same sentence, which starts at the offset
         block_starts = numpy.asarray(self.context.starts, dtype="int64")
+        b = numpy.searchsorted(block_starts, at, side="right") - 1  # each offset's block (-1: none)
         if len(block_starts):  # or in the same block
-            b = numpy.searchsorted(block_starts, at, side="right") - 1
             near |= (b >= 0) & (mention >= block_starts[numpy.maximum(b, 0)])
         near &= found
+        pick = numpy.where(near, i, -1)  # the mention each offset takes (-1: the subject)
         if self.subject is None:
-            near |= found & (at - mention <= _ROUNDUP_REACH)
+            # A round-up's "the force" after the force its section has just named.
+            pick = numpy.where(~near & found & (at - mention <= _ROUNDUP_REACH), i, pick)
+            # A headline before any name: the body's first sentence names whom it is about.
+            kinds = self.context.kinds
+            for n in numpy.flatnonzero(~found & (mention_starts[0] - at <= _ROUNDUP_REACH)).tolist():
+                if b[n] < 0 or kinds[b[n]] in ("heading", "title"):
+                    pick[n] = 0
         ids, subject = self.ids, self.subject
-        return [ids[k] if take else subject for k, take in zip(i.tolist(), near.tolist())]
+        return [ids[k] if k >= 0 else subject for k in pick.tolist()]
 
 
 # How far back (in characters) a round-up's "the force" reaches for the force named last.

@@ -190,7 +190,9 @@ class OrganisationIndex:
     def near(self, offset: int, sentence_start: int) -> str | None:
         """The organisation named last before `offset` in the same sentence; else
         the one named last in the same paragraph ("The force was rated ..."
-        after a sentence about GMP); else the document's subject."""
+        after a sentence about GMP); else the document's subject. (`near_starts`
+        gives the same for many offsets at once: a rule added here goes there
+        too; tests/test_findings_fast_paths.py compares the two.)"""
         i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and self.starts[i] >= sentence_start:
             return self.ids[i]

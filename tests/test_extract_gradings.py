@@ -411,7 +411,9 @@ def test_services_for_a_group(extractor, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    (["The local authority's services for children remain inadequate."], {("overall effectiveness", "inadequate", False, None, None)}),
+    # A kept grade (ANNOTATION.md): the grade now and the same grade at the inspection before.
+    (["The local authority's services for children remain inadequate."],
+     {("overall effectiveness", "inadequate", False, None, None), ("overall effectiveness", "inadequate", True, None, None)}),
     (["Services for children in Norfolk were judged outstanding in 2019 and remain outstanding."],
      {("overall effectiveness", "outstanding", True, None, None), ("overall effectiveness", "outstanding", False, None, None)}),
     # Trap: a place that remains, not a grade.

@@ -38,13 +38,13 @@ _PREVIOUS_CUE = re.compile(
     r"|\b(?:two|three|four|five|six|\d+|a|several|some)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
     r"|\bat that (?:inspection|time|visit)\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
     # ("outcomes had declined in respect, which we assessed as ..." is the move to this inspection's grade)
-    r"|\bhad\s+(?:(?:then\s+|previously\s+|already\s+)(?:improved|deteriorated|declined)|(?:then\s+|previously\s+|already\s+)?been\s+(?:rated|judged|graded|found|assessed))\b"
+    r"|\bhad\s+(?:(?:then\s+|previously\s+|already\s+)(?:improved|deteriorated|declined)(?!\s+to\b)|(?:then\s+|previously\s+|already\s+)?been\s+(?:rated|judged|graded|found|assessed))\b"
     # "an improvement on its first inspection after unification, when it was judged inadequate"
     r"|\b(?:improvement|up|down|change|step)\s+(?:on|from)\s+(?:its|the|their)\s+(?:first|last|previous|earlier)\s+inspection\b[^.;]{0,60}?,\s+when\b",
     re.I,
 )
 _LEADING_PAST = re.compile(
-    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+)\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+|(?-i:[A-Z])[\w'’]*(?:\s+(?:of|and|for|(?-i:[A-Z])[\w'’]*)){1,6})\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
@@ -60,14 +60,14 @@ _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:auth
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
-_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring)\b", re.I)
-_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
+_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
 _CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions))"
+_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions|standards))"
 _FAILING = r"failing|failed|poor|weak|below standard"  # aggregates kept as stated ("below standard in all three")
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 LOWEST = "lowest"  # "its lowest grade": the last grade of the scale, resolved in `_normalise`
@@ -80,7 +80,7 @@ _ONLY_LITERALS = Literals(["only", "one", "sole"])
 # Where matches of the patterns that begin with a (quoted) grade can start.
 _GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", "adequate", "inadequate", "poor", "fail", "weak", "below", "'", "‘", "’", '"', "“", "”"])
 _JUDGED_STARTS = Literals(["rated", "judged", "graded", "assessed", "found", "considered", "deemed"])
-_OVERALL_STARTS = Literals(["overall", "judged", "rated", "graded", "found", "assessed", "deemed"])
+_OVERALL_STARTS = Literals(["overall", "judged", "rated", "graded", "found", "assessed", "deemed", "and"])
 _UNQUALIFIED_STARTS = Literals(["the", "children", "services"])
 _UP_FROM_STARTS = Literals(["up", "down", "improv", "risen", "fallen", "mov", "climbed", "dropped", "slipped"])
 # Words without which a pattern cannot match anywhere in the sentence.
@@ -114,6 +114,18 @@ _COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "
 def _counts_bodies(text: str) -> bool:
     low = text.lower()
     return any(w in low for w in _COUNTS_BODIES_WORDS) and _COUNTS_BODIES.search(text) is not None
+# "holds on to two good grades", "kept its three outstanding ratings": a kept count.
+_KEPT_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept|h(?:olds|eld|olding)\s+on\s+to)\s+(?:(?:its|their|all)\s+)?$", re.I)
+# A grade's move (one list for main's and gradacc3's rules): "dropped to inadequate", "had declined
+# to not sufficiently good", "has improved to good", "fell back to inadequate", "moved up to adequate".
+_MOVED = r"(?:dropped|fell|fallen|slipped|declined|deteriorated|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped|upgraded|downgraded)"
+_MOVED_TO = rf"{_MOVED}\s+(?:back\s+)?to"
+_MOVED_TO_RX = re.compile(rf"\b{_MOVED_TO}\b", re.I)
+# Right after a grade (its clause): "... this time", "... last time".
+_THIS_TIME_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:this time|this year|in the latest (?:report|inspection))\b", re.I)
+_LAST_TIME_AFTER = re.compile(r"[^,;.]{0,40}?(?<!\bunlike )(?<!\bthan )(?<!\bsince )\b(?:last|the previous) time\b", re.I)
+# Between an area and the next grade word: the area has a grade of its own.
+_OWN_GRADE = re.compile(r"\s+(?:[\w'’]+\s+){0,5}?(?:rated|graded|judged|assessed|found|deemed|was|were|is|are)\b", re.I)
 _WHEN_PAST = re.compile(r"\b(?P<year>(?:19|20)\d\d),\s+when\b", re.I)
 # A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
@@ -126,12 +138,9 @@ _COMPARISON_HEADER = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ,'’-]{{1,50}}?)\s
 # What a reviewed sample counts: "adequate in 23 of the 60 cases" is no count of graded areas.
 _CASES_NOUNS = r"(?:cases|investigations|files|records|referrals|assessments|plans)\b"
 _CASES = re.compile(rf"\s*(?:(?:out\s+)?of\s+(?:the\s+)?[\d,]+\s+)?(?:\w+\s+)?{_CASES_NOUNS}", re.I)
-_REMAINED = re.compile(r"\b(?:remain(?:s|ed)?|stay(?:s|ed))\b", re.I)
 _MONTH = r"(?:(?:jan|febr)uary\s+|march\s+|april\s+|may\s+|june\s+|july\s+|august\s+|(?:septem|octo|novem|decem)ber\s+)"
 _AREA_AFTER = re.compile(r"\s+(?:in|at|for|on)\s+(?:(?:its|the|their)\s+)?(?:work\s+(?:to|on)\s+)?", re.I)
 _FROM_GRADE_TO = re.compile(rf"\bfrom\s+{QUOTE}(?:{GRADE_PATTERN}){QUOTE}\s+to\s+{QUOTE}$", re.I)
-# A grade's move: "dropped to inadequate", "had declined to not sufficiently good".
-_MOVED = r"(?:dropped|fell|fallen|slipped|declined|deteriorated|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped)"
 # The inspectors saying they graded it: "we graded the force outstanding at ...".
 _WE_GRADED = re.compile(r"\b(?:we|inspectors)\s+(?:have\s+)?(?:also\s+)?(?:graded|rated|judged)\b", re.I)
 # A row that asks the question it grades: CQC's "Are services safe?".
@@ -146,6 +155,9 @@ _HAVING_STARTS = Literals(["having"])
 _SERVICES_STARTS = Literals(["children", "services"])
 _AND_STARTS = Literals(["and"])
 _AND_OR_COMMA_STARTS = Literals(["and", ","])
+# Lets the driver give an area named in the sentence before: "In the previous round it had
+# been rated good in that area" (`__call__`).
+THAT_AREA = "__that_area__"
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
 _RECEIVED_LITERALS = Literals(["received", "given", "got", "earned", "achieved", "kept", "retained"])
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
@@ -232,10 +244,10 @@ class GradingExtractor:
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force))*"
+        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+work)?(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -244,7 +256,7 @@ class GradingExtractor:
         # "rated inadequate at investigating crime", "requires improvement in how it investigates crime",
         # "good at preventing crime and responding to the public", "the inadequate grades were for how GMP responds to the public"
         self.grade_then_area = re.compile(
-            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of)\s+(?:(?:both|each of|all of)\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?|verdicts?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of|against)\s+(?:(?:both|each of|all of)\s+)?(?:the\s+(?:healthy\s+prison\s+)?tests?\s+of\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
@@ -255,7 +267,7 @@ class GradingExtractor:
         N = NUMBER
         Q = r"['‘’\"“”]?"
         self.count_of = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+(?:{Q}(?P<grade2>{G}|{_FAILING}){Q}|(?P<better>better|above)\b))?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}|better|above){Q}(?![\w-]))?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
@@ -263,14 +275,14 @@ class GradingExtractor:
             flags,
         )
         self.zero_count = re.compile(
-            rf"\b(?:not|no\s+longer)\s+(?:(?:rated|judged|graded|found to be|assessed as)\s+)?{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:in|for)\s+any(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS}|part of its work))?"
+            rf"\b(?:not|no\s+longer)\s+(?:(?:rated|judged|graded|found(?:\s+to\s+be)?|assessed as)\s+)?{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:(?:in|for)\s+(?:any|a\s+single(?=\s+(?:area|category|pillar|judge?ment|test|standard))|a\s+single\s+one)(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS}|part of its work))?|anywhere\b)"
             rf"|\b(?:none|no one)\s+of\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:{_AREA_WORDS})\s+(?:is|was|were|are)\s+(?:rated\s+)?{Q}(?P<grade3>{G}){Q}(?:\s+or\s+{Q}(?P<grade4>{G}){Q})?",
             flags,
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
-            rf"|\b(?:of|out of)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars)\b"
+            rf"\b(?:across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
+            rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
             # "under the old three-pillar system": three were graded.
             rf"|\b(?P<out_of5>{N})-pillar\b"
             # "We make graded judgments in eight of these nine areas": eight were graded.
@@ -286,7 +298,7 @@ class GradingExtractor:
         )
         # "Investigating crime was the only area where it 'requires improvement'"
         self.only_area = re.compile(
-            rf"{A}\s+(?:was|were|is)\s+the\s+(?:only|one|sole)\s+areas?\s+(?:(?:where|in which|that)\s+(?:(?:it|the \w+)\s+)?(?:was\s+|is\s+)?)?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
+            rf"{A}\s+(?:(?:was|were|is)\s+)?the\s+(?:only|one|sole)\s+areas?\s+(?:(?:where|in which|that)\s+(?:(?:it|the \w+)\s+)?(?:was\s+|is\s+)?)?(?:to\s+be\s+(?=rated|judged|graded|found))?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
             flags,
         )
         # "..., a significant improvement on the 'inadequate' grade it was given in this area in 2023"
@@ -295,7 +307,10 @@ class GradingExtractor:
             # "an improvement on requires improvement at its last inspection"
             rf"|{QUOTE}(?P<grade2>{G}){QUOTE}(?=\s+(?:at|in)\s+(?:(?:its|the|their)\s+(?:last|previous)|(?:19|20)\d\d))"
             # "an improvement on its previous rating of requires improvement"
-            rf"|(?:the|its|their)\s+(?:previous|last|earlier)\s+(?:grade|rating|judge?ment|verdict)\s+of\s+{QUOTE}(?P<grade3>{G}){QUOTE})",
+            rf"|(?:the|its|their)\s+(?:previous|last|earlier)\s+(?:grade|rating|judge?ment|verdict)\s+of\s+{QUOTE}(?P<grade3>{G}){QUOTE}"
+
+            # "an improvement on 2019, when they required improvement"
+            rf"|(?:19|20)\d\d,?\s+when\s+(?:it|they|the\s+\w+)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:(?:judged|rated|graded|found|assessed)\s+(?:as\s+|to\s+be\s+|to\s+)?)?{QUOTE}(?P<grade4>{G}){QUOTE}(?![\w-]))",
             flags,
         )
         # "the local authority was judged inadequate", "services for children in
@@ -347,7 +362,10 @@ class GradingExtractor:
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
             rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b"
             # HMI Probation: "Overall, Leeds PDU is rated as: 'Requires improvement'."
-            rf"|^\s*overall\s*,\s+(?:[\w'’&-]+\s+){{1,6}}?(?:is|was|are|were|has\s+been|have\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s*:?\s*|to\s+be\s+)?{Q}(?P<grade3>{G}){Q}(?![\w-])",
+            rf"|^\s*overall\s*,\s+(?:[\w'’&-]+\s+){{1,6}}?(?:is|was|are|were|has\s+been|have\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s*:?\s*|to\s+be\s+)?{Q}(?P<grade3>{G}){Q}(?![\w-])"
+
+            # "rated the home inadequate for being safe and well-led, and requires improvement overall"
+            rf"|\band\s+(?:as\s+)?{Q}(?P<grade4>{G}){Q}\s+overall\b",
             flags,
         )
         judged = r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?(?:as\s+)?"
@@ -372,6 +390,11 @@ class GradingExtractor:
             rf"{Q}(?P<from>{G}){Q}\s+to\s+{Q}(?P<to>{G}){Q}(?![\w-])",
             flags,
         )
+        # "fell to inadequate from good for responding to the public": the grade now, then the one before.
+        self.transition_to_from = re.compile(
+            rf"\b{_MOVED_TO}\s+{Q}(?P<to>{G}){Q}\s+from\s+{Q}(?P<from>{G}){Q}(?![\w-])(?:\s+(?:for|at|in)\s+(?:(?:its|the|their)\s+)?(?:work\s+(?:to|on)\s+)?{A})?",
+            flags,
+        )
         # "were judged outstanding in 2022 and remain outstanding": the same area, now.
         self.and_remains = re.compile(rf"\band\s+(?:still\s+)?remain(?:s|ed)?\s+(?:{Q}(?P<grade>{G}){Q}(?![\w-])|(?P<so>so)\b)", flags)
         # "The local authority's services for children remain inadequate": the whole service.
@@ -379,6 +402,43 @@ class GradingExtractor:
             rf"\b(?:children['’]s\s+services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:still\s+)?(?:remain|remains|remained|are\s+still|are\s+now|were\s+still)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
             flags,
         )
+        # "care leavers remained inadequate", "remains rated requires improvement overall": a kept
+        # grade, so the same grade at the inspection before (ANNOTATION.md).
+        self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
+        # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named.
+        self.body_which = re.compile(
+            rf"\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services),?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|for|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))",
+            flags,
+        )
+        # "rated the emergency department at Hull Royal Infirmary as requires improvement": a named
+        # body (or a part of it) as object, no area named: its overall grade.
+        self.rated_named_as = re.compile(
+            rf"\b(?:rated|judged|graded)\s+(?:the\s+(?:[\w'’-]+\s+){{1,3}}(?:at|of|in)\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,6}}\s+(?:as|to\s+be)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|for|on|in)\b)",
+            flags,
+        )
+        # "adequate in three of them and in need of improvement in two": a count of requires improvement.
+        self.need_count = re.compile(rf"\bin\s+need\s+of\s+improvement\s+(?:in|for|across)\s+(?P<count>{N})\b(?:\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b)?(?:\s+{_AREA_WORDS})?", flags)
+        # "that grade has now risen to good": the area graded just before, now.
+        self.that_grade_moved = re.compile(
+            rf"\b(?:that|this|the|its)\s+(?:grade|rating|judge?ment)\s+(?:has\s+|had\s+|have\s+)?(?:now\s+|since\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+        # "it had been rated good in that area": the area graded just before (here or in the sentence before).
+        self.grade_that_area = re.compile(
+            rf"\b(?:rated|judged|graded|found|assessed|deemed|(?P<moved>{_MOVED_TO}))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:that|this|the\s+same)\s+area\b",
+            flags,
+        )
+        # "..., and inspectors say it is now adequate": after a run of earlier grades of one area, that area now.
+        self.now_grade = re.compile(
+            rf"(?:\b(?:it|they|the\s+force|the\s+council|the\s+service)|,)\s+(?:is|are)\s+now\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|or)\b)",
+            flags,
+        )
+        dated = rf"{Q}(?:{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d"
+        self.dated_list_area = re.compile(
+            rf"(?<![\w-])(?P<list>{dated}(?:\s*,\s*{dated})*,?\s+and\s+{dated})\s+(?:for|at|in)\s+(?:(?:its|the|their)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            flags,
+        )
+        self.dated_grade = re.compile(rf"{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d", flags)
         self.total_before = re.compile(rf"\b(?P<total>{N})\s+(?:graded\s+|inspected\s+)?{_GRADED_THINGS}\b[^.;,]{{0,20}},\s*$", flags)
         self.and_count = re.compile(rf",?\s+(?:and|but|while)\s+(?P<count>{N})\s+(?:are|were|is|was)\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
         # "care leavers also received a good grade" (the area as subject; "was given an
@@ -404,7 +464,7 @@ class GradingExtractor:
         # "gave the council its lowest grade in each of the four judgements", "given the lowest
         # possible score for safety": the scale's lowest grade (`_normalise`).
         self.lowest = re.compile(
-            rf"\b(?:gave|given|awarded|received|handed|got)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the|our)\s+(?:lowest|worst\s+possible)\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
+            rf"\b(?:gave|give|gives|giving|given|awarded|awards?|received|receives?|handed|hands?|got|gets?)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the|our)\s+(?:lowest|worst\s+possible)\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
             rf"(?:(?:each|all|every\s+one)\s+of\s+(?:the|its|their)\s+(?P<count>{N})\s+{_GRADED_THINGS}|(?P<some>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|their|the)\s+)?{A})",
             flags,
         )
@@ -438,7 +498,7 @@ class GradingExtractor:
         )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
         self.area_moved_to = re.compile(
-            rf"{A}\s+(?:had\s+|has\s+|have\s+)?{_MOVED}\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"{A}\s+(?:had\s+|has\s+|have\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
@@ -468,7 +528,7 @@ class GradingExtractor:
         # "The force's rating for investigating crime dropped to inadequate": the area's grade now.
         self.rating_moved = re.compile(
             rf"\b(?:rating|grade|judge?ment|score)\s+(?:for|in|on)\s+(?:(?:its|their|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s+(?:has\s+|had\s+|have\s+)?"
-            rf"{_MOVED}\s+(?:back\s+)?to\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # The whole children's service: "have been upgraded to good", "given an 'outstanding' rating",
@@ -516,7 +576,7 @@ class GradingExtractor:
         # "The council retained its good rating", "kept its 'outstanding' rating", "Its overall rating
         # remained good": the grade now, and the same at the inspection before.
         self.kept_rating = re.compile(
-            rf"\b(?:retained|retains|kept|keeps|keeping|retaining|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their)\s+(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?![\w-])"
+            rf"\b(?:retained|retains|kept|keeps|keeping|retaining|maintained|maintains|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their)\s+(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?![\w-])"
             rf"|\boverall\s+(?:rating|grade|judge?ment)\s+(?:remained|remains|stayed|stays)\s+(?:at\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
             flags,
         )
@@ -540,7 +600,7 @@ class GradingExtractor:
         self.no_grade_received = re.compile(
             rf"\b(?:did\s+not|didn['’]t|was\s+not|wasn['’]t|were\s+not)\s+(?:receive|get|given|awarded|handed)\s+(?:a|an|any)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?)\b"
             # "received no outstanding or inadequate grades", "was given no inadequate ratings"
-            rf"|\b(?:received|receives|got|gets|was\s+given|were\s+given|was\s+awarded|were\s+awarded|has\s+received|have\s+received|had)\s+no\s+{Q}(?P<grade1>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:grades|ratings|judge?ments)\b",
+            rf"|\b(?:received|receives|got|gets|was\s+given|were\s+given|was\s+awarded|were\s+awarded|has(?:\s+received)?|have\s+received|had)\s+no\s+{Q}(?P<grade1>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:grades|ratings|judge?ments)\b",
             flags,
         )
         # "services for children looked after and care leavers are no longer inadequate": the grade
@@ -595,7 +655,7 @@ class GradingExtractor:
         # "Half of the eight areas were rated good": a count in words, kept only
         # when the sentence states the total it is a part of.
         self.count_fraction = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+(?:in|for|across)\s+(?:(?P<half>half)|all\s+but\s+(?P<but>{N}))\s+(?:of\s+)?(?:(?:the|its)\s+)?(?:(?P<out_of>{N})\s+)?(?:(?:inspected|graded|assessed)\s+)?(?:{_GRADED_THINGS}|of\s+(?:them|these))"
+            rf"(?<![\w-]){Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<or_grade>{G}|better|above){Q})?\s+(?:in|for|across)\s+(?:(?P<half>half)|all\s+but\s+(?P<but>{N}))\s+(?:of\s+)?(?:(?:the|its)\s+)?(?:(?P<out_of>{N})\s+)?(?:(?:inspected|graded|assessed)\s+)?(?:{_GRADED_THINGS}|of\s+(?:them|these))"
             rf"|\b(?P<half2>half)\s+of\s+(?:the|its)\s+(?:(?P<out_of2>{N})\s+)?{_GRADED_THINGS}\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
             flags,
         )
@@ -616,7 +676,9 @@ class GradingExtractor:
         self._chain: tuple[int, int | None] | None = None
         self._document_total: int | None = None  # for `_find`: how many areas this inspection graded
         self._explicit: set[tuple[int, int]] = set()  # offsets of gradings `_keep_table_areas` keeps
+        self._table_areas: set[tuple] = set()  # table rows that restate a prose grade (`_keep_table_areas`)
         follows: tuple[int, str, bool, int | None] | None = None
+        last_area: tuple[int, str] | None = None  # the sentence and the area graded last in it
         echo: tuple[int, list[Span]] | None = None
         # Keyword offsets found once in the whole text, looked up per sentence.
         grade_index = ctx.literal_index(_GRADE_LITERALS)
@@ -730,6 +792,11 @@ class GradingExtractor:
                 if named:
                     founds.append(_Found(this_area.start(g), this_area.end(), this_area.group(g), named[-1].group(0), previous=True if g == "before" else None))
             for found in founds:
+                if found.area == THAT_AREA:
+                    # "In the previous round it had been rated good in that area": the area just graded.
+                    if not last_area or last_area[0] != i - 1:
+                        continue
+                    found.area = last_area[1]
                 if found.area and not found.explicit and (low is None or "we " in low or "inspectors" in low) and _WE_GRADED.search(sent_text, 0, found.start):
                     found.explicit = True  # "we graded the force outstanding at X": stands beside a judgement table without X
                 # "It was judged adequate in one, requires improvement in five and
@@ -753,6 +820,8 @@ class GradingExtractor:
                         found.document_total = True
                 self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
             new = spans[before:]
+            graded = [sp for sp in new if sp._.area and sp._.count is None]
+            last_area = (i, graded[-1]._.area) if graded else None
             counted = [sp for sp in new if sp._.count and sp._.area is None]
             current = [sp for sp in new if not sp._.previous and sp._.area]
             echo = (i, current) if current else None
@@ -838,7 +907,7 @@ class GradingExtractor:
         gates = getattr(self, "_grading_gates", None)
         enabled = getattr(self, "prefilter", True)  # False: every pattern everywhere (tests compare the two)
         if gates is None or gates.scales is not self.scales or gates.enabled != enabled:
-            gates = self._grading_gates = GradingGates(self.scales, GRADE_PATTERN, _FAILING + "|lowest|worst", enabled=enabled)  # "its lowest grade" (`self.lowest`)
+            gates = self._grading_gates = GradingGates(self.scales, GRADE_PATTERN, _FAILING + "|lowest|worst|poorly", enabled=enabled)  # "its lowest grade" (`self.lowest`), "rated poorly" (`self.rated_poorly`)
         return gates
 
     @staticmethod
@@ -857,6 +926,7 @@ class GradingExtractor:
         services now judged to be good" in a report graded on "children in care
         and care leavers") is a description, not a grading."""
         table = {(sp._.scale, sp._.area) for sp in spans if sp._.method == "table" and not sp._.previous and sp._.organisation_id == ctx.subject_id}
+        table |= getattr(self, "_table_areas", set())
         if len(table) < 3:
             return
         scales = {scale for scale, _ in table}
@@ -952,6 +1022,8 @@ class GradingExtractor:
             gap = s[extra.end():previous_end]
             if len(gap.split()) > 9 or not re.search(r",|\band\b|&", gap) or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
                 break  # a list needs separators; "services leadership" is one noun phrase
+            if re.search(r"\b(?:while|whereas|but|although|though)\b", gap, re.I):
+                break  # "X, while its Y work was rated good": another clause, not the list
             listed.append(extra)
             previous_end = extra.start()
         return listed
@@ -1068,10 +1140,13 @@ class GradingExtractor:
                 if count is not None and count <= out_of:
                     add(_Found(rest.start("count"), rest.end(), rest.group("grade"), None, count, out_of, "count"))
         for m in finditer_at(self.overall, s, low, _OVERALL_STARTS) if low is None or "overall" in low else ():
-            grade = m.group("grade") or m.group("grade2") or m.group("grade3")
+            grade = m.group("grade") or m.group("grade2") or m.group("grade3") or m.group("grade4")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
         across = gates.across(self.across, s, low)
         stated_out_of = _total_of(across) if across else None
+        for f in found:
+            if f.count == 0 and f.out_of is None and across and across.end() <= f.start:
+                f.out_of = stated_out_of  # "good or better in six of the nine areas, and not found inadequate anywhere"
         counts: list[_Found] = []
         for rx in (self.count_of, self.count_subject):
             if rx is self.count_of:
@@ -1107,9 +1182,7 @@ class GradingExtractor:
                         found.append(_Found(named[-1].start(), named[-1].end(), m.group("grade"), named[-1].group(0)))
                 grade = m.group("grade")
                 if m.groupdict().get("grade2"):
-                    grade = f"{grade} or {m.group('grade2')}"
-                elif m.groupdict().get("better"):
-                    grade = f"{grade} or better"  # an aggregate, kept in its own words (ANNOTATION.md)
+                    grade = f"{grade} or {m.group('grade2')}"  # "good or better": an aggregate, kept in its own words (ANNOTATION.md)
                 item = _Found(m.start(), m.end(), grade, None, count, out_of, "count")
                 if add(item):
                     counts.append(item)
@@ -1123,6 +1196,18 @@ class GradingExtractor:
                         # "Six areas – preventing crime, ... – were judged adequate": the areas named between the dashes.
                         for extra in self.scales.area_regex.finditer(s, m.start("aside"), m.end("aside")):
                             found.append(_Found(extra.start(), extra.end(), grade, extra.group(0)))  # inside the count's own claim
+                    rest = self.and_count.match(s, m.end()) if rx is self.count_subject and out_of else None
+                    more = parse_int(rest.group("count")) if rest else None
+                    if more is not None and count + more <= out_of:
+                        # "Three of the four judgements were good and one was outstanding": the same total.
+                        item = _Found(rest.start("count"), rest.end(), rest.group("grade"), None, more, out_of, "count")
+                        if add(item):
+                            counts.append(item)
+        for m in self.need_count.finditer(s) if "need" in gate else ():
+            count = parse_int(m.group("count"))
+            item = _Found(m.start(), m.end(), "requires improvement", None, count, parse_int(m.group("out_of")) or stated_out_of, "count")
+            if count is not None and count <= 60 and add(item):
+                counts.append(item)
         for m in self.lowest.finditer(s) if "lowest" in gate or "worst" in gate else ():
             if m.group("count") or m.group("some"):
                 count = parse_int(m.group("count") or m.group("some"))
@@ -1138,8 +1223,11 @@ class GradingExtractor:
                 item = _Found(m.start(), m.end(), "poor", None, count, total, "count")
                 if count and total and count <= total and add(item):
                     counts.append(item)  # the tests listed after it carry its grade
-            else:
-                add(_Found(m.start(), m.end(), "poor", m.group("area")))
+            elif add(_Found(m.start(), m.end(), "poor", m.group("area"))):
+                tail = s[m.end():]
+                tail = tail[: self._list_end(tail, 0, r"[.;]|\b(?:but|while|whereas|although|though|however|when)\b|,?\s+and\s+(?-i:[A-Z])")]
+                for extra in self.scales.area_regex.finditer(tail):
+                    add(_Found(m.end() + extra.start(), m.end() + extra.end(), "poor", extra.group(0)))
         # "inadequate in two areas, investigating crime and managing offenders":
         # the areas named after a count carry its grade.
         for item in list(counts):
@@ -1150,6 +1238,8 @@ class GradingExtractor:
             ender = r"[.)]" if lead.group(0).strip().startswith(":") else r"[.;)]"
             window_end = self._list_end(tail, lead.end(), ender + r"|\band said\b|\bbut\b|\bwith\s+only\b")
             for extra in self.scales.area_regex.finditer(tail, lead.end(), window_end):
+                if window_end < len(tail) and _OWN_GRADE.match(tail, extra.end(), window_end):
+                    continue  # "..., with preventing crime the only area to be graded good"
                 add(_Found(item.end + extra.start(), item.end + extra.end(), item.grade, extra.group(0)), claim=False)
         # In a list ("inadequate in four of nine areas, requires improvement in
         # four and adequate in one") later items share the first one's total.
@@ -1173,6 +1263,12 @@ class GradingExtractor:
             count, total = parse_int(m.group("count")), parse_int(m.group("out_of"))
             if count is not None and total and count <= total:
                 add(_Found(m.start(), m.end(), m.group("grade"), None, count, total, "count"))
+        for m in finditer_at(self.transition_to_from, s, low, _TRANSITION_STARTS) if "from" in gate and "to" in gate else ():
+            named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
+            area = m.group("area") or (named[-1].group(0) if named else OVERALL_IF_UNNAMED)
+            if add(_Found(m.start(), m.end("to"), m.group("to"), area, previous=False), claim=False):
+                add(_Found(m.start(), m.end("from"), m.group("from"), area, previous=True), claim=False)
+            taken.append((m.start(), m.end()))
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
             matches = finditer_at(rx, s, low, starts, offsets=gates.area_positions(s, low) if rx is self.area_then_grade else gates.positions(starts, s, low))
@@ -1182,10 +1278,6 @@ class GradingExtractor:
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
                 if not add(item):
                     continue
-                if rx is self.area_then_grade and _REMAINED.search(s, m.end("area"), m.start("grade")):
-                    # "Purposeful activity remained poor": a kept grade is also the one before (ANNOTATION.md).
-                    found.append(_Found(item.start, item.end, item.grade, item.area, previous=False))
-                    found.append(_Found(item.start, m.end("grade") + (1 if m.end("grade") < len(s) else 0), item.grade, item.area, previous=True))
                 if rx is self.grade_then_area:
                     # "good at preventing crime and responding to the public": the
                     # same grade for further areas listed in its clause.
@@ -1220,13 +1312,17 @@ class GradingExtractor:
         for m in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS):
             earlier = [f for f in found if f.area and f.end <= m.start()]
             if earlier:
-                g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
+                g = next(g for g in ("grade", "grade2", "grade3", "grade4") if m.group(g))
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
-        if re.search(r"\b(?:grades|ratings|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
+        if re.search(r"\b(?:grades?|ratings?|judge?ments|rated|graded|judged|assessed)\b", s, re.I):
             for m in gates.finditer(self.count_grade_noun, s, low):
                 count = _COUNT_WORDS.get(" ".join(m.group("count").lower().split())) or parse_int(m.group("count"))
-                if count is not None and count <= 60:
-                    add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count", bare_count=True))
+                if count is not None and count <= 60 and add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count", bare_count=True)):
+                    kept = _KEPT_BEFORE.search(s, max(0, m.start() - 30), m.start())
+                    if kept:
+                        # "holds on to two good grades": the same count at the inspection before
+                        # (its own offsets, from the verb: span values are keyed by them).
+                        found.append(_Found(kept.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count", previous=True, bare_count=True))
         for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if low is None or ("from" in low and "to" in low) else ():
             # "Its grade for investigating crime fell from good to requires improvement":
             # the area named last before it, now and before.
@@ -1250,6 +1346,10 @@ class GradingExtractor:
                 # Spans the earlier record's own claim: appended, not `add`ed.
                 # "..., and remains so": the grade just given, now.
                 found.append(_Found(before[-1].start, m.end(), m.group("grade") or before[-1].grade, before[-1].area, previous=False))
+        for m in self.rated_named_as.finditer(s) if (" as " in gate or " to be " in gate) and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
+            add(_Found(m.start(), m.end(), m.group("grade"), OVERALL))
+        for m in self.body_which.finditer(s) if "which" in gate and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             # "X is now adequate, down from good, while Y has moved up from requires
@@ -1302,7 +1402,7 @@ class GradingExtractor:
         for m in self.body_object.finditer(s) if "council" in gate or "authority" in gate or "children" in gate else ():
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
-        for m in self.kept_rating.finditer(s) if "retain" in gate or "kep" in gate or "held" in gate or "hold" in gate or "remain" in gate or "stay" in gate else ():
+        for m in self.kept_rating.finditer(s) if "retain" in gate or "maintain" in gate or "kep" in gate or "held" in gate or "hold" in gate or "remain" in gate or "stay" in gate else ():
             g = "grade" if m.group("grade") else "grade2"
             # Not claims ("overall rating remained good" is also `area_then_grade`'s, which a
             # CQC report resolves and an Ofsted one does not); `_emit` keeps one record per key.
@@ -1375,10 +1475,25 @@ class GradingExtractor:
                 named += list(self.scales.area_regex.finditer(s, along, m.end("rest")))
             for extra in named:
                 add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
-        for m in finditer_at(self.and_as_year, s, low, _AND_OR_COMMA_STARTS) if found else ():
+        for m in finditer_at(self.and_as_year, s, low, _AND_OR_COMMA_STARTS) if found and _YEAR.search(s) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
                 found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
+        for m in self.dated_list_area.finditer(s) if " and " in gate and _YEAR.search(s) else ():
+            for g in self.dated_grade.finditer(s, m.start("list"), m.end("list")):
+                # Each its own year: earlier ones previous, this inspection's year current (`_emit`).
+                add(_Found(g.start(), g.end(), g.group("grade"), m.group("area"), previous=True, current_year_is_now=True), claim=False)
+        for m in self.that_grade_moved.finditer(s) if " to " in gate and ("grade" in gate or "rating" in gate or "judg" in gate) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA, previous=False))
+        for m in self.grade_that_area.finditer(s) if " area" in gate and ("that" in gate or "this" in gate or "same" in gate) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            # A grade it moved to is the grade now.
+            add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA, previous=False if m.group("moved") else None))
+        for m in self.now_grade.finditer(s) if "now" in gate else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before and len({f.area for f in before}) == 1 and _YEAR.search(s, 0, m.start()):
+                add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area, previous=False))
         for m in self.count_fraction.finditer(s) if "half" in gate or ("all" in gate and "but" in gate) else ():
             stated = m.group("out_of") or m.group("out_of2")
             total = parse_int(stated) if stated else stated_out_of
@@ -1390,7 +1505,10 @@ class GradingExtractor:
             else:
                 count = total // 2 if total % 2 == 0 else None
             if count:
-                add(_Found(m.start(), m.end(), m.group("grade") or m.group("grade2"), None, count, total, "count"))
+                grade = m.group("grade") or m.group("grade2")
+                if m.group("or_grade"):
+                    grade = f"{grade} or {m.group('or_grade')}"  # "good or outstanding in all but one": kept as stated
+                add(_Found(m.start(), m.end(), grade, None, count, total, "count"))
         for m in self.found_services.finditer(s) if "services" in gate and ("found" in gate or "judged" in gate or "concluded" in gate) else ():
             add(_Found(m.start("grade"), m.end("area"), m.group("grade"), m.group("area")))
         for m in self.area_inspection.finditer(s) if "inspection" in gate and not any(f.area for f in found) else ():
@@ -1413,6 +1531,12 @@ class GradingExtractor:
                 # Span values are keyed by offsets: from the area to the earlier grade,
                 # so that no two records share a span.
                 found.append(_Found(f.start, m.end("grade"), m.group("grade"), f.area, previous=True))
+        for m in self.remained.finditer(s) if "remain" in gate or "stay" in gate else ():
+            kept = [f for f in found if f.area and f.count is None and not f.previous and f.start <= m.start("grade") < f.end]
+            if kept:
+                kept[0].previous = False  # "remains rated ..., a rating it has held since 2018": the grade now
+                # Its own offsets (from "remained"): span values are keyed by them.
+                found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
         return found
 
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:
@@ -1477,6 +1601,9 @@ class GradingExtractor:
         end_char = sent_start + found.end
         org_id = org_id or orgs.near(start_char, sent_start)
         key = (org_id, area, grade, previous, found.count, found.out_of)
+        if found.method == "table" and not previous and org_id == ctx.subject_id:
+            # Also when the row restates a grade the prose gave first (`_keep_table_areas`).
+            self._table_areas.add((scale_id, area))
         if key in seen:
             return
         seen.add(key)
@@ -1516,7 +1643,8 @@ class GradingExtractor:
         tally = found.count is not None and _TALLY.match(sent_text)
         chain = getattr(self, "_chain", None)
         if chain and 0 <= sent_start - chain[0] <= 3 and (
-            gates.match(_CONTINUES_SUBJECT, sent_text)
+            # (not a grade it moved to: "Its efficiency has now fallen to requires improvement" is the grade now)
+            (gates.match(_CONTINUES_SUBJECT, sent_text) and not _MOVED_TO_RX.search(sent_text, 0, found.end))
             or (gates.search(_PAST_JUDGEMENT, sent_text) and not re.search(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", sent_text, re.I)
                 and not tally)
         ):
@@ -1547,6 +1675,10 @@ class GradingExtractor:
             cue = None  # "improved from requires improvement to adequate in X": the grade after "to" is current
         if found.method == "table":
             return False, inspection_year
+        if _THIS_TIME_AFTER.match(sentence, found.end):
+            return False, inspection_year  # "X, which was rated inadequate in 2020, was graded good in five areas this time"
+        if _LAST_TIME_AFTER.match(sentence, found.end):
+            return True, None  # "graded requires improvement in six of the nine areas last time"
         # "... an improvement on 2017, when the prison was rated poorly in two tests":
         # an earlier year's "when" clause dates every grade after it in the sentence.
         when = _WHEN_PAST.search(sentence, 0, found.start)
@@ -1576,7 +1708,8 @@ class GradingExtractor:
 
 
 # Between the last of a list of organisations and its grade: a plural verb, no sentence break.
-_PLURAL_PREDICATE = re.compile(r"\s+(?:were|are|have\s+been|had\s+been|both|all|each)\b[^.;:!?]{0,100}", re.I)
+# Or "Kent Police and Essex Police share third place. Both were rated good for ...": the next sentence's "Both".
+_PLURAL_PREDICATE = re.compile(r"(?:\s+[^.;:!?]{0,60}[.!?]\s+(?-i:Both|The\s+two(?:\s+\w+)?))?\s+(?:were|are|have\s+been|had\s+been|both|all|each)\b[^.;:!?]{0,100}", re.I)
 _COORDINATION = re.compile(r"\s*(?:,|,?\s+and|&|,?\s+as\s+well\s+as)\s*", re.I)
 
 _OFSTED_2009 = "ofsted-2009"

@@ -5,6 +5,7 @@ and "the council" to it; identify the inspection reported on."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from typing import Callable, Iterable
 
@@ -195,6 +196,10 @@ class OrganisationIndex:
         too; tests/test_findings_fast_paths.py compares the two.)"""
         i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and self.starts[i] >= sentence_start:
+            if i > 0 and self.starts[i - 1] >= sentence_start and self.ids[i - 1] != self.ids[i] and self._in_aside(self.starts[i], offset):
+                # "The trust, which runs the hospital, remains rated ...": the body
+                # named in a relative clause is not the one graded after it.
+                return self.ids[i - 1]
             return self.ids[i]
         block = self.context.block_span(offset)
         if i >= 0 and block and self.starts[i] >= block[0]:
@@ -212,7 +217,8 @@ class OrganisationIndex:
     def near_starts(self, offsets: list[int]) -> list[str | None]:
         """`near(offset, offset)` for each of `offsets` (a record that starts its
         own sentence), found for all at once with numpy rather than by two
-        bisections per record."""
+        bisections per record. (`near`'s relative-clause rule needs two mentions
+        between the sentence's start and the offset: never so here.)"""
         if not offsets:
             return []
         if not self.starts:
@@ -240,6 +246,16 @@ class OrganisationIndex:
         ids, subject = self.ids, self.subject
         return [ids[k] if k >= 0 else subject for k in pick.tolist()]
 
+    def _in_aside(self, mention: int, offset: int) -> bool:
+        """True when the mention at `mention` sits in a relative clause (", which ...,")
+        that closes before `offset`."""
+        text = self.context.text or ""
+        opening = text.rfind(",", max(0, mention - 60), mention)
+        return opening >= 0 and _RELATIVE.match(text, opening) is not None and "," in text[mention:offset]
+
+
+# ", which runs the hospital,": a relative clause between a body and its predicate.
+_RELATIVE = re.compile(r",\s+(?:which|who|that)\b", re.I)
 
 # How far back (in characters) a round-up's "the force" reaches for the force named last.
 _ROUNDUP_REACH = 400

@@ -217,8 +217,9 @@ class OrganisationIndex:
     def near_starts(self, offsets: list[int]) -> list[str | None]:
         """`near(offset, offset)` for each of `offsets` (a record that starts its
         own sentence), found for all at once with numpy rather than by two
-        bisections per record. (`near`'s relative-clause rule needs two mentions
-        between the sentence's start and the offset: never so here.)"""
+        bisections per record. (`near`'s relative-clause rule needs a comma between
+        the mention and the offset: never so when the sentence starts at the
+        offset, where the mention must start too.)"""
         if not offsets:
             return []
         if not self.starts:

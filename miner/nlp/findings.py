@@ -200,14 +200,7 @@ class FindingExtractor:
         batch = self.classifier.score_kinds(candidates)
         finding_p, model_kinds, threshold = batch.finding_p, batch.kinds, self.threshold
         kept = [n for n, p in enumerate(finding_p) if p >= threshold]
-        kinds = []
-        for n in kept:
-            candidate = candidates[n]
-            if candidate.section_kind is not None and candidate.doc_kind == "report":
-                kinds.append(candidate.section_kind)  # a report's own heading is surer than the model
-            else:
-                kind = model_kinds[n]
-                kinds.append("finding" if kind == "none" else kind)
+        kinds = [_kind(candidates[n], model_kinds[n]) for n in kept]
         chosen = batch.chosen(kept)
         topic_of = dict(zip(chosen, self.classifier.score_head(batch, "topic", chosen)[0]))
         fixed = {n: _FIXED_POLARITY.get(kind) for n, kind in zip(kept, kinds)}
@@ -219,10 +212,7 @@ class FindingExtractor:
     def _decide(self, candidate: Candidate, prediction: dict) -> tuple[str | None, str | None, str | None, float]:
         if prediction["finding_p"] < self.threshold:
             return None, None, None, prediction["finding_p"]
-        kind = prediction["kind"] if prediction["kind"] != "none" else "finding"
-        # A report's own section heading is surer than the model about the kind.
-        if candidate.section_kind is not None and candidate.doc_kind == "report":
-            kind = candidate.section_kind
+        kind = _kind(candidate, prediction["kind"])
         polarity = _FIXED_POLARITY.get(kind) or prediction["polarity"]
         return kind, polarity, prediction["topic"], prediction["finding_p"]
 
@@ -279,6 +269,15 @@ class FindingExtractor:
         if (path / "classifier").exists():
             self.classifier = FindingClassifier.from_disk(path / "classifier")
         return self
+
+
+def _kind(candidate: Candidate, model_kind: str) -> str:
+    """A finding's kind from the kind the model gives it ("none" for a finding
+    the model cannot place, when its finding probability is high enough)."""
+    # A report's own section heading is surer than the model about the kind.
+    if candidate.section_kind is not None and candidate.doc_kind == "report":
+        return candidate.section_kind
+    return "finding" if model_kind == "none" else model_kind
 
 
 # Compiled once: `re.sub(pattern_string, ...)` looks its pattern up in re's

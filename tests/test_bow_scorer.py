@@ -60,3 +60,20 @@ def test_a_head_that_is_not_a_bow_model_turns_the_fast_path_off():
     heads = dict(bow.heads)
     heads["topic"] = spacy.blank("en")  # no textcat at all
     assert FindingClassifier(heads).scorers is None
+
+
+def test_column_decisions_are_the_per_candidate_decisions(extractor):
+    """The span loop's decisions by columns (each head scored only where a record
+    reads it) are `_decide`'s over the full predictions, candidate by candidate."""
+    findings = extractor.nlp.get_pipe("miner_findings")
+    compared = 0
+    for name, candidates in corpus_candidates(extractor):
+        expected = ([], [], [], [], [])
+        for n, (candidate, prediction) in enumerate(zip(candidates, findings.classifier.predict(candidates))):
+            kind, polarity, topic, confidence = findings._decide(candidate, prediction)
+            if kind is not None:
+                for column, value in zip(expected, (n, kind, polarity, topic, confidence)):
+                    column.append(value)
+        assert findings._model_decisions(candidates) == expected, name
+        compared += len(expected[0])
+    assert compared > 500

@@ -7,6 +7,7 @@ whitespace and offsets that fall between tokens."""
 import random
 import re
 
+import numpy
 import pytest
 import spacy
 
@@ -65,6 +66,12 @@ def test_candidate_words_are_the_words_of_its_features():
     expected = [finding_model._WORD.findall(c.features().lower()) or [""] for c in candidates]
     assert lengths == [len(e) for e in expected]
     assert flat == [w for e in expected for w in e]
+    # The same as string ids, where the texts' words can be hashed by numpy.
+    plain = [c for c in candidates if len(c.text.lower()) == len(c.text) and "Σ" not in c.text and not re.search("[\ud800-\udfff]", c.text)]
+    flat, lengths = FindingClassifier._words(plain)
+    ids, id_lengths = FindingClassifier._flat_ids(plain)
+    assert id_lengths.tolist() == lengths and ids.tolist() == [spacy.strings.get_string_id(w) for w in flat]
+    assert FindingClassifier._flat_ids(candidates) is None  # some hold a capital sigma
 
 
 def test_flat_keys_are_the_keys_of_the_word_lists():
@@ -172,3 +179,61 @@ def test_string_ids_are_spacys_and_the_cache_stays_bounded(monkeypatch):
     second = finding_model._string_ids({"d", "e", "f"})  # over the bound: a new dict, the old one left whole
     assert second == {w: spacy.strings.get_string_id(w) for w in "def"} and len(first) == 3
     assert finding_model._string_ids({"d", "g"})["g"] == spacy.strings.get_string_id("g")
+
+
+@pytest.mark.parametrize("subject", [None, "org-subject"])
+def test_near_starts_is_near_at_each_offset(subject):
+    from miner.nlp.context import DocContext
+    from miner.nlp.organisations import OrganisationIndex
+
+    rng = random.Random(13)
+    nlp = spacy.blank("en")
+    for _ in range(50):
+        doc = nlp("x " * 600)
+        ctx = doc._.miner = DocContext(subject_id=subject)
+        ctx.starts = sorted(rng.sample(range(0, 1200), rng.randint(0, 8)))
+        ctx.ends = ctx.starts[1:] + [1200]
+        ctx.kinds = [rng.choice(["heading", "title", "paragraph", "list_item"]) for _ in ctx.starts]
+        starts = sorted(rng.sample(range(0, 1200), rng.randint(0, 12)))
+        ctx.organisation_mentions = (starts, [rng.choice([None, "a", "b", f"o{s}"]) for s in starts])
+        index = OrganisationIndex(doc)
+        offsets = [rng.randint(0, 1300) for _ in range(60)] + starts + ctx.starts
+        assert index.near_starts(offsets) == [index.near(offset, offset) for offset in offsets]
+
+
+def test_keys_sorted_by_text_then_key_as_lexsort_orders_them():
+    rng = random.Random(17)
+    for count in (1, 2, 3, 300, 40_000):
+        texts = numpy.array([rng.randrange(count) for _ in range(2000)], dtype="int64")
+        # Hashed keys, and keys that differ only in their lowest bits (the single sort's tie).
+        keys = numpy.array([rng.getrandbits(64) for _ in range(1000)] + [rng.choice([7, 6, 5, 4, 2**63 + 1, 2**63]) for _ in range(1000)], dtype="uint64")
+        got_keys, got_texts = finding_model._by_text_then_key(keys, texts, count)
+        order = numpy.lexsort((keys, texts))
+        assert got_keys.tolist() == keys[order].tolist() and got_texts.tolist() == texts[order].tolist()
+
+
+
+def test_murmurhash64a_is_spacys_string_hash_at_every_length():
+    rng = random.Random(19)
+    alphabet = "abcxyz019_-%'’£éßΩ一🙂"
+    texts = ["".join(rng.choice(alphabet) for _ in range(length)) for length in range(0, 40) for _ in range(6)]
+    encoded = [t.encode("utf-8") for t in texts]
+    starts = numpy.cumsum([0] + [len(e) for e in encoded[:-1]])
+    data = numpy.frombuffer(b"".join(encoded) + bytes(8), dtype="uint8")
+    got = finding_model._murmurhash64a(data, starts, numpy.array([len(e) for e in encoded]), 1)
+    assert got.tolist() == [spacy.strings.hash_string(t) for t in texts]
+
+
+def test_text_word_ids_are_the_string_ids_of_the_words_of_each_lower_cased_text():
+    texts = [t for t in list(_random_texts(400)) + TRICKY if "\x00" not in t]
+    # Words that are spaCy symbols ("root", "number"): get_string_id gives their symbol id, not a hash.
+    texts += ["The ROOT cause: a number of agents mark meta-data", "_ acl nsubj", "", "a" * 70]
+    plain = [t for t in texts if len(t.lower()) == len(t) and "Σ" not in t and not re.search("[\ud800-\udfff]", t)]
+    ids, counts = finding_model.text_word_ids(plain)
+    expected = [words(t.lower()) for t in plain]
+    assert counts.tolist() == [len(e) for e in expected]
+    assert ids.tolist() == [spacy.strings.get_string_id(w) for e in expected for w in e]
+    # What it cannot do exactly, it refuses.
+    for refused in (["ΟΔΟΣ"], ["İnspectors"], ["a\x00b"], ["a\ud800b"]):
+        assert finding_model.text_word_ids(refused + plain[:3]) is None, refused
+

@@ -4,7 +4,7 @@ doc.user_data: it must agree with spaCy's own `span._` in both directions."""
 import spacy
 from spacy.tokens import Span
 
-from miner.nlp.context import set_span_values, span_key, span_values
+from miner.nlp.context import group_values, set_span_values, span_key, span_values
 
 
 def test_direct_values_are_what_span_underscore_reads_and_writes():
@@ -20,6 +20,11 @@ def test_direct_values_are_what_span_underscore_reads_and_writes():
     assert doc.user_data[span_key("previous", other.start_char, other.end_char)] is True
     # Values follow offsets, as with span._: a new Span over the same characters sees them.
     assert Span(doc, 3, 6)._.value == 84.7
+    # A group's values a column at a time: the same as span._ per span.
+    offsets = [(other.start_char, other.end_char), (span.start_char, span.end_char)]
+    assert group_values(doc, offsets, ("organisation_id", "value")) == [("cleveland-police", None), ("cleveland", 84.7)]
+    assert group_values(doc, offsets, ()) == [(), ()]
+    assert group_values(doc, [], ("value",)) == []
 
 
 def test_organisation_index_from_the_context_equals_one_read_from_the_span_group():

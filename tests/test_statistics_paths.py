@@ -62,6 +62,11 @@ def test_fast_paths_find_what_the_plain_patterns_find(monkeypatch):
         assert statistics._has_number_word(sentence, low, offsets) == number_words, sentence
         got = find_statistics(sentence, low=low, number_words=number_words, offsets=(offsets, None))
         assert as_dicts(got) == expected, sentence
+        # Without number_words, found out only where a candidate needs it (as the component does).
+        assert as_dicts(find_statistics(sentence, low=low, offsets=(offsets, None))) == expected, sentence
+        # In a heading the component drops the counts: the same figures, the counts without measure and period.
+        dropped = [{**d, "measure": None, "period": None} if d["unit"] == "count" else d for d in expected]
+        assert as_dicts(find_statistics(sentence, low=low, offsets=(offsets, None), counts_dropped=True)) == dropped, sentence
         compared += bool(expected)
     assert compared > 500  # the inputs exercise the rules, not only their absence
 
@@ -89,9 +94,12 @@ def test_word_starts_finds_every_word_after_a_non_word_character():
         low = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         found = set(scan.positions(low).tolist())
         assert {m.start() for m in reference.finditer(low)} <= found, low
-        assert all(low.startswith(tuple(w[:4] for w in words), p) for p in found), low
+        assert all(low.startswith(tuple(w[:3] for w in words), p) for p in found), low  # few false starts
+    assert scan.positions("").tolist() == [] and scan.positions("7").tolist() == [0]
     with pytest.raises(ValueError, match="begin with a word character"):
         WordStarts(["£"])
+    with pytest.raises(ValueError, match="without '\\?'"):
+        WordStarts(["why?"])  # the byte that stands for non-ASCII characters
 
 
 def test_patterns_for_folded_text_must_be_lower_case():

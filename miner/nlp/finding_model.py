@@ -18,6 +18,7 @@ import operator
 import pathlib
 import random
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import re
 
@@ -25,7 +26,8 @@ import numpy
 import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.strings import get_string_id
+from spacy.strings import get_string_id, hash_string
+from spacy.symbols import IDS as SYMBOLS
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import minibatch, registry
@@ -40,9 +42,10 @@ TOPICS = (
 HEADS = {"kind": KINDS, "polarity": POLARITIES, "topic": TOPICS}
 
 
-@dataclass
-class Candidate:
-    """A sentence or list item that may state a finding, with its context."""
+class Candidate(NamedTuple):
+    """A sentence or list item that may state a finding, with its context. (A
+    tuple: a document makes one per sentence, and a dataclass cost three times
+    as much to make.)"""
 
     start: int
     end: int
@@ -63,10 +66,31 @@ class Candidate:
         heading_words = " ".join(f"hd_{w}" for w in heading.split()[:6] if w.isalpha())
         return f"ctx_{section} ctx_doc_{self.doc_kind} ctx_block_{self.block_kind} {heading_words} "
 
-    def context_key(self) -> tuple:
-        """What `context_features()` depends on."""
-        return self.section_kind, self.doc_kind, self.block_kind, self.headings[-1] if self.headings else ""
 
+@dataclass
+class KindScores:
+    """The kind head's answer for a batch of candidates (per candidate: the most
+    probable kind, its probability, and 1 - P(none)), with the batch's n-gram
+    keys, counts and keys per candidate for scoring the other heads."""
+
+    kinds: list[str]
+    kind_p: list[float]
+    finding_p: list[float]
+    keys: numpy.ndarray
+    values: numpy.ndarray
+    per_text: numpy.ndarray
+
+    def chosen(self, rows) -> list[int]:
+        """Those of `rows` given a polarity and topic: what the kind head keeps."""
+        kinds, finding_p = self.kinds, self.finding_p
+        return [i for i in rows if kinds[i] != "none" or finding_p[i] >= 0.3]
+
+
+# What `Candidate.context_features()` depends on (the whole heading path, where
+# it reads the last heading alone: a finer key, never a wrong one), read by a
+# C-level itemgetter rather than a method call per candidate.
+_CONTEXT_FIELDS = operator.itemgetter(Candidate._fields.index("block_kind"), Candidate._fields.index("headings"),
+                                      Candidate._fields.index("section_kind"), Candidate._fields.index("doc_kind"))
 
 _WORD = re.compile(r"[\w'’£%-]+")
 # `_WORD.findall` without the regex engine (`words()`): ASCII characters outside
@@ -80,18 +104,104 @@ def words(text: str) -> list[str]:
     """`_WORD.findall(text)`, several times faster. Splitting at ASCII non-word
     characters and whitespace is the same as the regex when every non-ASCII
     character of the text is in `_WORD`'s class (a word character, which for `re`
-    is one that `str.isalnum()` accepts, or ’ or £); for any other text (“, –,
-    a non-breaking space...) the regex runs."""
+    is one that `str.isalnum()` accepts, or ’ or £); any other (“, –, a
+    non-breaking space...) separates words as a space does, and is replaced by one."""
+    encoded = _word_bytes(text)
+    if encoded is None:
+        return _WORD.findall(text)
+    return encoded.translate(_TO_SPACE).decode("utf-8").split()
+
+
+def _word_bytes(text: str) -> bytes | None:
+    """`text` in UTF-8 with every non-ASCII character outside `_WORD`'s class
+    replaced by a space (None for a lone surrogate): what is left outside the
+    class is ASCII, so a word is a run of bytes that are word characters or
+    above 0x7F."""
     try:
         encoded = text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate
-        return _WORD.findall(text)
+        return None
     if not text.isascii():
         # The non-ASCII characters alone: UTF-8 bytes of those are all >= 0x80.
         rest = encoded.translate(None, _ASCII).decode("utf-8").replace("’", "").replace("£", "")
         if rest and not rest.isalnum():
-            return _WORD.findall(text)
-    return encoded.translate(_TO_SPACE).decode("utf-8").split()
+            for char in set(rest):
+                if not char.isalnum():
+                    text = text.replace(char, " ")
+            encoded = text.encode("utf-8")
+    return encoded
+
+
+# Bytes that belong to a word in `_word_bytes`' output.
+_IN_WORD_BYTE = numpy.array([c >= 128 or _WORD.fullmatch(chr(c)) is not None for c in range(256)])
+_M = numpy.uint64(0xC6A4A7935BD1E995)  # MurmurHash64A's multiplier and shift
+_R = numpy.uint64(47)
+
+
+def _murmurhash64a(data: numpy.ndarray, starts: numpy.ndarray, lengths: numpy.ndarray, seed: int) -> numpy.ndarray:
+    """MurmurHash64A (murmurhash's `hash64`, which spaCy's string ids are) of
+    data[start:start + length] for each start and length, for all at once.
+    `data`: uint8, with at least 8 bytes after the last string's end (its
+    blocks are read as whole uint64s, the tail's extra bytes masked off)."""
+    lengths = lengths.astype("uint64")
+    h = numpy.uint64(seed) ^ (lengths * _M)
+    blocks = (lengths >> numpy.uint64(3)).astype("int64")
+    # The little-endian uint64 at every byte offset: an unaligned view, no copy.
+    at = numpy.ndarray((len(data) - 7,), dtype="<u8", buffer=data, strides=(1,))
+    for b in range(int(blocks.max()) if len(blocks) else 0):
+        some = numpy.flatnonzero(blocks > b)
+        k = at[starts[some] + 8 * b] * _M
+        k ^= k >> _R
+        k *= _M
+        h[some] = (h[some] ^ k) * _M
+    rest = lengths & numpy.uint64(7)
+    tail = numpy.flatnonzero(rest)
+    if len(tail):
+        k = at[starts[tail] + 8 * blocks[tail]]
+        k &= (numpy.uint64(1) << (numpy.uint64(8) * rest[tail])) - numpy.uint64(1)
+        h[tail] = (h[tail] ^ k) * _M
+    h ^= h >> _R
+    h *= _M
+    h ^= h >> _R
+    return h
+
+
+def _symbol_table() -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The hashes of spaCy's symbol names, sorted, and the ids `get_string_id`
+    gives those names instead ("root", "number", "agent"...)."""
+    pairs = sorted((hash_string(name), symbol) for name, symbol in SYMBOLS.items() if name)
+    return numpy.array([h for h, _ in pairs], dtype="uint64"), numpy.array([s for _, s in pairs], dtype="uint64")
+
+
+_SYMBOL_HASHES, _SYMBOL_IDS = _symbol_table()
+
+
+def text_word_ids(texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray] | None:
+    """For each of `texts`, the string ids (`get_string_id`) of the words of its
+    lower-cased text (`words(text.lower())`), all in one array, and how many
+    each text has; hashed by numpy from one encoding of all the texts rather
+    than by a Python string and a dict lookup per word. None when that cannot
+    be done exactly: a capital sigma (its lower case depends on its
+    neighbours), a character that lower-cases to two, a NUL (which separates
+    the texts here), a lone surrogate."""
+    joined = "\x00".join(texts)
+    low = joined.lower()
+    if len(low) != len(joined) or "Σ" in joined or joined.count("\x00") != len(texts) - 1:
+        return None
+    encoded = _word_bytes(low)
+    if encoded is None:
+        return None
+    data = numpy.frombuffer(encoded + bytes(8), dtype="uint8")
+    inside = numpy.concatenate(([False], _IN_WORD_BYTE[data[:-8]], [False]))
+    edges = numpy.flatnonzero(inside[1:] != inside[:-1])
+    starts, ends = edges[0::2], edges[1::2]
+    ids = _murmurhash64a(data, starts, ends - starts, 1)
+    if len(ids):
+        at = numpy.minimum(numpy.searchsorted(_SYMBOL_HASHES, ids), len(_SYMBOL_HASHES) - 1)
+        symbol = _SYMBOL_HASHES[at] == ids
+        ids[symbol] = _SYMBOL_IDS[at[symbol]]
+    text_of = numpy.searchsorted(numpy.flatnonzero(data[:-8] == 0), starts)
+    return ids, numpy.bincount(text_of, minlength=len(texts))
 
 
 class WordTokenizer:
@@ -178,6 +288,25 @@ def _word_ids(flat: list[str]) -> tuple[int, ...]:
     return (found,) if len(flat) == 1 else found
 
 
+def _by_text_then_key(keys: numpy.ndarray, texts: numpy.ndarray, count: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """`keys` and `texts` (a text's index, below `count`, for each key) sorted
+    by text, then key: the order of numpy.lexsort((keys, texts)), equal keys of
+    a text in any order. One argsort of a single uint64 per key, its text's
+    index in the top bits and the key's top bits below, which puts two keys of
+    a text in order unless they agree in all those bits; then (in theory, for
+    hashed keys) the exact order by two sorts."""
+    shift = numpy.uint64(max(1, (count - 1).bit_length()))
+    order = numpy.argsort((texts.astype("uint64") << (numpy.uint64(64) - shift)) | (keys >> shift))
+    keys, texts = keys[order], texts[order]
+    if ((texts[1:] == texts[:-1]) & (keys[1:] < keys[:-1])).any():
+        # Keys first (equal keys need no order), then texts by a stable sort,
+        # which for 16-bit integers is a radix sort.
+        order = numpy.argsort(keys)
+        order = order[numpy.argsort(texts.astype("int16" if count < 2**15 else "int32")[order], kind="stable")]
+        keys, texts = keys[order], texts[order]
+    return keys, texts
+
+
 class BowScorer:
     """A trained `TextCatBOW` head scored without building a `Doc` per text.
 
@@ -215,8 +344,11 @@ class BowScorer:
     def flat_keys(self, flat: list[str], lengths: list[int]) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
         """`keys()` of the texts whose words are `flat`, the first `lengths[0]`
         words the first text's, and so on (each length > 0)."""
+        return self.id_keys(numpy.fromiter(_word_ids(flat), dtype="uint64", count=len(flat)), lengths)
+
+    def id_keys(self, unigrams: numpy.ndarray, lengths) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """`flat_keys()` from the words' string ids."""
         count = len(lengths)  # texts
-        unigrams = numpy.fromiter(_word_ids(flat), dtype="uint64", count=len(flat))
         text_of = numpy.repeat(numpy.arange(count), lengths)
         keys, texts = [unigrams], [text_of]
         for n in range(2, self.ngram_size + 1):
@@ -225,13 +357,7 @@ class BowScorer:
             inside = text_of[: len(ngrams)] == text_of[n - 1:]
             keys.append(ngrams[inside])
             texts.append(text_of[: len(ngrams)][inside])
-        keys, texts = numpy.concatenate(keys), numpy.concatenate(texts)
-        # Sorted by text, then key (what numpy.lexsort((keys, texts)) gives, in
-        # half the time): keys first (equal keys need no order), then texts by a
-        # stable sort, which for 16-bit integers is a radix sort.
-        order = numpy.argsort(keys)
-        order = order[numpy.argsort(texts.astype("int16" if count < 2**15 else "int32")[order], kind="stable")]
-        keys, texts = keys[order], texts[order]
+        keys, texts = _by_text_then_key(numpy.concatenate(keys), numpy.concatenate(texts), count)
         first = numpy.ones(len(keys), dtype=bool)
         first[1:] = (keys[1:] != keys[:-1]) | (texts[1:] != texts[:-1])
         starts = numpy.flatnonzero(first)
@@ -243,6 +369,11 @@ class BowScorer:
         """Label probabilities, one row per text, from `keys()`: rows do not
         depend on one another, so a head may score texts it does not need."""
         return self.output.predict(self.linear.predict((keys, numpy.asarray(counts, dtype="f"), lengths)))
+
+
+# How many candidates a batch needs for `_flat_ids` (measured: about 130 µs
+# of fixed numpy cost per call, against 5 µs per candidate saved).
+_NUMPY_WORDS_FROM = 256
 
 
 class FindingClassifier:
@@ -301,29 +432,80 @@ class FindingClassifier:
     def _predict_fast(self, candidates: list[Candidate]) -> list[dict]:
         """`_predict` with the heads scored by `BowScorer`: the same decisions and
         probabilities (tests/test_bow_scorer.py compares them on the corpus)."""
-        keys, counts, per_text = self.scorers["kind"].flat_keys(*self._words(candidates))
-        values = numpy.asarray(counts, dtype="f")
-        kind, kind_p, none = self._best(self.scorers["kind"], keys, values, per_text, "none")
-        finding_p = [1.0 - p for p in none]
-        results = [{"kind": k, "kind_p": p, "finding_p": f} for k, p, f in zip(kind, kind_p, finding_p)]
-        chosen = [i for i, r in enumerate(results) if r["kind"] != "none" or r["finding_p"] >= 0.3]
-        if len(chosen) < len(candidates):
-            # Polarity and topic only for what the kind head keeps: the rows of
-            # the others are left out of the batch (rows do not depend on one another).
-            keep = numpy.zeros(len(candidates), dtype=bool)
-            keep[chosen] = True
-            keep_keys = numpy.repeat(keep, per_text)
-            keys, values, per_text = keys[keep_keys], values[keep_keys], per_text[keep]
+        batch = self.score_kinds(candidates)
+        results = [{"kind": k, "kind_p": p, "finding_p": f} for k, p, f in zip(batch.kinds, batch.kind_p, batch.finding_p)]
+        chosen = batch.chosen(range(len(candidates)))
         for head in ("polarity", "topic"):
-            if chosen:
-                labels, probabilities, _ = self._best(self.scorers[head], keys, values, per_text)
-                for i, label, p in zip(chosen, labels, probabilities):
-                    results[i][head] = label
-                    results[i][head + "_p"] = p
+            for i, label, p in zip(chosen, *self.score_head(batch, head, chosen)):
+                results[i][head] = label
+                results[i][head + "_p"] = p
         for r in results:
             r.setdefault("polarity", None)
             r.setdefault("topic", None)
         return results
+
+    def score_kinds(self, candidates: list[Candidate]) -> "KindScores":
+        """The kind head's answer for every candidate (the fast path only: `scorers`
+        set), with the batch's n-gram keys kept for `score_head`."""
+        # numpy's fixed cost per call outweighs its speed below a few hundred candidates.
+        ids = self._flat_ids(candidates) if len(candidates) >= _NUMPY_WORDS_FROM else None
+        scorer = self.scorers["kind"]
+        keys, counts, per_text = scorer.id_keys(*ids) if ids is not None else scorer.flat_keys(*self._words(candidates))
+        values = numpy.asarray(counts, dtype="f")
+        kinds, kind_p, none = self._best(self.scorers["kind"], keys, values, per_text, "none")
+        return KindScores(kinds, kind_p, [1.0 - p for p in none], keys, values, per_text)
+
+    def score_head(self, batch: "KindScores", head: str, rows: list[int]) -> tuple[list[str], list[float]]:
+        """The most probable label of `head` and its probability for the candidates
+        at `rows` (ascending) of `batch`. Rows do not depend on one another, so
+        the others are left out of the scoring."""
+        if not rows:
+            return [], []
+        keys, values, per_text = batch.keys, batch.values, batch.per_text
+        if len(rows) < len(per_text):
+            keep = numpy.zeros(len(per_text), dtype=bool)
+            keep[rows] = True
+            keep_keys = numpy.repeat(keep, per_text)
+            keys, values, per_text = keys[keep_keys], values[keep_keys], per_text[keep]
+        labels, probabilities, _ = self._best(self.scorers[head], keys, values, per_text)
+        return labels, probabilities
+
+    @staticmethod
+    def _flat_ids(candidates: list[Candidate]) -> tuple[numpy.ndarray, numpy.ndarray] | None:
+        """`_words(candidates)` as string ids (what `flat_keys` looks up), the
+        texts' by `text_word_ids`, each context's found once; None where
+        `text_word_ids` cannot give them, or a candidate has no words at all."""
+        found = text_word_ids([c.text for c in candidates])
+        if found is None:
+            return None
+        ids, text_count = found
+        text_at = numpy.cumsum(text_count) - text_count  # where each text's words start in `ids`
+        pool = [ids]  # the arrays the flat ids are gathered from
+        pooled = len(ids)  # where the next one starts
+        # Candidates with the same block kind, headings, section kind and document
+        # kind have the same context: each context's number, found by C-level
+        # map()s rather than a Python call per candidate.
+        keys = list(map(_CONTEXT_FIELDS, candidates))
+        contexts = {key: code for code, key in enumerate(dict.fromkeys(keys))}
+        codes = list(map(contexts.__getitem__, keys))
+        context_at, context_count = numpy.zeros(len(contexts), dtype="int64"), numpy.zeros(len(contexts), dtype="int64")
+        representative = dict(zip(codes, candidates))
+        for code in range(len(contexts)):
+            context = words(representative[code].context_features().lower())
+            if context:
+                pool.append(numpy.fromiter(_word_ids(context), dtype="uint64", count=len(context)))
+                context_at[code], context_count[code] = pooled, len(context)
+                pooled += len(context)
+        codes = numpy.asarray(codes, dtype="int64")
+        context_at, context_count = context_at[codes], context_count[codes]
+        lengths = context_count + text_count
+        if not lengths.all():
+            return None  # `_words` gives such a candidate [""]
+        # Each candidate's context then its text: runs of the pool, gathered in one step.
+        run_at = numpy.column_stack([context_at, text_at]).ravel()
+        run_count = numpy.column_stack([context_count, text_count]).ravel()
+        gather = numpy.repeat(run_at - (numpy.cumsum(run_count) - run_count), run_count) + numpy.arange(int(lengths.sum()))
+        return numpy.concatenate(pool)[gather], lengths
 
     @staticmethod
     def _words(candidates: list[Candidate]) -> tuple[list[str], list[int]]:
@@ -335,8 +517,7 @@ class FindingClassifier:
         contexts: dict[tuple, list[str]] = {}
         flat: list[str] = []
         lengths = []
-        for c in candidates:
-            key = c.context_key()
+        for c, key in zip(candidates, map(_CONTEXT_FIELDS, candidates)):
             context = contexts.get(key)
             if context is None:
                 context = contexts[key] = words(c.context_features().lower())

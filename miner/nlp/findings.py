@@ -29,6 +29,11 @@ SPANS_KEY = "findings"
 DATA = pathlib.Path(__file__).parent / "data" / "findings.json"
 KINDS = ("cause_of_concern", "area_for_improvement", "recommendation", "innovative_practice", "finding")
 POLARITIES = ("positive", "negative", "neutral")
+# Kinds that fix a finding's polarity whatever the text says.
+_FIXED_POLARITY = {
+    "cause_of_concern": "negative", "area_for_improvement": "negative", "recommendation": "negative",
+    "innovative_practice": "positive",
+}
 
 
 class FindingExtractor:
@@ -48,10 +53,14 @@ class FindingExtractor:
         self._section_kind_cache: dict[tuple[str, ...], str | None] = {}  # heading path -> kind, by these rules
         self.cues = re.compile("|".join(f"(?:{c})" for c in lexicon["finding_cues"]), re.I)
         self.not_cues = re.compile("|".join(f"(?:{c})" for c in lexicon["not_finding_cues"]), re.I)
-        # Words every not-cue match contains (scan.required_literals), looked up
-        # once per document: the cues are tried at every offset, and most quoted
-        # sentences ("children’s") hold none (a gate per sentence cost as much as the regex).
-        self._not_cue_needs = required_literals(self.not_cues) or ()
+        # Words every not-cue match contains (scan.required_literals): the cues
+        # are tried at every offset, and most quoted sentences ("children’s") hold none.
+        # One pattern per set of words (a set: one of its words is in every
+        # match), tried on the folded sentence: what `Literals.any_in` answers,
+        # in one search rather than a Python-level loop over the words.
+        self._not_cue_needs = [
+            re.compile("|".join(re.escape(word) for word in words.words)) for words in required_literals(self.not_cues) or ()
+        ]
         self.positive = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon["positive"]) + r")\b", re.I)
         self.negative = re.compile(r"(?:\b|(?<=n't))(?:" + "|".join(re.escape(w.strip()) for w in lexicon["negative"]) + r")\b", re.I)
         self.topics = {
@@ -68,43 +77,57 @@ class FindingExtractor:
         ctx = get_context(doc)
         doc_kind = ctx.kind or ("report" if ctx.inspection.inspectorate else "news")
         found: list[Candidate] = []
-        seen = _SeenTexts()
-        sections = None  # what governs each block (miner.nlp.sections), made on first need
-        boilerplate: dict[int, bool] = {}
-        anywhere = ctx.literal_index(BOILERPLATE_ANYWHERE)
-        not_cue_words = [ctx.literal_index(words) for words in self._not_cue_needs]
-        for sent in ctx.sentences:
-            text = sent.text.strip()
+        seen = _SeenTexts().add
+        sentences = ctx.sentences
+        starts = ctx.sentence_starts if len(ctx.sentence_starts) == len(sentences) else [s.start_char for s in sentences]
+        # Each sentence's block, for all at once (-1 before the first block).
+        blocks = (numpy.searchsorted(ctx.starts, starts, side="right") - 1).tolist() if ctx.starts and starts else [-1] * len(sentences)
+        kinds = ctx.kinds
+        governs: dict[int, tuple | None] = {-1: ((), None)}  # block -> (headings, section kind), None when it yields none
+        not_cue_needs = self._not_cue_needs
+        make = tuple.__new__  # Candidate(...) without its Python-level __new__
+        sections: list[Section] = []  # what governs each block (miner.nlp.sections), made on first need
+        for sent, i in zip(sentences, blocks):
+            whole = sent.text
+            if len(whole) < 25:  # the stripped text is no longer
+                continue
+            lead = whole.lstrip()
+            text = lead.rstrip()
             if len(text) < 25 or len(text) > 1200:
                 continue
-            i = ctx.block_index(sent.start_char)
-            block_kind = ctx.kinds[i] if i is not None else "paragraph"
+            block_kind = kinds[i] if i >= 0 else "paragraph"
             if block_kind in ("heading", "caption", "table_row"):
                 continue
-            if not seen.add(text):
+            if not seen(text):
                 continue
             # The cheap quote test first: most sentences fail it.
-            if (
-                _is_quoted_response(text)
-                and all(words.any_within(sent.start_char, sent.end_char) for words in not_cue_words)
-                and self.not_cues.search(text)
-            ):
+            if _is_quoted_response(text):
+                # The not-cue words looked for in this sentence alone: few sentences
+                # get here, and finding the words in the whole document cost more.
+                low = ctx.folded(sent.start_char, sent.end_char)
+                if (low is None or all(words.search(low) for words in not_cue_needs)) and self.not_cues.search(text):
+                    continue
+            context = governs.get(i, False)
+            if context is False:
+                context = governs[i] = self._governs(ctx, i, sections)
+            if context is None:
                 continue
-            headings, section_kind = ctx.headings[i] if i is not None else (), None
-            if i is not None:
-                if i not in boilerplate:
-                    start, end = ctx.starts[i], ctx.ends[i]
-                    boilerplate[i] = is_boilerplate(ctx.text[start:end], headings, anywhere.any_within(start, end))
-                if boilerplate[i]:
-                    continue
-                if sections is None:
-                    sections = self._block_sections(ctx)
-                if sections[i].is_title:
-                    continue
-                section_kind = sections[i].kind
-            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            found.append(Candidate(start, start + len(text), text, block_kind, headings, section_kind, doc_kind))
+            start = sent.start_char + (len(whole) - len(lead))
+            found.append(make(Candidate, (start, start + len(text), text, block_kind, context[0], context[1], doc_kind)))
         return found
+
+    def _governs(self, ctx, i: int, sections: list[Section]) -> tuple[tuple[str, ...], str | None] | None:
+        """The heading path and section kind of block `i`'s candidates; None when
+        the block is the publisher's standard text or a section title.
+        `sections`: the document's `_block_sections`, filled here if empty."""
+        start, end = ctx.starts[i], ctx.ends[i]
+        headings = ctx.headings[i]
+        if is_boilerplate(ctx.text[start:end], headings, ctx.literal_index(BOILERPLATE_ANYWHERE).any_within(start, end)):
+            return None
+        if not sections:
+            sections += self._block_sections(ctx)
+        section = sections[i]
+        return None if section.is_title else (headings, section.kind)
 
     def _block_sections(self, ctx) -> list[Section]:
         # Blocks share heading paths, and reports of one series share headings:
@@ -124,31 +147,19 @@ class FindingExtractor:
     def __call__(self, doc: Doc) -> Doc:
         candidates = self.candidates(doc)
         ctx = get_context(doc)
-        orgs = OrganisationIndex(doc)
         is_report = (ctx.kind in (None, "report")) and ctx.inspection.inspectorate is not None
-        predictions = self.classifier.predict(candidates) if self.classifier is not None and candidates else None
-        spans: list[Span] = []
-        token_ranges = expand_to_tokens(doc, [c.start for c in candidates], [c.end for c in candidates])
+        kept, kinds, polarities, topics, confidences = self._decisions(candidates, is_report)
+        starts = [candidates[n].start for n in kept]
+        token_ranges = expand_to_tokens(doc, starts, [candidates[n].end for n in kept])
+        owners = OrganisationIndex(doc).near_starts(starts)
         user_data = doc.user_data
-        near = orgs.near
         # Labels as string ids: Span() would hash a label string for every span.
         labels = {kind: doc.vocab.strings.add(kind) for kind in KINDS}
-        threshold = self.threshold
-        for n, candidate in enumerate(candidates):
-            if predictions is not None:
-                prediction = predictions[n]
-                if prediction["finding_p"] < threshold:
-                    continue  # what _decide would reject, without the call
-                kind, polarity, topic, confidence = self._decide(candidate, prediction)
-            else:
-                kind, confidence = self._classify(candidate.text, candidate.section_kind, is_report, candidate.block_kind)
-                polarity = self._polarity(candidate.text, kind) if kind else None
-                topic = self._topic(candidate.text, candidate.headings) if kind else None
-            if kind is None:
+        spans: list[Span] = []
+        for token_range, kind, polarity, topic, confidence, owner in zip(token_ranges, kinds, polarities, topics, confidences, owners):
+            if token_range is None:
                 continue
-            if token_ranges[n] is None:
-                continue
-            first, end, start_char, end_char = token_ranges[n]
+            first, end, start_char, end_char = token_range
             span = Span(doc, first, end, label=labels[kind] if kind in labels else kind)
             if end <= first:  # an empty span (never for a stripped sentence): spaCy's own offsets
                 start_char, end_char = span.start_char, span.end_char
@@ -157,23 +168,52 @@ class FindingExtractor:
             user_data[span_key("polarity", start_char, end_char)] = polarity
             user_data[span_key("topic", start_char, end_char)] = topic
             user_data[span_key("confidence", start_char, end_char)] = round(confidence, 3)
-            user_data[span_key("organisation_id", start_char, end_char)] = near(candidate.start, candidate.start)
+            user_data[span_key("organisation_id", start_char, end_char)] = owner
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
 
+    def _decisions(self, candidates: list[Candidate], is_report: bool) -> tuple[list[int], list[str], list, list, list[float]]:
+        """The candidates that state a finding, as parallel lists: their indices
+        (ascending), kinds, polarities, topics and confidences."""
+        classifier = self.classifier
+        if classifier is not None and classifier.scorers is not None and candidates:
+            return self._model_decisions(candidates)
+        out: tuple[list, list, list, list, list] = ([], [], [], [], [])
+        predictions = classifier.predict(candidates) if classifier is not None and candidates else None
+        for n, candidate in enumerate(candidates):
+            if predictions is not None:
+                kind, polarity, topic, confidence = self._decide(candidate, predictions[n])
+            else:
+                kind, confidence = self._classify(candidate.text, candidate.section_kind, is_report, candidate.block_kind)
+                polarity = self._polarity(candidate.text, kind) if kind else None
+                topic = self._topic(candidate.text, candidate.headings) if kind else None
+            if kind is not None:
+                for column, value in zip(out, (n, kind, polarity, topic, confidence)):
+                    column.append(value)
+        return out
+
+    def _model_decisions(self, candidates: list[Candidate]) -> tuple[list[int], list[str], list, list, list[float]]:
+        """`_decisions` by `_decide`'s rules over the classifier's fast path, each
+        head scored only for the candidates whose records read it: none below
+        the threshold, and no polarity where the kind fixes it."""
+        batch = self.classifier.score_kinds(candidates)
+        finding_p, model_kinds, threshold = batch.finding_p, batch.kinds, self.threshold
+        kept = [n for n, p in enumerate(finding_p) if p >= threshold]
+        kinds = [_kind(candidates[n], model_kinds[n]) for n in kept]
+        chosen = batch.chosen(kept)
+        topic_of = dict(zip(chosen, self.classifier.score_head(batch, "topic", chosen)[0]))
+        fixed = {n: _FIXED_POLARITY.get(kind) for n, kind in zip(kept, kinds)}
+        unfixed = [n for n in chosen if fixed[n] is None]
+        polarity_of = dict(zip(unfixed, self.classifier.score_head(batch, "polarity", unfixed)[0]))
+        polarities = [fixed[n] or polarity_of.get(n) for n in kept]
+        return kept, kinds, polarities, [topic_of.get(n) for n in kept], [finding_p[n] for n in kept]
+
     def _decide(self, candidate: Candidate, prediction: dict) -> tuple[str | None, str | None, str | None, float]:
         if prediction["finding_p"] < self.threshold:
             return None, None, None, prediction["finding_p"]
-        kind = prediction["kind"] if prediction["kind"] != "none" else "finding"
-        # A report's own section heading is surer than the model about the kind.
-        if candidate.section_kind is not None and candidate.doc_kind == "report":
-            kind = candidate.section_kind
-        polarity = prediction["polarity"]
-        if kind in ("cause_of_concern", "area_for_improvement", "recommendation"):
-            polarity = "negative"
-        elif kind == "innovative_practice":
-            polarity = "positive"
+        kind = _kind(candidate, prediction["kind"])
+        polarity = _FIXED_POLARITY.get(kind) or prediction["polarity"]
         return kind, polarity, prediction["topic"], prediction["finding_p"]
 
     def _section_kind(self, headings: tuple[str, ...]) -> str | None:
@@ -197,10 +237,8 @@ class FindingExtractor:
         return None, 0.0
 
     def _polarity(self, text: str, kind: str) -> str:
-        if kind in ("cause_of_concern", "area_for_improvement", "recommendation"):
-            return "negative"
-        if kind == "innovative_practice":
-            return "positive"
+        if kind in _FIXED_POLARITY:
+            return _FIXED_POLARITY[kind]
         positive = len(self.positive.findall(text))
         negative = len(self.negative.findall(text))
         if negative > positive:
@@ -231,6 +269,15 @@ class FindingExtractor:
         if (path / "classifier").exists():
             self.classifier = FindingClassifier.from_disk(path / "classifier")
         return self
+
+
+def _kind(candidate: Candidate, model_kind: str) -> str:
+    """A finding's kind from the kind the model gives it ("none" for a finding
+    the model cannot place, when its finding probability is high enough)."""
+    # A report's own section heading is surer than the model about the kind.
+    if candidate.section_kind is not None and candidate.doc_kind == "report":
+        return candidate.section_kind
+    return "finding" if model_kind == "none" else model_kind
 
 
 # Compiled once: `re.sub(pattern_string, ...)` looks its pattern up in re's

@@ -22,7 +22,10 @@ _ANY_INSPECTORATE = re.compile(
 # Where a match of _ANY_INSPECTORATE or _PEEL_ROUND can start (miner.nlp.scan):
 # the patterns are tried only there.
 _INSPECTORATE_STARTS = Literals([
-    "hmic", "hmip", "inspectorate", "peel", "police inspectorate", "ofsted", "local authority children", "children",
+    # "children" only as the start of "children's services inspection": as the bare
+    # word it is in every line of a children's services report, each a wasted try.
+    "hmic", "hmip", "inspectorate", "peel", "police inspectorate", "ofsted", "local authority children",
+    "children's services inspection", "children’s services inspection",
     "healthy prison", "prisons inspectorate", "chief inspector of", "probation", "pdu", "care quality commission",
     "cqc", "key question", "well-led",
 ])
@@ -32,7 +35,8 @@ _PUBLISHED = re.compile(
     r"(?:Report published|Published|Publication date|Date of publication)\s*:?\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
 )
 _INSPECTION_DATES = re.compile(r"Inspection dates?\s*:?\s*[^\n]*?(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})(?=[^\n]*$)", re.M)
-_SIF = re.compile(r"services for children in need of help and protection, children looked after and care leavers", re.I)
+_SIF_PHRASE = "services for children in need of help and protection, children looked after and care leavers"
+_SIF = re.compile(re.escape(_SIF_PHRASE), re.I)
 _ILACS = re.compile(r"inspection of [^\n]{0,80}local authority children[’']s services|\bILACS\b", re.I)
 
 
@@ -70,9 +74,11 @@ def identify_inspection(text: str, title: str | None = None, published: str | No
             scale, programme = "hmicfrs-fire", programme or "Fire and rescue service inspection"
     elif inspectorate == "ofsted":
         scale = "ofsted"
-        if _SIF.search(head):
+        # Literal prefilters on the folded head (scan): the case-insensitive
+        # searches cost more than the rest of this function.
+        if _SIF_PHRASE in low_head if low_head is not None else _SIF.search(head):
             programme = "SIF"
-        elif _ILACS.search(head):
+        elif _ILACS.search(head) if low_head is None or any(w in low_head for w in ("local authority children", "ilacs")) else False:
             programme = "ILACS"
     else:
         scale = inspectorate

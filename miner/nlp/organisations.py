@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from typing import Callable, Iterable
 
+import numpy
 import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -62,62 +63,68 @@ class OrganisationResolver:
         ctx.inspection = identify_inspection(ctx.text or doc.text, ctx.title, ctx.published, ctx.publisher)
         prefer = "fire_and_rescue_service" if ctx.inspection.scale == "hmicfrs-fire" else _DOMAIN_KIND.get(ctx.inspection.inspectorate or "")
         vocab_strings = self.nlp.vocab.strings
+        by_id = self.gazetteer.by_id
         spans = filter_spans([Span(doc, s, e, label=match_id) for match_id, s, e in [*self.matcher(doc), *self.acronyms(doc)]])
-        resolved: list[Span] = []
+        # span._.organisation_id is read and written straight in doc.user_data
+        # (context.span_key), and each mention's offsets, label and id are kept
+        # in plain lists: an Underscore object per access cost more than the rest.
+        user_data = doc.user_data
+        resolved: list[tuple[Span, int, int, str, str | None]] = []  # span, start_char, end_char, label, organisation_id
         for span in spans:
             label = vocab_strings[span.label]
+            start, end = span.start_char, span.end_char
             if label == "PLACE":
                 # A bare place name counts only when capitalised ("Norfolk",
                 # not "norfolk") and resolvable in this document's domain.
-                if not span.text[:1].isupper():
+                text = span.text
+                if not text[:1].isupper():
                     continue
-                org = self.gazetteer.resolve_place(span.text, prefer)
+                org = self.gazetteer.resolve_place(text, prefer)
                 if org is None:
                     continue
-                span._.organisation_id = org.id
-                span.label_ = org.kind
+                org_id = user_data[span_key("organisation_id", start, end)] = org.id
+                label = span.label_ = org.kind
             elif label.startswith("ANAPHOR:"):
-                span.label_ = label
+                org_id = user_data.get(span_key("organisation_id", start, end))
             else:
-                org = self.gazetteer.by_id[label]
-                span._.organisation_id = org.id
-                span.label_ = org.kind
-            resolved.append(span)
-        subject = self._subject(doc, resolved, ctx.title, prefer)
+                org = by_id[label]
+                org_id = user_data[span_key("organisation_id", start, end)] = org.id
+                label = span.label_ = org.kind
+            resolved.append((span, start, end, label, org_id))
+        subject = self._subject([(start, org_id) for _, start, _, _, org_id in resolved], ctx.title, prefer)
         ctx.subject_id = subject
         final = []
-        named = [(s.start_char, s.end_char, s._.organisation_id, s.label_) for s in resolved if not s.label_.startswith("ANAPHOR:")]
-        for span in resolved:
-            if span.label_.startswith("ANAPHOR:"):
-                if subject is None or span.label_ != f"ANAPHOR:{self.gazetteer.by_id[subject].kind}":
+        mention_starts, mention_ids = [], []
+        named = [(start, end, org_id, label) for _, start, end, label, org_id in resolved if not label.startswith("ANAPHOR:")]
+        for span, start, end, label, org_id in resolved:
+            if label.startswith("ANAPHOR:"):
+                if subject is None or label != f"ANAPHOR:{by_id[subject].kind}":
                     continue
                 # "The force" under a heading that names another force is that force (a round-up's section).
-                org_id = _heading_organisation(ctx, named, span.start_char, span.label_.split(":", 1)[1]) or subject
-                span._.organisation_id = org_id
-                span.label_ = self.gazetteer.by_id[org_id].kind
+                org_id = _heading_organisation(ctx, named, start, label.split(":", 1)[1]) or subject
+                user_data[span_key("organisation_id", start, end)] = org_id
+                label = span.label_ = by_id[org_id].kind
             final.append(span)
+            if label in _SUBJECT_KINDS:
+                mention_starts.append(start)
+                mention_ids.append(org_id)
         doc.spans[SPANS_KEY] = final
         # What OrganisationIndex needs, kept as plain lists: each extractor
         # builds one, and re-reading the span group makes a Span per mention.
-        user_data = doc.user_data
-        mentions = [(s.start_char, s.end_char) for s in final if s.label_ in _SUBJECT_KINDS]
-        ctx.organisation_mentions = (
-            [start for start, _ in mentions],
-            [user_data.get(span_key("organisation_id", start, end)) for start, end in mentions],
-        )
+        ctx.organisation_mentions = (mention_starts, mention_ids)
         return doc
 
-    def _subject(self, doc: Doc, spans: Iterable[Span], title: str | None, prefer: str | None) -> str | None:
+    def _subject(self, mentions: Iterable[tuple[int, str | None]], title: str | None, prefer: str | None) -> str | None:
+        """The document's subject from its mentions (start offset, organisation id)."""
         scores: Counter[str] = Counter()
         title_lower = (title or "").lower()
-        for span in spans:
-            org_id = span._.organisation_id
+        for start, org_id in mentions:
             if org_id is None:
                 continue
             kind = self.gazetteer.by_id[org_id].kind
             if kind not in _SUBJECT_KINDS:
                 continue
-            weight = 1.0 + (2.0 if span.start_char < 3000 else 0.0) + (1.0 if kind == prefer else 0.0)
+            weight = 1.0 + (2.0 if start < 3000 else 0.0) + (1.0 if kind == prefer else 0.0)
             scores[org_id] += weight
         in_title = False
         if title_lower:
@@ -190,7 +197,9 @@ class OrganisationIndex:
     def near(self, offset: int, sentence_start: int) -> str | None:
         """The organisation named last before `offset` in the same sentence; else
         the one named last in the same paragraph ("The force was rated ..."
-        after a sentence about GMP); else the document's subject."""
+        after a sentence about GMP); else the document's subject. (`near_starts`
+        gives the same for many offsets at once: a rule added here goes there
+        too; tests/test_findings_fast_paths.py compares the two.)"""
         i = bisect.bisect_right(self.starts, offset) - 1
         if i >= 0 and self.starts[i] >= sentence_start:
             if i > 0 and self.starts[i - 1] >= sentence_start and self.ids[i - 1] != self.ids[i] and self._in_aside(self.starts[i], offset):
@@ -210,6 +219,39 @@ class OrganisationIndex:
             # the body's first sentence names whom it is about.
             return self.ids[0]
         return self.subject
+
+    def near_starts(self, offsets: list[int]) -> list[str | None]:
+        """`near(offset, offset)` for each of `offsets` (a record that starts its
+        own sentence), found for all at once with numpy rather than by two
+        bisections per record. (`near`'s relative-clause rule needs a comma between
+        the mention and the offset: never so when the sentence starts at the
+        offset, where the mention must start too.)"""
+        if not offsets:
+            return []
+        if not self.starts:
+            return [self.subject] * len(offsets)
+        at = numpy.asarray(offsets, dtype="int64")
+        mention_starts = numpy.asarray(self.starts, dtype="int64")
+        i = numpy.searchsorted(mention_starts, at, side="right") - 1
+        found = i >= 0
+        mention = mention_starts[numpy.maximum(i, 0)]
+        near = mention >= at  # in the same sentence, which starts at the offset
+        block_starts = numpy.asarray(self.context.starts, dtype="int64")
+        b = numpy.searchsorted(block_starts, at, side="right") - 1  # each offset's block (-1: none)
+        if len(block_starts):  # or in the same block
+            near |= (b >= 0) & (mention >= block_starts[numpy.maximum(b, 0)])
+        near &= found
+        pick = numpy.where(near, i, -1)  # the mention each offset takes (-1: the subject)
+        if self.subject is None:
+            # A round-up's "the force" after the force its section has just named.
+            pick = numpy.where(~near & found & (at - mention <= _ROUNDUP_REACH), i, pick)
+            # A headline before any name: the body's first sentence names whom it is about.
+            kinds = self.context.kinds
+            for n in numpy.flatnonzero(~found & (mention_starts[0] - at <= _ROUNDUP_REACH)).tolist():
+                if b[n] < 0 or kinds[b[n]] in ("heading", "title"):
+                    pick[n] = 0
+        ids, subject = self.ids, self.subject
+        return [ids[k] if k >= 0 else subject for k in pick.tolist()]
 
     def _in_aside(self, mention: int, offset: int) -> bool:
         """True when the mention at `mention` sits in a relative clause (", which ...,")

@@ -25,7 +25,7 @@ from miner.nlp import sentences as _sentences  # noqa: F401
 from miner.nlp import statistics as _statistics  # noqa: F401
 from miner.document import Document
 from miner.errors import ExtractionFailed
-from miner.nlp.context import DocContext, get_context, span_values
+from miner.nlp.context import DocContext, get_context, group_values
 from miner.nlp.records import Evidence, Extraction, FindingRecord, GradingRecord, StatisticRecord
 
 COMPONENTS = ("miner_sentences", "miner_organisations", "miner_gradings", "miner_statistics", "miner_findings")
@@ -155,7 +155,10 @@ def guess_kind(doc: Doc, kind: str | None) -> str:
     ctx = get_context(doc)
     text = ctx.text or doc.text
     head = ((ctx.title or "") + " " + text[:1500]).lower()
-    if "press release" in head or "notes to editors" in text.lower():
+    # The context's fold of the whole text is text.lower() when it exists
+    # (scan.fold), made once for the components: no second copy of a report.
+    low = ctx.folded(0, len(text)) if ctx.text else None
+    if "press release" in head or "notes to editors" in (text.lower() if low is None else low):
         return "press-release"
     if ctx.inspection.inspectorate and any(
         phrase in head for phrase in ("inspection of", "inspection report", "peel", "judgement", "report published", "inspection dates")
@@ -175,63 +178,75 @@ _FINDING_FIELDS = ("organisation_id", "kind", "polarity", "topic", "confidence")
 def records_from_doc(doc: Doc, kind: str | None = None) -> Extraction:
     ctx = get_context(doc)
     # Offsets and extension values are read from the span groups' raw data and
-    # doc.user_data: Span.text and Span._ build Python objects per access.
+    # doc.user_data: Span.text and Span._ build Python objects per access. Each
+    # group is read a column at a time (group_values, evidence_for), not a
+    # record at a time, and the records are built with positional arguments.
     text = ctx.text or doc.text
 
     def spans(key: str) -> list[tuple[int, int]]:
         return [(span.start_char, span.end_char) for span in doc.spans.get(key, [])]
 
-    sentences, sentence_starts = ctx.sentences, ctx.sentence_starts
-    block_starts, kinds, pages, headings = ctx.starts, ctx.kinds, ctx.pages, ctx.headings
-    sections: dict[int, str | None] = {}  # block -> its section, joined once
-
-    def evidence(start: int, end: int) -> Evidence:
-        # ctx.sentence_at, ctx.page and ctx.section inlined: one bisection for
-        # the block instead of one per field, for every record.
-        k = bisect_right(sentence_starts, start) - 1
-        b = bisect_right(block_starts, start) - 1
-        section = page = None
-        if b >= 0:
-            page = pages[b]
-            section = sections.get(b, _UNSET)
-            if section is _UNSET:
-                section = sections[b] = None if kinds[b] == "heading" else (" > ".join(headings[b]) or None)
-        return Evidence(
-            sentence=sentences[k].text.strip() if k >= 0 else text[start:end],
-            start=start,
-            end=end,
-            page=page,
-            section=section,
-        )
-
+    evidence_for = _EvidenceReader(ctx, text)
     extraction = Extraction(kind=guess_kind(doc, kind), subject_id=ctx.subject_id, inspection=ctx.inspection)
-    for start, end in spans("gradings"):
-        organisation_id, area, grade, scale, count, out_of, previous, year, method = span_values(doc, start, end, _GRADING_FIELDS)
-        extraction.gradings.append(
-            GradingRecord(
-                organisation_id=organisation_id, area=area, grade=grade, scale=scale,
-                evidence=evidence(start, end), count=count, out_of=out_of, previous=bool(previous),
-                year=year, method=method or "prose",
-            )
-        )
-    for start, end in spans("statistics"):
-        organisation_id, value, unit, measure, period, change_from, change_to, change_pct, direction = span_values(doc, start, end, _STATISTIC_FIELDS)
-        extraction.statistics.append(
-            StatisticRecord(
-                organisation_id=organisation_id, value=value, unit=unit, measure=measure,
-                text=text[start:end], evidence=evidence(start, end), period=period, change_from=change_from,
-                change_to=change_to, change_pct=change_pct, direction=direction,
-            )
-        )
-    for start, end in spans("findings"):
-        organisation_id, finding_kind, polarity, topic, confidence = span_values(doc, start, end, _FINDING_FIELDS)
-        extraction.findings.append(
-            FindingRecord(
-                organisation_id=organisation_id, text=text[start:end], kind=finding_kind, polarity=polarity,
-                topic=topic, evidence=evidence(start, end), confidence=confidence,
-            )
-        )
-    for start, end in spans("organisations"):
-        [organisation_id] = span_values(doc, start, end, ("organisation_id",))
-        extraction.organisations.append({"id": organisation_id, "mention": text[start:end], "start": start, "end": end})
+    offsets = spans("gradings")
+    extraction.gradings = [
+        # GradingRecord(organisation_id, area, grade, scale, evidence, count, out_of, previous, year, method)
+        GradingRecord(organisation_id, area, grade, scale, evidence, count, out_of, bool(previous), year, method or "prose")
+        for (organisation_id, area, grade, scale, count, out_of, previous, year, method), evidence
+        in zip(group_values(doc, offsets, _GRADING_FIELDS), evidence_for(offsets))
+    ]
+    offsets = spans("statistics")
+    extraction.statistics = [
+        # StatisticRecord(organisation_id, value, unit, measure, text, evidence, period, change_from, change_to, change_pct, direction)
+        StatisticRecord(organisation_id, value, unit, measure, text[start:end], evidence, period, change_from, change_to, change_pct, direction)
+        for (start, end), (organisation_id, value, unit, measure, period, change_from, change_to, change_pct, direction), evidence
+        in zip(offsets, group_values(doc, offsets, _STATISTIC_FIELDS), evidence_for(offsets))
+    ]
+    offsets = spans("findings")
+    extraction.findings = [
+        # FindingRecord(organisation_id, text, kind, polarity, topic, evidence, confidence)
+        FindingRecord(organisation_id, text[start:end], finding_kind, polarity, topic, evidence, confidence)
+        for (start, end), (organisation_id, finding_kind, polarity, topic, confidence), evidence
+        in zip(offsets, group_values(doc, offsets, _FINDING_FIELDS), evidence_for(offsets))
+    ]
+    offsets = spans("organisations")
+    extraction.organisations = [
+        {"id": organisation_id, "mention": text[start:end], "start": start, "end": end}
+        for (start, end), (organisation_id,) in zip(offsets, group_values(doc, offsets, ("organisation_id",)))
+    ]
     return extraction
+
+
+class _EvidenceReader:
+    """The `Evidence` of each (start, end) of a span group: its sentence (from
+    the context's sentences, stripped once each), page and section (ctx.page
+    and ctx.section, one bisection for the block instead of one per field)."""
+
+    def __init__(self, ctx: DocContext, text: str):
+        self.ctx, self.text = ctx, text
+        self.sentences: dict[int, str] = {}  # sentence index -> its stripped text
+        self.sections: dict[int, str | None] = {}  # block -> its section, joined once
+
+    def __call__(self, offsets: list[tuple[int, int]]) -> list[Evidence]:
+        ctx, text, sentence_texts, sections = self.ctx, self.text, self.sentences, self.sections
+        sentences, sentence_starts = ctx.sentences, ctx.sentence_starts
+        block_starts, kinds, pages, headings = ctx.starts, ctx.kinds, ctx.pages, ctx.headings
+        found = []
+        for start, end in offsets:
+            k = bisect_right(sentence_starts, start) - 1
+            if k >= 0:
+                sentence = sentence_texts.get(k)
+                if sentence is None:
+                    sentence = sentence_texts[k] = sentences[k].text.strip()
+            else:
+                sentence = text[start:end]
+            b = bisect_right(block_starts, start) - 1
+            section = page = None
+            if b >= 0:
+                page = pages[b]
+                section = sections.get(b, _UNSET)
+                if section is _UNSET:
+                    section = sections[b] = None if kinds[b] == "heading" else (" > ".join(headings[b]) or None)
+            # Evidence(sentence, start, end, page, section)
+            found.append(Evidence(sentence, start, end, page, section))
+        return found

@@ -14,6 +14,7 @@ first plain paragraph after its bullets.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable, NamedTuple, Sequence
 
@@ -96,7 +97,13 @@ def is_boilerplate(text: str, headings: Sequence[str] = (), anywhere: bool | Non
         anywhere = BOILERPLATE_ANYWHERE.any_in(fold(text))
     if anywhere and BOILERPLATE.search(text) is not None:
         return True
-    return any(_BOILERPLATE_SECTION.search(h) for h in headings[-1:])
+    return bool(headings) and _is_boilerplate_section(headings[-1])
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_boilerplate_section(heading: str) -> bool:
+    # Kept: blocks of a section share its heading, and reports of a series share headings.
+    return _BOILERPLATE_SECTION.search(heading) is not None
 
 
 def _is_section_title(text: str) -> bool:

@@ -7,7 +7,9 @@ and page numbers, reading times, URLs, ages) are checked on the context.
 For speed (the records are the same as with the plain patterns, which
 tests/test_statistics_paths.py checks): where a candidate can start is found
 once per document (`candidate_offsets`), only the sentences holding one are
-visited, only the alternatives that can start at an offset are tried, and the
+visited (less numbered paragraphs' "12.", `_BARE_NUMBER`), only the
+alternatives that can start at an offset are tried (number words looked for
+only where they matter), the cheapest exclusions come first, and the
 case-insensitive patterns run without re.I on the folded text (`_without_case`).
 """
 
@@ -80,6 +82,8 @@ _CANDIDATE_STARTS = Literals(
 )
 _PHONE_STARTS = Literals(["+44", "(", "0"])
 _ASCII_DIGITS = frozenset("0123456789")
+_IS_DIGIT = np.zeros(256, dtype=bool)  # by byte, as in WordStarts.codes
+_IS_DIGIT[np.frombuffer(b"0123456789", dtype=np.uint8)] = True
 _NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f\D]")
 
 _CHANGE = re.compile(
@@ -137,22 +141,26 @@ class StatisticExtractor:
         for sent, candidate_offsets in _sentences_with_candidates(ctx):
             text = sent.text
             s_start, s_end = sent.start_char, sent.end_char
-            low = ctx.folded(s_start, s_end)
-            if candidate_offsets is None:
-                number_words = _NUMBER_WORDS.search(text) is not None
-            else:
-                number_words = _has_number_word(text, low, candidate_offsets)
-            if not number_words and not (candidate_offsets and any(text[p] in _DIGITS_AND_POUND for p in candidate_offsets)) and not _DIGIT_OR_WORD.search(text):
-                continue
             block = ctx.block_index(s_start)
-            block_kind = ctx.kinds[block] if block is not None else None
             is_block_start = block is not None and ctx.starts[block] == s_start
-            for stat in find_statistics(text, is_block_start=is_block_start, low=low, number_words=number_words, offsets=(candidate_offsets, None)):
+            if is_block_start and s_end - s_start <= _BARE_NUMBER_LENGTH and _BARE_NUMBER.fullmatch(text):
+                continue  # a paragraph's number ("12."): see _BARE_NUMBER
+            low = ctx.folded(s_start, s_end)
+            # Whether the sentence has a number word is found out only where it
+            # matters: here, without a figure, and in _candidates.
+            number_words = None
+            if not (candidate_offsets and any(text[p] in _DIGITS_AND_POUND for p in candidate_offsets)):
+                number_words = _number_words(text, low, candidate_offsets)
+                if not number_words and not _DIGIT_OR_WORD.search(text):
+                    continue
+            block_kind = ctx.kinds[block] if block is not None else None
+            heading = block_kind == "heading"
+            for stat in find_statistics(text, is_block_start=is_block_start, low=low, number_words=number_words, offsets=(candidate_offsets, None), counts_dropped=heading):
                 start = s_start + stat.start
                 end = s_start + stat.end
                 if any(s <= start < e for s, e in grading_ranges):
                     continue
-                if block_kind == "heading" and stat.unit == "count":
+                if heading and stat.unit == "count":
                     continue
                 span = doc.char_span(start, end, label=stat.unit, alignment_mode="expand")
                 if span is None:
@@ -165,6 +173,15 @@ class StatisticExtractor:
                 spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+
+# A sentence that is only a number at the start of its block - a numbered
+# paragraph's "12." - holds no statistic: its one candidate is a `count` at
+# offset 0, which `_excluded` drops at a block's start, and nothing after it can
+# start another. Such sentences are a third of those with a candidate in a
+# report, so the component skips them before any per-sentence work.
+_BARE_NUMBER = re.compile(r"[0-9]+\.?")
+_BARE_NUMBER_LENGTH = 12  # longer ones (none in practice) take the usual path
 
 
 # What must follow a modifier for a candidate to start at it: the modifiers
@@ -217,7 +234,12 @@ def candidate_offsets(low: str, sentence_starts: list[int]) -> list[int]:
     same sentence and modifiers without a fraction after them (see above)."""
     codes = _WORD_SCAN.codes(low)
     match_at = _WORD_START_AT.match
-    offsets = [p for p in _WORD_SCAN.positions(low, codes).tolist() if low[p] in _ASCII_DIGITS or match_at(low, p)]
+    found = _WORD_SCAN.positions(low, codes)
+    # A digit starts a candidate as it is; a word only where `_WORD_START_AT` matches.
+    keep = _IS_DIGIT[codes[found]]
+    words = np.flatnonzero(~keep)
+    keep[words[[match_at(low, p) is not None for p in found[words].tolist()]]] = True
+    offsets = found[keep].tolist()
     starts = np.asarray(sentence_starts, dtype=np.intp)
     starts = starts[starts > 0]
     extra = [s for s in starts[_WORD_SCAN.word_before(codes, starts)].tolist() if match_at(low, s)]
@@ -343,16 +365,26 @@ def _digit_alternatives(number_words: bool, following: str, spaced: bool, per_af
     return rx
 
 
-def _candidates(sentence: str, low: str | None, number_words: bool, offsets: list[int] | None) -> Iterator[re.Match]:
+def _candidates(sentence: str, low: str | None, number_words: bool | None, offsets: list[int] | None) -> Iterator[re.Match]:
     """`(_CANDIDATE if number_words else _CANDIDATE_DIGITS).finditer(sentence)`, tried only at
     `offsets` (as scan.finditer_at) with the alternatives that can start there. The
-    matches are on `low` when it is given: use their offsets, not their text."""
+    matches are on `low` when it is given: use their offsets, not their text.
+
+    `number_words` None: not known yet, found out (`_number_words`) only where it
+    matters. At a digit the two patterns differ only in `ratio` ("one in ten"),
+    whose second number may be a word, and `money` ("£") is the same in both:
+    most sentences, with figures but no ratio, never need it."""
     if offsets is None:
+        if number_words is None:
+            number_words = _NUMBER_WORDS.search(sentence) is not None
         yield from finditer_at(_CANDIDATE if number_words else _CANDIDATE_DIGITS, sentence, low, _CANDIDATE_STARTS)
         return
     # On the folded text, without re.IGNORECASE (see _without_case).
     text = sentence if low is None else low
-    digit, pound, letter, full = (_BY_FIRST_CHARACTER if low is None else _F_BY_FIRST_CHARACTER)[number_words]
+    if number_words is None and low is None:
+        number_words = _number_words(sentence, low, offsets)
+    patterns = _BY_FIRST_CHARACTER if low is None else _F_BY_FIRST_CHARACTER
+    digit, pound, letter, full = patterns[bool(number_words)]
     last_end = 0
     last_per = low.rfind("per") if low is not None else -1
     for p in offsets:
@@ -365,13 +397,30 @@ def _candidates(sentence: str, low: str | None, number_words: bool, offsets: lis
             else:
                 spaced, following = _AFTER_NUMBER.match(low, p).groups()
                 following = following if following in _NEXT_MATTERS else ""
-                rx = _BY_NEXT.get((number_words, following, spaced != "", last_per >= p)) or _digit_alternatives(number_words, following, spaced != "", last_per >= p)
+                spaced = spaced != ""
+                if number_words is None and spaced and following in _RATIO_NEXT:
+                    number_words = _number_words(sentence, low, offsets)
+                    digit, pound, letter, full = patterns[number_words]
+                words = bool(number_words)  # unknown: no ratio here, either pattern
+                rx = _BY_NEXT.get((words, following, spaced, last_per >= p)) or _digit_alternatives(words, following, spaced, last_per >= p)
+        elif char == "£":
+            rx = pound
         else:
-            rx = letter if char in _ASCII_LETTERS else pound if char == "£" else full
+            if number_words is None:
+                number_words = _number_words(sentence, low, offsets)
+                digit, pound, letter, full = patterns[number_words]
+            rx = letter if char in _ASCII_LETTERS else full
         m = rx.match(text, p)
         if m:
             yield m
             last_end = m.end()
+
+
+def _number_words(sentence: str, low: str | None, offsets: list[int] | None) -> bool:
+    """`_NUMBER_WORDS.search(sentence) is not None`, from the candidate offsets where there are some."""
+    if offsets is None or low is None:
+        return _NUMBER_WORDS.search(sentence) is not None
+    return _has_number_word(sentence, low, offsets)
 
 
 # Every period names a year ("19", "20"), "year(s)" or "last", "past", "previous".
@@ -403,7 +452,7 @@ class _Periods:
 
 def find_statistics(
     sentence: str, is_block_start: bool = False, *, low: str | None = None, number_words: bool | None = None,
-    offsets: tuple[list[int] | None, list[int] | None] = (None, None),
+    offsets: tuple[list[int] | None, list[int] | None] = (None, None), counts_dropped: bool = False,
 ) -> list[_Stat]:
     """Statistics in one sentence, offsets relative to it.
 
@@ -414,12 +463,13 @@ def find_statistics(
     seconds") is part of the measure, not a figure of its own.
     """
     # `low` (scan.fold of the sentence), `number_words` (whether _NUMBER_WORDS
-    # matches) and `offsets` (where candidate and phone keywords start, from
-    # the document's scan.LiteralIndex) are passed by the component, which has them.
+    # matches; None: found out only if needed, see _candidates) and `offsets`
+    # (where candidate and phone keywords start, from the document's scan) are
+    # passed by the component, which has them. `counts_dropped`: the caller drops
+    # the counts (a heading's), so their measure and period are not looked for;
+    # they still count as figures found for the ones after them.
     if low is None:
         low = fold(sentence)
-    if number_words is None:
-        number_words = _NUMBER_WORDS.search(sentence) is not None
     found: list[_Stat] = []
     consumed_until = -1
     phones = None  # found when the first candidate needs them
@@ -428,19 +478,27 @@ def find_statistics(
     text = sentence if low is None else low
     qualifier, change_pct, comparison_rx = (_QUALIFIER, _CHANGE_PCT, _COMPARISON) if low is None else (_F_QUALIFIER, _F_CHANGE_PCT, _F_COMPARISON)
     for m in _candidates(sentence, low, number_words, offsets[0]):
-        if m.start() < consumed_until:
+        start, end = m.span()
+        if start < consumed_until:
+            continue
+        kind = m.lastgroup
+        surface = sentence[start:end]
+        # A candidate inside a phone number and one `_excluded` drops are both
+        # skipped, so the order of the two tests is free: the cheap exclusions
+        # of most candidates (bare years, a number at a block's start) come
+        # first, inlined, and the phone numbers are found only for a candidate
+        # that passes them all.
+        if kind == "count" and ((is_block_start and start <= 3) or (end - start == 4 and surface.isdecimal() and 1900 <= int(surface) <= 2099)):
+            continue
+        if _excluded(sentence, start, end, kind, is_block_start, low):
             continue
         if phones is None:
             # A phone number has at least eight digits (\d{2,4}, \d{3,4}, \d{3,4}).
             maybe_phone = low is None or sum(map(low.count, "0123456789")) >= 8 or (not low.isascii() and _NON_ASCII_DIGIT.search(low))
             phones = [(p.start(), p.end()) for p in finditer_at(_PHONE, sentence, low, _PHONE_STARTS, offsets=offsets[1])] if maybe_phone else []
-        if any(a <= m.start() < b for a, b in phones):
+        if phones and any(a <= start < b for a, b in phones):
             continue
-        kind = m.lastgroup
-        surface = sentence[m.start():m.end()]
-        if _excluded(sentence, m.start(), m.end(), kind, is_block_start, low):
-            continue
-        stat = _interpret(kind, surface, m.start(), m.end())
+        stat = _interpret(kind, surface, start, end)
         if stat is None:
             continue
         attach = _attach_to(sentence, stat, found, low)
@@ -467,10 +525,11 @@ def find_statistics(
                     stat.direction = stat.direction or ("up" if stat.value > earlier else "down" if stat.value < earlier else "unchanged")
                     consumed_until = comparison.end()
         consumed_until = max(consumed_until, stat.end)
-        stat.measure = _measure(sentence, stat, low)
-        period = periods.after(stat.end)
-        if period:
-            stat.period = period
+        if not (counts_dropped and stat.unit == "count"):
+            stat.measure = _measure(sentence, stat, low)
+            period = periods.after(stat.end)
+            if period:
+                stat.period = period
         found.append(stat)
     return found
 
@@ -494,6 +553,7 @@ _CHANGE_TAILS = (
     "dropping", "by", "to", "from", "almost", "nearly", "about", "around", "than", "over", "some", "just",
 )
 _SUBJECT_NOUNS = ("number", "proportion", "percentage", "rate", "share", "level", "average", "total", "amount", "count")
+_SUBJECT_NOUN = re.compile("|".join(_SUBJECT_NOUNS))  # on folded text: any of them, as a literal prefilter
 # _PARTICIPLE ends the text with an "-ed" word, or one of the words allowed after it (case-sensitive, as it is).
 _PARTICIPLE_TAILS = ("ed", "only", "just", "about", "around", "nearly", "almost")
 
@@ -521,6 +581,8 @@ _HUNDRED_THOUSAND = re.compile(r"100,?000")
 
 
 def _interpret(kind: str, surface: str, start: int, end: int) -> _Stat | None:
+    if kind == "count" and surface.isascii() and surface.isdigit():
+        return _Stat(start, end, float(surface), "count")  # parse_number's value for plain digits, most counts
     lowered = surface.lower().strip()
     if kind == "money":
         value = parse_number(lowered.replace("£", "").replace(" ", ""))
@@ -583,7 +645,6 @@ def _duration_unit(word: str) -> str:
             "day": "days", "week": "weeks", "month": "months", "year": "years"}.get(word, word + "s")
 
 
-_URL_MARKS = (":", ".", "@")
 _URL = re.compile(r"https?:|www\.|\.(?:uk|com|org|pdf|html?)\b|@", re.I)
 _AREAS_AFTER = re.compile(r"(?:\s+(?:core|graded|key|separate|different|other))?\s+(?:areas?|pillars?|questions|judge?ments|categories|of (?:these|them|those))\b", re.I)
 _PLAIN = re.compile(r"\d+")
@@ -593,6 +654,7 @@ _AGE_RANGE_BEFORE = re.compile(r"\bage[ds]?\s+\d{1,2}\s*(?:and|to|or|-|–)\s*$"
 _DATE_RANGE_AFTER = re.compile(rf"\s*(?:and|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b")
 _MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s+{_MONTH}\b")
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$")
+_LONGEST_MONTH = len("september.")
 _PHONE_REST = re.compile(r"\s?\d{3,4}\s?\d{3,4}\b")
 _AREA_CODE = re.compile(r"0\d{3,4}")
 _LABELS = ("paragraph", "para", "page", "pages", "p.", "section", "chapter", "figure", "fig.", "table", "annex", "appendix",
@@ -645,7 +707,7 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
     token_start = max(sentence.rfind(" ", 0, start), 0)
     token_end = sentence.find(" ", end)
     token = sentence[token_start: token_end if token_end != -1 else len(sentence)]
-    if any(mark in token for mark in _URL_MARKS) and url.search(text[token_start: token_end if token_end != -1 else len(sentence)]):
+    if ("." in token or ":" in token or "@" in token) and url.search(text[token_start: token_end if token_end != -1 else len(sentence)]):
         return True
     if kind == "count":
         # Ranges, dates, phone numbers, times, ages, names of laws (one pattern, see below).
@@ -655,7 +717,9 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
         if stripped_before.endswith(("/", "–", "-")) and _YEAR_RANGE_BEFORE.search(before):
             return True
         # Dates: "7 February 2025", "February 7", "7th".
-        if before[-1:].isspace() and _MONTH_BEFORE.search(before):
+        # (A month and its full stop end where the trailing space begins: no
+        # match starts more than _LONGEST_MONTH characters before that.)
+        if before[-1:].isspace() and _MONTH_BEFORE.search(before, max(0, len(stripped_before) - _LONGEST_MONTH)):
             return True
         # Ranges of ages and dates: "aged 16 and 17", "between 7 and 18 November".
         lowered_before = before.lower()
@@ -771,7 +835,8 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     np = None
     # "number of", "proportion of", ...: both words within `before` (the one
     # character added to it for the first search cannot complete either).
-    if _maybe(low, max(0, stat.start - 160), stat.start, ("of",)) and _maybe(low, max(0, stat.start - 160), stat.start, _SUBJECT_NOUNS):
+    window = max(0, stat.start - 160)
+    if low is None or (low.find("of", window, stat.start) >= 0 and _SUBJECT_NOUN.search(low, window, stat.start)):
         subject = subject_of.search(text_before + " " + text[stat.start:stat.start + 1]) if stat.change_from is not None or stat.direction else None
         if subject is None:
             subject = subject_of.search(text_before)
@@ -801,7 +866,7 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     words = _noun_phrase(after)
     if words:
         phrase = " ".join(words)
-        qualifier = _TARGET.match(after[after.find(words[-1]) + len(words[-1]):]) if words else None
+        qualifier = _TARGET.match(after, after.find(words[-1]) + len(words[-1]))
         if stat.unit in ("percent", "ratio") and before.rstrip().endswith(_PARTICIPLE_TAILS) and (participle := _PARTICIPLE.search(before)):
             phrase += " " + participle.group(1)
         if qualifier:
@@ -812,30 +877,32 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     return " ".join(tail) or None
 
 
-_PUNCTUATION = re.compile(r"[,.;:()\[\]|]")
+_PUNCTUATION = r"[,.;:()\[\]|]"
+_PHRASE_TOKEN = re.compile(rf"({_MEASURE_WORD.pattern})|{_PUNCTUATION}")
 
 
 def _noun_phrase(text: str) -> list[str]:
-    words: list[tuple[str, int]] = []
-    for match in _MEASURE_WORD.finditer(text[:120]):
-        gap = text[(words and words[-1][1]) or 0:match.start()]
-        if words and _PUNCTUATION.search(gap):
+    words: list[str] = []
+    # Words and punctuation in one scan: punctuation between the last word taken
+    # (or the start) and the next word ends the phrase (no punctuation character
+    # can be inside a word, so the words are those of _MEASURE_WORD).
+    for match in _PHRASE_TOKEN.finditer(text, 0, 120):
+        word = match.group(1)
+        if word is None:
             break
-        if not words and _PUNCTUATION.search(text, 0, match.start()):
-            break
-        word = match.group(0)
-        if word.lower() in _STOP_WORDS and word.lower() not in ("of",):
+        lowered = word.lower()
+        if lowered in _STOP_WORDS and lowered != "of":
             if words:
                 break
-            if word.lower() in ("the", "a", "an", "its", "their", "all"):
+            if lowered in ("the", "a", "an", "its", "their", "all"):
                 continue
             break
-        words.append((word, match.end()))
+        words.append(word)
         if len(words) >= 6:
             break
-    while words and words[-1][0].lower() in ("of", "and"):
+    while words and words[-1].lower() in ("of", "and"):
         words.pop()
-    return [w for w, _ in words]
+    return words
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an|its|their|recorded by the force,?)\s+", re.I)

@@ -24,7 +24,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from miner.nlp.context import Sentence, get_context, span_key
+from miner.nlp.context import Sentence, get_context, set_span_group, span_key, span_offsets
 from miner.nlp.numbers import DIGITS, FRACTIONS, MULTIPLIERS, NUMBER_WORD, UNITS, parse_number
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, finditer_at, fold
@@ -138,7 +138,7 @@ class StatisticExtractor:
         ctx = get_context(doc)
         orgs = OrganisationIndex(doc)
         user_data = doc.user_data  # span._.count without an Underscore object per span (context.span_key)
-        grading_ranges = [(start, end) for start, end in ((s.start_char, s.end_char) for s in doc.spans.get("gradings", [])) if user_data.get(span_key("count", start, end)) is not None]
+        grading_ranges = [(start, end) for start, end in span_offsets(doc, "gradings") if user_data.get(span_key("count", start, end)) is not None]
         spans: list[Span] = []
         char_span = doc.char_span
         for sent, candidate_offsets in _sentences_with_candidates(ctx):
@@ -176,7 +176,7 @@ class StatisticExtractor:
                 )):
                     user_data[("._.", name, span_start, span_end)] = value
                 spans.append(span)
-        doc.spans[SPANS_KEY] = spans
+        set_span_group(doc, SPANS_KEY, spans)
         return doc
 
 

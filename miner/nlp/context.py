@@ -50,6 +50,8 @@ class DocContext:
     # Set by miner_organisations: start offsets and ids of the mentions of
     # bodies that can be a document's subject (OrganisationIndex reads them).
     organisation_mentions: tuple[list[int], list[str | None]] | None = None
+    # Set by set_span_group: per span group key, the SpanGroup made and its spans' offsets (span_offsets).
+    _span_offsets: dict = field(default_factory=dict, repr=False)
 
     def literal_index(self, literals: Literals) -> LiteralIndex:
         """Where `literals`' words start in the whole text (scan.LiteralIndex), made once per document."""
@@ -153,6 +155,27 @@ def group_values(doc: Doc, offsets: list[tuple[int, int]], names) -> list[tuple]
     get = doc.user_data.get
     columns = [[get(("._.", name, start, end)) for start, end in offsets] for name in names]
     return list(zip(*columns)) if columns else [() for _ in offsets]
+
+
+def set_span_group(doc: Doc, key: str, spans: list[Span]) -> None:
+    """`doc.spans[key] = spans`, keeping the spans' offsets for `span_offsets`:
+    reading them back from the group builds a Span (and its Tokens) per item."""
+    doc.spans[key] = spans
+    get_context(doc)._span_offsets[key] = (doc.spans[key], [(span.start_char, span.end_char) for span in spans])
+
+
+def span_offsets(doc: Doc, key: str) -> list[tuple[int, int]]:
+    """`[(span.start_char, span.end_char) for span in doc.spans.get(key, [])]`, from
+    what `set_span_group` kept while the group is still the one it made (not
+    replaced, nor grown or shrunk since), else read from the group."""
+    group = doc.spans.get(key)
+    if group is None:
+        return []
+    ctx = doc._.miner
+    kept = ctx._span_offsets.get(key) if ctx is not None else None
+    if kept is not None and kept[0] is group and len(kept[1]) == len(group):
+        return kept[1]
+    return [(span.start_char, span.end_char) for span in group]
 
 
 def register_extensions() -> None:

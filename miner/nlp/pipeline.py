@@ -25,7 +25,7 @@ from miner.nlp import sentences as _sentences  # noqa: F401
 from miner.nlp import statistics as _statistics  # noqa: F401
 from miner.document import Document
 from miner.errors import ExtractionFailed
-from miner.nlp.context import DocContext, get_context, group_values
+from miner.nlp.context import DocContext, get_context, group_values, span_offsets
 from miner.nlp.records import Evidence, Extraction, FindingRecord, GradingRecord, StatisticRecord
 
 COMPONENTS = ("miner_sentences", "miner_organisations", "miner_gradings", "miner_statistics", "miner_findings")
@@ -184,7 +184,7 @@ def records_from_doc(doc: Doc, kind: str | None = None) -> Extraction:
     text = ctx.text or doc.text
 
     def spans(key: str) -> list[tuple[int, int]]:
-        return [(span.start_char, span.end_char) for span in doc.spans.get(key, [])]
+        return span_offsets(doc, key)  # kept by the components that use set_span_group
 
     evidence_for = _EvidenceReader(ctx, text)
     extraction = Extraction(kind=guess_kind(doc, kind), subject_id=ctx.subject_id, inspection=ctx.inspection)

@@ -24,13 +24,15 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from miner.nlp.context import Sentence, get_context, set_span_values, span_key
+from miner.nlp.context import Sentence, get_context, set_span_group, span_key, span_offsets
 from miner.nlp.numbers import DIGITS, FRACTIONS, MULTIPLIERS, NUMBER_WORD, UNITS, parse_number
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, finditer_at, fold
 from miner.nlp.word_starts import WordStarts
 
 SPANS_KEY = "statistics"
+# The span extensions each figure sets, in set_span_values' order (see StatisticExtractor.__call__).
+_SPAN_FIELDS = ("organisation_id", "value", "unit", "measure", "period", "change_from", "change_to", "change_pct", "direction")
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _SCALE = r"(?:\s*(?:million|billion|thousand|bn|mn|m|k)\b)?"
@@ -136,8 +138,9 @@ class StatisticExtractor:
         ctx = get_context(doc)
         orgs = OrganisationIndex(doc)
         user_data = doc.user_data  # span._.count without an Underscore object per span (context.span_key)
-        grading_ranges = [(start, end) for start, end in ((s.start_char, s.end_char) for s in doc.spans.get("gradings", [])) if user_data.get(span_key("count", start, end)) is not None]
+        grading_ranges = [(start, end) for start, end in span_offsets(doc, "gradings") if user_data.get(span_key("count", start, end)) is not None]
         spans: list[Span] = []
+        char_span = doc.char_span
         for sent, candidate_offsets in _sentences_with_candidates(ctx):
             text = sent.text
             s_start, s_end = sent.start_char, sent.end_char
@@ -158,20 +161,22 @@ class StatisticExtractor:
             for stat in find_statistics(text, is_block_start=is_block_start, low=low, number_words=number_words, offsets=(candidate_offsets, None), counts_dropped=heading):
                 start = s_start + stat.start
                 end = s_start + stat.end
-                if any(s <= start < e for s, e in grading_ranges):
+                if grading_ranges and any(s <= start < e for s, e in grading_ranges):
                     continue
                 if heading and stat.unit == "count":
                     continue
-                span = doc.char_span(start, end, label=stat.unit, alignment_mode="expand")
+                span = char_span(start, end, label=stat.unit, alignment_mode="expand")
                 if span is None:
                     continue
-                set_span_values(span, {
-                    "organisation_id": orgs.near(start, s_start), "value": stat.value, "unit": stat.unit,
-                    "measure": stat.measure, "period": stat.period, "change_from": stat.change_from,
-                    "change_to": stat.change_to, "change_pct": stat.change_pct, "direction": stat.direction,
-                })
+                # set_span_values without a dict per figure: the keys of span_key, written directly.
+                span_start, span_end = span.start_char, span.end_char
+                for name, value in zip(_SPAN_FIELDS, (
+                    orgs.near(start, s_start), stat.value, stat.unit, stat.measure, stat.period,
+                    stat.change_from, stat.change_to, stat.change_pct, stat.direction,
+                )):
+                    user_data[("._.", name, span_start, span_end)] = value
                 spans.append(span)
-        doc.spans[SPANS_KEY] = spans
+        set_span_group(doc, SPANS_KEY, spans)
         return doc
 
 
@@ -473,7 +478,7 @@ def find_statistics(
     found: list[_Stat] = []
     consumed_until = -1
     phones = None  # found when the first candidate needs them
-    periods = _Periods(sentence, low)
+    periods = None  # made for the first figure whose period is looked for
     # The case-insensitive patterns run on the folded text where there is one (see _without_case).
     text = sentence if low is None else low
     qualifier, change_pct, comparison_rx = (_QUALIFIER, _CHANGE_PCT, _COMPARISON) if low is None else (_F_QUALIFIER, _F_CHANGE_PCT, _F_COMPARISON)
@@ -527,6 +532,8 @@ def find_statistics(
         consumed_until = max(consumed_until, stat.end)
         if not (counts_dropped and stat.unit == "count"):
             stat.measure = _measure(sentence, stat, low)
+            if periods is None:
+                periods = _Periods(sentence, low)
             period = periods.after(stat.end)
             if period:
                 stat.period = period

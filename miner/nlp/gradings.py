@@ -135,7 +135,8 @@ _COUNTS_BODIES = re.compile(
     rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|trusts|fire\s+and\s+rescue\s+services)\b"
     rf"|\b[Oo]f\s+(?:those|these)\s+(?:{NUMBER})\s*,", re.I)
 # One of these is in every match of `_COUNTS_BODIES`: most sentences need not be searched.
-_COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "trusts", "services", "those", "these")
+# ("rescue", not "services": "children's services" is in most sentences of a council's report.)
+_COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "trusts", "rescue", "those", "these")
 
 
 def _counts_bodies(text: str) -> bool:
@@ -161,6 +162,22 @@ _CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|o
 _COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
 # Every column header holds one of these (a year starts "19" or "20"): a cheap test before `_COMPARISON_HEADER`.
 _COLUMN_HINTS = ("19", "20", "previous", "last", "earlier", "this", "current")
+# How every `_COLUMN` ends (a year's digit, a bracket, a noun): the line must end so.
+_COLUMN_ENDS = (")", "judgement", "judgment", "rating", "grade", "assessment", "inspection")
+
+
+def _may_be_comparison_header(low: str) -> bool:
+    """False only when `_COMPARISON_HEADER` cannot match the line whose
+    `str.lower()` is `low`: it has no column hint, or it does not end as a
+    column does (on ASCII text, where `str.lower` folds as `re.I` does).
+    Most short lines end otherwise, so the pattern, whose free label is tried
+    at every length, seldom runs."""
+    if not any(w in low for w in _COLUMN_HINTS):
+        return False
+    if not low.isascii():
+        return True
+    tail = low.rstrip()
+    return tail[-1:].isdigit() or tail.endswith(_COLUMN_ENDS)
 _COMPARISON_HEADER = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ,'’-]{{1,50}}?)\s+(?P<first>{_COLUMN})\s+(?P<second>{_COLUMN})\s*$", re.I)
 # What a reviewed sample counts: "adequate in 23 of the 60 cases" is no count of graded areas.
 _CASES_NOUNS = r"(?:cases|investigations|files|records|referrals|assessments|plans)\b"
@@ -1076,7 +1093,7 @@ class GradingExtractor:
                 continue
             text = ctx.text[start:end]
             low = text.lower()
-            header = _COMPARISON_HEADER.match(text) if any(w in low for w in _COLUMN_HINTS) else None
+            header = _COMPARISON_HEADER.match(text) if _may_be_comparison_header(low) else None
             if header:
                 columns = [header.group("first"), header.group("second")]
                 continue

@@ -816,7 +816,7 @@ class GradingExtractor:
                 # "Of the eight forces inspected, three were rated inadequate at investigating crime":
                 # the grade of some of those forces, not of the document's subject.
                 founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]
-            this_area = self.this_area.search(sent_text) if not founds and (low is None or "area" in low) else None
+            this_area = gates.search(self.this_area, sent_text, gate=True) if not founds and (low is None or "area" in low) else None
             if this_area:
                 # The area named last before it in the sentence, else in the sentence before.
                 named = list(self.scales.area_regex.finditer(sent_text, 0, this_area.start())) or (list(self.scales.area_regex.finditer(sentences[i - 1].text)) if i else [])
@@ -831,7 +831,7 @@ class GradingExtractor:
             across = gates.across(self.across, sent_text, low)
             if across:
                 stated.append(_total_of(across))
-            this_area = self.in_this_area.search(sent_text) if i and not any(f.area for f in founds) and (" area" in sent_text or "from" in sent_text) else None
+            this_area = gates.search(self.in_this_area, sent_text, gate=True) if i and not any(f.area for f in founds) and (" area" in sent_text or "from" in sent_text) else None
             if this_area:
                 named = list(self.scales.area_regex.finditer(sentences[i - 1].text))
                 g = "grade" if this_area.group("grade") else "before"

@@ -160,3 +160,39 @@ def test_cut_patterns_match_as_the_whole_ones(extractor):
             assert spans(gates.finditer_at(pattern.rx, text, low, starts)) == expected, (name, text)
             compared += bool(expected)
     assert compared > 15  # the texts exercise the cut patterns, not only their absence
+
+
+def test_rules_through_the_gates_match_as_finditer(extractor):
+    """`GradingGates.rule` (the rules of `_find` with no start words of their own)
+    and `across` find what the plain patterns find, also where a digit other
+    than "0" to "9" could begin a match (then the ASCII digits are no gate)."""
+    grader = extractor.nlp.get_pipe("miner_gradings")
+    gates = grader._gates()
+    rules = [getattr(grader, name) for name in re.findall(r"rule\(self\.(\w+), s, low\)", open(gradings.__file__).read())]
+    assert len(rules) > 30
+    texts = SENTENCES + TRICKY + [
+        "In all, \u0661\u0661 areas were graded, and the force kept its ‘good’ rating.",  # Arabic-Indic digits begin the match
+        "The force was assessed across 11 areas and retained its 'good' rating overall.",
+        "Kent’s services are no longer rated inadequate: Ofsted rated the council as good.",
+    ]
+    matched = 0
+    for text in texts:
+        low = fold(text)
+        gates.forget()
+        for rx in rules:
+            expected = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in gates.rule(rx, text, low)] == expected, (rx.pattern[:60], text)
+            matched += bool(expected)
+        plain, gated = grader.across.search(text), gates.across(grader.across, text, low)
+        assert (gated.span() if gated else None) == (plain.span() if plain else None), text
+    assert matched >= 5
+    other_digits = gates.across(grader.across, texts[-3], fold(texts[-3]))
+    assert other_digits is not None and other_digits.group("out_of3") == "\u0661\u0661"
+
+
+def test_comparison_header_gate_lets_every_header_through():
+    headers = ["Healthy prison test 2021 2024", "Pillar 2018/19 judgement Last judgement (2017)", "Area This inspection Previous rating  "]
+    for line in headers:
+        assert gradings._COMPARISON_HEADER.match(line) and gradings._may_be_comparison_header(line.lower()), line
+    assert not gradings._may_be_comparison_header("this report sets out what the council should do next.")
+    assert gradings._may_be_comparison_header("area this inspection ſome")  # not ASCII: no verdict from the end

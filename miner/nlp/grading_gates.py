@@ -32,6 +32,9 @@ _LEADS_THEN_AREA = (
 )
 # Every match of `across` contains one of these nouns.
 _ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillar", "tests", "standards"])  # "pillar": "three-pillar"
+# A digit `\\d` matches that is not "0" to "9": where there is none, a pattern
+# may be tried only at the ASCII digits (`scan.start_literals(..., ascii_digits=True)`).
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 
 def _alternates(source: str) -> bool:
@@ -114,6 +117,7 @@ class _Pattern:
         self.few_starts = _few_starts(rx)  # for `search`
         self.few_digit_starts = _few_starts(rx, ascii_digits=True)  # the same on ASCII text
         self._digit_starts = False  # `start_literals` with ASCII digits, for `finditer`, made when asked
+        self._word_starts = False  # the same without them (`word_starts`)
         self.by_area_word: dict[str, re.Pattern] | None = None  # set by the gates for a pattern led by the area group
         self.grade_led = False  # set by the gates for a pattern led by a quote and the grade group
         self.grade_word = self.lead_grade = None  # whether `grade_word` / `lead_grade` can cut it, when first asked
@@ -124,6 +128,13 @@ class _Pattern:
         if self._digit_starts is False:
             self._digit_starts = start_literals(self.rx, ascii_digits=True)
         return self._digit_starts
+
+    @property
+    def word_starts(self) -> Literals | None:
+        """`start_literals` without ASCII digits and without `_few_starts`' cap, made when asked."""
+        if self._word_starts is False:
+            self._word_starts = start_literals(self.rx)
+        return self._word_starts
 
 
 class GradingGates:
@@ -311,8 +322,42 @@ class GradingGates:
         if key not in self._memo:
             if low is None:
                 low = fold(s)  # a sentence the driver did not fold (no grade word)
-            return self._remember(key, self._search(self._pattern(rx), s, low) if _ACROSS_NOUNS.any_in(low) else None)
+            if not _ACROSS_NOUNS.any_in(low):
+                return self._remember(key, None)
+            # Its ~50 start words (the number words, digits, its verbs) are more than
+            # `_search` takes, but one pass for them costs a fraction of `rx.search`.
+            starts = self._starts(self._pattern(rx), s, low)
+            return self._remember(key, search_at(rx, s, low, starts) if starts is not None else rx.search(s))
         return self._memo[key]
+
+    def _starts(self, pattern: _Pattern, text: str, low: str | None) -> Literals | None:
+        """Every word one of which begins each match of the pattern (uncapped),
+        counting the ASCII digits when `\\d` can match no other in `text`; None
+        when unknown or when `low` is None (`fold` gave up)."""
+        if low is None:
+            return None
+        key = ("ascii digits", text)
+        ascii_digits = self._memo.get(key)
+        if ascii_digits is None:
+            ascii_digits = self._remember(key, low.isascii() or _OTHER_DIGIT.search(low) is None)
+        return pattern.digit_starts if ascii_digits else pattern.word_starts
+
+    def rule(self, rx: re.Pattern, text: str, low: str | None) -> Iterator[re.Match]:
+        """`rx.finditer(text)` for a rule of `_find` that has no start words of
+        its own: nothing when a word every match needs is absent (`finditer_at`),
+        else tried only where a match can begin (`_starts`). A rule written as
+        `rx.finditer(s) if "word" in gate` ran over the whole sentence wherever
+        its word was, mostly to match nothing."""
+        if not self.enabled or low is None:
+            return rx.finditer(text)
+        pattern = self._pattern(rx)
+        starts = self._starts(pattern, text, low)
+        if starts is not None:
+            return self.finditer_at(rx, text, low, starts)
+        for words in pattern.telling:  # as `finditer_at` checks them
+            if not any(word in low for word in words):
+                return iter(())
+        return rx.finditer(text)
 
     def reading(self, text: str, low: str) -> None:
         """`text`, whose fold is `low`, is the sentence read now: no need to fold it again."""

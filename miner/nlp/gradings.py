@@ -135,7 +135,8 @@ _COUNTS_BODIES = re.compile(
     rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|trusts|fire\s+and\s+rescue\s+services)\b"
     rf"|\b[Oo]f\s+(?:those|these)\s+(?:{NUMBER})\s*,", re.I)
 # One of these is in every match of `_COUNTS_BODIES`: most sentences need not be searched.
-_COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "trusts", "services", "those", "these")
+# ("rescue", not "services": "children's services" is in most sentences of a council's report.)
+_COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "trusts", "rescue", "those", "these")
 
 
 def _counts_bodies(text: str) -> bool:
@@ -161,6 +162,22 @@ _CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|o
 _COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
 # Every column header holds one of these (a year starts "19" or "20"): a cheap test before `_COMPARISON_HEADER`.
 _COLUMN_HINTS = ("19", "20", "previous", "last", "earlier", "this", "current")
+# How every `_COLUMN` ends (a year's digit, a bracket, a noun): the line must end so.
+_COLUMN_ENDS = (")", "judgement", "judgment", "rating", "grade", "assessment", "inspection")
+
+
+def _may_be_comparison_header(low: str) -> bool:
+    """False only when `_COMPARISON_HEADER` cannot match the line whose
+    `str.lower()` is `low`: it has no column hint, or it does not end as a
+    column does (on ASCII text, where `str.lower` folds as `re.I` does).
+    Most short lines end otherwise, so the pattern, whose free label is tried
+    at every length, seldom runs."""
+    if not any(w in low for w in _COLUMN_HINTS):
+        return False
+    if not low.isascii():
+        return True
+    tail = low.rstrip()
+    return tail[-1:].isdigit() or tail.endswith(_COLUMN_ENDS)
 _COMPARISON_HEADER = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ,'’-]{{1,50}}?)\s+(?P<first>{_COLUMN})\s+(?P<second>{_COLUMN})\s*$", re.I)
 # What a reviewed sample counts: "adequate in 23 of the 60 cases" is no count of graded areas.
 _CASES_NOUNS = r"(?:cases|investigations|files|records|referrals|assessments|plans)\b"
@@ -799,7 +816,7 @@ class GradingExtractor:
                 # "Of the eight forces inspected, three were rated inadequate at investigating crime":
                 # the grade of some of those forces, not of the document's subject.
                 founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]
-            this_area = self.this_area.search(sent_text) if not founds and (low is None or "area" in low) else None
+            this_area = gates.search(self.this_area, sent_text, gate=True) if not founds and (low is None or "area" in low) else None
             if this_area:
                 # The area named last before it in the sentence, else in the sentence before.
                 named = list(self.scales.area_regex.finditer(sent_text, 0, this_area.start())) or (list(self.scales.area_regex.finditer(sentences[i - 1].text)) if i else [])
@@ -814,7 +831,7 @@ class GradingExtractor:
             across = gates.across(self.across, sent_text, low)
             if across:
                 stated.append(_total_of(across))
-            this_area = self.in_this_area.search(sent_text) if i and not any(f.area for f in founds) and (" area" in sent_text or "from" in sent_text) else None
+            this_area = gates.search(self.in_this_area, sent_text, gate=True) if i and not any(f.area for f in founds) and (" area" in sent_text or "from" in sent_text) else None
             if this_area:
                 named = list(self.scales.area_regex.finditer(sentences[i - 1].text))
                 g = "grade" if this_area.group("grade") else "before"
@@ -1076,7 +1093,7 @@ class GradingExtractor:
                 continue
             text = ctx.text[start:end]
             low = text.lower()
-            header = _COMPARISON_HEADER.match(text) if any(w in low for w in _COLUMN_HINTS) else None
+            header = _COMPARISON_HEADER.match(text) if _may_be_comparison_header(low) else None
             if header:
                 columns = [header.group("first"), header.group("second")]
                 continue
@@ -1115,6 +1132,7 @@ class GradingExtractor:
         gates = self._gates()
         gates.reading(s, low)
         finditer_at = gates.finditer_at  # every rule below skips a sentence without the words it needs
+        rule = gates.rule  # the same for a rule with no start words of its own: tried only where a match can begin
         # The literal gates of the rules below: `low` is None where `fold` gives up.
         gate = low if low is not None else s.lower()
         row = gates.lead_area(self.row, s, low)
@@ -1239,12 +1257,12 @@ class GradingExtractor:
                         item = _Found(rest.start("count"), rest.end(), rest.group("grade"), None, more, out_of, "count")
                         if add(item):
                             counts.append(item)
-        for m in self.need_count.finditer(s) if "need" in gate else ():
+        for m in rule(self.need_count, s, low) if "need" in gate else ():
             count = parse_int(m.group("count"))
             item = _Found(m.start(), m.end(), "requires improvement", None, count, parse_int(m.group("out_of")) or stated_out_of, "count")
             if count is not None and count <= 60 and add(item):
                 counts.append(item)
-        for m in self.lowest.finditer(s) if "lowest" in gate or "worst" in gate else ():
+        for m in rule(self.lowest, s, low) if "lowest" in gate or "worst" in gate else ():
             if m.group("count") or m.group("some"):
                 count = parse_int(m.group("count") or m.group("some"))
                 total = parse_int(m.group("out_of")) if m.group("some") else count
@@ -1253,7 +1271,7 @@ class GradingExtractor:
                     counts.append(item)  # the areas listed after it carry its grade
             else:
                 add(_Found(m.start(), m.end(), LOWEST, m.group("area")))
-        for m in self.rated_poorly.finditer(s) if "poorly" in gate else ():
+        for m in rule(self.rated_poorly, s, low) if "poorly" in gate else ():
             if m.group("count"):
                 count, total = parse_int(m.group("count")), parse_int(m.group("out_of"))
                 item = _Found(m.start(), m.end(), "poor", None, count, total, "count")
@@ -1289,13 +1307,13 @@ class GradingExtractor:
             # (unless the sentence states one).
             for item in counts:
                 item.out_of = sum(c.count for c in counts)
-        for m in self.count_rest.finditer(s) if counts and ("rest" in gate or "remainder" in gate or "others" in gate) else ():
+        for m in rule(self.count_rest, s, low) if counts and ("rest" in gate or "remainder" in gate or "others" in gate) else ():
             totals = {c.out_of for c in counts if c.out_of}
             taken_count = sum(c.count for c in counts if c.end <= m.start())
             if len(totals) == 1 and 0 < taken_count < next(iter(totals)):
                 total = next(iter(totals))
                 add(_Found(m.start(), m.end(), m.group("grade"), None, total - taken_count, total, "count"))
-        for m in self.count_of_grades.finditer(s) if "grades" in gate or "ratings" in gate or "judg" in gate else ():
+        for m in rule(self.count_of_grades, s, low) if "grades" in gate or "ratings" in gate or "judg" in gate else ():
             count, total = parse_int(m.group("count")), parse_int(m.group("out_of"))
             if count is not None and total and count <= total:
                 add(_Found(m.start(), m.end(), m.group("grade"), None, count, total, "count"))
@@ -1382,9 +1400,9 @@ class GradingExtractor:
                 # Spans the earlier record's own claim: appended, not `add`ed.
                 # "..., and remains so": the grade just given, now.
                 found.append(_Found(before[-1].start, m.end(), m.group("grade") or before[-1].grade, before[-1].area, previous=False))
-        for m in self.rated_named_as.finditer(s) if (" as " in gate or " to be " in gate) and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
+        for m in rule(self.rated_named_as, s, low) if (" as " in gate or " to be " in gate) and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
             add(_Found(m.start(), m.end(), m.group("grade"), OVERALL))
-        for m in self.body_which.finditer(s) if "which" in gate and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ():
+        for m in rule(self.body_which, s, low) if "which" in gate and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
@@ -1401,7 +1419,7 @@ class GradingExtractor:
                 # Its own span (the phrase and the grade): span values are keyed by offsets.
                 found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
         # "..., as was its use of resources": the same grade again.
-        for m in self.as_had_body.finditer(s) if "as had" in gate and any(f.area for f in found) else ():
+        for m in rule(self.as_had_body, s, low) if "as had" in gate and any(f.area for f in found) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before:
                 # Its own offsets, at the body named (whose record it is).
@@ -1428,33 +1446,33 @@ class GradingExtractor:
             if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False)):
                 # Its own offsets (span values are keyed by them): the area to the earlier grade.
                 found.append(_Found(m.start("area"), m.end("before"), m.group("before"), m.group("area"), previous=True))
-        for m in self.now_in_that_area.finditer(s) if "now" in gate and ("that" in gate or "this" in gate or "same" in gate) else ():
+        for m in rule(self.now_in_that_area, s, low) if "now" in gate and ("that" in gate or "this" in gate or "same" in gate) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before:
                 add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
-        for m in self.ofsted_education.finditer(s) if "ofsted" in gate and "education" in gate else ():
+        for m in rule(self.ofsted_education, s, low) if "ofsted" in gate and "education" in gate else ():
             g, a = ("grade", "area") if m.group("grade") else ("grade2", "area2")
             add(_Found(min(m.start(a), m.start(g)), max(m.end(a), m.end(g)), m.group(g), "overall effectiveness", by_ofsted=True))
-        for m in self.body_object.finditer(s) if "council" in gate or "authority" in gate or "children" in gate else ():
+        for m in rule(self.body_object, s, low) if "council" in gate or "authority" in gate or "children" in gate else ():
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
-        for m in self.kept_rating.finditer(s) if "retain" in gate or "maintain" in gate or "kep" in gate or "held" in gate or "hold" in gate or "remain" in gate or "stay" in gate else ():
+        for m in rule(self.kept_rating, s, low) if "retain" in gate or "maintain" in gate or "kep" in gate or "held" in gate or "hold" in gate or "remain" in gate or "stay" in gate else ():
             g = "grade" if m.group("grade") else "grade2"
             # Not claims ("overall rating remained good" is also `area_then_grade`'s, which a
             # CQC report resolves and an Ofsted one does not); `_emit` keeps one record per key.
             found.append(_Found(m.start(g), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=False))
             found.append(_Found(m.start(), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
-        for m in self.any_area_for.finditer(s) if "any" in gate and ("area" in gate or "categor" in gate or "pillar" in gate) else ():
+        for m in rule(self.any_area_for, s, low) if "any" in gate and ("area" in gate or "categor" in gate or "pillar" in gate) else ():
             if not re.search(r"\b(?:not|never|no|nor)\b", s[max(0, m.start() - 40):m.start()], re.I):
                 add(_Found(m.start(), m.end(), m.group("grade"), m.group("area")))
-        for m in self.rating_moved.finditer(s) if "rating" in gate or "grade" in gate or "judg" in gate or "score" in gate else ():
+        for m in rule(self.rating_moved, s, low) if "rating" in gate or "grade" in gate or "judg" in gate or "score" in gate else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in self.rating_kept.finditer(s) if "stay" in gate or "remain" in gate else ():
+        for m in rule(self.rating_kept, s, low) if "stay" in gate or "remain" in gate else ():
             found.append(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False))
             found.append(_Found(m.start(), m.end(), m.group("grade"), m.group("area"), previous=True))  # its own offsets
-        for m in self.pillar_inspection.finditer(s) if "effectiveness" in gate or "efficiency" in gate or "legitimacy" in gate else ():
+        for m in rule(self.pillar_inspection, s, low) if "effectiveness" in gate or "efficiency" in gate or "legitimacy" in gate else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in self.no_longer_listed.finditer(s) if "no longer" in gate else ():
+        for m in rule(self.no_longer_listed, s, low) if "no longer" in gate else ():
             head = s[: m.start()]
             head_start = max(head.rfind(";"), head.rfind(". "), head.rfind(":"), head.rfind(", and "), head.rfind(", but ")) + 1
             named = list(self.scales.area_regex.finditer(s, head_start, m.start()))
@@ -1465,23 +1483,23 @@ class GradingExtractor:
                     continue  # only a list of areas shares the grade
                 # Its own offsets, from the area to the grade (span values are keyed by them).
                 found.append(_Found(area.start(), m.end("grade"), m.group("grade"), area.group(0), previous=True))
-        for m in self.rated_it_as.finditer(s) if "rated" in gate else ():
+        for m in rule(self.rated_it_as, s, low) if "rated" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
-        for m in self.body_rated.finditer(s) if "rated" in gate or "judged" in gate else ():
+        for m in rule(self.body_rated, s, low) if "rated" in gate or "judged" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None))
         for m in finditer_at(self.area_moved_to, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " to " in gate and _TRANSITION_STARTS.any_in(low) else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False))
-        for m in self.services_moved.finditer(s) if "services" in gate else ():
+        for m in rule(self.services_moved, s, low) if "services" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
-        for m in self.zero_infinitive.finditer(s) if "not" in gate and "any" in gate else ():
+        for m in rule(self.zero_infinitive, s, low) if "not" in gate and "any" in gate else ():
             for g in ("grade", "grade2"):
                 add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
-        for m in self.zero_part.finditer(s) if "part" in gate or "none" in gate else ():
+        for m in rule(self.zero_part, s, low) if "part" in gate or "none" in gate else ():
             for g in ("grade", "grade2"):
                 if m.group(g):
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
-        for m in self.no_grade_received.finditer(s) if "not" in gate or "n't" in gate or "n’t" in gate or "no " in gate else ():
+        for m in rule(self.no_grade_received, s, low) if "not" in gate or "n't" in gate or "n’t" in gate or "no " in gate else ():
             if m.group("grade"):
                 add(_Found(m.start(), m.end(), m.group("grade"), None, 0, None, "count"))
                 continue
@@ -1489,20 +1507,20 @@ class GradingExtractor:
                 if m.group(g):  # each grade its own span: span values are keyed by offsets
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
             taken.append((m.start(), m.end()))
-        for m in self.no_longer.finditer(s) if "longer" in gate else ():
+        for m in rule(self.no_longer, s, low) if "longer" in gate else ():
             if m.group("whole"):
                 add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))
                 continue
             if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=True)):
                 for extra in self._list_before(s, m.start("area")):
                     add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0), previous=True))
-        for m in self.lost_rating.finditer(s) if "los" in gate or "stripped" in gate else ():
+        for m in rule(self.lost_rating, s, low) if "los" in gate or "stripped" in gate else ():
             of_area = [f for f in found if f.area and f.start <= m.start("grade") < f.end]
             for f in of_area:
                 f.previous = True  # "lost its good rating for investigating crime": the area's grade before
             if not of_area:
                 add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))
-        for m in self.among_areas.finditer(s) if "among" in gate else ():
+        for m in rule(self.among_areas, s, low) if "among" in gate else ():
             head = s[: m.start()]
             head_start = max(head.rfind(";"), head.rfind(":")) + 1
             named = list(self.scales.area_regex.finditer(s, head_start, m.start()))
@@ -1515,22 +1533,22 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
                 found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
-        for m in self.dated_list_area.finditer(s) if " and " in gate and _YEAR.search(s) else ():
+        for m in rule(self.dated_list_area, s, low) if " and " in gate and _YEAR.search(s) else ():
             for g in self.dated_grade.finditer(s, m.start("list"), m.end("list")):
                 # Each its own year: earlier ones previous, this inspection's year current (`_emit`).
                 add(_Found(g.start(), g.end(), g.group("grade"), m.group("area"), previous=True, current_year_is_now=True), claim=False)
-        for m in self.that_grade_moved.finditer(s) if " to " in gate and ("grade" in gate or "rating" in gate or "judg" in gate) else ():
+        for m in rule(self.that_grade_moved, s, low) if " to " in gate and ("grade" in gate or "rating" in gate or "judg" in gate) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA, previous=False))
-        for m in self.grade_that_area.finditer(s) if " area" in gate and ("that" in gate or "this" in gate or "same" in gate) else ():
+        for m in rule(self.grade_that_area, s, low) if " area" in gate and ("that" in gate or "this" in gate or "same" in gate) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             # A grade it moved to is the grade now.
             add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA, previous=False if m.group("moved") else None))
-        for m in self.now_grade.finditer(s) if "now" in gate else ():
+        for m in rule(self.now_grade, s, low) if "now" in gate else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and len({f.area for f in before}) == 1 and _YEAR.search(s, 0, m.start()):
                 add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area, previous=False))
-        for m in self.count_fraction.finditer(s) if "half" in gate or ("all" in gate and "but" in gate) else ():
+        for m in rule(self.count_fraction, s, low) if "half" in gate or ("all" in gate and "but" in gate) else ():
             stated = m.group("out_of") or m.group("out_of2")
             total = parse_int(stated) if stated else stated_out_of
             if not total:
@@ -1545,14 +1563,14 @@ class GradingExtractor:
                 if m.group("or_grade"):
                     grade = f"{grade} or {m.group('or_grade')}"  # "good or outstanding in all but one": kept as stated
                 add(_Found(m.start(), m.end(), grade, None, count, total, "count"))
-        for m in self.found_services.finditer(s) if "services" in gate and ("found" in gate or "judged" in gate or "concluded" in gate) else ():
+        for m in rule(self.found_services, s, low) if "services" in gate and ("found" in gate or "judged" in gate or "concluded" in gate) else ():
             add(_Found(m.start("grade"), m.end("area"), m.group("grade"), m.group("area")))
-        for m in self.area_inspection.finditer(s) if "inspection" in gate and not any(f.area for f in found) else ():
+        for m in rule(self.area_inspection, s, low) if "inspection" in gate and not any(f.area for f in found) else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in self.across_board.finditer(s) if stated_out_of and "board" in gate else ():
+        for m in rule(self.across_board, s, low) if stated_out_of and "board" in gate else ():
             # Not claimed: the areas listed after it are `grade_then_area`'s.
             found.append(_Found(m.start(), m.end(), m.group("grade"), None, stated_out_of, stated_out_of, "count"))
-        for m in self.also_given.finditer(s) if "which" in gate else ():
+        for m in rule(self.also_given, s, low) if "which" in gate else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start() and not f.previous]
             if before:  # its own offsets: from the area to the end of the clause
                 found.append(_Found(before[-1].start, m.end(), before[-1].grade, before[-1].area, previous=True))
@@ -1567,7 +1585,7 @@ class GradingExtractor:
                 # Span values are keyed by offsets: from the area to the earlier grade,
                 # so that no two records share a span.
                 found.append(_Found(f.start, m.end("grade"), m.group("grade"), f.area, previous=True))
-        for m in self.remained.finditer(s) if "remain" in gate or "stay" in gate else ():
+        for m in rule(self.remained, s, low) if "remain" in gate or "stay" in gate else ():
             kept = [f for f in found if f.area and f.count is None and not f.previous and f.start <= m.start("grade") < f.end]
             if kept:
                 kept[0].previous = False  # "remains rated ..., a rating it has held since 2018": the grade now

@@ -174,6 +174,12 @@ def _symbol_table() -> tuple[numpy.ndarray, numpy.ndarray]:
 
 
 _SYMBOL_HASHES, _SYMBOL_IDS = _symbol_table()
+# Which low 16 bits a symbol name's hash may have: a word whose hash's low bits
+# are not among them is no symbol, so only the few others (under 1%) are looked
+# up in the table, a searchsorted per word having cost as much as the hashing.
+_SYMBOL_LOW = numpy.uint64(0xFFFF)
+_SYMBOL_BUCKETS = numpy.zeros(1 << 16, dtype=bool)
+_SYMBOL_BUCKETS[(_SYMBOL_HASHES & _SYMBOL_LOW).astype("int64")] = True
 
 
 def text_word_ids(texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray] | None:
@@ -196,10 +202,11 @@ def text_word_ids(texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray] | Non
     edges = numpy.flatnonzero(inside[1:] != inside[:-1])
     starts, ends = edges[0::2], edges[1::2]
     ids = _murmurhash64a(data, starts, ends - starts, 1)
-    if len(ids):
-        at = numpy.minimum(numpy.searchsorted(_SYMBOL_HASHES, ids), len(_SYMBOL_HASHES) - 1)
-        symbol = _SYMBOL_HASHES[at] == ids
-        ids[symbol] = _SYMBOL_IDS[at[symbol]]
+    maybe = numpy.flatnonzero(_SYMBOL_BUCKETS[(ids & _SYMBOL_LOW).astype("int64")])
+    if len(maybe):
+        at = numpy.minimum(numpy.searchsorted(_SYMBOL_HASHES, ids[maybe]), len(_SYMBOL_HASHES) - 1)
+        symbol = _SYMBOL_HASHES[at] == ids[maybe]
+        ids[maybe[symbol]] = _SYMBOL_IDS[at[symbol]]
     text_of = numpy.searchsorted(numpy.flatnonzero(data[:-8] == 0), starts)
     return ids, numpy.bincount(text_of, minlength=len(texts))
 

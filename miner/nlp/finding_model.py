@@ -298,12 +298,21 @@ def _word_ids(flat: list[str]) -> tuple[int, ...]:
 def _by_text_then_key(keys: numpy.ndarray, texts: numpy.ndarray, count: int) -> tuple[numpy.ndarray, numpy.ndarray]:
     """`keys` and `texts` (a text's index, below `count`, for each key) sorted
     by text, then key: the order of numpy.lexsort((keys, texts)), equal keys of
-    a text in any order. One argsort of a single uint64 per key, its text's
-    index in the top bits and the key's top bits below, which puts two keys of
-    a text in order unless they agree in all those bits; then (in theory, for
-    hashed keys) the exact order by two sorts."""
+    a text in any order. One sort of a single uint64 per key, its text's
+    index in the top bits and the key's top bits below (then its position, to
+    read the order from the sorted values), which puts two keys of a text in
+    order unless they agree in all those bits; then (in theory, for hashed
+    keys) the exact order by two sorts."""
     shift = numpy.uint64(max(1, (count - 1).bit_length()))
-    order = numpy.argsort((texts.astype("uint64") << (numpy.uint64(64) - shift)) | (keys >> shift))
+    # Each key's position rides in the low bits, so numpy.sort (several times
+    # faster than argsort) gives the order: text, then the key's top bits, then position.
+    position_bits = numpy.uint64(max(1, (len(keys) - 1).bit_length()))
+    if shift + position_bits < 48:  # at least 16 of the key's bits left to sort on
+        packed = (texts.astype("uint64") << (numpy.uint64(64) - shift)) | ((keys >> (shift + position_bits)) << position_bits)
+        packed |= numpy.arange(len(keys), dtype="uint64")
+        order = (numpy.sort(packed) & ((numpy.uint64(1) << position_bits) - numpy.uint64(1))).astype("int64")
+    else:
+        order = numpy.argsort((texts.astype("uint64") << (numpy.uint64(64) - shift)) | (keys >> shift))
     keys, texts = keys[order], texts[order]
     if ((texts[1:] == texts[:-1]) & (keys[1:] < keys[:-1])).any():
         # Keys first (equal keys need no order), then texts by a stable sort,

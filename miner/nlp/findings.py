@@ -82,11 +82,13 @@ class FindingExtractor:
         starts = ctx.sentence_starts if len(ctx.sentence_starts) == len(sentences) else [s.start_char for s in sentences]
         # Each sentence's block, for all at once (-1 before the first block).
         blocks = (numpy.searchsorted(ctx.starts, starts, side="right") - 1).tolist() if ctx.starts and starts else [-1] * len(sentences)
-        kinds = ctx.kinds
+        # A block's kind by its index, -1 (before the first block) reading the "paragraph" at the end.
+        kinds = [*ctx.kinds, "paragraph"]
         governs: dict[int, tuple | None] = {-1: ((), None)}  # block -> (headings, section kind), None when it yields none
         not_cue_needs = self._not_cue_needs
         make = tuple.__new__  # Candidate(...) without its Python-level __new__
         sections: list[Section] = []  # what governs each block (miner.nlp.sections), made on first need
+        anywhere = None  # whether a BOILERPLATE_ANYWHERE word is in a range of the text
         for sent, i in zip(sentences, blocks):
             whole = sent.text
             if len(whole) < 25:  # the stripped text is no longer
@@ -95,7 +97,7 @@ class FindingExtractor:
             text = lead.rstrip()
             if len(text) < 25 or len(text) > 1200:
                 continue
-            block_kind = kinds[i] if i >= 0 else "paragraph"
+            block_kind = kinds[i]
             if block_kind in ("heading", "caption", "table_row"):
                 continue
             if not seen(text):
@@ -109,20 +111,23 @@ class FindingExtractor:
                     continue
             context = governs.get(i, False)
             if context is False:
-                context = governs[i] = self._governs(ctx, i, sections)
+                if anywhere is None:  # found once per document, on first need
+                    anywhere = ctx.literal_index(BOILERPLATE_ANYWHERE).any_within
+                context = governs[i] = self._governs(ctx, i, sections, anywhere)
             if context is None:
                 continue
             start = sent.start_char + (len(whole) - len(lead))
             found.append(make(Candidate, (start, start + len(text), text, block_kind, context[0], context[1], doc_kind)))
         return found
 
-    def _governs(self, ctx, i: int, sections: list[Section]) -> tuple[tuple[str, ...], str | None] | None:
+    def _governs(self, ctx, i: int, sections: list[Section], anywhere) -> tuple[tuple[str, ...], str | None] | None:
         """The heading path and section kind of block `i`'s candidates; None when
         the block is the publisher's standard text or a section title.
-        `sections`: the document's `_block_sections`, filled here if empty."""
+        `sections`: the document's `_block_sections`, filled here if empty;
+        `anywhere`: the document's BOILERPLATE_ANYWHERE `LiteralIndex.any_within`."""
         start, end = ctx.starts[i], ctx.ends[i]
         headings = ctx.headings[i]
-        if is_boilerplate(ctx.text[start:end], headings, ctx.literal_index(BOILERPLATE_ANYWHERE).any_within(start, end)):
+        if is_boilerplate(ctx.text[start:end], headings, anywhere(start, end)):
             return None
         if not sections:
             sections += self._block_sections(ctx)

@@ -10,6 +10,7 @@ polarity and topic for the rest; without it lexicons decide.
 
 from __future__ import annotations
 
+import itertools
 import json
 import pathlib
 import re
@@ -161,20 +162,27 @@ class FindingExtractor:
         # Labels as string ids: Span() would hash a label string for every span.
         labels = {kind: doc.vocab.strings.add(kind) for kind in KINDS}
         spans: list[Span] = []
-        for token_range, kind, polarity, topic, confidence, owner in zip(token_ranges, kinds, polarities, topics, confidences, owners):
+        rows: list[int] = []  # the findings with a span, by their index in `kept`
+        span_starts: list[int] = []
+        span_ends: list[int] = []
+        for row, (token_range, kind) in enumerate(zip(token_ranges, kinds)):
             if token_range is None:
                 continue
             first, end, start_char, end_char = token_range
             span = Span(doc, first, end, label=labels[kind] if kind in labels else kind)
             if end <= first:  # an empty span (never for a stripped sentence): spaCy's own offsets
                 start_char, end_char = span.start_char, span.end_char
-            # span._.name = value, at offsets known here (span.start_char makes Token objects).
-            user_data[span_key("kind", start_char, end_char)] = kind
-            user_data[span_key("polarity", start_char, end_char)] = polarity
-            user_data[span_key("topic", start_char, end_char)] = topic
-            user_data[span_key("confidence", start_char, end_char)] = round(confidence, 3)
-            user_data[span_key("organisation_id", start_char, end_char)] = owner
             spans.append(span)
+            rows.append(row)
+            span_starts.append(start_char)
+            span_ends.append(end_char)
+        # span._.name = value, at offsets known here (span.start_char makes Token
+        # objects), one name at a time: keys and values paired by zip in C.
+        confidences = list(map(round, confidences, itertools.repeat(3)))
+        for name, values in (("kind", kinds), ("polarity", polarities), ("topic", topics), ("confidence", confidences), ("organisation_id", owners)):
+            if len(rows) < len(kept):
+                values = [values[row] for row in rows]
+            user_data.update(zip(_span_keys(name, span_starts, span_ends), values))
         doc.spans[SPANS_KEY] = spans
         return doc
 
@@ -323,6 +331,12 @@ def expand_to_tokens(doc: Doc, starts: list[int], ends: list[int]) -> list[tuple
         None if f < 0 or l < 0 else (f, l + 1, start, end)
         for f, l, start, end in zip(first.tolist(), last.tolist(), token_starts[safe_first].tolist(), word_ends[safe_last].tolist())
     ]
+
+
+def _span_keys(name: str, starts: list[int], ends: list[int]):
+    """`span_key(name, start, end)` for each start and end, the tuples made by
+    zip in C rather than by a Python call each."""
+    return zip(*map(itertools.repeat, span_key(name, 0, 0)[:-2]), starts, ends)
 
 
 def _normalise(text: str) -> str:

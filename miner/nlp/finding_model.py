@@ -209,8 +209,10 @@ def text_word_ids(texts: list[str]) -> tuple[numpy.ndarray, numpy.ndarray] | Non
         at = numpy.minimum(numpy.searchsorted(_SYMBOL_HASHES, ids[maybe]), len(_SYMBOL_HASHES) - 1)
         symbol = _SYMBOL_HASHES[at] == ids[maybe]
         ids[maybe[symbol]] = _SYMBOL_IDS[at[symbol]]
-    text_of = numpy.searchsorted(numpy.flatnonzero(data[:-8] == 0), starts)
-    return ids, numpy.bincount(text_of, minlength=len(texts))
+    # Words per text: how many start before each separating NUL (a few hundred
+    # look-ups among the sorted starts, not one per word among the NULs).
+    before = numpy.searchsorted(starts, numpy.flatnonzero(data[:-8] == 0))
+    return ids, numpy.diff(numpy.concatenate(([0], before, [len(starts)])))
 
 
 class WordTokenizer:

@@ -237,3 +237,11 @@ def test_text_word_ids_are_the_string_ids_of_the_words_of_each_lower_cased_text(
     for refused in (["ΟΔΟΣ"], ["İnspectors"], ["a\x00b"], ["a\ud800b"]):
         assert finding_model.text_word_ids(refused + plain[:3]) is None, refused
 
+
+
+def test_span_keys_are_span_key_of_each_range():
+    from miner.nlp.context import span_key
+    from miner.nlp.findings import _span_keys
+
+    starts, ends = [0, 5, 5, 120], [4, 9, 30, 121]
+    assert list(_span_keys("topic", starts, ends)) == [span_key("topic", s, e) for s, e in zip(starts, ends)]

@@ -10,6 +10,7 @@ polarity and topic for the rest; without it lexicons decide.
 
 from __future__ import annotations
 
+import itertools
 import json
 import pathlib
 import re
@@ -82,11 +83,13 @@ class FindingExtractor:
         starts = ctx.sentence_starts if len(ctx.sentence_starts) == len(sentences) else [s.start_char for s in sentences]
         # Each sentence's block, for all at once (-1 before the first block).
         blocks = (numpy.searchsorted(ctx.starts, starts, side="right") - 1).tolist() if ctx.starts and starts else [-1] * len(sentences)
-        kinds = ctx.kinds
+        # A block's kind by its index, -1 (before the first block) reading the "paragraph" at the end.
+        kinds = [*ctx.kinds, "paragraph"]
         governs: dict[int, tuple | None] = {-1: ((), None)}  # block -> (headings, section kind), None when it yields none
         not_cue_needs = self._not_cue_needs
         make = tuple.__new__  # Candidate(...) without its Python-level __new__
         sections: list[Section] = []  # what governs each block (miner.nlp.sections), made on first need
+        anywhere = None  # whether a BOILERPLATE_ANYWHERE word is in a range of the text
         for sent, i in zip(sentences, blocks):
             whole = sent.text
             if len(whole) < 25:  # the stripped text is no longer
@@ -95,7 +98,7 @@ class FindingExtractor:
             text = lead.rstrip()
             if len(text) < 25 or len(text) > 1200:
                 continue
-            block_kind = kinds[i] if i >= 0 else "paragraph"
+            block_kind = kinds[i]
             if block_kind in ("heading", "caption", "table_row"):
                 continue
             if not seen(text):
@@ -109,20 +112,23 @@ class FindingExtractor:
                     continue
             context = governs.get(i, False)
             if context is False:
-                context = governs[i] = self._governs(ctx, i, sections)
+                if anywhere is None:  # found once per document, on first need
+                    anywhere = ctx.literal_index(BOILERPLATE_ANYWHERE).any_within
+                context = governs[i] = self._governs(ctx, i, sections, anywhere)
             if context is None:
                 continue
             start = sent.start_char + (len(whole) - len(lead))
             found.append(make(Candidate, (start, start + len(text), text, block_kind, context[0], context[1], doc_kind)))
         return found
 
-    def _governs(self, ctx, i: int, sections: list[Section]) -> tuple[tuple[str, ...], str | None] | None:
+    def _governs(self, ctx, i: int, sections: list[Section], anywhere) -> tuple[tuple[str, ...], str | None] | None:
         """The heading path and section kind of block `i`'s candidates; None when
         the block is the publisher's standard text or a section title.
-        `sections`: the document's `_block_sections`, filled here if empty."""
+        `sections`: the document's `_block_sections`, filled here if empty;
+        `anywhere`: the document's BOILERPLATE_ANYWHERE `LiteralIndex.any_within`."""
         start, end = ctx.starts[i], ctx.ends[i]
         headings = ctx.headings[i]
-        if is_boilerplate(ctx.text[start:end], headings, ctx.literal_index(BOILERPLATE_ANYWHERE).any_within(start, end)):
+        if is_boilerplate(ctx.text[start:end], headings, anywhere(start, end)):
             return None
         if not sections:
             sections += self._block_sections(ctx)
@@ -156,20 +162,27 @@ class FindingExtractor:
         # Labels as string ids: Span() would hash a label string for every span.
         labels = {kind: doc.vocab.strings.add(kind) for kind in KINDS}
         spans: list[Span] = []
-        for token_range, kind, polarity, topic, confidence, owner in zip(token_ranges, kinds, polarities, topics, confidences, owners):
+        rows: list[int] = []  # the findings with a span, by their index in `kept`
+        span_starts: list[int] = []
+        span_ends: list[int] = []
+        for row, (token_range, kind) in enumerate(zip(token_ranges, kinds)):
             if token_range is None:
                 continue
             first, end, start_char, end_char = token_range
             span = Span(doc, first, end, label=labels[kind] if kind in labels else kind)
             if end <= first:  # an empty span (never for a stripped sentence): spaCy's own offsets
                 start_char, end_char = span.start_char, span.end_char
-            # span._.name = value, at offsets known here (span.start_char makes Token objects).
-            user_data[span_key("kind", start_char, end_char)] = kind
-            user_data[span_key("polarity", start_char, end_char)] = polarity
-            user_data[span_key("topic", start_char, end_char)] = topic
-            user_data[span_key("confidence", start_char, end_char)] = round(confidence, 3)
-            user_data[span_key("organisation_id", start_char, end_char)] = owner
             spans.append(span)
+            rows.append(row)
+            span_starts.append(start_char)
+            span_ends.append(end_char)
+        # span._.name = value, at offsets known here (span.start_char makes Token
+        # objects), one name at a time: keys and values paired by zip in C.
+        confidences = list(map(round, confidences, itertools.repeat(3)))
+        for name, values in (("kind", kinds), ("polarity", polarities), ("topic", topics), ("confidence", confidences), ("organisation_id", owners)):
+            if len(rows) < len(kept):
+                values = [values[row] for row in rows]
+            user_data.update(zip(_span_keys(name, span_starts, span_ends), values))
         doc.spans[SPANS_KEY] = spans
         return doc
 
@@ -318,6 +331,12 @@ def expand_to_tokens(doc: Doc, starts: list[int], ends: list[int]) -> list[tuple
         None if f < 0 or l < 0 else (f, l + 1, start, end)
         for f, l, start, end in zip(first.tolist(), last.tolist(), token_starts[safe_first].tolist(), word_ends[safe_last].tolist())
     ]
+
+
+def _span_keys(name: str, starts: list[int], ends: list[int]):
+    """`span_key(name, start, end)` for each start and end, the tuples made by
+    zip in C rather than by a Python call each."""
+    return zip(*map(itertools.repeat, span_key(name, 0, 0)[:-2]), starts, ends)
 
 
 def _normalise(text: str) -> str:

@@ -20,7 +20,7 @@ from spacy.attrs import IDX, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from miner.nlp.context import get_context, span_key
+from miner.nlp.context import get_context, set_span_group, span_key
 from miner.nlp.finding_model import Candidate, FindingClassifier
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import required_literals
@@ -183,7 +183,7 @@ class FindingExtractor:
             if len(rows) < len(kept):
                 values = [values[row] for row in rows]
             user_data.update(zip(_span_keys(name, span_starts, span_ends), values))
-        doc.spans[SPANS_KEY] = spans
+        set_span_group(doc, SPANS_KEY, spans)
         return doc
 
     def _decisions(self, candidates: list[Candidate], is_report: bool) -> tuple[list[int], list[str], list, list, list[float]]:

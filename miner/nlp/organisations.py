@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from miner.nlp.context import get_context, span_key
+from miner.nlp.context import get_context, set_span_group, span_key
 from miner.nlp.gazetteer import ANAPHORS, Gazetteer
 from miner.nlp.inspection import identify_inspection
 
@@ -108,7 +108,7 @@ class OrganisationResolver:
             if label in _SUBJECT_KINDS:
                 mention_starts.append(start)
                 mention_ids.append(org_id)
-        doc.spans[SPANS_KEY] = final
+        set_span_group(doc, SPANS_KEY, final)
         # What OrganisationIndex needs, kept as plain lists: each extractor
         # builds one, and re-reading the span group makes a Span per mention.
         ctx.organisation_mentions = (mention_starts, mention_ids)

@@ -171,6 +171,7 @@ def test_rules_through_the_gates_match_as_finditer(extractor):
     rules = [getattr(grader, name) for name in re.findall(r"rule\(self\.(\w+), s, low\)", open(gradings.__file__).read())]
     assert len(rules) > 30
     texts = SENTENCES + TRICKY + [
+        "The service was previously rated good, and we rated it as requires improvement because:",
         "In all, \u0661\u0661 areas were graded, and the force kept its ‘good’ rating.",  # Arabic-Indic digits begin the match
         "The force was assessed across 11 areas and retained its 'good' rating overall.",
         "Kent’s services are no longer rated inadequate: Ofsted rated the council as good.",

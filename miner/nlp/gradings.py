@@ -550,12 +550,6 @@ class GradingExtractor:
             rf"\b(?:the|this)\s+(?:service|trust|location|hospital|home|practice|provider|pdu)\s+(?:was|is|has\s+been|had\s+been)\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
             flags,
         )
-        # "services for children looked after and care leavers are no longer inadequate": the
-        # areas just named had that grade before (and not now); "no longer rated X in any area" is `zero_count`'s.
-        self.no_longer_listed = re.compile(
-            rf"\s+(?:are|is|was|were|have\s+been|has\s+been)\s+no\s+longer\s+(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as)\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:in|for)\s+any\b)",
-            flags,
-        )
         # PEEL's pillars were once inspected one at a time: "In our 2017 efficiency inspection the
         # force was judged good" grades the pillar the inspection is named after.
         self.pillar_inspection = re.compile(
@@ -1472,17 +1466,6 @@ class GradingExtractor:
             found.append(_Found(m.start(), m.end(), m.group("grade"), m.group("area"), previous=True))  # its own offsets
         for m in rule(self.pillar_inspection, s, low) if "effectiveness" in gate or "efficiency" in gate or "legitimacy" in gate else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in rule(self.no_longer_listed, s, low) if "no longer" in gate else ():
-            head = s[: m.start()]
-            head_start = max(head.rfind(";"), head.rfind(". "), head.rfind(":"), head.rfind(", and "), head.rfind(", but ")) + 1
-            named = list(self.scales.area_regex.finditer(s, head_start, m.start()))
-            if not named or s[named[-1].end():m.start()].strip():
-                continue  # the grade is of something else named after the areas
-            for k, area in enumerate(named):
-                if k and not re.fullmatch(r"\s*(?:,|,?\s+and|&)\s*", s[named[k - 1].end():area.start()]):
-                    continue  # only a list of areas shares the grade
-                # Its own offsets, from the area to the grade (span values are keyed by them).
-                found.append(_Found(area.start(), m.end("grade"), m.group("grade"), area.group(0), previous=True))
         for m in rule(self.rated_it_as, s, low) if "rated" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.body_rated, s, low) if "rated" in gate or "judged" in gate else ():

@@ -10,12 +10,15 @@ on the folded sentence (`scan.fold`) and says "maybe" when there is none.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Iterable, Iterator
 
 from miner.nlp.scales import Scales, _alias_regex
-from miner.nlp.scan import SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, fold, matches_at, required_literals, search_at, start_literals
+from miner.nlp.scan import (
+    SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, fold, matches_at, parse_pattern, parse_source, required_literals_in, search_at, start_literals_in,
+)
 
 # `row`, `row_prefix` and `area_only` match an area after at most this lead:
 # `^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?`, whose ends never pass this one's.
@@ -74,22 +77,19 @@ def _lead_starts(rx: re.Pattern) -> tuple[bool, Literals] | None:
     rest = rest[3:] if spaces else rest
     if _alternates(rest):
         return None  # the "^" or the spaces belong to the first alternative only
-    try:
-        words = start_literals(re.compile(rest, rx.flags))
-    except re.error:
-        return None
+    # Parsed, not compiled: what `rest` holds compiles, as `rx` did.
+    words = start_literals_in(parse_source(rest, rx.flags))
     if words is None or any(word[0].isspace() for word in words.words):
         return None
     return spaces, words
 
 
-def _few_starts(rx: re.Pattern, *, ascii_digits: bool = False) -> Literals | None:
-    """The words one of which begins every match of `rx` (`scan.start_literals`),
-    when there are not too many: then finding them and trying the pattern
-    there is cheaper than `rx.search` trying it at every offset (a
-    case-insensitive pattern is never searched for by its first characters),
-    even for a one-letter word ("a") that occurs every dozen characters."""
-    starts = start_literals(rx, ascii_digits=ascii_digits)
+def _few(starts: Literals | None) -> Literals | None:
+    """`starts` (a pattern's `scan.start_literals`) when there are not too many
+    words: then finding them and trying the pattern there is cheaper than
+    `rx.search` trying it at every offset (a case-insensitive pattern is never
+    searched for by its first characters), even for a one-letter word ("a")
+    that occurs every dozen characters."""
     if starts is None or len(starts.words) > 40:
         return None
     return starts
@@ -108,33 +108,57 @@ class _Pattern:
     """What the gates read once from one pattern. Kept by `id(rx)`, with `rx`
     itself so that the id stays its own: hashing a compiled pattern hashes its
     whole compiled code, uncached (90 us for one with every area alias in it),
-    so no dict here is keyed by a pattern."""
+    so no dict here is keyed by a pattern.
+
+    Each part is read when first asked for, from one parse of the pattern
+    (`scan.parse_pattern`): a fresh process (each `miner ingest --jobs N`
+    worker) spent 2.5 s of its first document reading every part of every
+    pattern, parsing each up to five times, most parts never used."""
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
-        self.needs = required_literals(rx) or ()  # for `search(..., gate=True)`
-        self.telling = _telling_needs(self.needs)  # for `finditer_at`
-        self.few_starts = _few_starts(rx)  # for `search`
-        self.few_digit_starts = _few_starts(rx, ascii_digits=True)  # the same on ASCII text
-        self._digit_starts = False  # `start_literals` with ASCII digits, for `finditer`, made when asked
-        self._word_starts = False  # the same without them (`word_starts`)
         self.by_area_word: dict[str, re.Pattern] | None = None  # set by the gates for a pattern led by the area group
         self.grade_led = False  # set by the gates for a pattern led by a quote and the grade group
         self.grade_word = self.lead_grade = None  # whether `grade_word` / `lead_grade` can cut it, when first asked
-        self.lead = _lead_starts(rx)  # for `match`: (whether spaces lead, the words that begin every match after them)
 
-    @property
+    @functools.cached_property
+    def _parsed(self) -> list | None:
+        return parse_pattern(self.rx)
+
+    @functools.cached_property
+    def needs(self) -> tuple[Literals, ...] | list[Literals]:
+        """`scan.required_literals`, for `search(..., gate=True)`."""
+        return required_literals_in(self._parsed) or ()
+
+    @functools.cached_property
+    def telling(self) -> tuple[tuple[str, ...], ...]:
+        """The needs worth testing first, for `finditer_at`."""
+        return _telling_needs(self.needs)
+
+    @functools.cached_property
     def digit_starts(self) -> Literals | None:
-        if self._digit_starts is False:
-            self._digit_starts = start_literals(self.rx, ascii_digits=True)
-        return self._digit_starts
+        """`scan.start_literals` with the ASCII digits, for `finditer`."""
+        return start_literals_in(self._parsed, ascii_digits=True)
 
-    @property
+    @functools.cached_property
     def word_starts(self) -> Literals | None:
-        """`start_literals` without ASCII digits and without `_few_starts`' cap, made when asked."""
-        if self._word_starts is False:
-            self._word_starts = start_literals(self.rx)
-        return self._word_starts
+        """`scan.start_literals` without ASCII digits and without `_few`'s cap."""
+        return start_literals_in(self._parsed)
+
+    @functools.cached_property
+    def few_starts(self) -> Literals | None:
+        """`word_starts` when few enough, for `search`."""
+        return _few(self.word_starts)
+
+    @functools.cached_property
+    def few_digit_starts(self) -> Literals | None:
+        """The same on ASCII text."""
+        return _few(self.digit_starts)
+
+    @functools.cached_property
+    def lead(self) -> tuple[bool, Literals] | None:
+        """For `match`: (whether spaces lead, the words that begin every match after them)."""
+        return _lead_starts(self.rx)
 
 
 class GradingGates:

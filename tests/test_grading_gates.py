@@ -8,7 +8,7 @@ import pytest
 
 from miner.document import DocumentBuilder
 from miner.nlp import gradings
-from miner.nlp.grading_gates import GradingGates
+from miner.nlp.grading_gates import GradingGates, LazyPattern
 from miner.nlp.scales import GRADE_PATTERN, Scales, _alias_regex
 from miner.nlp.scan import PhraseStarts, finditer_at, fold, required_literals, start_literals
 from tests.test_scan import SENTENCES
@@ -98,7 +98,7 @@ def test_required_and_start_literals_are_read_from_the_pattern(extractor):
     grader = extractor.nlp.get_pipe("miner_gradings")
     grader._gates()
     patterns = [v for v in vars(gradings).values() if isinstance(v, re.Pattern)]
-    patterns += [v for v in vars(grader).values() if isinstance(v, re.Pattern) and len(v.pattern) < 3000]
+    patterns += [v for v in vars(grader).values() if isinstance(v, (re.Pattern, LazyPattern)) and len(v.pattern) < 3000]
     assert [w.words for w in required_literals(gradings._THIS_REPORT)] == [("its", "the", "this"), ("assessment", "inspection", "report")]
     assert start_literals(gradings._COMPARED_FROM).words[:3] == ("climbed", "down", "drop")
     assert required_literals(re.compile(r"\d+|x")) is None and start_literals(re.compile(r"a?")) is None
@@ -189,6 +189,20 @@ def test_rules_through_the_gates_match_as_finditer(extractor):
     assert matched >= 5
     other_digits = gates.across(grader.across, texts[-3], fold(texts[-3]))
     assert other_digits is not None and other_digits.group("out_of3") == "\u0661\u0661"
+
+
+def test_rules_are_compiled_when_first_used():
+    """The rules `_compile` makes are compiled on first use, then match as `re.compile` would."""
+    grader = gradings.GradingExtractor(None)
+    grader._compile(Scales.default())
+    rules = {name: rx for name, rx in vars(grader).items() if isinstance(rx, LazyPattern)}
+    assert len(rules) > 60 and "match" not in vars(grader.count_of)  # none compiled yet
+    text = "It was rated good in two of the nine areas, and Investigating crime requires improvement."
+    for name, rx in rules.items():
+        compiled = re.compile(rx.pattern, rx.flags)
+        assert rx.flags == compiled.flags, name
+        assert [m.span() for m in rx.finditer(text)] == [m.span() for m in compiled.finditer(text)], name
+    assert "match" in vars(grader.count_of) and grader.count_of.search(text).group("count") == "two"
 
 
 def test_comparison_header_gate_lets_every_header_through():

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
+import types
 from collections.abc import Iterable, Iterator
 
 from miner.nlp.scales import Scales, _alias_regex
@@ -38,6 +39,42 @@ _ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillar", "tests",
 # A digit `\\d` matches that is not "0" to "9": where there is none, a pattern
 # may be tried only at the ASCII digits (`scan.start_literals(..., ascii_digits=True)`).
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+class LazyPattern:
+    """`re.compile(pattern, flags)`, compiled when first used: what
+    `GradingExtractor._compile` makes of its rules (through `LAZY_RE`).
+
+    Compiling its ~80 rules cost a fresh process 1.1 s CPU before its first
+    document (the ~240 area aliases in a quarter of them), which every
+    `miner ingest --jobs N` worker pays; most are never run whole in a given
+    document (no gate passes, or the gates run only cut copies, which read
+    `pattern` and `flags`). On first use the pattern's methods are bound onto
+    the instance, so later calls cost what a compiled pattern's do. Hashed by
+    identity, as the gates key patterns anyway."""
+
+    _BOUND = ("match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner", "groups", "groupindex")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern = pattern
+        # As `re.Pattern.flags` reads (a str pattern is Unicode unless ASCII).
+        self.flags = int(flags) | (0 if flags & re.ASCII else re.UNICODE)
+
+    def __getattr__(self, name: str):
+        # Only for what the instance lacks: first use of a method, before it is bound.
+        if name not in LazyPattern._BOUND:
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self.flags)
+        for bound in LazyPattern._BOUND:
+            setattr(self, bound, getattr(compiled, bound))
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern[:60]!r}, {self.flags})"
+
+
+# `re` as `GradingExtractor._compile` sees it: its `re.compile` makes a `LazyPattern`.
+LAZY_RE = types.SimpleNamespace(**{**{name: getattr(re, name) for name in re.__all__}, "compile": LazyPattern})
 
 
 def _alternates(source: str) -> bool:

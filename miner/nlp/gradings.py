@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import Sentence, get_context, set_span_values
-from miner.nlp.grading_gates import GradingGates
+from miner.nlp.grading_gates import LAZY_RE, GradingGates
 from miner.nlp.numbers import NUMBER, parse_int
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, first_words, finditer_at, fold, search_at
@@ -259,6 +259,9 @@ class GradingExtractor:
         self._compile(Scales.default())
 
     def _compile(self, scales: Scales) -> None:
+        # The rules are compiled when first used (`grading_gates.LazyPattern`):
+        # compiling them all here was 1.1 s of every fresh process's first document.
+        re = LAZY_RE
         self.scales = scales
         # Every area alias starts with one of these words: patterns that begin
         # with an area are tried only where one occurs.

@@ -157,6 +157,7 @@ class _Pattern:
         self.by_area_word: dict[str, re.Pattern] | None = None  # set by the gates for a pattern led by the area group
         self.grade_led = False  # set by the gates for a pattern led by a quote and the grade group
         self.grade_word = self.lead_grade = None  # whether `grade_word` / `lead_grade` can cut it, when first asked
+        self.leads_to_area: bool | None = None  # whether `lead_area` can cut it, when first asked
 
     @functools.cached_property
     def _parsed(self) -> list | None:
@@ -258,11 +259,18 @@ class GradingGates:
         return positions
 
     def _area_phrases(self, s: str, low: str) -> list[tuple[int, str]]:
-        """(offset, first word) wherever an area phrase may start in `s`."""
+        """(offset, first word) wherever an area phrase may start in `s`: those
+        at a word start (`_area_word_phrases`, which the driver has asked for
+        first) and those after a letter, each head's phrase checked once."""
         key = ("area phrases", s)
         phrases = self._memo.get(key)
         if phrases is None:
-            phrases = self._remember(key, self.areas.phrases(self._area_heads(s, low), low))
+            # The heads `PhraseStarts.phrases(..., word_start=True)` leaves out.
+            inner = [(p, word) for p, word in self._area_heads(s, low) if p and "a" <= low[p - 1] <= "z"]
+            phrases = self._area_word_phrases(s, low)
+            if inner:
+                phrases = sorted(phrases + self.areas.phrases(inner, low))  # one head per offset
+            phrases = self._remember(key, phrases)
         return phrases
 
     def area_word_positions(self, s: str, low: str | None) -> list[int] | None:
@@ -347,7 +355,12 @@ class GradingGates:
         optional number and "the" before the area group (`row`, `row_prefix`,
         `area_only`): the area is tried only within that lead, so only the
         phrases of the words that begin a phrase there (`may_lead_with_area`)."""
-        if self.areas is None or not self.enabled or not (isinstance(rx.pattern, str) and any(rx.pattern.startswith(lead + "(?P<area>(?:") for lead in _LEADS_THEN_AREA)):
+        if self.areas is None or not self.enabled:
+            return rx.match(s)
+        pattern = self._pattern(rx)
+        if pattern.leads_to_area is None:
+            pattern.leads_to_area = isinstance(rx.pattern, str) and any(rx.pattern.startswith(lead + "(?P<area>(?:") for lead in _LEADS_THEN_AREA)
+        if not pattern.leads_to_area:
             return rx.match(s)
         if low is None:
             low = fold(s)
@@ -357,7 +370,6 @@ class GradingGates:
         words = frozenset(word for p, word in self._area_phrases(s, low) if p <= bound)
         if not words:
             return None
-        self._pattern(rx)
         return self._cut(rx, self._area_alternation, self._area_ordered, words).match(s)
 
     def _cut(self, rx: re.Pattern, run: str, ordered: list[tuple[str, str]], words) -> re.Pattern:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from miner.nlp.context import Sentence, get_context, set_span_values
+from miner.nlp.context import Sentence, get_context, group_values, set_span_values, span_offsets
 from miner.nlp.grading_gates import LAZY_RE, GradingGates
 from miner.nlp.numbers import NUMBER, parse_int
 from miner.nlp.organisations import OrganisationIndex
@@ -899,9 +899,10 @@ class GradingExtractor:
         # and reading every organisation span costs more than this look.
         if not any(sp._.method != "table" and _may_be_plural(text, sp.start_char) for sp in spans):
             return
-        # Plain offsets, read once: (start_char, end_char, start token, id), in text order.
-        mentions = [(m.start_char, m.end_char, m.start, m._.organisation_id) for m in doc.spans.get("organisations", [])]
-        mentions = [m for m in mentions if m[3]]
+        # Plain offsets, read once: (start_char, end_char, id), in text order
+        # (`span_offsets`: not a Span and an Underscore object per mention).
+        offsets = span_offsets(doc, "organisations")
+        mentions = [(start, end, org_id) for (start, end), (org_id,) in zip(offsets, group_values(doc, offsets, ("organisation_id",))) if org_id]
         if len(mentions) < 2:
             return
         ends = [m[1] for m in mentions]
@@ -909,20 +910,20 @@ class GradingExtractor:
             if sp._.method == "table":
                 continue
             last = bisect.bisect_right(ends, sp.start_char) - 1  # the mention ending last before the grading
-            if last < 1 or sp.start_char - ends[last] > 120 or mentions[last][3] != sp._.organisation_id:
+            if last < 1 or sp.start_char - ends[last] > 120 or mentions[last][2] != sp._.organisation_id:
                 continue
             if not _PLURAL_PREDICATE.fullmatch(text, ends[last], sp.start_char):
                 continue
             k = last
             while k > 0 and _COORDINATION.fullmatch(text, mentions[k - 1][1], mentions[k][0]):
                 k -= 1
-                start_token, other_id = mentions[k][2], mentions[k][3]
+                other_id = mentions[k][2]
                 key = (other_id, sp._.area, sp._.grade, sp._.previous, sp._.count, sp._.out_of)
                 if key in seen:
                     continue
                 seen.add(key)
                 # Its own offsets (from the other name to the grade): span values are keyed by offsets.
-                copy = Span(doc, start_token, sp.end, label=sp.label_)
+                copy = Span(doc, doc.char_span(mentions[k][0], mentions[k][1]).start, sp.end, label=sp.label_)  # (a mention's offsets are its tokens')
                 values = {name: getattr(sp._, name) for name in ("grade", "area", "scale", "count", "out_of", "previous", "year", "method")}
                 set_span_values(copy, {**values, "organisation_id": other_id})
                 spans.append(copy)

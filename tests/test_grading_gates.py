@@ -211,3 +211,16 @@ def test_comparison_header_gate_lets_every_header_through():
         assert gradings._COMPARISON_HEADER.match(line) and gradings._may_be_comparison_header(line.lower()), line
     assert not gradings._may_be_comparison_header("this report sets out what the council should do next.")
     assert gradings._may_be_comparison_header("area this inspection ſome")  # not ASCII: no verdict from the end
+
+
+def test_area_end_gate_lets_every_bare_area_through(extractor):
+    grader = extractor.nlp.get_pipe("miner_gradings")
+    gates = grader._gates()
+    texts = SENTENCES + TRICKY + ["2.1 Adoption performance:", "The Investigating Crime  ", "INVESTIGATING CRIME", "Leadership and management."]
+    bare = 0
+    for text in texts:
+        if grader.area_only.match(text.rstrip()):
+            assert gates.may_end_with_area(text), text
+            bare += 1
+    assert bare >= 3
+    assert not gates.may_end_with_area("Leaders know their services well.")

@@ -270,6 +270,11 @@ class GradingGates:
             (a, next(w for w in self.grade_starts.words if re.sub(r"\\(.)", r"\1", a).startswith(w))) for a in grade_pattern.split("|")
         ] if self.grade_starts else []
         self._grade_word_at = re.compile("|".join(sorted(map(re.escape, self.grade_starts.words), key=len, reverse=True))) if self.grade_starts else None
+        # The characters an area alias can end with, in any case (with the ones
+        # `re.I` folds to ASCII letters): `may_end_with_area`.
+        ends = {alias[-1] for alias in scales.area_aliases}
+        ends |= {"’"} if "'" in ends else set()
+        self._area_ends = frozenset(c for end in ends for c in (end, end.upper())) | SPECIAL_FOLDS
         self._cuts: dict[tuple, re.Pattern] = {}  # (id(rx), what was cut to) -> the cut pattern
         self._memo: dict = {}
         self._patterns: dict[int, _Pattern] = {}  # id(rx) -> what was read from rx
@@ -616,6 +621,15 @@ class GradingGates:
         starts = pattern.digit_starts if low is not None and low.isascii() else None
         matches = finditer_at(rx, text, low, starts) if starts else rx.finditer(text)
         return self._remember(key, list(matches))
+
+    def may_end_with_area(self, text: str) -> bool:
+        """False when `text` cannot be a bare area (`area_only`: an area alias,
+        then perhaps a colon, then spaces to the end): most sentences end with
+        a full stop, and the next sentence need not be read as a grade."""
+        if not self.enabled or self.areas is None:
+            return True
+        last = text.rstrip()[-1:]
+        return last == ":" or last in self._area_ends
 
     def may_be_grade_only(self, text: str) -> bool:
         """False when `text` cannot be a bare grade (`grade_only`): its first

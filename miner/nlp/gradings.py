@@ -793,7 +793,7 @@ class GradingExtractor:
             ):
                 # A table split over two blocks: the area here, its grade next.
                 # (The next sentence is tried first: it is rarely a bare grade.)
-                nxt = sentences[i + 1] if len(sent_text) < 140 and i + 1 < len(sentences) else None
+                nxt = sentences[i + 1] if len(sent_text) < 140 and i + 1 < len(sentences) and gates.may_end_with_area(sent_text) else None
                 grade_match = nxt and gates.may_be_grade_only(nxt.text) and (gates.lead_grade(self.grade_only, nxt.text.rstrip()) or gates.lead_grade(self.grade_lead, nxt.text))
                 match = grade_match and gates.lead_area(self.area_only, sent_text, low)
                 if match:

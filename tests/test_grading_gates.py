@@ -224,3 +224,22 @@ def test_area_end_gate_lets_every_bare_area_through(extractor):
             bare += 1
     assert bare >= 3
     assert not gates.may_end_with_area("Leaders know their services well.")
+
+
+def test_patterns_parsed_with_the_area_alternation_once_read_as_parsed_whole(extractor):
+    """`scan.parse_source(..., part=...)` parses the area alternation once and
+    splices it in: the items are those of parsing each pattern whole."""
+    from miner.nlp.scan import parse_pattern, parse_source
+
+    grader = extractor.nlp.get_pipe("miner_gradings")
+    gates = grader._gates()
+    part = gates._area_alternation
+    patterns = [rx for rx in vars(grader).values() if isinstance(rx, (re.Pattern, LazyPattern))] + [Scales.default().area_regex]
+    spliced = 0
+    for rx in patterns:
+        assert repr(parse_source(rx.pattern, rx.flags, part=part)) == repr(parse_pattern(rx)), rx.pattern[:60]
+        spliced += f"(?:{part})" in rx.pattern
+    assert spliced > 20
+    # under a repeat, twice in one pattern, and beginning branches (which sre's parser merges or factors)
+    for source in (f"(?:{part})?x", f"a(?:(?:{part}),\\s+)+b|(?:{part})", f"(?:(?:{part})y|(?:{part})x)", f"(?:(?:{part})|z)"):
+        assert repr(parse_source(source, re.I, part=part)) == repr(parse_source(source, re.I))

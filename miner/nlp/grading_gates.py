@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from miner.nlp.scales import Scales, _alias_regex
 from miner.nlp.scan import (
-    SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, fold, matches_at, parse_pattern, parse_source, required_literals_in, search_at, start_literals_in,
+    SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, fold, matches_at, parse_source, required_literals_in, search_at, start_literals_in,
 )
 
 # `row`, `row_prefix` and `area_only` match an area after at most this lead:
@@ -176,8 +176,9 @@ class _Pattern:
     worker) spent 2.5 s of its first document reading every part of every
     pattern, parsing each up to five times, most parts never used."""
 
-    def __init__(self, rx: re.Pattern):
+    def __init__(self, rx: re.Pattern, part: str | None = None):
         self.rx = rx
+        self._part = part  # the area alternation, parsed once for every pattern that holds it (`scan.parse_source`)
         self.by_area_word: dict[str, re.Pattern] | None = None  # set by the gates for a pattern led by the area group
         self.grade_led = False  # set by the gates for a pattern led by a quote and the grade group
         self.grade_word = self.lead_grade = None  # whether `grade_word` / `lead_grade` can cut it, when first asked
@@ -185,7 +186,9 @@ class _Pattern:
 
     @functools.cached_property
     def _parsed(self) -> list | None:
-        return parse_pattern(self.rx)
+        if not isinstance(self.rx.pattern, str):
+            return None
+        return parse_source(self.rx.pattern, self.rx.flags, part=self._part)
 
     @functools.cached_property
     def needs(self) -> tuple[Literals, ...] | list[Literals]:
@@ -490,7 +493,7 @@ class GradingGates:
         it in the memo keys (see `_Pattern`)."""
         pattern = self._patterns.get(id(rx))
         if pattern is None:
-            pattern = self._patterns[id(rx)] = _Pattern(rx)
+            pattern = self._patterns[id(rx)] = _Pattern(rx, self._area_alternation)
             # Only a pattern without a top-level "|": every match then begins so.
             # (Not a stand-in such as a test's spy, whose `pattern` is no source text.)
             single = isinstance(rx.pattern, str) and not _alternates(rx.pattern)

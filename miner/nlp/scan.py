@@ -17,6 +17,7 @@ such text `fold()` returns None and the helpers run the plain regex.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import string
 import sys
@@ -343,15 +344,72 @@ def parse_pattern(rx: re.Pattern) -> list | None:
     return parse_source(rx.pattern, rx.flags)
 
 
-def parse_source(source: str, flags: int = 0) -> list | None:
+def parse_source(source: str, flags: int = 0, *, part: str | None = None) -> list | None:
     """`parse_pattern` for a source not compiled: a source that sre parses but
-    would not compile (a look-behind of varying width) is read all the same."""
+    would not compile (a look-behind of varying width) is read all the same.
+
+    With `part`, a regular expression that `source` may hold as groups
+    `(?:part)` (the ~240 area aliases in most rules of miner_gradings): the
+    part is parsed once (remembered) and its items put where each such group
+    was, not parsed again in every source. The items are the same as parsing
+    `source` whole (tests/test_grading_gates.py compares them)."""
     if _sre_parse is None:
         return None
     try:
-        return _items(_sre_parse.parse(source, flags))
+        group = f"(?:{part})" if part else None
+        if group is None or group not in source or _PART in source:
+            return _items(_sre_parse.parse(source, flags))
+        # sre's parser unpacks a group `(?:...)` into the sequence around it,
+        # so each stand-in is one item there (or the body of a repeat).
+        items = _items(_sre_parse.parse(source.replace(group, f"(?:{_PART})"), flags))
+        if _splice(items, _parsed_part(part, flags)) != source.count(group):
+            # An alternation whose branches began with the part had them
+            # merged or factored as a NUL: read the source whole.
+            return _items(_sre_parse.parse(source, flags))
+        return items
     except Exception:  # an unknown construct: no gate
         return None
+
+
+_PART = "\x00"  # what stands for the part while a source is parsed: a NUL, in no pattern
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed_part(part: str, flags: int) -> list:
+    """The items of `part` parsed alone (read-only: `_splice` copies them in)."""
+    return _items(_sre_parse.parse(part, flags))
+
+
+def _splice(items: list, part: list) -> int:
+    """Put the items of `part` in place of each stand-in NUL in `items` and
+    everything nested in them; how many there were."""
+    spliced = 0
+    k = 0
+    while k < len(items):
+        op, av = items[k]
+        if op is _sre.LITERAL and av == 0:
+            items[k:k + 1] = part
+            spliced += 1
+            k += len(part)
+            continue
+        if op is _sre.SUBPATTERN:
+            nested = [av[-1]]
+        elif op is _sre.BRANCH:
+            nested = av[1]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            nested = [av[2]]
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            nested = [av[1]]
+        elif op is _sre.ATOMIC_GROUP:
+            nested = [av]
+        elif op is _sre.GROUPREF_EXISTS:
+            nested = [p for p in av[1:] if p is not None]
+        else:
+            nested = []
+        for sub in nested:
+            spliced += _splice(sub.data, part)
+        k += 1
+    return spliced
 
 
 def required_literals_in(items: list | None) -> list[Literals] | None:

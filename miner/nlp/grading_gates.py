@@ -25,9 +25,6 @@ from miner.nlp.scan import (
 # `^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?`, whose ends never pass this one's.
 _ROW_LEAD = re.compile(r"[\s\d.]*(?:the\s+)?(?:(?:previous|last|earlier|prior)\s+)?")  # as `row` reads them
 _FIRST_CHARACTER = re.compile(r"\s*(\S)")
-# Look-behinds and an optional quote before the grade group: how `count_of`,
-# `grade_then_area` and the like begin (`GradingGates._grade_led`).
-_GRADE_LED = re.compile(r"(?:\(\?<!?[^()]*\)|\\b)*\['‘’(?:\\)?\"“”\]\?\(\?P<grade>")
 # How `row`, `row_prefix` and `area_only` begin before their area group
 # (`lead_area`): each lead ends within `_ROW_LEAD`'s.
 _LEADS_THEN_AREA = (
@@ -180,7 +177,6 @@ class _Pattern:
         self.rx = rx
         self._part = part  # the area alternation, parsed once for every pattern that holds it (`scan.parse_source`)
         self.by_area_word: dict[str, re.Pattern] | None = None  # set by the gates for a pattern led by the area group
-        self.grade_led = False  # set by the gates for a pattern led by a quote and the grade group
         self.grade_word = self.lead_grade = None  # whether `grade_word` / `lead_grade` can cut it, when first asked
         self.leads_to_area: bool | None = None  # whether `lead_area` can cut it, when first asked
 
@@ -499,8 +495,6 @@ class GradingGates:
             single = isinstance(rx.pattern, str) and not _alternates(rx.pattern)
             if single and self._area_group and rx.pattern.startswith(self._area_group):
                 pattern.by_area_word = {}
-            lead = _GRADE_LED.match(rx.pattern) if single else None
-            pattern.grade_led = bool(self._grade_run and lead and rx.pattern.startswith(self._grade_run, lead.end()))
         return pattern
 
     def _may_match(self, pattern: _Pattern, low: str | None) -> bool:
@@ -552,25 +546,7 @@ class GradingGates:
                     return iter(())
             if pattern.by_area_word is not None:
                 return self._area_led(pattern, text, low, pos, endpos)
-            if pattern.grade_led and starts is not None:
-                return self._grade_led(pattern, text, low, starts, pos, endpos, offsets)
         return finditer_at(rx, text, low, starts, pos, endpos, offsets=offsets)
-
-    def _grade_led(self, pattern: _Pattern, text: str, low: str, starts: Literals, pos: int, endpos: int, offsets: list[int] | None) -> Iterator[re.Match]:
-        """`finditer_at` for a pattern that begins (after look-behinds) with an
-        optional quote and the grade group: at each offset the grades are tried
-        only there or one character on, so only the phrases of the grade words
-        that begin at those two offsets."""
-        rx, word_at = pattern.rx, self._grade_word_at.match
-
-        def match_at(p: int) -> re.Match | None:
-            here, next_one = word_at(low, p), word_at(low, p + 1)
-            if here is None and next_one is None:
-                return None  # no grade phrase begins where the group is tried
-            words = frozenset(m.group() for m in (here, next_one) if m)
-            return self._cut(rx, self._grade_run, self._grade_ordered, words).match(text, p, endpos)
-
-        return matches_at(starts.positions(low, pos, endpos) if offsets is None else offsets, match_at, pos, endpos)
 
     def _area_led(self, pattern: _Pattern, text: str, low: str, pos: int, endpos: int) -> Iterator[re.Match]:
         """`finditer_at` for a pattern led by the area group: tried where an area

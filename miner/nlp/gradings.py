@@ -10,10 +10,15 @@ Writing a rule so that it takes the fast path (miner/nlp/grading_gates.py):
   `scan.Literals` of the words one of which begins every match. It is then
   skipped at once in a sentence that lacks a word every match needs (read from
   the pattern: `scan.required_literals`), and tried only where a start word is.
-- A pattern that begins with the area group (`rf"{A}..."`), or with look-behinds,
-  an optional quote and the grade group (`rf"(?<![\\w-]){Q}(?P<grade>{G})..."`,
-  no top-level "|"), is also tried with only the aliases or grade phrases of the
-  word found where it is tried: the 200-alias alternation is not run in full.
+- A pattern that begins with the area group (`rf"{A}..."`, no top-level "|")
+  is also tried with only the aliases of the word found where it is tried:
+  the 240-alias alternation is not run in full. (The same cut for patterns
+  led by the grade group cost more than trying the 14 grade phrases, and
+  compiled a copy of the whole pattern per grade word in every process.)
+- The rules are compiled on first use (`_compile`'s `re.compile` makes a
+  `grading_gates.LazyPattern`); one written without upper-case letters or
+  inline flags is searched without `re.I` on the folded sentence where the
+  gates can (`gates.rule`, `gates.search`, `gates.finditer`).
 - Searches of the sentence or a clause go through `gates.search(rx, text)`
   (remembered per document, tried only where the pattern's start words occur).
 - Never key a dict by a compiled pattern: hashing one hashes its whole code

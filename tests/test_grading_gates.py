@@ -243,3 +243,20 @@ def test_patterns_parsed_with_the_area_alternation_once_read_as_parsed_whole(ext
     # under a repeat, twice in one pattern, and beginning branches (which sre's parser merges or factors)
     for source in (f"(?:{part})?x", f"a(?:(?:{part}),\\s+)+b|(?:{part})", f"(?:(?:{part})y|(?:{part})x)", f"(?:(?:{part})|z)"):
         assert repr(parse_source(source, re.I, part=part)) == repr(parse_source(source, re.I))
+
+
+def test_case_free_copies_find_on_the_folded_text_what_the_pattern_finds():
+    from miner.nlp.grading_gates import _case_free
+
+    assert _case_free(re.compile(r"\bgood\b(?-i:[A-Z])", re.I)) is None  # inline flags
+    assert _case_free(re.compile(r"\x41rea", re.I)) is None and _case_free(re.compile(r"Area", re.I)) is None
+    assert _case_free(re.compile(r"area")) is None  # not case-insensitive: nothing to gain
+    patterns = [rx for rx in vars(gradings).values() if isinstance(rx, re.Pattern) and _case_free(rx) is not None]
+    assert len(patterns) > 15
+    for rx in patterns:
+        free = _case_free(rx)
+        for text in SENTENCES + TRICKY:
+            low = fold(text)
+            if low is None:
+                continue
+            assert [m.span() for m in free.finditer(low)] == [m.span() for m in rx.finditer(text)], (rx.pattern[:60], text)

@@ -93,7 +93,9 @@ class Analyser:
     Payloads are ("ingest", RawDocument, sha256, kind) or ("extract", Document);
     `prepare` turns an "ingest" payload into ("converted", Document, kind) or
     ("analysed", Analysis) (a failed conversion) in the parent while the
-    pipeline loads.
+    pipeline loads; `warm_up` extracts the first document in the parent, so
+    the patterns the pipeline compiles on first use are compiled once, before
+    the workers are forked.
     """
 
     def __init__(self, extractor: Extractor | None = None, *, isolated: bool = True):
@@ -123,6 +125,12 @@ class Analyser:
         analysis = self.extract(payload[1])
         analysis.document = None  # the parent has it stored: send back only the records
         return analysis
+
+    def warm_up(self, payload: tuple) -> Analysis | None:
+        """The analysis of a payload that needs only extracting, here and now; None for one that needs converting or failed to."""
+        if payload[0] in ("converted", "extract") or (payload[0] == "ingest" and not self.isolated):
+            return self(payload)
+        return None  # converting would use the converter child the prepare thread is using
 
     def prepare(self, payload: tuple) -> tuple:
         """Convert an "ingest" payload in the sandbox (the parent's converter child), leaving extraction to a worker."""

@@ -126,6 +126,12 @@ class Analyser:
         analysis.document = None  # the parent has it stored: send back only the records
         return analysis
 
+    def weight(self, payload: tuple) -> int:
+        """The bytes a payload holds (what the parent reads ahead while loading)."""
+        if payload[0] == "ingest":
+            return len(payload[1].data)
+        return len(payload[1].text) if payload[0] == "extract" else 0
+
     def warm_up(self, payload: tuple) -> Analysis | None:
         """The analysis of a payload that needs only extracting, here and now; None for one that needs converting or failed to."""
         if payload[0] in ("converted", "extract") or (payload[0] == "ingest" and not self.isolated):
@@ -148,12 +154,10 @@ class Analyser:
             self._converter = None
 
     def forked(self) -> None:
-        # A converter child started by the parent is the parent's to stop.
+        # A converter child started by the parent is the parent's to stop. This
+        # worker starts its own at its first unconverted document: a batch the
+        # parent converted while loading needs none (a fifth of a second of CPU each).
         self._converter = None
-        if self.isolated:
-            # Started now, its interpreter comes up while this worker extracts what the parent converted.
-            self._converter = IsolatedConverter()
-            self._converter.start()
 
     def close(self) -> None:
         if self._converter is not None:

@@ -46,6 +46,7 @@ class Handler(Protocol):
     # Optional: `prepare(payload) -> payload`, parent-side work on a payload that
     # may run in a thread while `load()` runs (mostly waiting on another process),
     # and `prepared()`, called once that is over, before forking.
+    # Optional: `weight(payload) -> int`, the bytes a payload holds, to bound that read-ahead.
     # Optional: `warm_up(payload) -> outcome | None`, the outcome of a (prepared)
     # payload handled in the parent after `load()`, before forking, or None to
     # leave it to a worker. Runs while `prepare` goes on in its thread.
@@ -175,16 +176,19 @@ class WorkerPool:
 
     DEPTH = 2
     # Payloads read ahead for `prepare` while the pipeline loads and warms up:
-    # enough to keep a core busy for the 3 to 5 seconds that takes (about 100
-    # four-page PDFs), few enough to keep memory bounded (real inspection report
-    # PDFs are 0.1 to 0.8 MB: 128 of them, tens of MB).
-    WARM_WINDOW = 128
+    # enough to keep a core busy for the 3 to 5 seconds that takes (150 or so
+    # four-page PDFs, of 10 kB), and at most WARM_BYTES as the handler's optional
+    # `weight(payload)` counts them, so memory stays bounded (real inspection report
+    # PDFs are 0.1 to 0.8 MB and take a tenth of a second or more each to convert).
+    WARM_WINDOW = 256
+    WARM_BYTES = 32 * 2**20
 
     def __init__(self, handler: Handler, jobs: int, window: int | None = None):
         self.handler = handler
         self.jobs = jobs
         self.window = window or jobs * self.DEPTH * 2
         self._warming = hasattr(handler, "prepare")
+        self._weigh = getattr(handler, "weight", None)
         methods = multiprocessing.get_all_start_methods()
         # fork shares the loaded pipeline; elsewhere each worker loads its own copy.
         self._context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -217,8 +221,10 @@ class WorkerPool:
         while True:
             # Read ahead up to the window (a wider one before the workers start, to
             # prepare while loading); payload-less items are done at once.
-            window = self.WARM_WINDOW if self._warming and not self._workers else self.window
-            while not exhausted and read - emitted < window:
+            warm = self._warming and not self._workers
+            window = self.WARM_WINDOW if warm else self.window
+            held = 0  # bytes read ahead for the warm-up
+            while not exhausted and read - emitted < window and held < self.WARM_BYTES:
                 try:
                     key, payload = next(source)
                 except StopIteration:
@@ -229,6 +235,8 @@ class WorkerPool:
                     outcomes[read] = None
                 else:
                     waiting.append((read, payload))
+                    if warm and self._weigh is not None:
+                        held += self._weigh(payload)
                 read += 1
             if waiting and not self._workers:  # started only once there is work: a re-run may have none
                 if not self._loaded:

@@ -321,3 +321,24 @@ def test_worker_pool_forks_no_worker_when_the_warm_up_handled_the_only_payload(m
     monkeypatch.setattr(pool, "_start", lambda count: pytest.fail("a worker was started"))
     with pool:
         assert list(pool.imap([("a", 2), ("b", None)])) == [("a", (4, os.getpid())), ("b", None)]
+
+
+class Heavy(Preparer):
+    """A preparing handler whose payloads each weigh half the warm read-ahead's bytes."""
+
+    def load(self):
+        time.sleep(0.5)  # time enough to prepare whatever was read ahead
+
+    def weight(self, payload):
+        from miner.workers import WorkerPool
+
+        return WorkerPool.WARM_BYTES // 2
+
+
+def test_worker_pool_reads_ahead_for_preparing_at_most_the_warm_bytes():
+    from miner.workers import WorkerPool
+
+    with WorkerPool(Heavy(), jobs=2) as pool:
+        results = list(pool.imap([(n, n) for n in range(10)]))
+    assert [outcome[0] for _, outcome in results] == [2 * n for n in range(10)]
+    assert [outcome[1] for _, outcome in results] == [os.getpid()] * 2 + [None] * 8

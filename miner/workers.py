@@ -12,9 +12,13 @@ are not daemonic because each may start its own sandboxed converter child.
 Loading takes seconds on one core; a handler with a `prepare` method gets the
 first payloads prepared in a thread meanwhile (the ingester converts them in
 its sandboxed converter child, which runs on the other core), so that time is
-not lost to a whole-command run. Results come back in input order (identical
-ids whatever `jobs` is), with at most `window` items read ahead so memory
-stays flat.
+not lost to a whole-command run. A handler with a `warm_up` method then
+handles the first payload in the parent, before forking, while that thread
+goes on preparing: whatever the handler builds on first use (the pipeline
+compiles patterns lazily, seconds of CPU) is built once and shared, instead of
+once in every worker while the other core has nothing to prepare. Results come
+back in input order (identical ids whatever `jobs` is), with at most `window`
+items read ahead so memory stays flat.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import signal
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Any, Iterable, Iterator, Protocol, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Protocol, TypeVar
 
 Key = TypeVar("Key")
 
@@ -42,6 +46,10 @@ class Handler(Protocol):
     # Optional: `prepare(payload) -> payload`, parent-side work on a payload that
     # may run in a thread while `load()` runs (mostly waiting on another process),
     # and `prepared()`, called once that is over, before forking.
+    # Optional: `weight(payload) -> int`, the bytes a payload holds, to bound that read-ahead.
+    # Optional: `warm_up(payload) -> outcome | None`, the outcome of a (prepared)
+    # payload handled in the parent after `load()`, before forking, or None to
+    # leave it to a worker. Runs while `prepare` goes on in its thread.
 
     def forked(self) -> None: ...  # in a worker: drop state that belongs to the parent process
 
@@ -167,20 +175,25 @@ class WorkerPool:
     """
 
     DEPTH = 2
-    # Payloads read ahead for `prepare` while the pipeline loads: enough to keep
-    # a core busy for a load of a few seconds, few enough to keep memory small
-    # (real inspection report PDFs are 0.1 to 0.8 MB: 48 of them, a few tens of MB).
-    WARM_WINDOW = 48
+    # Payloads read ahead for `prepare` while the pipeline loads and warms up:
+    # enough to keep a core busy for the 3 to 5 seconds that takes (150 or so
+    # four-page PDFs, of 10 kB), and at most WARM_BYTES as the handler's optional
+    # `weight(payload)` counts them, so memory stays bounded (real inspection report
+    # PDFs are 0.1 to 0.8 MB and take a tenth of a second or more each to convert).
+    WARM_WINDOW = 256
+    WARM_BYTES = 32 * 2**20
 
     def __init__(self, handler: Handler, jobs: int, window: int | None = None):
         self.handler = handler
         self.jobs = jobs
         self.window = window or jobs * self.DEPTH * 2
         self._warming = hasattr(handler, "prepare")
+        self._weigh = getattr(handler, "weight", None)
         methods = multiprocessing.get_all_start_methods()
         # fork shares the loaded pipeline; elsewhere each worker loads its own copy.
         self._context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self._workers: list[_Worker] = []
+        self._loaded = False
 
     def __enter__(self) -> "WorkerPool":
         return self
@@ -208,8 +221,10 @@ class WorkerPool:
         while True:
             # Read ahead up to the window (a wider one before the workers start, to
             # prepare while loading); payload-less items are done at once.
-            window = self.WARM_WINDOW if self._warming and not self._workers else self.window
-            while not exhausted and read - emitted < window:
+            warm = self._warming and not self._workers
+            window = self.WARM_WINDOW if warm else self.window
+            held = 0  # bytes read ahead for the warm-up
+            while not exhausted and read - emitted < window and held < self.WARM_BYTES:
                 try:
                     key, payload = next(source)
                 except StopIteration:
@@ -220,10 +235,15 @@ class WorkerPool:
                     outcomes[read] = None
                 else:
                     waiting.append((read, payload))
+                    if warm and self._weigh is not None:
+                        held += self._weigh(payload)
                 read += 1
             if waiting and not self._workers:  # started only once there is work: a re-run may have none
-                self._load(waiting)
-                self._workers = self._start(self.jobs)
+                if not self._loaded:
+                    self._load(waiting, outcomes)
+                    self._loaded = True
+                if waiting:  # the warm-up may have handled the only payload: then no worker is needed
+                    self._workers = self._start(self.jobs)
             # At the tail (everything read, no more left than workers) a payload waits
             # for an idle worker: queued behind a busy one, it could keep that one
             # going for a whole document while the other core has nothing to do.
@@ -242,24 +262,39 @@ class WorkerPool:
                 return
             self._collect(payloads, waiting, outcomes)
 
-    def _load(self, waiting: collections.deque) -> None:
-        """`handler.load()`, preparing waiting payloads in a thread meanwhile."""
+    def _load(self, waiting: collections.deque, outcomes: dict[int, Any]) -> None:
+        """`handler.load()` and the warm-up, preparing waiting payloads in a thread meanwhile."""
         if not self._warming:
             self.handler.load()
+            self._warm_up(waiting, outcomes, lambda index: None)
             return
         done = threading.Event()
+        progress = threading.Condition()
         prepared: dict[int, Any] = {}
 
         def prepare() -> None:
-            for index, payload in list(waiting):
-                if done.is_set():
-                    return
-                prepared[index] = self.handler.prepare(payload)  # type: ignore[attr-defined]
+            try:
+                for index, payload in list(waiting):
+                    if done.is_set():
+                        return
+                    outcome = self.handler.prepare(payload)  # type: ignore[attr-defined]
+                    with progress:
+                        prepared[index] = outcome
+                        progress.notify_all()
+            finally:
+                with progress:
+                    progress.notify_all()
+
+        def when_prepared(index: int) -> Any:
+            with progress:
+                progress.wait_for(lambda: index in prepared or not thread.is_alive())
+            return prepared.get(index)
 
         thread = threading.Thread(target=prepare, name="miner-prepare", daemon=True)
         thread.start()
         try:
             self.handler.load()
+            self._warm_up(waiting, outcomes, when_prepared)
         finally:
             done.set()
             thread.join()  # at most the payload in hand
@@ -267,6 +302,19 @@ class WorkerPool:
         for position, (index, payload) in enumerate(waiting):
             if index in prepared:
                 waiting[position] = (index, prepared[index])
+
+    def _warm_up(self, waiting: collections.deque, outcomes: dict[int, Any], when_prepared: Callable[[int], Any]) -> None:
+        """The first payload the handler's `warm_up` takes, handled here: its outcome, and one payload fewer for the workers."""
+        warm_up = getattr(self.handler, "warm_up", None)
+        if warm_up is None:
+            return
+        for position, (index, payload) in enumerate(waiting):
+            ready = when_prepared(index)
+            outcome = warm_up(payload if ready is None else ready)
+            if outcome is not None:
+                outcomes[index] = outcome
+                del waiting[position]
+                return
 
     def _start(self, count: int) -> list[_Worker]:
         # Frozen objects are left alone by the children's garbage collector, so

@@ -278,13 +278,67 @@ def test_worker_pool_prepares_payloads_in_the_parent_while_the_handler_loads():
     from miner.workers import WorkerPool
 
     handler = Preparer()
+    count = WorkerPool.WARM_WINDOW + 12
     with WorkerPool(handler, jobs=2) as pool:
-        results = list(pool.imap([(n, n) for n in range(60)]))
-    assert [key for key, _ in results] == list(range(60))
-    assert [outcome[0] for _, outcome in results] == [2 * n for n in range(60)]
+        results = list(pool.imap([(n, n) for n in range(count)]))
+    assert [key for key, _ in results] == list(range(count))
+    assert [outcome[0] for _, outcome in results] == [2 * n for n in range(count)]
     preparers = [outcome[1] for _, outcome in results]
     assert preparers[:3] == [os.getpid()] * 3  # prepared in the parent, before the workers were forked
     # Only payloads read before the workers started are prepared (at most the warm window); the rest are not.
     assert set(preparers) == {os.getpid(), None} and preparers[-1] is None and preparers.count(os.getpid()) <= WorkerPool.WARM_WINDOW
     assert preparers == sorted(preparers, key=lambda pid: pid is None)
     assert handler.closed_after_preparing
+
+
+class Warmer(Preparer):
+    """A preparing handler that takes, in the parent before forking, the first prepared payload that is even."""
+
+    def load(self):
+        pass
+
+    def __call__(self, payload):
+        return (payload[1] * 2, os.getpid())
+
+    def warm_up(self, payload):
+        return None if payload[1] % 2 else self(payload)
+
+
+def test_worker_pool_handles_the_payload_the_handler_warms_up_on_in_the_parent_and_the_rest_in_workers():
+    from miner.workers import WorkerPool
+
+    with WorkerPool(Warmer(), jobs=2) as pool:
+        results = list(pool.imap([(n, n) for n in (1, 2, 3, 4, 5)]))
+    assert [outcome[0] for _, outcome in results] == [2, 4, 6, 8, 10]
+    in_parent = [outcome[1] == os.getpid() for _, outcome in results]
+    assert in_parent == [False, True, False, False, False]  # 1 was declined, 2 taken
+
+
+def test_worker_pool_forks_no_worker_when_the_warm_up_handled_the_only_payload(monkeypatch):
+    from miner.workers import WorkerPool
+
+    pool = WorkerPool(Warmer(), jobs=2)
+    monkeypatch.setattr(pool, "_start", lambda count: pytest.fail("a worker was started"))
+    with pool:
+        assert list(pool.imap([("a", 2), ("b", None)])) == [("a", (4, os.getpid())), ("b", None)]
+
+
+class Heavy(Preparer):
+    """A preparing handler whose payloads each weigh half the warm read-ahead's bytes."""
+
+    def load(self):
+        time.sleep(0.5)  # time enough to prepare whatever was read ahead
+
+    def weight(self, payload):
+        from miner.workers import WorkerPool
+
+        return WorkerPool.WARM_BYTES // 2
+
+
+def test_worker_pool_reads_ahead_for_preparing_at_most_the_warm_bytes():
+    from miner.workers import WorkerPool
+
+    with WorkerPool(Heavy(), jobs=2) as pool:
+        results = list(pool.imap([(n, n) for n in range(10)]))
+    assert [outcome[0] for _, outcome in results] == [2 * n for n in range(10)]
+    assert [outcome[1] for _, outcome in results] == [os.getpid()] * 2 + [None] * 8

@@ -33,3 +33,18 @@ def test_scores_are_recorded():
     scores = json.loads((DEFAULT_MODEL / "scores.json").read_text())
     assert {"dev", "test", "training"} <= set(scores)
     assert scores["test"]["all"]["findings"]["f1"] > 0.5
+
+
+def test_loading_builds_the_tokenizer_the_shipped_model_saved(shipped):
+    """`load_pipeline` skips reading the saved tokenizer when it equals the one the config builds."""
+    import spacy
+
+    assert shipped.tokenizer.to_bytes() == spacy.load(DEFAULT_MODEL).tokenizer.to_bytes()
+
+
+def test_a_tokenizer_saved_with_its_own_rules_is_read(tmp_path):
+    nlp = load_pipeline(DEFAULT_MODEL)
+    nlp.tokenizer.add_special_case("PEEL2025", [{"ORTH": "PEEL"}, {"ORTH": "2025"}])
+    nlp.to_disk(tmp_path / "model")
+    loaded = load_pipeline(tmp_path / "model")
+    assert [t.text for t in loaded.make_doc("graded in PEEL2025")] == ["graded", "in", "PEEL", "2025"]

@@ -7,7 +7,7 @@ from collections import Counter
 
 from miner.nlp.records import Inspection
 from miner.nlp.scan import Literals, finditer_at, fold, search_at
-from miner.text.html import normalise_date
+from miner.text.dates import normalise_date
 
 _INSPECTORATES = {
     "hmicfrs": re.compile(r"\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|\bPEEL\b|police inspectorate", re.I),

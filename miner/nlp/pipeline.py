@@ -50,9 +50,16 @@ def load_pipeline(path: str | os.PathLike | None = None) -> Language:
     path = path or os.environ.get("MINER_MODEL") or (DEFAULT_MODEL if DEFAULT_MODEL.exists() else None)
     if path is None:
         return build_pipeline()
-    nlp = spacy.load(path)
+    path = pathlib.Path(path)
+    # The config already builds the tokenizer; reading the saved one as well
+    # replaces every special case again (a fifth of a second). It is read only
+    # when it differs from the one built (a tokenizer saved with its own rules).
+    nlp = spacy.load(path, exclude=["tokenizer"])
+    saved = path / "tokenizer"
+    if saved.exists() and saved.read_bytes() != nlp.tokenizer.to_bytes(exclude=["vocab"]):
+        nlp.tokenizer.from_disk(saved, exclude=["vocab"])
     nlp.max_length = MAX_CHUNK + 10_000
-    nlp._path = pathlib.Path(path)  # for the version fingerprint
+    nlp._path = path  # for the version fingerprint
     return nlp
 
 

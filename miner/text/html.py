@@ -10,6 +10,7 @@ import re
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from miner.document import Document, DocumentBuilder, normalise_space
+from miner.text.dates import normalise_date
 from miner.text.decode import decode_text, scrub
 
 # Larger pages are refused: a news article or an HTML report is well under
@@ -399,36 +400,3 @@ def _json_ld(soup: BeautifulSoup) -> dict:
                 out[key] = value
             return {k: v for k, v in out.items() if isinstance(v, str)}
     return {}
-
-
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july",
-         "august", "september", "october", "november", "december"]
-    )
-}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-
-
-def normalise_date(value: str | None) -> str | None:
-    """ISO date (YYYY-MM-DD) from the formats sites use; None when unreadable."""
-    if not value:
-        return None
-    value = value.strip()
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if match:
-        return match.group(0)
-    match = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", value)
-    if match and match.group(2).lower() in _MONTHS:
-        day, month, year = int(match.group(1)), _MONTHS[match.group(2).lower()], int(match.group(3))
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    match = re.search(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", value)
-    if match and match.group(1).lower() in _MONTHS:
-        month, day, year = _MONTHS[match.group(1).lower()], int(match.group(2)), int(match.group(3))
-        return f"{year:04d}-{month:02d}-{day:02d}"
-    match = re.match(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
-    if match:
-        return f"{int(match.group(3)):04d}-{int(match.group(2)):02d}-{int(match.group(1)):02d}"
-    return None

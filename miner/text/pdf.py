@@ -10,6 +10,7 @@ from collections import Counter
 
 from miner.document import Document, DocumentBuilder, normalise_space
 from miner.errors import UnsupportedDocument
+from miner.text.dates import normalise_date
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 # Bullets include the private-use glyphs (U+F0xx) that Symbol and Wingdings
@@ -222,8 +223,4 @@ def _pdf_date(value: str | None) -> str | None:
     match = re.match(r"D:(\d{4})(\d{2})(\d{2})", value)
     if match:
         return f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
-    # Imported here: miner.text.html brings in BeautifulSoup, a tenth of a second
-    # of every sandboxed converter's start-up that a PDF-only batch never needs.
-    from miner.text.html import normalise_date
-
     return normalise_date(value)

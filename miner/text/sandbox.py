@@ -8,10 +8,14 @@ replaced whenever it dies or overruns.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 from multiprocessing.connection import Connection
+from typing import Iterator
 
 from miner.document import Document
 from miner.errors import ConversionFailed, MinerError, UnsupportedDocument
@@ -88,7 +92,8 @@ class IsolatedConverter:
     def _start(self) -> None:
         parent, child = self._context.Pipe()
         self._process = self._context.Process(target=_child, args=(child, self.memory_mb), daemon=True)
-        self._process.start()
+        with _main_script_hidden():
+            self._process.start()
         child.close()
         self._conn = parent
 
@@ -144,6 +149,33 @@ class IsolatedConverter:
         if status == "unsupported":
             raise UnsupportedDocument(payload)
         raise ConversionFailed(payload)
+
+
+_main_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _main_script_hidden() -> Iterator[None]:
+    """While starting a spawned child, hide the path of the parent's main script.
+
+    spawn runs the parent's main script again in the child (as `__mp_main__`)
+    when the parent was started from a file, as the `miner` console script is:
+    that imports the whole command line (sqlite-utils, numpy, urllib3: a third
+    of a second of CPU and a second of wall time on a busy machine) into a child
+    that needs only `miner.text`. A main run as a module (`python -m`) is
+    already left alone.
+    """
+    main = sys.modules.get("__main__")
+    if main is None or getattr(main.__spec__, "name", None) is not None or not hasattr(main, "__file__"):
+        yield
+        return
+    with _main_lock:
+        path = main.__file__
+        del main.__file__
+        try:
+            yield
+        finally:
+            main.__file__ = path
 
 
 def _death(exitcode: int | None, memory_mb: int) -> str:

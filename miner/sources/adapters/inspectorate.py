@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 
 from miner.sources.adapters import DOCUMENT, LISTING, PAGE, REPORT, Adapter, Examination, Link, Page, register
 from miner.sources.links import absolute, anchors, base_url, in_furniture, same_site
-from miner.text.html import normalise_date
+from miner.text.dates import normalise_date
 
 # Listing labels, in the words inspectorates use, for each field we keep.
 FIELD_LABELS = {

@@ -106,3 +106,39 @@ def test_patterns_for_folded_text_must_be_lower_case():
     assert statistics._without_case(re.compile(r"(?P<n>\d+)\s*per\s?cent\b", re.I)).flags & re.I == 0
     with pytest.raises(ValueError, match="upper-case letters"):
         statistics._without_case(re.compile(r"\bJan(?:uary)?\b", re.I))
+
+
+def component_figures(text_of, kelvin: bool):
+    """The statistics spans (offsets, unit, values) the pipeline finds in a document
+    of headings, numbered paragraphs ("12." blocks) and paragraphs."""
+    from miner.document import DocumentBuilder
+    from miner.nlp.context import span_offsets, span_values
+    from miner.nlp.pipeline import Extractor
+
+    builder = DocumentBuilder()
+    for kind, text in text_of:
+        builder.add(kind, text.replace("Kelvin", "\u212aelvin" if kelvin else "Kelvin"))
+    document = builder.build("text/plain", title="Norfolk County Council")
+    doc = Extractor().doc(document)
+    assert (doc._.miner.folded(0, len(doc.text)) is None) == kelvin
+    return [(start, end, *span_values(doc, start, end, statistics._SPAN_FIELDS)) for start, end in span_offsets(doc, "statistics")]
+
+
+def test_component_finds_the_same_figures_in_a_text_that_cannot_be_folded():
+    """A Kelvin sign anywhere makes the document unfoldable: the component then visits
+    every sentence on the plain path, and must find what the vectorised path finds."""
+    blocks = [
+        ("heading", "12 ways the council improved in 2023"),
+        ("paragraph", "12."),
+        ("paragraph", "In 2023, 45 children were in care, up from 38 in 2022. Kelvin said so."),
+        ("paragraph", "3.1"),
+        ("paragraph", "1 The number of referrals rose by 12 per cent, to 1,204, over the last three years."),
+        ("heading", "Nine areas for improvement"),
+        ("paragraph", "About two thirds of the 312 staff had caseloads of 16 children per worker; one in five left within 6 months."),
+        ("paragraph", "Call 0300 123 4234 or see www.example.org/report-14.pdf (page 4) for the £3.2m plan."),
+        ("paragraph", "44"),
+        ("paragraph", "Twenty-three families waited 10 days, compared with 14 days in 2021."),
+    ]
+    fast = component_figures(blocks, kelvin=False)
+    assert len(fast) >= 8
+    assert component_figures(blocks, kelvin=True) == fast

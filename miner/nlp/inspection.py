@@ -38,9 +38,6 @@ _INSPECTION_DATES = re.compile(r"Inspection dates?\s*:?\s*[^\n]*?(\d{1,2}\s+[A-Z
 _SIF_PHRASE = "services for children in need of help and protection, children looked after and care leavers"
 _SIF = re.compile(re.escape(_SIF_PHRASE), re.I)
 _ILACS = re.compile(r"inspection of [^\n]{0,80}local authority children[’']s services|\bILACS\b", re.I)
-# Where a match of _ILACS can start: a case-insensitive search tried at every
-# offset of the head cost more than the rest of `identify_inspection`.
-_ILACS_STARTS = Literals(["inspection of", "ilacs"])
 
 
 def identify_inspection(text: str, title: str | None = None, published: str | None = None, publisher: str | None = None) -> Inspection:
@@ -81,7 +78,7 @@ def identify_inspection(text: str, title: str | None = None, published: str | No
         # searches cost more than the rest of this function.
         if _SIF_PHRASE in low_head if low_head is not None else _SIF.search(head):
             programme = "SIF"
-        elif search_at(_ILACS, head, low_head, _ILACS_STARTS) if low_head is None or any(w in low_head for w in ("local authority children", "ilacs")) else False:
+        elif _ILACS.search(head) if low_head is None or any(w in low_head for w in ("local authority children", "ilacs")) else False:
             programme = "ILACS"
     else:
         scale = inspectorate

@@ -55,7 +55,7 @@ def test_boundaries_are_those_of_the_regex_scan_and_whitespace_passes_the_start_
 
     from miner.nlp.sentences import _BOUNDARY, _boundary_offsets
 
-    pieces = ["Mr.", "ſt.", "é", "?", "!", "“Yes.”", "e.g.", "word", "Word", "2.1", "\n", "\n\n", " ", "  ", ". ", "(", ")", "£5", "◼", "ı"]
+    pieces = ["Mr.", "ſt.", "é", "?", "!", "“Yes.”", "e.g.", "word", "Word", "2.1", "\n", "\n\n", " ", "  ", ". ", "(", ")", "£5", "◼", "ı", "\u00a0", "\u2009\n"]
     rng = random.Random(7)
     nlp = spacy.blank("en")
     segmenter = SentenceSegmenter()

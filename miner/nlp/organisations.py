@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from operator import itemgetter
 from typing import Callable, Iterable
 
 import numpy
@@ -14,7 +15,6 @@ import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from miner.nlp.context import get_context, set_span_group, span_key
 from miner.nlp.gazetteer import ANAPHORS, Gazetteer
@@ -64,11 +64,13 @@ class OrganisationResolver:
         prefer = "fire_and_rescue_service" if ctx.inspection.scale == "hmicfrs-fire" else _DOMAIN_KIND.get(ctx.inspection.inspectorate or "")
         vocab_strings = self.nlp.vocab.strings
         by_id = self.gazetteer.by_id
-        spans = filter_spans([Span(doc, s, e, label=match_id) for match_id, s, e in [*self.matcher(doc), *self.acronyms(doc)]])
+        # Overlaps removed from the (match_id, start, end) triples, a Span made only for those kept.
+        spans = [Span(doc, s, e, label=match_id) for match_id, s, e in longest_first([*self.matcher(doc), *self.acronyms(doc)])]
         # span._.organisation_id is read and written straight in doc.user_data
         # (context.span_key), and each mention's offsets, label and id are kept
         # in plain lists: an Underscore object per access cost more than the rest.
         user_data = doc.user_data
+        doc_text = ctx.text or doc.text
         resolved: list[tuple[Span, int, int, str, str | None]] = []  # span, start_char, end_char, label, organisation_id
         for span in spans:
             label = vocab_strings[span.label]
@@ -76,7 +78,7 @@ class OrganisationResolver:
             if label == "PLACE":
                 # A bare place name counts only when capitalised ("Norfolk",
                 # not "norfolk") and resolvable in this document's domain.
-                text = span.text
+                text = doc_text[start:end]  # span.text, without joining its tokens
                 if not text[:1].isupper():
                     continue
                 org = self.gazetteer.resolve_place(text, prefer)
@@ -95,13 +97,13 @@ class OrganisationResolver:
         ctx.subject_id = subject
         final = []
         mention_starts, mention_ids = [], []
-        named = [(start, end, org_id, label) for _, start, end, label, org_id in resolved if not label.startswith("ANAPHOR:")]
+        headings = _HeadingOrganisations(ctx, [(start, org_id, label) for _, start, _, label, org_id in resolved if not label.startswith("ANAPHOR:")])
         for span, start, end, label, org_id in resolved:
             if label.startswith("ANAPHOR:"):
                 if subject is None or label != f"ANAPHOR:{by_id[subject].kind}":
                     continue
                 # "The force" under a heading that names another force is that force (a round-up's section).
-                org_id = _heading_organisation(ctx, named, start, label.split(":", 1)[1]) or subject
+                org_id = headings(start, label.split(":", 1)[1]) or subject
                 user_data[span_key("organisation_id", start, end)] = org_id
                 label = span.label_ = by_id[org_id].kind
             final.append(span)
@@ -162,16 +164,56 @@ class OrganisationResolver:
 _SECTION_REACH = 12
 
 
-def _heading_organisation(ctx, named: list[tuple], offset: int, kind: str) -> str | None:
-    """The organisation of `kind` that the heading of `offset`'s section names, if any."""
-    j = ctx.block_index(offset)
-    if j is None:
+class _HeadingOrganisations:
+    """The organisation of a kind that the heading of an offset's section names,
+    if any, from the named mentions (start, organisation id, kind) in text
+    order: the heading's own by bisection, each heading's answer kept (a
+    report's "the council"s fall under a few dozen headings; scanning every
+    mention for each cost more than the matching)."""
+
+    def __init__(self, ctx, named: list[tuple[int, str | None, str]]):
+        self.ctx, self.named = ctx, named
+        self.starts = [start for start, _, _ in named]
+        self.found: dict[tuple[int, str], str | None] = {}
+
+    def __call__(self, offset: int, kind: str) -> str | None:
+        ctx = self.ctx
+        j = ctx.block_index(offset)
+        if j is None:
+            return None
+        for h in range(j - 1, max(-1, j - _SECTION_REACH), -1):
+            if ctx.kinds[h] == "heading":
+                key = (h, kind)
+                if key not in self.found:
+                    self.found[key] = self._first(ctx.starts[h], ctx.ends[h], kind)
+                return self.found[key]
         return None
-    for h in range(j - 1, max(-1, j - _SECTION_REACH), -1):
-        if ctx.kinds[h] == "heading":
-            inside = [org_id for start, end, org_id, label in named if ctx.starts[h] <= start < ctx.ends[h] and label == kind]
-            return inside[0] if inside else None
-    return None
+
+    def _first(self, start: int, end: int, kind: str) -> str | None:
+        """The id of the first mention of `kind` starting in [start, end)."""
+        named = self.named
+        for i in range(bisect.bisect_left(self.starts, start), len(named)):
+            mention, org_id, label = named[i]
+            if mention >= end:
+                break
+            if label == kind:
+                return org_id
+        return None
+
+
+def longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """`spacy.util.filter_spans` on (match_id, start, end) triples, by start:
+    of overlapping matches the (first) longest is kept. The same choice on
+    plain tuples, without a Span (and its Tokens) for each match."""
+    result = []
+    seen: set[int] = set()
+    for match in sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True):
+        _, start, end = match
+        if start not in seen and end - 1 not in seen:
+            result.append(match)
+            seen.update(range(start, end))
+    result.sort(key=itemgetter(1))
+    return result
 
 
 def _is_acronym(name: str) -> bool:

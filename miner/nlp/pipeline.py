@@ -9,10 +9,11 @@ miner_sentences -> miner_organisations -> miner_gradings -> miner_statistics
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 import os
 import pathlib
+from itertools import starmap
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,7 +26,7 @@ from miner.nlp import sentences as _sentences  # noqa: F401
 from miner.nlp import statistics as _statistics  # noqa: F401
 from miner.document import Document
 from miner.errors import ExtractionFailed
-from miner.nlp.context import DocContext, get_context, group_values, span_offsets
+from miner.nlp.context import DocContext, get_context, group_columns, span_offsets
 from miner.nlp.records import Evidence, Extraction, FindingRecord, GradingRecord, StatisticRecord
 
 COMPONENTS = ("miner_sentences", "miner_organisations", "miner_gradings", "miner_statistics", "miner_findings")
@@ -186,40 +187,41 @@ def records_from_doc(doc: Doc, kind: str | None = None) -> Extraction:
     ctx = get_context(doc)
     # Offsets and extension values are read from the span groups' raw data and
     # doc.user_data: Span.text and Span._ build Python objects per access. Each
-    # group is read a column at a time (group_values, evidence_for), not a
-    # record at a time, and the records are built with positional arguments.
+    # group is read a column at a time (group_columns, evidence_for) and its
+    # records built by `map` over the columns, with no Python loop per record.
     text = ctx.text or doc.text
 
     def spans(key: str) -> list[tuple[int, int]]:
         return span_offsets(doc, key)  # kept by the components that use set_span_group
 
+    def texts(offsets: list[tuple[int, int]]):
+        return map(text.__getitem__, starmap(slice, offsets))
+
     evidence_for = _EvidenceReader(ctx, text)
     extraction = Extraction(kind=guess_kind(doc, kind), subject_id=ctx.subject_id, inspection=ctx.inspection)
     offsets = spans("gradings")
-    extraction.gradings = [
-        # GradingRecord(organisation_id, area, grade, scale, evidence, count, out_of, previous, year, method)
-        GradingRecord(organisation_id, area, grade, scale, evidence, count, out_of, bool(previous), year, method or "prose")
-        for (organisation_id, area, grade, scale, count, out_of, previous, year, method), evidence
-        in zip(group_values(doc, offsets, _GRADING_FIELDS), evidence_for(offsets))
-    ]
+    organisation_id, area, grade, scale, count, out_of, previous, year, method = group_columns(doc, offsets, _GRADING_FIELDS)
+    # GradingRecord(organisation_id, area, grade, scale, evidence, count, out_of, previous, year, method)
+    extraction.gradings = list(map(
+        GradingRecord, organisation_id, area, grade, scale, evidence_for(offsets), count, out_of,
+        map(bool, previous), year, [m or "prose" for m in method],
+    ))
     offsets = spans("statistics")
-    extraction.statistics = [
-        # StatisticRecord(organisation_id, value, unit, measure, text, evidence, period, change_from, change_to, change_pct, direction)
-        StatisticRecord(organisation_id, value, unit, measure, text[start:end], evidence, period, change_from, change_to, change_pct, direction)
-        for (start, end), (organisation_id, value, unit, measure, period, change_from, change_to, change_pct, direction), evidence
-        in zip(offsets, group_values(doc, offsets, _STATISTIC_FIELDS), evidence_for(offsets))
-    ]
+    organisation_id, value, unit, measure, period, change_from, change_to, change_pct, direction = group_columns(doc, offsets, _STATISTIC_FIELDS)
+    # StatisticRecord(organisation_id, value, unit, measure, text, evidence, period, change_from, change_to, change_pct, direction)
+    extraction.statistics = list(map(
+        StatisticRecord, organisation_id, value, unit, measure, texts(offsets), evidence_for(offsets),
+        period, change_from, change_to, change_pct, direction,
+    ))
     offsets = spans("findings")
-    extraction.findings = [
-        # FindingRecord(organisation_id, text, kind, polarity, topic, evidence, confidence)
-        FindingRecord(organisation_id, text[start:end], finding_kind, polarity, topic, evidence, confidence)
-        for (start, end), (organisation_id, finding_kind, polarity, topic, confidence), evidence
-        in zip(offsets, group_values(doc, offsets, _FINDING_FIELDS), evidence_for(offsets))
-    ]
+    organisation_id, finding_kind, polarity, topic, confidence = group_columns(doc, offsets, _FINDING_FIELDS)
+    # FindingRecord(organisation_id, text, kind, polarity, topic, evidence, confidence)
+    extraction.findings = list(map(FindingRecord, organisation_id, texts(offsets), finding_kind, polarity, topic, evidence_for(offsets), confidence))
     offsets = spans("organisations")
+    (organisation_id,) = group_columns(doc, offsets, ("organisation_id",))
     extraction.organisations = [
-        {"id": organisation_id, "mention": text[start:end], "start": start, "end": end}
-        for (start, end), (organisation_id,) in zip(offsets, group_values(doc, offsets, ("organisation_id",)))
+        {"id": org_id, "mention": mention, "start": start, "end": end}
+        for (start, end), org_id, mention in zip(offsets, organisation_id, texts(offsets))
     ]
     return extraction
 
@@ -227,33 +229,40 @@ def records_from_doc(doc: Doc, kind: str | None = None) -> Extraction:
 class _EvidenceReader:
     """The `Evidence` of each (start, end) of a span group: its sentence (from
     the context's sentences, stripped once each), page and section (ctx.page
-    and ctx.section, one bisection for the block instead of one per field)."""
+    and ctx.section, joined once per block). The sentence and block of every
+    offset are found by one `numpy.searchsorted` each rather than two
+    bisections per record."""
 
     def __init__(self, ctx: DocContext, text: str):
         self.ctx, self.text = ctx, text
+        self.sentence_starts = numpy.asarray(ctx.sentence_starts, dtype=numpy.int64)
+        self.block_starts = numpy.asarray(ctx.starts, dtype=numpy.int64)
         self.sentences: dict[int, str] = {}  # sentence index -> its stripped text
-        self.sections: dict[int, str | None] = {}  # block -> its section, joined once
+        self.pages = [*ctx.pages, None]  # by block, None at -1 (before the first block)
+        self.sections: dict[int, str | None] = {-1: None}  # block -> its section, joined once
 
     def __call__(self, offsets: list[tuple[int, int]]) -> list[Evidence]:
-        ctx, text, sentence_texts, sections = self.ctx, self.text, self.sentences, self.sections
-        sentences, sentence_starts = ctx.sentences, ctx.sentence_starts
-        block_starts, kinds, pages, headings = ctx.starts, ctx.kinds, ctx.pages, ctx.headings
-        found = []
-        for start, end in offsets:
-            k = bisect_right(sentence_starts, start) - 1
+        if not offsets:
+            return []
+        ctx, sentence_texts, sections = self.ctx, self.sentences, self.sections
+        starts = [start for start, _ in offsets]
+        at = numpy.asarray(starts, dtype=numpy.int64)
+        ks = (numpy.searchsorted(self.sentence_starts, at, side="right") - 1).tolist()
+        bs = (numpy.searchsorted(self.block_starts, at, side="right") - 1).tolist()
+        sentences = ctx.sentences
+        for k in set(ks).difference(sentence_texts):
             if k >= 0:
-                sentence = sentence_texts.get(k)
-                if sentence is None:
-                    sentence = sentence_texts[k] = sentences[k].text.strip()
-            else:
-                sentence = text[start:end]
-            b = bisect_right(block_starts, start) - 1
-            section = page = None
-            if b >= 0:
-                page = pages[b]
-                section = sections.get(b, _UNSET)
-                if section is _UNSET:
-                    section = sections[b] = None if kinds[b] == "heading" else (" > ".join(headings[b]) or None)
-            # Evidence(sentence, start, end, page, section)
-            found.append(Evidence(sentence, start, end, page, section))
-        return found
+                sentence_texts[k] = sentences[k].text.strip()
+        kinds, headings = ctx.kinds, ctx.headings
+        for b in set(bs).difference(sections):
+            sections[b] = None if kinds[b] == "heading" else (" > ".join(headings[b]) or None)
+        if min(ks) >= 0:
+            sentence_of = list(map(sentence_texts.__getitem__, ks))
+        else:  # before the first sentence, the span's own text
+            text = self.text
+            sentence_of = [sentence_texts[k] if k >= 0 else text[start:end] for k, (start, end) in zip(ks, offsets)]
+        # Evidence(sentence, start, end, page, section)
+        return list(map(
+            Evidence, sentence_of, starts, [end for _, end in offsets],
+            map(self.pages.__getitem__, bs), map(sections.__getitem__, bs),
+        ))

@@ -10,7 +10,7 @@ import re
 from itertools import repeat
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -44,20 +44,39 @@ def _boundary_pattern(abbreviations: set[str]) -> re.Pattern:
 
 
 _BOUNDARY = _boundary_pattern(_ABBREVIATIONS)
-# The characters a boundary begins with, but "?" (see _boundary_offsets), as a
-# `bytes.translate` table marking them with 1.
-_MARKS = bytes(1 if chr(code) in ".!\n" else 0 for code in range(256))
 
 
-def _boundary_offsets(text: str) -> list[int]:
+def _table(marks: dict[str, int]) -> bytes:
+    """A `bytes.translate` table giving each of `marks`' characters its value, else 0."""
+    return bytes(marks.get(chr(code), 0) for code in range(256))
+
+
+# The characters a boundary begins with, but "?" (see _boundary_offsets):
+# "." and "!" marked 1, newlines 2 (a newline is a boundary by itself).
+_MARKS = _table({".": 1, "!": 1, "\n": 2})
+# What can follow the punctuation of a boundary: a closing quote or bracket
+# or whitespace; and "?", which stands for every non-ASCII character.
+_FOLLOWS = _table({char: 1 for char in "\"')]?" + "".join(c for c in map(chr, range(128)) if c.isspace())})
+# A token's first character: ASCII whitespace 1, "?" (any non-ASCII character, looked up in the text) 2.
+_SPACES = numpy.frombuffer(_table({**{c: 1 for c in map(chr, range(128)) if c.isspace()}, "?": 2}), dtype=numpy.uint8)
+
+
+def _boundary_offsets(text: str, encoded: bytes | None = None) -> list[int]:
     """`[m.end() for m in _BOUNDARY.finditer(text)]`, with `_BOUNDARY.match` tried
-    only where a boundary can begin: at ".", "!", "?" and newlines, found in one
-    vectorised pass over the text as bytes, where the regex scan would try every
-    position (half the time over a report). The same matches: no match covers
-    another's first character (after its own it takes only quotes and brackets).
+    only where a boundary can begin: at ".", "!" and "?" followed by whitespace,
+    a quote or a bracket, found in vectorised passes over the text as bytes
+    (`encoded`: `text.encode("ascii", "replace")`, if the caller has it), where
+    the regex scan would try every position (half the time over a report).
+    A newline is a boundary by itself, taken without the pattern (two in five
+    of a report's boundaries). The same matches: no match covers another's
+    first character (after its own it takes only quotes and brackets).
     Non-ASCII characters become "?" in the bytes, so "?" is looked for in the text."""
-    marks = numpy.frombuffer(text.encode("ascii", "replace").translate(_MARKS), dtype=numpy.uint8)
-    starts = numpy.flatnonzero(marks).tolist()
+    if encoded is None:
+        encoded = text.encode("ascii", "replace")
+    marks = numpy.frombuffer(encoded.translate(_MARKS), dtype=numpy.uint8)
+    follows = numpy.frombuffer(encoded.translate(_FOLLOWS) + b"\0", dtype=numpy.uint8)
+    punctuation = numpy.flatnonzero(marks == 1)
+    starts = punctuation[follows[punctuation + 1] == 1].tolist()
     i = text.find("?")
     if i >= 0:
         while i >= 0:
@@ -65,7 +84,26 @@ def _boundary_offsets(text: str) -> list[int]:
             i = text.find("?", i + 1)
         starts.sort()
     match = _BOUNDARY.match
-    return [m.end() for m in map(match, repeat(text), starts) if m]
+    found = [m.end() for m in map(match, repeat(text), starts) if m]
+    newlines = (numpy.flatnonzero(marks == 2) + 1).tolist()
+    if not newlines:
+        return found
+    # Two sorted runs, no offset in both (a match ends after punctuation, quote or bracket).
+    found += newlines
+    found.sort()
+    return found
+
+
+def _is_space(text: str, encoded: bytes, offsets: numpy.ndarray) -> numpy.ndarray:
+    """Whether the character at each offset is whitespace: token.is_space of the
+    tokens starting there, as a token is all whitespace or has none (spaCy's
+    tokenizer splits at every change), read from the bytes rather than from
+    each token's lexeme (`Doc.to_array(IS_SPACE)`, three times the cost of IDX)."""
+    marks = _SPACES[numpy.frombuffer(encoded, dtype=numpy.uint8)[offsets]]
+    space = marks == 1
+    for n in numpy.flatnonzero(marks == 2).tolist():
+        space[n] = text[offsets[n]].isspace()
+    return space
 
 
 class SentenceSegmenter:
@@ -76,22 +114,23 @@ class SentenceSegmenter:
         # Doc.text rebuilds the string from every token; the Extractor passes it in.
         ctx = get_context(doc)
         text = ctx.text or doc.text
-        offsets = _boundary_offsets(text)
-        columns = doc.to_array([IDX, IS_SPACE])
-        idx = columns[:, 0]
+        encoded = text.encode("ascii", "replace")
+        offsets = _boundary_offsets(text, encoded)
+        idx = doc.to_array(IDX)
         starts = numpy.full(len(doc), -1, dtype="int32")
         starts[0] = 1
         if offsets:
             # The first token starting at or after each boundary begins a sentence.
-            positions = numpy.searchsorted(idx, numpy.asarray(offsets), side="left")
+            # In idx's own dtype (uint64): against int64 numpy would search a float64 copy.
+            positions = numpy.searchsorted(idx, numpy.asarray(offsets, dtype=idx.dtype), side="left")
             positions = positions[positions < len(doc)]
             starts[positions] = 1
-        # Whitespace tokens ("\n\n") must not start a sentence of their own.
-        is_space = columns[:, 1].astype(bool)
-        if is_space.any():
-            # Each one passes the start on to the next token: where two follow
-            # each other, the second stays no start (it passes it on in turn).
-            moved = numpy.nonzero((starts == 1) & is_space)[0]
+        # Whitespace tokens ("\n\n") must not start a sentence of their own:
+        # each one passes the start on to the next token; where two follow
+        # each other, the second stays no start (it passes it on in turn).
+        begins = numpy.flatnonzero(starts == 1)
+        moved = begins[_is_space(text, encoded, idx[begins])]
+        if len(moved):
             following = moved + 1
             starts[following[following < len(doc)]] = 1
             starts[moved] = -1

@@ -31,6 +31,7 @@ from spacy.symbols import IDS as SYMBOLS
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import minibatch, registry
+from thinc.api import Model, SparseLinear_v2
 
 KINDS = ("none", "cause_of_concern", "area_for_improvement", "recommendation", "innovative_practice", "finding")
 POLARITIES = ("positive", "negative", "neutral")
@@ -69,21 +70,47 @@ class Candidate(NamedTuple):
 
 @dataclass
 class KindScores:
-    """The kind head's answer for a batch of candidates (per candidate: the most
-    probable kind, its probability, and 1 - P(none)), with the batch's n-gram
-    keys, counts and keys per candidate for scoring the other heads."""
+    """The kind head's answer for a batch of candidates, as arrays (per
+    candidate: the index of the most probable kind, its probability, and
+    1 - P(none) in double precision, as Python computes it from the float32),
+    with the batch's n-gram keys, counts and keys per candidate for scoring
+    the other heads."""
 
-    kinds: list[str]
-    kind_p: list[float]
-    finding_p: list[float]
+    labels: tuple[str, ...]
+    best: numpy.ndarray
+    kind_p: numpy.ndarray
+    finding_p: numpy.ndarray
     keys: numpy.ndarray
     values: numpy.ndarray
     per_text: numpy.ndarray
 
-    def chosen(self, rows) -> list[int]:
-        """Those of `rows` given a polarity and topic: what the kind head keeps."""
-        kinds, finding_p = self.kinds, self.finding_p
-        return [i for i in rows if kinds[i] != "none" or finding_p[i] >= 0.3]
+    @property
+    def kinds(self) -> list[str]:
+        """The most probable kind of each candidate ("none" included)."""
+        return _label_names(self.labels, self.best)
+
+    def chosen(self, rows: numpy.ndarray) -> numpy.ndarray:
+        """Those of `rows` (ascending) given a polarity and topic: what the kind head keeps."""
+        rows = numpy.asarray(rows, dtype="int64")
+        keep = (self.best[rows] != self.labels.index("none")) | (self.finding_p[rows] >= 0.3)
+        return rows[keep]
+
+    def rows(self, rows: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """The keys, counts and keys per text of the candidates at `rows` (ascending)."""
+        if len(rows) == len(self.per_text):
+            return self.keys, self.values, self.per_text
+        keep = numpy.zeros(len(self.per_text), dtype=bool)
+        keep[rows] = True
+        keep_keys = numpy.repeat(keep, self.per_text)
+        return self.keys[keep_keys], self.values[keep_keys], self.per_text[keep]
+
+
+def _label_names(labels: tuple[str, ...], best: numpy.ndarray) -> list[str]:
+    """`[labels[b] for b in best]`, the lookups in C."""
+    if len(best) == 0:
+        return []
+    names = operator.itemgetter(*best.tolist())(labels)
+    return [names] if len(best) == 1 else list(names)
 
 
 # What `Candidate.context_features()` depends on (the whole heading path, where
@@ -391,6 +418,31 @@ class BowScorer:
         return self.output.predict(self.linear.predict((keys, numpy.asarray(counts, dtype="f"), lengths)))
 
 
+def _joint_linear(linears: list) -> tuple[Model, list[int]] | None:
+    """One thinc `SparseLinear` layer with the classes of several heads' layers
+    side by side, and each head's number of classes; None when the layers
+    cannot be joined (other sizes or indexing). thinc sums each class apart
+    (the bias, then each key's two weights in the keys' order, in float32), and
+    a key's weights for class c sit at c * length + its hashed index, so the
+    joint layer gives each head's scores bit for bit, with the keys hashed
+    and walked once for all the heads."""
+    layers = [linear.layers[0] if linear.name.startswith("resizable(") and linear.layers else linear for linear in linears]
+    if any(layer.name != "sparse_linear" or layer.attrs.get("v1_indexing", True) for layer in layers):
+        return None
+    length = layers[0].get_dim("length")
+    widths = [layer.get_dim("nO") for layer in layers]
+    weights = [layer.get_param("W") for layer in layers]
+    biases = [layer.get_param("b") for layer in layers]
+    if any(layer.get_dim("length") != length for layer in layers) or any(
+        not isinstance(w, numpy.ndarray) or w.dtype != numpy.float32 or w.shape != (width * length,) for w, width in zip(weights, widths)
+    ):
+        return None
+    joint = SparseLinear_v2(nO=sum(widths), length=length)
+    joint.set_param("W", numpy.concatenate(weights))
+    joint.set_param("b", numpy.concatenate(biases).astype("float32"))
+    return joint, widths
+
+
 # How many candidates a batch needs for `_flat_ids` (measured on real reports'
 # candidates, words and keys together: even at 64, faster from 100 on, 1.2 ms
 # against 1.0 at 150; slower below 64 from numpy's fixed cost per call).
@@ -402,12 +454,17 @@ class FindingClassifier:
     spaCy's exclusive textcat takes one label per text, and polarity and topic
     are learnt from findings only."""
 
-    def __init__(self, heads: dict[str, Language]):
+    def __init__(self, heads: dict[str, Language], *, frozen: bool = False):
+        """`frozen`: the heads will not be trained further (a loaded model), so
+        the joint layer of polarity and topic (`_joint_linear`) is made once
+        rather than for each batch."""
         self.heads = heads
         scorers = {head: BowScorer.for_textcat(nlp.get_pipe("textcat")) for head, nlp in heads.items() if "textcat" in nlp.pipe_names}
         # The fast path needs every head to be a BOW model over the word tokenizer.
         fast = len(scorers) == len(heads) and all(scorers.values()) and all(isinstance(nlp.tokenizer, WordTokenizer) for nlp in heads.values())
         self.scorers = scorers if fast else None
+        self.frozen = frozen
+        self._joint: dict[tuple[str, ...], tuple | None] = {}
 
     @classmethod
     def create(cls) -> "FindingClassifier":
@@ -454,10 +511,10 @@ class FindingClassifier:
         """`_predict` with the heads scored by `BowScorer`: the same decisions and
         probabilities (tests/test_bow_scorer.py compares them on the corpus)."""
         batch = self.score_kinds(candidates)
-        results = [{"kind": k, "kind_p": p, "finding_p": f} for k, p, f in zip(batch.kinds, batch.kind_p, batch.finding_p)]
-        chosen = batch.chosen(range(len(candidates)))
-        for head in ("polarity", "topic"):
-            for i, label, p in zip(chosen, *self.score_head(batch, head, chosen)):
+        results = [{"kind": k, "kind_p": p, "finding_p": f} for k, p, f in zip(batch.kinds, batch.kind_p.tolist(), batch.finding_p.tolist())]
+        chosen = batch.chosen(numpy.arange(len(candidates)))
+        for head, (labels, probabilities) in self.score_heads(batch, ("polarity", "topic"), chosen).items():
+            for i, label, p in zip(chosen.tolist(), labels, probabilities):
                 results[i][head] = label
                 results[i][head + "_p"] = p
         for r in results:
@@ -467,29 +524,48 @@ class FindingClassifier:
 
     def score_kinds(self, candidates: list[Candidate]) -> "KindScores":
         """The kind head's answer for every candidate (the fast path only: `scorers`
-        set), with the batch's n-gram keys kept for `score_head`."""
+        set), with the batch's n-gram keys kept for `score_heads`."""
         # numpy's fixed cost per call outweighs its speed below some 64 candidates.
         ids = self._flat_ids(candidates) if len(candidates) >= _NUMPY_WORDS_FROM else None
         scorer = self.scorers["kind"]
         keys, counts, per_text = scorer.id_keys(*ids) if ids is not None else scorer.flat_keys(*self._words(candidates))
         values = numpy.asarray(counts, dtype="f")
-        kinds, kind_p, none = self._best(self.scorers["kind"], keys, values, per_text, "none")
-        return KindScores(kinds, kind_p, [1.0 - p for p in none], keys, values, per_text)
+        scores = scorer.scores(keys, values, per_text)
+        # argmax takes the first of equal maxima, as max() over the labels in order does.
+        best = scores.argmax(axis=1)
+        kind_p = scores[numpy.arange(len(best)), best]
+        finding_p = 1.0 - scores[:, scorer.labels.index("none")].astype("float64")
+        return KindScores(scorer.labels, best, kind_p, finding_p, keys, values, per_text)
 
-    def score_head(self, batch: "KindScores", head: str, rows: list[int]) -> tuple[list[str], list[float]]:
-        """The most probable label of `head` and its probability for the candidates
-        at `rows` (ascending) of `batch`. Rows do not depend on one another, so
-        the others are left out of the scoring."""
-        if not rows:
-            return [], []
-        keys, values, per_text = batch.keys, batch.values, batch.per_text
-        if len(rows) < len(per_text):
-            keep = numpy.zeros(len(per_text), dtype=bool)
-            keep[rows] = True
-            keep_keys = numpy.repeat(keep, per_text)
-            keys, values, per_text = keys[keep_keys], values[keep_keys], per_text[keep]
-        labels, probabilities, _ = self._best(self.scorers[head], keys, values, per_text)
-        return labels, probabilities
+    def score_heads(self, batch: "KindScores", heads: tuple[str, ...], rows: numpy.ndarray) -> dict[str, tuple[list[str], list[float]]]:
+        """Per head of `heads`: the most probable label and its probability for
+        the candidates at `rows` (ascending) of `batch`. Rows do not depend on
+        one another, so the others are left out of the scoring; the heads are
+        scored by one joint layer where they can be (`_joint_linear`)."""
+        if len(rows) == 0:
+            return {head: ([], []) for head in heads}
+        keys, values, per_text = batch.rows(rows)
+        joint = self._joint.get(heads, False)
+        if joint is False:
+            joint = _joint_linear([self.scorers[head].linear for head in heads])
+            if self.frozen:
+                self._joint[heads] = joint
+        if joint is None:
+            scores = [self.scorers[head].scores(keys, values, per_text) for head in heads]
+        else:
+            layer, widths = joint
+            linear = layer.predict((keys, values, per_text))
+            edges = numpy.cumsum([0, *widths]).tolist()
+            # Each head's own output layer, over a contiguous copy of its columns.
+            scores = [
+                self.scorers[head].output.predict(numpy.ascontiguousarray(linear[:, start:end]))
+                for head, start, end in zip(heads, edges, edges[1:])
+            ]
+        out = {}
+        for head, head_scores in zip(heads, scores):
+            best = head_scores.argmax(axis=1)
+            out[head] = (_label_names(self.scorers[head].labels, best), head_scores[numpy.arange(len(best)), best].tolist())
+        return out
 
     @staticmethod
     def _flat_ids(candidates: list[Candidate]) -> tuple[numpy.ndarray, numpy.ndarray] | None:
@@ -548,16 +624,6 @@ class FindingClassifier:
             lengths.append(len(context) + len(text))
         return flat, lengths
 
-    @staticmethod
-    def _best(scorer: BowScorer, keys, values, per_text, label: str | None = None) -> tuple[list[str], list[float], list[float] | None]:
-        """Per text: the most probable label, its probability, and that of `label`."""
-        scores = scorer.scores(keys, values, per_text)
-        # argmax takes the first of equal maxima, as max() over the labels in order does.
-        best = scores.argmax(axis=1)
-        top = scores[numpy.arange(len(best)), best].tolist()
-        names = [scorer.labels[b] for b in best.tolist()]
-        return names, top, scores[:, scorer.labels.index(label)].tolist() if label is not None else None
-
     def to_disk(self, path: pathlib.Path) -> None:
         for head, nlp in self.heads.items():
             (pathlib.Path(path) / head).parent.mkdir(parents=True, exist_ok=True)
@@ -565,7 +631,7 @@ class FindingClassifier:
 
     @classmethod
     def from_disk(cls, path: pathlib.Path) -> "FindingClassifier":
-        return cls({head: spacy.load(pathlib.Path(path) / head) for head in HEADS})
+        return cls({head: spacy.load(pathlib.Path(path) / head) for head in HEADS}, frozen=True)
 
 
 def train(labelled: list[tuple[Candidate, str, str | None, str | None]], *, epochs: int = 20, seed: int = 0) -> tuple[FindingClassifier, list[dict]]:

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import get_context, set_span_group, span_key
-from miner.nlp.finding_model import Candidate, FindingClassifier
+from miner.nlp.finding_model import Candidate, FindingClassifier, _label_names
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import required_literals
 from miner.nlp.sections import BOILERPLATE_ANYWHERE, Section, block_sections, is_boilerplate, is_toc_entry
@@ -207,20 +207,28 @@ class FindingExtractor:
         return out
 
     def _model_decisions(self, candidates: list[Candidate]) -> tuple[list[int], list[str], list, list, list[float]]:
-        """`_decisions` by `_decide`'s rules over the classifier's fast path, each
-        head scored only for the candidates whose records read it: none below
-        the threshold, and no polarity where the kind fixes it."""
+        """`_decisions` by `_decide`'s rules over the classifier's fast path, as
+        columns: polarity and topic scored (together) only for the candidates
+        kept, and a polarity read only where the kind does not fix it."""
         batch = self.classifier.score_kinds(candidates)
-        finding_p, model_kinds, threshold = batch.finding_p, batch.kinds, self.threshold
-        kept = [n for n, p in enumerate(finding_p) if p >= threshold]
-        kinds = [_kind(candidates[n], model_kinds[n]) for n in kept]
+        kept = numpy.flatnonzero(batch.finding_p >= self.threshold)
         chosen = batch.chosen(kept)
-        topic_of = dict(zip(chosen, self.classifier.score_head(batch, "topic", chosen)[0]))
-        fixed = {n: _FIXED_POLARITY.get(kind) for n, kind in zip(kept, kinds)}
-        unfixed = [n for n in chosen if fixed[n] is None]
-        polarity_of = dict(zip(unfixed, self.classifier.score_head(batch, "polarity", unfixed)[0]))
-        polarities = [fixed[n] or polarity_of.get(n) for n in kept]
-        return kept, kinds, polarities, [topic_of.get(n) for n in kept], [finding_p[n] for n in kept]
+        heads = self.classifier.score_heads(batch, ("polarity", "topic"), chosen)
+        kept_list = kept.tolist()
+        # `_kind` inline (a call per finding showed): "none" read as "finding",
+        # and a report's own section heading surer than the model about the kind.
+        model_kinds = _label_names(tuple("finding" if label == "none" else label for label in batch.labels), batch.best[kept])
+        kinds = [
+            c.section_kind if c.section_kind is not None and c.doc_kind == "report" else model_kind
+            for c, model_kind in zip([candidates[n] for n in kept_list], model_kinds)
+        ]
+        polarities, topics = heads["polarity"][0], heads["topic"][0]
+        if len(chosen) < len(kept):  # None for the candidates the kind head does not keep
+            where = dict(zip(chosen.tolist(), range(len(chosen))))
+            polarities = [polarities[where[n]] if n in where else None for n in kept_list]
+            topics = [topics[where[n]] if n in where else None for n in kept_list]
+        polarities = [_FIXED_POLARITY.get(kind) or polarity for kind, polarity in zip(kinds, polarities)]
+        return kept_list, kinds, polarities, topics, batch.finding_p[kept].tolist()
 
     def _decide(self, candidate: Candidate, prediction: dict) -> tuple[str | None, str | None, str | None, float]:
         if prediction["finding_p"] < self.threshold:

@@ -25,7 +25,7 @@ from miner.nlp.context import get_context, set_span_group, span_key
 from miner.nlp.finding_model import Candidate, FindingClassifier, _label_names
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import required_literals
-from miner.nlp.sections import BOILERPLATE_ANYWHERE, Section, block_sections, is_boilerplate, is_toc_entry
+from miner.nlp.sections import BOILERPLATE_ANYWHERE, BOILERPLATE_STARTS, Section, block_sections, is_boilerplate, is_toc_entry
 
 SPANS_KEY = "findings"
 DATA = pathlib.Path(__file__).parent / "data" / "findings.json"
@@ -113,7 +113,7 @@ class FindingExtractor:
             if context is False:
                 if anywhere is None:  # found once per document, on first need
                     anywhere = ctx.literal_index(BOILERPLATE_ANYWHERE).any_within
-                context = governs[i] = self._governs(ctx, i, sections, anywhere)
+                context = governs[i] = self._governs(ctx, i, sections, anywhere, low)
             if context is None:
                 continue
             # The cheap quote test first: most sentences fail it.
@@ -127,14 +127,19 @@ class FindingExtractor:
             found.append(make(Candidate, (start, end, text, block_kind, context[0], context[1], doc_kind)))
         return found
 
-    def _governs(self, ctx, i: int, sections: list[Section], anywhere) -> tuple[tuple[str, ...], str | None] | None:
+    def _governs(self, ctx, i: int, sections: list[Section], anywhere, low: str | None) -> tuple[tuple[str, ...], str | None] | None:
         """The heading path and section kind of block `i`'s candidates; None when
         the block is the publisher's standard text or a section title.
         `sections`: the document's `_block_sections`, filled here if empty;
-        `anywhere`: the document's BOILERPLATE_ANYWHERE `LiteralIndex.any_within`."""
+        `anywhere`: the document's BOILERPLATE_ANYWHERE `LiteralIndex.any_within`;
+        `low`: the folded document (`ctx.folded`), None if it has none."""
         start, end = ctx.starts[i], ctx.ends[i]
         headings = ctx.headings[i]
-        if is_boilerplate(ctx.text[start:end], headings, anywhere(start, end)):
+        at_start = None if low is None or BOILERPLATE_STARTS is None else low.startswith(BOILERPLATE_STARTS.words, start, end)
+        maybe_anywhere = anywhere(start, end)
+        # Most blocks can match neither at their start nor further on: their text is not sliced.
+        text = ctx.text[start:end] if at_start is not False or maybe_anywhere else ""
+        if is_boilerplate(text, headings, maybe_anywhere, at_start):
             return None
         if not sections:
             sections += self._block_sections(ctx)

@@ -4,12 +4,11 @@ words, no Doc per candidate) gives the trained model's own probabilities."""
 import contextlib
 import pathlib
 
-import numpy
 import pytest
 import spacy
 
 from miner.nlp.context import DocContext
-from miner.nlp.finding_model import BowScorer, FindingClassifier, _joint_linear
+from miner.nlp.finding_model import BowScorer, FindingClassifier
 from miner.text import convert
 
 DOCUMENTS = pathlib.Path(__file__).resolve().parents[1] / "corpora" / "documents"
@@ -78,29 +77,3 @@ def test_column_decisions_are_the_per_candidate_decisions(extractor):
         assert findings._model_decisions(candidates) == expected, name
         compared += len(expected[0])
     assert compared > 500
-
-
-def test_the_joint_layer_gives_each_heads_own_scores_bit_for_bit(extractor):
-    """Polarity and topic scored by one SparseLinear layer (`_joint_linear`): every
-    float is the one the head's own layer gives, and so is every decision."""
-    classifier = extractor.nlp.get_pipe("miner_findings").classifier
-    heads = ("polarity", "topic")
-    layer, widths = _joint_linear([classifier.scorers[head].linear for head in heads])
-    compared = 0
-    for name, candidates in corpus_candidates(extractor):
-        batch = classifier.score_kinds(candidates)
-        rows = numpy.arange(len(candidates))
-        keys, values, per_text = batch.rows(rows)
-        joint = layer.predict((keys, values, per_text))
-        start = 0
-        for head, width in zip(heads, widths):
-            own = classifier.scorers[head].linear.predict((keys, values, per_text))
-            assert numpy.array_equal(joint[:, start:start + width].view("uint32"), own.view("uint32")), (name, head)
-            start += width
-        scored = classifier.score_heads(batch, heads, rows)
-        for head in heads:
-            scores = classifier.scorers[head].scores(keys, values, per_text)
-            best = scores.argmax(axis=1)
-            assert scored[head] == ([classifier.scorers[head].labels[b] for b in best], scores[rows, best].tolist()), (name, head)
-        compared += len(candidates)
-    assert compared > 1000

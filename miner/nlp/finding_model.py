@@ -31,7 +31,6 @@ from spacy.symbols import IDS as SYMBOLS
 from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import minibatch, registry
-from thinc.api import Model, SparseLinear_v2
 
 KINDS = ("none", "cause_of_concern", "area_for_improvement", "recommendation", "innovative_practice", "finding")
 POLARITIES = ("positive", "negative", "neutral")
@@ -418,31 +417,6 @@ class BowScorer:
         return self.output.predict(self.linear.predict((keys, numpy.asarray(counts, dtype="f"), lengths)))
 
 
-def _joint_linear(linears: list) -> tuple[Model, list[int]] | None:
-    """One thinc `SparseLinear` layer with the classes of several heads' layers
-    side by side, and each head's number of classes; None when the layers
-    cannot be joined (other sizes or indexing). thinc sums each class apart
-    (the bias, then each key's two weights in the keys' order, in float32), and
-    a key's weights for class c sit at c * length + its hashed index, so the
-    joint layer gives each head's scores bit for bit, with the keys hashed
-    and walked once for all the heads."""
-    layers = [linear.layers[0] if linear.name.startswith("resizable(") and linear.layers else linear for linear in linears]
-    if any(layer.name != "sparse_linear" or layer.attrs.get("v1_indexing", True) for layer in layers):
-        return None
-    length = layers[0].get_dim("length")
-    widths = [layer.get_dim("nO") for layer in layers]
-    weights = [layer.get_param("W") for layer in layers]
-    biases = [layer.get_param("b") for layer in layers]
-    if any(layer.get_dim("length") != length for layer in layers) or any(
-        not isinstance(w, numpy.ndarray) or w.dtype != numpy.float32 or w.shape != (width * length,) for w, width in zip(weights, widths)
-    ):
-        return None
-    joint = SparseLinear_v2(nO=sum(widths), length=length)
-    joint.set_param("W", numpy.concatenate(weights))
-    joint.set_param("b", numpy.concatenate(biases).astype("float32"))
-    return joint, widths
-
-
 # How many candidates a batch needs for `_flat_ids` (measured on real reports'
 # candidates, words and keys together: even at 64, faster from 100 on, 1.2 ms
 # against 1.0 at 150; slower below 64 from numpy's fixed cost per call).
@@ -454,17 +428,12 @@ class FindingClassifier:
     spaCy's exclusive textcat takes one label per text, and polarity and topic
     are learnt from findings only."""
 
-    def __init__(self, heads: dict[str, Language], *, frozen: bool = False):
-        """`frozen`: the heads will not be trained further (a loaded model), so
-        the joint layer of polarity and topic (`_joint_linear`) is made once
-        rather than for each batch."""
+    def __init__(self, heads: dict[str, Language]):
         self.heads = heads
         scorers = {head: BowScorer.for_textcat(nlp.get_pipe("textcat")) for head, nlp in heads.items() if "textcat" in nlp.pipe_names}
         # The fast path needs every head to be a BOW model over the word tokenizer.
         fast = len(scorers) == len(heads) and all(scorers.values()) and all(isinstance(nlp.tokenizer, WordTokenizer) for nlp in heads.values())
         self.scorers = scorers if fast else None
-        self.frozen = frozen
-        self._joint: dict[tuple[str, ...], tuple | None] = {}
 
     @classmethod
     def create(cls) -> "FindingClassifier":
@@ -540,27 +509,14 @@ class FindingClassifier:
     def score_heads(self, batch: "KindScores", heads: tuple[str, ...], rows: numpy.ndarray) -> dict[str, tuple[list[str], list[float]]]:
         """Per head of `heads`: the most probable label and its probability for
         the candidates at `rows` (ascending) of `batch`. Rows do not depend on
-        one another, so the others are left out of the scoring; the heads are
-        scored by one joint layer where they can be (`_joint_linear`)."""
+        one another, so the others are left out of the scoring (the rows picked
+        once for all the heads)."""
         if len(rows) == 0:
             return {head: ([], []) for head in heads}
         keys, values, per_text = batch.rows(rows)
-        joint = self._joint.get(heads, False)
-        if joint is False:
-            joint = _joint_linear([self.scorers[head].linear for head in heads])
-            if self.frozen:
-                self._joint[heads] = joint
-        if joint is None:
-            scores = [self.scorers[head].scores(keys, values, per_text) for head in heads]
-        else:
-            layer, widths = joint
-            linear = layer.predict((keys, values, per_text))
-            edges = numpy.cumsum([0, *widths]).tolist()
-            # Each head's own output layer, over a contiguous copy of its columns.
-            scores = [
-                self.scorers[head].output.predict(numpy.ascontiguousarray(linear[:, start:end]))
-                for head, start, end in zip(heads, edges, edges[1:])
-            ]
+        # (One thinc layer with both heads' classes side by side gives the same
+        # floats, but was no faster: the cost is reading scattered weights, not hashing keys.)
+        scores = [self.scorers[head].scores(keys, values, per_text) for head in heads]
         out = {}
         for head, head_scores in zip(heads, scores):
             best = head_scores.argmax(axis=1)
@@ -631,7 +587,7 @@ class FindingClassifier:
 
     @classmethod
     def from_disk(cls, path: pathlib.Path) -> "FindingClassifier":
-        return cls({head: spacy.load(pathlib.Path(path) / head) for head in HEADS}, frozen=True)
+        return cls({head: spacy.load(pathlib.Path(path) / head) for head in HEADS})
 
 
 def train(labelled: list[tuple[Candidate, str, str | None, str | None]], *, epochs: int = 20, seed: int = 0) -> tuple[FindingClassifier, list[dict]]:

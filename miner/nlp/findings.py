@@ -172,21 +172,14 @@ class FindingExtractor:
         user_data = doc.user_data
         # Labels as string ids: Span() would hash a label string for every span.
         labels = {kind: doc.vocab.strings.add(kind) for kind in KINDS}
-        spans: list[Span] = []
-        rows: list[int] = []  # the findings with a span, by their index in `kept`
-        span_starts: list[int] = []
-        span_ends: list[int] = []
-        for row, (token_range, kind) in enumerate(zip(token_ranges, kinds)):
-            if token_range is None:
-                continue
-            first, end, start_char, end_char = token_range
-            span = Span(doc, first, end, label=labels[kind] if kind in labels else kind)
-            if end <= first:  # an empty span (never for a stripped sentence): spaCy's own offsets
-                start_char, end_char = span.start_char, span.end_char
-            spans.append(span)
-            rows.append(row)
-            span_starts.append(start_char)
-            span_ends.append(end_char)
+        rows = [row for row, token_range in enumerate(token_ranges) if token_range is not None]  # the findings with a span
+        ranges = token_ranges if len(rows) == len(token_ranges) else [token_ranges[row] for row in rows]
+        firsts, ends, span_starts, span_ends = (list(column) for column in zip(*ranges)) if ranges else ([], [], [], [])
+        # Span(doc, first, end, label) by map() in C rather than a loop with appends.
+        spans = list(map(Span, itertools.repeat(doc), firsts, ends, [labels.get(kinds[row], kinds[row]) for row in rows]))
+        for n in (n for n, (first, end) in enumerate(zip(firsts, ends)) if end <= first):
+            # An empty span (never for a stripped sentence): spaCy's own offsets.
+            span_starts[n], span_ends[n] = spans[n].start_char, spans[n].end_char
         # span._.name = value, at offsets known here (span.start_char makes Token
         # objects), one name at a time: keys and values paired by zip in C.
         confidences = list(map(round, confidences, itertools.repeat(3)))

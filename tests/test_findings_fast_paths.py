@@ -15,7 +15,7 @@ from miner.nlp import finding_model
 from miner.nlp.finding_model import Candidate, FindingClassifier, words
 from miner.nlp.findings import _is_quoted_response, _normalise, _SeenTexts, expand_to_tokens
 from miner.nlp.scan import LiteralIndex, fold
-from miner.nlp.sections import BOILERPLATE, BOILERPLATE_ANYWHERE, is_boilerplate
+from miner.nlp.sections import BOILERPLATE, BOILERPLATE_ANYWHERE, BOILERPLATE_STARTS, is_boilerplate
 
 TRICKY = [
     "", " ", "\t\n", "a", "Children’s services", "children's  services", "The ‘good’ grade – again", "“We welcome the report,” said the council.",
@@ -145,6 +145,11 @@ def test_boilerplate_prefilter_agrees_with_the_plain_search(text):
     index = LiteralIndex(BOILERPLATE_ANYWHERE, fold(document))
     assert is_boilerplate(text, (), index.any_within(start, end)) is expected
     assert is_boilerplate("Some words first. " + text) is (BOILERPLATE.search("Some words first. " + text) is not None)
+    # "The folded block starts with none of BOILERPLATE_STARTS" only where it cannot match at its start.
+    low = fold(document)
+    at_start = None if low is None else low.startswith(BOILERPLATE_STARTS.words, start, end)
+    assert at_start is not False or BOILERPLATE.match(text) is None
+    assert is_boilerplate(text, (), index.any_within(start, end), at_start) is expected
 
 
 def test_expand_to_tokens_is_char_span_expand():

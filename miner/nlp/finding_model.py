@@ -69,21 +69,47 @@ class Candidate(NamedTuple):
 
 @dataclass
 class KindScores:
-    """The kind head's answer for a batch of candidates (per candidate: the most
-    probable kind, its probability, and 1 - P(none)), with the batch's n-gram
-    keys, counts and keys per candidate for scoring the other heads."""
+    """The kind head's answer for a batch of candidates, as arrays (per
+    candidate: the index of the most probable kind, its probability, and
+    1 - P(none) in double precision, as Python computes it from the float32),
+    with the batch's n-gram keys, counts and keys per candidate for scoring
+    the other heads."""
 
-    kinds: list[str]
-    kind_p: list[float]
-    finding_p: list[float]
+    labels: tuple[str, ...]
+    best: numpy.ndarray
+    kind_p: numpy.ndarray
+    finding_p: numpy.ndarray
     keys: numpy.ndarray
     values: numpy.ndarray
     per_text: numpy.ndarray
 
-    def chosen(self, rows) -> list[int]:
-        """Those of `rows` given a polarity and topic: what the kind head keeps."""
-        kinds, finding_p = self.kinds, self.finding_p
-        return [i for i in rows if kinds[i] != "none" or finding_p[i] >= 0.3]
+    @property
+    def kinds(self) -> list[str]:
+        """The most probable kind of each candidate ("none" included)."""
+        return _label_names(self.labels, self.best)
+
+    def chosen(self, rows: numpy.ndarray) -> numpy.ndarray:
+        """Those of `rows` (ascending) given a polarity and topic: what the kind head keeps."""
+        rows = numpy.asarray(rows, dtype="int64")
+        keep = (self.best[rows] != self.labels.index("none")) | (self.finding_p[rows] >= 0.3)
+        return rows[keep]
+
+    def rows(self, rows: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+        """The keys, counts and keys per text of the candidates at `rows` (ascending)."""
+        if len(rows) == len(self.per_text):
+            return self.keys, self.values, self.per_text
+        keep = numpy.zeros(len(self.per_text), dtype=bool)
+        keep[rows] = True
+        keep_keys = numpy.repeat(keep, self.per_text)
+        return self.keys[keep_keys], self.values[keep_keys], self.per_text[keep]
+
+
+def _label_names(labels: tuple[str, ...], best: numpy.ndarray) -> list[str]:
+    """`[labels[b] for b in best]`, the lookups in C."""
+    if len(best) == 0:
+        return []
+    names = operator.itemgetter(*best.tolist())(labels)
+    return [names] if len(best) == 1 else list(names)
 
 
 # What `Candidate.context_features()` depends on (the whole heading path, where
@@ -454,10 +480,10 @@ class FindingClassifier:
         """`_predict` with the heads scored by `BowScorer`: the same decisions and
         probabilities (tests/test_bow_scorer.py compares them on the corpus)."""
         batch = self.score_kinds(candidates)
-        results = [{"kind": k, "kind_p": p, "finding_p": f} for k, p, f in zip(batch.kinds, batch.kind_p, batch.finding_p)]
-        chosen = batch.chosen(range(len(candidates)))
-        for head in ("polarity", "topic"):
-            for i, label, p in zip(chosen, *self.score_head(batch, head, chosen)):
+        results = [{"kind": k, "kind_p": p, "finding_p": f} for k, p, f in zip(batch.kinds, batch.kind_p.tolist(), batch.finding_p.tolist())]
+        chosen = batch.chosen(numpy.arange(len(candidates)))
+        for head, (labels, probabilities) in self.score_heads(batch, ("polarity", "topic"), chosen).items():
+            for i, label, p in zip(chosen.tolist(), labels, probabilities):
                 results[i][head] = label
                 results[i][head + "_p"] = p
         for r in results:
@@ -467,29 +493,35 @@ class FindingClassifier:
 
     def score_kinds(self, candidates: list[Candidate]) -> "KindScores":
         """The kind head's answer for every candidate (the fast path only: `scorers`
-        set), with the batch's n-gram keys kept for `score_head`."""
+        set), with the batch's n-gram keys kept for `score_heads`."""
         # numpy's fixed cost per call outweighs its speed below some 64 candidates.
         ids = self._flat_ids(candidates) if len(candidates) >= _NUMPY_WORDS_FROM else None
         scorer = self.scorers["kind"]
         keys, counts, per_text = scorer.id_keys(*ids) if ids is not None else scorer.flat_keys(*self._words(candidates))
         values = numpy.asarray(counts, dtype="f")
-        kinds, kind_p, none = self._best(self.scorers["kind"], keys, values, per_text, "none")
-        return KindScores(kinds, kind_p, [1.0 - p for p in none], keys, values, per_text)
+        scores = scorer.scores(keys, values, per_text)
+        # argmax takes the first of equal maxima, as max() over the labels in order does.
+        best = scores.argmax(axis=1)
+        kind_p = scores[numpy.arange(len(best)), best]
+        finding_p = 1.0 - scores[:, scorer.labels.index("none")].astype("float64")
+        return KindScores(scorer.labels, best, kind_p, finding_p, keys, values, per_text)
 
-    def score_head(self, batch: "KindScores", head: str, rows: list[int]) -> tuple[list[str], list[float]]:
-        """The most probable label of `head` and its probability for the candidates
-        at `rows` (ascending) of `batch`. Rows do not depend on one another, so
-        the others are left out of the scoring."""
-        if not rows:
-            return [], []
-        keys, values, per_text = batch.keys, batch.values, batch.per_text
-        if len(rows) < len(per_text):
-            keep = numpy.zeros(len(per_text), dtype=bool)
-            keep[rows] = True
-            keep_keys = numpy.repeat(keep, per_text)
-            keys, values, per_text = keys[keep_keys], values[keep_keys], per_text[keep]
-        labels, probabilities, _ = self._best(self.scorers[head], keys, values, per_text)
-        return labels, probabilities
+    def score_heads(self, batch: "KindScores", heads: tuple[str, ...], rows: numpy.ndarray) -> dict[str, tuple[list[str], list[float]]]:
+        """Per head of `heads`: the most probable label and its probability for
+        the candidates at `rows` (ascending) of `batch`. Rows do not depend on
+        one another, so the others are left out of the scoring (the rows picked
+        once for all the heads)."""
+        if len(rows) == 0:
+            return {head: ([], []) for head in heads}
+        keys, values, per_text = batch.rows(rows)
+        # (One thinc layer with both heads' classes side by side gives the same
+        # floats, but was no faster: the cost is reading scattered weights, not hashing keys.)
+        scores = [self.scorers[head].scores(keys, values, per_text) for head in heads]
+        out = {}
+        for head, head_scores in zip(heads, scores):
+            best = head_scores.argmax(axis=1)
+            out[head] = (_label_names(self.scorers[head].labels, best), head_scores[numpy.arange(len(best)), best].tolist())
+        return out
 
     @staticmethod
     def _flat_ids(candidates: list[Candidate]) -> tuple[numpy.ndarray, numpy.ndarray] | None:
@@ -547,16 +579,6 @@ class FindingClassifier:
             flat += text
             lengths.append(len(context) + len(text))
         return flat, lengths
-
-    @staticmethod
-    def _best(scorer: BowScorer, keys, values, per_text, label: str | None = None) -> tuple[list[str], list[float], list[float] | None]:
-        """Per text: the most probable label, its probability, and that of `label`."""
-        scores = scorer.scores(keys, values, per_text)
-        # argmax takes the first of equal maxima, as max() over the labels in order does.
-        best = scores.argmax(axis=1)
-        top = scores[numpy.arange(len(best)), best].tolist()
-        names = [scorer.labels[b] for b in best.tolist()]
-        return names, top, scores[:, scorer.labels.index(label)].tolist() if label is not None else None
 
     def to_disk(self, path: pathlib.Path) -> None:
         for head, nlp in self.heads.items():

@@ -15,16 +15,17 @@ import json
 import pathlib
 import re
 
+import ahocorasick
 import numpy
 from spacy.attrs import IDX, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import get_context, set_span_group, span_key
-from miner.nlp.finding_model import Candidate, FindingClassifier
+from miner.nlp.finding_model import Candidate, FindingClassifier, _label_names
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import required_literals
-from miner.nlp.sections import BOILERPLATE_ANYWHERE, Section, block_sections, is_boilerplate, is_toc_entry
+from miner.nlp.sections import BOILERPLATE_ANYWHERE, BOILERPLATE_STARTS, Section, block_sections, is_boilerplate, is_toc_entry
 
 SPANS_KEY = "findings"
 DATA = pathlib.Path(__file__).parent / "data" / "findings.json"
@@ -56,12 +57,10 @@ class FindingExtractor:
         self.not_cues = re.compile("|".join(f"(?:{c})" for c in lexicon["not_finding_cues"]), re.I)
         # Words every not-cue match contains (scan.required_literals): the cues
         # are tried at every offset, and most quoted sentences ("children’s") hold none.
-        # One pattern per set of words (a set: one of its words is in every
-        # match), tried on the folded sentence: what `Literals.any_in` answers,
-        # in one search rather than a Python-level loop over the words.
-        self._not_cue_needs = [
-            re.compile("|".join(re.escape(word) for word in words.words)) for words in required_literals(self.not_cues) or ()
-        ]
+        # One automaton per set of words (a set: one of its words is in every
+        # match), run over the folded sentence: what `Literals.any_in` answers,
+        # in one pass rather than a Python-level loop over the words.
+        self._not_cue_words = [_automaton(words.words) for words in required_literals(self.not_cues) or ()]
         self.positive = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon["positive"]) + r")\b", re.I)
         self.negative = re.compile(r"(?:\b|(?<=n't))(?:" + "|".join(re.escape(w.strip()) for w in lexicon["negative"]) + r")\b", re.I)
         self.topics = {
@@ -86,10 +85,15 @@ class FindingExtractor:
         # A block's kind by its index, -1 (before the first block) reading the "paragraph" at the end.
         kinds = [*ctx.kinds, "paragraph"]
         governs: dict[int, tuple | None] = {-1: ((), None)}  # block -> (headings, section kind), None when it yields none
-        not_cue_needs = self._not_cue_needs
         make = tuple.__new__  # Candidate(...) without its Python-level __new__
         sections: list[Section] = []  # what governs each block (miner.nlp.sections), made on first need
         anywhere = None  # whether a BOILERPLATE_ANYWHERE word is in a range of the text
+        # The document folded once, each non-ASCII character a "?" (one byte
+        # each, so offsets hold): a sentence's `_SeenTexts` coarse key is a slice
+        # of it with the non-word bytes deleted, no `lower()` and `encode()` per sentence.
+        low = ctx.folded(0, len(ctx.text))
+        ascii_low = low.encode("ascii", "replace") if low is not None else None
+        not_cue_words = self._not_cue_words
         for sent, i in zip(sentences, blocks):
             whole = sent.text
             if len(whole) < 25:  # the stripped text is no longer
@@ -101,34 +105,41 @@ class FindingExtractor:
             block_kind = kinds[i]
             if block_kind in ("heading", "caption", "table_row"):
                 continue
-            if not seen(text):
+            start = sent.start_char + (len(whole) - len(lead))
+            end = start + len(text)
+            if not seen(text, None if ascii_low is None else ascii_low[start:end].translate(None, _ASCII_NON_WORD)):
                 continue
-            # The cheap quote test first: most sentences fail it.
-            if _is_quoted_response(text):
-                # The not-cue words looked for in this sentence alone: few sentences
-                # get here, and finding the words in the whole document cost more.
-                low = ctx.folded(sent.start_char, sent.end_char)
-                if (low is None or all(words.search(low) for words in not_cue_needs)) and self.not_cues.search(text):
-                    continue
             context = governs.get(i, False)
             if context is False:
                 if anywhere is None:  # found once per document, on first need
                     anywhere = ctx.literal_index(BOILERPLATE_ANYWHERE).any_within
-                context = governs[i] = self._governs(ctx, i, sections, anywhere)
+                context = governs[i] = self._governs(ctx, i, sections, anywhere, low)
             if context is None:
                 continue
-            start = sent.start_char + (len(whole) - len(lead))
-            found.append(make(Candidate, (start, start + len(text), text, block_kind, context[0], context[1], doc_kind)))
+            # The cheap quote test first: most sentences fail it.
+            if _is_quoted_response(text):
+                # The not-cue words looked for in this sentence alone, each set
+                # by one Aho-Corasick pass (a regex of the words cost three times as much).
+                # (On a slice: given a range, `iter` converts the whole document each time.)
+                folded = low[start:end] if low is not None else None
+                if (folded is None or all(next(words.iter(folded), None) is not None for words in not_cue_words)) and self.not_cues.search(text):
+                    continue
+            found.append(make(Candidate, (start, end, text, block_kind, context[0], context[1], doc_kind)))
         return found
 
-    def _governs(self, ctx, i: int, sections: list[Section], anywhere) -> tuple[tuple[str, ...], str | None] | None:
+    def _governs(self, ctx, i: int, sections: list[Section], anywhere, low: str | None) -> tuple[tuple[str, ...], str | None] | None:
         """The heading path and section kind of block `i`'s candidates; None when
         the block is the publisher's standard text or a section title.
         `sections`: the document's `_block_sections`, filled here if empty;
-        `anywhere`: the document's BOILERPLATE_ANYWHERE `LiteralIndex.any_within`."""
+        `anywhere`: the document's BOILERPLATE_ANYWHERE `LiteralIndex.any_within`;
+        `low`: the folded document (`ctx.folded`), None if it has none."""
         start, end = ctx.starts[i], ctx.ends[i]
         headings = ctx.headings[i]
-        if is_boilerplate(ctx.text[start:end], headings, anywhere(start, end)):
+        at_start = None if low is None or BOILERPLATE_STARTS is None else low.startswith(BOILERPLATE_STARTS.words, start, end)
+        maybe_anywhere = anywhere(start, end)
+        # Most blocks can match neither at their start nor further on: their text is not sliced.
+        text = ctx.text[start:end] if at_start is not False or maybe_anywhere else ""
+        if is_boilerplate(text, headings, maybe_anywhere, at_start):
             return None
         if not sections:
             sections += self._block_sections(ctx)
@@ -161,21 +172,14 @@ class FindingExtractor:
         user_data = doc.user_data
         # Labels as string ids: Span() would hash a label string for every span.
         labels = {kind: doc.vocab.strings.add(kind) for kind in KINDS}
-        spans: list[Span] = []
-        rows: list[int] = []  # the findings with a span, by their index in `kept`
-        span_starts: list[int] = []
-        span_ends: list[int] = []
-        for row, (token_range, kind) in enumerate(zip(token_ranges, kinds)):
-            if token_range is None:
-                continue
-            first, end, start_char, end_char = token_range
-            span = Span(doc, first, end, label=labels[kind] if kind in labels else kind)
-            if end <= first:  # an empty span (never for a stripped sentence): spaCy's own offsets
-                start_char, end_char = span.start_char, span.end_char
-            spans.append(span)
-            rows.append(row)
-            span_starts.append(start_char)
-            span_ends.append(end_char)
+        rows = [row for row, token_range in enumerate(token_ranges) if token_range is not None]  # the findings with a span
+        ranges = token_ranges if len(rows) == len(token_ranges) else [token_ranges[row] for row in rows]
+        firsts, ends, span_starts, span_ends = (list(column) for column in zip(*ranges)) if ranges else ([], [], [], [])
+        # Span(doc, first, end, label) by map() in C rather than a loop with appends.
+        spans = list(map(Span, itertools.repeat(doc), firsts, ends, [labels.get(kinds[row], kinds[row]) for row in rows]))
+        for n in (n for n, (first, end) in enumerate(zip(firsts, ends)) if end <= first):
+            # An empty span (never for a stripped sentence): spaCy's own offsets.
+            span_starts[n], span_ends[n] = spans[n].start_char, spans[n].end_char
         # span._.name = value, at offsets known here (span.start_char makes Token
         # objects), one name at a time: keys and values paired by zip in C.
         confidences = list(map(round, confidences, itertools.repeat(3)))
@@ -207,20 +211,28 @@ class FindingExtractor:
         return out
 
     def _model_decisions(self, candidates: list[Candidate]) -> tuple[list[int], list[str], list, list, list[float]]:
-        """`_decisions` by `_decide`'s rules over the classifier's fast path, each
-        head scored only for the candidates whose records read it: none below
-        the threshold, and no polarity where the kind fixes it."""
+        """`_decisions` by `_decide`'s rules over the classifier's fast path, as
+        columns: polarity and topic scored (together) only for the candidates
+        kept, and a polarity read only where the kind does not fix it."""
         batch = self.classifier.score_kinds(candidates)
-        finding_p, model_kinds, threshold = batch.finding_p, batch.kinds, self.threshold
-        kept = [n for n, p in enumerate(finding_p) if p >= threshold]
-        kinds = [_kind(candidates[n], model_kinds[n]) for n in kept]
+        kept = numpy.flatnonzero(batch.finding_p >= self.threshold)
         chosen = batch.chosen(kept)
-        topic_of = dict(zip(chosen, self.classifier.score_head(batch, "topic", chosen)[0]))
-        fixed = {n: _FIXED_POLARITY.get(kind) for n, kind in zip(kept, kinds)}
-        unfixed = [n for n in chosen if fixed[n] is None]
-        polarity_of = dict(zip(unfixed, self.classifier.score_head(batch, "polarity", unfixed)[0]))
-        polarities = [fixed[n] or polarity_of.get(n) for n in kept]
-        return kept, kinds, polarities, [topic_of.get(n) for n in kept], [finding_p[n] for n in kept]
+        heads = self.classifier.score_heads(batch, ("polarity", "topic"), chosen)
+        kept_list = kept.tolist()
+        # `_kind` inline (a call per finding showed): "none" read as "finding",
+        # and a report's own section heading surer than the model about the kind.
+        model_kinds = _label_names(tuple("finding" if label == "none" else label for label in batch.labels), batch.best[kept])
+        kinds = [
+            c.section_kind if c.section_kind is not None and c.doc_kind == "report" else model_kind
+            for c, model_kind in zip([candidates[n] for n in kept_list], model_kinds)
+        ]
+        polarities, topics = heads["polarity"][0], heads["topic"][0]
+        if len(chosen) < len(kept):  # None for the candidates the kind head does not keep
+            where = dict(zip(chosen.tolist(), range(len(chosen))))
+            polarities = [polarities[where[n]] if n in where else None for n in kept_list]
+            topics = [topics[where[n]] if n in where else None for n in kept_list]
+        polarities = [_FIXED_POLARITY.get(kind) or polarity for kind, polarity in zip(kinds, polarities)]
+        return kept_list, kinds, polarities, topics, batch.finding_p[kept].tolist()
 
     def _decide(self, candidate: Candidate, prediction: dict) -> tuple[str | None, str | None, str | None, float]:
         if prediction["finding_p"] < self.threshold:
@@ -358,9 +370,11 @@ class _SeenTexts:
     def __init__(self):
         self.groups: dict[bytes, str | set[str]] = {}
 
-    def add(self, text: str) -> bool:
-        """Add `text`; False when a text with the same `_normalise` was added before."""
-        coarse = text.lower().encode("ascii", "ignore").translate(None, _ASCII_NON_WORD)
+    def add(self, text: str, coarse: bytes | None = None) -> bool:
+        """Add `text`; False when a text with the same `_normalise` was added
+        before. `coarse`: its coarse key, when the caller has it."""
+        if coarse is None:
+            coarse = text.lower().encode("ascii", "ignore").translate(None, _ASCII_NON_WORD)
         group = self.groups.get(coarse)
         if group is None:
             self.groups[coarse] = text  # normalised only if another text shares its coarse key
@@ -372,6 +386,15 @@ class _SeenTexts:
             return False
         group.add(key)
         return True
+
+
+def _automaton(words) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton finding any of `words`."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 def _is_quoted_response(text: str) -> bool:

@@ -18,7 +18,7 @@ import functools
 import re
 from typing import Callable, NamedTuple, Sequence
 
-from miner.nlp.scan import Literals, fold
+from miner.nlp.scan import Literals, fold, start_literals
 
 # Sub-headings that split a list of actions by when they are due, or by
 # priority ("Immediately:", "Within three months:", "Priority and immediate
@@ -87,11 +87,20 @@ BOILERPLATE_ANYWHERE = Literals([
 ])
 
 
-def is_boilerplate(text: str, headings: Sequence[str] = (), anywhere: bool | None = None) -> bool:
+# Words one of which begins every match of BOILERPLATE (folded): a block whose
+# folded text starts with none of them cannot match at its start, which
+# `str.startswith` on the folded document answers without slicing the block
+# (tests/test_findings_fast_paths.py checks the words against the pattern).
+BOILERPLATE_STARTS = start_literals(BOILERPLATE)
+
+
+def is_boilerplate(text: str, headings: Sequence[str] = (), anywhere: bool | None = None, at_start: bool | None = None) -> bool:
     """Whether a block is the publisher's standard text. `anywhere`: whether a
     word of BOILERPLATE_ANYWHERE may occur in the block, when the caller knows
-    (from a `LiteralIndex` of the whole document); None to look."""
-    if BOILERPLATE.match(text) is not None:
+    (from a `LiteralIndex` of the whole document); None to look. `at_start`:
+    whether the block's folded text may start with a word of BOILERPLATE_STARTS,
+    when the caller knows; None to try."""
+    if at_start is not False and BOILERPLATE.match(text) is not None:
         return True
     if anywhere is None:
         anywhere = BOILERPLATE_ANYWHERE.any_in(fold(text))
@@ -108,7 +117,8 @@ def _is_boilerplate_section(heading: str) -> bool:
 
 def _is_section_title(text: str) -> bool:
     """A paragraph that is really one of the report's section titles."""
-    text = text.strip()
+    if text[:1].isspace() or text[-1:].isspace():  # (most blocks have nothing to strip: no copy)
+        text = text.strip()
     if not text or text[:1].isdigit() or text.endswith(_TERMINAL) or len(text.split()) > 30:
         return False
     return _SECTION_TITLE.search(text) is not None or _JUDGEMENT_END.search(text) is not None
@@ -121,6 +131,10 @@ class Section(NamedTuple):
 
     kind: str | None
     is_title: bool = False
+
+
+_NO_SECTION = Section(None)
+_TITLE = Section(None, True)
 
 
 def block_sections(
@@ -139,12 +153,13 @@ def block_sections(
     # Does the section open with a bulleted list? (Then its first plain
     # paragraph ends it; bullets nested in numbered paragraphs do not.)
     items: bool | None = None
+    made: dict[str | None, Section] = {}  # one (immutable) Section per kind: a NamedTuple per block cost a fifth of this loop
     for i, (kind, text) in enumerate(zip(kinds, texts)):
         if kind == "heading":
             own = section_kind(headings[i] + (text.strip(),))
             carry = open_kind if own is None and _ACTION_SUBHEADING.search(text.strip()) else None
             open_kind = own or carry
-            out.append(Section(None))
+            out.append(_NO_SECTION)
             continue
         if headings[i] != path:
             path = headings[i]
@@ -152,14 +167,17 @@ def block_sections(
             items = None
         if kind == "paragraph" and _is_section_title(text):
             current = open_kind = None  # the section ends here, for the rest of this heading path
-            out.append(Section(None, True))
+            out.append(_TITLE)
             continue
         if current is not None and kind == "paragraph" and items and not _list_resumes(kinds, i):
             current = None  # the list has ended, and the section with it
         open_kind = current
         if items is None and current is not None and len(text.split()) >= 3:  # not a footnote marker
             items = kind == "list_item"
-        out.append(Section(current))
+        section = made.get(current)
+        if section is None:
+            section = made[current] = Section(current)
+        out.append(section)
     return out
 
 

@@ -36,7 +36,7 @@ from miner.nlp.grading_gates import GradingGates
 from miner.nlp.numbers import NUMBER, parse_int
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, first_words, finditer_at, fold, search_at
-from miner.nlp.scales import GRADE_PATTERN, GRADE_PHRASES, Scales
+from miner.nlp.scales import GRADE_PATTERN, GRADE_PHRASES, Scales, fold_area
 
 SPANS_KEY = "gradings"
 
@@ -102,7 +102,7 @@ QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'ina
 # Literal prefilters (miner.nlp.scan): a grade word cannot occur without one of these.
 _GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst", "below"])
 # `only_area` needs "area" and one of these words.
-_ONLY_LITERALS = Literals(["only", "one", "sole"])
+_ONLY_LITERALS = Literals(["only", "one", "sole", "an area"])
 # Where matches of the patterns that begin with a (quoted) grade can start.
 _GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", "adequate", "inadequate", "poor", "fail", "weak", "below", "'", "‘", "’", '"', "“", "”"])
 _JUDGED_STARTS = Literals(["rated", "judged", "graded", "assessed", "found", "considered", "deemed"])
@@ -115,7 +115,7 @@ _EARLIER_WHOLE_STARTS = Literals(["it ", "they ", "its ", "their ", "the local",
 # Words without which a sentence cannot date a grade to an earlier inspection.
 _EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been", "first inspection"])
 _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
-_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those"])
+_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those", "remaining"])
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
 _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change"])
@@ -144,6 +144,14 @@ def _counts_bodies(text: str) -> bool:
     return any(w in low for w in _COUNTS_BODIES_WORDS) and _COUNTS_BODIES.search(text) is not None
 # "holds on to two good grades", "kept its three outstanding ratings": a kept count.
 _KEPT_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept|h(?:olds|eld|olding)\s+on\s+to)\s+(?:(?:its|their|all)\s+)?$", re.I)
+# Who an area serves, between the area and its grade: "the help and protection of children is
+# inadequate", "the help and protection given to children were found to require improvement"
+# (not "for children": "services for children" is the whole service, not HMI Probation's "services").
+_AREA_RECIPIENTS = r"(?:\s+(?:of|given\s+to|offered\s+to|provided\s+(?:to|for))\s+(?:vulnerable\s+)?(?:children|young\s+people|families|prisoners|victims)(?:\s+and\s+(?:young\s+people|families|carers))?)?"
+# A parenthetical between an area and its verb: "Preventing crime, by contrast, was rated good".
+_ASIDE = r"(?:,\s+(?:by\s+contrast|in\s+contrast|by\s+comparison|however|meanwhile|though|too|in\s+particular|on\s+the\s+other\s+hand|for\s+its\s+part|again),(?=\s))?"
+# Right before a grade: it is gone ("is no longer rated inadequate for investigating crime").
+_NO_LONGER_BEFORE = re.compile(r"\bno\s+longer\s+(?:(?:rated|judged|graded|found\s+to\s+be|considered|deemed|assessed\s+as)\s+)?(?:as\s+|to\s+be\s+)?['‘’\"“”]?$", re.I)
 # A grade's move (one list for main's and gradacc3's rules): "dropped to inadequate", "had declined
 # to not sufficiently good", "has improved to good", "fell back to inadequate", "moved up to adequate".
 _MOVED = r"(?:dropped|fell|fallen|slipped|declined|deteriorated|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped|upgraded|downgraded)"
@@ -203,7 +211,7 @@ _AND_OR_COMMA_STARTS = Literals(["and", ","])
 # been rated good in that area" (`__call__`).
 THAT_AREA = "__that_area__"
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
-_RECEIVED_LITERALS = Literals(["received", "given", "got", "earned", "achieved", "kept", "retained"])
+_RECEIVED_LITERALS = Literals(["received", "receiving", "given", "got", "earned", "achieved", "kept", "retained"])
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
 _WHOLE_SERVICE = re.compile(r"\s+for\s+children\b", re.I)
 # "fell from good to requires improvement": a grade now and the one before.
@@ -288,10 +296,10 @@ class GradingExtractor:
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
+        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+work)?(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+work)?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -305,7 +313,7 @@ class GradingExtractor:
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
         self.rated_area_as = re.compile(
-            rf"\b(?:rated|judged|graded|assessed|found|considered)\s+(?:its|their|the force['’]s|the council['’]s|the)?\s*(?:work\s+(?:to|on)\s+|approach\s+to\s+)?{A}\s+(?:as|to be)\s+{Qg}(?P<grade>{G}){Qg}(?![\w-])",
+            rf"\b(?:rated|judged|graded|assessed|found|considered)\s+(?:its|their|the force['’]s|the council['’]s|the)?\s*(?:work\s+(?:to|on)\s+|approach\s+to\s+)?{A}(?:\s+(?:at|in|of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}})?\s+(?:as|to be)\s+{Qg}(?P<grade>{G}){Qg}(?![\w-])",
             flags,
         )
         N = NUMBER
@@ -315,7 +323,7 @@ class GradingExtractor:
             flags,
         )
         self.count_subject = re.compile(
-            rf"(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?(?P<count>{N}|all|both)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
+            rf"(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?(?P<remaining>(?<=remaining\s))?(?P<count>{N}|all|both|every\s+one(?=\s+of\b)|each(?=\s+of\b))(?:\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})|(?(remaining)(?=\s+[–—]\s)|(?!)))(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+(?:to\s+be\s+|to\s+(?=requir))?)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
             flags,
         )
         self.zero_count = re.compile(
@@ -342,7 +350,7 @@ class GradingExtractor:
         )
         # "Investigating crime was the only area where it 'requires improvement'"
         self.only_area = re.compile(
-            rf"{A}\s+(?:(?:was|were|is)\s+)?the\s+(?:only|one|sole)\s+areas?\s+(?:(?:where|in which|that)\s+(?:(?:it|the \w+)\s+)?(?:was\s+|is\s+)?)?(?:to\s+be\s+(?=rated|judged|graded|found))?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
+            rf"{A}{_ASIDE}\s+(?:(?:was|were|is)\s+)?(?:the\s+(?:only|one|sole)\s+areas?|an\s+area)\s+(?:(?:(?:where|in which|that)\s+)?(?:(?:it|the \w+|inspectors|we)\s+)?(?:was\s+|is\s+)?)?(?:to\s+be\s+(?=rated|judged|graded|found))?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
             flags,
         )
         # "..., a significant improvement on the 'inadequate' grade it was given in this area in 2023"
@@ -354,7 +362,9 @@ class GradingExtractor:
             rf"|(?:the|its|their)\s+(?:previous|last|earlier)\s+(?:grade|rating|judge?ment|verdict)\s+of\s+{QUOTE}(?P<grade3>{G}){QUOTE}"
 
             # "an improvement on 2019, when they required improvement"
-            rf"|(?:19|20)\d\d,?\s+when\s+(?:it|they|the\s+\w+)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:(?:judged|rated|graded|found|assessed)\s+(?:as\s+|to\s+be\s+|to\s+)?)?{QUOTE}(?P<grade4>{G}){QUOTE}(?![\w-]))",
+            rf"|(?:19|20)\d\d,?\s+when\s+(?:it|they|the\s+\w+)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:(?:judged|rated|graded|found|assessed)\s+(?:as\s+|to\s+be\s+|to\s+)?)?{QUOTE}(?P<grade4>{G}){QUOTE}(?![\w-])"
+            # "a drop from the 'good' it received in 2019", "a fall from the inadequate verdict the council was given"
+            rf"|(?:the|its|an?)\s+{QUOTE}(?P<grade5>{G}){QUOTE}(?![\w-])\s+(?:(?:grade|rating|judge?ment|verdict)\s+)?(?:(?:that|which)\s+)?(?:it|they|the\s+\w+)\s+(?:had\s+)?(?:received|was\s+given|were\s+given|got|was\s+awarded|were\s+awarded|earned|achieved|had)\b)",
             flags,
         )
         # "the local authority was judged inadequate", "services for children in
@@ -488,7 +498,8 @@ class GradingExtractor:
         # "care leavers also received a good grade" (the area as subject; "was given an
         # inadequate rating for X" is `grade_then_area`'s)
         self.area_received = re.compile(
-            rf"{A}(?:['’]s?)?\s+(?:also\s+|again\s+)?(?:received|was\s+given|were\s+given|got|earned|achieved|kept|retained)\s+(?:a|an|the)\s+(?:\w+\s+)?{Q}(?P<grade>{G}){Q}\s+(?:grade|rating|judge?ment|score)\b",
+            rf"{A}(?:['’]s?)?\s+(?:(?:also|again)\s+|(?:were|was)\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+,\s+)?(?:received|receiving|was\s+given|were\s+given|being\s+given|got|earned|earning|achieved|kept|retained)\s+"
+            rf"(?:(?:a|an|the)\s+(?:\w+\s+)?{Q}(?P<grade>{G}){Q}\s+(?:grade|rating|judge?ment|score)\b|(?:a|an|the)\s+(?:grade|rating|judge?ment|score)\s+of\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))",
             flags,
         )
         self.having_been = re.compile(
@@ -509,7 +520,7 @@ class GradingExtractor:
         # possible score for safety": the scale's lowest grade (`_normalise`).
         self.lowest = re.compile(
             rf"\b(?:gave|give|gives|giving|given|awarded|awards?|received|receives?|handed|hands?|got|gets?)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the|our)\s+(?:lowest|worst\s+possible)\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
-            rf"(?:(?:each|all|every\s+one)\s+of\s+(?:the|its|their)\s+(?P<count>{N})\s+{_GRADED_THINGS}|(?P<some>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|their|the)\s+)?{A})",
+            rf"(?:(?:each|all|every\s+one)\s+of\s+(?:the|its|their)\s+(?P<count>{N})\s+{_GRADED_THINGS}|(?P<some>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?P<some2>{N})\s+of\s+(?:them|these|those)\b|(?:(?:its|their|the)\s+)?{A})",
             flags,
         )
         # "Both are an improvement on the force's 2022 grades of requires improvement in those
@@ -542,12 +553,14 @@ class GradingExtractor:
         )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
         self.area_moved_to = re.compile(
-            rf"{A}\s+(?:had\s+|has\s+|have\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"{A}(?:,\s+(?:which\s+(?:had|has)\s+(?:previously\s+)?been|which\s+was\s+(?:previously\s+)?|having\s+(?:previously\s+)?been)\s+(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<before>{G}){Q}(?![\w-])[^,;.]{{0,40}},)?\s+(?:had\s+|has\s+|have\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
         self.body_rated = re.compile(
-            rf"\b(?:the|this)\s+(?:service|trust|location|hospital|home|practice|provider|pdu)\s+(?:was|is|has\s+been|had\s+been)\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
+            rf"\b(?:the|this)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|pdu)(?:\s+(?:covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been)\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall)\b)"
+            # "... by HM Inspectorate of Probation" (not "by users")
+            rf"(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # PEEL's pillars were once inspected one at a time: "In our 2017 efficiency inspection the
@@ -1208,10 +1221,10 @@ class GradingExtractor:
                 out_of = parse_int(m.group("out_of")) or stated_out_of
                 if count_text == "another" or count_text.startswith("the"):
                     count = 1  # "outstanding in one area and good in another", "... in two of the three pillars. It is good in the third."
-                elif count_text in ("all", "both"):
+                elif count_text in ("all", "both") or count_text.startswith(("every", "each")):
                     if count_text == "both" and not m.group("out_of") and getattr(self, "_document_total", None) not in (None, 2):
                         continue  # "rated inadequate in both areas" of eight: the two just named, graded there
-                    count = out_of if count_text == "all" else 2
+                    count = 2 if count_text == "both" else out_of  # "all", "every one of the four", "each of the four"
                     out_of = out_of or count
                     if count is None:
                         continue
@@ -1257,9 +1270,10 @@ class GradingExtractor:
             if count is not None and count <= 60 and add(item):
                 counts.append(item)
         for m in rule(self.lowest, s, low) if "lowest" in gate or "worst" in gate else ():
-            if m.group("count") or m.group("some"):
-                count = parse_int(m.group("count") or m.group("some"))
-                total = parse_int(m.group("out_of")) if m.group("some") else count
+            if m.group("count") or m.group("some") or m.group("some2"):
+                count = parse_int(m.group("count") or m.group("some") or m.group("some2"))
+                # "in one of them": the total is the one stated before (`__call__`)
+                total = parse_int(m.group("out_of")) if m.group("some") else None if m.group("some2") else count
                 item = _Found(m.start(), m.end(), LOWEST, None, count, total, "count")
                 if count and add(item):
                     counts.append(item)  # the areas listed after it carry its grade
@@ -1324,6 +1338,8 @@ class GradingExtractor:
                 if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]) and not _ITS_WORK.search(s, 0, m.start("area")):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
+                if rx is not self.area_then_grade and "longer" in gate and _NO_LONGER_BEFORE.search(s, max(0, m.start() - 60), m.start()):
+                    item.previous = True  # "is no longer rated inadequate for investigating crime": the grade before
                 if not add(item):
                     continue
                 if rx is self.grade_then_area:
@@ -1360,7 +1376,7 @@ class GradingExtractor:
         for m in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS):
             earlier = [f for f in found if f.area and f.end <= m.start()]
             if earlier:
-                g = next(g for g in ("grade", "grade2", "grade3", "grade4") if m.group(g))
+                g = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if m.group(g))
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if gates.search(_GRADED_NOUNS, s):
             for m in gates.finditer(self.count_grade_noun, s, low):
@@ -1409,7 +1425,10 @@ class GradingExtractor:
         if running:
             # "graded requires improvement for the second inspection running":
             # the same grade at the inspection before.
+            leading_past = gates.match(_LEADING_PAST, s)
             for f in [f for f in found if f.area and f.previous is None]:
+                if not leading_past:
+                    f.previous = False  # "Respect was reasonably good, as it was at the last inspection": now, and then
                 # Its own span (the phrase and the grade): span values are keyed by offsets.
                 found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
         # "..., as was its use of resources": the same grade again.
@@ -1427,7 +1446,8 @@ class GradingExtractor:
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
                 add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
         for m in finditer_at(self.area_received, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _RECEIVED_LITERALS.any_in(low) else ():
-            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+            g = "grade" if m.group("grade") else "grade2"
+            add(_Found(m.start("area"), m.end(g), m.group(g), m.group("area")))
         for m in finditer_at(self.area_which, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if low is None or "which" in low else ():
             area = m.group("area")
             joined = self.together_with.match(s, m.end())
@@ -1442,8 +1462,8 @@ class GradingExtractor:
                 found.append(_Found(m.start("area"), m.end("before"), m.group("before"), m.group("area"), previous=True))
         for m in rule(self.now_in_that_area, s, low) if "now" in gate and ("that" in gate or "this" in gate or "same" in gate) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
-            if before:
-                add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
+            # (none here: the area the sentence before graded, "It is now adequate in that area")
+            add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA, previous=False))
         for m in rule(self.ofsted_education, s, low) if "ofsted" in gate and "education" in gate else ():
             g, a = ("grade", "area") if m.group("grade") else ("grade2", "area2")
             add(_Found(min(m.start(a), m.start(g)), max(m.end(a), m.end(g)), m.group(g), "overall effectiveness", by_ofsted=True))
@@ -1471,7 +1491,8 @@ class GradingExtractor:
         for m in rule(self.body_rated, s, low) if "rated" in gate or "judged" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None))
         for m in finditer_at(self.area_moved_to, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " to " in gate and _TRANSITION_STARTS.any_in(low) else ():
-            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False))
+            if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False)) and m.group("before"):
+                found.append(_Found(m.start("area"), m.end("before"), m.group("before"), m.group("area"), previous=True))  # its own offsets
         for m in rule(self.services_moved, s, low) if "services" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
@@ -1611,8 +1632,13 @@ class GradingExtractor:
         if area is not None and scale_id in scales.scales and grade not in scales.scales[scale_id].grades:
             # "adequate" exists only on the 2021 PEEL scale: switch when the area fits it.
             alternative = scales.resolve_area(found.area, "peel-2021")
+            # Else, when the document's scale is not known, the one scale naming the area that has the
+            # grade: "adequate for its efficiency" in a story naming no inspectorate is a fire service's.
+            others = [o for o in scales.area_aliases.get(fold_area(found.area), ()) if grade in scales.scales[o[0]].grades]
             if grade == "adequate" and alternative and alternative[0] == "peel-2021":
                 scale_id, area = alternative
+            elif len(others) == 1 and document_scale is None:
+                scale_id, area = others[0]
             else:
                 return
         sent_start, sent_text = (sent.start_char, sent.text) if isinstance(sent, Sentence) else sent

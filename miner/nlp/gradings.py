@@ -318,6 +318,15 @@ class GradingExtractor:
         )
         N = NUMBER
         Q = r"['‘’\"“”]?"
+        # The area fronted: "When it comes to investigating crime, the force was rated inadequate",
+        # "For care leavers, the council was judged good" (not the council's overall grade).
+        self.fronted_area = re.compile(
+            rf"\s*(?:but\s+|and\s+)?(?:when\s+it\s+comes\s+to|as\s+for|as\s+regards|in\s+terms\s+of|regarding|on|for|in)\s+(?:(?:its|their|the\s+force['’]s|the\s+council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s*,\s+"
+            rf"(?:it|they|the\s+\w+|(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})\s+"
+            rf"(?:(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|again\s+)?(?:(?:rated|judged|graded|assessed|found|deemed|considered)\s+)?(?:as\s+|to\s+be\s+|to\s+(?=requir))?)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|for|on|or)\s)(?!\s+in\s+(?!(?:19|20)\d\d))"
+            rf"|(?:received|was\s+given|were\s+given|got|earned|was\s+awarded|were\s+awarded)\s+(?:a|an|the)\s+{Q}(?P<grade2>{G}){Q}\s+(?:grade|rating|judge?ment|score)\b)",
+            flags,
+        )
         self.count_of = re.compile(
             rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}|better|above){Q}(?![\w-]))?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
@@ -553,7 +562,7 @@ class GradingExtractor:
         )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
         self.area_moved_to = re.compile(
-            rf"{A}(?:,\s+(?:which\s+(?:had|has)\s+(?:previously\s+)?been|which\s+was\s+(?:previously\s+)?|having\s+(?:previously\s+)?been)\s+(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<before>{G}){Q}(?![\w-])[^,;.]{{0,40}},)?\s+(?:had\s+|has\s+|have\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"{A}(?:,\s+(?:which\s+(?:had|has)\s+(?:previously\s+)?been|which\s+was(?:\s+previously)?|having\s+(?:previously\s+)?been)\s+(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<before>{G}){Q}(?![\w-])[^,;.]{{0,40}},)?\s+(?:had\s+|has\s+|have\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
@@ -1331,6 +1340,10 @@ class GradingExtractor:
             if add(_Found(m.start(), m.end("to"), m.group("to"), area, previous=False), claim=False):
                 add(_Found(m.start(), m.end("from"), m.group("from"), area, previous=True), claim=False)
             taken.append((m.start(), m.end()))
+        fronted = gates.match(self.fronted_area, s) if "," in s else None
+        if fronted:
+            g = "grade" if fronted.group("grade") else "grade2"
+            add(_Found(fronted.start("area"), fronted.end(g), fronted.group(g), fronted.group("area")))
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
             matches = finditer_at(rx, s, low, starts, offsets=gates.area_positions(s, low) if rx is self.area_then_grade else gates.positions(starts, s, low))

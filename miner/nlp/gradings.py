@@ -332,7 +332,7 @@ class GradingExtractor:
             flags,
         )
         self.count_subject = re.compile(
-            rf"(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?(?P<remaining>(?<=remaining\s))?(?P<count>{N}|all|both|every\s+one(?=\s+of\b)|each(?=\s+of\b))(?:\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})|(?(remaining)(?=\s+[–—]\s)|(?!)))(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+(?:to\s+be\s+|to\s+(?=requir))?)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
+            rf"(?:(?P<remaining>remaining)\s+|(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?)(?P<count>{N}|all|both|every\s+one(?=\s+of\b)|each(?=\s+of\b))(?:\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})|(?(remaining)(?=\s+[–—]\s)|(?!)))(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+(?:to\s+be\s+|to\s+(?=requir))?)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
             flags,
         )
         self.zero_count = re.compile(

@@ -78,7 +78,7 @@ _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placemen
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
 _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
-_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
+_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 # Compiled once and searched through the gates (remembered, tried only where their first words are).
@@ -343,7 +343,7 @@ class GradingExtractor:
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
             rf"\b(?:across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
-            rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
+            rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:(?:graded|inspected|assessed|core)\s+)?(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
             # "under the old three-pillar system": three were graded.
             rf"|\b(?P<out_of5>{N})-pillar\b"
             # "We make graded judgments in eight of these nine areas": eight were graded.
@@ -354,7 +354,7 @@ class GradingExtractor:
         )
         # "The areas requiring improvement were X, Y and Z", "The inadequate areas included X"
         self.areas_were = re.compile(
-            rf"\b(?:the\s+)?(?:only\s+|other\s+)?(?:(?:two|three|four|five|six|seven|eight|\d)\s+)?(?:{QUOTE}(?P<grade_a>{G}){QUOTE}\s+)?(?:areas?|grades?|judge?ments?)\s+(?:(?:judged|rated|graded|found)\s+(?:to\s+be\s+|as\s+)?{QUOTE}(?P<grade_b>{G}){QUOTE}\s+|(?P<requiring>requiring\s+improvement)\s+)?(?:were|was|included|include|are|is|went\s+to|go\s+to)\s+(?:given\s+for\s+|for\s+)?",
+            rf"\b(?:the\s+)?(?:only\s+|other\s+)?(?:(?:two|three|four|five|six|seven|eight|\d)\s+)?(?:{QUOTE}(?P<grade_a>{G}){QUOTE}\s+)?(?:areas?|grades?|judge?ments?)\s+(?:(?:judged|rated|graded|found)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?{QUOTE}(?P<grade_b>{G}){QUOTE}\s+|(?P<requiring>requiring\s+improvement)\s+)?(?:were|was|included|include|are|is|went\s+to|go\s+to)\s+(?:given\s+for\s+|for\s+)?",
             flags,
         )
         # "Investigating crime was the only area where it 'requires improvement'"
@@ -1332,8 +1332,11 @@ class GradingExtractor:
                 add(_Found(m.start(), m.end(), m.group("grade"), None, total - taken_count, total, "count"))
         for m in rule(self.count_of_grades, s, low) if "grades" in gate or "ratings" in gate or "judg" in gate else ():
             count, total = parse_int(m.group("count")), parse_int(m.group("out_of"))
-            if count is not None and total and count <= total:
-                add(_Found(m.start(), m.end(), m.group("grade"), None, count, total, "count"))
+            if count is not None and total and count <= total and add(_Found(m.start(), m.end(), m.group("grade"), None, count, total, "count")):
+                rest = self.and_count.match(s, m.end())
+                more = parse_int(rest.group("count")) if rest else None
+                if more is not None and count + more <= total:
+                    add(_Found(rest.start("count"), rest.end(), rest.group("grade"), None, more, total, "count"))  # "..., and five were adequate"
         for m in finditer_at(self.transition_to_from, s, low, _TRANSITION_STARTS) if "from" in gate and "to" in gate else ():
             named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
             area = m.group("area") or (named[-1].group(0) if named else OVERALL_IF_UNNAMED)

@@ -211,7 +211,7 @@ _AND_OR_COMMA_STARTS = Literals(["and", ","])
 # been rated good in that area" (`__call__`).
 THAT_AREA = "__that_area__"
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
-_RECEIVED_LITERALS = Literals(["received", "receiving", "given", "got", "earned", "achieved", "kept", "retained"])
+_RECEIVED_LITERALS = Literals(["received", "receiving", "given", "got", "getting", "earn", "achieved", "kept", "retained"])
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
 _WHOLE_SERVICE = re.compile(r"\s+for\s+children\b", re.I)
 # "fell from good to requires improvement": a grade now and the one before.
@@ -507,7 +507,7 @@ class GradingExtractor:
         # "care leavers also received a good grade" (the area as subject; "was given an
         # inadequate rating for X" is `grade_then_area`'s)
         self.area_received = re.compile(
-            rf"{A}(?:['’]s?)?\s+(?:(?:also|again)\s+|(?:were|was)\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+,\s+)?(?:received|receiving|was\s+given|were\s+given|being\s+given|got|earned|earning|achieved|kept|retained)\s+"
+            rf"{A}(?:['’]s?)?\s+(?:(?:also|again)\s+|(?:[\w'’]+\s+){{0,4}}?[\w'’]+,\s+(?=receiving|being\s+given|earning|getting))?(?:received|receiving|was\s+given|were\s+given|being\s+given|got|getting|earned|earning|achieved|kept|retained)\s+"
             rf"(?:(?:a|an|the)\s+(?:\w+\s+)?{Q}(?P<grade>{G}){Q}\s+(?:grade|rating|judge?ment|score)\b|(?:a|an|the)\s+(?:grade|rating|judge?ment|score)\s+of\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))",
             flags,
         )
@@ -1226,6 +1226,8 @@ class GradingExtractor:
             for m in matches:
                 if _CASES.match(s, m.end()):
                     continue  # "adequate in 23 of the 60 cases": cases reviewed, not graded areas
+                if m.groupdict().get("remaining") and not self.scales.area_regex.search(s, m.start("aside"), m.end("aside")):
+                    continue  # "the remaining two – ... –" counts areas only when it names them
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
                 if count_text == "another" or count_text.startswith("the"):

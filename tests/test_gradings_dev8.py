@@ -76,6 +76,13 @@ def test_earlier_grades(extractor, text, title, expected):
       "The remaining two – preventing crime and managing offenders and suspects – were judged to require improvement."], PEEL,
      {(None, "good", False, 4, 8), (None, "adequate", False, 2, 8), (None, RI, False, 2, 8),
       ("preventing crime", RI, False, None, None), ("managing offenders and suspects", RI, False, None, None)}),
+    (["The other three – preventing crime, responding to the public and managing offenders and suspects – were rated good."], PEEL,
+     {(None, "good", False, 3, None), ("preventing crime", "good", False, None, None), ("responding to the public", "good", False, None, None),
+      ("managing offenders and suspects", "good", False, None, None)}),
+    # ... and with the area noun, as before.
+    (["The force was rated good in five of eight areas. The other three areas were judged adequate."], PEEL, {(None, "good", False, 5, 8), (None, "adequate", False, 3, 8)}),
+    # A grade before "across" counts areas; it states no total.
+    (["The force was rated adequate across five areas and good in three."], PEEL, {(None, "adequate", False, 5, None), (None, "good", False, 3, None)}),
     # The lowest grade "in N of them", the total in the sentence before.
     (["Inspectors looked at nine areas. The force received the lowest grade in three of them."], PEEL, {(None, "inadequate", False, 3, 9)}),
     # A total with "graded"; a second count after a count of grades.

@@ -102,7 +102,7 @@ QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'ina
 # Literal prefilters (miner.nlp.scan): a grade word cannot occur without one of these.
 _GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst", "below"])
 # `only_area` needs "area" and one of these words.
-_ONLY_LITERALS = Literals(["only", "one", "sole", "an area"])
+_ONLY_LITERALS = Literals(["only", "one", "sole", "was an area", "is an area"])
 # Where matches of the patterns that begin with a (quoted) grade can start.
 _GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", "adequate", "inadequate", "poor", "fail", "weak", "below", "'", "‘", "’", '"', "“", "”"])
 _JUDGED_STARTS = Literals(["rated", "judged", "graded", "assessed", "found", "considered", "deemed"])
@@ -115,7 +115,7 @@ _EARLIER_WHOLE_STARTS = Literals(["it ", "they ", "its ", "their ", "the local",
 # Words without which a sentence cannot date a grade to an earlier inspection.
 _EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been", "first inspection"])
 _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
-_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those", "remaining"])
+_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those", " – ", " — "])  # (a dash: "the remaining two – A and B –")
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
 _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change"])
@@ -150,6 +150,7 @@ _KEPT_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept|h(?:old
 _AREA_RECIPIENTS = r"(?:\s+(?:of|given\s+to|offered\s+to|provided\s+(?:to|for))\s+(?:vulnerable\s+)?(?:children|young\s+people|families|prisoners|victims)(?:\s+and\s+(?:young\s+people|families|carers))?)?"
 # A parenthetical between an area and its verb: "Preventing crime, by contrast, was rated good".
 _ASIDE = r"(?:,\s+(?:by\s+contrast|in\s+contrast|by\s+comparison|however|meanwhile|though|too|in\s+particular|on\s+the\s+other\s+hand|for\s+its\s+part|again),(?=\s))?"
+_DASH = re.compile(r"\s+[–—]\s")
 # Right before a grade: it is gone ("is no longer rated inadequate for investigating crime").
 _NO_LONGER_BEFORE = re.compile(r"\bno\s+longer\s+(?:(?:rated|judged|graded|found\s+to\s+be|considered|deemed|assessed\s+as)\s+)?(?:as\s+|to\s+be\s+)?['‘’\"“”]?$", re.I)
 # A grade's move (one list for main's and gradacc3's rules): "dropped to inadequate", "had declined
@@ -332,7 +333,7 @@ class GradingExtractor:
             flags,
         )
         self.count_subject = re.compile(
-            rf"(?:(?P<remaining>remaining)\s+|(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?)(?P<count>{N}|all|both|every\s+one(?=\s+of\b)|each(?=\s+of\b))(?:\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})|(?(remaining)(?=\s+[–—]\s)|(?!)))(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+(?:to\s+be\s+|to\s+(?=requir))?)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
+            rf"(?:(?P<remaining>remaining|other)\s+|(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?)(?P<count>{N}|all|both|every\s+one(?=\s+of\b)|each(?=\s+of\b))(?:\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})|(?(remaining)(?=\s+[–—]\s)|(?!)))(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+(?:to\s+be\s+|to\s+(?=requir))?)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
             flags,
         )
         self.zero_count = re.compile(
@@ -342,7 +343,7 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
+            rf"\b(?:(?<!good\s)(?<!adequate\s)(?<!outstanding\s)(?<!improvement\s)(?<!poor\s)across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
             rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:(?:graded|inspected|assessed|core)\s+)?(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
             # "under the old three-pillar system": three were graded.
             rf"|\b(?P<out_of5>{N})-pillar\b"
@@ -1226,8 +1227,8 @@ class GradingExtractor:
             for m in matches:
                 if _CASES.match(s, m.end()):
                     continue  # "adequate in 23 of the 60 cases": cases reviewed, not graded areas
-                if m.groupdict().get("remaining") and not self.scales.area_regex.search(s, m.start("aside"), m.end("aside")):
-                    continue  # "the remaining two – ... –" counts areas only when it names them
+                if m.groupdict().get("remaining") and _DASH.match(s, m.end("count")) and not self.scales.area_regex.search(s, m.start("aside"), m.end("aside")):
+                    continue  # "the remaining two – ... –" (no area noun) counts areas only when it names them
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
                 if count_text == "another" or count_text.startswith("the"):

@@ -41,7 +41,7 @@ from miner.nlp.grading_gates import LAZY_RE, GradingGates
 from miner.nlp.numbers import NUMBER, parse_int
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, first_words, finditer_at, fold, search_at
-from miner.nlp.scales import GRADE_PATTERN, GRADE_PHRASES, Scales
+from miner.nlp.scales import GRADE_PATTERN, GRADE_PHRASES, Scales, fold_area
 
 SPANS_KEY = "gradings"
 
@@ -83,7 +83,7 @@ _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placemen
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
 _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
-_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
+_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 # Compiled once and searched through the gates (remembered, tried only where their first words are).
@@ -107,7 +107,7 @@ QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'ina
 # Literal prefilters (miner.nlp.scan): a grade word cannot occur without one of these.
 _GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst", "below"])
 # `only_area` needs "area" and one of these words.
-_ONLY_LITERALS = Literals(["only", "one", "sole"])
+_ONLY_LITERALS = Literals(["only", "one", "sole", "was an area", "is an area"])
 # Where matches of the patterns that begin with a (quoted) grade can start.
 _GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", "adequate", "inadequate", "poor", "fail", "weak", "below", "'", "‘", "’", '"', "“", "”"])
 _JUDGED_STARTS = Literals(["rated", "judged", "graded", "assessed", "found", "considered", "deemed"])
@@ -120,7 +120,7 @@ _EARLIER_WHOLE_STARTS = Literals(["it ", "they ", "its ", "their ", "the local",
 # Words without which a sentence cannot date a grade to an earlier inspection.
 _EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been", "first inspection"])
 _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
-_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those"])
+_AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those", " – ", " — "])  # (a dash: "the remaining two – A and B –")
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
 _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change"])
@@ -149,6 +149,15 @@ def _counts_bodies(text: str) -> bool:
     return any(w in low for w in _COUNTS_BODIES_WORDS) and _COUNTS_BODIES.search(text) is not None
 # "holds on to two good grades", "kept its three outstanding ratings": a kept count.
 _KEPT_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept|h(?:olds|eld|olding)\s+on\s+to)\s+(?:(?:its|their|all)\s+)?$", re.I)
+# Who an area serves, between the area and its grade: "the help and protection of children is
+# inadequate", "the help and protection given to children were found to require improvement"
+# (not "for children": "services for children" is the whole service, not HMI Probation's "services").
+_AREA_RECIPIENTS = r"(?:\s+(?:of|given\s+to|offered\s+to|provided\s+(?:to|for))\s+(?:vulnerable\s+)?(?:children|young\s+people|families|prisoners|victims)(?:\s+and\s+(?:young\s+people|families|carers))?)?"
+# A parenthetical between an area and its verb: "Preventing crime, by contrast, was rated good".
+_ASIDE = r"(?:,\s+(?:by\s+contrast|in\s+contrast|by\s+comparison|however|meanwhile|though|too|in\s+particular|on\s+the\s+other\s+hand|for\s+its\s+part|again),(?=\s))?"
+_DASH = re.compile(r"\s+[–—]\s")
+# Right before a grade: it is gone ("is no longer rated inadequate for investigating crime").
+_NO_LONGER_BEFORE = re.compile(r"\bno\s+longer\s+(?:(?:rated|judged|graded|found\s+to\s+be|considered|deemed|assessed\s+as)\s+)?(?:as\s+|to\s+be\s+)?['‘’\"“”]?$", re.I)
 # A grade's move (one list for main's and gradacc3's rules): "dropped to inadequate", "had declined
 # to not sufficiently good", "has improved to good", "fell back to inadequate", "moved up to adequate".
 _MOVED = r"(?:dropped|fell|fallen|slipped|declined|deteriorated|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped|upgraded|downgraded)"
@@ -208,7 +217,7 @@ _AND_OR_COMMA_STARTS = Literals(["and", ","])
 # been rated good in that area" (`__call__`).
 THAT_AREA = "__that_area__"
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
-_RECEIVED_LITERALS = Literals(["received", "given", "got", "earned", "achieved", "kept", "retained"])
+_RECEIVED_LITERALS = Literals(["received", "receiving", "given", "got", "getting", "earn", "achieved", "kept", "retained"])
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
 _WHOLE_SERVICE = re.compile(r"\s+for\s+children\b", re.I)
 # "fell from good to requires improvement": a grade now and the one before.
@@ -296,10 +305,10 @@ class GradingExtractor:
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
+        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+work)?(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+work)?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -313,17 +322,26 @@ class GradingExtractor:
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
         self.rated_area_as = re.compile(
-            rf"\b(?:rated|judged|graded|assessed|found|considered)\s+(?:its|their|the force['’]s|the council['’]s|the)?\s*(?:work\s+(?:to|on)\s+|approach\s+to\s+)?{A}\s+(?:as|to be)\s+{Qg}(?P<grade>{G}){Qg}(?![\w-])",
+            rf"\b(?:rated|judged|graded|assessed|found|considered)\s+(?:its|their|the force['’]s|the council['’]s|the)?\s*(?:work\s+(?:to|on)\s+|approach\s+to\s+)?{A}(?:\s+(?:at|in|of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}})?\s+(?:as|to be)\s+{Qg}(?P<grade>{G}){Qg}(?![\w-])",
             flags,
         )
         N = NUMBER
         Q = r"['‘’\"“”]?"
+        # The area fronted: "When it comes to investigating crime, the force was rated inadequate",
+        # "For care leavers, the council was judged good" (not the council's overall grade).
+        self.fronted_area = re.compile(
+            rf"\s*(?:but\s+|and\s+)?(?:when\s+it\s+comes\s+to|as\s+for|as\s+regards|in\s+terms\s+of|regarding|on|for|in)\s+(?:(?:its|their|the\s+force['’]s|the\s+council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s*,\s+"
+            rf"(?:it|they|the\s+\w+|(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})\s+"
+            rf"(?:(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|again\s+)?(?:(?:rated|judged|graded|assessed|found|deemed|considered)\s+)?(?:as\s+|to\s+be\s+|to\s+(?=requir))?)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|for|on|or)\s)(?!\s+in\s+(?!(?:19|20)\d\d))"
+            rf"|(?:received|was\s+given|were\s+given|got|earned|was\s+awarded|were\s+awarded)\s+(?:a|an|the)\s+{Q}(?P<grade2>{G}){Q}\s+(?:grade|rating|judge?ment|score)\b)",
+            flags,
+        )
         self.count_of = re.compile(
             rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}|better|above){Q}(?![\w-]))?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
-            rf"(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?(?P<count>{N}|all|both)\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
+            rf"(?:(?P<remaining>remaining|other)\s+|(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?)(?P<count>{N}|all|both|every\s+one(?=\s+of\b)|each(?=\s+of\b))(?:\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})|(?(remaining)(?=\s+[–—]\s)|(?!)))(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+(?:to\s+be\s+|to\s+(?=requir))?)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
             flags,
         )
         self.zero_count = re.compile(
@@ -333,8 +351,8 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
-            rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
+            rf"\b(?:(?<!good\s)(?<!adequate\s)(?<!outstanding\s)(?<!improvement\s)(?<!poor\s)across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
+            rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:(?:graded|inspected|assessed|core)\s+)?(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
             # "under the old three-pillar system": three were graded.
             rf"|\b(?P<out_of5>{N})-pillar\b"
             # "We make graded judgments in eight of these nine areas": eight were graded.
@@ -345,12 +363,12 @@ class GradingExtractor:
         )
         # "The areas requiring improvement were X, Y and Z", "The inadequate areas included X"
         self.areas_were = re.compile(
-            rf"\b(?:the\s+)?(?:only\s+|other\s+)?(?:(?:two|three|four|five|six|seven|eight|\d)\s+)?(?:{QUOTE}(?P<grade_a>{G}){QUOTE}\s+)?(?:areas?|grades?|judge?ments?)\s+(?:(?:judged|rated|graded|found)\s+(?:to\s+be\s+|as\s+)?{QUOTE}(?P<grade_b>{G}){QUOTE}\s+|(?P<requiring>requiring\s+improvement)\s+)?(?:were|was|included|include|are|is|went\s+to|go\s+to)\s+(?:given\s+for\s+|for\s+)?",
+            rf"\b(?:the\s+)?(?:only\s+|other\s+)?(?:(?:two|three|four|five|six|seven|eight|\d)\s+)?(?:{QUOTE}(?P<grade_a>{G}){QUOTE}\s+)?(?:areas?|grades?|judge?ments?)\s+(?:(?:judged|rated|graded|found)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?{QUOTE}(?P<grade_b>{G}){QUOTE}\s+|(?P<requiring>requiring\s+improvement)\s+)?(?:were|was|included|include|are|is|went\s+to|go\s+to)\s+(?:given\s+for\s+|for\s+)?",
             flags,
         )
         # "Investigating crime was the only area where it 'requires improvement'"
         self.only_area = re.compile(
-            rf"{A}\s+(?:(?:was|were|is)\s+)?the\s+(?:only|one|sole)\s+areas?\s+(?:(?:where|in which|that)\s+(?:(?:it|the \w+)\s+)?(?:was\s+|is\s+)?)?(?:to\s+be\s+(?=rated|judged|graded|found))?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
+            rf"{A}{_ASIDE}\s+(?:(?:was|were|is)\s+)?(?:the\s+(?:only|one|sole)\s+areas?|an\s+area)\s+(?:(?:(?:where|in which|that)\s+)?(?:(?:it|the \w+|inspectors|we)\s+)?(?:was\s+|is\s+)?)?(?:to\s+be\s+(?=rated|judged|graded|found))?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
             flags,
         )
         # "..., a significant improvement on the 'inadequate' grade it was given in this area in 2023"
@@ -362,7 +380,9 @@ class GradingExtractor:
             rf"|(?:the|its|their)\s+(?:previous|last|earlier)\s+(?:grade|rating|judge?ment|verdict)\s+of\s+{QUOTE}(?P<grade3>{G}){QUOTE}"
 
             # "an improvement on 2019, when they required improvement"
-            rf"|(?:19|20)\d\d,?\s+when\s+(?:it|they|the\s+\w+)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:(?:judged|rated|graded|found|assessed)\s+(?:as\s+|to\s+be\s+|to\s+)?)?{QUOTE}(?P<grade4>{G}){QUOTE}(?![\w-]))",
+            rf"|(?:19|20)\d\d,?\s+when\s+(?:it|they|the\s+\w+)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:(?:judged|rated|graded|found|assessed)\s+(?:as\s+|to\s+be\s+|to\s+)?)?{QUOTE}(?P<grade4>{G}){QUOTE}(?![\w-])"
+            # "a drop from the 'good' it received in 2019", "a fall from the inadequate verdict the council was given"
+            rf"|(?:the|its|an?)\s+{QUOTE}(?P<grade5>{G}){QUOTE}(?![\w-])\s+(?:(?:grade|rating|judge?ment|verdict)\s+)?(?:(?:that|which)\s+)?(?:it|they|the\s+\w+)\s+(?:had\s+)?(?:received|was\s+given|were\s+given|got|was\s+awarded|were\s+awarded|earned|achieved|had)\b)",
             flags,
         )
         # "the local authority was judged inadequate", "services for children in
@@ -496,7 +516,8 @@ class GradingExtractor:
         # "care leavers also received a good grade" (the area as subject; "was given an
         # inadequate rating for X" is `grade_then_area`'s)
         self.area_received = re.compile(
-            rf"{A}(?:['’]s?)?\s+(?:also\s+|again\s+)?(?:received|was\s+given|were\s+given|got|earned|achieved|kept|retained)\s+(?:a|an|the)\s+(?:\w+\s+)?{Q}(?P<grade>{G}){Q}\s+(?:grade|rating|judge?ment|score)\b",
+            rf"{A}(?:['’]s?)?\s+(?:(?:also|again)\s+|(?:[\w'’]+\s+){{0,4}}?[\w'’]+,\s+(?=receiving|being\s+given|earning|getting))?(?:received|receiving|was\s+given|were\s+given|being\s+given|got|getting|earned|earning|achieved|kept|retained)\s+"
+            rf"(?:(?:a|an|the)\s+(?:\w+\s+)?{Q}(?P<grade>{G}){Q}\s+(?:grade|rating|judge?ment|score)\b|(?:a|an|the)\s+(?:grade|rating|judge?ment|score)\s+of\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))",
             flags,
         )
         self.having_been = re.compile(
@@ -517,7 +538,7 @@ class GradingExtractor:
         # possible score for safety": the scale's lowest grade (`_normalise`).
         self.lowest = re.compile(
             rf"\b(?:gave|give|gives|giving|given|awarded|awards?|received|receives?|handed|hands?|got|gets?)\s+(?:[\w'’]+\s+){{0,3}}?(?:its|their|the|our)\s+(?:lowest|worst\s+possible)\s+(?:possible\s+)?(?:grades?|ratings?|judge?ments?|scores?)\s+(?:in|for|on|across)\s+"
-            rf"(?:(?:each|all|every\s+one)\s+of\s+(?:the|its|their)\s+(?P<count>{N})\s+{_GRADED_THINGS}|(?P<some>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?:(?:its|their|the)\s+)?{A})",
+            rf"(?:(?:each|all|every\s+one)\s+of\s+(?:the|its|their)\s+(?P<count>{N})\s+{_GRADED_THINGS}|(?P<some>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}|(?P<some2>{N})\s+of\s+(?:them|these|those)\b|(?:(?:its|their|the)\s+)?{A})",
             flags,
         )
         # "Both are an improvement on the force's 2022 grades of requires improvement in those
@@ -550,12 +571,14 @@ class GradingExtractor:
         )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
         self.area_moved_to = re.compile(
-            rf"{A}\s+(?:had\s+|has\s+|have\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"{A}(?:,\s+(?:which\s+(?:had|has)\s+(?:previously\s+)?been|which\s+was(?:\s+previously)?|having\s+(?:previously\s+)?been)\s+(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<before>{G}){Q}(?![\w-])[^,;.]{{0,40}},)?\s+(?:had\s+|has\s+|have\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
         self.body_rated = re.compile(
-            rf"\b(?:the|this)\s+(?:service|trust|location|hospital|home|practice|provider|pdu)\s+(?:was|is|has\s+been|had\s+been)\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
+            rf"\b(?:the|this)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|pdu)(?:\s+(?:covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been)\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall)\b)"
+            # "... by HM Inspectorate of Probation" (not "by users")
+            rf"(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # PEEL's pillars were once inspected one at a time: "In our 2017 efficiency inspection the
@@ -1213,14 +1236,16 @@ class GradingExtractor:
             for m in matches:
                 if _CASES.match(s, m.end()):
                     continue  # "adequate in 23 of the 60 cases": cases reviewed, not graded areas
+                if m.groupdict().get("remaining") and _DASH.match(s, m.end("count")) and not self.scales.area_regex.search(s, m.start("aside"), m.end("aside")):
+                    continue  # "the remaining two – ... –" (no area noun) counts areas only when it names them
                 count_text = m.group("count").lower()
                 out_of = parse_int(m.group("out_of")) or stated_out_of
                 if count_text == "another" or count_text.startswith("the"):
                     count = 1  # "outstanding in one area and good in another", "... in two of the three pillars. It is good in the third."
-                elif count_text in ("all", "both"):
+                elif count_text in ("all", "both") or count_text.startswith(("every", "each")):
                     if count_text == "both" and not m.group("out_of") and getattr(self, "_document_total", None) not in (None, 2):
                         continue  # "rated inadequate in both areas" of eight: the two just named, graded there
-                    count = out_of if count_text == "all" else 2
+                    count = 2 if count_text == "both" else out_of  # "all", "every one of the four", "each of the four"
                     out_of = out_of or count
                     if count is None:
                         continue
@@ -1266,9 +1291,10 @@ class GradingExtractor:
             if count is not None and count <= 60 and add(item):
                 counts.append(item)
         for m in rule(self.lowest, s, low) if "lowest" in gate or "worst" in gate else ():
-            if m.group("count") or m.group("some"):
-                count = parse_int(m.group("count") or m.group("some"))
-                total = parse_int(m.group("out_of")) if m.group("some") else count
+            if m.group("count") or m.group("some") or m.group("some2"):
+                count = parse_int(m.group("count") or m.group("some") or m.group("some2"))
+                # "in one of them": the total is the one stated before (`__call__`)
+                total = parse_int(m.group("out_of")) if m.group("some") else None if m.group("some2") else count
                 item = _Found(m.start(), m.end(), LOWEST, None, count, total, "count")
                 if count and add(item):
                     counts.append(item)  # the areas listed after it carry its grade
@@ -1318,14 +1344,21 @@ class GradingExtractor:
                 add(_Found(m.start(), m.end(), m.group("grade"), None, total - taken_count, total, "count"))
         for m in rule(self.count_of_grades, s, low) if "grades" in gate or "ratings" in gate or "judg" in gate else ():
             count, total = parse_int(m.group("count")), parse_int(m.group("out_of"))
-            if count is not None and total and count <= total:
-                add(_Found(m.start(), m.end(), m.group("grade"), None, count, total, "count"))
+            if count is not None and total and count <= total and add(_Found(m.start(), m.end(), m.group("grade"), None, count, total, "count")):
+                rest = self.and_count.match(s, m.end())
+                more = parse_int(rest.group("count")) if rest else None
+                if more is not None and count + more <= total:
+                    add(_Found(rest.start("count"), rest.end(), rest.group("grade"), None, more, total, "count"))  # "..., and five were adequate"
         for m in finditer_at(self.transition_to_from, s, low, _TRANSITION_STARTS) if "from" in gate and "to" in gate else ():
             named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
             area = m.group("area") or (named[-1].group(0) if named else OVERALL_IF_UNNAMED)
             if add(_Found(m.start(), m.end("to"), m.group("to"), area, previous=False), claim=False):
                 add(_Found(m.start(), m.end("from"), m.group("from"), area, previous=True), claim=False)
             taken.append((m.start(), m.end()))
+        fronted = gates.match(self.fronted_area, s) if "," in s else None
+        if fronted:
+            g = "grade" if fronted.group("grade") else "grade2"
+            add(_Found(fronted.start("area"), fronted.end(g), fronted.group(g), fronted.group("area")))
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
             matches = finditer_at(rx, s, low, starts, offsets=gates.area_positions(s, low) if rx is self.area_then_grade else gates.positions(starts, s, low))
@@ -1333,6 +1366,8 @@ class GradingExtractor:
                 if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]) and not _ITS_WORK.search(s, 0, m.start("area")):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
+                if rx is not self.area_then_grade and "longer" in gate and _NO_LONGER_BEFORE.search(s, max(0, m.start() - 60), m.start()):
+                    item.previous = True  # "is no longer rated inadequate for investigating crime": the grade before
                 if not add(item):
                     continue
                 if rx is self.grade_then_area:
@@ -1369,7 +1404,7 @@ class GradingExtractor:
         for m in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS):
             earlier = [f for f in found if f.area and f.end <= m.start()]
             if earlier:
-                g = next(g for g in ("grade", "grade2", "grade3", "grade4") if m.group(g))
+                g = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if m.group(g))
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if gates.search(_GRADED_NOUNS, s):
             for m in gates.finditer(self.count_grade_noun, s, low):
@@ -1418,7 +1453,10 @@ class GradingExtractor:
         if running:
             # "graded requires improvement for the second inspection running":
             # the same grade at the inspection before.
+            leading_past = gates.match(_LEADING_PAST, s)
             for f in [f for f in found if f.area and f.previous is None]:
+                if not leading_past:
+                    f.previous = False  # "Respect was reasonably good, as it was at the last inspection": now, and then
                 # Its own span (the phrase and the grade): span values are keyed by offsets.
                 found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
         # "..., as was its use of resources": the same grade again.
@@ -1436,7 +1474,8 @@ class GradingExtractor:
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
                 add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
         for m in finditer_at(self.area_received, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _RECEIVED_LITERALS.any_in(low) else ():
-            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+            g = "grade" if m.group("grade") else "grade2"
+            add(_Found(m.start("area"), m.end(g), m.group(g), m.group("area")))
         for m in finditer_at(self.area_which, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if low is None or "which" in low else ():
             area = m.group("area")
             joined = self.together_with.match(s, m.end())
@@ -1451,8 +1490,8 @@ class GradingExtractor:
                 found.append(_Found(m.start("area"), m.end("before"), m.group("before"), m.group("area"), previous=True))
         for m in rule(self.now_in_that_area, s, low) if "now" in gate and ("that" in gate or "this" in gate or "same" in gate) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
-            if before:
-                add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
+            # (none here: the area the sentence before graded, "It is now adequate in that area")
+            add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA, previous=False))
         for m in rule(self.ofsted_education, s, low) if "ofsted" in gate and "education" in gate else ():
             g, a = ("grade", "area") if m.group("grade") else ("grade2", "area2")
             add(_Found(min(m.start(a), m.start(g)), max(m.end(a), m.end(g)), m.group(g), "overall effectiveness", by_ofsted=True))
@@ -1480,7 +1519,8 @@ class GradingExtractor:
         for m in rule(self.body_rated, s, low) if "rated" in gate or "judged" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None))
         for m in finditer_at(self.area_moved_to, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " to " in gate and _TRANSITION_STARTS.any_in(low) else ():
-            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False))
+            if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False)) and m.group("before"):
+                found.append(_Found(m.start("area"), m.end("before"), m.group("before"), m.group("area"), previous=True))  # its own offsets
         for m in rule(self.services_moved, s, low) if "services" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
@@ -1620,8 +1660,13 @@ class GradingExtractor:
         if area is not None and scale_id in scales.scales and grade not in scales.scales[scale_id].grades:
             # "adequate" exists only on the 2021 PEEL scale: switch when the area fits it.
             alternative = scales.resolve_area(found.area, "peel-2021")
+            # Else, when the document's scale is not known, the one scale naming the area that has the
+            # grade: "adequate for its efficiency" in a story naming no inspectorate is a fire service's.
+            others = [o for o in scales.area_aliases.get(fold_area(found.area), ()) if grade in scales.scales[o[0]].grades]
             if grade == "adequate" and alternative and alternative[0] == "peel-2021":
                 scale_id, area = alternative
+            elif len(others) == 1 and document_scale is None:
+                scale_id, area = others[0]
             else:
                 return
         sent_start, sent_text = (sent.start_char, sent.text) if isinstance(sent, Sentence) else sent

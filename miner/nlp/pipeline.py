@@ -27,6 +27,7 @@ from miner.nlp import statistics as _statistics  # noqa: F401
 from miner.document import Document
 from miner.errors import ExtractionFailed
 from miner.nlp.context import DocContext, get_context, group_columns, span_offsets
+from miner.nlp.token_cache import RecurringChunks
 from miner.nlp.records import Evidence, Extraction, FindingRecord, GradingRecord, StatisticRecord
 
 COMPONENTS = ("miner_sentences", "miner_organisations", "miner_gradings", "miner_statistics", "miner_findings")
@@ -89,6 +90,7 @@ class Extractor:
     def __init__(self, nlp: Language | None = None):
         self.nlp = nlp or load_pipeline()
         self.version = pipeline_version(self.nlp)
+        self.recurring = RecurringChunks(self.nlp)
 
     def doc(self, document: Document) -> Doc:
         doc = make_doc(self.nlp, document.text)
@@ -101,6 +103,9 @@ class Extractor:
     def extract(self, document: Document) -> Extraction:
         # A memory zone frees the strings each document adds to the vocab once
         # its records are plain data: without it a long crawl grows without bound.
+        # Inside a zone the tokenizer caches nothing, so chunks that recur
+        # across documents are cached for good first (token_cache.py).
+        self.recurring.before(document.text)
         with self.nlp.memory_zone():
             try:
                 doc = self.doc(document)

@@ -16,7 +16,9 @@ not lost to a whole-command run. A handler with a `warm_up` method then
 handles the first payload in the parent, before forking, while that thread
 goes on preparing: whatever the handler builds on first use (the pipeline
 compiles patterns lazily, seconds of CPU) is built once and shared, instead of
-once in every worker while the other core has nothing to prepare. Results come
+once in every worker while the other core has nothing to prepare. With two
+jobs it goes on with the next prepared payloads while the thread converts
+more (`WorkerPool._warm_up`). Results come
 back in input order (identical ids whatever `jobs` is), with at most `window`
 items read ahead so memory stays flat.
 """
@@ -28,6 +30,7 @@ import gc
 import multiprocessing
 import queue
 import signal
+import sys
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
@@ -182,6 +185,14 @@ class WorkerPool:
     # PDFs are 0.1 to 0.8 MB and take a tenth of a second or more each to convert).
     WARM_WINDOW = 256
     WARM_BYTES = 32 * 2**20
+    # The GIL switch interval while `prepare` runs beside loading (Python's default
+    # is 5 ms). Importing spaCy and loading the pipeline hold the GIL, and the
+    # prepare thread needs it briefly between two conversions (to read a result
+    # and send the next file): at 5 ms it waited for it about as long as a
+    # four-page PDF takes to convert, so the converter child sat idle half the
+    # time. At 0.2 ms it converts about half as many files again before the
+    # workers start (measured: 73-80 of 150 -> 108-117).
+    PREPARE_SWITCH_INTERVAL = 0.0002
 
     def __init__(self, handler: Handler, jobs: int, window: int | None = None):
         self.handler = handler
@@ -290,31 +301,62 @@ class WorkerPool:
                 progress.wait_for(lambda: index in prepared or not thread.is_alive())
             return prepared.get(index)
 
+        def ready_now(index: int) -> Any:
+            """The prepared payload if it is ready while the thread is still converting, else None."""
+            with progress:
+                return prepared.get(index) if thread.is_alive() else None
+
         thread = threading.Thread(target=prepare, name="miner-prepare", daemon=True)
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(interval, self.PREPARE_SWITCH_INTERVAL))
         thread.start()
         try:
             self.handler.load()
-            self._warm_up(waiting, outcomes, when_prepared)
+            self._warm_up(waiting, outcomes, when_prepared, ready_now)
         finally:
             done.set()
+            sys.setswitchinterval(interval)
             thread.join()  # at most the payload in hand
             self.handler.prepared()  # type: ignore[attr-defined]
         for position, (index, payload) in enumerate(waiting):
             if index in prepared:
                 waiting[position] = (index, prepared[index])
 
-    def _warm_up(self, waiting: collections.deque, outcomes: dict[int, Any], when_prepared: Callable[[int], Any]) -> None:
-        """The first payload the handler's `warm_up` takes, handled here: its outcome, and one payload fewer for the workers."""
+    def _warm_up(
+        self,
+        waiting: collections.deque,
+        outcomes: dict[int, Any],
+        when_prepared: Callable[[int], Any],
+        ready_now: Callable[[int], Any] | None = None,
+    ) -> None:
+        """Payloads handled here before forking: their outcomes, and fewer payloads for the workers.
+
+        The first payload the handler's `warm_up` takes, waiting for it to be
+        prepared. Then, with at most two jobs, the next ones for as long as the
+        prepare thread is still converting and has them ready: this process
+        extracting beside its converter child already keeps two cores busy, so
+        forking sooner would gain nothing and would cost each worker a
+        converter child of its own (a fifth of a second of CPU) for the
+        payloads not converted yet. It stops at the first payload not ready,
+        so it never waits on a slow conversion.
+        """
         warm_up = getattr(self.handler, "warm_up", None)
         if warm_up is None:
             return
+        handled: list[int] = []
         for position, (index, payload) in enumerate(waiting):
-            ready = when_prepared(index)
+            if handled:
+                ready = ready_now(index) if ready_now is not None and self.jobs <= 2 else None
+                if ready is None:
+                    break
+            else:
+                ready = when_prepared(index)
             outcome = warm_up(payload if ready is None else ready)
             if outcome is not None:
                 outcomes[index] = outcome
-                del waiting[position]
-                return
+                handled.append(position)
+        for position in reversed(handled):
+            del waiting[position]
 
     def _start(self, count: int) -> list[_Worker]:
         # Frozen objects are left alone by the children's garbage collector, so

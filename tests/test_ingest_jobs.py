@@ -307,11 +307,61 @@ class Warmer(Preparer):
 def test_worker_pool_handles_the_payload_the_handler_warms_up_on_in_the_parent_and_the_rest_in_workers():
     from miner.workers import WorkerPool
 
-    with WorkerPool(Warmer(), jobs=2) as pool:
+    # Three jobs: the parent handles only the first payload it warms up on (with
+    # two it may go on, which the next test checks).
+    with WorkerPool(Warmer(), jobs=3) as pool:
         results = list(pool.imap([(n, n) for n in (1, 2, 3, 4, 5)]))
     assert [outcome[0] for _, outcome in results] == [2, 4, 6, 8, 10]
     in_parent = [outcome[1] == os.getpid() for _, outcome in results]
     assert in_parent == [False, True, False, False, False]  # 1 was declined, 2 taken
+
+
+class Streamer(Doubler):
+    """Five payloads are prepared while the handler loads; preparing the sixth
+    waits until the parent has warmed up on the fifth (or two seconds, for a
+    parent that does not go on after the first)."""
+
+    def __init__(self):
+        import threading
+
+        self.five_prepared = threading.Event()
+        self.fifth_handled = threading.Event()
+
+    def prepare(self, payload):
+        if payload == 5:  # 0 to 4 are stored as prepared by now
+            self.five_prepared.set()
+            self.fifth_handled.wait(2)
+        return ("prepared", payload)
+
+    def prepared(self):
+        pass
+
+    def load(self):
+        assert self.five_prepared.wait(30)
+
+    def __call__(self, payload):
+        number = payload[1] if isinstance(payload, tuple) else payload
+        return (number * 2, os.getpid())
+
+    def warm_up(self, payload):
+        outcome = self(payload)
+        if payload[1] == 4:
+            self.fifth_handled.set()
+        return outcome
+
+
+@pytest.mark.parametrize("jobs, in_parent", [(2, 5), (3, 1)])
+def test_with_two_jobs_the_parent_goes_on_with_prepared_payloads_while_the_thread_still_converts(jobs, in_parent):
+    from miner.workers import WorkerPool
+
+    with WorkerPool(Streamer(), jobs=jobs) as pool:
+        results = list(pool.imap([(n, n) for n in range(8)]))
+    assert [outcome[0] for _, outcome in results] == [2 * n for n in range(8)]
+    handled_here = [outcome[1] == os.getpid() for _, outcome in results]
+    # Payloads 0 to 4 were ready while the thread still worked on 5; after that
+    # (5 may or may not be ready in time) the workers take the rest.
+    assert handled_here[:5] == [True] * in_parent + [False] * (5 - in_parent)
+    assert handled_here[6:] == [False, False]
 
 
 def test_worker_pool_forks_no_worker_when_the_warm_up_handled_the_only_payload(monkeypatch):

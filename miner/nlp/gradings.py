@@ -300,6 +300,9 @@ class GradingExtractor:
         # A comparison table's row flattened by PDF extraction, one grade per
         # column: "Safety Not sufficiently good Poor" under "Healthy prison test 2021 2024".
         self.row_two = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*\|?\s*(?P<grade>{G})\s*\|?\s*(?P<grade2>{G})\s*\.?\s*$", flags)
+        # The same row with numeric scores, on a scale reported as scores
+        # ("Safety 1 2" under "Healthy prison test Score 2024 Score 2018").
+        self.row_scores = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*\|?\s*(?P<grade>\d)\s*(?:\|?\s*(?P<grade2>\d)\s*)?$", flags)
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
@@ -1085,7 +1088,34 @@ class GradingExtractor:
                     continue
                 handled.add(start)
         self._flattened_comparison(doc, ctx, orgs, inspection_year, spans, seen, handled)
+        self._grade_headed_lists(doc, ctx, orgs, inspection_year, spans, seen, handled)
         return handled
+
+    def _grade_headed_lists(self, doc, ctx, orgs, inspection_year, spans, seen, handled: set[int]) -> None:
+        """Areas listed under a heading that is a grade, as PEEL reports set out
+        their judgements: "Good" as a heading, then "Investigating crime",
+        "Protecting vulnerable people" as list items (the HTML counterpart of a
+        table of column lists). Only list items that are an area and nothing
+        else count; any other block ends the list."""
+        grade = None
+        for i, kind in enumerate(ctx.kinds):
+            start, end = ctx.starts[i], ctx.ends[i]
+            if kind == "heading":
+                grade = self.grade_only.match(ctx.text[start:end]) if end - start <= 40 else None
+                continue
+            if grade is None:
+                continue
+            if kind != "list_item" or end - start > 120:
+                grade = None
+                continue
+            text = ctx.text[start:end]
+            area = self.area_only.match(text)
+            if not area:
+                grade = None
+                continue
+            found = _Found(area.start("area"), area.end("area"), grade.group("grade"), area.group("area"), method="table")
+            self._emit(doc, (start, text), found, ctx, orgs, inspection_year, spans, seen, previous=False, year=inspection_year)
+            handled.add(start)
 
     def _list_before(self, s: str, area_start: int) -> list[re.Match]:
         """The areas listed before the one at `area_start`, nearest first ("Help
@@ -1112,6 +1142,7 @@ class GradingExtractor:
         and under it rows of an area and two grades. Each grade belongs to its
         column's inspection (the first grade alone would read as the current one)."""
         columns = None
+        scale = self.scales.scales.get(ctx.inspection.scale or "")
         for i, kind in enumerate(ctx.kinds):
             start, end = ctx.starts[i], ctx.ends[i]
             if end - start > 160 or kind == "table_row":
@@ -1126,14 +1157,20 @@ class GradingExtractor:
             if columns is None:
                 continue
             row = self.row_two.match(text)
+            grades = (row.group("grade"), row.group("grade2")) if row else None
+            if not row and scale is not None and scale.scores:
+                row = self.row_scores.match(text)
+                grades = (scale.score_grade(row.group("grade")), scale.score_grade(row.group("grade2") or "")) if row else None
             if not row:
                 columns = None
                 continue
             years = [_year_of(_YEAR.search(c).group(0)) if _YEAR.search(c) else None for c in columns]
             latest = max((y for y in years if y), default=None)
             for column, group in enumerate(("grade", "grade2")):
+                if not grades[column]:
+                    continue
                 previous = bool(_EARLIER_COLUMN.search(columns[column])) or bool(latest and years[column] and years[column] < latest)
-                found = _Found(row.start("area"), row.end(group), row.group(group), row.group("area"), method="table")
+                found = _Found(row.start("area"), row.end(group), grades[column], row.group("area"), method="table")
                 self._emit(doc, (start, text), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
             handled.add(start)
 

@@ -22,6 +22,7 @@ from miner.nlp.inspection import identify_inspection
 
 SPANS_KEY = "organisations"
 _DOMAIN_KIND = {"hmicfrs": "police_force", "ofsted": "local_authority", "hmi-prisons": "prison", "hmi-probation": "probation_service", "cqc": "health_provider"}
+_COUNCIL_SERVICE = re.compile(r"\s+(?:youth\s+justice|youth\s+offending)\s+(?:service|team|partnership)", re.I)
 _SUBJECT_KINDS = {"police_force", "local_authority", "prison", "fire_and_rescue_service", "probation_service", "health_provider"}
 
 
@@ -81,7 +82,10 @@ class OrganisationResolver:
                 text = doc_text[start:end]  # span.text, without joining its tokens
                 if not text[:1].isupper():
                     continue
-                org = self.gazetteer.resolve_place(text, prefer)
+                # "Wigan Youth Justice Service": youth justice (and youth offending)
+                # services are run by the council, whatever the inspectorate.
+                place_prefer = "local_authority" if _COUNCIL_SERVICE.match(doc_text, end) else prefer
+                org = self.gazetteer.resolve_place(text, place_prefer)
                 if org is None:
                     continue
                 org_id = user_data[span_key("organisation_id", start, end)] = org.id

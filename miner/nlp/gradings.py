@@ -130,6 +130,7 @@ _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
 _GRADED_NOUNS = re.compile(r"\b(?:grades?|ratings?|judge?ments|rated|graded|judged|assessed)\b", re.I)
 # The sentence grades in another inspection than the report's table: "In a separate inspection of ...".
+_YOUTH_JUSTICE = re.compile(r"\byouth\s+(?:justice|offending)\b", re.I)
 _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
 _COUNT_WORDS = {"a pair of": 2, "a single": 1}
@@ -1684,6 +1685,10 @@ class GradingExtractor:
             if resolved is None:
                 return
             scale_id, area = resolved
+            if area == "case supervision" and scale_id == "hmi-probation" and _YOUTH_JUSTICE.search(ctx.title or ctx.text[:2000]):
+                # A youth justice inspection's second domain is court work: its
+                # standards are assessment, planning, delivery and reviewing too.
+                area = "court work"
             if scale_id == "ofsted" and area == "overall effectiveness" and ctx.inspection.inspectorate not in (None, "ofsted") and not found.by_ofsted:
                 return
             if (scale_id == _OFSTED_2009) != (document_scale == _OFSTED_2009):

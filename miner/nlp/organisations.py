@@ -139,6 +139,15 @@ class OrganisationResolver:
                 if any(n.lower() in title_lower for n in org.names) or (org.place and org.place.lower() in title_lower and org.kind == prefer):
                     scores[org_id] += 25
                     in_title = True
+        if not in_title and title:
+            # The subject named only in the title ("... of HMP Wandsworth"), its
+            # body calling it "the prison" or by a place name that is not its own.
+            for match_id, _, _ in self.matcher(self.nlp.make_doc(title)):
+                org_id = self.nlp.vocab.strings[match_id]
+                org = self.gazetteer.by_id.get(org_id)
+                if org is not None and org.kind in _SUBJECT_KINDS and (prefer is None or org.kind == prefer):
+                    scores[org_id] += 25
+                    in_title = True
         if not scores:
             return None
         ranked = scores.most_common(2)

@@ -741,6 +741,8 @@ class GradingExtractor:
         inspection_year = _year_of(ctx.inspection.date)
         spans: list[Span] = []
         seen: set[tuple] = set()
+        # `_emit` reads these; they are set afresh after the tables are read.
+        self._explicit, self._table_areas, self._document_total, self._chain = set(), set(), None, None
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = ctx.sentences
         last_total: tuple[int, int] | None = None

@@ -142,7 +142,8 @@ class OrganisationResolver:
         if not in_title and title:
             # The subject named only in the title ("... of HMP Wandsworth"), its
             # body calling it "the prison" or by a place name that is not its own.
-            for match_id, _, _ in self.matcher(self.nlp.make_doc(title)):
+            title_doc = self.nlp.make_doc(title)
+            for match_id, start, end in [*self.matcher(title_doc), *self.acronyms(title_doc)]:
                 org_id = self.nlp.vocab.strings[match_id]
                 org = self.gazetteer.by_id.get(org_id)
                 if org is not None and org.kind in _SUBJECT_KINDS and (prefer is None or org.kind == prefer):

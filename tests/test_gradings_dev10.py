@@ -1,0 +1,132 @@
+"""Phrasing -> gradings, by the general categories dev10's first run missed
+(corpora/gold/dev10: inspectorates' own report extracts and summaries). The
+cases are new wordings and layouts of each category, not the dev10 documents:
+the rules must read the shape, not the example. Each case is a short document
+("# " starts a heading, "- " a list item, "|" a table row); the expected
+records are (area, grade, previous, count, out_of) for the document's subject."""
+
+import pytest
+
+from miner.document import DocumentBuilder
+
+PEEL = "PEEL 2021/22: An inspection of Avon and Somerset Constabulary"
+PRISON = "Report on an unannounced inspection of HMP Bristol"
+YOUTH = "An inspection of youth justice services in Essex"
+HOME = "Ofsted children's home inspection: a home run by Essex County Council"
+
+RI = "requires improvement"
+RIG = "requires improvement to be good"
+NSG = "not sufficiently good"
+
+
+def extract(extractor, lines, title, published="2024-06-12", kind="report"):
+    builder = DocumentBuilder()
+    builder.add("heading", title, level=1)
+    for line in lines:
+        if line.startswith("# "):
+            builder.add("heading", line[2:], level=2)
+        elif line.startswith("- "):
+            builder.add("list_item", line[2:])
+        elif line.startswith("|"):
+            builder.add("table_row", " | ".join(c.strip() for c in line.strip("|").split("|")))
+        else:
+            builder.add("paragraph", line)
+    extraction = extractor.extract(builder.build("text/html", title=title, published=published, kind=kind))
+    return {(g.area, g.grade, g.previous, g.count, g.out_of) for g in extraction.gradings}, extraction
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # Each grade a heading, the areas it was given listed under it.
+    (["# Good", "- Responding to the public", "- Managing offenders and suspects", "# Adequate", "- Investigating crime"],
+     {("responding to the public", "good", False, None, None), ("managing offenders and suspects", "good", False, None, None),
+      ("investigating crime", "adequate", False, None, None)}),
+    (["# Requires improvement", "- Protecting vulnerable people", "# Inadequate", "None"],
+     {("protecting vulnerable people", RI, False, None, None)}),
+    # A list that is not of areas, or areas under a heading that is not a grade, grades nothing.
+    (["# Good", "- Officers said morale had improved.", "- Investigating crime"], set()),
+    (["# Areas we looked at", "- Investigating crime", "- Responding to the public"], set()),
+    (["# Outstanding practice", "- Preventing crime and anti-social behaviour"], set()),
+])
+def test_areas_listed_under_a_grade_heading(extractor, lines, expected):
+    assert extract(extractor, lines, PEEL)[0] == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # Healthy prison scores, 4 (good) to 1 (poor), beside the previous inspection's.
+    (["Healthy prison test Score 2025 Score 2022", "Safety 2 3", "Purposeful activity 1 1"],
+     {("safety", NSG, False, None, None), ("safety", "reasonably good", True, None, None),
+      ("purposeful activity", "poor", False, None, None), ("purposeful activity", "poor", True, None, None)}),
+    (["Healthy prison test Score 2025 Score 2022", "Respect 4 3"],
+     {("respect", "good", False, None, None), ("respect", "reasonably good", True, None, None)}),
+    # Digits after an area on a scale with no scores are not grades.
+    (["Healthy prison test Score 2025 Score 2022", "Safety 12 9"], set()),
+])
+def test_numeric_prison_scores(extractor, lines, expected):
+    assert extract(extractor, lines, PRISON)[0] == expected
+
+
+def test_numbers_after_a_police_area_are_not_grades(extractor):
+    lines = ["Area 2025 rating 2022 rating", "Investigating crime 2 3"]
+    assert extract(extractor, lines, PEEL)[0] == set()
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # A youth justice inspection's assessment, planning, delivery and reviewing are its court work.
+    (["| 2.3 Implementation and delivery | Outstanding |", "| 2.4 Reviewing | Requires improvement |"],
+     {("court work", "outstanding", False, None, None), ("court work", RI, False, None, None)}),
+    (["| 1.3 Partnerships and services | Good |", "| 4.1 Resettlement policy and provision | Inadequate |"],
+     {("organisational delivery", "good", False, None, None), ("resettlement", "inadequate", False, None, None)}),
+])
+def test_youth_justice_standards(extractor, lines, expected):
+    assert extract(extractor, lines, YOUTH)[0] == expected
+
+
+def test_probation_delivery_unit_standards_stay_case_supervision(extractor):
+    lines = ["| 2.1 Assessment | Good |"]
+    assert extract(extractor, lines, "An inspection of probation services in Leeds PDU")[0] == {("case supervision", "good", False, None, None)}
+
+
+def test_a_youth_justice_service_is_the_councils(extractor):
+    lines = ["Essex Youth Justice Service was rated as outstanding overall."]
+    _, extraction = extract(extractor, lines, "Inspectors praise work with children who offend")
+    assert {o["id"] for o in extraction.organisations} >= {"essex-county-council"}
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["| Overall experiences and progress of children and young people | Requires improvement to be good |",
+      "| How well children and young people are helped and protected | Inadequate |",
+      "| The effectiveness of leaders and managers | Outstanding |"],
+     {("overall effectiveness", RIG, False, None, None), ("help and protection", "inadequate", False, None, None),
+      ("impact of leaders", "outstanding", False, None, None)}),
+])
+def test_childrens_home_judgements(extractor, lines, expected):
+    assert extract(extractor, lines, HOME)[0] == expected
+
+
+def test_handling_of_calls_from_the_public(extractor):
+    lines = ["Its handling of calls from the public was judged inadequate."]
+    assert extract(extractor, lines, PEEL)[0] == {("responding to the public", "inadequate", False, None, None)}
+
+
+def test_a_subject_named_only_in_the_title(extractor):
+    # The body says only "the prison" and a place name (PDF extraction had split
+    # "HMP" and "Bristol" across two blocks of the title page).
+    builder = DocumentBuilder()
+    for kind, text in [("heading", "Report on an unannounced inspection of HMP"), ("paragraph", "Bristol by HM Chief Inspector of Prisons"),
+                       ("paragraph", "Healthy prison test Score 2025 Score 2022"), ("paragraph", "Safety 1 2"),
+                       ("paragraph", "Outcomes at the prison had declined since 2022.")]:
+        builder.add(kind, text)
+    extraction = extractor.extract(builder.build("application/pdf", title=PRISON, published="2025-03-01", kind="report"))
+    assert {(g.organisation_id, g.area, g.grade, g.previous) for g in extraction.gradings} == {
+        ("hmp-bristol", "safety", "poor", False), ("hmp-bristol", "safety", NSG, True)}
+
+
+@pytest.mark.parametrize("lines, title", [
+    # Ordinary words: no grading.
+    (["# Good", "- Staff knew the children well."], HOME),
+    (["The prison held 1,204 men; 3 in 4 said they had a job."], PRISON),
+    (["The youth justice service has a good relationship with the courts."], YOUTH),
+    (["Leaders have an adequate understanding of demand for handling of calls from the public."], PEEL),
+])
+def test_traps(extractor, lines, title):
+    assert extract(extractor, lines, title)[0] == set()

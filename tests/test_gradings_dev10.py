@@ -103,6 +103,17 @@ def test_childrens_home_judgements(extractor, lines, expected):
     assert extract(extractor, lines, HOME)[0] == expected
 
 
+@pytest.mark.parametrize("lines, expected", [
+    # A list of possessive areas before "to be G"; "management of offenders and suspects" in full.
+    (["Inspectors judged its response to the public, its protection of vulnerable people and its management of suspects and offenders to be inadequate."],
+     {("responding to the public", "inadequate", False, None, None), ("protecting vulnerable people", "inadequate", False, None, None),
+      ("managing offenders and suspects", "inadequate", False, None, None)}),
+    (["We found its management of offenders and suspects to be good."], {("managing offenders and suspects", "good", False, None, None)}),
+])
+def test_possessive_area_lists(extractor, lines, expected):
+    assert extract(extractor, lines, PEEL)[0] == expected
+
+
 def test_handling_of_calls_from_the_public(extractor):
     lines = ["Its handling of calls from the public was judged inadequate."]
     assert extract(extractor, lines, PEEL)[0] == {("responding to the public", "inadequate", False, None, None)}

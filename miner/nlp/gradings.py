@@ -83,7 +83,7 @@ _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placemen
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
 _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
-_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
+_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 # Compiled once and searched through the gates (remembered, tried only where their first words are).
@@ -130,6 +130,12 @@ _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
 _GRADED_NOUNS = re.compile(r"\b(?:grades?|ratings?|judge?ments|rated|graded|judged|assessed)\b", re.I)
 # The sentence grades in another inspection than the report's table: "In a separate inspection of ...".
+# A sentence about the whole service: "Services for children and families in X have ...", "The trust has ...".
+_WHOLE_SUBJECT = re.compile(
+    r"\s*(?:(?:the\s+)?(?:(?:local\s+)?authority['’]s\s+|council['’]s\s+)?(?:children['’]s\s+(?:social\s+care\s+)?services|services\s+for\s+children(?:\s+and\s+(?:families|young\s+people|care\s+leavers))?)"
+    r"(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?|it|they|the\s+(?:council|local\s+authority|trust|service|force|prison|pdu))\s+(?:has|have|had)\s",
+    re.I,
+)
 _YOUTH_JUSTICE = re.compile(r"\byouth\s+(?:justice|offending)\b", re.I)
 _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
@@ -449,7 +455,9 @@ class GradingExtractor:
             rf"\b(?:none\s+of\s+(?:the|its|their)\s+(?:(?P<out_of>{N})\s+)?{_GRADED_THINGS}|no\s+(?:other\s+)?{_GRADED_THINGS})\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}"
             rf"{Q}(?P<grade>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))?"
             rf"|\bnone\s+of\s+them\s+(?:(?:was|were|is|are)\s+{judged})?{Q}(?P<grade5>{G}){Q}(?![\w-])"
-            rf"|\b(?:neither|none)\s+(?:was|were)\s+(?:any\s+)?{judged}{Q}(?P<grade3>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade4>{G}){Q}(?![\w-]))?",
+            rf"|\b(?:neither|none)\s+(?:was|were)\s+(?:any\s+)?{judged}{Q}(?P<grade3>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade4>{G}){Q}(?![\w-]))?"
+            # "There was no area in which the force was inadequate", "no area where it was rated poor".
+            rf"|\bno\s+(?:other\s+)?{_GRADED_THINGS}\s+(?:in\s+which|where)\s+(?:it|they|the\s+(?:force|council|local\s+authority|service|prison|trust|pdu))\s+(?:is|was|were|are|has\s+been|had\s+been)\s+{judged}{Q}(?P<grade6>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade7>{G}){Q}(?![\w-]))?",
             flags,
         )
         # "recording data about crime, which inspectors judged outstanding",
@@ -475,7 +483,7 @@ class GradingExtractor:
         self.and_remains = re.compile(rf"\band\s+(?:still\s+)?remain(?:s|ed)?\s+(?:{Q}(?P<grade>{G}){Q}(?![\w-])|(?P<so>so)\b)", flags)
         # "The local authority's services for children remain inadequate": the whole service.
         self.services_remain = re.compile(
-            rf"\b(?:children['’]s\s+services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:still\s+)?(?:remain|remains|remained|are\s+still|are\s+now|were\s+still)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
+            rf"\b(?:children['’]s\s+services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:still\s+)?(?:remain|remains|remained|(?:have|has)\s+remained|are\s+still|are\s+now|were\s+still)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
             flags,
         )
         # "care leavers remained inadequate", "remains rated requires improvement overall": a kept
@@ -570,7 +578,7 @@ class GradingExtractor:
         # CQC's summary: "We rated it as good because:" (the service's overall rating; a grade
         # followed by "for"/"at" names an area, which other rules read).
         self.rated_it_as = re.compile(
-            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+)?rated\s+(?:it|them|the\s+(?:service|trust|location|hospital|home|practice|provider))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
+            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+|had\s+)?(?:(?:previously|also|last)\s+)?rated\s+(?:it|them|the\s+(?:service|trust|location|hospital|home|practice|provider))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
             flags,
         )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
@@ -1249,7 +1257,7 @@ class GradingExtractor:
                     continue
                 zero_total = parse_int(total.group("total"))
             out_of = zero_total = parse_int(m.group("out_of")) if m.group("out_of") else (zero_total if m.group("grade3") or m.group("grade5") else None)
-            for g in ("grade", "grade2", "grade3", "grade4", "grade5"):
+            for g in ("grade", "grade2", "grade3", "grade4", "grade5", "grade6", "grade7"):
                 if m.group(g):
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, out_of, "count"), claim=False)
             taken.append((m.start(), m.end()))
@@ -1487,7 +1495,12 @@ class GradingExtractor:
             # "X is now adequate, down from good, while Y has moved up from requires
             # improvement": each "from" grade belongs to the area named last before it.
             named = [a.group(0) for a in self.scales.area_regex.finditer(s, 0, m.start())]
-            if areas:
+            whole = _WHOLE_SUBJECT.match(s)
+            if whole and not self.scales.area_regex.search(s, whole.end(), m.start()):
+                # "Services for children in X have improved from good ...": the
+                # whole service's grade before (its subject names no area).
+                add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), OVERALL, previous=True))
+            elif areas:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), named[-1] if named else areas[0], previous=True))
         running = gates.search(_RUNNING, s, gate=True)
         if running:

@@ -136,6 +136,11 @@ _WHOLE_SUBJECT = re.compile(
     r"(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?|it|they|the\s+(?:council|local\s+authority|trust|service|force|prison|pdu))\s+(?:has|have|had)\s",
     re.I,
 )
+# An inspection history table: a date column, then the inspection's grade.
+_DATE_COLUMN = re.compile(r"\bdate\b", re.I)
+_HISTORY_DATE = re.compile(
+    r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)|(?:\d{1,2}\s+)?(?-i:[A-Z])[a-z]+\s+((?:19|20)\d\d)|((?:19|20)\d\d))\s*$"
+)
 _YOUTH_JUSTICE = re.compile(r"\byouth\s+(?:justice|offending)\b", re.I)
 _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
@@ -1076,6 +1081,21 @@ class GradingExtractor:
             for cell in cells:
                 positions.append(offset)
                 offset += len(cell) + 3
+            dated = _HISTORY_DATE.match(cells[0]) if _DATE_COLUMN.search(header[0]) else None
+            if dated:
+                # An inspection history ("Inspection date | Inspection type | Inspection
+                # judgement", "14/03/2023 | Full | Outstanding"): each earlier row is the
+                # whole service's grade at that inspection.
+                row_year = int(next(y for y in dated.groups() if y))
+                if inspection_year and row_year < inspection_year:
+                    for column in range(1, min(len(cells), len(header))):
+                        grade = self.grade_only.match(cells[column])
+                        if grade and _CURRENT_COLUMN.search(header[column]):
+                            cell_start = positions[column] - start
+                            found = _Found(cell_start, cell_start + grade.end("grade"), grade.group("grade"), OVERALL, method="table")
+                            self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=True, year=row_year)
+                handled.add(start)
+                continue
             area_text = _QUESTION_ROW.sub("", cells[0].strip())  # "Are services safe?" asks about "safe"
             first_area = self.scales.resolve_area(area_text, ctx.inspection.scale, ctx.inspection.inspectorate)
             for column in range(1, min(len(cells), len(header))):

@@ -83,7 +83,7 @@ _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placemen
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
 _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
-_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
+_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\b(?:at|in) both inspections\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 # Compiled once and searched through the gates (remembered, tried only where their first words are).
@@ -99,13 +99,15 @@ _CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;
 # characters, one that begins with `\b` is tried at every offset.
 _YEAR = re.compile(r"(?:19|20)(?<!\w..)\d\d\b")
 _AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions|standards))"
-_FAILING = r"failing|failed|poor|weak|below standard"  # aggregates kept as stated ("below standard in all three")
+_FAILING = r"failing|failed|poor|weak|below standard"
+# "two were scored at the lowest level", "given the lowest possible grade": the scale's last grade.
+_LOWEST_PHRASE = r"(?:(?:scored|given|awarded)\s+)?(?:at\s+)?(?:the|its|their|our)\s+lowest(?:\s+possible)?\s+(?:grade|score|rating|level|judge?ment|assessment)"  # aggregates kept as stated ("below standard in all three")
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 LOWEST = "lowest"  # "its lowest grade": the last grade of the scale, resolved in `_normalise`
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
 QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'inadequate'
 # Literal prefilters (miner.nlp.scan): a grade word cannot occur without one of these.
-_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst", "below"])
+_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst", "below", "scored", "score of"])
 # `only_area` needs "area" and one of these words.
 _ONLY_LITERALS = Literals(["only", "one", "sole", "was an area", "is an area"])
 # Where matches of the patterns that begin with a (quoted) grade can start.
@@ -128,7 +130,7 @@ _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop"
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
-_GRADED_NOUNS = re.compile(r"\b(?:grades?|ratings?|judge?ments|rated|graded|judged|assessed)\b", re.I)
+_GRADED_NOUNS = re.compile(r"\b(?:grades?|ratings?|judge?ments|rated|graded|judged|assessed|scored|lowest)\b", re.I)
 # The sentence grades in another inspection than the report's table: "In a separate inspection of ...".
 # A sentence about the whole service: "Services for children and families in X have ...", "The trust has ...".
 _WHOLE_SUBJECT = re.compile(
@@ -141,6 +143,12 @@ _DATE_COLUMN = re.compile(r"\bdate\b", re.I)
 _HISTORY_DATE = re.compile(
     r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)|(?:\d{1,2}\s+)?(?-i:[A-Z])[a-z]+\s+((?:19|20)\d\d)|((?:19|20)\d\d))\s*$"
 )
+_COUNT_BEFORE = re.compile(
+    rf"[^,.;]{{0,30}}?,?\s+(?P<cue>compared\s+with|up\s+from|down\s+from|against)\s+(?P<count>{NUMBER})\s+(?:(?:areas?|tests?|judge?ments?|standards?)\s+)?"
+    r"(?:in\s+(?:19|20)\d\d\b|at\s+(?:the|its|our|their)\s+(?:last|previous)\s+inspection\b|last\s+time\b)",
+    re.I,
+)
+_SCORED = re.compile(r"\bscored\s+(?:a\s+)?\d|\bscore\s+of\s+\d", re.I)  # a score in prose (`area_scored`, `scored_count`)
 _YOUTH_JUSTICE = re.compile(r"\byouth\s+(?:justice|offending)\b", re.I)
 _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
@@ -356,7 +364,16 @@ class GradingExtractor:
             flags,
         )
         self.count_subject = re.compile(
-            rf"(?:(?P<remaining>remaining|other)\s+|(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?)(?P<count>{N}|all|both|every\s+one(?=\s+of\b)|each(?=\s+of\b))(?:\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})|(?(remaining)(?=\s+[–—]\s)|(?!)))(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+(?:to\s+be\s+|to\s+(?=requir))?)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
+            rf"(?:(?P<remaining>remaining|other)\s+|(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?)(?P<count>{N}|all|both|every\s+one(?=\s+of\b)|each(?=\s+of\b))(?:\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})|(?(remaining)(?=\s+[–—]\s)|(?!)))(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+(?:to\s+be\s+|to\s+(?=requir))?)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}|{_LOWEST_PHRASE}){Q}(?![\w-])",
+            flags,
+        )
+        # Scores in prose, on a scale reported as scores: "Safety scored 1", "the
+        # prison scored 1 in three of the four tests" (`_find` maps them to grades).
+        self.score_grades = {k: v for scale in scales.scales.values() for k, v in (scale.scores or {}).items()}
+        self.area_scored = re.compile(rf"{A}\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:scored|given\s+a\s+score\s+of)\s+(?:a\s+)?(?P<score>\d)(?!\w|[.,]\d)", flags)
+        self.scored_count = re.compile(
+            rf"\bscored\s+(?:a\s+)?(?P<score>\d)\s+(?:in|for|on)\s+(?P<count>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}"
+            rf"|\b(?P<count2>{N})\s+of\s+(?:the|its|their)\s+(?P<out_of2>{N})\s+{_GRADED_THINGS}\s+(?:were|was)\s+(?:scored|given\s+a\s+score\s+of)\s+(?:a\s+)?(?P<score2>\d)(?!\w|[.,]\d)",
             flags,
         )
         self.zero_count = re.compile(
@@ -425,7 +442,9 @@ class GradingExtractor:
         )
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
-            rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)",
+            rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)"
+            # "two were scored at the lowest level": the scale's last grade.
+            rf"|\b(?P<count2>{N})\s+(?:(?:were|was)\s+)?(?P<lowest>{_LOWEST_PHRASE})\b",
             flags,
         )
         # "The workforce grade is up from requires improvement in 2022"
@@ -829,7 +848,7 @@ class GradingExtractor:
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, previous=follows[2], year=follows[3])
             if (
                 not has_grade_word
-                or not gates.grade_word(self.grade_word, sent_text, low)
+                or not (gates.grade_word(self.grade_word, sent_text, low) or (self.score_grades and _SCORED.search(sent_text)))
                 or not (
                     gates.has_area(sent_text, low)
                     or gates.search(_GRADING_CONTEXT, sent_text)
@@ -1331,6 +1350,8 @@ class GradingExtractor:
                     if named:
                         found.append(_Found(named[-1].start(), named[-1].end(), m.group("grade"), named[-1].group(0)))
                 grade = m.group("grade")
+                if "lowest" in grade.lower():
+                    grade = LOWEST  # "two were scored at the lowest level": the scale's last grade
                 if m.groupdict().get("grade2"):
                     grade = f"{grade} or {m.group('grade2')}"  # "good or better": an aggregate, kept in its own words (ANNOTATION.md)
                 item = _Found(m.start(), m.end(), grade, None, count, out_of, "count")
@@ -1476,13 +1497,15 @@ class GradingExtractor:
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if gates.search(_GRADED_NOUNS, s):
             for m in gates.finditer(self.count_grade_noun, s, low):
-                count = _COUNT_WORDS.get(" ".join(m.group("count").lower().split())) or parse_int(m.group("count"))
-                if count is not None and count <= 60 and add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count", bare_count=True)):
+                count_text = m.group("count") or m.group("count2")
+                count = _COUNT_WORDS.get(" ".join(count_text.lower().split())) or parse_int(count_text)
+                grade_text = LOWEST if m.group("lowest") else m.group("grade")
+                if count is not None and count <= 60 and add(_Found(m.start(), m.end(), grade_text, None, count, stated_out_of, "count", bare_count=True)):
                     kept = _KEPT_BEFORE.search(s, max(0, m.start() - 30), m.start())
                     if kept:
                         # "holds on to two good grades": the same count at the inspection before
                         # (its own offsets, from the verb: span values are keyed by them).
-                        found.append(_Found(kept.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count", previous=True, bare_count=True))
+                        found.append(_Found(kept.start(), m.end(), grade_text, None, count, stated_out_of, "count", previous=True, bare_count=True))
         for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if low is None or ("from" in low and "to" in low) else ():
             # "Its grade for investigating crime fell from good to requires improvement":
             # the area named last before it, now and before.
@@ -1690,6 +1713,27 @@ class GradingExtractor:
                 # Span values are keyed by offsets: from the area to the earlier grade,
                 # so that no two records share a span.
                 found.append(_Found(f.start, m.end("grade"), m.group("grade"), f.area, previous=True))
+        if "score" in gate and self.score_grades:
+            for m in finditer_at(self.area_scored, s, low, self.area_starts, offsets=gates.area_positions(s, low)):
+                grade = self.score_grades.get(m.group("score"))
+                if grade and self.scales.resolve_area(m.group("area"), "hmi-prisons", "hmi-prisons") and add(_Found(m.start("area"), m.end(), grade, m.group("area"), previous=False)):
+                    running = gates.search(_RUNNING, s, gate=True)
+                    if running and running.start() >= m.end():
+                        # "scored 2 at both inspections": the same score before (its own offsets).
+                        found.append(_Found(running.start(), running.end(), grade, m.group("area"), previous=True))
+            for m in rule(self.scored_count, s, low):
+                grade = self.score_grades.get(m.group("score") or m.group("score2"))
+                count = parse_int(m.group("count") or m.group("count2"))
+                out_of = parse_int(m.group("out_of") or m.group("out_of2"))
+                if grade and count is not None and out_of and count <= out_of:
+                    add(_Found(m.start(), m.end(), grade, None, count, out_of, "count"))
+        if " with " in gate or " from " in gate or "against" in gate:
+            for f in [f for f in found if f.count and f.area is None and not f.previous]:
+                # "two were scored at the lowest level this time, compared with one in 2021":
+                # the same grade's count at the inspection before.
+                earlier = _COUNT_BEFORE.match(s, f.end)
+                if earlier and (earlier_count := parse_int(earlier.group("count"))) is not None and earlier_count <= (f.out_of or 60):
+                    found.append(_Found(earlier.start("cue"), earlier.end(), f.grade, None, earlier_count, f.out_of, "count", previous=True))
         for m in rule(self.remained, s, low) if "remain" in gate or "stay" in gate else ():
             kept = [f for f in found if f.area and f.count is None and not f.previous and f.start <= m.start("grade") < f.end]
             if kept:

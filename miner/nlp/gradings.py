@@ -93,7 +93,7 @@ _WAS = re.compile(r"\b(?:was|were|had)\b")
 _JUDGED_IN_PAST = re.compile(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\n")
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|,\s+(?=(?:an?|both|one|two|three|four|five|six|the(?:\s+same)?)\s+(?:other\s+)?areas?\s+(?:in\s+which|where|that|which|it|they|the)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 # `\b(?:19|20)\d\d\b`, with the boundary checked after the digits (a look-behind):
 # a pattern that begins with a literal is searched for by its first
 # characters, one that begins with `\b` is tried at every offset.
@@ -374,6 +374,14 @@ class GradingExtractor:
         self.scored_count = re.compile(
             rf"\bscored\s+(?:a\s+)?(?P<score>\d)\s+(?:in|for|on)\s+(?P<count>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}"
             rf"|\b(?P<count2>{N})\s+of\s+(?:the|its|their)\s+(?P<out_of2>{N})\s+{_GRADED_THINGS}\s+(?:were|was)\s+(?:scored|given\s+a\s+score\s+of)\s+(?:a\s+)?(?P<score2>\d)(?!\w|[.,]\d)",
+            flags,
+        )
+        # "... at investigating crime and at protecting vulnerable people, two areas it had
+        # previously graded inadequate in 2022": the earlier grade of the areas just named.
+        self.areas_appositive = re.compile(
+            rf",\s+(?:(?P<count>an?|one|both|two|three|four|five|six)\s+(?:other\s+)?areas?|the\s+(?:same\s+)?areas?)\s+(?:(?:in\s+which|where|that|which)\s+)?"
+            rf"(?:(?:it|they|the\s+(?:force|council|service|prison)|inspectors|we|the\s+inspectorate)\s+)?(?:(?:had|has|have|was|were)\s+)?(?:(?:previously|also|last)\s+)?(?:been\s+)?"
+            rf"(?:graded|rated|judged|assessed\s+as|found\s+to\s+be|considered)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?P<when>[^,.;]{{0,40}})",
             flags,
         )
         self.zero_count = re.compile(
@@ -1727,6 +1735,20 @@ class GradingExtractor:
                 out_of = parse_int(m.group("out_of") or m.group("out_of2"))
                 if grade and count is not None and out_of and count <= out_of:
                     add(_Found(m.start(), m.end(), grade, None, count, out_of, "count"))
+        if " area" in gate:
+            for m in rule(self.areas_appositive, s, low):
+                earlier = gates.search(_PREVIOUS_CUE, s[m.start():m.end()]) or _YEAR.search(m.group("when")) or "previously" in m.group(0).lower()
+                if not earlier:
+                    continue
+                wanted = {"a": 1, "an": 1, "one": 1, "both": 2}.get(m.group("count").lower(), None) if m.group("count") else None
+                wanted = wanted or (parse_int(m.group("count")) if m.group("count") else None)
+                named = list(self.scales.area_regex.finditer(s, 0, m.start()))
+                if not named or (wanted and len(named) < wanted):
+                    continue
+                # "two areas" here names the areas again; it is not a count of its own.
+                found[:] = [f for f in found if not (f.count is not None and f.area is None and m.start() <= f.start < m.end())]
+                for a in named[-wanted:] if wanted else named:
+                    found.append(_Found(a.start(), m.end(), m.group("grade"), a.group(0), previous=True))
         if " with " in gate or " from " in gate or "against" in gate:
             for f in [f for f in found if f.count and f.area is None and not f.previous]:
                 # "two were scored at the lowest level this time, compared with one in 2021":

@@ -323,6 +323,12 @@ class GradingExtractor:
         # The same row with numeric scores, on a scale reported as scores
         # ("Safety 1 2" under "Healthy prison test Score 2024 Score 2018").
         self.row_scores = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*\|?\s*(?P<grade>\d)\s*(?:\|?\s*(?P<grade2>\d)\s*)?$", flags)
+        # "Rehabilitation and release planning held up better and remained reasonably good":
+        # a short predicate between the area and its kept grade.
+        self.area_and_remained = re.compile(
+            rf"{A}\s+(?:[a-z'’-]+\s+){{1,4}}?and\s+(?:has\s+|have\s+)?(?:still\s+)?(?:remained|remains|stayed|stays)\s+(?:at\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work|friends|relationships|links|contact|value)\b)",
+            flags,
+        )
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
@@ -1756,6 +1762,9 @@ class GradingExtractor:
                 earlier = _COUNT_BEFORE.match(s, f.end)
                 if earlier and (earlier_count := parse_int(earlier.group("count"))) is not None and earlier_count <= (f.out_of or 60):
                     found.append(_Found(earlier.start("cue"), earlier.end(), f.grade, None, earlier_count, f.out_of, "count", previous=True))
+        for m in finditer_at(self.area_and_remained, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " and " in gate and ("remain" in gate or "stay" in gate) else ():
+            if not self.grade_word.search(s, m.end("area"), m.start("grade")):
+                add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in rule(self.remained, s, low) if "remain" in gate or "stay" in gate else ():
             kept = [f for f in found if f.area and f.count is None and not f.previous and f.start <= m.start("grade") < f.end]
             if kept:

@@ -10,9 +10,11 @@ import pytest
 from miner.document import DocumentBuilder
 
 PEEL = "PEEL 2021/22: An inspection of Avon and Somerset Constabulary"
-PRISON = "Report on an unannounced inspection of HMP Bristol"
+PRISON = "Report on an unannounced inspection of HMP Bristol by HM Chief Inspector of Prisons"
 YOUTH = "An inspection of youth justice services in Essex"
 HOME = "Ofsted children's home inspection: a home run by Essex County Council"
+OFSTED = "Inspection of Essex County Council local authority children's services"
+CQC = "Essex Partnership University NHS Foundation Trust: inspection report - Care Quality Commission"
 
 RI = "requires improvement"
 RIG = "requires improvement to be good"
@@ -132,12 +134,69 @@ def test_a_subject_named_only_in_the_title(extractor):
         ("hmp-bristol", "safety", "poor", False), ("hmp-bristol", "safety", NSG, True)}
 
 
+@pytest.mark.parametrize("lines, title, expected", [
+    # "previously rated it as G": the whole service before.
+    (["We had previously rated it as outstanding. We rated it as good because:"], CQC,
+     {("overall", "outstanding", True, None, None), ("overall", "good", False, None, None)}),
+    # "have remained G overall since ...": now and at the inspection before.
+    (["Children's services in Essex have remained inadequate overall since the last inspection in 2021."], OFSTED,
+     {("overall effectiveness", "inadequate", False, None, None), ("overall effectiveness", "inadequate", True, None, None)}),
+    # "Services for children ... have improved from G": the whole service before, though "services" is an area word.
+    (["Services for children and young people in Essex have improved from requires improvement at the previous inspection."], OFSTED,
+     {("overall effectiveness", RIG, True, None, None)}),
+    # "the same as at that inspection": a kept grade.
+    (["Purposeful activity was judged poor, the same as at that inspection."], PRISON,
+     {("purposeful activity", "poor", False, None, None), ("purposeful activity", "poor", True, None, None)}),
+    # A short predicate, then "and remained G".
+    (["Safety improved slightly and remained reasonably good."], PRISON,
+     {("safety", "reasonably good", False, None, None), ("safety", "reasonably good", True, None, None)}),
+    # An appositive giving the earlier grade of the areas just named; the main grade stays current.
+    (["The force is now good at responding to the public, an area where it had been rated requires improvement in 2021."], PEEL,
+     {("responding to the public", "good", False, None, None), ("responding to the public", RI, True, None, None)}),
+    (["It was judged adequate for preventing crime and for managing offenders and suspects, both areas that inspectors had previously rated good."], PEEL,
+     {("preventing crime", "adequate", False, None, None), ("managing offenders and suspects", "adequate", False, None, None),
+      ("preventing crime", "good", True, None, None), ("managing offenders and suspects", "good", True, None, None)}),
+])
+def test_earlier_and_kept_grades(extractor, lines, title, expected):
+    assert extract(extractor, lines, title)[0] == expected
+
+
+@pytest.mark.parametrize("lines, title, expected", [
+    # "no area in which ... was G": a zero count.
+    (["There was no area in which the force was judged outstanding."], PEEL, {(None, "outstanding", False, 0, None)}),
+    # "the lowest level/score/grade" as a count's grade; a count's earlier count.
+    (["Of the four healthy prison tests, three were given the lowest score."], PRISON, {(None, "poor", False, 3, 4)}),
+    (["Of its eight areas, two were rated inadequate, down from four at the last inspection."], PEEL,
+     {(None, "inadequate", False, 2, 8), (None, "inadequate", True, 4, 8)}),
+    # Scores in prose on a scale that has them.
+    (["Respect scored 3, and purposeful activity was given a score of 2."], PRISON,
+     {("respect", "reasonably good", False, None, None), ("purposeful activity", NSG, False, None, None)}),
+    (["The establishment scored 2 in two of the four tests."], PRISON, {(None, NSG, False, 2, 4)}),
+    (["Safety scored 1 at both inspections."], PRISON, {("safety", "poor", False, None, None), ("safety", "poor", True, None, None)}),
+])
+def test_counts_and_scores(extractor, lines, title, expected):
+    assert extract(extractor, lines, title)[0] == expected
+
+
+def test_an_inspection_history_table(extractor):
+    lines = ["# Inspection history", "| Inspection date | Inspection type | Inspection judgement |", "| 3 March 2022 | Full | Inadequate |",
+             "| 11/10/2019 | Full | Good |", "| 2 May 2024 | Full | Requires improvement to be good |"]
+    got, extraction = extract(extractor, lines, OFSTED, published="2024-06-12")
+    # The earlier rows only: the row of this year's inspection is not read as an earlier grade.
+    assert got == {("overall effectiveness", "inadequate", True, None, None), ("overall effectiveness", "good", True, None, None)}
+    assert {g.year for g in extraction.gradings} == {2022, 2019}
+
+
 @pytest.mark.parametrize("lines, title", [
     # Ordinary words: no grading.
     (["# Good", "- Staff knew the children well."], HOME),
     (["The prison held 1,204 men; 3 in 4 said they had a job."], PRISON),
     (["The youth justice service has a good relationship with the courts."], YOUTH),
     (["Leaders have an adequate understanding of demand for handling of calls from the public."], PEEL),
+    (["Care leavers felt supported and remained good friends with their carers."], OFSTED),
+    (["Responding to the public scored 2 on the survey of residents."], PEEL),
+    (["The prison scored 1.5 on average across 12 tests."], PRISON),
+    (["Officers spoke about investigating crime, an area where the force had previously received good feedback from victims."], PEEL),
 ])
 def test_traps(extractor, lines, title):
     assert extract(extractor, lines, title)[0] == set()

@@ -178,6 +178,21 @@ def test_counts_and_scores(extractor, lines, title, expected):
     assert extract(extractor, lines, title)[0] == expected
 
 
+@pytest.mark.parametrize("lines, expected", [
+    # A key question as a question, its rating in the next sentence (a flattened PDF row).
+    (["Is the service well-led? Inadequate"], {("well-led", "inadequate", False, None, None)}),
+    (["Are services responsive? Requires improvement"], {("responsive", RI, False, None, None)}),
+    (["Is the service safe? We found too few nurses on the wards."], set()),
+])
+def test_cqc_key_questions_as_questions(extractor, lines, expected):
+    assert extract(extractor, lines, CQC)[0] == expected
+
+
+def test_having_been_judged_to_require_improvement(extractor):
+    lines = ["Children's services in Essex are now rated good, having been judged to require improvement in 2020."]
+    assert extract(extractor, lines, OFSTED)[0] == {("overall effectiveness", "good", False, None, None), ("overall effectiveness", RIG, True, None, None)}
+
+
 def test_an_inspection_history_table(extractor):
     lines = ["# Inspection history", "| Inspection date | Inspection type | Inspection judgement |", "| 3 March 2022 | Full | Inadequate |",
              "| 11/10/2019 | Full | Good |", "| 2 May 2024 | Full | Requires improvement to be good |"]

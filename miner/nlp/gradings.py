@@ -329,6 +329,8 @@ class GradingExtractor:
             rf"{A}\s+(?:[a-z'’-]+\s+){{1,4}}?and\s+(?:has\s+|have\s+)?(?:still\s+)?(?:remained|remains|stayed|stays)\s+(?:at\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work|friends|relationships|links|contact|value)\b)",
             flags,
         )
+        # A CQC key question, its rating in the next sentence: "Are services safe? Inadequate".
+        self.question_area = re.compile(rf"^\s*(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location|practice|home)\s+{A}\?\s*$", flags)
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
@@ -571,7 +573,7 @@ class GradingExtractor:
             flags,
         )
         self.having_been = re.compile(
-            rf"\bhaving\s+(?:previously\s+|also\s+)?been\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags
+            rf"\bhaving\s+(?:previously\s+|also\s+)?been\s+{judged}(?:to\s+be\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}(?![\w-])", flags
         )
         # "It was not found to require improvement, or to be inadequate, in any of them": a zero count
         # with the grades in infinitives and commas ("not rated good or outstanding in any area" is `zero_count`'s).
@@ -873,9 +875,10 @@ class GradingExtractor:
             ):
                 # A table split over two blocks: the area here, its grade next.
                 # (The next sentence is tried first: it is rarely a bare grade.)
-                nxt = sentences[i + 1] if len(sent_text) < 140 and i + 1 < len(sentences) and gates.may_end_with_area(sent_text) else None
+                question = self.question_area.match(sent_text) if len(sent_text) < 80 and sent_text.lstrip()[:3].lower() in ("are", "is ") else None
+                nxt = sentences[i + 1] if len(sent_text) < 140 and i + 1 < len(sentences) and (question or gates.may_end_with_area(sent_text)) else None
                 grade_match = nxt and gates.may_be_grade_only(nxt.text) and (gates.lead_grade(self.grade_only, nxt.text.rstrip()) or gates.lead_grade(self.grade_lead, nxt.text))
-                match = grade_match and gates.lead_area(self.area_only, sent_text, low)
+                match = grade_match and (question or gates.lead_area(self.area_only, sent_text, low))
                 if match:
                     found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))

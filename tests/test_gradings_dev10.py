@@ -188,6 +188,21 @@ def test_cqc_key_questions_as_questions(extractor, lines, expected):
     assert extract(extractor, lines, CQC)[0] == expected
 
 
+@pytest.mark.parametrize("lines, title, expected", [
+    # "<area> outcomes were G".
+    (["Respect outcomes were reasonably good."], PRISON, {("respect", "reasonably good", False, None, None)}),
+    # The area called an area (a test, a strength), then ", rated G".
+    (["Preventing crime was the force's best area, graded outstanding."], PEEL, {("preventing crime", "outstanding", False, None, None)}),
+    (["Purposeful activity remained the weakest of the four tests, judged poor."], PRISON, {("purposeful activity", "poor", False, None, None)}),
+    # "overall, with Y rated G": Y is not listed with "overall".
+    (["The force was graded requires improvement overall, with investigating crime rated good."], PEEL, {("investigating crime", "good", False, None, None)}),
+    (["We rated the PDU as inadequate overall, with court work rated good."], "An inspection of probation services in Leeds PDU",
+     {("overall", "inadequate", False, None, None), ("court work", "good", False, None, None)}),
+])
+def test_more_sentence_shapes(extractor, lines, title, expected):
+    assert extract(extractor, lines, title)[0] == expected
+
+
 def test_having_been_judged_to_require_improvement(extractor):
     lines = ["Children's services in Essex are now rated good, having been judged to require improvement in 2020."]
     assert extract(extractor, lines, OFSTED)[0] == {("overall effectiveness", "good", False, None, None), ("overall effectiveness", RIG, True, None, None)}
@@ -209,6 +224,7 @@ def test_an_inspection_history_table(extractor):
     (["The youth justice service has a good relationship with the courts."], YOUTH),
     (["Leaders have an adequate understanding of demand for handling of calls from the public."], PEEL),
     (["Care leavers felt supported and remained good friends with their carers."], OFSTED),
+    (["Investigating crime was an area of concern, and officers said morale was good."], PEEL),
     (["Responding to the public scored 2 on the survey of residents."], PEEL),
     (["The prison scored 1.5 on average across 12 tests."], PRISON),
     (["Officers spoke about investigating crime, an area where the force had previously received good feedback from victims."], PEEL),

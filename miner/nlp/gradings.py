@@ -331,6 +331,13 @@ class GradingExtractor:
         )
         # A CQC key question, its rating in the next sentence: "Are services safe? Inadequate".
         self.question_area = re.compile(rf"^\s*(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location|practice|home)\s+{A}\?\s*$", flags)
+        # "Managing offenders was the force's strongest area, rated good": the area, a noun
+        # phrase that calls it an area (or test, judgement), then its grade.
+        self.area_called_rated = re.compile(
+            rf"{A}\s+(?:was|is|were|are|remains?|remained)\s+(?:[\w'’]+\s+){{0,5}}?(?:areas?|tests?|judge?ments?|strengths?|weakness(?:es)?|standards?)"
+            rf"(?:\s+(?:of|among)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:areas|tests|judge?ments|standards))?,\s+(?:both\s+)?(?:rated|graded|judged|assessed\s+as|scored)\s+(?:as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])",
+            flags,
+        )
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
@@ -339,7 +346,7 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+work)?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -1196,8 +1203,8 @@ class GradingExtractor:
             gap = s[extra.end():previous_end]
             if len(gap.split()) > 9 or not re.search(r",|\band\b|&", gap) or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
                 break  # a list needs separators; "services leadership" is one noun phrase
-            if re.search(r"\b(?:while|whereas|but|although|though)\b", gap, re.I):
-                break  # "X, while its Y work was rated good": another clause, not the list
+            if re.search(r"\b(?:while|whereas|but|although|though|with)\b", gap, re.I):
+                break  # "X, while its Y work was rated good", "X overall, with Y rated good": another clause, not the list
             listed.append(extra)
             previous_end = extra.start()
         return listed
@@ -1765,6 +1772,8 @@ class GradingExtractor:
                 earlier = _COUNT_BEFORE.match(s, f.end)
                 if earlier and (earlier_count := parse_int(earlier.group("count"))) is not None and earlier_count <= (f.out_of or 60):
                     found.append(_Found(earlier.start("cue"), earlier.end(), f.grade, None, earlier_count, f.out_of, "count", previous=True))
+        for m in finditer_at(self.area_called_rated, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if ", " in gate else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in finditer_at(self.area_and_remained, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " and " in gate and ("remain" in gate or "stay" in gate) else ():
             if not self.grade_word.search(s, m.end("area"), m.start("grade")):
                 add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))

@@ -203,6 +203,22 @@ def test_more_sentence_shapes(extractor, lines, title, expected):
     assert extract(extractor, lines, title)[0] == expected
 
 
+@pytest.mark.parametrize("lines, title, expected", [
+    # The grade before, in brackets after the grade now.
+    (["Care leavers – outstanding (previously good)"], OFSTED, {("care leavers", "outstanding", False, None, None), ("care leavers", "good", True, None, None)}),
+    (["Well-led: Inadequate (previously Requires improvement)"], CQC, {("well-led", "inadequate", False, None, None), ("well-led", RI, True, None, None)}),
+    # Counts of "gradings".
+    (["It was given three 'good' gradings and one 'inadequate' grading."], PEEL, {(None, "good", False, 3, None), (None, "inadequate", False, 1, None)}),
+    # A grade denied is no grade; zero counts and "not sufficiently good" stay.
+    (["The force is not good at responding to the public."], PEEL, set()),
+    (["Respect has never been judged good at this prison."], PRISON, set()),
+    (["Respect was not sufficiently good."], PRISON, {("respect", NSG, False, None, None)}),
+    (["The force was not rated outstanding in any area."], PEEL, {(None, "outstanding", False, 0, None)}),
+])
+def test_brackets_gradings_and_denials(extractor, lines, title, expected):
+    assert extract(extractor, lines, title)[0] == expected
+
+
 def test_having_been_judged_to_require_improvement(extractor):
     lines = ["Children's services in Essex are now rated good, having been judged to require improvement in 2020."]
     assert extract(extractor, lines, OFSTED)[0] == {("overall effectiveness", "good", False, None, None), ("overall effectiveness", RIG, True, None, None)}

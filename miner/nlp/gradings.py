@@ -82,7 +82,7 @@ _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:auth
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
-_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|gradings?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\b(?:at|in) both inspections\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
@@ -130,7 +130,7 @@ _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop"
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
-_GRADED_NOUNS = re.compile(r"\b(?:grades?|ratings?|judge?ments|rated|graded|judged|assessed|scored|lowest)\b", re.I)
+_GRADED_NOUNS = re.compile(r"\b(?:grades?|gradings?|ratings?|judge?ments|rated|graded|judged|assessed|scored|lowest)\b", re.I)
 # The sentence grades in another inspection than the report's table: "In a separate inspection of ...".
 # A sentence about the whole service: "Services for children and families in X have ...", "The trust has ...".
 _WHOLE_SUBJECT = re.compile(
@@ -149,6 +149,16 @@ _COUNT_BEFORE = re.compile(
     re.I,
 )
 _SCORED = re.compile(r"\bscored\s+(?:a\s+)?\d|\bscore\s+of\s+\d", re.I)  # a score in prose (`area_scored`, `scored_count`)
+_PAREN_EARLIER = re.compile(rf"\s*\(\s*(?:previously|formerly|was|last\s+time|(?:in\s+)?(?:19|20)\d\d)\s*:?\s*['‘’\"“”]?(?P<grade>{GRADE_PATTERN})['‘’\"“”]?\s*\)", re.I)
+_DENIED = re.compile(r"\b(?:not|never)\s+(?:(?:yet|been|be|rated|judged|graded|found|considered|deemed|assessed|as|to)\s+)*$", re.I)
+
+
+def _denied(s: str, found) -> bool:
+    """Whether the grade of `found` is negated ("is not adequate at", "was never rated good")."""
+    at = s.lower().rfind(found.grade.lower(), found.start, found.end)
+    return at > 0 and bool(_DENIED.search(s, max(0, at - 60), at))
+
+
 _YOUTH_JUSTICE = re.compile(r"\byouth\s+(?:justice|offending)\b", re.I)
 _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
@@ -465,7 +475,7 @@ class GradingExtractor:
         )
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
-            rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)"
+            rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+gradings?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)"
             # "two were scored at the lowest level": the scale's last grade.
             rf"|\b(?P<count2>{N})\s+(?:(?:were|was)\s+)?(?P<lowest>{_LOWEST_PHRASE})\b",
             flags,
@@ -1783,6 +1793,16 @@ class GradingExtractor:
                 kept[0].previous = False  # "remains rated ..., a rating it has held since 2018": the grade now
                 # Its own offsets (from "remained"): span values are keyed by them.
                 found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
+        if "(" in s and ("previous" in gate or "formerly" in gate or "was " in gate):
+            for f in [f for f in found if f.area and f.count is None and not f.previous]:
+                # "Children in care – good (previously requires improvement)": the grade before, in brackets.
+                earlier = _PAREN_EARLIER.match(s, f.end)
+                if earlier:
+                    found.append(_Found(f.start, earlier.end(), earlier.group("grade"), f.area, previous=True))
+        if "not " in gate or "never " in gate:
+            # "It is not adequate at investigating crime": a grade denied is no grade (zero
+            # counts, "not rated good in any area", are counts of 0 and stay).
+            found[:] = [f for f in found if f.count is not None or not _denied(s, f)]
         return found
 
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:

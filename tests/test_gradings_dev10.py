@@ -219,6 +219,31 @@ def test_brackets_gradings_and_denials(extractor, lines, title, expected):
     assert extract(extractor, lines, title)[0] == expected
 
 
+PDU = "An inspection of probation services in Leeds PDU"
+
+
+@pytest.mark.parametrize("lines, title, expected", [
+    # The whole body moving from one grade to another, or up from one.
+    (["The PDU has gone from requires improvement to good since 2021."], PDU,
+     {("overall", RI, True, None, None), ("overall", "good", False, None, None)}),
+    (["The council has moved up from requires improvement."], OFSTED, {("overall effectiveness", RIG, True, None, None)}),
+    # A fronted or bracketed earlier grade of the subject; the main clause's grade is current.
+    (["Previously judged inadequate, the council is now rated requires improvement."], OFSTED,
+     {("overall effectiveness", "inadequate", True, None, None), ("overall effectiveness", RIG, False, None, None)}),
+    (["Formerly rated good, purposeful activity is now poor."], PRISON,
+     {("purposeful activity", "good", True, None, None), ("purposeful activity", "poor", False, None, None)}),
+    (["Responding to the public, previously graded adequate, now requires improvement."], PEEL,
+     {("responding to the public", "adequate", True, None, None), ("responding to the public", RI, False, None, None)}),
+    # A named body, or "the local authority", rated.
+    (["Essex County Council has been judged outstanding by Ofsted."], OFSTED, {("overall effectiveness", "outstanding", False, None, None)}),
+    (["The local authority is now rated requires improvement."], OFSTED, {("overall effectiveness", RIG, False, None, None)}),
+    (["Essex County Council was rated inadequate at the last inspection."], OFSTED, {("overall effectiveness", "inadequate", True, None, None)}),
+    (["Essex County Council was rated good at listening to children."], OFSTED, set()),
+])
+def test_whole_body_grades(extractor, lines, title, expected):
+    assert extract(extractor, lines, title)[0] == expected
+
+
 def test_having_been_judged_to_require_improvement(extractor):
     lines = ["Children's services in Essex are now rated good, having been judged to require improvement in 2020."]
     assert extract(extractor, lines, OFSTED)[0] == {("overall effectiveness", "good", False, None, None), ("overall effectiveness", RIG, True, None, None)}

@@ -82,7 +82,7 @@ _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:auth
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
-_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|gradings?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|gradings?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+|(?:up|down|improved|moved|gone)\s+from|previously|formerly)\b", re.I)
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\b(?:at|in) both inspections\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
@@ -93,7 +93,7 @@ _WAS = re.compile(r"\b(?:was|were|had)\b")
 _JUDGED_IN_PAST = re.compile(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\n")
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|,\s+(?=(?:an?|both|one|two|three|four|five|six|the(?:\s+same)?)\s+(?:other\s+)?areas?\s+(?:in\s+which|where|that|which|it|they|the)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_CLAUSE_SPLIT = re.compile(r"^\s*(?i:previously|formerly|once)\b[^,;]{0,60},\s+|,\s+(?=(?:previously|formerly|once)\s+(?:rated|judged|graded|assessed|found)\b)|,\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|,\s+(?=(?:an?|both|one|two|three|four|five|six|the(?:\s+same)?)\s+(?:other\s+)?areas?\s+(?:in\s+which|where|that|which|it|they|the)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 # `\b(?:19|20)\d\d\b`, with the boundary checked after the digits (a look-behind):
 # a pattern that begins with a literal is searched for by its first
 # characters, one that begins with `\b` is tried at every offset.
@@ -159,6 +159,14 @@ def _denied(s: str, found) -> bool:
     return at > 0 and bool(_DENIED.search(s, max(0, at - 60), at))
 
 
+_DETERMINER = re.compile(r"\s*(?:(?:the|its|their)\s+)?", re.I)
+# A whole body as a subject noun phrase: "the council", "it", "Norfolk County Council", "children's services in Leeds".
+_WHOLE_SUBJECT_NOUN = re.compile(
+    r"\s*(?:the\s+(?:council|local\s+authority|authority|trust|service|force|constabulary|prison|pdu|home|hospital)|it|they"
+    r"|(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]+\s+){1,5}(?-i:Council|Police|Constabulary|Trust|PDU|Service)"
+    r"|(?:the\s+(?:council|local\s+authority)['’]s\s+)?(?:children['’]s\s+(?:social\s+care\s+)?services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])[\w'’-]+)?)(?=\s|$)",
+    re.I,
+)
 _YOUTH_JUSTICE = re.compile(r"\byouth\s+(?:justice|offending)\b", re.I)
 _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
@@ -346,6 +354,22 @@ class GradingExtractor:
         self.area_called_rated = re.compile(
             rf"{A}\s+(?:was|is|were|are|remains?|remained)\s+(?:[\w'’]+\s+){{0,5}}?(?:areas?|tests?|judge?ments?|strengths?|weakness(?:es)?|standards?)"
             rf"(?:\s+(?:of|among)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:areas|tests|judge?ments|standards))?,\s+(?:both\s+)?(?:rated|graded|judged|assessed\s+as|scored)\s+(?:as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])",
+            flags,
+        )
+        # "Previously rated inadequate, the council is now good"; "The council, previously
+        # rated inadequate, is now good": the earlier grade of the sentence's subject.
+        self.fronted_earlier = re.compile(
+            rf"^\s*(?:previously|formerly|once)\s+(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])[^,;]{{0,40}},\s+", flags
+        )
+        self.aside_earlier = re.compile(
+            rf",\s+(?:which\s+(?:was|were|had\s+been|has\s+been)\s+)?(?:previously|formerly|once)\s+(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])[^,;]{{0,40}},\s+", flags
+        )
+        # "Norfolk County Council has been rated good", "The local authority is now judged to be
+        # good": the whole body's grade, named or as "the council/trust/PDU".
+        self.named_body_rated = re.compile(
+            rf"(?:\b(?-i:[A-Z])[\w'’&-]+(?:\s+(?:(?-i:[A-Z])[\w'’&-]+|and|of|upon)){{0,6}}\s+(?-i:Council|Trust|PDU)|\bthe\s+(?:council|local\s+authority|authority|trust|pdu))"
+            rf"\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|previously|also|again|once\s+again)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+(?:as\s+|to\s+be\s+)?"
+            rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|for|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
             flags,
         )
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
@@ -681,7 +705,7 @@ class GradingExtractor:
         # "Investigating crime, previously inadequate, is now adequate": the grade now and the one before.
         self.area_previously = re.compile(
             rf"{A},\s+(?:which\s+was\s+|having\s+been\s+)?(?:previously|formerly|once)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?{Q}(?P<before>{G}){Q}(?:\s+in\s+(?:19|20)\d\d)?,\s+"
-            rf"(?:is|are|has\s+been|have\s+been|was|were)\s+now\s+(?:(?:rated|judged|graded|assessed\s+as|considered)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"(?:(?:is|are|has\s+been|have\s+been|was|were)\s+now|now(?=\s+requir))\s+(?:(?:rated|judged|graded|assessed\s+as|considered)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # "..., is now good in that area": the area just named, now.
@@ -1545,7 +1569,7 @@ class GradingExtractor:
             # the area named last before it, now and before.
             named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
             # (A record starts before the "improved from" cue, which would date it.)
-            area, start = (named[-1].group(0), named[-1].start()) if named else (OVERALL_IF_UNNAMED, 0)
+            area, start = (named[-1].group(0), named[-1].start()) if named else (OVERALL if _WHOLE_SUBJECT.match(s) else OVERALL_IF_UNNAMED, 0)
             after = None if named else _AREA_AFTER.match(s, m.end())
             named_after = self.scales.area_regex.match(s, after.end()) if after else None
             if named_after:
@@ -1793,6 +1817,23 @@ class GradingExtractor:
                 kept[0].previous = False  # "remains rated ..., a rating it has held since 2018": the grade now
                 # Its own offsets (from "remained"): span values are keyed by them.
                 found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
+        for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        if "previously" in gate or "formerly" in gate or "once " in gate:
+            m = self.fronted_earlier.match(s)
+            if m:
+                subject = self.scales.area_regex.match(s, _DETERMINER.match(s, m.end()).end())
+                if subject:
+                    found.append(_Found(m.start("grade"), subject.end(), m.group("grade"), subject.group(0), previous=True))
+                elif _WHOLE_SUBJECT_NOUN.match(s, m.end()):
+                    found.append(_Found(m.start("grade"), m.end(), m.group("grade"), OVERALL, previous=True))
+            for m in rule(self.aside_earlier, s, low):
+                before = s[: m.start()]
+                named = list(self.scales.area_regex.finditer(before))
+                if named and _DETERMINER.fullmatch(before, 0, named[-1].start()) and not before[named[-1].end():].strip():
+                    found.append(_Found(named[-1].start(), m.end("grade"), m.group("grade"), named[-1].group(0), previous=True))
+                elif _WHOLE_SUBJECT_NOUN.fullmatch(before):
+                    found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True))
         if "(" in s and ("previous" in gate or "formerly" in gate or "was " in gate):
             for f in [f for f in found if f.area and f.count is None and not f.previous]:
                 # "Children in care – good (previously requires improvement)": the grade before, in brackets.

@@ -83,6 +83,18 @@ def test_youth_justice_standards(extractor, lines, expected):
     assert extract(extractor, lines, YOUTH)[0] == expected
 
 
+@pytest.mark.parametrize("lines, title, expected", [
+    # A numbered standard whose name is no area alias takes its domain from its number.
+    (["| 1.2 Staff and workloads | Inadequate |", "| 2.2 Planning and review | Good |"], "An inspection of probation services in Leeds PDU",
+     {("organisational delivery", "inadequate", False, None, None), ("case supervision", "good", False, None, None)}),
+    (["| 2.2 Planning and review | Good |", "| 3.1 Out-of-court assessment | Inadequate |"], YOUTH, {("court work", "good", False, None, None)}),
+    # Not on another inspectorate's scale.
+    (["| 1.2 Staff and workloads | Inadequate |"], PEEL, set()),
+])
+def test_numbered_probation_standards(extractor, lines, title, expected):
+    assert extract(extractor, lines, title)[0] == expected
+
+
 def test_probation_delivery_unit_standards_stay_case_supervision(extractor):
     lines = ["| 2.1 Assessment | Good |"]
     assert extract(extractor, lines, "An inspection of probation services in Leeds PDU")[0] == {("case supervision", "good", False, None, None)}

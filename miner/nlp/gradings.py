@@ -254,6 +254,7 @@ _AND_OR_COMMA_STARTS = Literals(["and", ","])
 # Lets the driver give an area named in the sentence before: "In the previous round it had
 # been rated good in that area" (`__call__`).
 THAT_AREA = "__that_area__"
+_STANDARD = "__standard__"  # a numbered HMI Probation standard ("1.2 Staff"), its domain appended
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
 _RECEIVED_LITERALS = Literals(["received", "receiving", "given", "got", "getting", "earn", "achieved", "kept", "retained"])
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
@@ -372,6 +373,8 @@ class GradingExtractor:
             rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|for|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
             flags,
         )
+        # A numbered standard and its rating, its name not an area alias: "1.2 Staff | Outstanding".
+        self.numbered_standard = re.compile(rf"^\s*(?P<domain>[1-4])\.[1-9]\.?\s+(?P<name>(?-i:[A-Z])[\w ,'’&-]{{2,60}}?)\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags)
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
@@ -912,6 +915,7 @@ class GradingExtractor:
                     # "... in nine areas. Essex was below standard in just one of the nine.": the
                     # sentence after a stated total goes on counting without naming what it counts.
                     or (last_total is not None and last_total[0] == i - 1)
+                    or (len(sent_text) < 120 and sent_text.lstrip()[:1].isdigit() and self.numbered_standard.match(sent_text))
                 )
             ):
                 # A table split over two blocks: the area here, its grade next.
@@ -1311,6 +1315,12 @@ class GradingExtractor:
             # "Previous overall rating (June 2022) | Requires improvement": the inspection before's.
             earlier = True if row.group("earlier") else None
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table", previous=earlier)]
+        if len(s) < 120 and s.lstrip()[:1].isdigit():
+            standard = self.numbered_standard.match(s)
+            if standard:
+                # "1.2 Staff | Outstanding": an HMI Probation standard, whatever its name,
+                # belongs to the domain its number gives (`_emit`).
+                return [_Found(standard.start("name"), standard.end("grade"), standard.group("grade"), _STANDARD + standard.group("domain"), method="table")]
         row = gates.lead_area(self.row_prefix, s, low)
         if row:
             rows = [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
@@ -1863,6 +1873,15 @@ class GradingExtractor:
                 area = "overall"
             else:
                 return
+        elif found.area and found.area.startswith(_STANDARD):
+            youth = bool(_YOUTH_JUSTICE.search(ctx.title or ctx.text[:2000]))
+            if not (scale_id == ctx.inspection.inspectorate == "hmi-probation" or (ctx.inspection.inspectorate is None and youth)):
+                return  # numbered standards are HMI Probation's (a youth justice inspection's, when the inspectorate is not named)
+            scale_id = "hmi-probation"
+            domain = found.area[len(_STANDARD):]
+            area = {"1": "organisational delivery", "2": "court work" if youth else "case supervision", "4": "resettlement" if youth else None}.get(domain)
+            if area is None:
+                return  # a youth justice service's out-of-court work (3.x) has no area of its own
         elif found.area:
             resolved = scales.resolve_area(found.area, "ofsted" if found.by_ofsted else scale_id, "ofsted" if found.by_ofsted else ctx.inspection.inspectorate)
             if resolved is None:

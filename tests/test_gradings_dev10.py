@@ -256,6 +256,21 @@ def test_whole_body_grades(extractor, lines, title, expected):
     assert extract(extractor, lines, title)[0] == expected
 
 
+@pytest.mark.parametrize("lines, title, expected", [
+    # "we now grade it as G" after a named area: that area.
+    (["Its management of offenders has got better, and we now grade it as good."], PEEL, {("managing offenders and suspects", "good", False, None, None)}),
+    # "..., which is now G".
+    (["The force has made progress in investigating crime, which is now adequate."], PEEL, {("investigating crime", "adequate", False, None, None)}),
+    # "... had deteriorated and were now G".
+    (["Outcomes in respect had slipped and were now not sufficiently good."], PRISON, {("respect", NSG, False, None, None)}),
+    # "we rated the PDU as G", then "It is now rated as G".
+    (["In 2021, we rated the PDU as requires improvement. It is now rated as good."], PDU,
+     {("overall", RI, True, None, None), ("overall", "good", False, None, None)}),
+])
+def test_report_prose(extractor, lines, title, expected):
+    assert extract(extractor, lines, title)[0] == expected
+
+
 def test_having_been_judged_to_require_improvement(extractor):
     lines = ["Children's services in Essex are now rated good, having been judged to require improvement in 2020."]
     assert extract(extractor, lines, OFSTED)[0] == {("overall effectiveness", "good", False, None, None), ("overall effectiveness", RIG, True, None, None)}

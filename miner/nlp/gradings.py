@@ -345,7 +345,7 @@ class GradingExtractor:
         # "Rehabilitation and release planning held up better and remained reasonably good":
         # a short predicate between the area and its kept grade.
         self.area_and_remained = re.compile(
-            rf"{A}\s+(?:[a-z'’-]+\s+){{1,4}}?and\s+(?:has\s+|have\s+)?(?:still\s+)?(?:remained|remains|stayed|stays)\s+(?:at\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work|friends|relationships|links|contact|value)\b)",
+            rf"{A}\s+(?:[a-z'’-]+\s+){{1,4}}?and\s+(?:has\s+|have\s+)?(?:still\s+)?(?:remained|remains|stayed|stays|(?:is|are|was|were)\s+now)\s+(?:at\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work|friends|relationships|links|contact|value)\b)",
             flags,
         )
         # A CQC key question, its rating in the next sentence: "Are services safe? Inadequate".
@@ -368,7 +368,7 @@ class GradingExtractor:
         # "Norfolk County Council has been rated good", "The local authority is now judged to be
         # good": the whole body's grade, named or as "the council/trust/PDU".
         self.named_body_rated = re.compile(
-            rf"(?:\b(?-i:[A-Z])[\w'’&-]+(?:\s+(?:(?-i:[A-Z])[\w'’&-]+|and|of|upon)){{0,6}}\s+(?-i:Council|Trust|PDU)|\bthe\s+(?:council|local\s+authority|authority|trust|pdu))"
+            rf"(?:\b(?-i:[A-Z])[\w'’&-]+(?:\s+(?:(?-i:[A-Z])[\w'’&-]+|and|of|upon)){{0,6}}\s+(?-i:Council|Trust|PDU)|\bthe\s+(?:council|local\s+authority|authority|trust|pdu)|^\s*it)"
             rf"\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|previously|also|again|once\s+again)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+(?:as\s+|to\s+be\s+)?"
             rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|for|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
             flags,
@@ -548,7 +548,7 @@ class GradingExtractor:
         # "care leavers, which were judged good", "permanence, which requires improvement"
         self.area_which = re.compile(
             rf"{A},?\s+which\s+(?:(?:inspectors|the\s+inspectorate|ofsted|hmicfrs|it|they|we)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|still|now)\s+)*"
-            rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?|(?=requir))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
+            rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?|(?=requir)|(?<=\bnow\s))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
             flags,
         )
         # "rated the service inadequate overall and for being safe, effective and well-led"
@@ -662,7 +662,7 @@ class GradingExtractor:
         # CQC's summary: "We rated it as good because:" (the service's overall rating; a grade
         # followed by "for"/"at" names an area, which other rules read).
         self.rated_it_as = re.compile(
-            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+|had\s+)?(?:(?:previously|also|last)\s+)?rated\s+(?:it|them|the\s+(?:service|trust|location|hospital|home|practice|provider))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
+            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+|had\s+)?(?:(?:previously|also|last|now)\s+)?(?:rated|rate|graded|grade|judged)\s+(?P<it>it|them|the\s+(?:service|trust|location|hospital|home|practice|provider|pdu|council|local\s+authority))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
             flags,
         )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
@@ -1678,8 +1678,13 @@ class GradingExtractor:
             found.append(_Found(m.start(), m.end(), m.group("grade"), m.group("area"), previous=True))  # its own offsets
         for m in rule(self.pillar_inspection, s, low) if "effectiveness" in gate or "efficiency" in gate or "legitimacy" in gate else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in rule(self.rated_it_as, s, low) if "rated" in gate else ():
-            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in rule(self.rated_it_as, s, low) if "rate" in gate or "grade" in gate or "judged" in gate else ():
+            named = list(self.scales.area_regex.finditer(s, 0, m.start())) if m.group("it").lower() == "it" else None
+            if named and not self.grade_word.search(s, named[-1].end(), m.start()):
+                # "Its work to protect vulnerable people has improved, and we now grade it as adequate".
+                add(_Found(named[-1].start(), m.end("grade"), m.group("grade"), named[-1].group(0)))
+            else:
+                add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.body_rated, s, low) if "rated" in gate or "judged" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None))
         for m in finditer_at(self.area_moved_to, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " to " in gate and _TRANSITION_STARTS.any_in(low) else ():
@@ -1818,7 +1823,7 @@ class GradingExtractor:
                     found.append(_Found(earlier.start("cue"), earlier.end(), f.grade, None, earlier_count, f.out_of, "count", previous=True))
         for m in finditer_at(self.area_called_rated, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if ", " in gate else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in finditer_at(self.area_and_remained, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " and " in gate and ("remain" in gate or "stay" in gate) else ():
+        for m in finditer_at(self.area_and_remained, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " and " in gate and ("remain" in gate or "stay" in gate or " now " in gate) else ():
             if not self.grade_word.search(s, m.end("area"), m.start("grade")):
                 add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in rule(self.remained, s, low) if "remain" in gate or "stay" in gate else ():

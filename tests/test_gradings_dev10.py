@@ -90,6 +90,8 @@ def test_youth_justice_standards(extractor, lines, expected):
     (["| 2.2 Planning and review | Good |", "| 3.1 Out-of-court assessment | Inadequate |"], YOUTH, {("court work", "good", False, None, None)}),
     # Not on another inspectorate's scale.
     (["| 1.2 Staff and workloads | Inadequate |"], PEEL, set()),
+    # Not a standard: a number past the fourth, or a name that starts with a grade word.
+    (["| 2.7 Caseloads | Good |", "| 2.4 Good practice examples | Good |"], "An inspection of probation services in Leeds PDU", set()),
 ])
 def test_numbered_probation_standards(extractor, lines, title, expected):
     assert extract(extractor, lines, title)[0] == expected

@@ -374,7 +374,7 @@ class GradingExtractor:
             flags,
         )
         # A numbered standard and its rating, its name not an area alias: "1.2 Staff | Outstanding".
-        self.numbered_standard = re.compile(rf"^\s*(?P<domain>[1-4])\.[1-9]\.?\s+(?P<name>(?-i:[A-Z])[\w ,'’&-]{{2,60}}?)\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags)
+        self.numbered_standard = re.compile(rf"^\s*(?P<domain>[1-4])\.[1-4]\.?\s+(?!(?:{G})\b)(?P<name>(?-i:[A-Z])[\w ,'’&-]{{2,60}}?)\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags)
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)

@@ -82,8 +82,8 @@ _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:auth
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
-_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
-_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|gradings?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+|(?:up|down|improved|moved|gone)\s+from|previously|formerly)\b", re.I)
+_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\b(?:at|in) both inspections\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 # Compiled once and searched through the gates (remembered, tried only where their first words are).
@@ -93,19 +93,21 @@ _WAS = re.compile(r"\b(?:was|were|had)\b")
 _JUDGED_IN_PAST = re.compile(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\n")
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r",\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_CLAUSE_SPLIT = re.compile(r"^\s*(?i:previously|formerly|once)\b[^,;]{0,60},\s+|,\s+(?=(?:previously|formerly|once)\s+(?:rated|judged|graded|assessed|found)\b)|,\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|,\s+(?=(?:an?|both|one|two|three|four|five|six|the(?:\s+same)?)\s+(?:other\s+)?areas?\s+(?:in\s+which|where|that|which|it|they|the)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 # `\b(?:19|20)\d\d\b`, with the boundary checked after the digits (a look-behind):
 # a pattern that begins with a literal is searched for by its first
 # characters, one that begins with `\b` is tried at every offset.
 _YEAR = re.compile(r"(?:19|20)(?<!\w..)\d\d\b")
 _AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions|standards))"
-_FAILING = r"failing|failed|poor|weak|below standard"  # aggregates kept as stated ("below standard in all three")
+_FAILING = r"failing|failed|poor|weak|below standard"
+# "two were scored at the lowest level", "given the lowest possible grade": the scale's last grade.
+_LOWEST_PHRASE = r"(?:(?:scored|given|awarded)\s+)?(?:at\s+)?(?:the|its|their|our)\s+lowest(?:\s+possible)?\s+(?:grade|score|rating|level|judge?ment|assessment)"  # aggregates kept as stated ("below standard in all three")
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 LOWEST = "lowest"  # "its lowest grade": the last grade of the scale, resolved in `_normalise`
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
 QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'inadequate'
 # Literal prefilters (miner.nlp.scan): a grade word cannot occur without one of these.
-_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst", "below"])
+_GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst", "below", "scored", "score of"])
 # `only_area` needs "area" and one of these words.
 _ONLY_LITERALS = Literals(["only", "one", "sole", "was an area", "is an area"])
 # Where matches of the patterns that begin with a (quoted) grade can start.
@@ -128,8 +130,44 @@ _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop"
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
-_GRADED_NOUNS = re.compile(r"\b(?:grades?|ratings?|judge?ments|rated|graded|judged|assessed)\b", re.I)
+_GRADED_NOUNS = re.compile(r"\b(?:grades?|gradings?|ratings?|judge?ments|rated|graded|judged|assessed|scored|lowest)\b", re.I)
 # The sentence grades in another inspection than the report's table: "In a separate inspection of ...".
+# A sentence about the whole service: "Services for children and families in X have ...", "The trust has ...".
+_WHOLE_SUBJECT = re.compile(
+    r"\s*(?:(?:the\s+)?(?:(?:local\s+)?authority['’]s\s+|council['’]s\s+)?(?:children['’]s\s+(?:social\s+care\s+)?services|services\s+for\s+children(?:\s+and\s+(?:families|young\s+people|care\s+leavers))?)"
+    r"(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?|it|they|the\s+(?:council|local\s+authority|trust|service|force|prison|pdu))\s+(?:has|have|had)\s",
+    re.I,
+)
+# An inspection history table: a date column, then the inspection's grade.
+_DATE_COLUMN = re.compile(r"\bdate\b", re.I)
+_HISTORY_DATE = re.compile(
+    r"^\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)|(?:\d{1,2}\s+)?(?-i:[A-Z])[a-z]+\s+((?:19|20)\d\d)|((?:19|20)\d\d))\s*$"
+)
+_COUNT_BEFORE = re.compile(
+    rf"[^,.;]{{0,30}}?,?\s+(?P<cue>compared\s+with|up\s+from|down\s+from|against)\s+(?P<count>{NUMBER})\s+(?:(?:areas?|tests?|judge?ments?|standards?)\s+)?"
+    r"(?:in\s+(?:19|20)\d\d\b|at\s+(?:the|its|our|their)\s+(?:last|previous)\s+inspection\b|last\s+time\b)",
+    re.I,
+)
+_SCORED = re.compile(r"\bscored\s+(?:a\s+)?\d|\bscore\s+of\s+\d", re.I)  # a score in prose (`area_scored`, `scored_count`)
+_PAREN_EARLIER = re.compile(rf"\s*\(\s*(?:previously|formerly|was|last\s+time|(?:in\s+)?(?:19|20)\d\d)\s*:?\s*['‘’\"“”]?(?P<grade>{GRADE_PATTERN})['‘’\"“”]?\s*\)", re.I)
+_DENIED = re.compile(r"\b(?:not|never)\s+(?:(?:yet|been|be|rated|judged|graded|found|considered|deemed|assessed|as|to)\s+)*$", re.I)
+
+
+def _denied(s: str, found) -> bool:
+    """Whether the grade of `found` is negated ("is not adequate at", "was never rated good")."""
+    at = s.lower().rfind(found.grade.lower(), found.start, found.end)
+    return at > 0 and bool(_DENIED.search(s, max(0, at - 60), at))
+
+
+_DETERMINER = re.compile(r"\s*(?:(?:the|its|their)\s+)?", re.I)
+# A whole body as a subject noun phrase: "the council", "it", "Norfolk County Council", "children's services in Leeds".
+_WHOLE_SUBJECT_NOUN = re.compile(
+    r"\s*(?:the\s+(?:council|local\s+authority|authority|trust|service|force|constabulary|prison|pdu|home|hospital)|it|they"
+    r"|(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]+\s+){1,5}(?-i:Council|Police|Constabulary|Trust|PDU|Service)"
+    r"|(?:the\s+(?:council|local\s+authority)['’]s\s+)?(?:children['’]s\s+(?:social\s+care\s+)?services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])[\w'’-]+)?)(?=\s|$)",
+    re.I,
+)
+_YOUTH_JUSTICE = re.compile(r"\byouth\s+(?:justice|offending)\b", re.I)
 _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
 _COUNT_WORDS = {"a pair of": 2, "a single": 1}
@@ -216,6 +254,7 @@ _AND_OR_COMMA_STARTS = Literals(["and", ","])
 # Lets the driver give an area named in the sentence before: "In the previous round it had
 # been rated good in that area" (`__call__`).
 THAT_AREA = "__that_area__"
+_STANDARD = "__standard__"  # a numbered HMI Probation standard ("1.2 Staff"), its domain appended
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
 _RECEIVED_LITERALS = Literals(["received", "receiving", "given", "got", "getting", "earn", "achieved", "kept", "retained"])
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
@@ -300,6 +339,42 @@ class GradingExtractor:
         # A comparison table's row flattened by PDF extraction, one grade per
         # column: "Safety Not sufficiently good Poor" under "Healthy prison test 2021 2024".
         self.row_two = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*\|?\s*(?P<grade>{G})\s*\|?\s*(?P<grade2>{G})\s*\.?\s*$", flags)
+        # The same row with numeric scores, on a scale reported as scores
+        # ("Safety 1 2" under "Healthy prison test Score 2024 Score 2018").
+        self.row_scores = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*\|?\s*(?P<grade>\d)\s*(?:\|?\s*(?P<grade2>\d)\s*)?$", flags)
+        # "Rehabilitation and release planning held up better and remained reasonably good":
+        # a short predicate between the area and its kept grade.
+        self.area_and_remained = re.compile(
+            rf"{A}\s+(?:[a-z'’-]+\s+){{1,4}}?and\s+(?:has\s+|have\s+)?(?:still\s+)?(?:remained|remains|stayed|stays|(?:is|are|was|were)\s+now)\s+(?:at\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work|friends|relationships|links|contact|value)\b)",
+            flags,
+        )
+        # A CQC key question, its rating in the next sentence: "Are services safe? Inadequate".
+        self.question_area = re.compile(rf"^\s*(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location|practice|home)\s+{A}\?\s*$", flags)
+        # "Managing offenders was the force's strongest area, rated good": the area, a noun
+        # phrase that calls it an area (or test, judgement), then its grade.
+        self.area_called_rated = re.compile(
+            rf"{A}\s+(?:was|is|were|are|remains?|remained)\s+(?:[\w'’]+\s+){{0,5}}?(?:areas?|tests?|judge?ments?|strengths?|weakness(?:es)?|standards?)"
+            rf"(?:\s+(?:of|among)\s+(?:the|its|their)\s+(?:\w+\s+)?(?:areas|tests|judge?ments|standards))?,\s+(?:both\s+)?(?:rated|graded|judged|assessed\s+as|scored)\s+(?:as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])",
+            flags,
+        )
+        # "Previously rated inadequate, the council is now good"; "The council, previously
+        # rated inadequate, is now good": the earlier grade of the sentence's subject.
+        self.fronted_earlier = re.compile(
+            rf"^\s*(?:previously|formerly|once)\s+(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])[^,;]{{0,40}},\s+", flags
+        )
+        self.aside_earlier = re.compile(
+            rf",\s+(?:which\s+(?:was|were|had\s+been|has\s+been)\s+)?(?:previously|formerly|once)\s+(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])[^,;]{{0,40}},\s+", flags
+        )
+        # "Norfolk County Council has been rated good", "The local authority is now judged to be
+        # good": the whole body's grade, named or as "the council/trust/PDU".
+        self.named_body_rated = re.compile(
+            rf"(?:\b(?-i:[A-Z])[\w'’&-]+(?:\s+(?:(?-i:[A-Z])[\w'’&-]+|and|of|upon)){{0,6}}\s+(?-i:Council|Trust|PDU)|\bthe\s+(?:council|local\s+authority|authority|trust|pdu)|^\s*it)"
+            rf"\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|previously|also|again|once\s+again)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+(?:as\s+|to\s+be\s+)?"
+            rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|for|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
+            flags,
+        )
+        # A numbered standard and its rating, its name not an area alias: "1.2 Staff | Outstanding".
+        self.numbered_standard = re.compile(rf"^\s*(?P<domain>[1-4])\.[1-4]\.?\s+(?!(?:{G})\b)(?P<name>(?-i:[A-Z])[\w ,'’&-]{{2,60}}?)\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags)
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
@@ -308,7 +383,7 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+work)?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -341,7 +416,24 @@ class GradingExtractor:
             flags,
         )
         self.count_subject = re.compile(
-            rf"(?:(?P<remaining>remaining|other)\s+|(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?)(?P<count>{N}|all|both|every\s+one(?=\s+of\b)|each(?=\s+of\b))(?:\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})|(?(remaining)(?=\s+[–—]\s)|(?!)))(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+(?:to\s+be\s+|to\s+(?=requir))?)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])",
+            rf"(?:(?P<remaining>remaining|other)\s+|(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?)(?P<count>{N}|all|both|every\s+one(?=\s+of\b)|each(?=\s+of\b))(?:\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})|(?(remaining)(?=\s+[–—]\s)|(?!)))(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+(?:to\s+be\s+|to\s+(?=requir))?)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}|{_LOWEST_PHRASE}){Q}(?![\w-])",
+            flags,
+        )
+        # Scores in prose, on a scale reported as scores: "Safety scored 1", "the
+        # prison scored 1 in three of the four tests" (`_find` maps them to grades).
+        self.score_grades = {k: v for scale in scales.scales.values() for k, v in (scale.scores or {}).items()}
+        self.area_scored = re.compile(rf"{A}\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:scored|given\s+a\s+score\s+of)\s+(?:a\s+)?(?P<score>\d)(?!\w|[.,]\d)", flags)
+        self.scored_count = re.compile(
+            rf"\bscored\s+(?:a\s+)?(?P<score>\d)\s+(?:in|for|on)\s+(?P<count>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}"
+            rf"|\b(?P<count2>{N})\s+of\s+(?:the|its|their)\s+(?P<out_of2>{N})\s+{_GRADED_THINGS}\s+(?:were|was)\s+(?:scored|given\s+a\s+score\s+of)\s+(?:a\s+)?(?P<score2>\d)(?!\w|[.,]\d)",
+            flags,
+        )
+        # "... at investigating crime and at protecting vulnerable people, two areas it had
+        # previously graded inadequate in 2022": the earlier grade of the areas just named.
+        self.areas_appositive = re.compile(
+            rf",\s+(?:(?P<count>an?|one|both|two|three|four|five|six)\s+(?:other\s+)?areas?|the\s+(?:same\s+)?areas?)\s+(?:(?:in\s+which|where|that|which)\s+)?"
+            rf"(?:(?:it|they|the\s+(?:force|council|service|prison)|inspectors|we|the\s+inspectorate)\s+)?(?:(?:had|has|have|was|were)\s+)?(?:(?:previously|also|last)\s+)?(?:been\s+)?"
+            rf"(?:graded|rated|judged|assessed\s+as|found\s+to\s+be|considered)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?P<when>[^,.;]{{0,40}})",
             flags,
         )
         self.zero_count = re.compile(
@@ -410,7 +502,9 @@ class GradingExtractor:
         )
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
-            rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)",
+            rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+gradings?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)"
+            # "two were scored at the lowest level": the scale's last grade.
+            rf"|\b(?P<count2>{N})\s+(?:(?:were|was)\s+)?(?P<lowest>{_LOWEST_PHRASE})\b",
             flags,
         )
         # "The workforce grade is up from requires improvement in 2022"
@@ -445,14 +539,16 @@ class GradingExtractor:
             rf"\b(?:none\s+of\s+(?:the|its|their)\s+(?:(?P<out_of>{N})\s+)?{_GRADED_THINGS}|no\s+(?:other\s+)?{_GRADED_THINGS})\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}"
             rf"{Q}(?P<grade>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))?"
             rf"|\bnone\s+of\s+them\s+(?:(?:was|were|is|are)\s+{judged})?{Q}(?P<grade5>{G}){Q}(?![\w-])"
-            rf"|\b(?:neither|none)\s+(?:was|were)\s+(?:any\s+)?{judged}{Q}(?P<grade3>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade4>{G}){Q}(?![\w-]))?",
+            rf"|\b(?:neither|none)\s+(?:was|were)\s+(?:any\s+)?{judged}{Q}(?P<grade3>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade4>{G}){Q}(?![\w-]))?"
+            # "There was no area in which the force was inadequate", "no area where it was rated poor".
+            rf"|\bno\s+(?:other\s+)?{_GRADED_THINGS}\s+(?:in\s+which|where)\s+(?:it|they|the\s+(?:force|council|local\s+authority|service|prison|trust|pdu))\s+(?:is|was|were|are|has\s+been|had\s+been)\s+{judged}{Q}(?P<grade6>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade7>{G}){Q}(?![\w-]))?",
             flags,
         )
         # "recording data about crime, which inspectors judged outstanding",
         # "care leavers, which were judged good", "permanence, which requires improvement"
         self.area_which = re.compile(
             rf"{A},?\s+which\s+(?:(?:inspectors|the\s+inspectorate|ofsted|hmicfrs|it|they|we)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|still|now)\s+)*"
-            rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?|(?=requir))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
+            rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?|(?=requir)|(?<=\bnow\s))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
             flags,
         )
         # "rated the service inadequate overall and for being safe, effective and well-led"
@@ -471,7 +567,7 @@ class GradingExtractor:
         self.and_remains = re.compile(rf"\band\s+(?:still\s+)?remain(?:s|ed)?\s+(?:{Q}(?P<grade>{G}){Q}(?![\w-])|(?P<so>so)\b)", flags)
         # "The local authority's services for children remain inadequate": the whole service.
         self.services_remain = re.compile(
-            rf"\b(?:children['’]s\s+services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:still\s+)?(?:remain|remains|remained|are\s+still|are\s+now|were\s+still)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
+            rf"\b(?:children['’]s\s+services|services\s+for\s+children)(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:still\s+)?(?:remain|remains|remained|(?:have|has)\s+remained|are\s+still|are\s+now|were\s+still)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
             flags,
         )
         # "care leavers remained inadequate", "remains rated requires improvement overall": a kept
@@ -521,7 +617,7 @@ class GradingExtractor:
             flags,
         )
         self.having_been = re.compile(
-            rf"\bhaving\s+(?:previously\s+|also\s+)?been\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags
+            rf"\bhaving\s+(?:previously\s+|also\s+)?been\s+{judged}(?:to\s+be\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}(?![\w-])", flags
         )
         # "It was not found to require improvement, or to be inadequate, in any of them": a zero count
         # with the grades in infinitives and commas ("not rated good or outstanding in any area" is `zero_count`'s).
@@ -566,7 +662,7 @@ class GradingExtractor:
         # CQC's summary: "We rated it as good because:" (the service's overall rating; a grade
         # followed by "for"/"at" names an area, which other rules read).
         self.rated_it_as = re.compile(
-            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+)?rated\s+(?:it|them|the\s+(?:service|trust|location|hospital|home|practice|provider))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
+            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+|had\s+)?(?:(?:previously|also|last|now)\s+)?(?:rated|rate|graded|grade|judged)\s+(?P<it>it|them|the\s+(?:service|trust|location|hospital|home|practice|provider|pdu|council|local\s+authority))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
             flags,
         )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
@@ -612,7 +708,7 @@ class GradingExtractor:
         # "Investigating crime, previously inadequate, is now adequate": the grade now and the one before.
         self.area_previously = re.compile(
             rf"{A},\s+(?:which\s+was\s+|having\s+been\s+)?(?:previously|formerly|once)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?{Q}(?P<before>{G}){Q}(?:\s+in\s+(?:19|20)\d\d)?,\s+"
-            rf"(?:is|are|has\s+been|have\s+been|was|were)\s+now\s+(?:(?:rated|judged|graded|assessed\s+as|considered)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"(?:(?:is|are|has\s+been|have\s+been|was|were)\s+now|now(?=\s+requir))\s+(?:(?:rated|judged|graded|assessed\s+as|considered)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # "..., is now good in that area": the area just named, now.
@@ -737,6 +833,8 @@ class GradingExtractor:
         inspection_year = _year_of(ctx.inspection.date)
         spans: list[Span] = []
         seen: set[tuple] = set()
+        # `_emit` reads these; they are set afresh after the tables are read.
+        self._explicit, self._table_areas, self._document_total, self._chain = set(), set(), None, None
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = ctx.sentences
         last_total: tuple[int, int] | None = None
@@ -810,20 +908,22 @@ class GradingExtractor:
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, previous=follows[2], year=follows[3])
             if (
                 not has_grade_word
-                or not gates.grade_word(self.grade_word, sent_text, low)
+                or not (gates.grade_word(self.grade_word, sent_text, low) or (self.score_grades and _SCORED.search(sent_text)))
                 or not (
                     gates.has_area(sent_text, low)
                     or gates.search(_GRADING_CONTEXT, sent_text)
                     # "... in nine areas. Essex was below standard in just one of the nine.": the
                     # sentence after a stated total goes on counting without naming what it counts.
                     or (last_total is not None and last_total[0] == i - 1)
+                    or (len(sent_text) < 120 and sent_text.lstrip()[:1].isdigit() and self.numbered_standard.match(sent_text))
                 )
             ):
                 # A table split over two blocks: the area here, its grade next.
                 # (The next sentence is tried first: it is rarely a bare grade.)
-                nxt = sentences[i + 1] if len(sent_text) < 140 and i + 1 < len(sentences) and gates.may_end_with_area(sent_text) else None
+                question = self.question_area.match(sent_text) if len(sent_text) < 80 and sent_text.lstrip()[:3].lower() in ("are", "is ") else None
+                nxt = sentences[i + 1] if len(sent_text) < 140 and i + 1 < len(sentences) and (question or gates.may_end_with_area(sent_text)) else None
                 grade_match = nxt and gates.may_be_grade_only(nxt.text) and (gates.lead_grade(self.grade_only, nxt.text.rstrip()) or gates.lead_grade(self.grade_lead, nxt.text))
-                match = grade_match and gates.lead_area(self.area_only, sent_text, low)
+                match = grade_match and (question or gates.lead_area(self.area_only, sent_text, low))
                 if match:
                     found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, whole=(sent.start_char, nxt.end_char))
@@ -1062,6 +1162,21 @@ class GradingExtractor:
             for cell in cells:
                 positions.append(offset)
                 offset += len(cell) + 3
+            dated = _HISTORY_DATE.match(cells[0]) if _DATE_COLUMN.search(header[0]) else None
+            if dated:
+                # An inspection history ("Inspection date | Inspection type | Inspection
+                # judgement", "14/03/2023 | Full | Outstanding"): each earlier row is the
+                # whole service's grade at that inspection.
+                row_year = int(next(y for y in dated.groups() if y))
+                if inspection_year and row_year < inspection_year:
+                    for column in range(1, min(len(cells), len(header))):
+                        grade = self.grade_only.match(cells[column])
+                        if grade and _CURRENT_COLUMN.search(header[column]):
+                            cell_start = positions[column] - start
+                            found = _Found(cell_start, cell_start + grade.end("grade"), grade.group("grade"), OVERALL, method="table")
+                            self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=True, year=row_year)
+                handled.add(start)
+                continue
             area_text = _QUESTION_ROW.sub("", cells[0].strip())  # "Are services safe?" asks about "safe"
             first_area = self.scales.resolve_area(area_text, ctx.inspection.scale, ctx.inspection.inspectorate)
             for column in range(1, min(len(cells), len(header))):
@@ -1085,7 +1200,34 @@ class GradingExtractor:
                     continue
                 handled.add(start)
         self._flattened_comparison(doc, ctx, orgs, inspection_year, spans, seen, handled)
+        self._grade_headed_lists(doc, ctx, orgs, inspection_year, spans, seen, handled)
         return handled
+
+    def _grade_headed_lists(self, doc, ctx, orgs, inspection_year, spans, seen, handled: set[int]) -> None:
+        """Areas listed under a heading that is a grade, as PEEL reports set out
+        their judgements: "Good" as a heading, then "Investigating crime",
+        "Protecting vulnerable people" as list items (the HTML counterpart of a
+        table of column lists). Only list items that are an area and nothing
+        else count; any other block ends the list."""
+        grade = None
+        for i, kind in enumerate(ctx.kinds):
+            start, end = ctx.starts[i], ctx.ends[i]
+            if kind == "heading":
+                grade = self.grade_only.match(ctx.text[start:end]) if end - start <= 40 else None
+                continue
+            if grade is None:
+                continue
+            if kind != "list_item" or end - start > 120:
+                grade = None
+                continue
+            text = ctx.text[start:end]
+            area = self.area_only.match(text)
+            if not area:
+                grade = None
+                continue
+            found = _Found(area.start("area"), area.end("area"), grade.group("grade"), area.group("area"), method="table")
+            self._emit(doc, (start, text), found, ctx, orgs, inspection_year, spans, seen, previous=False, year=inspection_year)
+            handled.add(start)
 
     def _list_before(self, s: str, area_start: int) -> list[re.Match]:
         """The areas listed before the one at `area_start`, nearest first ("Help
@@ -1099,8 +1241,8 @@ class GradingExtractor:
             gap = s[extra.end():previous_end]
             if len(gap.split()) > 9 or not re.search(r",|\band\b|&", gap) or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
                 break  # a list needs separators; "services leadership" is one noun phrase
-            if re.search(r"\b(?:while|whereas|but|although|though)\b", gap, re.I):
-                break  # "X, while its Y work was rated good": another clause, not the list
+            if re.search(r"\b(?:while|whereas|but|although|though|with)\b", gap, re.I):
+                break  # "X, while its Y work was rated good", "X overall, with Y rated good": another clause, not the list
             listed.append(extra)
             previous_end = extra.start()
         return listed
@@ -1112,6 +1254,7 @@ class GradingExtractor:
         and under it rows of an area and two grades. Each grade belongs to its
         column's inspection (the first grade alone would read as the current one)."""
         columns = None
+        scale = self.scales.scales.get(ctx.inspection.scale or "")
         for i, kind in enumerate(ctx.kinds):
             start, end = ctx.starts[i], ctx.ends[i]
             if end - start > 160 or kind == "table_row":
@@ -1126,14 +1269,20 @@ class GradingExtractor:
             if columns is None:
                 continue
             row = self.row_two.match(text)
+            grades = (row.group("grade"), row.group("grade2")) if row else None
+            if not row and scale is not None and scale.scores:
+                row = self.row_scores.match(text)
+                grades = (scale.score_grade(row.group("grade")), scale.score_grade(row.group("grade2") or "")) if row else None
             if not row:
                 columns = None
                 continue
             years = [_year_of(_YEAR.search(c).group(0)) if _YEAR.search(c) else None for c in columns]
             latest = max((y for y in years if y), default=None)
             for column, group in enumerate(("grade", "grade2")):
+                if not grades[column]:
+                    continue
                 previous = bool(_EARLIER_COLUMN.search(columns[column])) or bool(latest and years[column] and years[column] < latest)
-                found = _Found(row.start("area"), row.end(group), row.group(group), row.group("area"), method="table")
+                found = _Found(row.start("area"), row.end(group), grades[column], row.group("area"), method="table")
                 self._emit(doc, (start, text), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
             handled.add(start)
 
@@ -1166,6 +1315,12 @@ class GradingExtractor:
             # "Previous overall rating (June 2022) | Requires improvement": the inspection before's.
             earlier = True if row.group("earlier") else None
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table", previous=earlier)]
+        if len(s) < 120 and s.lstrip()[:1].isdigit():
+            standard = self.numbered_standard.match(s)
+            if standard:
+                # "1.2 Staff | Outstanding": an HMI Probation standard, whatever its name,
+                # belongs to the domain its number gives (`_emit`).
+                return [_Found(standard.start("name"), standard.end("grade"), standard.group("grade"), _STANDARD + standard.group("domain"), method="table")]
         row = gates.lead_area(self.row_prefix, s, low)
         if row:
             rows = [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table")]
@@ -1209,7 +1364,7 @@ class GradingExtractor:
                     continue
                 zero_total = parse_int(total.group("total"))
             out_of = zero_total = parse_int(m.group("out_of")) if m.group("out_of") else (zero_total if m.group("grade3") or m.group("grade5") else None)
-            for g in ("grade", "grade2", "grade3", "grade4", "grade5"):
+            for g in ("grade", "grade2", "grade3", "grade4", "grade5", "grade6", "grade7"):
                 if m.group(g):
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, out_of, "count"), claim=False)
             taken.append((m.start(), m.end()))
@@ -1263,6 +1418,8 @@ class GradingExtractor:
                     if named:
                         found.append(_Found(named[-1].start(), named[-1].end(), m.group("grade"), named[-1].group(0)))
                 grade = m.group("grade")
+                if "lowest" in grade.lower():
+                    grade = LOWEST  # "two were scored at the lowest level": the scale's last grade
                 if m.groupdict().get("grade2"):
                     grade = f"{grade} or {m.group('grade2')}"  # "good or better": an aggregate, kept in its own words (ANNOTATION.md)
                 item = _Found(m.start(), m.end(), grade, None, count, out_of, "count")
@@ -1408,19 +1565,21 @@ class GradingExtractor:
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         if gates.search(_GRADED_NOUNS, s):
             for m in gates.finditer(self.count_grade_noun, s, low):
-                count = _COUNT_WORDS.get(" ".join(m.group("count").lower().split())) or parse_int(m.group("count"))
-                if count is not None and count <= 60 and add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count", bare_count=True)):
+                count_text = m.group("count") or m.group("count2")
+                count = _COUNT_WORDS.get(" ".join(count_text.lower().split())) or parse_int(count_text)
+                grade_text = LOWEST if m.group("lowest") else m.group("grade")
+                if count is not None and count <= 60 and add(_Found(m.start(), m.end(), grade_text, None, count, stated_out_of, "count", bare_count=True)):
                     kept = _KEPT_BEFORE.search(s, max(0, m.start() - 30), m.start())
                     if kept:
                         # "holds on to two good grades": the same count at the inspection before
                         # (its own offsets, from the verb: span values are keyed by them).
-                        found.append(_Found(kept.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count", previous=True, bare_count=True))
+                        found.append(_Found(kept.start(), m.end(), grade_text, None, count, stated_out_of, "count", previous=True, bare_count=True))
         for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if low is None or ("from" in low and "to" in low) else ():
             # "Its grade for investigating crime fell from good to requires improvement":
             # the area named last before it, now and before.
             named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
             # (A record starts before the "improved from" cue, which would date it.)
-            area, start = (named[-1].group(0), named[-1].start()) if named else (OVERALL_IF_UNNAMED, 0)
+            area, start = (named[-1].group(0), named[-1].start()) if named else (OVERALL if _WHOLE_SUBJECT.match(s) else OVERALL_IF_UNNAMED, 0)
             after = None if named else _AREA_AFTER.match(s, m.end())
             named_after = self.scales.area_regex.match(s, after.end()) if after else None
             if named_after:
@@ -1447,7 +1606,12 @@ class GradingExtractor:
             # "X is now adequate, down from good, while Y has moved up from requires
             # improvement": each "from" grade belongs to the area named last before it.
             named = [a.group(0) for a in self.scales.area_regex.finditer(s, 0, m.start())]
-            if areas:
+            whole = _WHOLE_SUBJECT.match(s)
+            if whole and not self.scales.area_regex.search(s, whole.end(), m.start()):
+                # "Services for children in X have improved from good ...": the
+                # whole service's grade before (its subject names no area).
+                add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), OVERALL, previous=True))
+            elif areas:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), named[-1] if named else areas[0], previous=True))
         running = gates.search(_RUNNING, s, gate=True)
         if running:
@@ -1514,8 +1678,13 @@ class GradingExtractor:
             found.append(_Found(m.start(), m.end(), m.group("grade"), m.group("area"), previous=True))  # its own offsets
         for m in rule(self.pillar_inspection, s, low) if "effectiveness" in gate or "efficiency" in gate or "legitimacy" in gate else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
-        for m in rule(self.rated_it_as, s, low) if "rated" in gate else ():
-            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in rule(self.rated_it_as, s, low) if "rate" in gate or "grade" in gate or "judged" in gate else ():
+            named = list(self.scales.area_regex.finditer(s, 0, m.start())) if m.group("it").lower() == "it" else None
+            if named and not self.grade_word.search(s, named[-1].end(), m.start()):
+                # "Its work to protect vulnerable people has improved, and we now grade it as adequate".
+                add(_Found(named[-1].start(), m.end("grade"), m.group("grade"), named[-1].group(0)))
+            else:
+                add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.body_rated, s, low) if "rated" in gate or "judged" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None))
         for m in finditer_at(self.area_moved_to, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " to " in gate and _TRANSITION_STARTS.any_in(low) else ():
@@ -1617,12 +1786,79 @@ class GradingExtractor:
                 # Span values are keyed by offsets: from the area to the earlier grade,
                 # so that no two records share a span.
                 found.append(_Found(f.start, m.end("grade"), m.group("grade"), f.area, previous=True))
+        if "score" in gate and self.score_grades:
+            for m in finditer_at(self.area_scored, s, low, self.area_starts, offsets=gates.area_positions(s, low)):
+                grade = self.score_grades.get(m.group("score"))
+                if grade and self.scales.resolve_area(m.group("area"), "hmi-prisons", "hmi-prisons") and add(_Found(m.start("area"), m.end(), grade, m.group("area"), previous=False)):
+                    running = gates.search(_RUNNING, s, gate=True)
+                    if running and running.start() >= m.end():
+                        # "scored 2 at both inspections": the same score before (its own offsets).
+                        found.append(_Found(running.start(), running.end(), grade, m.group("area"), previous=True))
+            for m in rule(self.scored_count, s, low):
+                grade = self.score_grades.get(m.group("score") or m.group("score2"))
+                count = parse_int(m.group("count") or m.group("count2"))
+                out_of = parse_int(m.group("out_of") or m.group("out_of2"))
+                if grade and count is not None and out_of and count <= out_of:
+                    add(_Found(m.start(), m.end(), grade, None, count, out_of, "count"))
+        if " area" in gate:
+            for m in rule(self.areas_appositive, s, low):
+                earlier = gates.search(_PREVIOUS_CUE, s[m.start():m.end()]) or _YEAR.search(m.group("when")) or "previously" in m.group(0).lower()
+                if not earlier:
+                    continue
+                wanted = {"a": 1, "an": 1, "one": 1, "both": 2}.get(m.group("count").lower(), None) if m.group("count") else None
+                wanted = wanted or (parse_int(m.group("count")) if m.group("count") else None)
+                named = list(self.scales.area_regex.finditer(s, 0, m.start()))
+                if not named or (wanted and len(named) < wanted):
+                    continue
+                # "two areas" here names the areas again; it is not a count of its own.
+                found[:] = [f for f in found if not (f.count is not None and f.area is None and m.start() <= f.start < m.end())]
+                for a in named[-wanted:] if wanted else named:
+                    found.append(_Found(a.start(), m.end(), m.group("grade"), a.group(0), previous=True))
+        if " with " in gate or " from " in gate or "against" in gate:
+            for f in [f for f in found if f.count and f.area is None and not f.previous]:
+                # "two were scored at the lowest level this time, compared with one in 2021":
+                # the same grade's count at the inspection before.
+                earlier = _COUNT_BEFORE.match(s, f.end)
+                if earlier and (earlier_count := parse_int(earlier.group("count"))) is not None and earlier_count <= (f.out_of or 60):
+                    found.append(_Found(earlier.start("cue"), earlier.end(), f.grade, None, earlier_count, f.out_of, "count", previous=True))
+        for m in finditer_at(self.area_called_rated, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if ", " in gate else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in finditer_at(self.area_and_remained, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " and " in gate and ("remain" in gate or "stay" in gate or " now " in gate) else ():
+            if not self.grade_word.search(s, m.end("area"), m.start("grade")):
+                add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in rule(self.remained, s, low) if "remain" in gate or "stay" in gate else ():
             kept = [f for f in found if f.area and f.count is None and not f.previous and f.start <= m.start("grade") < f.end]
             if kept:
                 kept[0].previous = False  # "remains rated ..., a rating it has held since 2018": the grade now
                 # Its own offsets (from "remained"): span values are keyed by them.
                 found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
+        for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        if "previously" in gate or "formerly" in gate or "once " in gate:
+            m = self.fronted_earlier.match(s)
+            if m:
+                subject = self.scales.area_regex.match(s, _DETERMINER.match(s, m.end()).end())
+                if subject:
+                    found.append(_Found(m.start("grade"), subject.end(), m.group("grade"), subject.group(0), previous=True))
+                elif _WHOLE_SUBJECT_NOUN.match(s, m.end()):
+                    found.append(_Found(m.start("grade"), m.end(), m.group("grade"), OVERALL, previous=True))
+            for m in rule(self.aside_earlier, s, low):
+                before = s[: m.start()]
+                named = list(self.scales.area_regex.finditer(before))
+                if named and _DETERMINER.fullmatch(before, 0, named[-1].start()) and not before[named[-1].end():].strip():
+                    found.append(_Found(named[-1].start(), m.end("grade"), m.group("grade"), named[-1].group(0), previous=True))
+                elif _WHOLE_SUBJECT_NOUN.fullmatch(before):
+                    found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True))
+        if "(" in s and ("previous" in gate or "formerly" in gate or "was " in gate):
+            for f in [f for f in found if f.area and f.count is None and not f.previous]:
+                # "Children in care – good (previously requires improvement)": the grade before, in brackets.
+                earlier = _PAREN_EARLIER.match(s, f.end)
+                if earlier:
+                    found.append(_Found(f.start, earlier.end(), earlier.group("grade"), f.area, previous=True))
+        if "not " in gate or "never " in gate:
+            # "It is not adequate at investigating crime": a grade denied is no grade (zero
+            # counts, "not rated good in any area", are counts of 0 and stay).
+            found[:] = [f for f in found if f.count is not None or not _denied(s, f)]
         return found
 
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:
@@ -1642,11 +1878,24 @@ class GradingExtractor:
                 area = "overall"
             else:
                 return
+        elif found.area and found.area.startswith(_STANDARD):
+            youth = bool(_YOUTH_JUSTICE.search(ctx.title or ctx.text[:2000]))
+            if not (scale_id == ctx.inspection.inspectorate == "hmi-probation" or (ctx.inspection.inspectorate is None and youth)):
+                return  # numbered standards are HMI Probation's (a youth justice inspection's, when the inspectorate is not named)
+            scale_id = "hmi-probation"
+            domain = found.area[len(_STANDARD):]
+            area = {"1": "organisational delivery", "2": "court work" if youth else "case supervision", "4": "resettlement" if youth else None}.get(domain)
+            if area is None:
+                return  # a youth justice service's out-of-court work (3.x) has no area of its own
         elif found.area:
             resolved = scales.resolve_area(found.area, "ofsted" if found.by_ofsted else scale_id, "ofsted" if found.by_ofsted else ctx.inspection.inspectorate)
             if resolved is None:
                 return
             scale_id, area = resolved
+            if area == "case supervision" and scale_id == "hmi-probation" and _YOUTH_JUSTICE.search(ctx.title or ctx.text[:2000]):
+                # A youth justice inspection's second domain is court work: its
+                # standards are assessment, planning, delivery and reviewing too.
+                area = "court work"
             if scale_id == "ofsted" and area == "overall effectiveness" and ctx.inspection.inspectorate not in (None, "ofsted") and not found.by_ofsted:
                 return
             if (scale_id == _OFSTED_2009) != (document_scale == _OFSTED_2009):

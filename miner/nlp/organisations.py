@@ -22,6 +22,7 @@ from miner.nlp.inspection import identify_inspection
 
 SPANS_KEY = "organisations"
 _DOMAIN_KIND = {"hmicfrs": "police_force", "ofsted": "local_authority", "hmi-prisons": "prison", "hmi-probation": "probation_service", "cqc": "health_provider"}
+_COUNCIL_SERVICE = re.compile(r"\s+(?:youth\s+justice|youth\s+offending)\s+(?:service|team|partnership)", re.I)
 _SUBJECT_KINDS = {"police_force", "local_authority", "prison", "fire_and_rescue_service", "probation_service", "health_provider"}
 
 
@@ -81,7 +82,10 @@ class OrganisationResolver:
                 text = doc_text[start:end]  # span.text, without joining its tokens
                 if not text[:1].isupper():
                     continue
-                org = self.gazetteer.resolve_place(text, prefer)
+                # "Wigan Youth Justice Service": youth justice (and youth offending)
+                # services are run by the council, whatever the inspectorate.
+                place_prefer = "local_authority" if _COUNCIL_SERVICE.match(doc_text, end) else prefer
+                org = self.gazetteer.resolve_place(text, place_prefer)
                 if org is None:
                     continue
                 org_id = user_data[span_key("organisation_id", start, end)] = org.id
@@ -133,6 +137,16 @@ class OrganisationResolver:
             for org_id in list(scores):
                 org = self.gazetteer.by_id[org_id]
                 if any(n.lower() in title_lower for n in org.names) or (org.place and org.place.lower() in title_lower and org.kind == prefer):
+                    scores[org_id] += 25
+                    in_title = True
+        if not in_title and title:
+            # The subject named only in the title ("... of HMP Wandsworth"), its
+            # body calling it "the prison" or by a place name that is not its own.
+            title_doc = self.nlp.make_doc(title)
+            for match_id, start, end in [*self.matcher(title_doc), *self.acronyms(title_doc)]:
+                org_id = self.nlp.vocab.strings[match_id]
+                org = self.gazetteer.by_id.get(org_id)
+                if org is not None and org.kind in _SUBJECT_KINDS and (prefer is None or org.kind == prefer):
                     scores[org_id] += 25
                     in_title = True
         if not scores:

@@ -38,6 +38,11 @@ class Scale:
     grades: tuple[str, ...]
     grade_aliases: dict
     areas: dict  # canonical area -> aliases
+    scores: dict = None  # a numeric score -> its grade ("1" -> "poor"), for scales reported as scores
+
+    def score_grade(self, score: str) -> str | None:
+        """The grade a numeric score stands for ("1" -> "poor" on HMI Prisons' scale), if the scale has scores."""
+        return (self.scores or {}).get(score.strip())
 
     def normalise_grade(self, phrase: str) -> str:
         phrase = phrase.lower()
@@ -58,6 +63,7 @@ class Scales:
                 tuple(s["grades"]),
                 s.get("grade_aliases", {}),
                 s["areas"],
+                s.get("scores") or {},
             )
             for sid, s in data["scales"].items()
         }

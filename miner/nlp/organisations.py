@@ -82,6 +82,10 @@ class OrganisationResolver:
                 if not text[:1].isupper():
                     continue
                 org = self.gazetteer.resolve_place(text, prefer)
+                if (org is None or prefer == "probation_service") and _YOUTH_JUSTICE.match(doc_text, end):
+                    # "Bristol Youth Justice Service", "Somerset's youth offending team":
+                    # councils run youth justice services (HMI Probation grades them).
+                    org = self.gazetteer.resolve_place(text, "local_authority") or org
                 if org is None:
                     continue
                 org_id = user_data[span_key("organisation_id", start, end)] = org.id
@@ -302,6 +306,9 @@ class OrganisationIndex:
         opening = text.rfind(",", max(0, mention - 60), mention)
         return opening >= 0 and _RELATIVE.match(text, opening) is not None and "," in text[mention:offset]
 
+
+# After a place name: the youth justice service a council runs ("Bristol Youth Justice Service").
+_YOUTH_JUSTICE = re.compile(r"(?:['’]s)?\s+youth\s+(?:justice|offending)\b", re.I)
 
 # ", which runs the hospital,": a relative clause between a body and its predicate.
 _RELATIVE = re.compile(r",\s+(?:which|who|that)\b", re.I)

@@ -83,8 +83,9 @@ _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placemen
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
 _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
-_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
+_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection|visit|report|year) (?:running|in a row)\b|\bthe same (?:overall )?(?:rating|grade|judge?ment|verdict|score) (?:as (?:at|in) |(?:that |which )?(?:it|they|the \w+) (?:was |were |had been )?(?:given|received|had|got|was awarded))|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
+_CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 # Compiled once and searched through the gates (remembered, tried only where their first words are).
 _PRESENT = re.compile(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", re.I)
@@ -123,7 +124,7 @@ _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
 _AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those", " – ", " — "])  # (a dash: "the remaining two – A and B –")
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
-_IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change"])
+_IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change", "upgrade", "downgrade"])
 # A score column between area and grade: "Safety | 1 | Poor", "Overall rating | 4/12 | Requires improvement".
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
@@ -134,14 +135,15 @@ _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
 _COUNT_WORDS = {"a pair of": 2, "a single": 1}
 # A number as the subject of the clause a grade ends: "..., three were rated inadequate at".
-_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:{NUMBER})\s+(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?$", re.I)
+_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:(?:only|just)\s+)?(?:{NUMBER})\s+(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?{QUOTE}$", re.I)
 # A count of inspected bodies, not of graded areas: "ten forces", "Of those ten", "of the 43 councils".
 _COUNTS_BODIES = re.compile(
-    rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|trusts|fire\s+and\s+rescue\s+services)\b"
+    rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:(?!(?:areas?|of|in|for|on|at|standards|questions|tests|pillars|judge?ments|categories)\b)[\w'’-]+\s+){{0,3}}?"
+    rf"(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|fire\s+and\s+rescue\s+services|(?:youth\s+justice\s+|probation\s+|youth\s+offending\s+)?services|inspections|units|pdus|providers|establishments)\b"
     rf"|\b[Oo]f\s+(?:those|these)\s+(?:{NUMBER})\s*,", re.I)
 # One of these is in every match of `_COUNTS_BODIES`: most sentences need not be searched.
 # ("rescue", not "services": "children's services" is in most sentences of a council's report.)
-_COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "trusts", "rescue", "those", "these")
+_COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "jails", "trusts", "hospitals", "rescue", "those", "these", "inspections", "units", "pdus", "providers", "establishments", "justice services", "probation services", "offending services")
 
 
 def _counts_bodies(text: str) -> bool:
@@ -161,14 +163,14 @@ _NO_LONGER_BEFORE = re.compile(r"\bno\s+longer\s+(?:(?:rated|judged|graded|found
 # A grade's move (one list for main's and gradacc3's rules): "dropped to inadequate", "had declined
 # to not sufficiently good", "has improved to good", "fell back to inadequate", "moved up to adequate".
 _MOVED = r"(?:dropped|fell|fallen|slipped|declined|deteriorated|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped|upgraded|downgraded)"
-_MOVED_TO = rf"{_MOVED}\s+(?:back\s+)?to"
+_MOVED_TO = rf"{_MOVED}(?:\s+all\s+the\s+way)?\s+(?:back\s+)?to"
 _MOVED_TO_RX = re.compile(rf"\b{_MOVED_TO}\b", re.I)
 # Right after a grade (its clause): "... this time", "... last time".
 _THIS_TIME_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:this time|this year|in the latest (?:report|inspection))\b", re.I)
 _LAST_TIME_AFTER = re.compile(r"[^,;.]{0,40}?(?<!\bunlike )(?<!\bthan )(?<!\bsince )\b(?:last|the previous) time\b", re.I)
 # Between an area and the next grade word: the area has a grade of its own.
 _OWN_GRADE = re.compile(r"\s+(?:[\w'’]+\s+){0,5}?(?:rated|graded|judged|assessed|found|deemed|was|were|is|are)\b", re.I)
-_WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
+_WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|previous|earlier|first)\s+(?:full\s+)?inspection,\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
 # A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
 _EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
@@ -305,10 +307,10 @@ class GradingExtractor:
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
+        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+work)?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+work)?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -317,7 +319,7 @@ class GradingExtractor:
         # "rated inadequate at investigating crime", "requires improvement in how it investigates crime",
         # "good at preventing crime and responding to the public", "the inadequate grades were for how GMP responds to the public"
         self.grade_then_area = re.compile(
-            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?|verdicts?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of|against)\s+(?:(?:both|each of|all of)\s+)?(?:the\s+(?:healthy\s+prison\s+)?tests?\s+of\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?|verdicts?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?(?:,\s+(?:too|also|again|as\s+well)(?=,))?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of|against)\s+(?:(?:both|each of|all of)\s+)?(?:the\s+(?:healthy\s+prison\s+)?tests?\s+of\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
@@ -373,7 +375,7 @@ class GradingExtractor:
         )
         # "..., a significant improvement on the 'inadequate' grade it was given in this area in 2023"
         self.improvement_on = re.compile(
-            rf"\b(?:improvement|rise|step up|fall|drop|decline|change)\s+(?:on|from)\s+(?:(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment|verdict)"
+            rf"\b(?:improvement|rise|step up|fall|drop|decline|change|upgrade|downgrade)\s+(?:on|from)\s+(?:(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment|verdict)"
             # "an improvement on requires improvement at its last inspection"
             rf"|{QUOTE}(?P<grade2>{G}){QUOTE}(?=\s+(?:at|in)\s+(?:(?:its|the|their)\s+(?:last|previous)|(?:19|20)\d\d))"
             # "an improvement on its previous rating of requires improvement"
@@ -429,7 +431,7 @@ class GradingExtractor:
             rf"|\b(?:(?:rated|judged|graded|assessed)\s+(?:it|the\s+force|the\s+council|the\s+service)|(?:it|the\s+force|the\s+council|the\s+service)\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?:rated|judged|graded|assessed))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:in|for)\s+(?:this|that)\s+area\b",
             flags,
         )
-        self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are)\s+(?:its|their|the)\s+(?:work\s+(?:to|on)\s+)?{A}", flags)
+        self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are|does|do|did)\s+(?:(?:its|their|the|our)\s+(?:(?:way|ways)\s+(?:in\s+which\s+)?(?:we|it|they|the\s+\w+)\s+)?|(?:how|the\s+way)\s+(?:we|it|they|the\s+\w+)\s+)(?:work\s+(?:to|on)\s+)?{A}", flags)
         self.overall = re.compile(
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
             rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b"
@@ -451,7 +453,7 @@ class GradingExtractor:
         # "recording data about crime, which inspectors judged outstanding",
         # "care leavers, which were judged good", "permanence, which requires improvement"
         self.area_which = re.compile(
-            rf"{A},?\s+which\s+(?:(?:inspectors|the\s+inspectorate|ofsted|hmicfrs|it|they|we)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|still|now)\s+)*"
+            rf"{A}(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?,?\s+which\s+(?:(?:inspectors|the\s+inspectorate|ofsted|hmicfrs|it|they|we)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|still|now)\s+)*"
             rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?|(?=requir))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
             flags,
         )
@@ -567,6 +569,21 @@ class GradingExtractor:
         # followed by "for"/"at" names an area, which other rules read).
         self.rated_it_as = re.compile(
             rf"\b(?:we|inspectors|cqc)\s+(?:have\s+)?rated\s+(?:it|them|the\s+(?:service|trust|location|hospital|home|practice|provider))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
+            flags,
+        )
+        # "has been given a 'requires improvement' rating", "earned its 'Good' overall rating in 2022",
+        # "was handed an inadequate verdict": the whole body's rating (no area after it); with
+        # "again" ("has again been handed ...") the same rating at the inspection before too.
+        self.given_rating = re.compile(
+            rf"\b(?:(?:has|have|had|was|were|is|are)\s+(?P<again>again\s+)?(?:been\s+)?)?(?:given|handed|awarded|assigned|received|earned|achieved|gained|got)\s+(?:(?:a|an|its|their|the)\s+)?(?:(?:first|new|second|third)\s+)?(?:overall\s+)?"
+            rf"{Q}(?P<grade>{G}){Q}\s+(?:overall\s+)?(?:rating|grade|verdict|judge?ment|score)(?![\w-])"
+            rf"(?!\s+(?:for|at|in|on|across)\s+(?!(?:19|20)\d\d|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b|late\b|early\b|{_MONTH}))(?!\s+(?:in|for|across)\s+(?:every|each|all|both|any|{N})\b)",
+            flags,
+        )
+        # "Kirklees Council ... has since climbed to good": the whole body's grade now (an area
+        # named before it is `area_moved_to`'s, which claims it first).
+        self.body_moved = re.compile(
+            rf"\b(?:has|have|had)\s+(?:since\s+|now\s+|also\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|from)\s+(?!(?:19|20)\d\d))",
             flags,
         )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
@@ -742,9 +759,14 @@ class GradingExtractor:
         last_total: tuple[int, int] | None = None
         earlier_total: tuple[int, int, int | None] | None = None  # the same (and its year), stated for an earlier inspection
         document_total: int | None = None
-        self._chain: tuple[int, int | None] | None = None
+        self._chain: tuple[int, int | None, set] | None = None
+        self._orgs = orgs
+        self._current_end: int | None = None
         self._document_total: int | None = None  # for `_find`: how many areas this inspection graded
         self._explicit: set[tuple[int, int]] = set()  # offsets of gradings `_keep_table_areas` keeps
+        # For `_find`: an area phrase that is no area of this document's inspectorate ("services" is
+        # HMI Probation's) claims nothing, so that the rule reading the phrase otherwise can.
+        self._area_scale = (_document_scale(ctx.inspection, inspection_year), ctx.inspection.inspectorate)
         self._table_areas: set[tuple] = set()  # table rows that restate a prose grade (`_keep_table_areas`)
         follows: tuple[int, str, bool, int | None] | None = None
         last_area: tuple[int, str] | None = None  # the sentence and the area graded last in it
@@ -841,6 +863,8 @@ class GradingExtractor:
                 # "Of the eight forces inspected, three were rated inadequate at investigating crime":
                 # the grade of some of those forces, not of the document's subject.
                 founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]
+                # "rated it poor in 24 of the 41 prisons it visited": a count of bodies.
+                founds = [f for f in founds if f.count is None or not _COUNTS_BODIES.search(sent_text, f.start, min(len(sent_text), f.end + 40))]
             this_area = gates.search(self.this_area, sent_text, gate=True) if not founds and (low is None or "area" in low) else None
             if this_area:
                 # The area named last before it in the sentence, else in the sentence before.
@@ -907,10 +931,13 @@ class GradingExtractor:
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
                 document_total = _total_of(across)
             # Only a sentence wholly about an earlier inspection starts a chain.
-            self._chain = (sent.start_char + len(sent_text), new[0]._.year) if new and all(sp._.previous for sp in new) else None
+            self._chain = (sent.start_char + len(sent_text), new[0]._.year, {sp._.organisation_id for sp in new}) if new and all(sp._.previous for sp in new) else None
+            # A sentence that gave a current grade does not date the next one ("X is rated G now, having been H in 2019. Y was ...").
+            self._current_end = sent.start_char + len(sent_text) if any(not sp._.previous for sp in new) else None
         self._keep_table_areas(ctx, spans)
         self._share_coordinated_subjects(doc, spans, seen)
         self._drop_untotalled_counts(spans)
+        self._area_scale = (None, None)
         doc.spans[SPANS_KEY] = spans
         return doc
 
@@ -1099,8 +1126,8 @@ class GradingExtractor:
             gap = s[extra.end():previous_end]
             if len(gap.split()) > 9 or not re.search(r",|\band\b|&", gap) or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
                 break  # a list needs separators; "services leadership" is one noun phrase
-            if re.search(r"\b(?:while|whereas|but|although|though)\b", gap, re.I):
-                break  # "X, while its Y work was rated good": another clause, not the list
+            if re.search(r"\b(?:while|whereas|but|although|though|by|with|which|when|after)\b", gap, re.I):
+                break  # "X, while its Y work was rated good", "overall by the regulator, with its leadership rated ...": another clause, not the list
             listed.append(extra)
             previous_end = extra.start()
         return listed
@@ -1184,8 +1211,12 @@ class GradingExtractor:
         found: list[_Found] = []
         taken: list[tuple[int, int]] = []
 
+        scale_id, inspectorate = getattr(self, "_area_scale", (None, None))
+
         def add(item: _Found, claim: bool = True) -> bool:
             if any(item.start < e and s_ < item.end for s_, e in taken):
+                return False
+            if inspectorate and item.area and item.area[:2] != "__" and not item.by_ofsted and self.scales.resolve_area(item.area, scale_id, inspectorate) is None:
                 return False
             if claim:
                 taken.append((item.start, item.end))
@@ -1446,7 +1477,7 @@ class GradingExtractor:
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             # "X is now adequate, down from good, while Y has moved up from requires
             # improvement": each "from" grade belongs to the area named last before it.
-            named = [a.group(0) for a in self.scales.area_regex.finditer(s, 0, m.start())]
+            named = [a.group(0) for a in self.scales.area_regex.finditer(s, 0, m.start()) if not inspectorate or self.scales.resolve_area(a.group(0), scale_id, inspectorate)]
             if areas:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), named[-1] if named else areas[0], previous=True))
         running = gates.search(_RUNNING, s, gate=True)
@@ -1454,7 +1485,9 @@ class GradingExtractor:
             # "graded requires improvement for the second inspection running":
             # the same grade at the inspection before.
             leading_past = gates.match(_LEADING_PAST, s)
-            for f in [f for f in found if f.area and f.previous is None]:
+            # Only the grades of its own clause: "X has improved to G, while Y remains H, the same score as in 2022".
+            breaks = [b.end() for b in _CONTRAST_BREAK.finditer(s, 0, running.start())]
+            for f in [f for f in found if f.area and f.previous is None and f.start >= (breaks[-1] if breaks else 0)]:
                 if not leading_past:
                     f.previous = False  # "Respect was reasonably good, as it was at the last inspection": now, and then
                 # Its own span (the phrase and the grade): span values are keyed by offsets.
@@ -1617,6 +1650,11 @@ class GradingExtractor:
                 # Span values are keyed by offsets: from the area to the earlier grade,
                 # so that no two records share a span.
                 found.append(_Found(f.start, m.end("grade"), m.group("grade"), f.area, previous=True))
+        for m in rule(self.body_moved, s, low) if " to " in gate and not any(f.area and f.area[:2] != "__" for f in found) else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=False))
+        for m in rule(self.given_rating, s, low) if "rating" in gate or "grade" in gate or "verdict" in gate or "judg" in gate or "score" in gate else ():
+            if add(_Found(m.start("grade"), m.end(), m.group("grade"), OVERALL_IF_UNNAMED)) and m.group("again"):
+                found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
         for m in rule(self.remained, s, low) if "remain" in gate or "stay" in gate else ():
             kept = [f for f in found if f.area and f.count is None and not f.previous and f.start <= m.start("grade") < f.end]
             if kept:
@@ -1629,8 +1667,10 @@ class GradingExtractor:
         scales = self.scales
         scale_id = document_scale = _document_scale(ctx.inspection, inspection_year)
         area = None
-        if found.area == OVERALL_IF_UNNAMED and found.only_previous and scale_id == "hmi-probation" and ctx.inspection.inspectorate == "hmi-probation":
-            area = "overall"  # "an improvement on its first inspection, when it was judged inadequate"
+        if found.area == OVERALL_IF_UNNAMED and scale_id in ("hmi-probation", "cqc") and ctx.inspection.inspectorate == scale_id:
+            # "an improvement on its first inspection, when it was judged inadequate", "the trust has been
+            # downgraded from good to requires improvement": CQC and HMI Probation give the whole body an overall rating.
+            area = "overall"
         elif found.area == OVERALL_IF_UNNAMED:
             if scale_id not in _OFSTED_SCALES or ctx.inspection.inspectorate != "ofsted":
                 return
@@ -1733,6 +1773,8 @@ class GradingExtractor:
         # not a sentence about the earlier inspection before it.
         tally = found.count is not None and _TALLY.match(sent_text)
         chain = getattr(self, "_chain", None)
+        if chain and self._names_other(sent_start, sent_start + found.start, chain[2]):
+            chain = None  # "Merseyside Police was rated ..." after a sentence on another force's earlier grades: a new subject
         if chain and 0 <= sent_start - chain[0] <= 3 and (
             # (not a grade it moved to: "Its efficiency has now fallen to requires improvement" is the grade now)
             (gates.match(_CONTINUES_SUBJECT, sent_text) and not _MOVED_TO_RX.search(sent_text, 0, found.end))
@@ -1743,12 +1785,27 @@ class GradingExtractor:
         # The sentence just before, in the same block or the block before.
         tail = before[-400:]
         last_sentence = gates.remembered(("last sentence", tail), lambda: _SENTENCE_BREAK.split(tail.strip())[-1] if tail.strip() else "")
-        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table" and not tally:
+        current_end = getattr(self, "_current_end", None)
+        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table" and not tally and not (current_end is not None and 0 <= sent_start - current_end <= 3):
             years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
             head = sent_text[: found.start]
             if years and gates.search(_WAS, head) and not gates.search(_PRESENT_OR_SINCE, head):
-                return years[-1]
+                # Not when this sentence names another body than the one before it (or the subject):
+                # "Wakefield Council's services were assessed as ..." after Kirklees' earlier grade.
+                last_start = sent_start - len(tail) + max(0, tail.rfind(last_sentence))
+                orgs = getattr(self, "_orgs", None)
+                named_before = set(orgs.ids[bisect.bisect_left(orgs.starts, last_start):bisect.bisect_left(orgs.starts, sent_start)]) if orgs else set()
+                if not self._names_other(sent_start, sent_start + found.start, named_before | {ctx.subject_id}):
+                    return years[-1]
         return False
+
+    def _names_other(self, start: int, end: int, ids: set) -> bool:
+        """Whether an organisation other than `ids` is named in [start, end)."""
+        orgs = getattr(self, "_orgs", None)
+        if orgs is None:
+            return False
+        i = bisect.bisect_left(orgs.starts, start)
+        return any(orgs.ids[k] is not None and orgs.ids[k] not in ids for k in range(i, bisect.bisect_left(orgs.starts, end)))
 
     def _previous(self, sentence: str, found: _Found, inspection_year: int | None, subject: bool = True) -> tuple[bool, int | None]:
         # Look at the clause around the grade for an earlier-inspection cue.
@@ -1773,7 +1830,10 @@ class GradingExtractor:
         # "... an improvement on 2017, when the prison was rated poorly in two tests":
         # an earlier year's "when" clause dates every grade after it in the sentence.
         when = _WHEN_PAST.search(sentence, 0, found.start)
-        if when and inspection_year and int(when.group("year")) < inspection_year and not _NOW.search(sentence, when.end(), found.start):
+        if when and not when.group("year") and not _NOW.search(sentence, when.end(), found.start):
+            # "Since the last inspection, when services were judged to be inadequate, ...": that inspection's.
+            return True, _first_year(sentence, inspection_year)
+        if when and when.group("year") and inspection_year and int(when.group("year")) < inspection_year and not _NOW.search(sentence, when.end(), found.start):
             return True, int(when.group("year"))
         # "When it was last inspected, in 2022, it was found to be ...": a
         # leading time clause sets the time of the whole sentence.
@@ -1789,7 +1849,8 @@ class GradingExtractor:
         # whose inspection date is known; a round-up's "rated inadequate in
         # July 2024" may be that force's latest grade.
         comparison = gates.search(_COMPARED_FROM, sentence, found.end)
-        if comparison and not _YEAR.search(sentence, found.end, comparison.start()) and not _YEAR.search(sentence, 0, found.start):
+        between = [int(y) for y in _YEAR.findall(sentence, found.end, comparison.start())] if comparison else []
+        if comparison and all(inspection_year and y >= inspection_year - 1 for y in between) and not _YEAR.search(sentence, 0, found.start):
             # "rated as requiring improvement, moving up from the inadequate verdict of 2019":
             # the year dates the grade compared with, not this one.
             return False, inspection_year

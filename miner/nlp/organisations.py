@@ -144,6 +144,8 @@ class OrganisationResolver:
         ranked = scores.most_common(2)
         if not in_title and len(ranked) == 2 and ranked[1][1] >= 0.6 * ranked[0][1]:
             return None  # a round-up of several forces or councils has no single subject
+        if not in_title and len(scores) >= 3 and ranked[0][1] < 0.45 * sum(scores.values()):
+            return None  # nor has one naming three or more, none of them in most of the mentions
         return ranked[0][0]
 
     def to_disk(self, path, *, exclude=()) -> None:

@@ -209,7 +209,7 @@ _QUESTION_ROW = re.compile(r"^(?:are|is)\s+(?:the\s+)?(?:services?|trust|provide
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
 # "None of the standards was rated outstanding", "No judgement was inadequate",
 # "neither was any rated poor": a zero count with the graded things as subject.
-_NONE_STARTS = Literals(["none", "no", "neither"])  # "no" then any space (\s+)
+_NONE_STARTS = Literals(["none", "no", "neither", "not"])  # "no" then any space (\s+)
 # "..., having previously been rated good": the grade before the current one.
 _HAVING_STARTS = Literals(["having"])
 _SERVICES_STARTS = Literals(["children", "services"])
@@ -444,7 +444,7 @@ class GradingExtractor:
         )
         judged = r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?(?:as\s+)?"
         self.zero_subject = re.compile(
-            rf"\b(?:none\s+of\s+(?:the|its|their)\s+(?:(?P<out_of>{N})\s+)?{_GRADED_THINGS}|no\s+(?:other\s+)?{_GRADED_THINGS})\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}"
+            rf"\b(?:none\s+of\s+(?:the|its|their)\s+(?:(?P<out_of>{N})\s+)?{_GRADED_THINGS}|(?:no|not\s+a\s+single|not\s+one)\s+(?:other\s+)?(?:key\s+)?{_GRADED_THINGS}(?:\s+(?:of|at|in)\s+(?!(?:is|was|were|are)\b)[\w'’-]+(?:\s+(?!(?:is|was|were|are)\b)[\w'’-]+){{0,4}})?)\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}"
             rf"{Q}(?P<grade>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))?"
             rf"|\bnone\s+of\s+them\s+(?:(?:was|were|is|are)\s+{judged})?{Q}(?P<grade5>{G}){Q}(?![\w-])"
             rf"|\b(?:neither|none)\s+(?:was|were)\s+(?:any\s+)?{judged}{Q}(?P<grade3>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade4>{G}){Q}(?![\w-]))?",
@@ -494,7 +494,7 @@ class GradingExtractor:
         self.need_count = re.compile(rf"\bin\s+need\s+of\s+improvement\s+(?:in|for|across)\s+(?P<count>{N})\b(?:\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b)?(?:\s+{_AREA_WORDS})?", flags)
         # "that grade has now risen to good": the area graded just before, now.
         self.that_grade_moved = re.compile(
-            rf"\b(?:that|this|the|its)\s+(?:grade|rating|judge?ment)\s+(?:has\s+|had\s+|have\s+)?(?:now\s+|since\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"\b(?:that|this|the|its)\s+(?:grade|rating|judge?ment)\s+(?:(?:has\s+|had\s+|have\s+)?(?:now\s+|since\s+)?{_MOVED_TO}|is\s+now|now\s+stands\s+at)\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # "it had been rated good in that area": the area graded just before (here or in the sentence before).
@@ -584,6 +584,19 @@ class GradingExtractor:
         # named before it is `area_moved_to`'s, which claims it first).
         self.body_moved = re.compile(
             rf"\b(?:has|have|had)\s+(?:since\s+|now\s+|also\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|from)\s+(?!(?:19|20)\d\d))",
+            flags,
+        )
+        # "kept its good ratings for caring and effectiveness", "retained the 'adequate' grades in X and Y":
+        # each area's grade now and the same at the inspection before.
+        self.kept_for = re.compile(
+            rf"\b(?:kept|keeps|keeping|retained|retains|retaining|maintained|maintains|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their|the)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?|scores?)\s+(?:for|in|on|at)\s+",
+            flags,
+        )
+        # "... and gave its court work the same grade", "care leavers were given the same rating":
+        # the grade just given, for another area.
+        self.same_grade = re.compile(
+            rf"\b(?:gave|given|awarded|handed)\s+(?:(?:its|their|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s+the\s+same\s+(?:grade|rating|judge?ment|score)\b"
+            rf"|(?<![\w-])(?P<area2>{AREA})\s+(?:was|were|is|are)\s+(?:also\s+)?(?:given|awarded|handed)\s+the\s+same\s+(?:grade|rating|judge?ment|score)\b",
             flags,
         )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
@@ -898,7 +911,9 @@ class GradingExtractor:
                 # inadequate in three" right after "... three of the nine areas":
                 # the total carries over from the sentence before.
                 if found.count is not None and found.out_of is None:
-                    if last_total and i - last_total[0] <= (4 if found.count else 1):
+                    # A round-up's total is the total of the body it was stated for.
+                    other_body = ctx.subject_id is None and last_total is not None and orgs.near(sent.start_char + found.start, sent.start_char) != orgs.near(sentences[last_total[0]].end_char - 1, sentences[last_total[0]].start_char)
+                    if last_total and i - last_total[0] <= (4 if found.count else 1) and not other_body:
                         # A zero count takes a total only from the sentence before (ANNOTATION.md);
                         # a total of the current inspection is not an earlier one's (`_emit`).
                         found.out_of = last_total[1]
@@ -908,7 +923,7 @@ class GradingExtractor:
                         # was one of two areas rated adequate at that time.": that inspection's total.
                         found.out_of = earlier_total[1]
                         found.earlier_total = True
-                    elif document_total and found.count and not found.bare_count:
+                    elif document_total and found.count and not found.bare_count and ctx.subject_id is not None:
                         # A zero count ("not rated inadequate in any area") holds
                         # whatever the total: only a nearby one is its own.
                         found.out_of = document_total
@@ -1390,6 +1405,11 @@ class GradingExtractor:
         if fronted:
             g = "grade" if fronted.group("grade") else "grade2"
             add(_Found(fronted.start("area"), fronted.end(g), fronted.group(g), fronted.group("area")))
+        for m in rule(self.kept_for, s, low) if "kep" in gate or "retain" in gate or "maintain" in gate or "held" in gate or "hold" in gate else ():
+            end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although|though|however|when|that|which)\b")
+            for extra in self.scales.area_regex.finditer(s, m.end(), end):
+                if add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0), previous=False)):
+                    found.append(_Found(m.start(), extra.end(), m.group("grade"), extra.group(0), previous=True))  # its own offsets
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
             matches = finditer_at(rx, s, low, starts, offsets=gates.area_positions(s, low) if rx is self.area_then_grade else gates.positions(starts, s, low))
@@ -1650,6 +1670,10 @@ class GradingExtractor:
                 # Span values are keyed by offsets: from the area to the earlier grade,
                 # so that no two records share a span.
                 found.append(_Found(f.start, m.end("grade"), m.group("grade"), f.area, previous=True))
+        for m in rule(self.same_grade, s, low) if "same" in gate and any(f.area and f.count is None for f in found) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before:
+                add(_Found(m.start(), m.end(), before[-1].grade, m.group("area") or m.group("area2"), previous=before[-1].previous))
         for m in rule(self.body_moved, s, low) if " to " in gate and not any(f.area and f.area[:2] != "__" for f in found) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=False))
         for m in rule(self.given_rating, s, low) if "rating" in gate or "grade" in gate or "verdict" in gate or "judg" in gate or "score" in gate else ():

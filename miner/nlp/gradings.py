@@ -384,7 +384,7 @@ class GradingExtractor:
             # "an improvement on 2019, when they required improvement"
             rf"|(?:19|20)\d\d,?\s+when\s+(?:it|they|the\s+\w+)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:(?:judged|rated|graded|found|assessed)\s+(?:as\s+|to\s+be\s+|to\s+)?)?{QUOTE}(?P<grade4>{G}){QUOTE}(?![\w-])"
             # "a drop from the 'good' it received in 2019", "a fall from the inadequate verdict the council was given"
-            rf"|(?:the|its|an?)\s+{QUOTE}(?P<grade5>{G}){QUOTE}(?![\w-])\s+(?:(?:grade|rating|judge?ment|verdict)\s+)?(?:(?:that|which)\s+)?(?:it|they|the\s+\w+)\s+(?:had\s+)?(?:received|was\s+given|were\s+given|got|was\s+awarded|were\s+awarded|earned|achieved|had)\b)",
+            rf"|(?:the|its|an?)\s+{QUOTE}(?P<grade5>{G}){QUOTE}(?![\w-])\s+(?:(?:grade|rating|judge?ment|verdict|score|assessment)\s+)?(?:(?:that|which)\s+)?(?:it|they|the\s+\w+)\s+(?:had\s+)?(?:received|was\s+given|were\s+given|got|was\s+awarded|were\s+awarded|earned|achieved|had)\b)",
             flags,
         )
         # "the local authority was judged inadequate", "services for children in
@@ -412,7 +412,7 @@ class GradingExtractor:
         )
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
-            rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)",
+            rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G})(?:s(?![\w-]))?{QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)",
             flags,
         )
         # "The workforce grade is up from requires improvement in 2022"
@@ -427,7 +427,9 @@ class GradingExtractor:
         self.as_had_body = re.compile(r",?\s+as\s+had\s+(?P<body>(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,5})")
         # "We graded this area as inadequate": the area named in the sentence before.
         self.this_area = re.compile(
-            rf"\b(?:(?:rated|judged|graded|assessed)\s+(?:this|that)\s+area\s+(?:as\s+|to\s+be\s+)?|(?:this|that)\s+area\s+(?:was|is|has\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+|to\s+be\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])"
+            rf"\b(?:(?:rated|judged|graded|assessed)\s+(?:this|that)\s+area\s+(?:as\s+|to\s+be\s+)?|(?:this|that)\s+area\s+(?:was|is|has\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+|to\s+be\s+)?"
+            # "..., with that key question scoring 'good'", "this test was again rated poor"
+            rf"|(?:this|that)\s+(?:key\s+)?(?:question|test|standard|domain)\s+(?:(?:was|is|has\s+been)\s+(?:again\s+|also\s+)?)?(?:rated|judged|graded|assessed|scoring|scored|receiving|given)\s+(?:as\s+|to\s+be\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])"
             rf"|\b(?:(?:rated|judged|graded|assessed)\s+(?:it|the\s+force|the\s+council|the\s+service)|(?:it|the\s+force|the\s+council|the\s+service)\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?:rated|judged|graded|assessed))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:in|for)\s+(?:this|that)\s+area\b",
             flags,
         )
@@ -871,19 +873,23 @@ class GradingExtractor:
                 # require improvement ...": the numbers count organisations, not areas.
                 head = sentences[i - 1].text + " " + sent_text if i else sent_text
                 if _counts_bodies(head):
-                    founds = [f for f in founds if not f.bare_count]
+                    # (not a count after a named body: "GMP was given four good ratings")
+                    founds = [f for f in founds if not f.bare_count or self._names_other(sent.start_char, sent.start_char + f.start, set())]
             if _counts_bodies(sent_text):
                 # "Of the eight forces inspected, three were rated inadequate at investigating crime":
                 # the grade of some of those forces, not of the document's subject.
                 founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]
                 # "rated it poor in 24 of the 41 prisons it visited": a count of bodies.
                 founds = [f for f in founds if f.count is None or not _COUNTS_BODIES.search(sent_text, f.start, min(len(sent_text), f.end + 40))]
-            this_area = gates.search(self.this_area, sent_text, gate=True) if not founds and (low is None or "area" in low) else None
+            this_area = gates.search(self.this_area, sent_text, gate=True) if not founds and (low is None or "area" in low or "question" in low or "test" in low or "standard" in low) else None
             if this_area:
                 # The area named last before it in the sentence, else in the sentence before.
                 named = list(self.scales.area_regex.finditer(sent_text, 0, this_area.start())) or (list(self.scales.area_regex.finditer(sentences[i - 1].text)) if i else [])
                 if named:
                     founds.append(_Found(this_area.start(), this_area.end(), this_area.group("grade") or this_area.group("grade2"), named[-1].group(0), explicit=True))
+                    running = gates.search(_RUNNING, sent_text, gate=True)
+                    if running:  # "..., with that key question scoring 'good' for the third inspection in a row"
+                        founds.append(_Found(min(this_area.start(), running.start()), max(this_area.end(), running.end()), founds[-1].grade, founds[-1].area, previous=True))
             if i and founds and "stayed the same" in sentences[i - 1].text and self.rating_same.search(sentences[i - 1].text):
                 # "Our rating of this service stayed the same. We rated it as good because:"
                 for f in [f for f in founds if f.area == OVERALL and f.previous is None and f.count is None]:

@@ -82,8 +82,8 @@ _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:auth
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
-_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
-_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection|visit|report|year) (?:running|in a row)\b|\bthe same (?:overall )?(?:rating|grade|judge?ment|verdict|score) (?:as (?:at|in) |(?:that |which )?(?:it|they|the \w+) (?:was |were |had been )?(?:given|received|had|got|was awarded))|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|downgraded|upgraded|verdicts?|scor(?:e|es|ed|ing)|goods|adequates|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
+_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection|visit|report|year) (?:running|in a row)\b|\bthe same (?:overall )?(?:rating|grade|judge?ment|verdict|score) (?:as (?:at|in) |(?:that |which )?(?:it|they|the \w+) (?:was |were |had been )?(?:given|received|had|got|was awarded) (?:in (?:19|20)\d\d|at (?:the|its|their) (?:last|previous)|(?:last|the previous) time|previously|before))|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 _CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
@@ -129,13 +129,13 @@ _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop"
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
-_GRADED_NOUNS = re.compile(r"\b(?:grades?|ratings?|judge?ments|rated|graded|judged|assessed)\b", re.I)
+_GRADED_NOUNS = re.compile(r"\b(?:grades?|ratings?|judge?ments|rated|graded|judged|assessed|goods|adequates|inadequates|outstandings)\b", re.I)
 # The sentence grades in another inspection than the report's table: "In a separate inspection of ...".
 _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
 _COUNT_WORDS = {"a pair of": 2, "a single": 1}
 # A number as the subject of the clause a grade ends: "..., three were rated inadequate at".
-_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:(?:only|just)\s+)?(?:{NUMBER})\s+(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?{QUOTE}$", re.I)
+_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:{NUMBER})\s+(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?{QUOTE}$", re.I)
 # A count of inspected bodies, not of graded areas: "ten forces", "Of those ten", "of the 43 councils".
 _COUNTS_BODIES = re.compile(
     rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:(?!(?:areas?|of|in|for|on|at|standards|questions|tests|pillars|judge?ments|categories)\b)[\w'’-]+\s+){{0,3}}?"
@@ -287,7 +287,7 @@ class GradingExtractor:
         A = rf"(?P<area>{AREA})"
         flags = re.I
         # ("rated poorly in two of the four tests" is `rated_poorly`'s.)
-        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|poorly|lowest|worst(?=\s+possible))\b", flags)
+        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|poorly|lowest|worst(?=\s+possible))s?\b", flags)  # ("five goods")
         # "Investigating crime | Adequate", "2.1 Adoption performance Outstanding",
         # "The experiences and progress of care leavers: good"
         self.row = re.compile(
@@ -579,7 +579,7 @@ class GradingExtractor:
         self.given_rating = re.compile(
             rf"\b(?:(?:has|have|had|was|were|is|are)\s+(?P<again>again\s+)?(?:been\s+)?)?(?:given|handed|awarded|assigned|received|earned|achieved|gained|got)\s+(?:(?:a|an|its|their|the)\s+)?(?:(?:first|new|second|third)\s+)?(?:overall\s+)?"
             rf"{Q}(?P<grade>{G}){Q}\s+(?:overall\s+)?(?:rating|grade|verdict|judge?ment|score)(?![\w-])"
-            rf"(?!\s+(?:for|at|in|on|across)\s+(?!(?:19|20)\d\d|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b|late\b|early\b|{_MONTH}))(?!\s+(?:in|for|across)\s+(?:every|each|all|both|any|{N})\b)",
+            rf"(?!\s+(?:for|at|in|on|across)\s+(?!(?:19|20)\d\d|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b|late\b|early\b|(?:the\s+)?(?:spring|summer|autumn|winter)\b|{_MONTH}))(?!\s+(?:in|for|across)\s+(?:every|each|all|both|any|{N})\b)",
             flags,
         )
         # "Kirklees Council ... has since climbed to good": the whole body's grade now (an area
@@ -1628,7 +1628,7 @@ class GradingExtractor:
             for g in self.dated_grade.finditer(s, m.start("list"), m.end("list")):
                 # Each its own year: earlier ones previous, this inspection's year current (`_emit`).
                 add(_Found(g.start(), g.end(), g.group("grade"), m.group("area"), previous=True, current_year_is_now=True), claim=False)
-        for m in rule(self.that_grade_moved, s, low) if " to " in gate and ("grade" in gate or "rating" in gate or "judg" in gate) else ():
+        for m in rule(self.that_grade_moved, s, low) if (" to " in gate or "now" in gate) and ("grade" in gate or "rating" in gate or "judg" in gate) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA, previous=False))
         for m in rule(self.grade_that_area, s, low) if " area" in gate and ("that" in gate or "this" in gate or "same" in gate) else ():

@@ -310,7 +310,7 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+work)?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|service|services|provision))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -391,7 +391,7 @@ class GradingExtractor:
         # Knowsley ... were judged to require improvement to be good": no area
         # named, so the overall judgement (on scales that have one).
         self.unqualified = re.compile(
-            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+|last\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|{_MONTH}?(?:19|20)\d\d))",
+            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been|(?P<again>(?:has|have|had)\s+again\s+been)))\s+(?:previously\s+|again\s+|also\s+|last\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|{_MONTH}?(?:19|20)\d\d))",
             flags,
         )
         # An earlier inspection's grade of the whole service, with a pronoun or a
@@ -433,7 +433,7 @@ class GradingExtractor:
             rf"|\b(?:(?:rated|judged|graded|assessed)\s+(?:it|the\s+force|the\s+council|the\s+service)|(?:it|the\s+force|the\s+council|the\s+service)\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?:rated|judged|graded|assessed))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:in|for)\s+(?:this|that)\s+area\b",
             flags,
         )
-        self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are|does|do|did)\s+(?:(?:its|their|the|our)\s+(?:(?:way|ways)\s+(?:in\s+which\s+)?(?:we|it|they|the\s+\w+)\s+)?|(?:how|the\s+way)\s+(?:we|it|they|the\s+\w+)\s+)(?:work\s+(?:to|on)\s+)?{A}", flags)
+        self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are|does|do|did)\s+(?:(?:its|their|the|our)\s+(?:(?:way|ways)\s+(?:in\s+which\s+)?(?:we|it|they|the\s+\w+)\s+)?|(?:how|the\s+way)\s+(?:we|it|they|the\s+\w+)\s+)?(?:work\s+(?:to|on)\s+)?{A}(?![\w-])", flags)
         self.overall = re.compile(
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
             rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b"
@@ -506,7 +506,7 @@ class GradingExtractor:
         )
         # "..., and inspectors say it is now adequate": after a run of earlier grades of one area, that area now.
         self.now_grade = re.compile(
-            rf"(?:\b(?:it|they|the\s+force|the\s+council|the\s+service)|,)\s+(?:is|are)\s+now\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|or)\b)",
+            rf"(?:\b(?:it|they|the\s+force|the\s+council|the\s+service|but|and)|,)\s+(?:is|are)\s+now\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|or)\b)",
             flags,
         )
         dated = rf"{Q}(?:{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d"
@@ -585,7 +585,7 @@ class GradingExtractor:
         # "Kirklees Council ... has since climbed to good": the whole body's grade now (an area
         # named before it is `area_moved_to`'s, which claims it first).
         self.body_moved = re.compile(
-            rf"\b(?:has|have|had)\s+(?:since\s+|now\s+|also\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|from)\s+(?!(?:19|20)\d\d))",
+            rf"\b(?:has|have|had)\s+(?:since\s+|now\s+|also\s+)?(?:been\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|from)\s+(?!(?:19|20)\d\d))",
             flags,
         )
         # "kept its good ratings for caring and effectiveness", "retained the 'adequate' grades in X and Y":
@@ -608,7 +608,7 @@ class GradingExtractor:
         )
         # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
         self.body_rated = re.compile(
-            rf"\b(?:the|this)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|pdu)(?:\s+(?:covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been)\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall)\b)"
+            rf"(?:(?P<it>^\s*It)|\b(?:the|this)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|pdu|(?:probation\s+)?delivery\s+unit))(?:\s+(?:covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
             # "... by HM Inspectorate of Probation" (not "by users")
             rf"(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|care)|inspectors|ofsted|cqc)\b))",
             flags,
@@ -1440,7 +1440,8 @@ class GradingExtractor:
                     for extra in self._list_before(s, m.start("area")):
                         add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
         for m in finditer_at(self.unqualified, s, low, _UNQUALIFIED_STARTS):
-            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+            if add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED)) and m.group("again"):
+                found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
         for m in finditer_at(self.since_judgement, s, low, _SINCE_STARTS):
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))
         for m in finditer_at(self.earlier_whole, s, low, _EARLIER_WHOLE_STARTS) if _EARLIER_WORDS.any_in(low) else ():
@@ -1506,18 +1507,6 @@ class GradingExtractor:
             named = [a.group(0) for a in self.scales.area_regex.finditer(s, 0, m.start()) if not inspectorate or self.scales.resolve_area(a.group(0), scale_id, inspectorate)]
             if areas:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), named[-1] if named else areas[0], previous=True))
-        running = gates.search(_RUNNING, s, gate=True)
-        if running:
-            # "graded requires improvement for the second inspection running":
-            # the same grade at the inspection before.
-            leading_past = gates.match(_LEADING_PAST, s)
-            # Only the grades of its own clause: "X has improved to G, while Y remains H, the same score as in 2022".
-            breaks = [b.end() for b in _CONTRAST_BREAK.finditer(s, 0, running.start())]
-            for f in [f for f in found if f.area and f.previous is None and f.start >= (breaks[-1] if breaks else 0)]:
-                if not leading_past:
-                    f.previous = False  # "Respect was reasonably good, as it was at the last inspection": now, and then
-                # Its own span (the phrase and the grade): span values are keyed by offsets.
-                found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
         # "..., as was its use of resources": the same grade again.
         for m in rule(self.as_had_body, s, low) if "as had" in gate and any(f.area for f in found) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
@@ -1576,7 +1565,11 @@ class GradingExtractor:
         for m in rule(self.rated_it_as, s, low) if "rated" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.body_rated, s, low) if "rated" in gate or "judged" in gate else ():
-            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None))
+            if m.group("it") and scale_id not in ("cqc", "hmi-probation"):
+                continue  # "It was rated ..." is the whole body's rating where the body has one overall
+            if add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None)) and m.group("kept"):
+                # "has again been rated", "remains rated": the same at the inspection before
+                found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL, previous=True))  # its own offsets
         for m in finditer_at(self.area_moved_to, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " to " in gate and _TRANSITION_STARTS.any_in(low) else ():
             if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False)) and m.group("before"):
                 found.append(_Found(m.start("area"), m.end("before"), m.group("before"), m.group("area"), previous=True))  # its own offsets
@@ -1691,6 +1684,18 @@ class GradingExtractor:
                 kept[0].previous = False  # "remains rated ..., a rating it has held since 2018": the grade now
                 # Its own offsets (from "remained"): span values are keyed by them.
                 found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
+        running = gates.search(_RUNNING, s, gate=True)
+        if running:
+            # "graded requires improvement for the second inspection running":
+            # the same grade at the inspection before.
+            leading_past = gates.match(_LEADING_PAST, s)
+            # Only the grades of its own clause: "X has improved to G, while Y remains H, the same score as in 2022".
+            breaks = [b.end() for b in _CONTRAST_BREAK.finditer(s, 0, running.start())]
+            for f in [f for f in found if f.area and f.previous is None and f.start >= (breaks[-1] if breaks else 0)]:
+                if not leading_past:
+                    f.previous = False  # "Respect was reasonably good, as it was at the last inspection": now, and then
+                # Its own span (the phrase and the grade): span values are keyed by offsets.
+                found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
         return found
 
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:

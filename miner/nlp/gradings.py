@@ -601,6 +601,13 @@ class GradingExtractor:
             rf"|(?<![\w-])(?P<area2>{AREA})\s+(?:was|were|is|are)\s+(?:also\s+)?(?:given|awarded|handed)\s+the\s+same\s+(?:grade|rating|judge?ment|score)\b",
             flags,
         )
+        # "Middlesbrough Council has been rated good by Ofsted": a named body's grade, no area
+        # named (its overall judgement where the scale has one, `_emit`).
+        self.named_rated = re.compile(
+            rf"(?<![\w'’-])(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}\s+(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
+            rf"(?!\s+(?:for|at|on|or|across|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))",
+            flags,
+        )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
         self.area_moved_to = re.compile(
             rf"{A}(?:,\s+(?:which\s+(?:had|has)\s+(?:previously\s+)?been|which\s+was(?:\s+previously)?|having\s+(?:previously\s+)?been)\s+(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<before>{G}){Q}(?![\w-])[^,;.]{{0,40}},)?\s+(?:had\s+|has\s+|have\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
@@ -677,7 +684,7 @@ class GradingExtractor:
         # "The council retained its good rating", "kept its 'outstanding' rating", "Its overall rating
         # remained good": the grade now, and the same at the inspection before.
         self.kept_rating = re.compile(
-            rf"\b(?:retained|retains|kept|keeps|keeping|retaining|maintained|maintains|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their)\s+(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?![\w-])"
+            rf"\b(?:retained|retains|kept|keeps|keeping|retaining|maintained|maintains|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their)\s+(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?![\w-])(?!\s+(?:for|in|on|at)\s+(?!(?:19|20)\d\d))"
             rf"|\boverall\s+(?:rating|grade|judge?ment)\s+(?:remained|remains|stayed|stays)\s+(?:at\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
             flags,
         )
@@ -813,7 +820,7 @@ class GradingExtractor:
                     document_total = total if document_total is None else document_total
                     if not has_grade_word and total:
                         last_total = (i, total)  # "The force was inspected in nine areas." states the next sentence's total
-            if echo and echo[0] == i - 1 and gates.search(_SAME_AS_BEFORE, sent_text, gate=True):
+            if echo and echo[0] == i - 1 and not (has_grade_word and gates.grade_word(self.grade_word, sent_text, low)) and gates.search(_SAME_AS_BEFORE, sent_text, gate=True):
                 # "The assessments are identical to those given at the previous
                 # inspection in 2019": the last sentence's grades, at that inspection.
                 years = [int(y) for y in _YEAR.findall(sent_text) if inspection_year is None or int(y) < inspection_year]
@@ -1675,6 +1682,8 @@ class GradingExtractor:
                 add(_Found(m.start(), m.end(), before[-1].grade, m.group("area") or m.group("area2"), previous=before[-1].previous))
         for m in rule(self.body_moved, s, low) if " to " in gate and not any(f.area and f.area[:2] != "__" for f in found) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=False))
+        for m in rule(self.named_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in rule(self.given_rating, s, low) if "rating" in gate or "grade" in gate or "verdict" in gate or "judg" in gate or "score" in gate else ():
             if add(_Found(m.start("grade"), m.end(), m.group("grade"), OVERALL_IF_UNNAMED)) and m.group("again"):
                 found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))  # its own offsets

@@ -51,7 +51,7 @@ class OrganisationResolver:
                 self.matcher.add(org.id, [make(n) for n in names])
             if acronyms:
                 self.acronyms.add(org.id, [make(n) for n in acronyms])
-        places = {org.place for org in gazetteer.organisations if org.place}
+        places = {place for org in gazetteer.organisations if org.place for place in (org.place, *org.place_aliases)}
         self.matcher.add("PLACE", [make(p) for p in sorted(places)])
         for kind, phrases in ANAPHORS.items():
             self.matcher.add(f"ANAPHOR:{kind}", [make(p) for p in phrases])
@@ -154,7 +154,8 @@ class OrganisationResolver:
         path = pathlib.Path(path)
         path.mkdir(parents=True, exist_ok=True)
         rows = [
-            {"id": o.id, "name": o.name, "kind": o.kind, "aliases": list(o.aliases), "region": o.region, "country": o.country, "place": o.place}
+            {"id": o.id, "name": o.name, "kind": o.kind, "aliases": list(o.aliases), "region": o.region, "country": o.country, "place": o.place,
+             **({"place_aliases": list(o.place_aliases)} if o.place_aliases else {})}
             for o in (self.gazetteer or Gazetteer.default()).organisations
         ]
         srsly.write_jsonl(path / "organisations.jsonl", rows)

@@ -604,7 +604,8 @@ class GradingExtractor:
         # "Middlesbrough Council has been rated good by Ofsted": a named body's grade, no area
         # named (its overall judgement where the scale has one, `_emit`).
         self.named_rated = re.compile(
-            rf"(?<![\w'’-])(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}\s+(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
+            # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
+            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}\s+(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
             rf"(?!\s+(?:for|at|on|or|across|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))",
             flags,
         )

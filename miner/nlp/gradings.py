@@ -154,7 +154,7 @@ _KEPT_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept|h(?:old
 # Who an area serves, between the area and its grade: "the help and protection of children is
 # inadequate", "the help and protection given to children were found to require improvement"
 # (not "for children": "services for children" is the whole service, not HMI Probation's "services").
-_AREA_RECIPIENTS = r"(?:\s+(?:of|given\s+to|offered\s+to|provided\s+(?:to|for))\s+(?:vulnerable\s+)?(?:children|young\s+people|families|prisoners|victims)(?:\s+and\s+(?:young\s+people|families|carers))?)?"
+_AREA_RECIPIENTS = r"(?:\s+(?:of|for|given\s+to|offered\s+to|provided\s+(?:to|for))\s+(?:vulnerable\s+)?(?:children|young\s+people|families|prisoners|victims)(?:\s+and\s+(?:young\s+people|families|carers))?)?"
 # A parenthetical between an area and its verb: "Preventing crime, by contrast, was rated good".
 _ASIDE = r"(?:,\s+(?:by\s+contrast|in\s+contrast|by\s+comparison|however|meanwhile|though|too|in\s+particular|on\s+the\s+other\s+hand|for\s+its\s+part|again),(?=\s))?"
 _DASH = re.compile(r"\s+[–—]\s")
@@ -607,6 +607,14 @@ class GradingExtractor:
             # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
             rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}\s+(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
             rf"(?!\s+(?:for|at|on|or|across|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))",
+            flags,
+        )
+        # "placed in special measures after being rated inadequate", "gave the service the top
+        # rating, 'Outstanding'": the whole body's grade (no area after it).
+        self.being_rated = re.compile(
+            rf"\b(?:after|since|for|despite)\s+being\s+(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
+            rf"|\b(?:gave|given|awarded|handed)\s+(?:the\s+(?:service|trust|hospital|unit|council|home|provider|pdu)|it)\s+(?:the\s+(?:top|highest|lowest|best|worst)\s+(?:possible\s+)?(?:rating|grade|judge?ment|score)\s*[,:–—-]?\s*(?:of\s+)?|an?\s+|its\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])(?:\s+(?:overall\s+)?(?:rating|grade|verdict|judge?ment|score))?"
+            rf"(?!\s+(?:for|at|on|in|across)\s+(?!(?:19|20)\d\d))(?!\s+(?:work|practice|quality|progress|use)\b)",
             flags,
         )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
@@ -1683,6 +1691,9 @@ class GradingExtractor:
                 add(_Found(m.start(), m.end(), before[-1].grade, m.group("area") or m.group("area2"), previous=before[-1].previous))
         for m in rule(self.body_moved, s, low) if " to " in gate and not any(f.area and f.area[:2] != "__" for f in found) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=False))
+        for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate else ():
+            g = "grade" if m.group("grade") else "grade2"
+            add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
         for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in rule(self.given_rating, s, low) if "rating" in gate or "grade" in gate or "verdict" in gate or "judg" in gate or "score" in gate else ():

@@ -188,3 +188,51 @@ def test_a_youth_justice_service_is_its_councils(extractor, text, expected):
 ])
 def test_ambulance_trusts_are_known(extractor, text, expected):
     assert records(extractor, text, "Ambulance service inspected") == expected
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # A named body, a body noun or (where the body has one overall rating) "It" as subject, no area.
+    (["Stockport Council has been rated outstanding by Ofsted."], OFSTED, {("overall effectiveness", "outstanding", False, None, None)}),
+    (["The hospital remains rated as inadequate."], CQC, {("overall", "inadequate", False, None, None), ("overall", "inadequate", True, None, None)}),
+    (["The local authority has again been judged to require improvement to be good."], OFSTED,
+     {("overall effectiveness", RIG, False, None, None), ("overall effectiveness", RIG, True, None, None)}),
+    (["It was rated 'Requires improvement' for the second inspection running."], PROBATION,
+     {("overall", RI, False, None, None), ("overall", RI, True, None, None)}),
+    (["The delivery unit had been downgraded to 'Inadequate'."], PROBATION, {("overall", "inadequate", False, None, None)}),
+    (["The trust went into special measures after being rated inadequate."], CQC, {("overall", "inadequate", False, None, None)}),
+    (["Inspectors gave the trust the highest rating, outstanding."], CQC, {("overall", "outstanding", False, None, None)}),
+    (["The clinic was previously rated requires improvement in 2020."], CQC, {("overall", RI, True, None, None)}),
+])
+def test_whole_body_subjects(extractor, text, title, expected):
+    assert graded(extractor, text, title) == expected
+
+
+@pytest.mark.parametrize("text, title", [
+    # "It was rated ..." with no area is no grading where the body has no overall rating (PEEL).
+    (["It was rated good."], PEEL),
+    # A name after a preposition is not the subject of the grade.
+    (["Leaders of social care in Rotherham have been rated inadequate by Ofsted."], OFSTED),
+])
+def test_whole_body_traps(extractor, text, title):
+    assert all(area != "overall effectiveness" for area, *_ in graded(extractor, text, title))
+
+
+def test_a_kept_rating_for_an_area_is_the_areas(extractor):
+    text = ["The trust kept its outstanding rating for being well-led."]
+    assert graded(extractor, text, CQC) == {("well-led", "outstanding", False, None, None), ("well-led", "outstanding", True, None, None)}
+
+
+def test_the_same_as_before_after_a_grade_of_its_own(extractor):
+    # "the same as at its previous inspection" restates its own grade, not the sentence before's.
+    text = ["At HMP Leeds, safety was judged reasonably good.",
+            "HMP Lincoln's respect was rated poor, the same as at its previous inspection in 2021."]
+    assert records(extractor, text, "How the region's prisons fared") == {
+        ("hmp-leeds", "safety", "reasonably good", False, None, None),
+        ("hmp-lincoln", "respect", "poor", False, None, None), ("hmp-lincoln", "respect", "poor", True, None, None),
+    }
+
+
+def test_short_place_names_of_councils(extractor):
+    # The gazetteer's place aliases ("Stoke" for Stoke-on-Trent, "Hull" for Kingston upon Hull).
+    text = ["In Stoke, the help and protection of children was judged inadequate by Ofsted."]
+    assert records(extractor, text, "Children's services in the region") == {("stoke-on-trent-city-council", "help and protection", "inadequate", False, None, None)}

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span
 from miner.nlp.context import Sentence, get_context, group_values, set_span_values, span_offsets
 from miner.nlp.grading_gates import LAZY_RE, GradingGates
 from miner.nlp.numbers import NUMBER, parse_int
+from miner.nlp.gazetteer import Gazetteer
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, first_words, finditer_at, fold, search_at
 from miner.nlp.scales import GRADE_PATTERN, GRADE_PHRASES, Scales, fold_area
@@ -483,7 +484,7 @@ class GradingExtractor:
         self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named.
         self.body_which = re.compile(
-            rf"\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services),?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|for|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}}),?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|for|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # "rated the emergency department at Hull Royal Infirmary as requires improvement": a named
@@ -605,8 +606,10 @@ class GradingExtractor:
         # named (its overall judgement where the scale has one, `_emit`).
         self.named_rated = re.compile(
             # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
-            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}\s+(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
-            rf"(?!\s+(?:for|at|on|or|across|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))",
+            # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
+            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,)?\s+"
+            rf"(?:(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+)(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?))(?![\w-])"
+            rf"(?!\s+(?:for|at|on|or|across|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # "placed in special measures after being rated inadequate", "gave the service the top
@@ -693,7 +696,7 @@ class GradingExtractor:
         # "The council retained its good rating", "kept its 'outstanding' rating", "Its overall rating
         # remained good": the grade now, and the same at the inspection before.
         self.kept_rating = re.compile(
-            rf"\b(?:retained|retains|kept|keeps|keeping|retaining|maintained|maintains|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their)\s+(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?![\w-])(?!\s+(?:for|in|on|at)\s+(?!(?:19|20)\d\d))"
+            rf"\b(?:retained|retains|kept|keeps|keeping|retaining|maintained|maintains|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their|the)\s+(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?![\w-])(?!\s+(?:for|in|on|at)\s+(?!(?:19|20)\d\d))"
             rf"|\boverall\s+(?:rating|grade|judge?ment)\s+(?:remained|remains|stayed|stays)\s+(?:at\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
             flags,
         )
@@ -797,7 +800,10 @@ class GradingExtractor:
         self._explicit: set[tuple[int, int]] = set()  # offsets of gradings `_keep_table_areas` keeps
         # For `_find`: an area phrase that is no area of this document's inspectorate ("services" is
         # HMI Probation's) claims nothing, so that the rule reading the phrase otherwise can.
-        self._area_scale = (_document_scale(ctx.inspection, inspection_year), ctx.inspection.inspectorate)
+        # (and of the inspectorates of the bodies it names: a round-up may cover a prison and a council)
+        named_kinds = {self._kind(org_id) for org_id in set(orgs.ids)}
+        plausible = {ctx.inspection.inspectorate} | {_KIND_INSPECTORATE[k][0] for k in named_kinds if k in _KIND_INSPECTORATE}
+        self._area_scale = (_document_scale(ctx.inspection, inspection_year), ctx.inspection.inspectorate, plausible)
         self._table_areas: set[tuple] = set()  # table rows that restate a prose grade (`_keep_table_areas`)
         follows: tuple[int, str, bool, int | None] | None = None
         last_area: tuple[int, str] | None = None  # the sentence and the area graded last in it
@@ -974,7 +980,7 @@ class GradingExtractor:
         self._keep_table_areas(ctx, spans)
         self._share_coordinated_subjects(doc, spans, seen)
         self._drop_untotalled_counts(spans)
-        self._area_scale = (None, None)
+        self._area_scale = (None, None, set())
         doc.spans[SPANS_KEY] = spans
         return doc
 
@@ -1248,12 +1254,12 @@ class GradingExtractor:
         found: list[_Found] = []
         taken: list[tuple[int, int]] = []
 
-        scale_id, inspectorate = getattr(self, "_area_scale", (None, None))
+        scale_id, inspectorate, plausible = getattr(self, "_area_scale", (None, None, set()))
 
         def add(item: _Found, claim: bool = True) -> bool:
             if any(item.start < e and s_ < item.end for s_, e in taken):
                 return False
-            if inspectorate and item.area and item.area[:2] != "__" and not item.by_ofsted and self.scales.resolve_area(item.area, scale_id, inspectorate) is None:
+            if inspectorate and item.area and item.area[:2] != "__" and not item.by_ofsted and all(self.scales.resolve_area(item.area, scale_id, i) is None for i in plausible):
                 return False
             if claim:
                 taken.append((item.start, item.end))
@@ -1515,6 +1521,8 @@ class GradingExtractor:
         for m in rule(self.rated_named_as, s, low) if (" as " in gate or " to be " in gate) and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
             add(_Found(m.start(), m.end(), m.group("grade"), OVERALL))
         for m in rule(self.body_which, s, low) if "which" in gate and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ():
+            if self.scales.area_regex.match(s, m.start(), m.start() + 60) and self.scales.area_regex.match(s, m.start()).end() >= s.find(",", m.start()):
+                continue  # "Safety, which had been judged poor, ...": an area's earlier grade (`area_moved_to`, `area_which`)
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
@@ -1695,7 +1703,8 @@ class GradingExtractor:
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
         for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
-            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+            g = "grade" if m.group("grade") else "grade2"
+            add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
         for m in rule(self.given_rating, s, low) if "rating" in gate or "grade" in gate or "verdict" in gate or "judg" in gate or "score" in gate else ():
             if add(_Found(m.start("grade"), m.end(), m.group("grade"), OVERALL_IF_UNNAMED)) and m.group("again"):
                 found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
@@ -1722,13 +1731,22 @@ class GradingExtractor:
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:
         scales = self.scales
         scale_id = document_scale = _document_scale(ctx.inspection, inspection_year)
+        inspectorate = ctx.inspection.inspectorate
+        sent_start = sent.start_char if isinstance(sent, Sentence) else sent[0]
+        kind = self._kind(org_id or orgs.near(sent_start + found.start, sent_start))
+        if kind in _KIND_INSPECTORATE and inspectorate not in _KIND_INSPECTORATE[kind][2]:
+            # A round-up of several inspectorates' bodies ("Lincolnshire Police ... HMP Lincoln ..."):
+            # each body's grade is on the scale of the inspectorate that grades it.
+            inspectorate, scale_id = _KIND_INSPECTORATE[kind][:2]
+            document_scale = scale_id if scale_id != "peel-2021" or not inspection_year or inspection_year > 2020 else "peel-2014"
+            scale_id = document_scale
         area = None
-        if found.area == OVERALL_IF_UNNAMED and scale_id in ("hmi-probation", "cqc") and ctx.inspection.inspectorate == scale_id:
+        if found.area == OVERALL_IF_UNNAMED and scale_id in ("hmi-probation", "cqc") and inspectorate == scale_id:
             # "an improvement on its first inspection, when it was judged inadequate", "the trust has been
             # downgraded from good to requires improvement": CQC and HMI Probation give the whole body an overall rating.
             area = "overall"
         elif found.area == OVERALL_IF_UNNAMED:
-            if scale_id not in _OFSTED_SCALES or ctx.inspection.inspectorate != "ofsted":
+            if scale_id not in _OFSTED_SCALES or inspectorate != "ofsted":
                 return
             area = "overall effectiveness"
         elif found.area == OVERALL:
@@ -1739,11 +1757,11 @@ class GradingExtractor:
             else:
                 return
         elif found.area:
-            resolved = scales.resolve_area(found.area, "ofsted" if found.by_ofsted else scale_id, "ofsted" if found.by_ofsted else ctx.inspection.inspectorate)
+            resolved = scales.resolve_area(found.area, "ofsted" if found.by_ofsted else scale_id, "ofsted" if found.by_ofsted else inspectorate)
             if resolved is None:
                 return
             scale_id, area = resolved
-            if scale_id == "ofsted" and area == "overall effectiveness" and ctx.inspection.inspectorate not in (None, "ofsted") and not found.by_ofsted:
+            if scale_id == "ofsted" and area == "overall effectiveness" and inspectorate not in (None, "ofsted") and not found.by_ofsted:
                 return
             if (scale_id == _OFSTED_2009) != (document_scale == _OFSTED_2009):
                 # The pre-2014 framework's areas ("leadership and management") are
@@ -1855,6 +1873,11 @@ class GradingExtractor:
                     return years[-1]
         return False
 
+    @staticmethod
+    def _kind(org_id: str | None) -> str | None:
+        org = Gazetteer.default().by_id.get(org_id) if org_id else None
+        return org.kind if org else None
+
     def _names_other(self, start: int, end: int, ids: set) -> bool:
         """Whether an organisation other than `ids` is named in [start, end)."""
         orgs = getattr(self, "_orgs", None)
@@ -1934,6 +1957,16 @@ def _may_be_plural(text: str, start: int) -> bool:
 _COORDINATION = re.compile(r"\s*(?:,|,?\s+and|&|,?\s+as\s+well\s+as)\s*", re.I)
 
 _OFSTED_2009 = "ofsted-2009"
+# The inspectorate (and its scale) that grades each kind of body, and the inspectorates a document
+# about that kind may name (a council's youth justice service is HMI Probation's).
+_KIND_INSPECTORATE = {
+    "police_force": ("hmicfrs", "peel-2021", {"hmicfrs"}),
+    "fire_and_rescue_service": ("hmicfrs", "hmicfrs-fire", {"hmicfrs"}),
+    "prison": ("hmi-prisons", "hmi-prisons", {"hmi-prisons"}),
+    "probation_service": ("hmi-probation", "hmi-probation", {"hmi-probation"}),
+    "health_provider": ("cqc", "cqc", {"cqc"}),
+    "local_authority": ("ofsted", "ofsted", {"ofsted", "hmi-probation"}),
+}
 _OFSTED_SCALES = ("ofsted", _OFSTED_2009)
 # The single inspection framework's first reports came out in 2014.
 _LAST_PRE_SIF_YEAR = 2013

@@ -236,3 +236,37 @@ def test_short_place_names_of_councils(extractor):
     # The gazetteer's place aliases ("Stoke" for Stoke-on-Trent, "Hull" for Kingston upon Hull).
     text = ["In Stoke, the help and protection of children was judged inadequate by Ofsted."]
     assert records(extractor, text, "Children's services in the region") == {("stoke-on-trent-city-council", "help and protection", "inadequate", False, None, None)}
+
+
+def test_a_round_up_of_several_inspectorates_grades_each_body_on_its_own_scale(extractor):
+    text = [
+        "Cumbria Constabulary was graded adequate for responding to the public.",
+        "Norfolk County Council, meanwhile, kept the good judgement Ofsted gave it in 2021.",
+        "At HMP Durham, respect was rated poor for the second visit in a row.",
+    ]
+    assert records(extractor, text, "The county's public services under the inspectors' eye") == {
+        ("cumbria-constabulary", "responding to the public", "adequate", False, None, None),
+        ("norfolk-county-council", "overall effectiveness", "good", False, None, None),
+        ("norfolk-county-council", "overall effectiveness", "good", True, None, None),
+        ("hmp-durham", "respect", "poor", False, None, None),
+        ("hmp-durham", "respect", "poor", True, None, None),
+    }
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The body named at the start of a clause, an aside before its verb.
+    (["Barnet, which was judged inadequate in 2016, now requires improvement to be good."],
+     {("london-borough-of-barnet", "overall effectiveness", "inadequate", True, None, None),
+      ("london-borough-of-barnet", "overall effectiveness", RIG, False, None, None)}),
+    # ... "has been rated G since 2019": held since then (the grade now and at that inspection).
+    (["Its neighbour, Camden, has been rated outstanding by Ofsted since 2019."],
+     {("london-borough-of-camden", "overall effectiveness", "outstanding", False, None, None),
+      ("london-borough-of-camden", "overall effectiveness", "outstanding", True, None, None)}),
+])
+def test_named_bodies_in_a_round_up(extractor, text, expected):
+    assert records(extractor, text, "London's children's services: the Ofsted verdicts") == expected
+
+
+def test_a_body_rated_by_others_than_an_inspectorate(extractor):
+    text = ["The Citizens Advice office, which was rated good by its clients, helped 400 families."]
+    assert graded(extractor, text, OFSTED) == set()

@@ -86,6 +86,8 @@ _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placemen
 _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|downgraded|upgraded|verdicts?|scor(?:e|es|ed|ing)|goods|adequates|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection|visit|report|year) (?:running|in a row)\b|\bthe same (?:overall )?(?:rating|grade|judge?ment|verdict|score) (?:as (?:at|in) |(?:that |which )?(?:it|they|the \w+) (?:was |were |had been )?(?:given|received|had|got|was awarded) (?:in (?:19|20)\d\d|at (?:the|its|their) (?:last|previous)|(?:last|the previous) time|previously|before))|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
+# "has been rated outstanding since 2019": a grade held since then, i.e. kept (the grade now and at that inspection).
+_HELD_SINCE = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+)?been\s+(?:rated|judged|graded|assessed)\b[^.;]{0,60}?\bsince\s+(?:19|20)\d\d\b", re.I)
 _CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 # Compiled once and searched through the gates (remembered, tried only where their first words are).
@@ -1521,7 +1523,7 @@ class GradingExtractor:
         for m in rule(self.rated_named_as, s, low) if (" as " in gate or " to be " in gate) and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
             add(_Found(m.start(), m.end(), m.group("grade"), OVERALL))
         for m in rule(self.body_which, s, low) if "which" in gate and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ():
-            if self.scales.area_regex.match(s, m.start(), m.start() + 60) and self.scales.area_regex.match(s, m.start()).end() >= s.find(",", m.start()):
+            if self._names_area(s, m.start()):
                 continue  # "Safety, which had been judged poor, ...": an area's earlier grade (`area_moved_to`, `area_which`)
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
@@ -1703,6 +1705,8 @@ class GradingExtractor:
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
         for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
+            if self._names_area(s, m.start()):
+                continue  # "Services, which covers ..., was judged inadequate": an area (HMI Probation's), not a body
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
         for m in rule(self.given_rating, s, low) if "rating" in gate or "grade" in gate or "verdict" in gate or "judg" in gate or "score" in gate else ():
@@ -1714,6 +1718,10 @@ class GradingExtractor:
                 kept[0].previous = False  # "remains rated ..., a rating it has held since 2018": the grade now
                 # Its own offsets (from "remained"): span values are keyed by them.
                 found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
+        held = _HELD_SINCE.search(s) if "since" in gate and "been" in gate else None
+        for f in [f for f in found if held and f.area and f.previous is None and f.count is None and held.start() <= f.start < held.end()]:
+            f.previous = False
+            found.append(_Found(min(f.start, held.start()), max(f.end, held.end()), f.grade, f.area, previous=True))  # its own offsets
         running = gates.search(_RUNNING, s, gate=True)
         if running:
             # "graded requires improvement for the second inspection running":
@@ -1872,6 +1880,11 @@ class GradingExtractor:
                 if not self._names_other(sent_start, sent_start + found.start, named_before | {ctx.subject_id}):
                     return years[-1]
         return False
+
+    def _names_area(self, s: str, start: int) -> bool:
+        """Whether the capitalised name at `start` (up to a comma or verb) is an area alias."""
+        area = self.scales.area_regex.match(s, start)
+        return area is not None and not re.match(r"\s*(?-i:[A-Z])", s[area.end():area.end() + 2])
 
     @staticmethod
     def _kind(org_id: str | None) -> str | None:

@@ -156,7 +156,8 @@ def _counts_bodies(text: str) -> bool:
 _KEPT_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept|h(?:olds|eld|olding)\s+on\s+to)\s+(?:(?:its|their|all)\s+)?$", re.I)
 # Who an area serves, between the area and its grade: "the help and protection of children is
 # inadequate", "the help and protection given to children were found to require improvement"
-# (not "for children": "services for children" is the whole service, not HMI Probation's "services").
+# ("help and protection for children was judged ..."; "services for children" is still the whole service:
+# HMI Probation's "services" claims nothing where no inspectorate of the document grades it, see `_find`'s `add`).
 _AREA_RECIPIENTS = r"(?:\s+(?:of|for|given\s+to|offered\s+to|provided\s+(?:to|for))\s+(?:vulnerable\s+)?(?:children|young\s+people|families|prisoners|victims)(?:\s+and\s+(?:young\s+people|families|carers))?)?"
 # A parenthetical between an area and its verb: "Preventing crime, by contrast, was rated good".
 _ASIDE = r"(?:,\s+(?:by\s+contrast|in\s+contrast|by\s+comparison|however|meanwhile|though|too|in\s+particular|on\s+the\s+other\s+hand|for\s+its\s+part|again),(?=\s))?"

@@ -213,7 +213,7 @@ _QUESTION_ROW = re.compile(r"^(?:are|is)\s+(?:the\s+)?(?:services?|trust|provide
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
 # "None of the standards was rated outstanding", "No judgement was inadequate",
 # "neither was any rated poor": a zero count with the graded things as subject.
-_NONE_STARTS = Literals(["none", "no", "neither", "not"])  # "no" then any space (\s+)
+_NONE_STARTS = Literals(["none", "no", "neither", "not a single", "not one"])  # "no" then any space (\s+)
 # "..., having previously been rated good": the grade before the current one.
 _HAVING_STARTS = Literals(["having"])
 _SERVICES_STARTS = Literals(["children", "services"])
@@ -1700,7 +1700,7 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before:
                 add(_Found(m.start(), m.end(), before[-1].grade, m.group("area") or m.group("area2"), previous=before[-1].previous))
-        for m in rule(self.body_moved, s, low) if " to " in gate and not any(f.area and f.area[:2] != "__" for f in found) else ():
+        for m in rule(self.body_moved, s, low) if " to " in gate and _TRANSITION_STARTS.any_in(gate) and not any(f.area and f.area[:2] != "__" for f in found) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=False))
         for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate else ():
             g = "grade" if m.group("grade") else "grade2"

@@ -984,6 +984,7 @@ class GradingExtractor:
         self._share_coordinated_subjects(doc, spans, seen)
         self._drop_untotalled_counts(spans)
         self._area_scale = (None, None, set())
+        self._orgs = None  # (not the last document's mentions kept alive between documents)
         doc.spans[SPANS_KEY] = spans
         return doc
 

@@ -270,3 +270,14 @@ def test_named_bodies_in_a_round_up(extractor, text, expected):
 def test_a_body_rated_by_others_than_an_inspectorate(extractor):
     text = ["The Citizens Advice office, which was rated good by its clients, helped 400 families."]
     assert graded(extractor, text, OFSTED) == set()
+
+
+@pytest.mark.parametrize("text, title, expected", [
+    # The body as object of the move; a place's service; a move with its years.
+    (["The regulator downgraded the trust to requires improvement."], CQC, {("overall", RI, False, None, None)}),
+    (["The county's probation service was rated 'Good', the second-highest of four ratings."], PROBATION, {("overall", "good", False, None, None)}),
+    (["The unit moved from 'Requires improvement' in 2021 to 'Good' this year."], PROBATION,
+     {("overall", "good", False, None, None), ("overall", RI, True, None, None)}),
+])
+def test_moves_and_place_services(extractor, text, title, expected):
+    assert graded(extractor, text, title) == expected

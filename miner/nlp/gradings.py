@@ -83,7 +83,7 @@ _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:auth
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
-_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|downgraded|upgraded|verdicts?|scor(?:e|es|ed|ing)|goods|adequates|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|downgraded|upgraded|(?:improved|deteriorated|declined|slipped)\s+from|verdicts?|scor(?:e|es|ed|ing)|goods|adequates|grades?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+)\b", re.I)
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection|visit|report|year) (?:running|in a row)\b|\bthe same (?:overall )?(?:rating|grade|judge?ment|verdict|score) (?:as (?:at|in) |(?:that |which )?(?:it|they|the \w+) (?:was |were |had been )?(?:given|received|had|got|was awarded) (?:in (?:19|20)\d\d|at (?:the|its|their) (?:last|previous)|(?:last|the previous) time|previously|before))|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
 # "has been rated outstanding since 2019": a grade held since then, i.e. kept (the grade now and at that inspection).
@@ -467,7 +467,8 @@ class GradingExtractor:
         self.overall_and = re.compile(rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+overall,?\s+and\s+(?:also\s+)?(?:for|in|at)\s+", flags)
         self.transition = re.compile(
             rf"\b(?:fell|fallen|dropped|slipped|declined|deteriorated|improved|rose|risen|moved|went|gone|climbed|jumped|changed|upgraded|downgraded)(?:\s+(?:down|up|back))?\s+from\s+"
-            rf"{Q}(?P<from>{G}){Q}\s+to\s+{Q}(?P<to>{G}){Q}(?![\w-])",
+            # ("from 'Inadequate' in 2019 to 'Good' this year")
+            rf"{Q}(?P<from>{G}){Q}(?:\s+(?:in|at)\s+(?:(?:19|20)\d\d|(?:its|the|their)\s+(?:last|previous|first)\s+inspection))?\s+to\s+{Q}(?P<to>{G}){Q}(?![\w-])",
             flags,
         )
         # "fell to inadequate from good for responding to the public": the grade now, then the one before.
@@ -619,6 +620,8 @@ class GradingExtractor:
         # rating, 'Outstanding'": the whole body's grade (no area after it).
         self.being_rated = re.compile(
             rf"\b(?:after|since|for|despite)\s+being\s+(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
+            # "Inspectors downgraded the hospital to inadequate"
+            rf"|\b(?:downgraded|upgraded|lowered|raised|moved)\s+(?:the\s+(?:service|trust|hospital|unit|council|home|provider|pdu|clinic)|it)\s+to\s+{Q}(?P<grade3>{G}){Q}(?![\w-])(?!\s+(?:for|at|on|in)\s+(?!(?:19|20)\d\d))"
             rf"|\b(?:gave|given|awarded|handed)\s+(?:the\s+(?:service|trust|hospital|unit|council|home|provider|pdu)|it)\s+(?:the\s+(?:top|highest|lowest|best|worst)\s+(?:possible\s+)?(?:rating|grade|judge?ment|score)\s*[,:–—-]?\s*(?:of\s+)?|an?\s+|its\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])(?:\s+(?:overall\s+)?(?:rating|grade|verdict|judge?ment|score))?"
             rf"(?!\s+(?:for|at|on|in|across)\s+(?!(?:19|20)\d\d))(?!\s+(?:work|practice|quality|progress|use)\b)",
             flags,
@@ -630,7 +633,7 @@ class GradingExtractor:
         )
         # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
         self.body_rated = re.compile(
-            rf"(?:(?P<it>^\s*It)|\b(?:the|this)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|(?:probation\s+)?delivery\s+unit))(?:\s+(?:covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
+            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|(?:probation\s+)?delivery\s+unit))(?:\s+(?:covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
             # "... by HM Inspectorate of Probation" (not "by users")
             rf"(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|care)|inspectors|ofsted|cqc)\b))",
             flags,
@@ -1703,8 +1706,8 @@ class GradingExtractor:
                 add(_Found(m.start(), m.end(), before[-1].grade, m.group("area") or m.group("area2"), previous=before[-1].previous))
         for m in rule(self.body_moved, s, low) if " to " in gate and _TRANSITION_STARTS.any_in(gate) and not any(f.area and f.area[:2] != "__" for f in found) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=False))
-        for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate else ():
-            g = "grade" if m.group("grade") else "grade2"
+        for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "downgraded" in gate or "upgraded" in gate or "lowered" in gate or "raised" in gate or "moved" in gate else ():
+            g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
         for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
             if self._names_area(s, m.start()):

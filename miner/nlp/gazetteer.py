@@ -30,6 +30,7 @@ class Organisation:
     region: str | None = None
     country: str | None = None
     place: str | None = None
+    place_aliases: tuple[str, ...] = ()  # shorter names of the place ("Hull", "Stoke")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -45,8 +46,8 @@ class Gazetteer:
         for org in organisations:
             for name in org.names:
                 self.by_name.setdefault(name.lower(), org.id)
-            if org.place:
-                self.by_place.setdefault(org.place.lower(), []).append(org.id)
+            for place in (org.place, *org.place_aliases) if org.place else ():
+                self.by_place.setdefault(place.lower(), []).append(org.id)
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -71,6 +72,7 @@ class Gazetteer:
                         region=data.get("region"),
                         country=data.get("country"),
                         place=data.get("place"),
+                        place_aliases=tuple(data.get("place_aliases", ())),
                     )
                 )
         return cls(organisations)

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span
 from miner.nlp.context import Sentence, get_context, group_values, set_span_values, span_offsets
 from miner.nlp.grading_gates import LAZY_RE, GradingGates
 from miner.nlp.numbers import NUMBER, parse_int
+from miner.nlp.gazetteer import Gazetteer
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, first_words, finditer_at, fold, search_at
 from miner.nlp.scales import GRADE_PATTERN, GRADE_PHRASES, Scales, fold_area
@@ -82,9 +83,12 @@ _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:auth
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
-_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|grades?|gradings?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+|(?:up|down|improved|moved|gone)\s+from|previously|formerly)\b", re.I)
-_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection) (?:running|in a row)\b|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\b(?:at|in) both inspections\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|downgraded|upgraded|(?:up|down|improved|moved|gone|deteriorated|declined|slipped)\s+from|verdicts?|scor(?:e|es|ed|ing)|goods|adequates|grades?|gradings?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+|previously|formerly)\b", re.I)
+_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection|visit|report|year) (?:running|in a row)\b|\bthe same (?:overall )?(?:rating|grade|judge?ment|verdict|score) (?:as (?:at|in) |(?:that |which )?(?:it|they|the \w+) (?:was |were |had been )?(?:given|received|had|got|was awarded) (?:in (?:19|20)\d\d|at (?:the|its|their) (?:last|previous)|(?:last|the previous) time|previously|before))|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\b(?:at|in) both inspections\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
+# "has been rated outstanding since 2019": a grade held since then, i.e. kept (the grade now and at that inspection).
+_HELD_SINCE = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+)?been\s+(?:rated|judged|graded|assessed)\b[^.;]{0,60}?\bsince\s+(?:19|20)\d\d\b", re.I)
+_CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 # Compiled once and searched through the gates (remembered, tried only where their first words are).
 _PRESENT = re.compile(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", re.I)
@@ -125,12 +129,12 @@ _ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
 _AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those", " – ", " — "])  # (a dash: "the remaining two – A and B –")
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
-_IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change"])
+_IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change", "upgrade", "downgrade"])
 # A score column between area and grade: "Safety | 1 | Poor", "Overall rating | 4/12 | Requires improvement".
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
-_GRADED_NOUNS = re.compile(r"\b(?:grades?|gradings?|ratings?|judge?ments|rated|graded|judged|assessed|scored|lowest)\b", re.I)
+_GRADED_NOUNS = re.compile(r"\b(?:grades?|gradings?|ratings?|judge?ments|rated|graded|judged|assessed|scored|lowest|goods|adequates|inadequates|outstandings)\b", re.I)
 # The sentence grades in another inspection than the report's table: "In a separate inspection of ...".
 # A sentence about the whole service: "Services for children and families in X have ...", "The trust has ...".
 _WHOLE_SUBJECT = re.compile(
@@ -172,14 +176,15 @@ _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
 _COUNT_WORDS = {"a pair of": 2, "a single": 1}
 # A number as the subject of the clause a grade ends: "..., three were rated inadequate at".
-_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:{NUMBER})\s+(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?$", re.I)
+_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:{NUMBER})\s+(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?{QUOTE}$", re.I)
 # A count of inspected bodies, not of graded areas: "ten forces", "Of those ten", "of the 43 councils".
 _COUNTS_BODIES = re.compile(
-    rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|trusts|fire\s+and\s+rescue\s+services)\b"
+    rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:(?!(?:areas?|of|in|for|on|at|standards|questions|tests|pillars|judge?ments|categories)\b)[\w'’-]+\s+){{0,3}}?"
+    rf"(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|fire\s+and\s+rescue\s+services|(?:youth\s+justice\s+|probation\s+|youth\s+offending\s+)?services|inspections|units|pdus|providers|establishments)\b"
     rf"|\b[Oo]f\s+(?:those|these)\s+(?:{NUMBER})\s*,", re.I)
 # One of these is in every match of `_COUNTS_BODIES`: most sentences need not be searched.
 # ("rescue", not "services": "children's services" is in most sentences of a council's report.)
-_COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "trusts", "rescue", "those", "these")
+_COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "jails", "trusts", "hospitals", "rescue", "those", "these", "inspections", "units", "pdus", "providers", "establishments", "justice services", "probation services", "offending services")
 
 
 def _counts_bodies(text: str) -> bool:
@@ -189,8 +194,9 @@ def _counts_bodies(text: str) -> bool:
 _KEPT_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept|h(?:olds|eld|olding)\s+on\s+to)\s+(?:(?:its|their|all)\s+)?$", re.I)
 # Who an area serves, between the area and its grade: "the help and protection of children is
 # inadequate", "the help and protection given to children were found to require improvement"
-# (not "for children": "services for children" is the whole service, not HMI Probation's "services").
-_AREA_RECIPIENTS = r"(?:\s+(?:of|given\s+to|offered\s+to|provided\s+(?:to|for))\s+(?:vulnerable\s+)?(?:children|young\s+people|families|prisoners|victims)(?:\s+and\s+(?:young\s+people|families|carers))?)?"
+# ("help and protection for children was judged ..."; "services for children" is still the whole service:
+# HMI Probation's "services" claims nothing where no inspectorate of the document grades it, see `_find`'s `add`).
+_AREA_RECIPIENTS = r"(?:\s+(?:of|for|given\s+to|offered\s+to|provided\s+(?:to|for))\s+(?:vulnerable\s+)?(?:children|young\s+people|families|prisoners|victims)(?:\s+and\s+(?:young\s+people|families|carers))?)?"
 # A parenthetical between an area and its verb: "Preventing crime, by contrast, was rated good".
 _ASIDE = r"(?:,\s+(?:by\s+contrast|in\s+contrast|by\s+comparison|however|meanwhile|though|too|in\s+particular|on\s+the\s+other\s+hand|for\s+its\s+part|again),(?=\s))?"
 _DASH = re.compile(r"\s+[–—]\s")
@@ -199,14 +205,14 @@ _NO_LONGER_BEFORE = re.compile(r"\bno\s+longer\s+(?:(?:rated|judged|graded|found
 # A grade's move (one list for main's and gradacc3's rules): "dropped to inadequate", "had declined
 # to not sufficiently good", "has improved to good", "fell back to inadequate", "moved up to adequate".
 _MOVED = r"(?:dropped|fell|fallen|slipped|declined|deteriorated|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped|upgraded|downgraded)"
-_MOVED_TO = rf"{_MOVED}\s+(?:back\s+)?to"
+_MOVED_TO = rf"{_MOVED}(?:\s+all\s+the\s+way)?\s+(?:back\s+)?to"
 _MOVED_TO_RX = re.compile(rf"\b{_MOVED_TO}\b", re.I)
 # Right after a grade (its clause): "... this time", "... last time".
 _THIS_TIME_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:this time|this year|in the latest (?:report|inspection))\b", re.I)
 _LAST_TIME_AFTER = re.compile(r"[^,;.]{0,40}?(?<!\bunlike )(?<!\bthan )(?<!\bsince )\b(?:last|the previous) time\b", re.I)
 # Between an area and the next grade word: the area has a grade of its own.
 _OWN_GRADE = re.compile(r"\s+(?:[\w'’]+\s+){0,5}?(?:rated|graded|judged|assessed|found|deemed|was|were|is|are)\b", re.I)
-_WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
+_WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|previous|earlier|first)\s+(?:full\s+)?inspection,\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
 # A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
 _EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
@@ -245,7 +251,7 @@ _QUESTION_ROW = re.compile(r"^(?:are|is)\s+(?:the\s+)?(?:services?|trust|provide
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
 # "None of the standards was rated outstanding", "No judgement was inadequate",
 # "neither was any rated poor": a zero count with the graded things as subject.
-_NONE_STARTS = Literals(["none", "no", "neither"])  # "no" then any space (\s+)
+_NONE_STARTS = Literals(["none", "no", "neither", "not a single", "not one"])  # "no" then any space (\s+)
 # "..., having previously been rated good": the grade before the current one.
 _HAVING_STARTS = Literals(["having"])
 _SERVICES_STARTS = Literals(["children", "services"])
@@ -324,7 +330,7 @@ class GradingExtractor:
         A = rf"(?P<area>{AREA})"
         flags = re.I
         # ("rated poorly in two of the four tests" is `rated_poorly`'s.)
-        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|poorly|lowest|worst(?=\s+possible))\b", flags)
+        self.grade_word = re.compile(rf"\b(?:{G}|{_FAILING}|poorly|lowest|worst(?=\s+possible))s?\b", flags)  # ("five goods")
         # "Investigating crime | Adequate", "2.1 Adoption performance Outstanding",
         # "The experiences and progress of care leavers: good"
         self.row = re.compile(
@@ -380,10 +386,10 @@ class GradingExtractor:
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
+        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -392,7 +398,7 @@ class GradingExtractor:
         # "rated inadequate at investigating crime", "requires improvement in how it investigates crime",
         # "good at preventing crime and responding to the public", "the inadequate grades were for how GMP responds to the public"
         self.grade_then_area = re.compile(
-            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?|verdicts?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of|against)\s+(?:(?:both|each of|all of)\s+)?(?:the\s+(?:healthy\s+prison\s+)?tests?\s+of\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?|verdicts?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?(?:,\s+(?:too|also|again|as\s+well)(?=,))?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of|against)\s+(?:(?:both|each of|all of)\s+)?(?:the\s+(?:healthy\s+prison\s+)?tests?\s+of\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
@@ -465,7 +471,7 @@ class GradingExtractor:
         )
         # "..., a significant improvement on the 'inadequate' grade it was given in this area in 2023"
         self.improvement_on = re.compile(
-            rf"\b(?:improvement|rise|step up|fall|drop|decline|change)\s+(?:on|from)\s+(?:(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment|verdict)"
+            rf"\b(?:improvement|rise|step up|fall|drop|decline|change|upgrade|downgrade)\s+(?:on|from)\s+(?:(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment|verdict)"
             # "an improvement on requires improvement at its last inspection"
             rf"|{QUOTE}(?P<grade2>{G}){QUOTE}(?=\s+(?:at|in)\s+(?:(?:its|the|their)\s+(?:last|previous)|(?:19|20)\d\d))"
             # "an improvement on its previous rating of requires improvement"
@@ -474,14 +480,14 @@ class GradingExtractor:
             # "an improvement on 2019, when they required improvement"
             rf"|(?:19|20)\d\d,?\s+when\s+(?:it|they|the\s+\w+)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:(?:judged|rated|graded|found|assessed)\s+(?:as\s+|to\s+be\s+|to\s+)?)?{QUOTE}(?P<grade4>{G}){QUOTE}(?![\w-])"
             # "a drop from the 'good' it received in 2019", "a fall from the inadequate verdict the council was given"
-            rf"|(?:the|its|an?)\s+{QUOTE}(?P<grade5>{G}){QUOTE}(?![\w-])\s+(?:(?:grade|rating|judge?ment|verdict)\s+)?(?:(?:that|which)\s+)?(?:it|they|the\s+\w+)\s+(?:had\s+)?(?:received|was\s+given|were\s+given|got|was\s+awarded|were\s+awarded|earned|achieved|had)\b)",
+            rf"|(?:the|its|an?)\s+{QUOTE}(?P<grade5>{G}){QUOTE}(?![\w-])\s+(?:(?:grade|rating|judge?ment|verdict|score|assessment)\s+)?(?:(?:that|which)\s+)?(?:it|they|the\s+\w+)\s+(?:had\s+)?(?:received|was\s+given|were\s+given|got|was\s+awarded|were\s+awarded|earned|achieved|had)\b)",
             flags,
         )
         # "the local authority was judged inadequate", "services for children in
         # Knowsley ... were judged to require improvement to be good": no area
         # named, so the overall judgement (on scales that have one).
         self.unqualified = re.compile(
-            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been))\s+(?:previously\s+|again\s+|also\s+|last\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|{_MONTH}?(?:19|20)\d\d))",
+            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been|(?P<again>(?:has|have|had)\s+again\s+been)))\s+(?:previously\s+|again\s+|also\s+|last\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|{_MONTH}?(?:19|20)\d\d))",
             flags,
         )
         # An earlier inspection's grade of the whole service, with a pronoun or a
@@ -502,7 +508,7 @@ class GradingExtractor:
         )
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
-            rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+gradings?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)"
+            rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G})(?:s(?![\w-]))?{QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+gradings?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)"
             # "two were scored at the lowest level": the scale's last grade.
             rf"|\b(?P<count2>{N})\s+(?:(?:were|was)\s+)?(?P<lowest>{_LOWEST_PHRASE})\b",
             flags,
@@ -519,11 +525,13 @@ class GradingExtractor:
         self.as_had_body = re.compile(r",?\s+as\s+had\s+(?P<body>(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,5})")
         # "We graded this area as inadequate": the area named in the sentence before.
         self.this_area = re.compile(
-            rf"\b(?:(?:rated|judged|graded|assessed)\s+(?:this|that)\s+area\s+(?:as\s+|to\s+be\s+)?|(?:this|that)\s+area\s+(?:was|is|has\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+|to\s+be\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])"
+            rf"\b(?:(?:rated|judged|graded|assessed)\s+(?:this|that)\s+area\s+(?:as\s+|to\s+be\s+)?|(?:this|that)\s+area\s+(?:was|is|has\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+|to\s+be\s+)?"
+            # "..., with that key question scoring 'good'", "this test was again rated poor"
+            rf"|(?:this|that)\s+(?:key\s+)?(?:question|test|standard|domain)\s+(?:(?:was|is|has\s+been)\s+(?:again\s+|also\s+)?)?(?:rated|judged|graded|assessed|scoring|scored|receiving|given)\s+(?:as\s+|to\s+be\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])"
             rf"|\b(?:(?:rated|judged|graded|assessed)\s+(?:it|the\s+force|the\s+council|the\s+service)|(?:it|the\s+force|the\s+council|the\s+service)\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?:rated|judged|graded|assessed))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:in|for)\s+(?:this|that)\s+area\b",
             flags,
         )
-        self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are)\s+(?:its|their|the)\s+(?:work\s+(?:to|on)\s+)?{A}", flags)
+        self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are|does|do|did)\s+(?:(?:its|their|the|our)\s+(?:(?:way|ways)\s+(?:in\s+which\s+)?(?:we|it|they|the\s+\w+)\s+)?|(?:how|the\s+way)\s+(?:we|it|they|the\s+\w+)\s+)?(?:work\s+(?:to|on)\s+)?{A}(?![\w-])", flags)
         self.overall = re.compile(
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
             rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b"
@@ -536,7 +544,7 @@ class GradingExtractor:
         )
         judged = r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?(?:as\s+)?"
         self.zero_subject = re.compile(
-            rf"\b(?:none\s+of\s+(?:the|its|their)\s+(?:(?P<out_of>{N})\s+)?{_GRADED_THINGS}|no\s+(?:other\s+)?{_GRADED_THINGS})\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}"
+            rf"\b(?:none\s+of\s+(?:the|its|their)\s+(?:(?P<out_of>{N})\s+)?{_GRADED_THINGS}|(?:no|not\s+a\s+single|not\s+one)\s+(?:other\s+)?(?:key\s+)?{_GRADED_THINGS}(?:\s+(?:of|at|in)\s+(?!(?:is|was|were|are)\b)[\w'’-]+(?:\s+(?!(?:is|was|were|are)\b)[\w'’-]+){{0,4}})?)\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}"
             rf"{Q}(?P<grade>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))?"
             rf"|\bnone\s+of\s+them\s+(?:(?:was|were|is|are)\s+{judged})?{Q}(?P<grade5>{G}){Q}(?![\w-])"
             rf"|\b(?:neither|none)\s+(?:was|were)\s+(?:any\s+)?{judged}{Q}(?P<grade3>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade4>{G}){Q}(?![\w-]))?"
@@ -547,7 +555,7 @@ class GradingExtractor:
         # "recording data about crime, which inspectors judged outstanding",
         # "care leavers, which were judged good", "permanence, which requires improvement"
         self.area_which = re.compile(
-            rf"{A},?\s+which\s+(?:(?:inspectors|the\s+inspectorate|ofsted|hmicfrs|it|they|we)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|still|now)\s+)*"
+            rf"{A}(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?,?\s+which\s+(?:(?:inspectors|the\s+inspectorate|ofsted|hmicfrs|it|they|we)\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|still|now)\s+)*"
             rf"(?:(?:judged|rated|graded|found|assessed|deemed)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?|(?=requir)|(?<=\bnow\s))(?:also\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice)\b)",
             flags,
         )
@@ -555,7 +563,8 @@ class GradingExtractor:
         self.overall_and = re.compile(rf"(?<![\w-]){Q}(?P<grade>{G}){Q}\s+overall,?\s+and\s+(?:also\s+)?(?:for|in|at)\s+", flags)
         self.transition = re.compile(
             rf"\b(?:fell|fallen|dropped|slipped|declined|deteriorated|improved|rose|risen|moved|went|gone|climbed|jumped|changed|upgraded|downgraded)(?:\s+(?:down|up|back))?\s+from\s+"
-            rf"{Q}(?P<from>{G}){Q}\s+to\s+{Q}(?P<to>{G}){Q}(?![\w-])",
+            # ("from 'Inadequate' in 2019 to 'Good' this year")
+            rf"{Q}(?P<from>{G}){Q}(?:\s+(?:in|at)\s+(?:(?:19|20)\d\d|(?:its|the|their)\s+(?:last|previous|first)\s+inspection))?\s+to\s+{Q}(?P<to>{G}){Q}(?![\w-])",
             flags,
         )
         # "fell to inadequate from good for responding to the public": the grade now, then the one before.
@@ -575,7 +584,7 @@ class GradingExtractor:
         self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named.
         self.body_which = re.compile(
-            rf"\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services),?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|for|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}}),?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|for|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # "rated the emergency department at Hull Royal Infirmary as requires improvement": a named
@@ -588,7 +597,7 @@ class GradingExtractor:
         self.need_count = re.compile(rf"\bin\s+need\s+of\s+improvement\s+(?:in|for|across)\s+(?P<count>{N})\b(?:\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b)?(?:\s+{_AREA_WORDS})?", flags)
         # "that grade has now risen to good": the area graded just before, now.
         self.that_grade_moved = re.compile(
-            rf"\b(?:that|this|the|its)\s+(?:grade|rating|judge?ment)\s+(?:has\s+|had\s+|have\s+)?(?:now\s+|since\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
+            rf"\b(?:that|this|the|its)\s+(?:grade|rating|judge?ment)\s+(?:(?:has\s+|had\s+|have\s+)?(?:now\s+|since\s+)?{_MOVED_TO}|is\s+now|now\s+stands\s+at)\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
         # "it had been rated good in that area": the area graded just before (here or in the sentence before).
@@ -598,7 +607,7 @@ class GradingExtractor:
         )
         # "..., and inspectors say it is now adequate": after a run of earlier grades of one area, that area now.
         self.now_grade = re.compile(
-            rf"(?:\b(?:it|they|the\s+force|the\s+council|the\s+service)|,)\s+(?:is|are)\s+now\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|or)\b)",
+            rf"(?:\b(?:it|they|the\s+force|the\s+council|the\s+service|but|and)|,)\s+(?:is|are)\s+now\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|or)\b)",
             flags,
         )
         dated = rf"{Q}(?:{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d"
@@ -665,6 +674,54 @@ class GradingExtractor:
             rf"\b(?:we|inspectors|cqc)\s+(?:have\s+|had\s+)?(?:(?:previously|also|last|now)\s+)?(?:rated|rate|graded|grade|judged)\s+(?P<it>it|them|the\s+(?:service|trust|location|hospital|home|practice|provider|pdu|council|local\s+authority))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
             flags,
         )
+        # "has been given a 'requires improvement' rating", "earned its 'Good' overall rating in 2022",
+        # "was handed an inadequate verdict": the whole body's rating (no area after it); with
+        # "again" ("has again been handed ...") the same rating at the inspection before too.
+        self.given_rating = re.compile(
+            rf"\b(?:(?:has|have|had|was|were|is|are)\s+(?P<again>again\s+)?(?:been\s+)?)?(?:given|handed|awarded|assigned|received|earned|achieved|gained|got)\s+(?:(?:a|an|its|their|the)\s+)?(?:(?:first|new|second|third)\s+)?(?:overall\s+)?"
+            rf"{Q}(?P<grade>{G}){Q}\s+(?:overall\s+)?(?:rating|grade|verdict|judge?ment|score)(?![\w-])"
+            rf"(?!\s+(?:for|at|in|on|across)\s+(?!(?:19|20)\d\d|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b|late\b|early\b|(?:the\s+)?(?:spring|summer|autumn|winter)\b|{_MONTH}))(?!\s+(?:in|for|across)\s+(?:every|each|all|both|any|{N})\b)",
+            flags,
+        )
+        # "Kirklees Council ... has since climbed to good": the whole body's grade now (an area
+        # named before it is `area_moved_to`'s, which claims it first).
+        self.body_moved = re.compile(
+            rf"\b(?:has|have|had)\s+(?:since\s+|now\s+|also\s+)?(?:been\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|from)\s+(?!(?:19|20)\d\d))",
+            flags,
+        )
+        # "kept its good ratings for caring and effectiveness", "retained the 'adequate' grades in X and Y":
+        # each area's grade now and the same at the inspection before.
+        self.kept_for = re.compile(
+            rf"\b(?:kept|keeps|keeping|retained|retains|retaining|maintained|maintains|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their|the)\s+{Q}(?P<grade>{G}){Q}\s+(?:grades?|ratings?|judge?ments?|scores?)\s+(?:for|in|on|at)\s+",
+            flags,
+        )
+        # "... and gave its court work the same grade", "care leavers were given the same rating":
+        # the grade just given, for another area.
+        self.same_grade = re.compile(
+            rf"\b(?:gave|given|awarded|handed)\s+(?:(?:its|their|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s+the\s+same\s+(?:grade|rating|judge?ment|score)\b"
+            rf"|(?<![\w-])(?P<area2>{AREA})\s+(?:was|were|is|are)\s+(?:also\s+)?(?:given|awarded|handed)\s+the\s+same\s+(?:grade|rating|judge?ment|score)\b",
+            flags,
+        )
+        # "Middlesbrough Council has been rated good by Ofsted": a named body's grade, no area
+        # named (its overall judgement where the scale has one, `_emit`).
+        self.named_rated = re.compile(
+            # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
+            # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
+            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,)?\s+"
+            rf"(?:(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+)(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?))(?![\w-])"
+            rf"(?!\s+(?:for|at|on|or|across|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            flags,
+        )
+        # "placed in special measures after being rated inadequate", "gave the service the top
+        # rating, 'Outstanding'": the whole body's grade (no area after it).
+        self.being_rated = re.compile(
+            rf"\b(?:after|since|for|despite)\s+being\s+(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
+            # "Inspectors downgraded the hospital to inadequate"
+            rf"|\b(?:downgraded|upgraded|lowered|raised|moved)\s+(?:the\s+(?:service|trust|hospital|unit|council|home|provider|pdu|clinic)|it)\s+to\s+{Q}(?P<grade3>{G}){Q}(?![\w-])(?!\s+(?:for|at|on|in)\s+(?!(?:19|20)\d\d))"
+            rf"|\b(?:gave|given|awarded|handed)\s+(?:the\s+(?:service|trust|hospital|unit|council|home|provider|pdu)|it)\s+(?:the\s+(?:top|highest|lowest|best|worst)\s+(?:possible\s+)?(?:rating|grade|judge?ment|score)\s*[,:–—-]?\s*(?:of\s+)?|an?\s+|its\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])(?:\s+(?:overall\s+)?(?:rating|grade|verdict|judge?ment|score))?"
+            rf"(?!\s+(?:for|at|on|in|across)\s+(?!(?:19|20)\d\d))(?!\s+(?:work|practice|quality|progress|use)\b)",
+            flags,
+        )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
         self.area_moved_to = re.compile(
             rf"{A}(?:,\s+(?:which\s+(?:had|has)\s+(?:previously\s+)?been|which\s+was(?:\s+previously)?|having\s+(?:previously\s+)?been)\s+(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<before>{G}){Q}(?![\w-])[^,;.]{{0,40}},)?\s+(?:had\s+|has\s+|have\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
@@ -672,7 +729,7 @@ class GradingExtractor:
         )
         # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
         self.body_rated = re.compile(
-            rf"\b(?:the|this)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|pdu)(?:\s+(?:covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been)\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall)\b)"
+            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|(?:probation\s+)?delivery\s+unit))(?:\s+(?:covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
             # "... by HM Inspectorate of Probation" (not "by users")
             rf"(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|care)|inspectors|ofsted|cqc)\b))",
             flags,
@@ -741,7 +798,7 @@ class GradingExtractor:
         # "The council retained its good rating", "kept its 'outstanding' rating", "Its overall rating
         # remained good": the grade now, and the same at the inspection before.
         self.kept_rating = re.compile(
-            rf"\b(?:retained|retains|kept|keeps|keeping|retaining|maintained|maintains|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their)\s+(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?![\w-])"
+            rf"\b(?:retained|retains|kept|keeps|keeping|retaining|maintained|maintains|held\s+on\s+to|holds\s+on\s+to)\s+(?:its|their|the)\s+(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?![\w-])(?!\s+(?:for|in|on|at)\s+(?!(?:19|20)\d\d))"
             rf"|\boverall\s+(?:rating|grade|judge?ment)\s+(?:remained|remains|stayed|stays)\s+(?:at\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
             flags,
         )
@@ -840,9 +897,17 @@ class GradingExtractor:
         last_total: tuple[int, int] | None = None
         earlier_total: tuple[int, int, int | None] | None = None  # the same (and its year), stated for an earlier inspection
         document_total: int | None = None
-        self._chain: tuple[int, int | None] | None = None
+        self._chain: tuple[int, int | None, set] | None = None
+        self._orgs = orgs
+        self._current_end: int | None = None
         self._document_total: int | None = None  # for `_find`: how many areas this inspection graded
         self._explicit: set[tuple[int, int]] = set()  # offsets of gradings `_keep_table_areas` keeps
+        # For `_find`: an area phrase that is no area of this document's inspectorate ("services" is
+        # HMI Probation's) claims nothing, so that the rule reading the phrase otherwise can.
+        # (and of the inspectorates of the bodies it names: a round-up may cover a prison and a council)
+        named_kinds = {self._kind(org_id) for org_id in set(orgs.ids)}
+        plausible = {ctx.inspection.inspectorate} | {_KIND_INSPECTORATE[k][0] for k in named_kinds if k in _KIND_INSPECTORATE}
+        self._area_scale = (_document_scale(ctx.inspection, inspection_year), ctx.inspection.inspectorate, plausible)
         self._table_areas: set[tuple] = set()  # table rows that restate a prose grade (`_keep_table_areas`)
         follows: tuple[int, str, bool, int | None] | None = None
         last_area: tuple[int, str] | None = None  # the sentence and the area graded last in it
@@ -874,7 +939,7 @@ class GradingExtractor:
                     document_total = total if document_total is None else document_total
                     if not has_grade_word and total:
                         last_total = (i, total)  # "The force was inspected in nine areas." states the next sentence's total
-            if echo and echo[0] == i - 1 and gates.search(_SAME_AS_BEFORE, sent_text, gate=True):
+            if echo and echo[0] == i - 1 and not (has_grade_word and gates.grade_word(self.grade_word, sent_text, low)) and gates.search(_SAME_AS_BEFORE, sent_text, gate=True):
                 # "The assessments are identical to those given at the previous
                 # inspection in 2019": the last sentence's grades, at that inspection.
                 years = [int(y) for y in _YEAR.findall(sent_text) if inspection_year is None or int(y) < inspection_year]
@@ -936,17 +1001,23 @@ class GradingExtractor:
                 # require improvement ...": the numbers count organisations, not areas.
                 head = sentences[i - 1].text + " " + sent_text if i else sent_text
                 if _counts_bodies(head):
-                    founds = [f for f in founds if not f.bare_count]
+                    # (not a count after a named body: "GMP was given four good ratings")
+                    founds = [f for f in founds if not f.bare_count or self._names_other(sent.start_char, sent.start_char + f.start, set())]
             if _counts_bodies(sent_text):
                 # "Of the eight forces inspected, three were rated inadequate at investigating crime":
                 # the grade of some of those forces, not of the document's subject.
                 founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]
-            this_area = gates.search(self.this_area, sent_text, gate=True) if not founds and (low is None or "area" in low) else None
+                # "rated it poor in 24 of the 41 prisons it visited": a count of bodies.
+                founds = [f for f in founds if f.count is None or not _COUNTS_BODIES.search(sent_text, f.start, min(len(sent_text), f.end + 40))]
+            this_area = gates.search(self.this_area, sent_text, gate=True) if not founds and (low is None or "area" in low or "question" in low or "test" in low or "standard" in low) else None
             if this_area:
                 # The area named last before it in the sentence, else in the sentence before.
                 named = list(self.scales.area_regex.finditer(sent_text, 0, this_area.start())) or (list(self.scales.area_regex.finditer(sentences[i - 1].text)) if i else [])
                 if named:
                     founds.append(_Found(this_area.start(), this_area.end(), this_area.group("grade") or this_area.group("grade2"), named[-1].group(0), explicit=True))
+                    running = gates.search(_RUNNING, sent_text, gate=True)
+                    if running:  # "..., with that key question scoring 'good' for the third inspection in a row"
+                        founds.append(_Found(min(this_area.start(), running.start()), max(this_area.end(), running.end()), founds[-1].grade, founds[-1].area, previous=True))
             if i and founds and "stayed the same" in sentences[i - 1].text and self.rating_same.search(sentences[i - 1].text):
                 # "Our rating of this service stayed the same. We rated it as good because:"
                 for f in [f for f in founds if f.area == OVERALL and f.previous is None and f.count is None]:
@@ -974,7 +1045,9 @@ class GradingExtractor:
                 # inadequate in three" right after "... three of the nine areas":
                 # the total carries over from the sentence before.
                 if found.count is not None and found.out_of is None:
-                    if last_total and i - last_total[0] <= (4 if found.count else 1):
+                    # A round-up's total is the total of the body it was stated for.
+                    other_body = ctx.subject_id is None and last_total is not None and orgs.near(sent.start_char + found.start, sent.start_char) != orgs.near(sentences[last_total[0]].end_char - 1, sentences[last_total[0]].start_char)
+                    if last_total and i - last_total[0] <= (4 if found.count else 1) and not other_body:
                         # A zero count takes a total only from the sentence before (ANNOTATION.md);
                         # a total of the current inspection is not an earlier one's (`_emit`).
                         found.out_of = last_total[1]
@@ -984,7 +1057,7 @@ class GradingExtractor:
                         # was one of two areas rated adequate at that time.": that inspection's total.
                         found.out_of = earlier_total[1]
                         found.earlier_total = True
-                    elif document_total and found.count and not found.bare_count:
+                    elif document_total and found.count and not found.bare_count and ctx.subject_id is not None:
                         # A zero count ("not rated inadequate in any area") holds
                         # whatever the total: only a nearby one is its own.
                         found.out_of = document_total
@@ -1007,10 +1080,14 @@ class GradingExtractor:
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
                 document_total = _total_of(across)
             # Only a sentence wholly about an earlier inspection starts a chain.
-            self._chain = (sent.start_char + len(sent_text), new[0]._.year) if new and all(sp._.previous for sp in new) else None
+            self._chain = (sent.start_char + len(sent_text), new[0]._.year, {sp._.organisation_id for sp in new}) if new and all(sp._.previous for sp in new) else None
+            # A sentence that gave a current grade does not date the next one ("X is rated G now, having been H in 2019. Y was ...").
+            self._current_end = sent.start_char + len(sent_text) if any(not sp._.previous for sp in new) else None
         self._keep_table_areas(ctx, spans)
         self._share_coordinated_subjects(doc, spans, seen)
         self._drop_untotalled_counts(spans)
+        self._area_scale = (None, None, set())
+        self._orgs = None  # (not the last document's mentions kept alive between documents)
         doc.spans[SPANS_KEY] = spans
         return doc
 
@@ -1241,8 +1318,8 @@ class GradingExtractor:
             gap = s[extra.end():previous_end]
             if len(gap.split()) > 9 or not re.search(r",|\band\b|&", gap) or re.search(r"\b(?:" + GRADE_PATTERN + r")\b", gap, re.I):
                 break  # a list needs separators; "services leadership" is one noun phrase
-            if re.search(r"\b(?:while|whereas|but|although|though|with)\b", gap, re.I):
-                break  # "X, while its Y work was rated good", "X overall, with Y rated good": another clause, not the list
+            if re.search(r"\b(?:while|whereas|but|although|though|by|with|which|when|after)\b", gap, re.I):
+                break  # "X, while its Y work was rated good", "X overall, with Y rated good", "overall by the regulator, with ...": another clause, not the list
             listed.append(extra)
             previous_end = extra.start()
         return listed
@@ -1339,8 +1416,12 @@ class GradingExtractor:
         found: list[_Found] = []
         taken: list[tuple[int, int]] = []
 
+        scale_id, inspectorate, plausible = getattr(self, "_area_scale", (None, None, set()))
+
         def add(item: _Found, claim: bool = True) -> bool:
             if any(item.start < e and s_ < item.end for s_, e in taken):
+                return False
+            if inspectorate and item.area and item.area[:2] != "__" and not item.by_ofsted and all(self.scales.resolve_area(item.area, scale_id, i) is None for i in plausible):
                 return False
             if claim:
                 taken.append((item.start, item.end))
@@ -1516,6 +1597,11 @@ class GradingExtractor:
         if fronted:
             g = "grade" if fronted.group("grade") else "grade2"
             add(_Found(fronted.start("area"), fronted.end(g), fronted.group(g), fronted.group("area")))
+        for m in rule(self.kept_for, s, low) if "kep" in gate or "retain" in gate or "maintain" in gate or "held" in gate or "hold" in gate else ():
+            end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although|though|however|when|that|which)\b")
+            for extra in self.scales.area_regex.finditer(s, m.end(), end):
+                if add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0), previous=False)):
+                    found.append(_Found(m.start(), extra.end(), m.group("grade"), extra.group(0), previous=True))  # its own offsets
         for rx in (self.rated_area_as, self.grade_then_area, self.area_then_grade):
             starts = self.area_starts if rx is self.area_then_grade else _GRADE_STARTS if rx is self.grade_then_area else _JUDGED_STARTS
             matches = finditer_at(rx, s, low, starts, offsets=gates.area_positions(s, low) if rx is self.area_then_grade else gates.positions(starts, s, low))
@@ -1540,7 +1626,8 @@ class GradingExtractor:
                     for extra in self._list_before(s, m.start("area")):
                         add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
         for m in finditer_at(self.unqualified, s, low, _UNQUALIFIED_STARTS):
-            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+            if add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED)) and m.group("again"):
+                found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
         for m in finditer_at(self.since_judgement, s, low, _SINCE_STARTS):
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))
         for m in finditer_at(self.earlier_whole, s, low, _EARLIER_WHOLE_STARTS) if _EARLIER_WORDS.any_in(low) else ():
@@ -1600,12 +1687,14 @@ class GradingExtractor:
         for m in rule(self.rated_named_as, s, low) if (" as " in gate or " to be " in gate) and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
             add(_Found(m.start(), m.end(), m.group("grade"), OVERALL))
         for m in rule(self.body_which, s, low) if "which" in gate and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ():
+            if self._names_area(s, m.start()):
+                continue  # "Safety, which had been judged poor, ...": an area's earlier grade (`area_moved_to`, `area_which`)
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             # "X is now adequate, down from good, while Y has moved up from requires
             # improvement": each "from" grade belongs to the area named last before it.
-            named = [a.group(0) for a in self.scales.area_regex.finditer(s, 0, m.start())]
+            named = [a.group(0) for a in self.scales.area_regex.finditer(s, 0, m.start()) if not inspectorate or self.scales.resolve_area(a.group(0), scale_id, inspectorate)]
             whole = _WHOLE_SUBJECT.match(s)
             if whole and not self.scales.area_regex.search(s, whole.end(), m.start()):
                 # "Services for children in X have improved from good ...": the
@@ -1613,16 +1702,6 @@ class GradingExtractor:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), OVERALL, previous=True))
             elif areas:
                 add(_Found(m.start("grade"), m.end("grade") + 1, m.group("grade"), named[-1] if named else areas[0], previous=True))
-        running = gates.search(_RUNNING, s, gate=True)
-        if running:
-            # "graded requires improvement for the second inspection running":
-            # the same grade at the inspection before.
-            leading_past = gates.match(_LEADING_PAST, s)
-            for f in [f for f in found if f.area and f.previous is None]:
-                if not leading_past:
-                    f.previous = False  # "Respect was reasonably good, as it was at the last inspection": now, and then
-                # Its own span (the phrase and the grade): span values are keyed by offsets.
-                found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
         # "..., as was its use of resources": the same grade again.
         for m in rule(self.as_had_body, s, low) if "as had" in gate and any(f.area for f in found) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
@@ -1686,7 +1765,11 @@ class GradingExtractor:
             else:
                 add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.body_rated, s, low) if "rated" in gate or "judged" in gate else ():
-            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None))
+            if m.group("it") and scale_id not in ("cqc", "hmi-probation"):
+                continue  # "It was rated ..." is the whole body's rating where the body has one overall
+            if add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None)) and m.group("kept"):
+                # "has again been rated", "remains rated": the same at the inspection before
+                found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL, previous=True))  # its own offsets
         for m in finditer_at(self.area_moved_to, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " to " in gate and _TRANSITION_STARTS.any_in(low) else ():
             if add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area"), previous=False)) and m.group("before"):
                 found.append(_Found(m.start("area"), m.end("before"), m.group("before"), m.group("area"), previous=True))  # its own offsets
@@ -1738,7 +1821,7 @@ class GradingExtractor:
             for g in self.dated_grade.finditer(s, m.start("list"), m.end("list")):
                 # Each its own year: earlier ones previous, this inspection's year current (`_emit`).
                 add(_Found(g.start(), g.end(), g.group("grade"), m.group("area"), previous=True, current_year_is_now=True), claim=False)
-        for m in rule(self.that_grade_moved, s, low) if " to " in gate and ("grade" in gate or "rating" in gate or "judg" in gate) else ():
+        for m in rule(self.that_grade_moved, s, low) if (" to " in gate or "now" in gate) and ("grade" in gate or "rating" in gate or "judg" in gate) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA, previous=False))
         for m in rule(self.grade_that_area, s, low) if " area" in gate and ("that" in gate or "this" in gate or "same" in gate) else ():
@@ -1826,6 +1909,23 @@ class GradingExtractor:
         for m in finditer_at(self.area_and_remained, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " and " in gate and ("remain" in gate or "stay" in gate or " now " in gate) else ():
             if not self.grade_word.search(s, m.end("area"), m.start("grade")):
                 add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in rule(self.same_grade, s, low) if "same" in gate and any(f.area and f.count is None for f in found) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before:
+                add(_Found(m.start(), m.end(), before[-1].grade, m.group("area") or m.group("area2"), previous=before[-1].previous))
+        for m in rule(self.body_moved, s, low) if " to " in gate and _TRANSITION_STARTS.any_in(gate) and not any(f.area and f.area[:2] != "__" for f in found) else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=False))
+        for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "downgraded" in gate or "upgraded" in gate or "lowered" in gate or "raised" in gate or "moved" in gate else ():
+            g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
+            add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
+        for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
+            if self._names_area(s, m.start()):
+                continue  # "Services, which covers ..., was judged inadequate": an area (HMI Probation's), not a body
+            g = "grade" if m.group("grade") else "grade2"
+            add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
+        for m in rule(self.given_rating, s, low) if "rating" in gate or "grade" in gate or "verdict" in gate or "judg" in gate or "score" in gate else ():
+            if add(_Found(m.start("grade"), m.end(), m.group("grade"), OVERALL_IF_UNNAMED)) and m.group("again"):
+                found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
         for m in rule(self.remained, s, low) if "remain" in gate or "stay" in gate else ():
             kept = [f for f in found if f.area and f.count is None and not f.previous and f.start <= m.start("grade") < f.end]
             if kept:
@@ -1855,6 +1955,22 @@ class GradingExtractor:
                 earlier = _PAREN_EARLIER.match(s, f.end)
                 if earlier:
                     found.append(_Found(f.start, earlier.end(), earlier.group("grade"), f.area, previous=True))
+        held = _HELD_SINCE.search(s) if "since" in gate and "been" in gate else None
+        for f in [f for f in found if held and f.area and f.previous is None and f.count is None and held.start() <= f.start < held.end()]:
+            f.previous = False
+            found.append(_Found(min(f.start, held.start()), max(f.end, held.end()), f.grade, f.area, previous=True))  # its own offsets
+        running = gates.search(_RUNNING, s, gate=True)
+        if running:
+            # "graded requires improvement for the second inspection running":
+            # the same grade at the inspection before.
+            leading_past = gates.match(_LEADING_PAST, s)
+            # Only the grades of its own clause: "X has improved to G, while Y remains H, the same score as in 2022".
+            breaks = [b.end() for b in _CONTRAST_BREAK.finditer(s, 0, running.start())]
+            for f in [f for f in found if f.area and f.previous is None and f.start >= (breaks[-1] if breaks else 0)]:
+                if not leading_past:
+                    f.previous = False  # "Respect was reasonably good, as it was at the last inspection": now, and then
+                # Its own span (the phrase and the grade): span values are keyed by offsets.
+                found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
         if "not " in gate or "never " in gate:
             # "It is not adequate at investigating crime": a grade denied is no grade (zero
             # counts, "not rated good in any area", are counts of 0 and stay).
@@ -1864,11 +1980,22 @@ class GradingExtractor:
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:
         scales = self.scales
         scale_id = document_scale = _document_scale(ctx.inspection, inspection_year)
+        inspectorate = ctx.inspection.inspectorate
+        sent_start = sent.start_char if isinstance(sent, Sentence) else sent[0]
+        kind = self._kind(org_id or orgs.near(sent_start + found.start, sent_start))
+        if kind in _KIND_INSPECTORATE and inspectorate not in _KIND_INSPECTORATE[kind][2]:
+            # A round-up of several inspectorates' bodies ("Lincolnshire Police ... HMP Lincoln ..."):
+            # each body's grade is on the scale of the inspectorate that grades it.
+            inspectorate, scale_id = _KIND_INSPECTORATE[kind][:2]
+            document_scale = scale_id if scale_id != "peel-2021" or not inspection_year or inspection_year > 2020 else "peel-2014"
+            scale_id = document_scale
         area = None
-        if found.area == OVERALL_IF_UNNAMED and found.only_previous and scale_id == "hmi-probation" and ctx.inspection.inspectorate == "hmi-probation":
-            area = "overall"  # "an improvement on its first inspection, when it was judged inadequate"
+        if found.area == OVERALL_IF_UNNAMED and scale_id in ("hmi-probation", "cqc") and inspectorate == scale_id:
+            # "an improvement on its first inspection, when it was judged inadequate", "the trust has been
+            # downgraded from good to requires improvement": CQC and HMI Probation give the whole body an overall rating.
+            area = "overall"
         elif found.area == OVERALL_IF_UNNAMED:
-            if scale_id not in _OFSTED_SCALES or ctx.inspection.inspectorate != "ofsted":
+            if scale_id not in _OFSTED_SCALES or inspectorate != "ofsted":
                 return
             area = "overall effectiveness"
         elif found.area == OVERALL:
@@ -1888,15 +2015,16 @@ class GradingExtractor:
             if area is None:
                 return  # a youth justice service's out-of-court work (3.x) has no area of its own
         elif found.area:
-            resolved = scales.resolve_area(found.area, "ofsted" if found.by_ofsted else scale_id, "ofsted" if found.by_ofsted else ctx.inspection.inspectorate)
+            resolved = scales.resolve_area(found.area, "ofsted" if found.by_ofsted else scale_id, "ofsted" if found.by_ofsted else inspectorate)
             if resolved is None:
                 return
             scale_id, area = resolved
-            if area == "case supervision" and scale_id == "hmi-probation" and _YOUTH_JUSTICE.search(ctx.title or ctx.text[:2000]):
+            if area == "case supervision" and scale_id == "hmi-probation" and "supervision" not in found.area.lower() and _YOUTH_JUSTICE.search(ctx.title or ctx.text[:2000]):
                 # A youth justice inspection's second domain is court work: its
-                # standards are assessment, planning, delivery and reviewing too.
+                # standards are assessment, planning, delivery and reviewing too
+                # (but "case supervision", named as such, is what the text says).
                 area = "court work"
-            if scale_id == "ofsted" and area == "overall effectiveness" and ctx.inspection.inspectorate not in (None, "ofsted") and not found.by_ofsted:
+            if scale_id == "ofsted" and area == "overall effectiveness" and inspectorate not in (None, "ofsted") and not found.by_ofsted:
                 return
             if (scale_id == _OFSTED_2009) != (document_scale == _OFSTED_2009):
                 # The pre-2014 framework's areas ("leadership and management") are
@@ -1982,6 +2110,8 @@ class GradingExtractor:
         # not a sentence about the earlier inspection before it.
         tally = found.count is not None and _TALLY.match(sent_text)
         chain = getattr(self, "_chain", None)
+        if chain and self._names_other(sent_start, sent_start + found.start, chain[2]):
+            chain = None  # "Merseyside Police was rated ..." after a sentence on another force's earlier grades: a new subject
         if chain and 0 <= sent_start - chain[0] <= 3 and (
             # (not a grade it moved to: "Its efficiency has now fallen to requires improvement" is the grade now)
             (gates.match(_CONTINUES_SUBJECT, sent_text) and not _MOVED_TO_RX.search(sent_text, 0, found.end))
@@ -1992,12 +2122,37 @@ class GradingExtractor:
         # The sentence just before, in the same block or the block before.
         tail = before[-400:]
         last_sentence = gates.remembered(("last sentence", tail), lambda: _SENTENCE_BREAK.split(tail.strip())[-1] if tail.strip() else "")
-        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table" and not tally:
+        current_end = getattr(self, "_current_end", None)
+        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table" and not tally and not (current_end is not None and 0 <= sent_start - current_end <= 3):
             years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
             head = sent_text[: found.start]
             if years and gates.search(_WAS, head) and not gates.search(_PRESENT_OR_SINCE, head):
-                return years[-1]
+                # Not when this sentence names another body than the one before it (or the subject):
+                # "Wakefield Council's services were assessed as ..." after Kirklees' earlier grade.
+                last_start = sent_start - len(tail) + max(0, tail.rfind(last_sentence))
+                orgs = getattr(self, "_orgs", None)
+                named_before = set(orgs.ids[bisect.bisect_left(orgs.starts, last_start):bisect.bisect_left(orgs.starts, sent_start)]) if orgs else set()
+                if not self._names_other(sent_start, sent_start + found.start, named_before | {ctx.subject_id}):
+                    return years[-1]
         return False
+
+    def _names_area(self, s: str, start: int) -> bool:
+        """Whether the capitalised name at `start` (up to a comma or verb) is an area alias."""
+        area = self.scales.area_regex.match(s, start)
+        return area is not None and not re.match(r"\s*(?-i:[A-Z])", s[area.end():area.end() + 2])
+
+    @staticmethod
+    def _kind(org_id: str | None) -> str | None:
+        org = Gazetteer.default().by_id.get(org_id) if org_id else None
+        return org.kind if org else None
+
+    def _names_other(self, start: int, end: int, ids: set) -> bool:
+        """Whether an organisation other than `ids` is named in [start, end)."""
+        orgs = getattr(self, "_orgs", None)
+        if orgs is None:
+            return False
+        i = bisect.bisect_left(orgs.starts, start)
+        return any(orgs.ids[k] is not None and orgs.ids[k] not in ids for k in range(i, bisect.bisect_left(orgs.starts, end)))
 
     def _previous(self, sentence: str, found: _Found, inspection_year: int | None, subject: bool = True) -> tuple[bool, int | None]:
         # Look at the clause around the grade for an earlier-inspection cue.
@@ -2022,7 +2177,10 @@ class GradingExtractor:
         # "... an improvement on 2017, when the prison was rated poorly in two tests":
         # an earlier year's "when" clause dates every grade after it in the sentence.
         when = _WHEN_PAST.search(sentence, 0, found.start)
-        if when and inspection_year and int(when.group("year")) < inspection_year and not _NOW.search(sentence, when.end(), found.start):
+        if when and not when.group("year") and not _NOW.search(sentence, when.end(), found.start):
+            # "Since the last inspection, when services were judged to be inadequate, ...": that inspection's.
+            return True, _first_year(sentence, inspection_year)
+        if when and when.group("year") and inspection_year and int(when.group("year")) < inspection_year and not _NOW.search(sentence, when.end(), found.start):
             return True, int(when.group("year"))
         # "When it was last inspected, in 2022, it was found to be ...": a
         # leading time clause sets the time of the whole sentence.
@@ -2038,7 +2196,8 @@ class GradingExtractor:
         # whose inspection date is known; a round-up's "rated inadequate in
         # July 2024" may be that force's latest grade.
         comparison = gates.search(_COMPARED_FROM, sentence, found.end)
-        if comparison and not _YEAR.search(sentence, found.end, comparison.start()) and not _YEAR.search(sentence, 0, found.start):
+        between = [int(y) for y in _YEAR.findall(sentence, found.end, comparison.start())] if comparison else []
+        if comparison and all(inspection_year and y >= inspection_year - 1 for y in between) and not _YEAR.search(sentence, 0, found.start):
             # "rated as requiring improvement, moving up from the inadequate verdict of 2019":
             # the year dates the grade compared with, not this one.
             return False, inspection_year
@@ -2066,6 +2225,16 @@ def _may_be_plural(text: str, start: int) -> bool:
 _COORDINATION = re.compile(r"\s*(?:,|,?\s+and|&|,?\s+as\s+well\s+as)\s*", re.I)
 
 _OFSTED_2009 = "ofsted-2009"
+# The inspectorate (and its scale) that grades each kind of body, and the inspectorates a document
+# about that kind may name (a council's youth justice service is HMI Probation's).
+_KIND_INSPECTORATE = {
+    "police_force": ("hmicfrs", "peel-2021", {"hmicfrs"}),
+    "fire_and_rescue_service": ("hmicfrs", "hmicfrs-fire", {"hmicfrs"}),
+    "prison": ("hmi-prisons", "hmi-prisons", {"hmi-prisons"}),
+    "probation_service": ("hmi-probation", "hmi-probation", {"hmi-probation"}),
+    "health_provider": ("cqc", "cqc", {"cqc"}),
+    "local_authority": ("ofsted", "ofsted", {"ofsted", "hmi-probation"}),
+}
 _OFSTED_SCALES = ("ofsted", _OFSTED_2009)
 # The single inspection framework's first reports came out in 2014.
 _LAST_PRE_SIF_YEAR = 2013

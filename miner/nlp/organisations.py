@@ -22,7 +22,6 @@ from miner.nlp.inspection import identify_inspection
 
 SPANS_KEY = "organisations"
 _DOMAIN_KIND = {"hmicfrs": "police_force", "ofsted": "local_authority", "hmi-prisons": "prison", "hmi-probation": "probation_service", "cqc": "health_provider"}
-_COUNCIL_SERVICE = re.compile(r"\s+(?:youth\s+justice|youth\s+offending)\s+(?:service|team|partnership)", re.I)
 _SUBJECT_KINDS = {"police_force", "local_authority", "prison", "fire_and_rescue_service", "probation_service", "health_provider"}
 
 
@@ -52,7 +51,7 @@ class OrganisationResolver:
                 self.matcher.add(org.id, [make(n) for n in names])
             if acronyms:
                 self.acronyms.add(org.id, [make(n) for n in acronyms])
-        places = {org.place for org in gazetteer.organisations if org.place}
+        places = {place for org in gazetteer.organisations if org.place for place in (org.place, *org.place_aliases)}
         self.matcher.add("PLACE", [make(p) for p in sorted(places)])
         for kind, phrases in ANAPHORS.items():
             self.matcher.add(f"ANAPHOR:{kind}", [make(p) for p in phrases])
@@ -82,9 +81,9 @@ class OrganisationResolver:
                 text = doc_text[start:end]  # span.text, without joining its tokens
                 if not text[:1].isupper():
                     continue
-                # "Wigan Youth Justice Service": youth justice (and youth offending)
-                # services are run by the council, whatever the inspectorate.
-                place_prefer = "local_authority" if _COUNCIL_SERVICE.match(doc_text, end) else prefer
+                # "Wigan Youth Justice Service", "Somerset's youth offending team":
+                # youth justice services are run by the council, whatever the inspectorate.
+                place_prefer = "local_authority" if _YOUTH_JUSTICE.match(doc_text, end) else prefer
                 org = self.gazetteer.resolve_place(text, place_prefer)
                 if org is None:
                     continue
@@ -154,6 +153,8 @@ class OrganisationResolver:
         ranked = scores.most_common(2)
         if not in_title and len(ranked) == 2 and ranked[1][1] >= 0.6 * ranked[0][1]:
             return None  # a round-up of several forces or councils has no single subject
+        if not in_title and len(scores) >= 3 and ranked[0][1] < 0.45 * sum(scores.values()):
+            return None  # nor has one naming three or more, none of them in most of the mentions
         return ranked[0][0]
 
     def to_disk(self, path, *, exclude=()) -> None:
@@ -162,7 +163,8 @@ class OrganisationResolver:
         path = pathlib.Path(path)
         path.mkdir(parents=True, exist_ok=True)
         rows = [
-            {"id": o.id, "name": o.name, "kind": o.kind, "aliases": list(o.aliases), "region": o.region, "country": o.country, "place": o.place}
+            {"id": o.id, "name": o.name, "kind": o.kind, "aliases": list(o.aliases), "region": o.region, "country": o.country, "place": o.place,
+             **({"place_aliases": list(o.place_aliases)} if o.place_aliases else {})}
             for o in (self.gazetteer or Gazetteer.default()).organisations
         ]
         srsly.write_jsonl(path / "organisations.jsonl", rows)
@@ -316,6 +318,9 @@ class OrganisationIndex:
         opening = text.rfind(",", max(0, mention - 60), mention)
         return opening >= 0 and _RELATIVE.match(text, opening) is not None and "," in text[mention:offset]
 
+
+# After a place name: the youth justice service a council runs ("Bristol Youth Justice Service").
+_YOUTH_JUSTICE = re.compile(r"(?:['’]s)?\s+youth\s+(?:justice|offending)\b", re.I)
 
 # ", which runs the hospital,": a relative clause between a body and its predicate.
 _RELATIVE = re.compile(r",\s+(?:which|who|that)\b", re.I)

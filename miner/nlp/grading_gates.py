@@ -32,7 +32,7 @@ _LEADS_THEN_AREA = (
     r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?P<earlier>(?:previous|last|earlier|prior)\s+)?",
 )
 # Every match of `across` contains one of these nouns.
-_ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillar", "tests", "standards"])  # "pillar": "three-pillar"
+_ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillar", "tests", "standards", "judgements", "judgments"])  # "pillar": "three-pillar"
 # A digit `\\d` matches that is not "0" to "9": where there is none, a pattern
 # may be tried only at the ASCII digits (`scan.start_literals(..., ascii_digits=True)`).
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")

@@ -102,7 +102,7 @@ _CLAUSE_SPLIT = re.compile(r"^\s*(?i:previously|formerly|once)\b[^,;]{0,60},\s+|
 # a pattern that begins with a literal is searched for by its first
 # characters, one that begins with `\b` is tried at every offset.
 _YEAR = re.compile(r"(?:19|20)(?<!\w..)\d\d\b")
-_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions|standards))"
+_AREA_WORDS = r"(?:areas?|categories|(?:key )?questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions|standards))"
 _FAILING = r"failing|failed|poor|weak|below standard"
 # "two were scored at the lowest level", "given the lowest possible grade": the scale's last grade.
 _LOWEST_PHRASE = r"(?:(?:scored|given|awarded)\s+)?(?:at\s+)?(?:the|its|their|our)\s+lowest(?:\s+possible)?\s+(?:grade|score|rating|level|judge?ment|assessment)"  # aggregates kept as stated ("below standard in all three")
@@ -161,6 +161,22 @@ def _denied(s: str, found) -> bool:
     """Whether the grade of `found` is negated ("is not adequate at", "was never rated good")."""
     at = s.lower().rfind(found.grade.lower(), found.start, found.end)
     return at > 0 and bool(_DENIED.search(s, max(0, at - 60), at))
+
+
+# A grade that is only possible, feared or hoped for: "could be rated inadequate", "risks being
+# judged inadequate", "hopes to be rated outstanding", "would be placed in the inadequate category".
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|may|might|would|should|risks?|risking|risked|hopes?|hoping|hoped|wants?|wanted|aims?|aiming|aimed|bid|seeks?|seeking|expects?|expected)"
+    r"\s+(?:(?:to|be|being|become|becoming|have|been|now|still|soon|also|again|even|rated|judged|graded|found|considered|deemed|assessed|as|given|awarded|placed|in|the|an?|downgraded|upgraded)\s+)+" + QUOTE + "$",
+    re.I,
+)
+_HYPOTHETICAL_WORDS = ("could ", "may ", "might ", "would ", "should ", "risk", "hope", "want", "aim", "bid ", "seek", "expect")
+
+
+def _hypothetical(s: str, found) -> bool:
+    """Whether the grade of `found` is only possible or wished for ("could be rated inadequate")."""
+    at = s.lower().rfind(found.grade.lower(), found.start, found.end)
+    return at > 0 and bool(_HYPOTHETICAL.search(s, max(0, at - 60), at))
 
 
 _DETERMINER = re.compile(r"\s*(?:(?:the|its|their)\s+)?", re.I)
@@ -248,7 +264,7 @@ _WE_GRADED = re.compile(r"\b(?:we|inspectors)\s+(?:have\s+)?(?:also\s+)?(?:grade
 # A row that asks the question it grades: CQC's "Are services safe?".
 _QUESTION_ROW = re.compile(r"^(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location)\s+|\?$", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
-_GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
+_GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|(?:key\s+)?questions?|categories)"
 # "None of the standards was rated outstanding", "No judgement was inadequate",
 # "neither was any rated poor": a zero count with the graded things as subject.
 _NONE_STARTS = Literals(["none", "no", "neither", "not a single", "not one"])  # "no" then any space (\s+)
@@ -449,8 +465,8 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:(?<!good\s)(?<!adequate\s)(?<!outstanding\s)(?<!improvement\s)(?<!poor\s)across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
-            rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:(?:graded|inspected|assessed|core)\s+)?(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
+            rf"\b(?:(?<!good\s)(?<!adequate\s)(?<!outstanding\s)(?<!improvement\s)(?<!poor\s)across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|judge?ments|(?:healthy\s+prison\s+)?tests)\b"
+            rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:(?:graded|inspected|assessed|core|key)\s+)?(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
             # "under the old three-pillar system": three were graded.
             rf"|\b(?P<out_of5>{N})-pillar\b"
             # "We make graded judgments in eight of these nine areas": eight were graded.
@@ -544,7 +560,7 @@ class GradingExtractor:
         )
         judged = r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?(?:as\s+)?"
         self.zero_subject = re.compile(
-            rf"\b(?:none\s+of\s+(?:the|its|their)\s+(?:(?P<out_of>{N})\s+)?{_GRADED_THINGS}|(?:no|not\s+a\s+single|not\s+one)\s+(?:other\s+)?(?:key\s+)?{_GRADED_THINGS}(?:\s+(?:of|at|in)\s+(?!(?:is|was|were|are)\b)[\w'’-]+(?:\s+(?!(?:is|was|were|are)\b)[\w'’-]+){{0,4}})?)\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}"
+            rf"\b(?:none\s+of\s+(?:the|its|their|the\s+\w+['’]s|(?:(?-i:[A-Z])[\w&-]*\s+){{0,6}}(?-i:[A-Z])[\w&-]*['’]s?)\s+(?:(?P<out_of>{N})\s+)?(?:key\s+)?{_GRADED_THINGS}|(?:no|not\s+a\s+single|not\s+one)\s+(?:other\s+)?(?:key\s+)?{_GRADED_THINGS}(?:\s+(?:of|at|in)\s+(?!(?:is|was|were|are)\b)[\w'’-]+(?:\s+(?!(?:is|was|were|are)\b)[\w'’-]+){{0,4}})?)\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}"
             rf"{Q}(?P<grade>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))?"
             rf"|\bnone\s+of\s+them\s+(?:(?:was|were|is|are)\s+{judged})?{Q}(?P<grade5>{G}){Q}(?![\w-])"
             rf"|\b(?:neither|none)\s+(?:was|were)\s+(?:any\s+)?{judged}{Q}(?P<grade3>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade4>{G}){Q}(?![\w-]))?"
@@ -932,7 +948,7 @@ class GradingExtractor:
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
             if low is not None:
                 gates.reading(sent_text, low)
-            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text or "standards" in sent_text:
+            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text or "standards" in sent_text or "judgements" in sent_text or "judgments" in sent_text:
                 across_only = gates.across(self.across, sent_text, low)
                 if across_only and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                     total = _total_of(across_only)
@@ -1975,6 +1991,8 @@ class GradingExtractor:
             # "It is not adequate at investigating crime": a grade denied is no grade (zero
             # counts, "not rated good in any area", are counts of 0 and stay).
             found[:] = [f for f in found if f.count is not None or not _denied(s, f)]
+        if any(w in gate for w in _HYPOTHETICAL_WORDS):
+            found[:] = [f for f in found if not _hypothetical(s, f)]
         return found
 
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:

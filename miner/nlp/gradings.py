@@ -447,6 +447,8 @@ class GradingExtractor:
         # prison scored 1 in three of the four tests" (`_find` maps them to grades).
         self.score_grades = {k: v for scale in scales.scales.values() for k, v in (scale.scores or {}).items()}
         self.area_scored = re.compile(rf"{A}\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:scored|given\s+a\s+score\s+of)\s+(?:a\s+)?(?P<score>\d)(?!\w|[.,]\d)", flags)
+        # "HMP Leeds scored 1 for purposeful activity", "scored 3 out of 4 on respect".
+        self.scored_area = re.compile(rf"\bscored\s+(?:a\s+)?(?P<score>\d)(?:\s+(?:out\s+)?of\s+4)?\s+(?:for|in|on|at)\s+(?:(?:its|the)\s+)?{A}", flags)
         self.scored_count = re.compile(
             rf"\bscored\s+(?:a\s+)?(?P<score>\d)\s+(?:in|for|on)\s+(?P<count>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}"
             rf"|\b(?P<count2>{N})\s+of\s+(?:the|its|their)\s+(?P<out_of2>{N})\s+{_GRADED_THINGS}\s+(?:were|was)\s+(?:scored|given\s+a\s+score\s+of)\s+(?:a\s+)?(?P<score2>\d)(?!\w|[.,]\d)",
@@ -558,6 +560,11 @@ class GradingExtractor:
 
             # "rated the home inadequate for being safe and well-led, and requires improvement overall"
             rf"|\band\s+(?:as\s+)?{Q}(?P<grade4>{G}){Q}\s+overall\b",
+            flags,
+        )
+        # "has been placed in the 'inadequate' category (overall)": a rating of the whole body.
+        self.category = re.compile(
+            rf"\b(?:placed|put|rated|graded|is|was|are|were|been|remains?|remained|stays?|stayed|moved|falls?|fell|sits?)\s+(?:back\s+)?(?:in|into|within)\s+(?:the|its)\s+{Q}(?P<grade>{G}){Q}\s+(?:category|band|bracket)(?P<overall>\s+overall)?\b(?!\s+(?:for|in|at|on)\s)",
             flags,
         )
         judged = r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?(?:as\s+)?"
@@ -1473,6 +1480,8 @@ class GradingExtractor:
                 count = parse_int(rest.group("count"))
                 if count is not None and count <= out_of:
                     add(_Found(rest.start("count"), rest.end(), rest.group("grade"), None, count, out_of, "count"))
+        for m in self.category.finditer(s) if "categor" in gate or "band" in gate or "bracket" in gate else ():
+            add(_Found(m.start("grade"), m.end(), m.group("grade"), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
         for m in finditer_at(self.overall, s, low, _OVERALL_STARTS) if low is None or "overall" in low else ():
             grade = m.group("grade") or m.group("grade2") or m.group("grade3") or m.group("grade4")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
@@ -1895,6 +1904,10 @@ class GradingExtractor:
                     if running and running.start() >= m.end():
                         # "scored 2 at both inspections": the same score before (its own offsets).
                         found.append(_Found(running.start(), running.end(), grade, m.group("area"), previous=True))
+            for m in rule(self.scored_area, s, low):
+                grade = self.score_grades.get(m.group("score"))
+                if grade and self.scales.resolve_area(m.group("area"), "hmi-prisons", "hmi-prisons"):
+                    add(_Found(m.start(), m.end(), grade, m.group("area"), previous=False))
             for m in rule(self.scored_count, s, low):
                 grade = self.score_grades.get(m.group("score") or m.group("score2"))
                 count = parse_int(m.group("count") or m.group("count2"))

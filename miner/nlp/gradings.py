@@ -430,7 +430,7 @@ class GradingExtractor:
         # "For care leavers, the council was judged good" (not the council's overall grade).
         self.fronted_area = re.compile(
             rf"\s*(?:but\s+|and\s+)?(?:when\s+it\s+comes\s+to|as\s+for|as\s+regards|in\s+terms\s+of|regarding|on|for|in)\s+(?:(?:its|their|the\s+force['’]s|the\s+council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s*,\s+"
-            rf"(?:it|they|the\s+\w+|(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})\s+"
+            rf"(?:it|they|the\s+\w+|(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:\s+(?:prison|jail|gaol|council|force|police|trust|hospital|service))?)\s+"
             rf"(?:(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|again\s+)?(?:(?:rated|judged|graded|assessed|found|deemed|considered)\s+)?(?:as\s+|to\s+be\s+|to\s+(?=requir))?)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|for|on|or)\s)(?!\s+in\s+(?!(?:19|20)\d\d))"
             rf"|(?:received|was\s+given|were\s+given|got|earned|was\s+awarded|were\s+awarded)\s+(?:a|an|the)\s+{Q}(?P<grade2>{G}){Q}\s+(?:grade|rating|judge?ment|score)\b)",
             flags,

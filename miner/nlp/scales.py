@@ -28,7 +28,13 @@ GRADE_PHRASES = {
     "inadequate": "inadequate",
     "poor": "poor",
 }
-GRADE_PATTERN = "|".join(sorted((re.escape(p) for p in GRADE_PHRASES), key=len, reverse=True))
+# A short "requires improvement" never stops before "to be good": a rule that backtracks
+# into it ("rated requires improvement| to be good for care leavers") would read the
+# rest as no area.
+GRADE_PATTERN = "|".join(
+    re.escape(p) + (r"(?!\s+to\s+be\s+good\b)" if p.endswith("improvement") else "")
+    for p in sorted(GRADE_PHRASES, key=len, reverse=True)
+)
 
 
 @dataclass(frozen=True)

@@ -603,7 +603,27 @@ def layout_cases() -> list[Case]:
     return cases
 
 
-CASES = (layout_cases() + area_cases() + modifier_cases() + count_cases() + list_cases() + overall_cases() + score_cases() + trap_cases()
+def spelling_cases() -> list[Case]:
+    """'Requires improvement' as the press and the reports spell it."""
+    cases = []
+    for body in BODIES:
+        ri = next((g for g in body.grades if g.canonical in (RI, RIG)), None)
+        if ri is None:
+            continue
+        tail = " to be good" if ri.canonical == RIG else ""
+        area = body.areas[0]
+        rows = [
+            ("requiring", f"{body.full} was assessed as requiring improvement{tail} {area.prep}."),
+            ("title case", f"{body.full} was rated 'Requires Improvement{tail.title()}' {area.prep}."),
+            ("required", f"In its latest inspection, {body.full} required improvement{tail} {area.prep}."),
+            ("in need of", f"{body.full} was judged to require improvement{tail} {area.prep}."),
+        ]
+        for name, text in rows:
+            cases.append(Case(f"{body.key}-spelling-{name}", {"kind": "spelling", "body": body.key, "spelling": name}, body, [text], {rec(body, area.canonical, ri.canonical)}))
+    return cases
+
+
+CASES = (layout_cases() + spelling_cases() + area_cases() + modifier_cases() + count_cases() + list_cases() + overall_cases() + score_cases() + trap_cases()
          + form_cases() + more_frame_cases() + news_cases() + context_cases())
 
 # Cases the extractor does not get right yet, each with the reason. Keep short.

@@ -99,7 +99,7 @@ _WAS = re.compile(r"\b(?:was|were|had)\b")
 _JUDGED_IN_PAST = re.compile(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\n")
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r"^\s*(?i:previously|formerly|once)\b[^,;]{0,60},\s+|,\s+(?=(?:previously|formerly|once)\s+(?:rated|judged|graded|assessed|found)\b)|,\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|,\s+(?=(?:an?|both|one|two|three|four|five|six|the(?:\s+same)?)\s+(?:other\s+)?areas?\s+(?:in\s+which|where|that|which|it|they|the)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_CLAUSE_SPLIT = re.compile(r"^\s*(?i:previously|formerly|once)\b[^,;]{0,60},\s+|,\s+(?=(?:previously|formerly|once)\s+(?:rated|judged|graded|assessed|found)\b)|,\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step|change)\b)|,\s+(?=(?:an?|both|one|two|three|four|five|six|the(?:\s+same)?)\s+(?:other\s+)?areas?\s+(?:in\s+which|where|that|which|it|they|the)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 # `\b(?:19|20)\d\d\b`, with the boundary checked after the digits (a look-behind):
 # a pattern that begins with a literal is searched for by its first
 # characters, one that begins with `\b` is tried at every offset.
@@ -121,7 +121,7 @@ _GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", 
 _JUDGED_STARTS = Literals(["rated", "judged", "graded", "assessed", "found", "considered", "deemed"])
 _OVERALL_STARTS = Literals(["overall", "judged", "rated", "graded", "found", "assessed", "deemed", "and"])
 _UNQUALIFIED_STARTS = Literals(["the", "children", "services"])
-_UP_FROM_STARTS = Literals(["up", "down", "improv", "risen", "fallen", "mov", "climbed", "dropped", "slipped"])
+_UP_FROM_STARTS = Literals(["up", "down", "improv", "risen", "fallen", "mov", "climbed", "dropped", "slipped", "chang", "compared", "a change", "an improvement", "a rise", "a step", "a fall", "a drop", "a decline"])
 # Words without which a pattern cannot match anywhere in the sentence.
 _NO_STARTS = Literals(["no"])
 _EARLIER_WHOLE_STARTS = Literals(["it ", "they ", "its ", "their ", "the local", "the authority", "the council", "the service", "children", "service"])
@@ -165,6 +165,13 @@ def _denied(s: str, found) -> bool:
     return at > 0 and bool(_DENIED.search(s, max(0, at - 60), at))
 
 
+_GRADE_RX = re.compile(rf"(?<![\w-])(?:{GRADE_PATTERN})(?![\w-])", re.I)
+# "rated good, adequate and inadequate for A, B and C respectively"
+_RESPECTIVELY = re.compile(
+    rf"(?P<grades>{QUOTE}(?:{GRADE_PATTERN}){QUOTE}(?:,\s+{QUOTE}(?:{GRADE_PATTERN}){QUOTE}){{0,6}},?\s+and\s+{QUOTE}(?:{GRADE_PATTERN}){QUOTE})"
+    r"\s+(?:for|at|in|on)\s+(?P<areas>[^.;]{3,400}?),?\s+respectively\b",
+    re.I,
+)
 # A grade that is only possible, feared or hoped for: "could be rated inadequate", "risks being
 # judged inadequate", "hopes to be rated outstanding", "would be placed in the inadequate category".
 _HYPOTHETICAL = re.compile(
@@ -416,7 +423,7 @@ class GradingExtractor:
         # "rated inadequate at investigating crime", "requires improvement in how it investigates crime",
         # "good at preventing crime and responding to the public", "the inadequate grades were for how GMP responds to the public"
         self.grade_then_area = re.compile(
-            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?|verdicts?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?(?:,\s+(?:too|also|again|as\s+well)(?=,))?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of|against)\s+(?:(?:both|each of|all of)\s+)?(?:the\s+(?:healthy\s+prison\s+)?tests?\s+of\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?|verdicts?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?(?:\s+by\s+(?:the\s+)?(?:inspectors|inspectorate|watchdog|regulator|hmicfrs|ofsted|cqc|care\s+quality\s+commission|hm\s+inspectorate\s+of\s+(?:prisons|probation|constabulary)))?(?:,\s+(?:too|also|again|as\s+well)(?=,))?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of|against)\s+(?:(?:both|each of|all of)\s+)?(?:the\s+(?:healthy\s+prison\s+)?tests?\s+of\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
@@ -534,7 +541,11 @@ class GradingExtractor:
             flags,
         )
         # "The workforce grade is up from requires improvement in 2022"
-        self.up_from = re.compile(rf"\b(?:up|down|improved|improving|risen|fallen|moved|moving|climbed|dropped|slipped)\s+from\s+(?:(?:the|its|an?)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags)
+        self.up_from = re.compile(
+            rf"\b(?:(?:up|down|improved|improving|risen|fallen|moved|moving|climbed|dropped|slipped|changed|changing)\s+from|compared\s+(?:with|to)"
+            rf"|an?\s+(?:change|improvement|rise|step\s+up|fall|drop|decline)\s+(?:from|on))\s+(?:(?:the|its|an?)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])",
+            flags,
+        )
         # "Three of the eight standards were rated good, four required improvement and
         # one was inadequate": the counts listed after a count share its total.
         self.count_tail = re.compile(
@@ -1717,7 +1728,7 @@ class GradingExtractor:
             if self._names_area(s, m.start()):
                 continue  # "Safety, which had been judged poor, ...": an area's earlier grade (`area_moved_to`, `area_which`)
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
-        for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
+        for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low or "compared" in low or "improvement on" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             # "X is now adequate, down from good, while Y has moved up from requires
             # improvement": each "from" grade belongs to the area named last before it.
@@ -2008,7 +2019,23 @@ class GradingExtractor:
             found[:] = [f for f in found if f.count is not None or not _denied(s, f)]
         if any(w in gate for w in _HYPOTHETICAL_WORDS):
             found[:] = [f for f in found if not _hypothetical(s, f)]
+        if "respectively" in gate:
+            self._respectively(s, found)
         return found
+
+    def _respectively(self, s: str, found: list[_Found]) -> None:
+        """"rated good and inadequate for A and B respectively": the n-th grade is the n-th area's
+        (the rules that read one grade for all the areas, or none for the first, are overruled)."""
+        m = _RESPECTIVELY.search(s)
+        if not m:
+            return
+        grades = [g for g in _GRADE_RX.findall(m.group("grades"))]
+        areas = list(self.scales.area_regex.finditer(s, m.start("areas"), m.end("areas")))
+        if len(grades) < 2 or len(grades) != len(areas):
+            return
+        found[:] = [f for f in found if not (m.start() <= f.start < m.end() or m.start() < f.end <= m.end())]
+        for grade, area in zip(grades, areas):
+            found.append(_Found(area.start(), area.end(), grade, area.group(0)))  # its own offsets
 
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:
         scales = self.scales

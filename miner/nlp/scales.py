@@ -16,6 +16,7 @@ GRADE_PHRASES = {
     "requires improvement to be good": "requires improvement",
     "require improvement to be good": "requires improvement",
     "required improvement to be good": "requires improvement",
+    "requiring improvement to be good": "requires improvement",
     "requires improvement": "requires improvement",
     "require improvement": "requires improvement",
     "required improvement": "requires improvement",

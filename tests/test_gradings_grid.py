@@ -623,7 +623,54 @@ def spelling_cases() -> list[Case]:
     return cases
 
 
-CASES = (layout_cases() + spelling_cases() + area_cases() + modifier_cases() + count_cases() + list_cases() + overall_cases() + score_cases() + trap_cases()
+def structure_cases() -> list[Case]:
+    """Report structures: comparison tables, flattened PDF rows, area headings, grade-first lists,
+    and each inspectorate's own summary sentences."""
+    cases = []
+    for body in BODIES:
+        labels = [(a, _cap(a.noun if a.noun[0].isupper() else a.canonical)) for a in body.areas[:3]]
+        g = [body.grades[i % len(body.grades)] for i in range(len(body.grades) + 3)]
+        (a1, l1), (a2, l2) = labels[0], labels[1]
+        rows = [
+            ("comparison table", [f"| Area | 2024 | 2021 |", f"| {l1} | {_cap(g[0].label)} | {_cap(g[1].label)} |", f"| {l2} | {_cap(g[2].label)} | {_cap(g[2].label)} |"],
+             {rec(body, a1.canonical, g[0].canonical), rec(body, a1.canonical, g[1].canonical, True), rec(body, a2.canonical, g[2].canonical), rec(body, a2.canonical, g[2].canonical, True)}),
+            ("rating and previous columns", [f"| Area | Rating | Previous rating |", f"| {l1} | {_cap(g[1].label)} | {_cap(g[3].label)} |"],
+             {rec(body, a1.canonical, g[1].canonical), rec(body, a1.canonical, g[3].canonical, True)}),
+            ("flattened row", [f"{l1} {_cap(g[1].label)}", f"{l2} {_cap(g[2].label)}"], {rec(body, a1.canonical, g[1].canonical), rec(body, a2.canonical, g[2].canonical)}),
+            ("area heading, grade line", [f"# {l1}", f"Grade: {_cap(g[3].label)}"], {rec(body, a1.canonical, g[3].canonical)}),
+            ("area heading with grade", [f"# {l1}: {_cap(g[0].label)}", "Inspectors set out what they found."], {rec(body, a1.canonical, g[0].canonical)}),
+            ("grade-first list", [f"- {_cap(g[1].label)}: {a1.canonical} and {a2.canonical}"], {rec(body, a1.canonical, g[1].canonical), rec(body, a2.canonical, g[1].canonical)}),
+            ("graded as follows", [f"We graded {body.noun} as follows:", f"- {l1}: {g[2].label}", f"- {l2}: {g[1].label}"],
+             {rec(body, a1.canonical, g[2].canonical), rec(body, a2.canonical, g[1].canonical)}),
+        ]
+        for name, lines, expected in rows:
+            cases.append(Case(f"{body.key}-structure-{name}", {"kind": "structure", "body": body.key, "structure": name}, body, lines, expected))
+    # Each inspectorate's own summary sentences.
+    own = [
+        (CQC, "our rating improved", ["Our rating of this trust improved. We rated it as good because:"], {rec(CQC, "overall", "good")}),
+        (CQC, "our rating stayed the same", ["Our rating of this trust stayed the same. We rated it as requires improvement because:"],
+         {rec(CQC, "overall", RI), rec(CQC, "overall", RI, True)}),
+        (CQC, "we rated key questions as", ["We rated safe, effective and well-led as requires improvement, and caring and responsive as good."],
+         {rec(CQC, a, RI) for a in ("safe", "effective", "well-led")} | {rec(CQC, a, "good") for a in ("caring", "responsive")}),
+        (CQC, "key question is", ["Is the trust well-led? Inadequate"], {rec(CQC, "well-led", "inadequate")}),
+        (PRISON, "outcomes for prisoners were G for T", ["Outcomes for prisoners were poor for safety."], {rec(PRISON, "safety", "poor")}),
+        (PRISON, "outcomes list", ["At this inspection, we found that outcomes for prisoners were:", "- poor for safety", "- not sufficiently good for respect", "- reasonably good for purposeful activity"],
+         {rec(PRISON, "safety", "poor"), rec(PRISON, "respect", NSG), rec(PRISON, "purposeful activity", "reasonably good")}),
+        (PRISON, "outcomes against this test", ["# Respect", "Outcomes for prisoners were reasonably good against this healthy prison test."], {rec(PRISON, "respect", "reasonably good")}),
+        (OFSTED, "children's services are", ["Children’s services in Norfolk are good."], {rec(OFSTED, "overall effectiveness", "good")}),
+        (OFSTED, "experiences are (plural)", ["The experiences and progress of children in care are inadequate."], {rec(OFSTED, "children in care", "inadequate")}),
+        (OFSTED, "judgement heading", ["# The experiences and progress of care leavers", "Requires improvement to be good"], {rec(OFSTED, "care leavers", RIG)}),
+        (PROBATION, "overall rated as", ["Overall, Leeds PDU is rated as: 'Good'."], {rec(PROBATION, "overall", "good")}),
+        (PROBATION, "domain heading", ["# Organisational delivery", "Our rating for organisational delivery is: Inadequate"], {rec(PROBATION, "organisational delivery", "inadequate")}),
+        (PEEL, "we found the force", ["We found Durham Constabulary to be adequate at investigating crime."], {rec(PEEL, "investigating crime", "adequate")}),
+        (PEEL, "in how it", ["The force requires improvement in how it protects vulnerable people."], {rec(PEEL, "protecting vulnerable people", RI)}),
+    ]
+    for body, name, lines, expected in own:
+        cases.append(Case(f"{body.key}-own-{name}", {"kind": "own phrasing", "body": body.key, "own": name}, body, lines, expected))
+    return cases
+
+
+CASES = (layout_cases() + structure_cases() + spelling_cases() + area_cases() + modifier_cases() + count_cases() + list_cases() + overall_cases() + score_cases() + trap_cases()
          + form_cases() + more_frame_cases() + news_cases() + context_cases())
 
 # Cases the extractor does not get right yet, each with the reason. Keep short.
@@ -636,7 +683,9 @@ def run_case(extractor, case: Case) -> set:
     title = case.body.headline if case.news else case.body.title
     builder.add("heading", title, level=1)
     for line in case.lines:
-        if line.startswith("|"):
+        if line.startswith("# "):
+            builder.add("heading", line[2:], level=2)
+        elif line.startswith("|"):
             builder.add("table_row", " | ".join(c.strip() for c in line.strip("|").split("|")))
         elif line.startswith("- "):
             builder.add("list_item", line[2:])

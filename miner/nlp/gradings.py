@@ -172,6 +172,7 @@ _RESPECTIVELY = re.compile(
     r"\s+(?:for|at|in|on)\s+(?P<areas>[^.;]{3,400}?),?\s+respectively\b",
     re.I,
 )
+_AREA_LIST_REST = re.compile(r"(?:\s|,|;|&|\.|\band\b|\bthe\b)*", re.I)  # what may separate the areas of a list
 # A grade that is only possible, feared or hoped for: "could be rated inadequate", "risks being
 # judged inadequate", "hopes to be rated outstanding", "would be placed in the inadequate category".
 _HYPOTHETICAL = re.compile(
@@ -410,6 +411,9 @@ class GradingExtractor:
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
+        self.grade_colon = re.compile(rf"^\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*(?::|\s[–—])\s+", flags)
+        # "Grade: Adequate", "Our rating: Good" on the line after an area heading.
+        self.grade_labelled = re.compile(rf"^\s*(?:our\s+|the\s+)?(?:overall\s+)?(?:grade|rating|judge?ment|score|verdict)\s*[:–—-]\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*\.?\s*$", flags)
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
         connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
@@ -559,7 +563,9 @@ class GradingExtractor:
             rf"\b(?:(?:rated|judged|graded|assessed)\s+(?:this|that)\s+area\s+(?:as\s+|to\s+be\s+)?|(?:this|that)\s+area\s+(?:was|is|has\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+|to\s+be\s+)?"
             # "..., with that key question scoring 'good'", "this test was again rated poor"
             rf"|(?:this|that)\s+(?:key\s+)?(?:question|test|standard|domain)\s+(?:(?:was|is|has\s+been)\s+(?:again\s+|also\s+)?)?(?:rated|judged|graded|assessed|scoring|scored|receiving|given)\s+(?:as\s+|to\s+be\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])"
-            rf"|\b(?:(?:rated|judged|graded|assessed)\s+(?:it|the\s+force|the\s+council|the\s+service)|(?:it|the\s+force|the\s+council|the\s+service)\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?:rated|judged|graded|assessed))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:in|for)\s+(?:this|that)\s+area\b",
+            rf"|\b(?:(?:rated|judged|graded|assessed)\s+(?:it|the\s+force|the\s+council|the\s+service)|(?:it|the\s+force|the\s+council|the\s+service)\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?:rated|judged|graded|assessed))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:in|for)\s+(?:this|that)\s+area\b"
+            # "Outcomes for prisoners were reasonably good against this healthy prison test."
+            rf"|\b(?:were|are|was|is|remained|remain)\s+{Q}(?P<grade3>{G}){Q}\s+(?:against|for|in|on)\s+(?:this|that)\s+(?:healthy\s+prison\s+)?(?:test|key\s+question|standard|domain)\b",
             flags,
         )
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are|does|do|did)\s+(?:(?:its|their|the|our)\s+(?:(?:way|ways)\s+(?:in\s+which\s+)?(?:we|it|they|the\s+\w+)\s+)?|(?:how|the\s+way)\s+(?:we|it|they|the\s+\w+)\s+)?(?:work\s+(?:to|on)\s+)?{A}(?![\w-])", flags)
@@ -1023,7 +1029,10 @@ class GradingExtractor:
                 # (The next sentence is tried first: it is rarely a bare grade.)
                 question = self.question_area.match(sent_text) if len(sent_text) < 80 and sent_text.lstrip()[:3].lower() in ("are", "is ") else None
                 nxt = sentences[i + 1] if len(sent_text) < 140 and i + 1 < len(sentences) and (question or gates.may_end_with_area(sent_text)) else None
-                grade_match = nxt and gates.may_be_grade_only(nxt.text) and (gates.lead_grade(self.grade_only, nxt.text.rstrip()) or gates.lead_grade(self.grade_lead, nxt.text))
+                grade_match = nxt and (
+                    (gates.may_be_grade_only(nxt.text) and (gates.lead_grade(self.grade_only, nxt.text.rstrip()) or gates.lead_grade(self.grade_lead, nxt.text)))
+                    or (len(nxt.text) < 60 and ":" in nxt.text and self.grade_labelled.match(nxt.text))
+                )
                 match = grade_match and (question or gates.lead_area(self.area_only, sent_text, low))
                 if match:
                     found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
@@ -1050,7 +1059,7 @@ class GradingExtractor:
                 # The area named last before it in the sentence, else in the sentence before.
                 named = list(self.scales.area_regex.finditer(sent_text, 0, this_area.start())) or (list(self.scales.area_regex.finditer(sentences[i - 1].text)) if i else [])
                 if named:
-                    founds.append(_Found(this_area.start(), this_area.end(), this_area.group("grade") or this_area.group("grade2"), named[-1].group(0), explicit=True))
+                    founds.append(_Found(this_area.start(), this_area.end(), this_area.group("grade") or this_area.group("grade2") or this_area.group("grade3"), named[-1].group(0), explicit=True))
                     running = gates.search(_RUNNING, sent_text, gate=True)
                     if running:  # "..., with that key question scoring 'good' for the third inspection in a row"
                         founds.append(_Found(min(this_area.start(), running.start()), max(this_area.end(), running.end()), founds[-1].grade, founds[-1].area, previous=True))
@@ -2021,7 +2030,20 @@ class GradingExtractor:
             found[:] = [f for f in found if not _hypothetical(s, f)]
         if "respectively" in gate:
             self._respectively(s, found)
+        if not found and (":" in s or "–" in s or "—" in s):
+            self._grade_then_areas(s, found)
         return found
+
+    def _grade_then_areas(self, s: str, found: list[_Found]) -> None:
+        """"Good: investigating crime and responding to the public": a grade, then the areas given it
+        and nothing else (a list item or a line of a summary)."""
+        m = self.grade_colon.match(s)
+        if not m:
+            return
+        areas = list(self.scales.area_regex.finditer(s, m.end()))
+        if areas and _AREA_LIST_REST.fullmatch(self.scales.area_regex.sub(" ", s[m.end():])):
+            for area in areas:
+                found.append(_Found(area.start(), area.end(), m.group("grade"), area.group(0), method="table"))
 
     def _respectively(self, s: str, found: list[_Found]) -> None:
         """"rated good and inadequate for A and B respectively": the n-th grade is the n-th area's

@@ -196,7 +196,24 @@ CQC = Body(
     ),
 )
 
-BODIES = (PEEL, OFSTED, PRISON, PROBATION, CQC)
+FIRE = Body(
+    "fire", "surrey-fire-and-rescue-service", "Effectiveness, efficiency and people 2021/22: An inspection of Surrey Fire and Rescue Service",
+    "Surrey Fire and Rescue Service", "Surrey Fire and Rescue", "the service",
+    (OUTSTANDING, GOOD, ADEQUATE, REQUIRES, INADEQUATE),
+    (
+        Area("effectiveness", "for effectiveness", "Effectiveness", "effectiveness", "keeps people safe from fire"),
+        Area("efficiency", "for efficiency", "Efficiency", "efficiency"),
+        Area("people", "for how well it looks after its people", "Looking after its people", None, "looks after its people"),
+    ),
+    None, 3, "pillars",
+    "Surrey Fire and Rescue Service told to improve by inspectors",
+    (
+        ("effectiveness", "for how effectively it keeps people safe from fire"), ("efficiency", "for how efficiently it uses its resources"),
+        ("people", "for the way it treats its people"), ("people", "for looking after its people"), ("efficiency", "for how efficient it is"),
+    ),
+)
+
+BODIES = (PEEL, OFSTED, PRISON, PROBATION, CQC, FIRE)
 
 
 def _cap(s: str) -> str:
@@ -343,7 +360,7 @@ def modifier_cases() -> list[Case]:
 
 def count_cases() -> list[Case]:
     cases = []
-    words = {2: "two", 3: "three", 4: "four", 5: "five", 7: "seven", 9: "nine", 10: "ten", 12: "12"}
+    words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 7: "seven", 9: "nine", 10: "ten", 12: "12"}
     for body in BODIES:
         t, aw = body.total, body.area_word
         first, second = body.grades[1], body.grades[-1]  # good, and the lowest grade
@@ -379,7 +396,7 @@ def list_cases() -> list[Case]:
             ("as was", f"{a1.noun} was rated {g.label}, as was {a2.noun[0].lower() + a2.noun[1:]}.", {rec(body, a1.canonical, g.canonical), rec(body, a2.canonical, g.canonical)}),
         ]
         if len(body.areas) > 2:
-            a3 = body.areas[3]  # (Ofsted's "children in care and care leavers" is one area of the 2018-23 framework)
+            a3 = body.areas[min(3, len(body.areas) - 1)]  # (Ofsted's "children in care and care leavers" is one area of the 2018-23 framework)
             rows.append(("three areas", f"Inspectors rated {body.noun} {h.label} {a1.prep}, {a2.prep.split(' ', 1)[1]} and {a3.prep.split(' ', 1)[1]}.",
                          {rec(body, a.canonical, h.canonical) for a in (a1, a2, a3)}))
         for name, text, expected in rows:
@@ -432,6 +449,7 @@ OTHER_BODY = {
     "prison": ("HMP Bristol", "hmp-bristol"),
     "probation": ("Swindon and Wiltshire PDU", "swindon-and-wiltshire-probation-delivery-unit"),
     "cqc": ("Royal Cornwall Hospitals NHS Trust", "royal-cornwall-hospitals-nhs-trust"),
+    "fire": ("Kent Fire and Rescue Service", "kent-fire-and-rescue-service"),
 }
 
 # Sentences that grade nothing of the body. {S}, {A}: subject and area as above.

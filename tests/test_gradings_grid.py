@@ -224,7 +224,7 @@ def subjects(body: Body) -> list[tuple[str, str, str, str]]:
     """(dimension name, nominative, object, possessive) of each way of naming the body."""
     return [
         ("full name", body.full, body.full, f"{body.full}'s"),
-        ("alias", body.alias, body.alias, f"{body.alias}'s"),
+        ("alias", _cap(body.alias), body.alias, f"{_cap(body.alias)}'s"),
         ("the noun", _cap(body.noun), body.noun, f"{_cap(body.noun)}'s"),
         ("pronoun", "It", "it", "Its"),
     ]
@@ -688,7 +688,56 @@ def structure_cases() -> list[Case]:
     return cases
 
 
-CASES = (layout_cases() + structure_cases() + spelling_cases() + area_cases() + modifier_cases() + count_cases() + list_cases() + overall_cases() + score_cases() + trap_cases()
+# Other bodies of each kind, by full name and alias: names with "and", "of", "&", hyphens,
+# initials and a leading "the".
+NAMES = [
+    (PEEL, "Greater Manchester Police", "GMP", "greater-manchester-police"),
+    (PEEL, "Metropolitan Police Service", "the Met", "metropolitan-police-service"),
+    (PEEL, "Avon and Somerset Constabulary", "Avon and Somerset Police", "avon-and-somerset-constabulary"),
+    (PEEL, "Dyfed-Powys Police", "Dyfed Powys Police", "dyfed-powys-police"),
+    (PEEL, "City of London Police", "CoLP", "city-of-london-police"),
+    (PEEL, "North Yorkshire Police", "North Yorkshire Police", "north-yorkshire-police"),
+    (OFSTED, "Royal Borough of Kensington and Chelsea", "Kensington and Chelsea Council", "royal-borough-of-kensington-and-chelsea"),
+    (OFSTED, "London Borough of Tower Hamlets", "Tower Hamlets Council", "london-borough-of-tower-hamlets"),
+    (OFSTED, "City of Doncaster Council", "Doncaster Council", "city-of-doncaster-council"),
+    (OFSTED, "Isle of Wight Council", "Isle of Wight Council", "isle-of-wight-council"),
+    (OFSTED, "Durham County Council", "County Durham Council", "durham-county-council"),
+    (PRISON, "HMYOI Feltham", "Feltham YOI", "hmyoi-feltham"),
+    (PRISON, "HMP Wandsworth", "Wandsworth prison", "hmp-wandsworth"),
+    (PRISON, "HMP Bristol", "Bristol prison", "hmp-bristol"),
+    (CQC, "Royal Cornwall Hospitals NHS Trust", "RCHT", "royal-cornwall-hospitals-nhs-trust"),
+    (CQC, "London Ambulance Service NHS Trust", "London Ambulance Service", "london-ambulance-service-nhs-trust"),
+    (CQC, "Norfolk and Suffolk NHS Foundation Trust", "NSFT", "norfolk-and-suffolk-nhs-foundation-trust"),
+    (PROBATION, "County Durham and Darlington Probation Delivery Unit", "County Durham and Darlington PDU", "county-durham-and-darlington-probation-delivery-unit"),
+    (PROBATION, "Swindon and Wiltshire Probation Delivery Unit", "Swindon and Wiltshire PDU", "swindon-and-wiltshire-probation-delivery-unit"),
+    (FIRE, "West Midlands Fire Service", "West Midlands Fire and Rescue Service", "west-midlands-fire-service"),
+    (FIRE, "Essex County Fire and Rescue Service", "Essex Fire and Rescue Service", "essex-county-fire-and-rescue-service"),
+]
+NAME_FRAMES = ("was rated", "inspectors rated", "possessive was rated", "has been rated", "fronted area", "we rated", "was found to")
+
+
+def name_cases() -> list[Case]:
+    import dataclasses
+
+    cases = []
+    frames = [(i, f, t) for i, (f, t) in enumerate(AREA_FRAMES) if f in NAME_FRAMES]
+    for base, full, alias, org_id in NAMES:
+        named_in_title = base.alias if base is PROBATION else base.full
+        body = dataclasses.replace(base, id=org_id, full=full, alias=alias, title=base.title.replace(named_in_title, alias if base is PROBATION else full),
+                                   headline=base.headline.replace(base.full, full))
+        for i, frame, template in frames:
+            for j, subject in enumerate(subjects(body)[:2]):
+                grade = body.grades[(i + j) % len(body.grades)]
+                area = body.areas[(i + j) % len(body.areas)]
+                text = _fill(template, subject, grade, area)
+                if text is None:
+                    continue
+                tags = {"kind": "names", "body": base.key, "name": full, "frame": frame, "subject": subject[0]}
+                cases.append(Case(f"{org_id}-{frame}-{subject[0]}", tags, body, [text], {rec(body, area.canonical, grade.canonical)}))
+    return cases
+
+
+CASES = (name_cases() + layout_cases() + structure_cases() + spelling_cases() + area_cases() + modifier_cases() + count_cases() + list_cases() + overall_cases() + score_cases() + trap_cases()
          + form_cases() + more_frame_cases() + news_cases() + context_cases())
 
 # Cases the extractor does not get right yet, each with the reason. Keep short.

@@ -737,7 +737,37 @@ def name_cases() -> list[Case]:
     return cases
 
 
-CASES = (name_cases() + layout_cases() + structure_cases() + spelling_cases() + area_cases() + modifier_cases() + count_cases() + list_cases() + overall_cases() + score_cases() + trap_cases()
+PLACES = {"peel": "County Durham", "ofsted": "Norfolk", "prison": None, "probation": "Leeds", "cqc": None, "fire": "Surrey"}
+KIND_NOUNS = {"peel": "police force", "ofsted": "council", "probation": "probation service", "fire": "fire service"}
+
+
+def attachment_cases() -> list[Case]:
+    """The body after its area ("court work at X"), a body named by its place, active verbs of
+    giving a grade, and a relative 'whose', in reports and news stories."""
+    cases = []
+    for body in BODIES:
+        for i, area in enumerate(body.areas[:3]):
+            g = body.grades[(i + 1) % len(body.grades)]
+            h = body.grades[(i + 3) % len(body.grades)]
+            low_noun = area.noun[0].lower() + area.noun[1:]
+            rows = [
+                ("area at body", f"{area.noun} at {body.full} was judged {g.label}.", {rec(body, area.canonical, g.canonical)}),
+                ("judged area at body to", f"Inspectors judged {low_noun} at {body.full} to {g.verb}.", {rec(body, area.canonical, g.canonical)}),
+                ("inspectors gave rating", f"Inspectors gave {body.full} a rating of '{g.label}' {area.prep}.", {rec(body, area.canonical, g.canonical)}),
+                ("watchdog handed", f"The watchdog handed {body.noun} a '{g.label}' grade {area.prep}.", {rec(body, area.canonical, g.canonical)}),
+                ("gave area a grade", f"Inspectors gave {low_noun} a grade of {g.label}.", {rec(body, area.canonical, g.canonical)}),
+                ("whose ... and again", f"{body.full}, whose {low_noun} was rated {h.label} in 2019 and again in 2021, has a new leader.", {rec(body, area.canonical, h.canonical, True)}),
+            ]
+            if PLACES[body.key] and body.key in KIND_NOUNS:
+                rows.append(("kind covering place", f"The {KIND_NOUNS[body.key]} covering {PLACES[body.key]} has been rated {g.label} {area.prep}.", {rec(body, area.canonical, g.canonical)}))
+            for name, text, expected in rows:
+                for news in (False, True):
+                    cases.append(Case(f"{body.key}-attach-{name}-{i}{' (news)' if news else ''}", {"kind": "attachment", "body": body.key, "attachment": name, "document": "news" if news else "report"},
+                                      body, [text], expected, news=news))
+    return cases
+
+
+CASES = (attachment_cases() + name_cases() + layout_cases() + structure_cases() + spelling_cases() + area_cases() + modifier_cases() + count_cases() + list_cases() + overall_cases() + score_cases() + trap_cases()
          + form_cases() + more_frame_cases() + news_cases() + context_cases())
 
 # Cases the extractor does not get right yet, each with the reason. Keep short.

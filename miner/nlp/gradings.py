@@ -418,7 +418,7 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -662,6 +662,14 @@ class GradingExtractor:
         self.and_count = re.compile(rf",?\s+(?:and|but|while)\s+(?P<count>{N})\s+(?:are|were|is|was)\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
         # "care leavers also received a good grade" (the area as subject; "was given an
         # inadequate rating for X" is `grade_then_area`'s)
+        # "Inspectors gave care leavers a grade of good", "handed its leadership an 'inadequate' rating",
+        # "gave this part of the service the lowest of Ofsted's four grades, inadequate".
+        self.gave_area = re.compile(
+            rf"\b(?:gave|give|gives|giving|given|awarded|handed)\s+(?:(?:its|their|the)\s+)?{A}\s+"
+            rf"(?:(?:a|an|the)\s+(?:\w+\s+)?{Q}(?P<grade>{G}){Q}\s+(?:grade|rating|judge?ment|score|verdict)\b|(?:a|an|the)\s+(?:grade|rating|judge?ment|score|verdict)\s+of\s+{Q}(?P<grade2>{G}){Q}(?![\w-])"
+            rf"|the\s+lowest\s+of\s+(?:[\w'’]+\s+){{0,3}}?(?:grades|ratings|judge?ments),\s+{Q}(?P<grade3>{G}){Q}(?![\w-]))",
+            flags,
+        )
         self.area_received = re.compile(
             rf"{A}(?:['’]s?)?\s+(?:(?:also|again)\s+|(?:[\w'’]+\s+){{0,4}}?[\w'’]+,\s+(?=receiving|being\s+given|earning|getting))?(?:received|receiving|was\s+given|were\s+given|being\s+given|got|getting|earned|earning|achieved|kept|retained)\s+"
             rf"(?:(?:a|an|the)\s+(?:\w+\s+)?{Q}(?P<grade>{G}){Q}\s+(?:grade|rating|judge?ment|score)\b|(?:a|an|the)\s+(?:grade|rating|judge?ment|score)\s+of\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))",
@@ -1763,6 +1771,9 @@ class GradingExtractor:
             end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although)\b")
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
                 add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
+        for m in self.gave_area.finditer(s) if "gave" in gate or "give" in gate or "awarded" in gate or "handed" in gate else ():
+            g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
+            add(_Found(m.start("area"), m.end(g), m.group(g), m.group("area")))
         for m in finditer_at(self.area_received, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _RECEIVED_LITERALS.any_in(low) else ():
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start("area"), m.end(g), m.group(g), m.group("area")))

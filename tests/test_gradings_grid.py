@@ -767,11 +767,49 @@ def attachment_cases() -> list[Case]:
     return cases
 
 
-CASES = (attachment_cases() + name_cases() + layout_cases() + structure_cases() + spelling_cases() + area_cases() + modifier_cases() + count_cases() + list_cases() + overall_cases() + score_cases() + trap_cases()
+def more_count_and_list_cases() -> list[Case]:
+    """Earlier inspections dated in other words, zero counts, thresholds and aggregates kept as
+    stated, and a grade whose areas follow as list items."""
+    cases = []
+    for body in BODIES:
+        t, aw = body.total, body.area_word
+        area, a2 = body.areas[0], body.areas[1]
+        g, worst = body.grades[1], body.grades[-1]
+        best = body.grades[0]
+        tw = {3: "three", 4: "four", 5: "five", 9: "nine", 12: "12"}[t]
+        rows = [
+            ("in its 2021 inspection", [f"In its 2021 inspection, {body.noun} was rated {worst.label} {area.prep}."], {rec(body, area.canonical, worst.canonical, True)}),
+            ("when inspected in March 2021", [f"When it was inspected in March 2021, {body.noun} was judged {worst.label} {area.prep}."], {rec(body, area.canonical, worst.canonical, True)}),
+            ("three years ago", [f"Three years ago, {body.noun} was rated {worst.label} {area.prep}."], {rec(body, area.canonical, worst.canonical, True)}),
+            ("last time", [f"Last time, {body.noun} was rated {worst.label} {area.prep}."], {rec(body, area.canonical, worst.canonical, True)}),
+            ("at the previous inspection", [f"{body.full} was rated {worst.label} {area.prep} at the previous inspection."], {rec(body, area.canonical, worst.canonical, True)}),
+            ("now and then", [f"{body.full} is now rated {g.label} {area.prep}.", f"At its previous inspection in 2021, it was rated {worst.label} {area.prep}."],
+             {rec(body, area.canonical, g.canonical), rec(body, area.canonical, worst.canonical, True)}),
+            ("zero: not G or H in any", [f"{body.full} was not rated {best.label} or {g.label} in any {aw[:-1] if aw.endswith('s') else aw}."],
+             {rec(body, None, best.canonical, count=0), rec(body, None, g.canonical, count=0)}),
+            ("zero: no area was rated", [f"No {aw[:-1] if aw.endswith('s') else aw} was rated {worst.label}."], {rec(body, None, worst.canonical, count=0)}),
+            ("threshold: G or better", [f"{body.full} was rated {g.label} or better in two of its {tw} {aw}."], {rec(body, None, f"{g.canonical} or better", count=2, out_of=t)}),
+            ("aggregate: failing", [f"{body.full} was failing in two of its {tw} {aw}."], {rec(body, None, "failing", count=2, out_of=t)}),
+            ("list items after a grade", [f"Inspectors rated {body.noun} as {worst.label} for:", f"- {area.prep.split(' ', 1)[1]}", f"- {a2.prep.split(' ', 1)[1]}"],
+             {rec(body, area.canonical, worst.canonical), rec(body, a2.canonical, worst.canonical)}),
+            ("lowest of the grades", [f"Inspectors gave {area.noun[0].lower() + area.noun[1:]} the lowest of the {len(body.grades)} grades, {worst.label}."],
+             {rec(body, area.canonical, worst.canonical)}),
+        ]
+        for name, lines, expected in rows:
+            cases.append(Case(f"{body.key}-more-{name}", {"kind": "counts, dates, lists", "body": body.key, "more": name}, body, lines, expected))
+    return cases
+
+
+CASES = (more_count_and_list_cases() + attachment_cases() + name_cases() + layout_cases() + structure_cases() + spelling_cases() + area_cases() + modifier_cases() + count_cases() + list_cases() + overall_cases() + score_cases() + trap_cases()
          + form_cases() + more_frame_cases() + news_cases() + context_cases())
 
 # Cases the extractor does not get right yet, each with the reason. Keep short.
 KNOWN_GAPS: dict[str, str] = {
+    # `_find` reads the aggregate (failing, 2 of 12 / 2 of 5), but no record is emitted for a
+    # CQC or HMI Probation document; the press says "failing" of police forces, councils and
+    # prisons, where it is kept. Not traced in this round.
+    "probation-more-aggregate: failing": "'failing in two of its 12 standards' of a PDU gives no record",
+    "cqc-more-aggregate: failing": "'failing in two of its five key questions' of a trust gives no record",
 }
 
 

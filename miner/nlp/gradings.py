@@ -67,7 +67,7 @@ _PREVIOUS_CUE = re.compile(
     re.I,
 )
 _LEADING_PAST = re.compile(
-    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+|(?-i:[A-Z])[\w'’]*(?:\s+(?:of|and|for|(?-i:[A-Z])[\w'’]*)){1,6})\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:ago|earlier|before)\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+|(?-i:[A-Z])[\w'’]*(?:\s+(?:of|and|for|(?-i:[A-Z])[\w'’]*)){1,6})\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
@@ -411,6 +411,11 @@ class GradingExtractor:
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
+        self.grade_intro = re.compile(
+            rf"\b(?:(?:rated|judged|graded|assessed|found|considered)\s+(?:(?:it|them|the\s+\w+|(?-i:[A-Z])[\w'’&-]*(?:\s+(?:(?:and|of)\s+)?(?-i:[A-Z])[\w'’&-]*){{0,6}})\s+)?(?:as\s+|to\s+be\s+)?{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:for|at|in|on)"
+            rf"|(?:areas?|(?:key\s+)?questions|tests|standards)\s+(?:were|was|are|is)\s+(?:(?:rated|judged|graded)\s+(?:as\s+)?|assessed\s+as\s+|found\s+to\s+be\s+)?{QUOTE}(?P<grade2>{G}){QUOTE})\s*:\s*$",
+            flags,
+        )
         self.grade_colon = re.compile(rf"^\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*(?::|\s[–—])\s+", flags)
         # "Grade: Adequate", "Our rating: Good" on the line after an area heading.
         self.grade_labelled = re.compile(rf"^\s*(?:our\s+|the\s+)?(?:overall\s+)?(?:grade|rating|judge?ment|score|verdict)\s*[:–—-]\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*\.?\s*$", flags)
@@ -1345,6 +1350,10 @@ class GradingExtractor:
             if kind == "heading":
                 grade = self.grade_only.match(ctx.text[start:end]) if end - start <= 40 else None
                 continue
+            if kind != "list_item" and end - start < 200 and ctx.text[start:end].rstrip().endswith(":"):
+                # "Inspectors rated the force as inadequate for:", then the areas as list items.
+                grade = self.grade_intro.search(ctx.text[start:end])
+                continue
             if grade is None:
                 continue
             if kind != "list_item" or end - start > 120:
@@ -1355,7 +1364,7 @@ class GradingExtractor:
             if not area:
                 grade = None
                 continue
-            found = _Found(area.start("area"), area.end("area"), grade.group("grade"), area.group("area"), method="table")
+            found = _Found(area.start("area"), area.end("area"), grade.group("grade") or grade.groupdict().get("grade2"), area.group("area"), method="table")
             self._emit(doc, (start, text), found, ctx, orgs, inspection_year, spans, seen, previous=False, year=inspection_year)
             handled.add(start)
 

@@ -485,6 +485,25 @@ TRAPS = [
 ]
 
 
+# More sentences that grade nothing of the body: other bodies counted, national figures,
+# progress and practice, grades not given, conditions and expectations.
+TRAPS_2 = [
+    ("bodies counted", "Nationally, three {kinds} were rated inadequate {A}."),
+    ("of the N bodies", "Of the 40 {kinds} inspected, 12 were rated good {A}."),
+    ("half of all", "Half of all {kinds} are now rated good or outstanding."),
+    ("good progress", "{S} has made good progress {A}."),
+    ("insufficient progress", "Inspectors found that {o} had made insufficient progress since the last visit."),
+    ("outstanding example", "Inspectors saw an outstanding example of joint working {A}."),
+    ("not graded", "Inspectors did not grade {o} {A} this time."),
+    ("no graded judgements", "This inspection does not give graded judgements."),
+    ("expected to be rated", "{S} had been expected to be rated good {A}."),
+    ("will assess whether", "Inspectors will assess whether {o} is good {A}."),
+    ("if rated again", "If {o} is rated inadequate again, it will face further action."),
+    ("aim by a year", "{S} aims to be outstanding by 2026."),
+    ("grade heading over prose", "# Requires improvement||Officers told us that morale had improved over the past year."),
+]
+
+
 def trap_cases() -> list[Case]:
     cases = []
     for body in BODIES:
@@ -493,6 +512,10 @@ def trap_cases() -> list[Case]:
         for name, template in TRAPS:
             text = template.format(S=body.full, o=body.noun, A=area.prep, X=other)
             cases.append(Case(f"{body.key}-trap-{name}", {"kind": "trap", "body": body.key, "trap": name}, body, [text], set()))
+        kinds = {"peel": "forces", "ofsted": "councils", "prison": "prisons", "probation": "probation delivery units", "cqc": "trusts", "fire": "fire services"}[body.key]
+        for name, template in TRAPS_2:
+            text = template.format(S=body.full, o=body.noun, A=area.prep, kinds=kinds)
+            cases.append(Case(f"{body.key}-trap-{name}", {"kind": "trap", "body": body.key, "trap": name}, body, text.split("||"), set()))
         # Another body's grade is that body's, never the subject's.
         other_grade = body.grades[-1]
         text = f"Inspectors rated {other} {other_grade.label} {area.prep} last month."

@@ -180,13 +180,15 @@ _HYPOTHETICAL = re.compile(
     r"\s+(?:(?:to|be|being|become|becoming|have|been|now|still|soon|also|again|even|rated|judged|graded|found|considered|deemed|assessed|as|given|awarded|placed|in|the|an?|downgraded|upgraded)\s+)+" + QUOTE + "$",
     re.I,
 )
-_HYPOTHETICAL_WORDS = ("could ", "may ", "might ", "would ", "should ", "risk", "hope", "want", "aim", "bid ", "seek", "expect")
+_HYPOTHETICAL_WORDS = ("could ", "may ", "might ", "would ", "should ", "risk", "hope", "want", "aim", "bid ", "seek", "expect", "whether", "if ")
+# A grade in a condition or an open question: "whether the force is good at ...", "If the trust is rated inadequate again, ...".
+_CONDITION = re.compile(r"\b(?:whether|if|unless)\b[^,;:.]*$", re.I)
 
 
 def _hypothetical(s: str, found) -> bool:
     """Whether the grade of `found` is only possible or wished for ("could be rated inadequate")."""
     at = s.lower().rfind(found.grade.lower(), found.start, found.end)
-    return at > 0 and bool(_HYPOTHETICAL.search(s, max(0, at - 60), at))
+    return at > 0 and bool(_HYPOTHETICAL.search(s, max(0, at - 60), at) or _CONDITION.search(s, max(0, at - 80), at))
 
 
 _DETERMINER = re.compile(r"\s*(?:(?:the|its|their)\s+)?", re.I)
@@ -202,15 +204,15 @@ _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
 _COUNT_WORDS = {"a pair of": 2, "a single": 1}
 # A number as the subject of the clause a grade ends: "..., three were rated inadequate at".
-_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:{NUMBER})\s+(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?{QUOTE}$", re.I)
+_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:{NUMBER})\s+(?:(?:other\s+|more\s+)?(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|(?:fire\s+(?:and\s+rescue\s+)?|probation\s+|youth\s+justice\s+)?services|(?:probation\s+)?delivery\s+units|pdus|providers)\s+)?(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?{QUOTE}$", re.I)
 # A count of inspected bodies, not of graded areas: "ten forces", "Of those ten", "of the 43 councils".
 _COUNTS_BODIES = re.compile(
     rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:(?!(?:areas?|of|in|for|on|at|standards|questions|tests|pillars|judge?ments|categories)\b)[\w'’-]+\s+){{0,3}}?"
-    rf"(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|fire\s+and\s+rescue\s+services|(?:youth\s+justice\s+|probation\s+|youth\s+offending\s+)?services|inspections|units|pdus|providers|establishments)\b"
+    rf"(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|fire\s+and\s+rescue\s+services|(?:youth\s+justice\s+|probation\s+|youth\s+offending\s+|fire\s+)?services|inspections|units|pdus|providers|establishments)\b"
     rf"|\b[Oo]f\s+(?:those|these)\s+(?:{NUMBER})\s*,", re.I)
 # One of these is in every match of `_COUNTS_BODIES`: most sentences need not be searched.
 # ("rescue", not "services": "children's services" is in most sentences of a council's report.)
-_COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "jails", "trusts", "hospitals", "rescue", "those", "these", "inspections", "units", "pdus", "providers", "establishments", "justice services", "probation services", "offending services")
+_COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "jails", "trusts", "hospitals", "rescue", "those", "these", "inspections", "units", "pdus", "providers", "establishments", "justice services", "probation services", "offending services", "fire services")
 
 
 def _counts_bodies(text: str) -> bool:

@@ -672,7 +672,7 @@ class GradingExtractor:
         # "Inspectors gave care leavers a grade of good", "handed its leadership an 'inadequate' rating",
         # "gave this part of the service the lowest of Ofsted's four grades, inadequate".
         self.gave_area = re.compile(
-            rf"\b(?:gave|give|gives|giving|given|awarded|handed)\s+(?:(?:its|their|the)\s+)?{A}\s+"
+            rf"\b(?:gave|give|gives|giving|awarded|handed)\s+(?:(?:its|their|the)\s+)?{A}\s+"
             rf"(?:(?:a|an|the)\s+(?:\w+\s+)?{Q}(?P<grade>{G}){Q}\s+(?:grade|rating|judge?ment|score|verdict)\b|(?:a|an|the)\s+(?:grade|rating|judge?ment|score|verdict)\s+of\s+{Q}(?P<grade2>{G}){Q}(?![\w-])"
             rf"|the\s+lowest\s+of\s+(?:[\w'’]+\s+){{0,3}}?(?:grades|ratings|judge?ments),\s+{Q}(?P<grade3>{G}){Q}(?![\w-]))",
             flags,
@@ -989,7 +989,7 @@ class GradingExtractor:
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
             if low is not None:
                 gates.reading(sent_text, low)
-            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text or "standards" in sent_text or "judgements" in sent_text or "judgments" in sent_text:
+            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text or "standards" in sent_text or (not has_grade_word and ("judgements" in sent_text or "judgments" in sent_text)):
                 across_only = gates.across(self.across, sent_text, low)
                 if across_only and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                     total = _total_of(across_only)
@@ -1782,7 +1782,7 @@ class GradingExtractor:
             end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although)\b")
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
                 add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
-        for m in self.gave_area.finditer(s) if "gave" in gate or "give" in gate or "awarded" in gate or "handed" in gate else ():
+        for m in self.gave_area.finditer(s) if "gave " in gate or "give " in gate or "gives " in gate or "giving " in gate or "awarded " in gate or "handed " in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start("area"), m.end(g), m.group(g), m.group("area")))
         for m in finditer_at(self.area_received, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _RECEIVED_LITERALS.any_in(low) else ():

@@ -2,30 +2,36 @@
 
 Templates x fillers generate the cases and their expected records, so that a
 rule is tested on a whole row or column of phrasings rather than on the one
-sentence a document happened to contain. The dimensions:
+sentence a document happened to contain. The dimensions (each case is tagged
+with its values; `python -m tests.test_gradings_grid` prints the pass rate of
+each, then every failing case):
 
 - body: an inspected body of each scale (a PEEL force, an Ofsted council, a
-  prison, a probation delivery unit, an NHS trust), named in the title;
-- subject: how a sentence names it (full name, short alias, "the force"/"the
-  council"/..., "it"), and its possessive;
+  prison, a probation delivery unit, an NHS trust, a fire and rescue service),
+  named in the title; `NAMES`: other bodies of each kind;
+- subject: full name, short alias, "the force"/"the council"/..., "it", and
+  their possessives; attachment: "court work at X", "the probation service
+  covering Leeds", another body in the same sentence or the one before;
 - frame: the grading verb and construction (rated/judged/graded/found to
   be/assessed as/given a rating of/received a grade of/"X's Y was Z"/
-  "Inspectors rated ..."/"... rated Z by inspectors"/placed in the Z category;
-  passive and active; present, past and perfect);
-- grade and area: every grade of each scale and its areas by their usual names;
-- modifier: previously/in 2019/at its last inspection/still/again/now/up from/
-  down from/retained/no longer/having been;
-- count, list (several areas, one grade), overall (the whole body), score
-  (HMI Prisons' 1-4);
+  "Inspectors rated ..."/"... rated Z by inspectors"/"gave Y a grade of Z"/
+  placed in the Z category; passive and active; present, past and perfect);
+- grade and area: every grade of each scale, its areas by their usual names
+  and by their other names (`Body.forms`);
+- modifier: previously/in 2019/at its last inspection/three years ago/still/
+  again/now/up from/down from/compared with/(previously H)/retained/no longer;
+- count, list, overall, score (HMI Prisons' 1-4), layout and structure
+  (tables, "A - G" lines, grade-first lists, area headings, "respectively"),
+  each inspectorate's own summary sentences, news stories;
 - trap: sentences that must give no grading of the subject (plain-English
-  grade words, negation, hypotheticals, other bodies, another scale's words).
+  grade words, negation, hypotheticals and conditions, surveys, other bodies
+  counted, another scale's words).
 
-Each case is one short report; the expected records are (organisation, area,
-grade, previous, count, out_of). Cases the extractor is known to miss are
-listed in KNOWN_GAPS with the reason; every other case must pass.
-
-`python -m tests.test_gradings_grid` prints the pass rate per dimension.
+Each case is one short document; the expected records are (organisation,
+area, grade, previous, count, out_of). Cases the extractor is known to miss
+are listed in KNOWN_GAPS with the reason; every other case must pass.
 """
+
 
 from __future__ import annotations
 

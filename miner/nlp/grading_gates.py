@@ -255,7 +255,8 @@ class GradingGates:
             word: "(?P<area>(?:" + "|".join(a for a in ordered if a.startswith(word)) + "))" for word in self.areas.literals.words
         } if self.areas else {}
         # Where a grade word (GRADE_PATTERN or the failing words) can start.
-        words = [re.sub(r"\\(.)", r"\1", a) for a in f"{grade_pattern}|{extra_grades}".split("|")]
+        # (A phrase may end in a lookahead: "requires improvement(?!\s+to\s+be\s+good\b)".)
+        words = [re.sub(r"\\(.)", r"\1", re.sub(r"\(\?!.*\)$", "", a)) for a in f"{grade_pattern}|{extra_grades}".split("|")]
         self.grade_starts = Literals(w.split()[0] for w in words) if all(re.fullmatch(r"[a-z ]+", w) for w in words) else None
         # Characters a grade word can begin with, in any case (and the ones
         # `re.I` folds to ASCII letters: fold() would give up on them).

@@ -32,7 +32,7 @@ _LEADS_THEN_AREA = (
     r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?P<earlier>(?:previous|last|earlier|prior)\s+)?",
 )
 # Every match of `across` contains one of these nouns.
-_ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillar", "tests", "standards"])  # "pillar": "three-pillar"
+_ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillar", "tests", "standards", "judgements", "judgments"])  # "pillar": "three-pillar"
 # A digit `\\d` matches that is not "0" to "9": where there is none, a pattern
 # may be tried only at the ASCII digits (`scan.start_literals(..., ascii_digits=True)`).
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
@@ -255,7 +255,8 @@ class GradingGates:
             word: "(?P<area>(?:" + "|".join(a for a in ordered if a.startswith(word)) + "))" for word in self.areas.literals.words
         } if self.areas else {}
         # Where a grade word (GRADE_PATTERN or the failing words) can start.
-        words = [re.sub(r"\\(.)", r"\1", a) for a in f"{grade_pattern}|{extra_grades}".split("|")]
+        # (A phrase may end in a lookahead: "requires improvement(?!\s+to\s+be\s+good\b)".)
+        words = [re.sub(r"\\(.)", r"\1", re.sub(r"\(\?!.*\)$", "", a)) for a in f"{grade_pattern}|{extra_grades}".split("|")]
         self.grade_starts = Literals(w.split()[0] for w in words) if all(re.fullmatch(r"[a-z ]+", w) for w in words) else None
         # Characters a grade word can begin with, in any case (and the ones
         # `re.I` folds to ASCII letters: fold() would give up on them).

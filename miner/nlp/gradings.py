@@ -67,7 +67,7 @@ _PREVIOUS_CUE = re.compile(
     re.I,
 )
 _LEADING_PAST = re.compile(
-    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+|(?-i:[A-Z])[\w'’]*(?:\s+(?:of|and|for|(?-i:[A-Z])[\w'’]*)){1,6})\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:ago|earlier|before)\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+|(?-i:[A-Z])[\w'’]*(?:\s+(?:of|and|for|(?-i:[A-Z])[\w'’]*)){1,6})\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
@@ -85,7 +85,9 @@ _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placemen
 # (when it names no area either): "good progress" is skipped cheaply.
 _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|downgraded|upgraded|(?:up|down|improved|moved|gone|deteriorated|declined|slipped)\s+from|verdicts?|scor(?:e|es|ed|ing)|goods|adequates|grades?|gradings?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+|previously|formerly)\b", re.I)
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection|visit|report|year) (?:running|in a row)\b|\bthe same (?:overall )?(?:rating|grade|judge?ment|verdict|score) (?:as (?:at|in) |(?:that |which )?(?:it|they|the \w+) (?:was |were |had been )?(?:given|received|had|got|was awarded) (?:in (?:19|20)\d\d|at (?:the|its|their) (?:last|previous)|(?:last|the previous) time|previously|before))|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\b(?:at|in) both inspections\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
-    r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))", re.I)
+    r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))"
+    # "has again been rated G", "was once again judged G": the grade it had at the inspection before.
+    r"|\b(?:has|have|had|was|were|is|are)\s+(?:once\s+)?again\s+(?:been\s+)?(?:rated|judged|graded|assessed|found|deemed)\b", re.I)
 # "has been rated outstanding since 2019": a grade held since then, i.e. kept (the grade now and at that inspection).
 _HELD_SINCE = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+)?been\s+(?:rated|judged|graded|assessed)\b[^.;]{0,60}?\bsince\s+(?:19|20)\d\d\b", re.I)
 _CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
@@ -97,12 +99,12 @@ _WAS = re.compile(r"\b(?:was|were|had)\b")
 _JUDGED_IN_PAST = re.compile(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\n")
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r"^\s*(?i:previously|formerly|once)\b[^,;]{0,60},\s+|,\s+(?=(?:previously|formerly|once)\s+(?:rated|judged|graded|assessed|found)\b)|,\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step)\b)|,\s+(?=(?:an?|both|one|two|three|four|five|six|the(?:\s+same)?)\s+(?:other\s+)?areas?\s+(?:in\s+which|where|that|which|it|they|the)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_CLAUSE_SPLIT = re.compile(r"^\s*(?i:previously|formerly|once)\b[^,;]{0,60},\s+|,\s+(?=(?:previously|formerly|once)\s+(?:rated|judged|graded|assessed|found)\b)|,\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step|change)\b)|,\s+(?=(?:an?|both|one|two|three|four|five|six|the(?:\s+same)?)\s+(?:other\s+)?areas?\s+(?:in\s+which|where|that|which|it|they|the)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 # `\b(?:19|20)\d\d\b`, with the boundary checked after the digits (a look-behind):
 # a pattern that begins with a literal is searched for by its first
 # characters, one that begins with `\b` is tried at every offset.
 _YEAR = re.compile(r"(?:19|20)(?<!\w..)\d\d\b")
-_AREA_WORDS = r"(?:areas?|categories|questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions|standards))"
+_AREA_WORDS = r"(?:areas?|categories|(?:key )?questions|pillars|judgements?|standards|(?:healthy prison )?tests|of (?:them|these|those)\b|of (?:the|its) (?:[\w'’]+ ){0,3}(?:areas?|categories|judgements|tests|pillars|questions|standards))"
 _FAILING = r"failing|failed|poor|weak|below standard"
 # "two were scored at the lowest level", "given the lowest possible grade": the scale's last grade.
 _LOWEST_PHRASE = r"(?:(?:scored|given|awarded)\s+)?(?:at\s+)?(?:the|its|their|our)\s+lowest(?:\s+possible)?\s+(?:grade|score|rating|level|judge?ment|assessment)"  # aggregates kept as stated ("below standard in all three")
@@ -119,7 +121,7 @@ _GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", 
 _JUDGED_STARTS = Literals(["rated", "judged", "graded", "assessed", "found", "considered", "deemed"])
 _OVERALL_STARTS = Literals(["overall", "judged", "rated", "graded", "found", "assessed", "deemed", "and"])
 _UNQUALIFIED_STARTS = Literals(["the", "children", "services"])
-_UP_FROM_STARTS = Literals(["up", "down", "improv", "risen", "fallen", "mov", "climbed", "dropped", "slipped"])
+_UP_FROM_STARTS = Literals(["up", "down", "improv", "risen", "fallen", "mov", "climbed", "dropped", "slipped", "chang", "compared", "a change", "an improvement", "a rise", "a step", "a fall", "a drop", "a decline"])
 # Words without which a pattern cannot match anywhere in the sentence.
 _NO_STARTS = Literals(["no"])
 _EARLIER_WHOLE_STARTS = Literals(["it ", "they ", "its ", "their ", "the local", "the authority", "the council", "the service", "children", "service"])
@@ -163,6 +165,32 @@ def _denied(s: str, found) -> bool:
     return at > 0 and bool(_DENIED.search(s, max(0, at - 60), at))
 
 
+_GRADE_RX = re.compile(rf"(?<![\w-])(?:{GRADE_PATTERN})(?![\w-])", re.I)
+# "rated good, adequate and inadequate for A, B and C respectively"
+_RESPECTIVELY = re.compile(
+    rf"(?P<grades>{QUOTE}(?:{GRADE_PATTERN}){QUOTE}(?:,\s+{QUOTE}(?:{GRADE_PATTERN}){QUOTE}){{0,6}},?\s+and\s+{QUOTE}(?:{GRADE_PATTERN}){QUOTE})"
+    r"\s+(?:for|at|in|on)\s+(?P<areas>[^.;]{3,400}?),?\s+respectively\b",
+    re.I,
+)
+_AREA_LIST_REST = re.compile(r"(?:\s|,|;|&|\.|\band\b|\bthe\b)*", re.I)  # what may separate the areas of a list
+# A grade that is only possible, feared or hoped for: "could be rated inadequate", "risks being
+# judged inadequate", "hopes to be rated outstanding", "would be placed in the inadequate category".
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|may|might|would|should|risks?|risking|risked|hopes?|hoping|hoped|wants?|wanted|aims?|aiming|aimed|bid|seeks?|seeking|expects?|expected)"
+    r"\s+(?:(?:to|be|being|become|becoming|have|been|now|still|soon|also|again|even|rated|judged|graded|found|considered|deemed|assessed|as|given|awarded|placed|in|the|an?|downgraded|upgraded)\s+)+" + QUOTE + "$",
+    re.I,
+)
+_HYPOTHETICAL_WORDS = ("could ", "may ", "might ", "would ", "should ", "risk", "hope", "want", "aim", "bid ", "seek", "expect", "whether", "if ")
+# A grade in a condition or an open question: "whether the force is good at ...", "If the trust is rated inadequate again, ...".
+_CONDITION = re.compile(r"\b(?:whether|if|unless)\b[^,;:.]*$", re.I)
+
+
+def _hypothetical(s: str, found) -> bool:
+    """Whether the grade of `found` is only possible or wished for ("could be rated inadequate")."""
+    at = s.lower().rfind(found.grade.lower(), found.start, found.end)
+    return at > 0 and bool(_HYPOTHETICAL.search(s, max(0, at - 60), at) or _CONDITION.search(s, max(0, at - 80), at))
+
+
 _DETERMINER = re.compile(r"\s*(?:(?:the|its|their)\s+)?", re.I)
 # A whole body as a subject noun phrase: "the council", "it", "Norfolk County Council", "children's services in Leeds".
 _WHOLE_SUBJECT_NOUN = re.compile(
@@ -176,15 +204,15 @@ _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
 _COUNT_WORDS = {"a pair of": 2, "a single": 1}
 # A number as the subject of the clause a grade ends: "..., three were rated inadequate at".
-_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:{NUMBER})\s+(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?{QUOTE}$", re.I)
+_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:{NUMBER})\s+(?:(?:other\s+|more\s+)?(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|(?:fire\s+(?:and\s+rescue\s+)?|probation\s+|youth\s+justice\s+)?services|(?:probation\s+)?delivery\s+units|pdus|providers)\s+)?(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?{QUOTE}$", re.I)
 # A count of inspected bodies, not of graded areas: "ten forces", "Of those ten", "of the 43 councils".
 _COUNTS_BODIES = re.compile(
     rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:(?!(?:areas?|of|in|for|on|at|standards|questions|tests|pillars|judge?ments|categories)\b)[\w'’-]+\s+){{0,3}}?"
-    rf"(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|fire\s+and\s+rescue\s+services|(?:youth\s+justice\s+|probation\s+|youth\s+offending\s+)?services|inspections|units|pdus|providers|establishments)\b"
+    rf"(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|fire\s+and\s+rescue\s+services|(?:youth\s+justice\s+|probation\s+|youth\s+offending\s+|fire\s+)?services|inspections|units|pdus|providers|establishments)\b"
     rf"|\b[Oo]f\s+(?:those|these)\s+(?:{NUMBER})\s*,", re.I)
 # One of these is in every match of `_COUNTS_BODIES`: most sentences need not be searched.
 # ("rescue", not "services": "children's services" is in most sentences of a council's report.)
-_COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "jails", "trusts", "hospitals", "rescue", "those", "these", "inspections", "units", "pdus", "providers", "establishments", "justice services", "probation services", "offending services")
+_COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "jails", "trusts", "hospitals", "rescue", "those", "these", "inspections", "units", "pdus", "providers", "establishments", "justice services", "probation services", "offending services", "fire services")
 
 
 def _counts_bodies(text: str) -> bool:
@@ -248,7 +276,7 @@ _WE_GRADED = re.compile(r"\b(?:we|inspectors)\s+(?:have\s+)?(?:also\s+)?(?:grade
 # A row that asks the question it grades: CQC's "Are services safe?".
 _QUESTION_ROW = re.compile(r"^(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location)\s+|\?$", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
-_GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|questions?|categories)"
+_GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|(?:key\s+)?questions?|categories)"
 # "None of the standards was rated outstanding", "No judgement was inadequate",
 # "neither was any rated poor": a zero count with the graded things as subject.
 _NONE_STARTS = Literals(["none", "no", "neither", "not a single", "not one"])  # "no" then any space (\s+)
@@ -385,11 +413,19 @@ class GradingExtractor:
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
+        self.grade_intro = re.compile(
+            rf"\b(?:(?:rated|judged|graded|assessed|found|considered)\s+(?:(?:it|them|the\s+\w+|(?-i:[A-Z])[\w'’&-]*(?:\s+(?:(?:and|of)\s+)?(?-i:[A-Z])[\w'’&-]*){{0,6}})\s+)?(?:as\s+|to\s+be\s+)?{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:for|at|in|on)"
+            rf"|(?:areas?|(?:key\s+)?questions|tests|standards)\s+(?:were|was|are|is)\s+(?:(?:rated|judged|graded)\s+(?:as\s+)?|assessed\s+as\s+|found\s+to\s+be\s+)?{QUOTE}(?P<grade2>{G}){QUOTE})\s*:\s*$",
+            flags,
+        )
+        self.grade_colon = re.compile(rf"^\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*(?::|\s[–—])\s+", flags)
+        # "Grade: Adequate", "Our rating: Good" on the line after an area heading.
+        self.grade_labelled = re.compile(rf"^\s*(?:our\s+|the\s+)?(?:overall\s+)?(?:grade|rating|judge?ment|score|verdict)\s*[:–—-]\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*\.?\s*$", flags)
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
         connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -398,7 +434,7 @@ class GradingExtractor:
         # "rated inadequate at investigating crime", "requires improvement in how it investigates crime",
         # "good at preventing crime and responding to the public", "the inadequate grades were for how GMP responds to the public"
         self.grade_then_area = re.compile(
-            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?|verdicts?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?(?:,\s+(?:too|also|again|as\s+well)(?=,))?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of|against)\s+(?:(?:both|each of|all of)\s+)?(?:the\s+(?:healthy\s+prison\s+)?tests?\s+of\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
+            rf"(?<![\w-])(?<!\bor\s)(?<!\bor\s['‘’\"“”]){Qg}(?P<grade>{G}){Qg}(?![\w-])(?:\s+(?:grades?|ratings?|judge?ments?|scores?|verdicts?))?(?:\s+(?:were|was|are|is))?(?:\s+(?:given|awarded|handed out))?(?:\s+across\s+the\s+board)?(?:\s+by\s+(?:the\s+)?(?:inspectors|inspectorate|watchdog|regulator|hmicfrs|ofsted|cqc|care\s+quality\s+commission|hm\s+inspectorate\s+of\s+(?:prisons|probation|constabulary)))?(?:,\s+(?:too|also|again|as\s+well)(?=,))?\s*(?:\(|,|–|-)?\s*(?:at|in|for|on|when it comes to|with regard to|in respect of|against)\s+(?:(?:both|each of|all of)\s+)?(?:the\s+(?:healthy\s+prison\s+)?tests?\s+of\s+)?(?:(?:how|the way|the ways in which)\s+(?:it|they|the \w+|(?-i:[A-Z])[\w&]+)\s+(?:is\s+|does\s+)?)?(?:(?:its|their|the force['’]s|the council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
             flags,
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
@@ -412,7 +448,7 @@ class GradingExtractor:
         # "For care leavers, the council was judged good" (not the council's overall grade).
         self.fronted_area = re.compile(
             rf"\s*(?:but\s+|and\s+)?(?:when\s+it\s+comes\s+to|as\s+for|as\s+regards|in\s+terms\s+of|regarding|on|for|in)\s+(?:(?:its|their|the\s+force['’]s|the\s+council['’]s|the)\s+)?(?:work\s+(?:to|on)\s+)?{A}\s*,\s+"
-            rf"(?:it|they|the\s+\w+|(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})\s+"
+            rf"(?:it|they|the\s+\w+|(?-i:[A-Z])[\w'’&-]*(?:\s+(?:(?:and|of|for)\s+)?(?-i:[A-Z])[\w'’&-]*){{0,6}}(?:\s+(?:prison|jail|gaol|council|force|police|trust|hospital|service))?)\s+"
             rf"(?:(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|again\s+)?(?:(?:rated|judged|graded|assessed|found|deemed|considered)\s+)?(?:as\s+|to\s+be\s+|to\s+(?=requir))?)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|for|on|or)\s)(?!\s+in\s+(?!(?:19|20)\d\d))"
             rf"|(?:received|was\s+given|were\s+given|got|earned|was\s+awarded|were\s+awarded)\s+(?:a|an|the)\s+{Q}(?P<grade2>{G}){Q}\s+(?:grade|rating|judge?ment|score)\b)",
             flags,
@@ -429,6 +465,8 @@ class GradingExtractor:
         # prison scored 1 in three of the four tests" (`_find` maps them to grades).
         self.score_grades = {k: v for scale in scales.scales.values() for k, v in (scale.scores or {}).items()}
         self.area_scored = re.compile(rf"{A}\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:scored|given\s+a\s+score\s+of)\s+(?:a\s+)?(?P<score>\d)(?!\w|[.,]\d)", flags)
+        # "HMP Leeds scored 1 for purposeful activity", "scored 3 out of 4 on respect".
+        self.scored_area = re.compile(rf"\bscored\s+(?:a\s+)?(?P<score>\d)(?:\s+(?:out\s+)?of\s+4)?\s+(?:for|in|on|at)\s+(?:(?:its|the)\s+)?{A}", flags)
         self.scored_count = re.compile(
             rf"\bscored\s+(?:a\s+)?(?P<score>\d)\s+(?:in|for|on)\s+(?P<count>{N})\s+(?:out\s+)?of\s+(?:the|its|their)\s+(?P<out_of>{N})\s+{_GRADED_THINGS}"
             rf"|\b(?P<count2>{N})\s+of\s+(?:the|its|their)\s+(?P<out_of2>{N})\s+{_GRADED_THINGS}\s+(?:were|was)\s+(?:scored|given\s+a\s+score\s+of)\s+(?:a\s+)?(?P<score2>\d)(?!\w|[.,]\d)",
@@ -449,8 +487,8 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:(?<!good\s)(?<!adequate\s)(?<!outstanding\s)(?<!improvement\s)(?<!poor\s)across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|(?:healthy\s+prison\s+)?tests)\b"
-            rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:(?:graded|inspected|assessed|core)\s+)?(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
+            rf"\b(?:(?<!good\s)(?<!adequate\s)(?<!outstanding\s)(?<!improvement\s)(?<!poor\s)across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|judge?ments|(?:healthy\s+prison\s+)?tests)\b"
+            rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:(?:graded|inspected|assessed|core|key)\s+)?(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
             # "under the old three-pillar system": three were graded.
             rf"|\b(?P<out_of5>{N})-pillar\b"
             # "We make graded judgments in eight of these nine areas": eight were graded.
@@ -514,7 +552,11 @@ class GradingExtractor:
             flags,
         )
         # "The workforce grade is up from requires improvement in 2022"
-        self.up_from = re.compile(rf"\b(?:up|down|improved|improving|risen|fallen|moved|moving|climbed|dropped|slipped)\s+from\s+(?:(?:the|its|an?)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags)
+        self.up_from = re.compile(
+            rf"\b(?:(?:up|down|improved|improving|risen|fallen|moved|moving|climbed|dropped|slipped|changed|changing)\s+from|compared\s+(?:with|to)"
+            rf"|an?\s+(?:change|improvement|rise|step\s+up|fall|drop|decline)\s+(?:from|on))\s+(?:(?:the|its|an?)\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])",
+            flags,
+        )
         # "Three of the eight standards were rated good, four required improvement and
         # one was inadequate": the counts listed after a count share its total.
         self.count_tail = re.compile(
@@ -528,7 +570,9 @@ class GradingExtractor:
             rf"\b(?:(?:rated|judged|graded|assessed)\s+(?:this|that)\s+area\s+(?:as\s+|to\s+be\s+)?|(?:this|that)\s+area\s+(?:was|is|has\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+|to\s+be\s+)?"
             # "..., with that key question scoring 'good'", "this test was again rated poor"
             rf"|(?:this|that)\s+(?:key\s+)?(?:question|test|standard|domain)\s+(?:(?:was|is|has\s+been)\s+(?:again\s+|also\s+)?)?(?:rated|judged|graded|assessed|scoring|scored|receiving|given)\s+(?:as\s+|to\s+be\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])"
-            rf"|\b(?:(?:rated|judged|graded|assessed)\s+(?:it|the\s+force|the\s+council|the\s+service)|(?:it|the\s+force|the\s+council|the\s+service)\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?:rated|judged|graded|assessed))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:in|for)\s+(?:this|that)\s+area\b",
+            rf"|\b(?:(?:rated|judged|graded|assessed)\s+(?:it|the\s+force|the\s+council|the\s+service)|(?:it|the\s+force|the\s+council|the\s+service)\s+(?:was|is|has\s+been|had\s+been)\s+(?:also\s+)?(?:rated|judged|graded|assessed))\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:in|for)\s+(?:this|that)\s+area\b"
+            # "Outcomes for prisoners were reasonably good against this healthy prison test."
+            rf"|\b(?:were|are|was|is|remained|remain)\s+{Q}(?P<grade3>{G}){Q}\s+(?:against|for|in|on)\s+(?:this|that)\s+(?:healthy\s+prison\s+)?(?:test|key\s+question|standard|domain)\b",
             flags,
         )
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are|does|do|did)\s+(?:(?:its|their|the|our)\s+(?:(?:way|ways)\s+(?:in\s+which\s+)?(?:we|it|they|the\s+\w+)\s+)?|(?:how|the\s+way)\s+(?:we|it|they|the\s+\w+)\s+)?(?:work\s+(?:to|on)\s+)?{A}(?![\w-])", flags)
@@ -542,9 +586,14 @@ class GradingExtractor:
             rf"|\band\s+(?:as\s+)?{Q}(?P<grade4>{G}){Q}\s+overall\b",
             flags,
         )
+        # "has been placed in the 'inadequate' category (overall)": a rating of the whole body.
+        self.category = re.compile(
+            rf"\b(?:placed|put|rated|graded|is|was|are|were|been|remains?|remained|stays?|stayed|moved|falls?|fell|sits?)\s+(?:back\s+)?(?:in|into|within)\s+(?:the|its)\s+{Q}(?P<grade>{G}){Q}\s+(?:category|band|bracket)(?P<overall>\s+overall)?\b(?!\s+(?:for|in|at|on)\s)",
+            flags,
+        )
         judged = r"(?:(?:rated|judged|graded|found\s+to\s+be|assessed\s+as|deemed)\s+)?(?:as\s+)?"
         self.zero_subject = re.compile(
-            rf"\b(?:none\s+of\s+(?:the|its|their)\s+(?:(?P<out_of>{N})\s+)?{_GRADED_THINGS}|(?:no|not\s+a\s+single|not\s+one)\s+(?:other\s+)?(?:key\s+)?{_GRADED_THINGS}(?:\s+(?:of|at|in)\s+(?!(?:is|was|were|are)\b)[\w'’-]+(?:\s+(?!(?:is|was|were|are)\b)[\w'’-]+){{0,4}})?)\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}"
+            rf"\b(?:none\s+of\s+(?:the|its|their|the\s+\w+['’]s|(?:(?-i:[A-Z])[\w&-]*\s+(?:(?:and|of|for)\s+)?){{0,6}}(?-i:[A-Z])[\w&-]*['’]s?)\s+(?:(?P<out_of>{N})\s+)?(?:key\s+)?{_GRADED_THINGS}|(?:no|not\s+a\s+single|not\s+one)\s+(?:other\s+)?(?:key\s+)?{_GRADED_THINGS}(?:\s+(?:of|at|in)\s+(?!(?:is|was|were|are)\b)[\w'’-]+(?:\s+(?!(?:is|was|were|are)\b)[\w'’-]+){{0,4}})?)\s+(?:is|was|were|are|has\s+been|have\s+been)\s+{judged}"
             rf"{Q}(?P<grade>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))?"
             rf"|\bnone\s+of\s+them\s+(?:(?:was|were|is|are)\s+{judged})?{Q}(?P<grade5>{G}){Q}(?![\w-])"
             rf"|\b(?:neither|none)\s+(?:was|were)\s+(?:any\s+)?{judged}{Q}(?P<grade3>{G}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade4>{G}){Q}(?![\w-]))?"
@@ -620,6 +669,14 @@ class GradingExtractor:
         self.and_count = re.compile(rf",?\s+(?:and|but|while)\s+(?P<count>{N})\s+(?:are|were|is|was)\s+{judged}{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
         # "care leavers also received a good grade" (the area as subject; "was given an
         # inadequate rating for X" is `grade_then_area`'s)
+        # "Inspectors gave care leavers a grade of good", "handed its leadership an 'inadequate' rating",
+        # "gave this part of the service the lowest of Ofsted's four grades, inadequate".
+        self.gave_area = re.compile(
+            rf"\b(?:gave|give|gives|giving|awarded|handed)\s+(?:(?:its|their|the)\s+)?{A}\s+"
+            rf"(?:(?:a|an|the)\s+(?:\w+\s+)?{Q}(?P<grade>{G}){Q}\s+(?:grade|rating|judge?ment|score|verdict)\b|(?:a|an|the)\s+(?:grade|rating|judge?ment|score|verdict)\s+of\s+{Q}(?P<grade2>{G}){Q}(?![\w-])"
+            rf"|the\s+lowest\s+of\s+(?:[\w'’]+\s+){{0,3}}?(?:grades|ratings|judge?ments),\s+{Q}(?P<grade3>{G}){Q}(?![\w-]))",
+            flags,
+        )
         self.area_received = re.compile(
             rf"{A}(?:['’]s?)?\s+(?:(?:also|again)\s+|(?:[\w'’]+\s+){{0,4}}?[\w'’]+,\s+(?=receiving|being\s+given|earning|getting))?(?:received|receiving|was\s+given|were\s+given|being\s+given|got|getting|earned|earning|achieved|kept|retained)\s+"
             rf"(?:(?:a|an|the)\s+(?:\w+\s+)?{Q}(?P<grade>{G}){Q}\s+(?:grade|rating|judge?ment|score)\b|(?:a|an|the)\s+(?:grade|rating|judge?ment|score)\s+of\s+{Q}(?P<grade2>{G}){Q}(?![\w-]))",
@@ -932,7 +989,7 @@ class GradingExtractor:
                 low = ctx.folded(sent.start_char, sent_end) if has_grade_word else None
             if low is not None:
                 gates.reading(sent_text, low)
-            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text or "standards" in sent_text:
+            if "areas" in sent_text or "questions" in sent_text or "pillars" in sent_text or "tests" in sent_text or "standards" in sent_text or (not has_grade_word and ("judgements" in sent_text or "judgments" in sent_text)):
                 across_only = gates.across(self.across, sent_text, low)
                 if across_only and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                     total = _total_of(across_only)
@@ -987,7 +1044,10 @@ class GradingExtractor:
                 # (The next sentence is tried first: it is rarely a bare grade.)
                 question = self.question_area.match(sent_text) if len(sent_text) < 80 and sent_text.lstrip()[:3].lower() in ("are", "is ") else None
                 nxt = sentences[i + 1] if len(sent_text) < 140 and i + 1 < len(sentences) and (question or gates.may_end_with_area(sent_text)) else None
-                grade_match = nxt and gates.may_be_grade_only(nxt.text) and (gates.lead_grade(self.grade_only, nxt.text.rstrip()) or gates.lead_grade(self.grade_lead, nxt.text))
+                grade_match = nxt and (
+                    (gates.may_be_grade_only(nxt.text) and (gates.lead_grade(self.grade_only, nxt.text.rstrip()) or gates.lead_grade(self.grade_lead, nxt.text)))
+                    or (len(nxt.text) < 60 and ":" in nxt.text and self.grade_labelled.match(nxt.text))
+                )
                 match = grade_match and (question or gates.lead_area(self.area_only, sent_text, low))
                 if match:
                     found = _Found(match.start("area"), nxt.start_char - sent.start_char + grade_match.end("grade"), grade_match.group("grade"), match.group("area"), method="table")
@@ -1014,7 +1074,7 @@ class GradingExtractor:
                 # The area named last before it in the sentence, else in the sentence before.
                 named = list(self.scales.area_regex.finditer(sent_text, 0, this_area.start())) or (list(self.scales.area_regex.finditer(sentences[i - 1].text)) if i else [])
                 if named:
-                    founds.append(_Found(this_area.start(), this_area.end(), this_area.group("grade") or this_area.group("grade2"), named[-1].group(0), explicit=True))
+                    founds.append(_Found(this_area.start(), this_area.end(), this_area.group("grade") or this_area.group("grade2") or this_area.group("grade3"), named[-1].group(0), explicit=True))
                     running = gates.search(_RUNNING, sent_text, gate=True)
                     if running:  # "..., with that key question scoring 'good' for the third inspection in a row"
                         founds.append(_Found(min(this_area.start(), running.start()), max(this_area.end(), running.end()), founds[-1].grade, founds[-1].area, previous=True))
@@ -1292,6 +1352,10 @@ class GradingExtractor:
             if kind == "heading":
                 grade = self.grade_only.match(ctx.text[start:end]) if end - start <= 40 else None
                 continue
+            if kind != "list_item" and end - start < 200 and ctx.text[start:end].rstrip().endswith(":"):
+                # "Inspectors rated the force as inadequate for:", then the areas as list items.
+                grade = self.grade_intro.search(ctx.text[start:end])
+                continue
             if grade is None:
                 continue
             if kind != "list_item" or end - start > 120:
@@ -1302,7 +1366,7 @@ class GradingExtractor:
             if not area:
                 grade = None
                 continue
-            found = _Found(area.start("area"), area.end("area"), grade.group("grade"), area.group("area"), method="table")
+            found = _Found(area.start("area"), area.end("area"), grade.group("grade") or grade.groupdict().get("grade2"), area.group("area"), method="table")
             self._emit(doc, (start, text), found, ctx, orgs, inspection_year, spans, seen, previous=False, year=inspection_year)
             handled.add(start)
 
@@ -1455,6 +1519,8 @@ class GradingExtractor:
                 count = parse_int(rest.group("count"))
                 if count is not None and count <= out_of:
                     add(_Found(rest.start("count"), rest.end(), rest.group("grade"), None, count, out_of, "count"))
+        for m in self.category.finditer(s) if "categor" in gate or "band" in gate or "bracket" in gate else ():
+            add(_Found(m.start("grade"), m.end(), m.group("grade"), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
         for m in finditer_at(self.overall, s, low, _OVERALL_STARTS) if low is None or "overall" in low else ():
             grade = m.group("grade") or m.group("grade2") or m.group("grade3") or m.group("grade4")
             add(_Found(m.start(), m.end(), grade, OVERALL), claim=False)
@@ -1690,7 +1756,7 @@ class GradingExtractor:
             if self._names_area(s, m.start()):
                 continue  # "Safety, which had been judged poor, ...": an area's earlier grade (`area_moved_to`, `area_which`)
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
-        for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low else ():
+        for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low or "compared" in low or "improvement on" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             # "X is now adequate, down from good, while Y has moved up from requires
             # improvement": each "from" grade belongs to the area named last before it.
@@ -1716,6 +1782,9 @@ class GradingExtractor:
             end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although)\b")
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
                 add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
+        for m in self.gave_area.finditer(s) if "gave " in gate or "give " in gate or "gives " in gate or "giving " in gate or "awarded " in gate or "handed " in gate else ():
+            g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
+            add(_Found(m.start("area"), m.end(g), m.group(g), m.group("area")))
         for m in finditer_at(self.area_received, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _RECEIVED_LITERALS.any_in(low) else ():
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start("area"), m.end(g), m.group(g), m.group("area")))
@@ -1877,6 +1946,10 @@ class GradingExtractor:
                     if running and running.start() >= m.end():
                         # "scored 2 at both inspections": the same score before (its own offsets).
                         found.append(_Found(running.start(), running.end(), grade, m.group("area"), previous=True))
+            for m in rule(self.scored_area, s, low):
+                grade = self.score_grades.get(m.group("score"))
+                if grade and self.scales.resolve_area(m.group("area"), "hmi-prisons", "hmi-prisons"):
+                    add(_Found(m.start(), m.end(), grade, m.group("area"), previous=False))
             for m in rule(self.scored_count, s, low):
                 grade = self.score_grades.get(m.group("score") or m.group("score2"))
                 count = parse_int(m.group("count") or m.group("count2"))
@@ -1975,7 +2048,38 @@ class GradingExtractor:
             # "It is not adequate at investigating crime": a grade denied is no grade (zero
             # counts, "not rated good in any area", are counts of 0 and stay).
             found[:] = [f for f in found if f.count is not None or not _denied(s, f)]
+        if any(w in gate for w in _HYPOTHETICAL_WORDS):
+            found[:] = [f for f in found if not _hypothetical(s, f)]
+        if "respectively" in gate:
+            self._respectively(s, found)
+        if not found and (":" in s or "–" in s or "—" in s):
+            self._grade_then_areas(s, found)
         return found
+
+    def _grade_then_areas(self, s: str, found: list[_Found]) -> None:
+        """"Good: investigating crime and responding to the public": a grade, then the areas given it
+        and nothing else (a list item or a line of a summary)."""
+        m = self.grade_colon.match(s)
+        if not m:
+            return
+        areas = list(self.scales.area_regex.finditer(s, m.end()))
+        if areas and _AREA_LIST_REST.fullmatch(self.scales.area_regex.sub(" ", s[m.end():])):
+            for area in areas:
+                found.append(_Found(area.start(), area.end(), m.group("grade"), area.group(0), method="table"))
+
+    def _respectively(self, s: str, found: list[_Found]) -> None:
+        """"rated good and inadequate for A and B respectively": the n-th grade is the n-th area's
+        (the rules that read one grade for all the areas, or none for the first, are overruled)."""
+        m = _RESPECTIVELY.search(s)
+        if not m:
+            return
+        grades = [g for g in _GRADE_RX.findall(m.group("grades"))]
+        areas = list(self.scales.area_regex.finditer(s, m.start("areas"), m.end("areas")))
+        if len(grades) < 2 or len(grades) != len(areas):
+            return
+        found[:] = [f for f in found if not (m.start() <= f.start < m.end() or m.start() < f.end <= m.end())]
+        for grade, area in zip(grades, areas):
+            found.append(_Found(area.start(), area.end(), grade, area.group(0)))  # its own offsets
 
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:
         scales = self.scales

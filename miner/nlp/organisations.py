@@ -91,6 +91,10 @@ class OrganisationResolver:
                 label = span.label_ = org.kind
             elif label.startswith("ANAPHOR:"):
                 org_id = user_data.get(span_key("organisation_id", start, end))
+            elif _common_noun(doc_text[start:end]) and by_id[label].name[:1].isupper():
+                # A proper name written as a common noun ("the probation service covering
+                # Leeds", not "the Probation Service"): the document's subject of that kind, if any.
+                label, org_id = f"ANAPHOR:{by_id[label].kind}", None
             else:
                 org = by_id[label]
                 org_id = user_data[span_key("organisation_id", start, end)] = org.id
@@ -215,6 +219,12 @@ class _HeadingOrganisations:
             if label == kind:
                 return org_id
         return None
+
+
+def _common_noun(text: str) -> bool:
+    """Whether a mention is written in lower case but for a leading "The" ("The probation service")."""
+    core = text[4:] if text[:4] in ("The ", "the ") else text
+    return core.islower()
 
 
 def longest_first(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -16,6 +16,7 @@ GRADE_PHRASES = {
     "requires improvement to be good": "requires improvement",
     "require improvement to be good": "requires improvement",
     "required improvement to be good": "requires improvement",
+    "requiring improvement to be good": "requires improvement",
     "requires improvement": "requires improvement",
     "require improvement": "requires improvement",
     "required improvement": "requires improvement",
@@ -28,7 +29,13 @@ GRADE_PHRASES = {
     "inadequate": "inadequate",
     "poor": "poor",
 }
-GRADE_PATTERN = "|".join(sorted((re.escape(p) for p in GRADE_PHRASES), key=len, reverse=True))
+# A short "requires improvement" never stops before "to be good": a rule that backtracks
+# into it ("rated requires improvement| to be good for care leavers") would read the
+# rest as no area.
+GRADE_PATTERN = "|".join(
+    re.escape(p) + (r"(?!\s+to\s+be\s+good\b)" if p.endswith("improvement") else "")
+    for p in sorted(GRADE_PHRASES, key=len, reverse=True)
+)
 
 
 @dataclass(frozen=True)

@@ -67,3 +67,20 @@ def test_extract_runs_with_the_collector_paused_and_restores_it(extractor, colle
     with pytest.raises(ExtractionFailed):
         extractor.extract(report())
     assert gc.isenabled()
+
+
+def test_doc_alone_runs_with_the_collector_paused_and_restores_it(extractor, collector_on, monkeypatch):
+    from miner.nlp import pipeline
+
+    states = []
+    make_doc = pipeline.make_doc
+
+    def spy(nlp, text):
+        states.append(gc.isenabled())
+        return make_doc(nlp, text)
+
+    monkeypatch.setattr(pipeline, "make_doc", spy)
+    doc = extractor.doc(report())
+    assert states == [False]
+    assert gc.isenabled()
+    assert doc.spans["statistics"]

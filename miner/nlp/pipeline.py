@@ -95,12 +95,13 @@ class Extractor:
         self.recurring = RecurringChunks(self.nlp)
 
     def doc(self, document: Document) -> Doc:
-        doc = make_doc(self.nlp, document.text)
-        doc._.miner = DocContext.from_document(document)
-        doc._.miner.text = document.text
-        for name, component in self.nlp.pipeline:
-            doc = component(doc)
-        return doc
+        with collector_paused():  # (a no-op inside extract(), which has paused it)
+            doc = make_doc(self.nlp, document.text)
+            doc._.miner = DocContext.from_document(document)
+            doc._.miner.text = document.text
+            for name, component in self.nlp.pipeline:
+                doc = component(doc)
+            return doc
 
     def extract(self, document: Document) -> Extraction:
         # A memory zone frees the strings each document adds to the vocab once

@@ -152,6 +152,7 @@ def main() -> None:
         # project's own corpus, not on this one.
         for document in corpus_documents(DOCUMENTS):
             extractor.extract(document)
+        gc.freeze()  # as `miner ingest` does after its first document
         first_make_doc = timed(lambda: [blank.make_doc(d.text) for d in corpus])
         first_extract = timed(lambda: [extractor.extract(d) for d in corpus])
         print(f"first pass over unseen text ({corpus_words:,} words): make_doc {corpus_words / first_make_doc:,.0f} words/s, "
@@ -163,6 +164,9 @@ def main() -> None:
         blank.make_doc(document.text)
         extractor.extract(document)
         doc_extractor.doc(document)
+    # As `miner ingest` does after its first document (ingest.Analyser): the
+    # pipelines' objects are left out of garbage collection from now on.
+    gc.freeze()
 
     def make_doc() -> None:
         for text in texts:

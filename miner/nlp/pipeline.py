@@ -8,8 +8,6 @@ miner_sentences -> miner_organisations -> miner_gradings -> miner_statistics
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import os
 import pathlib
@@ -95,50 +93,25 @@ class Extractor:
         self.recurring = RecurringChunks(self.nlp)
 
     def doc(self, document: Document) -> Doc:
-        with collector_paused():  # (a no-op inside extract(), which has paused it)
-            doc = make_doc(self.nlp, document.text)
-            doc._.miner = DocContext.from_document(document)
-            doc._.miner.text = document.text
-            for name, component in self.nlp.pipeline:
-                doc = component(doc)
-            return doc
+        doc = make_doc(self.nlp, document.text)
+        doc._.miner = DocContext.from_document(document)
+        doc._.miner.text = document.text
+        for name, component in self.nlp.pipeline:
+            doc = component(doc)
+        return doc
 
     def extract(self, document: Document) -> Extraction:
         # A memory zone frees the strings each document adds to the vocab once
         # its records are plain data: without it a long crawl grows without bound.
         # Inside a zone the tokenizer caches nothing, so chunks that recur
         # across documents are cached for good first (token_cache.py).
-        with collector_paused():
-            self.recurring.before(document.text)
-            with self.nlp.memory_zone():
-                try:
-                    doc = self.doc(document)
-                except Exception as error:  # report which document broke which component
-                    raise ExtractionFailed(f"{document.url or document.title or 'document'}: extraction failed ({type(error).__name__}: {error})") from error
-                return records_from_doc(doc, document.kind)
-
-
-@contextlib.contextmanager
-def collector_paused():
-    """Python's cyclic garbage collector off inside the block, and on again
-    after it if it was on before.
-
-    One document's extraction allocates hundreds of thousands of tuples, lists
-    and match objects that reference counting frees as it goes (they form no
-    cycles: with the collector off, `gc.collect()` after each of the 39 real
-    Ofsted reports finds nothing to free). Left on, the collector ran ~130
-    times a pass over those reports to find nothing, and now and then a full
-    collection walked every object of the loaded pipeline (~200,000) as well:
-    a pass took 2.5-4% longer (CPU, interleaved passes). Whatever a document
-    leaves is collected as usual once the collector is on again."""
-    if not gc.isenabled():  # the caller's choice, kept
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+        self.recurring.before(document.text)
+        with self.nlp.memory_zone():
+            try:
+                doc = self.doc(document)
+            except Exception as error:  # report which document broke which component
+                raise ExtractionFailed(f"{document.url or document.title or 'document'}: extraction failed ({type(error).__name__}: {error})") from error
+            return records_from_doc(doc, document.kind)
 
 
 def make_doc(nlp: Language, text: str) -> Doc:

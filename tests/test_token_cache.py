@@ -4,7 +4,7 @@ do not; memory is bounded; tokens and records are those of an uncached run."""
 
 import spacy
 
-from miner.document import DocumentBuilder
+from miner.document import BLOCK_SEPARATOR, DocumentBuilder
 from miner.nlp.pipeline import Extractor
 from miner.nlp.token_cache import RecurringChunks
 
@@ -95,3 +95,15 @@ def test_extraction_records_are_the_same_for_a_repeated_document():
     assert runs[0].gradings and runs[0].statistics
     assert runs[1] == runs[0] and runs[2] == runs[0]
     assert "Zorblax" in extractor.recurring.kept
+
+
+def test_the_block_separator_is_cached_from_the_start_and_tokens_are_unchanged():
+    # "\n\n" is a whitespace chunk of its own to the tokenizer, which text.split() never yields.
+    nlp, plain = spacy.blank("en"), spacy.blank("en")
+    assert BLOCK_SEPARATOR not in nlp.vocab.strings
+    RecurringChunks(nlp)
+    text = BLOCK_SEPARATOR.join(["Inspection of Exe Valley", "Leaders know their services well.", "Good"])
+    assert tokens_in_zone(nlp, text) == tokens_in_zone(plain, text)
+    assert BLOCK_SEPARATOR in nlp.vocab.strings  # its lexeme outlives the zone
+    assert BLOCK_SEPARATOR not in plain.vocab.strings
+    assert [t.text for t in nlp.make_doc(text)].count(BLOCK_SEPARATOR) == 2

@@ -361,11 +361,15 @@ class WorkerPool:
     def _start(self, count: int) -> list[_Worker]:
         # Frozen objects are left alone by the children's garbage collector, so
         # the pipeline's pages stay shared instead of being copied on first scan.
+        # A handler that froze its own objects already (the ingester does, after
+        # its first document) keeps them frozen here too.
+        frozen_before = gc.get_freeze_count()
         gc.freeze()
         try:
             return [_Worker(self._context, self.handler) for _ in range(count)]
         finally:
-            gc.unfreeze()
+            if not frozen_before:
+                gc.unfreeze()
 
     def _collect(self, payloads: dict[int, Any], waiting: collections.deque, outcomes: dict[int, Any]) -> None:
         """Wait for at least one busy worker to answer or die."""

@@ -343,6 +343,5 @@ def train(output, epochs, seed, folds):
         click.echo(f"{split}: {figures}")
 
 
-
 def main():  # pragma: no cover
     cli()

@@ -45,7 +45,7 @@ _HAS_DIGIT = re.compile(r"\d").search
 # short ones ("2024", "10%", "(2)") recur because they are common. On the
 # synthetic corpus of benchmarks/memory.py, chance repeats of random figures
 # made up nine in ten of the chunks kept after the first few thousand
-# documents, so the cache went on filling (and memory rising) for 20,000
+# documents, so the cache went on filling (and memory rising) for 20,000-30,000
 # documents; now the vocabulary stops growing by 10,000. On the 39 real
 # reports the longer figures were one kept chunk in twenty (12,807 kept
 # instead of 13,528) and their loss costs no measurable time.

@@ -547,6 +547,10 @@ class GradingGates:
                     return iter(())
             if pattern.by_area_word is not None:
                 return self._area_led(pattern, text, low, pos, endpos)
+            if offsets is None:
+                offsets = starts.positions(low, pos, endpos)
+            if not offsets:
+                return iter(())  # no start word: nothing to try (and no generator to make)
         return finditer_at(rx, text, low, starts, pos, endpos, offsets=offsets)
 
     def _area_led(self, pattern: _Pattern, text: str, low: str, pos: int, endpos: int) -> Iterator[re.Match]:

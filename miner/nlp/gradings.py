@@ -1711,7 +1711,8 @@ class GradingExtractor:
             end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although)\b")
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
                 add(_Found(extra.start(), extra.end(), grade, extra.group(0)))
-        for m in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS):
+        # (Rules that only give an area found before them its earlier grade run only when there is one.)
+        for m in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS) if any(f.area for f in found) else ():
             earlier = [f for f in found if f.area and f.end <= m.start()]
             if earlier:
                 g = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if m.group(g))
@@ -1744,7 +1745,7 @@ class GradingExtractor:
             taken.append((m.start(), m.end()))
         for m in finditer_at(self.services_remain, s, low, _SERVICES_STARTS) if low is None or "services" in low else ():
             add(_Found(m.start(), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
-        for m in finditer_at(self.and_remains, s, low, _AND_STARTS) if low is None or "remain" in low else ():
+        for m in finditer_at(self.and_remains, s, low, _AND_STARTS) if (low is None or "remain" in low) and any(f.area for f in found) else ():
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
                 # Spans the earlier record's own claim: appended, not `add`ed.
@@ -1897,7 +1898,7 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             # A grade it moved to is the grade now.
             add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area if before else THAT_AREA, previous=False if m.group("moved") else None))
-        for m in rule(self.now_grade, s, low) if "now" in gate else ():
+        for m in rule(self.now_grade, s, low) if "now" in gate and any(f.area and f.count is None for f in found) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and len({f.area for f in before}) == 1 and _YEAR.search(s, 0, m.start()):
                 add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area, previous=False))
@@ -1923,7 +1924,7 @@ class GradingExtractor:
         for m in rule(self.across_board, s, low) if stated_out_of and "board" in gate else ():
             # Not claimed: the areas listed after it are `grade_then_area`'s.
             found.append(_Found(m.start(), m.end(), m.group("grade"), None, stated_out_of, stated_out_of, "count"))
-        for m in rule(self.also_given, s, low) if "which" in gate else ():
+        for m in rule(self.also_given, s, low) if "which" in gate and any(f.area and f.count is None and not f.previous for f in found) else ():
             before = [f for f in found if f.area and f.count is None and f.end <= m.start() and not f.previous]
             if before:  # its own offsets: from the area to the end of the clause
                 found.append(_Found(before[-1].start, m.end(), before[-1].grade, before[-1].area, previous=True))
@@ -1999,7 +2000,7 @@ class GradingExtractor:
         for m in rule(self.given_rating, s, low) if "rating" in gate or "grade" in gate or "verdict" in gate or "judg" in gate or "score" in gate else ():
             if add(_Found(m.start("grade"), m.end(), m.group("grade"), OVERALL_IF_UNNAMED)) and m.group("again"):
                 found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
-        for m in rule(self.remained, s, low) if "remain" in gate or "stay" in gate else ():
+        for m in rule(self.remained, s, low) if ("remain" in gate or "stay" in gate) and any(f.area and f.count is None and not f.previous for f in found) else ():
             kept = [f for f in found if f.area and f.count is None and not f.previous and f.start <= m.start("grade") < f.end]
             if kept:
                 kept[0].previous = False  # "remains rated ..., a rating it has held since 2018": the grade now
@@ -2028,11 +2029,12 @@ class GradingExtractor:
                 earlier = _PAREN_EARLIER.match(s, f.end)
                 if earlier:
                     found.append(_Found(f.start, earlier.end(), earlier.group("grade"), f.area, previous=True))
-        held = _HELD_SINCE.search(s) if "since" in gate and "been" in gate else None
+        held = _HELD_SINCE.search(s) if found and "since" in gate and "been" in gate else None
         for f in [f for f in found if held and f.area and f.previous is None and f.count is None and held.start() <= f.start < held.end()]:
             f.previous = False
             found.append(_Found(min(f.start, held.start()), max(f.end, held.end()), f.grade, f.area, previous=True))  # its own offsets
-        running = gates.search(_RUNNING, s, gate=True)
+        # (Read only when a grading it could apply to was found: most sentences here have none.)
+        running = gates.search(_RUNNING, s, gate=True) if any(f.area and f.previous is None for f in found) else None
         if running:
             # "graded requires improvement for the second inspection running":
             # the same grade at the inspection before.
@@ -2048,7 +2050,7 @@ class GradingExtractor:
             # "It is not adequate at investigating crime": a grade denied is no grade (zero
             # counts, "not rated good in any area", are counts of 0 and stay).
             found[:] = [f for f in found if f.count is not None or not _denied(s, f)]
-        if any(w in gate for w in _HYPOTHETICAL_WORDS):
+        if found and any(w in gate for w in _HYPOTHETICAL_WORDS):
             found[:] = [f for f in found if not _hypothetical(s, f)]
         if "respectively" in gate:
             self._respectively(s, found)

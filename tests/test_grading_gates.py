@@ -175,6 +175,11 @@ def test_rules_through_the_gates_match_as_finditer(extractor):
         "In all, \u0661\u0661 areas were graded, and the force kept its ‘good’ rating.",  # Arabic-Indic digits begin the match
         "The force was assessed across 11 areas and retained its 'good' rating overall.",
         "Kent’s services are no longer rated inadequate: Ofsted rated the council as good.",
+        # `across` is searched only where a number stands (`grading_gates._A_NUMBER`): a word, a
+        # compound, a hyphenated one, in capitals; none at all.
+        "Under the old THREE-pillar system the force was rated good.",
+        "Inspectors graded the force in twenty one areas and rated it good in most.",
+        "Across all the areas and standards it inspected, the service was good.",
     ]
     matched = 0
     for text in texts:
@@ -187,7 +192,7 @@ def test_rules_through_the_gates_match_as_finditer(extractor):
         plain, gated = grader.across.search(text), gates.across(grader.across, text, low)
         assert (gated.span() if gated else None) == (plain.span() if plain else None), text
     assert matched >= 5
-    other_digits = gates.across(grader.across, texts[-3], fold(texts[-3]))
+    other_digits = gates.across(grader.across, texts[-6], fold(texts[-6]))
     assert other_digits is not None and other_digits.group("out_of3") == "\u0661\u0661"
 
 

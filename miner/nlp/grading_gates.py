@@ -16,6 +16,7 @@ import sys
 import types
 from collections.abc import Iterable, Iterator
 
+from miner.nlp.numbers import NUMBER_WORD
 from miner.nlp.scales import Scales, _alias_regex
 from miner.nlp.scan import (
     SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, fold, matches_at, parse_source, required_literals_in, search_at, start_literals_in,
@@ -33,6 +34,10 @@ _LEADS_THEN_AREA = (
 )
 # Every match of `across` contains one of these nouns.
 _ACROSS_NOUNS = Literals(["areas", "categories", "questions", "pillar", "tests", "standards", "judgements", "judgments"])  # "pillar": "three-pillar"
+# Every match of `gradings.across` holds its total as `numbers.NUMBER` (a digit, or a number word),
+# after a word boundary and before a space or a hyphen ("nine areas", "three-pillar"): a sentence
+# with an across noun and no number (most of them: "standards", "areas" in prose) needs no search.
+_A_NUMBER = re.compile(rf"\d|\b{NUMBER_WORD}[\s-]", re.I)
 # A digit `\\d` matches that is not "0" to "9": where there is none, a pattern
 # may be tried only at the ASCII digits (`scan.start_literals(..., ascii_digits=True)`).
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
@@ -429,7 +434,7 @@ class GradingGates:
         if key not in self._memo:
             if low is None:
                 low = fold(s)  # a sentence the driver did not fold (no grade word)
-            if not _ACROSS_NOUNS.any_in(low):
+            if not _ACROSS_NOUNS.any_in(low) or not _A_NUMBER.search(s):
                 return self._remember(key, None)
             # Its ~50 start words (the number words, digits, its verbs) are more than
             # `_search` takes, but one pass for them costs a fraction of `rx.search`.

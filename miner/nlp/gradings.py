@@ -258,12 +258,11 @@ def _may_be_comparison_header(low: str) -> bool:
     column does (on ASCII text, where `str.lower` folds as `re.I` does).
     Most short lines end otherwise, so the pattern, whose free label is tried
     at every length, seldom runs."""
-    if not any(w in low for w in _COLUMN_HINTS):
-        return False
-    if not low.isascii():
-        return True
-    tail = low.rstrip()
-    return tail[-1:].isdigit() or tail.endswith(_COLUMN_ENDS)
+    if low.isascii():  # the ending first: it rules out most lines at once
+        tail = low.rstrip()
+        if not (tail[-1:].isdigit() or tail.endswith(_COLUMN_ENDS)):
+            return False
+    return any(w in low for w in _COLUMN_HINTS)
 _COMPARISON_HEADER = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ,'’-]{{1,50}}?)\s+(?P<first>{_COLUMN})\s+(?P<second>{_COLUMN})\s*$", re.I)
 # What a reviewed sample counts: "adequate in 23 of the 60 cases" is no count of graded areas.
 _CASES_NOUNS = r"(?:cases|investigations|files|records|referrals|assessments|plans)\b"
@@ -1063,7 +1062,7 @@ class GradingExtractor:
                 if _counts_bodies(head):
                     # (not a count after a named body: "GMP was given four good ratings")
                     founds = [f for f in founds if not f.bare_count or self._names_other(sent.start_char, sent.start_char + f.start, set())]
-            if _counts_bodies(sent_text):
+            if founds and _counts_bodies(sent_text):  # (it only filters what was found)
                 # "Of the eight forces inspected, three were rated inadequate at investigating crime":
                 # the grade of some of those forces, not of the document's subject.
                 founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]

@@ -132,7 +132,10 @@ class Literals:
         character, but 0.1 us a call, and a Python loop per word): for many words
         over a sentence, not for a few over a document."""
         words = len(self.words)
-        return words >= _ONE_PASS_WORDS and (min(end, len(low)) - start) * 20 < words * (100 + (min(end, len(low)) - start))
+        if words < _ONE_PASS_WORDS:
+            return False
+        length = min(end, len(low)) - start
+        return length * 20 < words * (100 + length)
 
 
 _ONE_PASS_WORDS = 6  # below this, `str.find` for each word is as cheap on any text

@@ -1716,7 +1716,7 @@ class GradingExtractor:
             if earlier:
                 g = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if m.group(g))
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
-        if gates.search(_GRADED_NOUNS, s):
+        if gates.search(_GRADED_NOUNS, s, gate=True):  # (skipped where none of its words occurs)
             for m in gates.finditer(self.count_grade_noun, s, low):
                 count_text = m.group("count") or m.group("count2")
                 count = _COUNT_WORDS.get(" ".join(count_text.lower().split())) or parse_int(count_text)

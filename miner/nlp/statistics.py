@@ -52,7 +52,7 @@ _WORD_PARTS = [
     rf"(?P<byfraction>(?<=\bby )(?:almost |nearly |around |about |more than |over |just over |just under |under )?{_FRACTION}\b|(?<=\bof more than ){_FRACTION}\b|(?<=\bof ){_FRACTION}\b(?=\s*(?:[,.;]|$)))",
     rf"(?P<multiplier>\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\b(?:double|treble|triple)\b(?=\s+(?:the|its|that|what)\b)|\b(?:{_WORDNUM}|\d+(?:\.\d+)?)\s+times\b(?=\s+(?:more|higher|greater|as|the|larger|bigger|lower|fewer)\b|\s*[,.;]|\s*$)|\bhalf as\b)",
     rf"(?P<percent>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s*(?:%|per\s?cent\b|percent\b|percentage points?\b|pp\b))",
-    rf"(?P<rate>(?<![\w.£]){_NUM}{_SCALE}\s+(?:[a-z-]+\s+){{0,3}}?per\s+(?:1,000|1000|100,000|100000|10,000|thousand|head|capita)\b(?:\s+(?:people|population|residents|officers|children))?"
+    rf"(?P<rate>(?<![\w.£]){_NUM}{_SCALE}\s+(?:[a-z-]+\s+){{0,3}}?per\s+(?:1,000|1000|100,000|100000|10,000|100(?![,\d])|thousand|head|capita)\b(?:\s+(?:people|population|residents|officers|children))?"
     # A caseload or ratio of people to staff ("16 children per worker") is a rate; "10.4 days per
     # officer" stays a duration, so no time unit may come between the figure and "per".
     rf"|(?<![\w.£]){_NUM}\s+(?!(?:working\s+|calendar\s+)?(?:days?|hours?|minutes?|seconds?|weeks?|months?|years?)\b)(?:[a-z-]+\s+){{0,3}}?per\s+(?:(?:qualified|social|case|support|youth|probation|prison|police|frontline|front-line|full-time)\s+)?(?:worker|workers|officer|practitioner|staff member|member of staff|caseworker|carer|teacher|nurse|doctor|manager|team)\b)",
@@ -98,8 +98,19 @@ _CHANGE = re.compile(
     re.I,
 )
 _UP_WORDS = {"rose", "risen", "rising", "rises", "increased", "increasing", "increases", "grew", "grown", "climbed", "jumped", "soared", "went up", "up"}
-_FROM_TO = re.compile(
-    rf"\bfrom\s+(?P<from>£?\s?{_NUM}{_SCALE})(?:\s*(?:%|per\s?cent|percent))?(?:\s+(?:in|at|during)\s+(?P<from_period>(?:19|20)\d\d(?:[/–-]\d{{2,4}})?|the \w+ (?:year|quarter|month)))?\s*(?:,\s*)?to\s+(?P<to>£?\s?{_NUM}{_SCALE})",
+# A change written "from X ... to Y" whose earlier figure carries its own unit,
+# period or base before the "to" ("fell from 598 in March 2021 to 512", "from
+# 22 children to 16", "from 6.1 days per officer in 2019 to 8.3 days", "from 50.1
+# per 1,000 population in 2015 to 70.2", "from about 1,400 at the last inspection
+# to more than 7,000"): matched at the earlier figure, whose candidate starts
+# just after "from" (`_FROM_BEFORE`). Up to nine words, years and rate bases may
+# come between; none of them a figure of its own.
+_FROM_MODIFIER = r"(?:about|around|over|under|nearly|almost|some|just over|just under|more than|less than|fewer than|approximately)"
+_FROM_BEFORE = re.compile(rf"\bfrom\s+(?:{_FROM_MODIFIER}\s+)?$", re.I)
+_FROM_TO_AT = re.compile(
+    rf"(?P<from>£?\s?(?:{_NUM}{_SCALE}|{_WORDNUM}))(?:\s*(?:%|per\s?cent\b|percent\b))?"
+    rf"(?:,?\s+(?!to\b)(?:[a-z'’()-]+|(?:19|20)\d\d(?:\s*[/–-]\s*\d{{2,4}})?|1,?000|10,?000|100,?000)){{0,9}}?"
+    rf"\s*,?\s+to\s+(?:{_FROM_MODIFIER}\s+)?(?P<to>£?\s?(?:{_NUM}{_SCALE}|{_WORDNUM}))(?![\w,.]\d|[\w-])",
     re.I,
 )
 _PERIOD = re.compile(
@@ -128,6 +139,9 @@ class _Stat:
     change_to: float | None = None
     change_pct: float | None = None
     direction: str | None = None
+    # A threshold or span that qualifies another figure of the sentence ("186 contacts
+    # had waited more than 24 hours"): dropped when the sentence has such a figure.
+    qualifies: bool = False
 
 
 class StatisticExtractor:
@@ -542,6 +556,21 @@ def find_statistics(
             continue
         if stat.unit in _TIME_UNITS and qualifier.search(text[max(0, stat.start - 12):stat.start]) and any(f.unit in ("percent", "ratio", "count", "rate") for f in found):
             continue
+        unit = stat.unit
+        if unit in _TIME_UNITS:
+            if unit in _COMPOUND_SMALLER and (compound := _COMPOUND_AFTER.match(text, stat.end)) and _duration_unit(compound.group(2)) == _COMPOUND_SMALLER[unit]:
+                # "9 minutes and 41 seconds" is one duration, in the smaller unit.
+                smaller = parse_number(compound.group(1))
+                if smaller is not None:
+                    stat.value, stat.unit, stat.end = stat.value * 60 + smaller, _COMPOUND_SMALLER[unit], compound.end()
+            elif _threshold_before(text, low, start):
+                stat.qualifies = True
+        elif unit == "count":
+            if "." in surface and _maybe(low, 0, start, ("per ",)) and (base := _RATE_BASE_BEFORE.search(text, 0, start)):
+                # "Recorded crime per 1,000 population | 80.1 | 85.0": the figures of a rate named before them.
+                stat.unit = "per_100000" if _HUNDRED_THOUSAND.match(base.group(1)) else "rate"
+            elif _DISTANCE_AFTER.match(text, stat.end) and _threshold_before(text, low, start):
+                stat.qualifies = True  # "more than 20 miles from home"
         _add_change(sentence, stat, low)
         if stat.change_from is not None and stat.change_to is not None:
             pct = change_pct.match(text, stat.end)
@@ -565,7 +594,54 @@ def find_statistics(
             if period:
                 stat.period = period
         found.append(stat)
+    if len(found) > 1:
+        for stat in found:
+            if stat.qualifies:
+                return _without_qualifiers(found, text if low is not None else sentence.lower())
     return found
+
+
+# What separates two clauses: a threshold in one ("..., and callers often waited
+# more than ten minutes") qualifies no figure of the other.
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|although|though|whereas|yet)\b|\b(?:but|while|whereas)\b")
+
+
+def _without_qualifiers(found: list[_Stat], low: str) -> list[_Stat]:
+    """`found` less the thresholds and spans that qualify another figure of their clause."""
+    def same_clause(a: _Stat, b: _Stat) -> bool:
+        first, second = (a, b) if a.start < b.start else (b, a)
+        return first.end >= second.start or _CLAUSE_BREAK.search(low, first.end, second.start) is None
+
+    return [
+        stat for stat in found
+        if not (stat.qualifies and any(not other.qualifies and same_clause(stat, other) for other in found))
+    ]
+
+
+# A threshold or span before a duration or distance ("for more than 24 hours",
+# "within 45 working days", "less than five years' service", "at least two years"),
+# not after a verb that makes it the figure itself ("the wait was more than five
+# minutes") nor one that reads "some waited over a week".
+_THRESHOLD_BEFORE = re.compile(
+    r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bsome )(?<!\bsome for )"
+    r"\b(?:within|inside|in under|in less than|under|(?:more|less|longer|shorter|fewer)\s+than|at least|at most|over|above|below|beyond|for|for more than|for less than|for at least|for over)\s+"
+    r"(?:the\s+)?(?:approximately\s+|about\s+|around\s+|nearly\s+|almost\s+|just\s+)?$"
+)
+_THRESHOLD_LITERALS = ("with", "ins", "under", "than", "least", "most", "over", "above", "below", "beyond", "for")
+
+
+def _threshold_before(text: str, low: str | None, start: int) -> bool:
+    """Whether a threshold word ends text[:start] (on the folded text; the plain one is lower-cased)."""
+    begin = start - 40 if start > 40 else 0
+    if low is None:
+        return _THRESHOLD_BEFORE.search(text[begin:start].lower()) is not None
+    return _maybe(low, begin, start, _THRESHOLD_LITERALS) and _THRESHOLD_BEFORE.search(low, begin, start) is not None
+
+
+_DISTANCE_AFTER = re.compile(r"\s*(?:miles?|km|kilometres?)\b", re.I)
+_RATE_BASE_BEFORE = re.compile(r"\bper\s+(1,?000|10,?000|100,?000)\b(?!.*\bper\s+(?:1,?000|10,?000|100,?000)\b)", re.I)
+_COMPOUND_SMALLER = {"hours": "minutes", "minutes": "seconds"}
+_COMPOUND_AFTER = re.compile(r"\s*(?:,\s*|and\s+)?(\d{1,2})\s+(minutes?|mins?|seconds?|secs?)\b", re.I)
 
 
 _TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}
@@ -700,7 +776,10 @@ _LONGEST_MONTH = len("september.")
 _PHONE_REST = re.compile(r"\s?\d{3,4}\s?\d{3,4}\b")
 _LABELS = ("paragraph", "para", "page", "pages", "p.", "section", "chapter", "figure", "fig.", "table", "annex", "appendix",
            "recommendation", "footnote", "note", "number", "no.", "version", "round", "phase", "tier", "level", "step", "part",
-           "question", "area", "cause of concern", "age", "aged", "age of", "under", "over-")
+           "question", "area", "cause of concern", "age", "aged", "age of", "under", "over-",
+           # Document furniture and statute numbers ("Reference: 80586", "regulation 12",
+           # "outcome 16", "grade 1"), and the base of a rate ("per 1,000 population").
+           "reference:", "reference number:", "ref:", "urn:", "regulation", "regulations", "outcome", "grade", "per")
 # What _LABEL_BEFORE's text ends with, less trailing space: a label, of two or more
 # characters, so its last two are one of these (as for _MONTH_TAILS_3).
 _LABEL_TAILS_2 = frozenset(label[-2:] for label in _LABELS)
@@ -712,15 +791,59 @@ _MIN_READ = re.compile(r"\s*(?:min|mins|minute|minutes)\s+read\b")
 _SECTION_NUMBER = re.compile(r"\d\.\d")
 _NAMED_LAW = re.compile(r"\s*(?:[A-Z][a-z]+\s+){0,1}(?:Act|Regulations|Order)\b")
 _READ = re.compile(r"\s*read\b")
-_SPAN_BEFORE = re.compile(r"\b(?:in|over|during|past|last|next|every|each|after|for the|in the)\s+(?:the\s+)?(?:last\s+|past\s+)?$")
+_SPAN_BEFORE = re.compile(r"\b(?:in|over|during|past|last|next|every|each|after|for the|in the)\s+(?:the\s+)?(?:(?:last|past|previous|preceding|most recent|first|following)\s+)?$")
 _LONG_UNIT = re.compile(r"years?|months?|weeks?", re.I)
-_RELATIVE_AFTER = re.compile(r"\s*(?:ago|old|later|earlier|before)\b")
+# ... and narrative time gaps ("four years after special measures", "Fifteen months on,", "for three years running").
+_RELATIVE_AFTER = re.compile(r"\s*(?:ago|old|later|earlier|before|after|running|in a row|on(?=\s*[,;:]))\b")
 _SERVICE_NUMBERS = frozenset(("999", "101", "111", "112", "105"))
 # What after a count excludes it, as two patterns instead of nine calls: year
 # and date ranges, dates, phone numbers, a law's name ("Children Act"); and,
 # lower-cased, times of day, ages ("16 years old") and reading times ("4 min read").
-_COUNT_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_RANGE_AFTER, _MONTH_AFTER, _DATE_RANGE_AFTER, _PHONE_REST, _NAMED_LAW)))
-_COUNT_AFTER_LOWER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_TIME_OF_DAY, _CLOCK_TIME, _YEARS_OLD, _MIN_READ)))
+_AGE_RANGE_AFTER = re.compile(r"\s*(?:and|to|or|-|–)\s*\d{1,2}\s*-?\s*years?[- ]olds?\b")
+_CLOCK_AFTER = re.compile(r":\d\d\b")
+# An address: a house number before a street or town and a postcode ("Civic Centre 1 Huddersfield HD1 2NF").
+_POSTCODE_AFTER = re.compile(r"(?:\s+[A-Z][A-Za-z'’-]+){1,4},?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+_COUNT_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_RANGE_AFTER, _MONTH_AFTER, _DATE_RANGE_AFTER, _PHONE_REST, _NAMED_LAW, _CLOCK_AFTER, _POSTCODE_AFTER)))
+_COUNT_AFTER_LOWER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_TIME_OF_DAY, _CLOCK_TIME, _YEARS_OLD, _MIN_READ, _AGE_RANGE_AFTER)))
+# An age limit: "aged over 21", "until they are 25", "people over 80".
+_AGE_LIMIT_BEFORE = re.compile(r"(?:\baged?\s+(?:over|under|between|from|up to)|\buntil (?:they|he|she|you) (?:are|turn|reach)|\b(?:people|adults|children|men|women|those|patients|anyone|young people) (?:aged\s+)?(?:over|under))\s+$")
+# Years before 1900 ("built between 1875 and 1891").
+_OLD_YEAR_BEFORE = re.compile(r"\b(?:in|between|and|since|from|until|to|by|of|built|opened|founded|c\.)\s+$")
+# Grading scores, not statistics: a score key ("4 = good", "1 (poor) to 4 (good)",
+# "where 4 means", "from 4, the highest,"), a score table's cell ("Safety | 1 | Poor"),
+# a grade word after the score ("3 reasonably good, 2 not sufficiently good and 1 poor").
+_GRADE_WORDS = r"(?:outstanding|good|reasonably good|not sufficiently good|poor|adequate|inadequate|requires improvement|insufficient)"
+_SCORE_AFTER = re.compile(
+    rf"\s*(?:=|\((?:{_GRADE_WORDS})\)|means\b|,\s*the\s+(?:highest|lowest|best|worst)\b|\|\s*{_GRADE_WORDS}\b)"
+    rf"|\s+{_GRADE_WORDS}(?=\s*(?:[,;.]|and\b|$))"
+)
+_SCORE_BEFORE = re.compile(r"\bscor(?:e|es|ed|ing)\s+(?:each\s+[a-z]+\s+)?(?:(?:of|from|at|a)\s+)?(?:\d\s+(?:\([a-z ]+\)\s+)?to\s+)?$")
+# A number that names a group the text refers back to ("the six forces", "all five
+# forces", "Ofsted's four grades"), or the parts of an inspection framework ("four
+# tests", "twelve standards", "two inspections"): no quantity a researcher quotes.
+_GROUP_BEFORE = re.compile(r"(?:\bthe|\ball|\bthese|\bthose|\bboth|['’]s|\bits|\btheir|\bour|\beach of the)\s+$")
+_FRAMEWORK_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:tests|grades|tiers|pillars|standards|rounds|categories|judge?ments|parts|measures|inspections|wings|points)\b")
+_FRAMEWORK_AFTER_DIGITS = re.compile(r"\s+(?:tests|grades|tiers|pillars|standards|categories|judge?ments)\b")
+# A numbered provision named in brackets: "regulations 12 (safe care and treatment), 11 (need for consent)".
+_NAMED_AFTER = re.compile(r"\s*\([a-z][a-z ,'’-]*\)")
+# A contents line's page number: "... help and protection 6 The experiences ...".
+_CONTENTS_PAGE = re.compile(r"\s+(?:The|Summary|Introduction|Contents|Annex|Appendix|Information|Recommendations|Next|About)\b")
+
+
+def _small_number_excluded(sentence: str, text: str, start: int, end: int, kind: str, folded: bool) -> bool:
+    """Whether a number word or a number of one or two digits is no statistic:
+    a grading score, a group referred to, a part of the framework, an age limit,
+    a contents line's page number. `text` is the folded sentence when `folded`."""
+    if not folded:
+        text = text.lower()
+    begin = start - 40 if start > 40 else 0
+    if kind == "wordcount":
+        return _GROUP_BEFORE.search(text, begin, start) is not None or _FRAMEWORK_AFTER.match(text, end, end + 40) is not None
+    if end - start == 1 and (_SCORE_AFTER.match(text, end, end + 40) or _SCORE_BEFORE.search(text, begin, start)):
+        return True
+    if _FRAMEWORK_AFTER_DIGITS.match(text, end, end + 20) or _AGE_LIMIT_BEFORE.search(text, begin, start) or _NAMED_AFTER.match(text, end, end + 60):
+        return True
+    return start > 1 and sentence[start - 1] == " " and "a" <= sentence[start - 2] <= "z" and _CONTENTS_PAGE.match(sentence, end, end + 20) is not None
 
 
 def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bool, low: str | None = None, urls: bool = True) -> bool:
@@ -747,6 +870,8 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
         # Bare years and year ranges ("2023", "2021/22", "2023-25"); \d is str.isdecimal.
         if len(digits) == 4 and digits.isdecimal() and 1900 <= int(digits) <= 2099:
             return True
+        if len(digits) == 4 and digits.isdecimal() and 1800 <= int(digits) < 1900 and _OLD_YEAR_BEFORE.search(text, start - 12 if start > 12 else 0, start):
+            return True
         # Phone numbers, area codes ("0161") and the emergency and non-emergency numbers.
         if digits.startswith("0") and not digits.startswith("0."):
             return True
@@ -757,6 +882,8 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
     if kind == "count" or kind == "wordcount":
         if (_AREAS_AFTER if low is None else _F_AREAS_AFTER).match(text, end, end + 40):
             return True  # how many areas were graded belongs to the gradings, not a statistic
+        if (kind == "wordcount" or end - start <= 2) and _small_number_excluded(sentence, text, start, end, kind, low is not None):
+            return True  # scores, group references, framework parts, age limits, page numbers
     # Inside a URL, e-mail address or file name.
     if urls and _in_url(sentence, text, start, end, _URL if low is None else _F_URL):
         return True
@@ -825,26 +952,26 @@ def _add_change(sentence: str, stat: _Stat, low: str | None = None) -> None:
     # (pos, endpos) rather than on a slice: the same matches, less Python work
     # per figure, which is what this costs.
     text = sentence if low is None else low
-    change, by_or_up, from_to_rx, down_from_rx, trailing_change = (
-        (_CHANGE, _BY_OR_UP, _FROM_TO, _DOWN_FROM, _TRAILING_CHANGE) if low is None
-        else (_F_CHANGE, _F_BY_OR_UP, _F_FROM_TO, _F_DOWN_FROM, _F_TRAILING_CHANGE)
+    change, by_or_up, from_before_rx, from_to_rx, down_from_rx, trailing_change = (
+        (_CHANGE, _BY_OR_UP, _FROM_BEFORE, _FROM_TO_AT, _DOWN_FROM, _TRAILING_CHANGE) if low is None
+        else (_F_CHANGE, _F_BY_OR_UP, _F_FROM_BEFORE, _F_FROM_TO_AT, _F_DOWN_FROM, _F_TRAILING_CHANGE)
     )
     start, end = stat.start, stat.end
     before = text[start - 60 if start > 60 else 0:start]
     # _CHANGE ends the text: its verb or one of the words after it is the last word.
     verb = change.search(before) if low is None or before.rstrip().endswith(_CHANGE_TAILS) else None
     # "rose from 4,210 in 2020 to 6,385 in 2023": the figure is the first number after "from".
-    offset = start - 6 if start > 6 else 0
-    if low is None or low.find("from", offset, end + 120) >= 0:
-        from_to = from_to_rx.search(text[offset:end + 120])  # a slice: \bfrom at its start
-        if from_to and sentence[offset:end + 120].find("from") < (start - offset) + 2:
+    offset = start - 30 if start > 30 else 0
+    if (low is None or low.find("from", offset, start) >= 0) and from_before_rx.search(text, offset, start):
+        from_to = from_to_rx.match(text, start, start + 200)
+        if from_to:
             from_value = parse_number(from_to.group("from").replace("£", "").replace(" ", ""))
             to_value = parse_number(from_to.group("to").replace("£", "").replace(" ", ""))
             if from_value is not None and to_value is not None:
                 stat.change_from = from_value
                 stat.change_to = to_value
                 stat.value = to_value
-                stat.end = offset + from_to.end("to")
+                stat.end = from_to.end("to")
                 stat.direction = "up" if to_value > from_value else "down" if to_value < from_value else "unchanged"
                 if from_value and stat.unit != "percent":
                     stat.change_pct = round((to_value - from_value) / from_value * 100, 1)
@@ -1011,7 +1138,7 @@ _F_BY_FIRST_CHARACTER = {key: tuple(map(_without_case, patterns)) for key, patte
 _F_PERIOD = _without_case(_PERIOD, _PERIOD.pattern.replace(_MONTH, _MONTH.lower()))
 _F_QUALIFIER, _F_CHANGE_PCT, _F_COMPARISON, _F_COMPARED = map(_without_case, (_QUALIFIER, _CHANGE_PCT, _COMPARISON, _COMPARED))
 _F_AREAS_AFTER, _F_URL, _F_LONG_UNIT = map(_without_case, (_AREAS_AFTER, _URL, _LONG_UNIT))
-_F_CHANGE, _F_BY_OR_UP, _F_FROM_TO, _F_DOWN_FROM, _F_TRAILING_CHANGE = map(_without_case, (_CHANGE, _BY_OR_UP, _FROM_TO, _DOWN_FROM, _TRAILING_CHANGE))
+_F_CHANGE, _F_BY_OR_UP, _F_FROM_BEFORE, _F_FROM_TO_AT, _F_DOWN_FROM, _F_TRAILING_CHANGE = map(_without_case, (_CHANGE, _BY_OR_UP, _FROM_BEFORE, _FROM_TO_AT, _DOWN_FROM, _TRAILING_CHANGE))
 _F_SUBJECT_OF, _F_CHANGE_VERB, _F_CLAUSE_START = map(_without_case, (_SUBJECT_OF, _CHANGE_VERB, _CLAUSE_START))
 
 

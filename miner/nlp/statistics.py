@@ -569,7 +569,7 @@ def find_statistics(
             if "." in surface and _maybe(low, 0, start, ("per ",)) and (base := _RATE_BASE_BEFORE.search(text, 0, start)):
                 # "Recorded crime per 1,000 population | 80.1 | 85.0": the figures of a rate named before them.
                 stat.unit = "per_100000" if _HUNDRED_THOUSAND.match(base.group(1)) else "rate"
-            elif _DISTANCE_AFTER.match(text, stat.end) and _threshold_before(text, low, start):
+            elif text.startswith((" mi", " km", " ki"), stat.end) and _DISTANCE_AFTER.match(text, stat.end) and _threshold_before(text, low, start):
                 stat.qualifies = True  # "more than 20 miles from home"
         _add_change(sentence, stat, low)
         if stat.change_from is not None and stat.change_to is not None:
@@ -777,9 +777,10 @@ _PHONE_REST = re.compile(r"\s?\d{3,4}\s?\d{3,4}\b")
 _LABELS = ("paragraph", "para", "page", "pages", "p.", "section", "chapter", "figure", "fig.", "table", "annex", "appendix",
            "recommendation", "footnote", "note", "number", "no.", "version", "round", "phase", "tier", "level", "step", "part",
            "question", "area", "cause of concern", "age", "aged", "age of", "under", "over-",
-           # Document furniture and statute numbers ("Reference: 80586", "regulation 12",
-           # "outcome 16", "grade 1"), and the base of a rate ("per 1,000 population").
-           "reference:", "reference number:", "ref:", "urn:", "regulation", "regulations", "outcome", "grade", "per")
+           "per")  # the base of a rate: "per 1,000 population"
+# Document furniture and numbered provisions ("Reference: 80586", "regulation 12", "outcome 16",
+# "grade 1"): what the text before the number ends with, less trailing space (one `endswith`).
+_FURNITURE_TAILS = ("reference:", "number:", "ref:", "urn:", "regulation", "regulations", "outcome", "grade")
 # What _LABEL_BEFORE's text ends with, less trailing space: a label, of two or more
 # characters, so its last two are one of these (as for _MONTH_TAILS_3).
 _LABEL_TAILS_2 = frozenset(label[-2:] for label in _LABELS)
@@ -791,7 +792,7 @@ _MIN_READ = re.compile(r"\s*(?:min|mins|minute|minutes)\s+read\b")
 _SECTION_NUMBER = re.compile(r"\d\.\d")
 _NAMED_LAW = re.compile(r"\s*(?:[A-Z][a-z]+\s+){0,1}(?:Act|Regulations|Order)\b")
 _READ = re.compile(r"\s*read\b")
-_SPAN_BEFORE = re.compile(r"\b(?:in|over|during|past|last|next|every|each|after|for the|in the)\s+(?:the\s+)?(?:(?:last|past|previous|preceding|most recent|first|following)\s+)?$")
+_SPAN_BEFORE = re.compile(r"\b(?:in|over|during|past|last|next|every|each|after|for the|in the)\s+(?:the\s+)?(?:(?:last|past|previous|preceding|most recent|first|following|just)\s+)?$")
 _LONG_UNIT = re.compile(r"years?|months?|weeks?", re.I)
 # ... and narrative time gaps ("four years after special measures", "Fifteen months on,", "for three years running").
 _RELATIVE_AFTER = re.compile(r"\s*(?:ago|old|later|earlier|before|after|running|in a row|on(?=\s*[,;:]))\b")
@@ -821,11 +822,12 @@ _SCORE_BEFORE = re.compile(r"\bscor(?:e|es|ed|ing)\s+(?:each\s+[a-z]+\s+)?(?:(?:
 # A number that names a group the text refers back to ("the six forces", "all five
 # forces", "Ofsted's four grades"), or the parts of an inspection framework ("four
 # tests", "twelve standards", "two inspections"): no quantity a researcher quotes.
-_GROUP_BEFORE = re.compile(r"(?:\bthe|\ball|\bthese|\bthose|\bboth|['’]s|\bits|\btheir|\bour|\beach of the)\s+$")
 _FRAMEWORK_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:tests|grades|tiers|pillars|standards|rounds|categories|judge?ments|parts|measures|inspections|wings|points)\b")
 _FRAMEWORK_AFTER_DIGITS = re.compile(r"\s+(?:tests|grades|tiers|pillars|standards|categories|judge?ments)\b")
 # A numbered provision named in brackets: "regulations 12 (safe care and treatment), 11 (need for consent)".
 _NAMED_AFTER = re.compile(r"\s*\([a-z][a-z ,'’-]*\)")
+# What after a number of one or two digits makes it no statistic, as one pattern.
+_SMALL_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_SCORE_AFTER, _FRAMEWORK_AFTER_DIGITS, _NAMED_AFTER)))
 # A contents line's page number: "... help and protection 6 The experiences ...".
 _CONTENTS_PAGE = re.compile(r"\s+(?:The|Summary|Introduction|Contents|Annex|Appendix|Information|Recommendations|Next|About)\b")
 
@@ -834,16 +836,35 @@ def _small_number_excluded(sentence: str, text: str, start: int, end: int, kind:
     """Whether a number word or a number of one or two digits is no statistic:
     a grading score, a group referred to, a part of the framework, an age limit,
     a contents line's page number. `text` is the folded sentence when `folded`."""
+    # The searches that look back run only where the word they end with is there
+    # (a literal prefilter, as in miner.nlp.scan): most small numbers have none.
     if not folded:
         text = text.lower()
     begin = start - 40 if start > 40 else 0
+    previous = _word_before(text, start)
     if kind == "wordcount":
-        return _GROUP_BEFORE.search(text, begin, start) is not None or _FRAMEWORK_AFTER.match(text, end, end + 40) is not None
-    if end - start == 1 and (_SCORE_AFTER.match(text, end, end + 40) or _SCORE_BEFORE.search(text, begin, start)):
+        return previous in _GROUP_WORDS or previous.endswith(("'s", "’s")) or _FRAMEWORK_AFTER.match(text, end, end + 40) is not None
+    if _SMALL_AFTER.match(text, end, end + 60):
         return True
-    if _FRAMEWORK_AFTER_DIGITS.match(text, end, end + 20) or _AGE_LIMIT_BEFORE.search(text, begin, start) or _NAMED_AFTER.match(text, end, end + 60):
+    if end - start == 1 and text.find("scor", begin, start) >= 0 and _SCORE_BEFORE.search(text, begin, start):
+        return True
+    if previous in _AGE_LIMIT_WORDS and _AGE_LIMIT_BEFORE.search(text, begin, start):
         return True
     return start > 1 and sentence[start - 1] == " " and "a" <= sentence[start - 2] <= "z" and _CONTENTS_PAGE.match(sentence, end, end + 20) is not None
+
+
+# The words before a group's number ("the six forces", "all five", "Ofsted's four", with
+# "'s" as a word's ending), and those _AGE_LIMIT_BEFORE ends with.
+_GROUP_WORDS = frozenset(("the", "all", "these", "those", "both", "its", "their", "our"))
+_AGE_LIMIT_WORDS = frozenset(("over", "under", "between", "from", "to", "are", "turn", "reach"))
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word that ends one space before text[start:] ("" when no space is there)."""
+    end = start - 1
+    if end <= 0 or text[end] != " ":
+        return ""
+    return text[text.rfind(" ", 0, end) + 1:end]
 
 
 def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bool, low: str | None = None, urls: bool = True) -> bool:
@@ -909,7 +930,10 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
             return True
         # (An area code, "0161", begins with "0": excluded above.)
         # Paragraph, page, section, footnote, recommendation numbers.
-        if lowered_before.rstrip()[-2:] in _LABEL_TAILS_2 and _LABEL_BEFORE.search(lowered_before):
+        stripped_lowered = lowered_before.rstrip()
+        if stripped_lowered[-2:] in _LABEL_TAILS_2 and _LABEL_BEFORE.search(lowered_before):
+            return True
+        if stripped_lowered.endswith(_FURNITURE_TAILS):
             return True
         # Section numbers ("2.1") and numbered headings.
         if (is_block_start or start <= 3) and _SECTION_NUMBER.fullmatch(digits):

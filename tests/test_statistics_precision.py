@@ -148,3 +148,15 @@ def test_document_furniture(sentence, expected):
 ])
 def test_rate_bases_and_compound_durations(sentence, expected):
     assert_figures(sentence, expected)
+
+
+# A figure per member of staff is a rate; "more than N" is no comparison with the figure before.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Youth justice workers carried 12 cases each, and 80% said they felt supported.", [(12, "rate"), (80, "percent")]),
+    ("Each probation officer holds on average nine cases.", [(9, "rate")]),
+    ("The panel reviews about 30 children each month.", [(30, "count")]),
+    ("Inspectors reviewed 50 stalking cases in each force.", [(50, "count")]),
+    ("Some 900 reports were unread, and some officers held more than 40 cases each.", [(900, "count"), (40, "rate")]),
+])
+def test_per_staff_figures(sentence, expected):
+    assert_figures(sentence, expected)

@@ -2,7 +2,11 @@
 
 Candidates come from one regular expression over each sentence that holds a
 digit or a number word; exclusions (years, dates, phone numbers, paragraph
-and page numbers, reading times, URLs, ages) are checked on the context.
+and page numbers, reading times, URLs, ages, grading scores, groups referred
+to, narrative time gaps, references and addresses, rate bases) are checked on
+the context. A change "from X ... to Y" is one figure; a threshold or span
+("for more than 24 hours", "in the previous 12 months") is dropped when it
+qualifies another figure of its clause, whose measure or period it is.
 
 For speed (the records are the same as with the plain patterns, which
 tests/test_statistics_paths.py checks): where a candidate can start is found
@@ -571,6 +575,11 @@ def find_statistics(
                 stat.unit = "per_100000" if _HUNDRED_THOUSAND.match(base.group(1)) else "rate"
             elif text.startswith((" mi", " km", " ki"), stat.end) and _DISTANCE_AFTER.match(text, stat.end) and _threshold_before(text, low, start):
                 stat.qualifies = True  # "more than 20 miles from home"
+            elif (text.find(" each", stat.end, stat.end + 40) >= 0 and _EACH_AFTER.match(text, stat.end)) or (
+                    text.find("each ", start - 60 if start > 60 else 0, start) >= 0 and _EACH_BEFORE.search(text, start - 60 if start > 60 else 0, start)):
+                # A figure per member of staff is a rate (ANNOTATION.md): "averaging 16 children
+                # each", "each case manager holds on average eight cases".
+                stat.unit = "rate"
         _add_change(sentence, stat, low)
         if stat.change_from is not None and stat.change_to is not None:
             pct = change_pct.match(text, stat.end)
@@ -638,6 +647,8 @@ def _threshold_before(text: str, low: str | None, start: int) -> bool:
     return _maybe(low, begin, start, _THRESHOLD_LITERALS) and _THRESHOLD_BEFORE.search(low, begin, start) is not None
 
 
+_EACH_AFTER = re.compile(r"\s+(?:[a-z'’-]+\s+){0,2}?(?!(?:in|for|of|at|on|to|from|by|with|per)\s)[a-z'’-]+\s+each\b(?!\s+(?:week|month|year|day|night|quarter|time|other|of)\b)", re.I)
+_EACH_BEFORE = re.compile(r"\beach\s+(?:[a-z-]+\s+){1,3}?(?:holds?|held|has|had|carries|carried|manages?|managed|supervises?|supervised)\s+(?:on average|an average of)\s+$", re.I)
 _DISTANCE_AFTER = re.compile(r"\s*(?:miles?|km|kilometres?)\b", re.I)
 _RATE_BASE_BEFORE = re.compile(r"\bper\s+(1,?000|10,?000|100,?000)\b(?!.*\bper\s+(?:1,?000|10,?000|100,?000)\b)", re.I)
 _COMPOUND_SMALLER = {"hours": "minutes", "minutes": "seconds"}
@@ -645,7 +656,7 @@ _COMPOUND_AFTER = re.compile(r"\s*(?:,\s*|and\s+)?(\d{1,2})\s+(minutes?|mins?|se
 
 
 _TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}
-_COMPARED = re.compile(r"(?:compared (?:with|to)|up from|down from|from|than|against|versus|vs\.?)\s+(?:a\s+|the\s+)?(?:(?:rate|figure|level|total|proportion) of\s+)?(?:just\s+|about\s+|around\s+|some\s+)?$", re.I)
+_COMPARED = re.compile(r"(?:compared (?:with|to)|up from|down from|from|(?<!more )(?<!less )(?<!fewer )than|against|versus|vs\.?)\s+(?:a\s+|the\s+)?(?:(?:rate|figure|level|total|proportion) of\s+)?(?:just\s+|about\s+|around\s+|some\s+)?$", re.I)
 
 
 def _maybe(low: str | None, start: int, end: int, literals: tuple[str, ...]) -> bool:

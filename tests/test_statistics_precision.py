@@ -160,3 +160,12 @@ def test_rate_bases_and_compound_durations(sentence, expected):
 ])
 def test_per_staff_figures(sentence, expected):
     assert_figures(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The service supports around 1,980 families.", [(1980, "count")]),
+    ("Some 2,050 officers had been trained.", [(2050, "count")]),
+    ("The scheme began in 2019 with 1,940 places.", [(1940, "count")]),
+])
+def test_thousands_separator_is_no_year(sentence, expected):
+    assert_figures(sentence, expected)

@@ -900,7 +900,8 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
     if kind == "count":
         digits = sentence[start:end].replace(",", "").strip()
         # Bare years and year ranges ("2023", "2021/22", "2023-25"); \d is str.isdecimal.
-        if len(digits) == 4 and digits.isdecimal() and 1900 <= int(digits) <= 2099:
+        # A thousands separator makes it a count ("1,950 officers").
+        if len(digits) == 4 and digits.isdecimal() and 1900 <= int(digits) <= 2099 and "," not in sentence[start:end]:
             return True
         if len(digits) == 4 and digits.isdecimal() and 1800 <= int(digits) < 1900 and _OLD_YEAR_BEFORE.search(text, start - 12 if start > 12 else 0, start):
             return True

@@ -169,3 +169,13 @@ def test_per_staff_figures(sentence, expected):
 ])
 def test_thousands_separator_is_no_year(sentence, expected):
     assert_figures(sentence, expected)
+
+
+@pytest.mark.parametrize("sentence, fraction", [
+    ("More than half of its detectives were newly qualified.", "half"),
+    ("Nearly a third of the referrals were repeats.", "a third"),
+    ("Arrests fell by almost a quarter.", "a quarter"),
+])
+def test_fraction_starts_after_its_modifier(sentence, fraction):
+    (stat,) = find_statistics(sentence)
+    assert sentence[stat.start:].startswith(fraction)

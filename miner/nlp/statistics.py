@@ -717,15 +717,16 @@ def _interpret(kind: str, surface: str, start: int, end: int) -> _Stat | None:
             # "three in every 1,000" is a rate, reported as the count per that base.
             return _Stat(start, end, a, "per_100000" if b == 100000 else "rate")
         return _Stat(start, end, round(a / b, 4), "ratio")
-    if kind == "fraction":
-        phrase = _MODIFIER.sub("", lowered)
-        phrase = _TRAILING_OF.sub("", phrase)
+    if kind == "fraction" or kind == "byfraction":
+        # The figure starts at the fraction, after any modifier ("More than half of ..."),
+        # as a record's evidence does (ANNOTATION.md: it starts at the figure).
+        modifier = _MODIFIER.match(lowered)
+        skip = modifier.end() if modifier else 0
+        phrase = lowered[skip:]
+        if kind == "fraction":
+            phrase = _TRAILING_OF.sub("", phrase)
         value = FRACTIONS.get(phrase.replace("-", " ")) or FRACTIONS.get(phrase)
-        return _Stat(start, start + len(surface), round(value, 4), "ratio") if value else None
-    if kind == "byfraction":
-        phrase = _MODIFIER.sub("", lowered)
-        value = FRACTIONS.get(phrase.replace("-", " ")) or FRACTIONS.get(phrase)
-        return _Stat(start, end, round(value, 4), "ratio") if value else None
+        return _Stat(start + skip, start + len(surface) if kind == "fraction" else end, round(value, 4), "ratio") if value else None
     if kind == "multiplier":
         if lowered in MULTIPLIERS:
             return _Stat(start, end, MULTIPLIERS[lowered], "multiplier", direction="down" if lowered == "halved" else "up")

@@ -34,6 +34,8 @@ def assert_figures(sentence, expected):
     ("Burglaries fell from 6.4 per 1,000 households in 2019 to 4.1 in the latest year.", [(4.1, "rate")], (6.4, 4.1)),
     ("Complaints rose from 88 in the year before our last visit to 131 in the last year.", [(131, "count")], (88, 131)),
     ("Missing episodes fell from over 40 a month to under 25.", [(25, "count")], (40, 25)),
+    # The newer figure's own unit, the earlier one in it.
+    ("The wait for a dentist fell from three weeks to ten days.", [(10, "days")], (21, 10)),
 ])
 def test_change_is_one_record(sentence, expected, change):
     assert_figures(sentence, expected)

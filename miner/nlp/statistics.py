@@ -114,7 +114,7 @@ _FROM_BEFORE = re.compile(rf"\bfrom\s+(?:{_FROM_MODIFIER}\s+)?$", re.I)
 _FROM_TO_AT = re.compile(
     rf"(?P<from>£?\s?(?:{_NUM}{_SCALE}|{_WORDNUM}))(?:\s*(?:%|per\s?cent\b|percent\b))?"
     rf"(?:,?\s+(?!to\b)(?:[a-z'’()-]+|(?:19|20)\d\d(?:\s*[/–-]\s*\d{{2,4}})?|1,?000|10,?000|100,?000)){{0,9}}?"
-    rf"\s*,?\s+to\s+(?:{_FROM_MODIFIER}\s+)?(?P<to>£?\s?(?:{_NUM}{_SCALE}|{_WORDNUM}))(?![\w,.]\d|[\w-])",
+    rf"\s*,?\s+to\s+(?:{_FROM_MODIFIER}\s+)?(?P<to>£?\s?(?:{_NUM}{_SCALE}|{_WORDNUM}))(?![\w,.]\d|[\w-])(?:\s+(?P<to_unit>{_DURATION_UNITS})\b)?",
     re.I,
 )
 _PERIOD = re.compile(
@@ -656,6 +656,7 @@ _COMPOUND_AFTER = re.compile(r"\s*(?:,\s*|and\s+)?(\d{1,2})\s+(minutes?|mins?|se
 
 
 _TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}
+_SECONDS_IN = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400, "weeks": 604800, "months": 2629800, "years": 31557600}
 _COMPARED = re.compile(r"(?:compared (?:with|to)|up from|down from|from|(?<!more )(?<!less )(?<!fewer )than|against|versus|vs\.?)\s+(?:a\s+|the\s+)?(?:(?:rate|figure|level|total|proportion) of\s+)?(?:just\s+|about\s+|around\s+|some\s+)?$", re.I)
 
 
@@ -1005,6 +1006,12 @@ def _add_change(sentence: str, stat: _Stat, low: str | None = None) -> None:
             from_value = parse_number(from_to.group("from").replace("£", "").replace(" ", ""))
             to_value = parse_number(from_to.group("to").replace("£", "").replace(" ", ""))
             if from_value is not None and to_value is not None:
+                to_unit = from_to.group("to_unit")
+                if to_unit and stat.unit in _SECONDS_IN and _duration_unit(to_unit.split()[-1]) != stat.unit:
+                    # "from five weeks to eight days": the newer figure's own unit, the earlier in it.
+                    newer_unit = _duration_unit(to_unit.split()[-1])
+                    from_value = round(from_value * _SECONDS_IN[stat.unit] / _SECONDS_IN[newer_unit], 2)
+                    stat.unit = newer_unit
                 stat.change_from = from_value
                 stat.change_to = to_value
                 stat.value = to_value

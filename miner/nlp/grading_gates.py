@@ -319,6 +319,18 @@ class GradingGates:
             return None
         return [p for p, _ in self._area_word_phrases(s, low)]
 
+    def area_matches(self, s: str, low: str | None) -> list[re.Match]:
+        """The matches of `scales.area_regex` at each word start of `s` (overlapping
+        ones too), each tried only with the phrases of the word found there."""
+        if self.areas is None or low is None:
+            return list(self.scales.area_regex.finditer(s))
+        key = ("area matches", s)
+        found = self._memo.get(key)
+        if found is None:
+            by_word = self._area_by_word
+            found = self._remember(key, [m for m in (by_word[word].match(s, p) for p, word in self._area_word_phrases(s, low)) if m])
+        return found
+
     def has_area(self, s: str, low: str | None) -> bool:
         """`bool(scales.area_regex.search(s))`, trying at each word start where a
         phrase begins only the phrases of that first word."""

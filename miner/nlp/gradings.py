@@ -30,14 +30,18 @@ correct but pays for a full scan of the sentence whenever its gate passes.
 from __future__ import annotations
 
 import bisect
+import pathlib
 import re
 from dataclasses import dataclass
+
+import numpy
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import Sentence, get_context, group_values, set_span_values, span_offsets
 from miner.nlp.grading_gates import LAZY_RE, GradingGates
+from miner.nlp import grading_model
 from miner.nlp.numbers import NUMBER, parse_int
 from miner.nlp.gazetteer import Gazetteer
 from miner.nlp.organisations import OrganisationIndex
@@ -191,6 +195,16 @@ def _hypothetical(s: str, found) -> bool:
     return at > 0 and bool(_HYPOTHETICAL.search(s, max(0, at - 60), at) or _CONDITION.search(s, max(0, at - 80), at))
 
 
+# The learned layer's whole-body grade (`_emit_learned`): a rating verb just before the grade
+# term, and no "in every area" / "in four of the areas" after it.
+_LEARNED_OVERALL_BEFORE = re.compile(r"\b(?:rated|judged|graded|assessed|deemed|found|considered|remains?|remained|is|are|was|were|been)\s+(?:(?:as|to\s+be|now|still|overall|once\s+again|again)\s+)*['‘’\"“”]?$", re.I)
+_LEARNED_SPREAD_AFTER = re.compile(r"['‘’\"“”]?\s+(?:in|for|across|on)\s+(?:every|all|each|both|most|many|some|\w+\s+of|the\s+(?:other|remaining))\b", re.I)
+# A grade word followed by a word it qualifies ("good progress", "adequate staffing levels"):
+# any lower-case word but those a grade as predicate is followed by.
+_LEARNED_ATTRIBUTIVE = re.compile(
+    r"['‘’\"“”]?\s+(?!(?:in|at|for|and|or|by|on|across|overall|with|since|from|to|when|after|as|but|while|whereas|having|under|following|"
+    r"last|this|again|now|too|both|rating|ratings|grade|grades|judge?ments?|verdicts?|label|score|category|assessment|which|who|where|because|though|although|"
+    r"then|before|previously|until|during|throughout|inspection|status|once|also|too|either|nor|the|its|their|in)\b)[a-z]")
 _DETERMINER = re.compile(r"\s*(?:(?:the|its|their)\s+)?", re.I)
 # A whole body as a subject noun phrase: "the council", "it", "Norfolk County Council", "children's services in Leeds".
 _WHOLE_SUBJECT_NOUN = re.compile(
@@ -336,13 +350,30 @@ class _GradingSpan(Span):
 
 
 class GradingExtractor:
-    def __init__(self, nlp: Language, name: str = "miner_gradings"):
+    def __init__(self, nlp: Language, name: str = "miner_gradings", *, learned: bool = True):
         self.nlp = nlp
         self.name = name
         self.scales: Scales | None = None
+        # The learned recall layer (grading_model.py): set by `miner train` or
+        # `from_disk`; `learned` (the component's config) turns it off.
+        self.classifier: grading_model.GradingClassifier | None = None
+        self.learned = learned
+        self.learned_agree = True
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         self._compile(Scales.default())
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        """The learned layer's classifier, if there is one (the rules are code and data)."""
+        path = pathlib.Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.classifier is not None:
+            self.classifier.to_disk(path / "learned")
+
+    def from_disk(self, path, *, exclude=tuple()) -> "GradingExtractor":
+        learned = pathlib.Path(path) / "learned"
+        self.classifier = grading_model.GradingClassifier.from_disk(learned) if learned.is_dir() else None
+        return self
 
     def _compile(self, scales: Scales) -> None:
         # The rules are compiled when first used (`grading_gates.LazyPattern`):
@@ -1142,6 +1173,8 @@ class GradingExtractor:
             self._chain = (sent.start_char + len(sent_text), new[0]._.year, {sp._.organisation_id for sp in new}) if new and all(sp._.previous for sp in new) else None
             # A sentence that gave a current grade does not date the next one ("X is rated G now, having been H in 2019. Y was ...").
             self._current_end = sent.start_char + len(sent_text) if any(not sp._.previous for sp in new) else None
+        if self.classifier is not None and self.learned:
+            self._learned_layer(doc, ctx, orgs, inspection_year, spans, seen)
         self._keep_table_areas(ctx, spans)
         self._share_coordinated_subjects(doc, spans, seen)
         self._drop_untotalled_counts(spans)
@@ -1149,6 +1182,109 @@ class GradingExtractor:
         self._orgs = None  # (not the last document's mentions kept alive between documents)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    def learned_candidates(self, ctx, orgs, inspection_year, rule_offsets, *, include_covered: bool = False, keep_sentence=None):
+        """The grade terms no rule grading covers (`grading_model.find_candidates`) and their features."""
+        candidates = grading_model.find_candidates(ctx, rule_offsets, include_covered=include_covered, keep_sentence=keep_sentence)
+        if not include_covered:
+            # "good progress", "an adequate number": the grade word qualifies a noun. (Left to
+            # the classifier in training, where every grade term is an example.)
+            candidates = [c for c in candidates if not _LEARNED_ATTRIBUTIVE.match(c.sentence_text, c.end - c.sentence_start)]
+        if not candidates:
+            return [], []
+        context = grading_model.document_context(ctx, orgs, self._gates(), inspection_year)
+        return candidates, [grading_model.features(c, context) for c in candidates]
+
+    def _learned_layer(self, doc, ctx, orgs, inspection_year, spans, seen) -> None:
+        """Grade terms the rules left alone that the classifier reads as a grading:
+        emitted as the rules do (`_emit`), with `method` "learned"."""
+        # A report's judgement table gives the subject's current grades (`_keep_table_areas`):
+        # beside one, only earlier grades are left for the layer to find, in sentences
+        # with a word that can date a grade (`_EARLIER_WORDS`) or under a heading such
+        # as "Previous inspections".
+        table = {sp._.area for sp in spans if sp._.method == "table" and not sp._.previous and sp._.organisation_id == ctx.subject_id}
+        keep = None
+        if len(table) >= 3:
+            def keep(sent) -> bool:
+                low = ctx.folded(sent.start_char, sent.end_char)
+                if low is None or _EARLIER_WORDS.any_in(low):
+                    return True
+                i = ctx.block_index(sent.start_char)
+                return i is not None and any(_PREVIOUS_SECTION.search(h) for h in ctx.headings[i])
+        candidates, rows = self.learned_candidates(ctx, orgs, inspection_year, [(sp.start_char, sp.end_char) for sp in spans], keep_sentence=keep)
+        if not candidates:
+            return
+        probabilities = self.classifier.probabilities(rows)
+        threshold = self.classifier.threshold
+        positive = 1.0 - probabilities[:, grading_model.NONE]
+        self._chain = self._current_end = None  # (the loop's state: `_previous_context` reads only headings and the sentence before)
+        for k in numpy.flatnonzero(positive >= threshold).tolist():
+            c = candidates[k]
+            previous = bool(probabilities[k, grading_model.PREVIOUS] > probabilities[k, grading_model.CURRENT])
+            if not previous and len(table) >= 3:
+                continue
+            self._emit_learned(doc, ctx, orgs, inspection_year, spans, seen, c, previous, float(positive[k]))
+
+    def learned_area(self, c, ctx, inspection_year) -> re.Match | None:
+        """The area phrase nearest the candidate's grade term in its clause that
+        the document's scale knows (None: the scale's overall grade)."""
+        s = c.sentence_text
+        start, end = c.start - c.sentence_start, c.end - c.sentence_start
+        bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(s)] + [len(s)]
+        clause_start = max(b for b in bounds if b <= start)
+        clause_end = min((b for b in bounds if b >= end), default=len(s))
+        scale_id = _document_scale(ctx.inspection, inspection_year)
+        best = None
+        for m in self._gates().area_matches(s, ctx.folded(c.sentence_start, c.sentence_start + len(s))):
+            if m.start() < clause_start or m.end() > clause_end:
+                continue
+            if self.scales.resolve_area(m.group(0), scale_id, ctx.inspection.inspectorate) is None:
+                continue
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, m)
+        return best[1] if best else None
+
+    def learned_key_area(self, c, ctx, inspection_year) -> str | None:
+        """The canonical area `_emit` would give the candidate's grading (for labelling it in training)."""
+        scale_id = _document_scale(ctx.inspection, inspection_year)
+        m = self.learned_area(c, ctx, inspection_year)
+        if m is not None:
+            resolved = self.scales.resolve_area(m.group(0), scale_id, ctx.inspection.inspectorate)
+            return resolved[1] if resolved else None
+        return "overall effectiveness" if scale_id in _OFSTED_SCALES else "overall" if scale_id in ("hmi-probation", "cqc") else None
+
+    def _emit_learned(self, doc, ctx, orgs, inspection_year, spans, seen, c, previous: bool, confidence: float) -> None:
+        sent_start, s = c.sentence_start, c.sentence_text
+        start, end = c.start - sent_start, c.end - sent_start
+        m = self.learned_area(c, ctx, inspection_year)
+        if m is not None:
+            found = _Found(min(m.start(), start), max(m.end(), end), c.grade, m.group(0), method="learned")
+        else:
+            # With no area named, the grade is the whole body's only when a rating
+            # verb gives it ("rated 'inadequate'", not "lifted out of 'inadequate'")
+            # and it is not spread over areas ("rated good in every area").
+            if not (_LEARNED_OVERALL_BEFORE.search(s, max(0, start - 40), start) and not _LEARNED_SPREAD_AFTER.match(s, end)):
+                return
+            found = _Found(start, end, c.grade, OVERALL, method="learned")
+        if self.learned_agree:
+            # The rules' own reading of the clause's time (`_previous`) must agree with the classifier's.
+            subject = orgs.near(sent_start + found.start, sent_start) == ctx.subject_id
+            by_rules = self._previous(s, found, inspection_year, subject=subject)[0]
+            if not by_rules and self._previous_context(doc, ctx, sent_start, s, found, inspection_year) is not False:
+                by_rules = True
+            if by_rules != previous:
+                return
+        year = None
+        if previous:
+            years = [int(y) for y in _YEAR.findall(s) if inspection_year is None or int(y) < inspection_year]
+            year = years[0] if years else None
+        else:
+            year = inspection_year
+        before = len(spans)
+        self._emit(doc, (sent_start, s), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=year)
+        if len(spans) > before:
+            set_span_values(spans[-1], {"confidence": confidence})
 
     @staticmethod
     def _share_coordinated_subjects(doc: Doc, spans: list[Span], seen: set[tuple]) -> None:
@@ -2390,6 +2526,6 @@ def _normalise(scales: Scales, scale_id: str | None, grade_text: str) -> str:
     return GRADE_PHRASES.get(grade_text, grade_text)
 
 
-@Language.factory("miner_gradings", assigns=["doc.spans"], requires=["doc.sents"])
-def make_grading_extractor(nlp: Language, name: str) -> GradingExtractor:
-    return GradingExtractor(nlp, name)
+@Language.factory("miner_gradings", assigns=["doc.spans"], requires=["doc.sents"], default_config={"learned": True})
+def make_grading_extractor(nlp: Language, name: str, learned: bool) -> GradingExtractor:
+    return GradingExtractor(nlp, name, learned=learned)

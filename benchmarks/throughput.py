@@ -147,10 +147,12 @@ def main() -> None:
     print(f"pipeline: {', '.join(extractor.nlp.pipe_names)} ({extractor.version})\n")
 
     if args.corpus != DOCUMENTS:
-        # First pass over text neither has seen: a fresh tokenizer against a
-        # pipeline whose components have run (patterns compiled) on the
-        # project's own corpus, not on this one.
+        # First pass over text neither has seen, as in a long ingest of new
+        # documents: both sides have first met the project's own corpus (the
+        # tokenizer caches hold its common words, the components' patterns
+        # are compiled), and neither has met this one.
         for document in corpus_documents(DOCUMENTS):
+            blank.make_doc(document.text)
             extractor.extract(document)
         gc.freeze()  # as `miner ingest` does after its first document
         first_make_doc = timed(lambda: [blank.make_doc(d.text) for d in corpus])

@@ -15,8 +15,11 @@ import re
 import sys
 import types
 from collections.abc import Iterable, Iterator
+from itertools import repeat
 
 from miner.nlp.numbers import NUMBER_WORD
+
+_WORD_START = re.compile(r"(?<![\w-])\w")  # where `scales.area_regex` (bounded by `(?<![\w-])`) can match
 from miner.nlp.scales import Scales, _alias_regex
 from miner.nlp.scan import (
     SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, fold, matches_at, parse_source, required_literals_in, search_at, start_literals_in,
@@ -322,13 +325,16 @@ class GradingGates:
     def area_matches(self, s: str, low: str | None) -> list[re.Match]:
         """The matches of `scales.area_regex` at each word start of `s` (overlapping
         ones too), each tried only with the phrases of the word found there."""
-        if self.areas is None or low is None:
-            return list(self.scales.area_regex.finditer(s))
+        if self.areas is None or low is None:  # the same matches, every alias tried at every word start
+            return [m for m in map(self.scales.area_regex.match, repeat(s), (w.start() for w in _WORD_START.finditer(s))) if m]
         key = ("area matches", s)
         found = self._memo.get(key)
         if found is None:
             by_word = self._area_by_word
-            found = self._remember(key, [m for m in (by_word[word].match(s, p) for p, word in self._area_word_phrases(s, low)) if m])
+            found = self._remember(key, [
+                m for m in (by_word[word].match(s, p) for p, word in self._area_word_phrases(s, low) if not (p and (s[p - 1].isalnum() or s[p - 1] in "-_")))
+                if m
+            ])
         return found
 
     def has_area(self, s: str, low: str | None) -> bool:

@@ -195,10 +195,25 @@ def _hypothetical(s: str, found) -> bool:
     return at > 0 and bool(_HYPOTHETICAL.search(s, max(0, at - 60), at) or _CONDITION.search(s, max(0, at - 80), at))
 
 
-# The learned layer's whole-body grade (`_emit_learned`): a rating verb just before the grade
-# term, and no "in every area" / "in four of the areas" after it.
-_LEARNED_OVERALL_BEFORE = re.compile(r"\b(?:rated|judged|graded|assessed|deemed|found|considered|remains?|remained|is|are|was|were|been)\s+(?:(?:as|to\s+be|now|still|overall|once\s+again|again)\s+)*['‘’\"“”]?$", re.I)
-_LEARNED_SPREAD_AFTER = re.compile(r"['‘’\"“”]?\s+(?:in|for|across|on)\s+(?:every|all|each|both|most|many|some|\w+\s+of|the\s+(?:other|remaining))\b", re.I)
+# The learned layer's whole-body grade (`_emit_learned`): the whole body given it by a rating
+# verb, no "in every area" / "in four of the areas" after it, and no unknown area.
+_WHOLE_NOUN = (
+    r"(?:the\s+(?:council|local\s+authority|authority|trust|service|force|constabulary|prison|pdu)|it|they"
+    r"|(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]+\s+){1,5}(?-i:Council|Police|Constabulary|Trust|PDU|Service)"
+    r"|(?-i:HMP|HMYOI)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
+    r"|(?:the\s+(?:council|local\s+authority)['’]s\s+)?(?:children['’]s\s+(?:social\s+care\s+)?services|services\s+for\s+children(?:\s+and\s+(?:families|young\s+people))?)(?:\s+in\s+(?-i:[A-Z])[\w'’-]+)?)"
+    r"(?:['’]s\s+(?:children['’]s\s+(?:social\s+care\s+)?services|services\s+for\s+children(?:\s+and\s+(?:families|young\s+people))?))?"
+)
+_LEARNED_WHOLE_PASSIVE = re.compile(
+    rf"\s*(?:(?:but|and|while|now|today|overall|however)\s*,?\s+)*{_WHOLE_NOUN}\s+(?:(?:has|have|had|is|are|was|were|been|being|now|still|also|again|once|overall|rated|judged|graded|assessed|deemed|found|considered|remains?|remained|as|to|be|by\s+Ofsted|by\s+inspectors)\s+)*['‘’\"“”]?", re.I)
+_LEARNED_WHOLE_ACTIVE = re.compile(
+    rf"\b(?:rated|judged|graded|found|assessed|deemed|considered)\s+{_WHOLE_NOUN}\s+(?:(?:as|to\s+be|overall|now)\s+)*['‘’\"“”]?$", re.I)
+_LEARNED_EITHER_AFTER = re.compile(rf"['‘’\"“”]?\s+(?:or|and/or)\s+(?:better|above|worse|below|higher|lower|['‘’\"“”]?(?:{GRADE_PATTERN}))\b", re.I)
+_LEARNED_EITHER_BEFORE = re.compile(rf"(?:{GRADE_PATTERN})['‘’\"“”]?\s+(?:or|and/or)\s+['‘’\"“”]?$", re.I)
+_LEARNED_STANDARD_ROW = re.compile(r"\s*\|?\s*\d\.\d")
+_LEARNED_UNKNOWN_AREA_AFTER = re.compile(
+    r"['‘’\"“”]?\s+(?:at|for|in|on|when\s+it\s+comes\s+to)\s+(?!(?:19|20)\d\d|(?:the|its|their|this|that|a)\s+(?:last|previous|latest|most\s+recent|first|new|recent|full|inspection|report|\w+\s+inspection)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|every|all|both|each|overall)\w", re.I)
+_LEARNED_SPREAD_AFTER = re.compile(r"['‘’\"“”]?(?:\s+(?:in|for|across|on)\s+(?:every|all|each|both|most|many|some|\w+\s+of|the\s+(?:other|remaining))\b|\s*(?:(?:in|for|at|across|on)\s*)?:)", re.I)
 # A grade word followed by a word it qualifies ("good progress", "adequate staffing levels"):
 # any lower-case word but those a grade as predicate is followed by.
 _LEARNED_ATTRIBUTIVE = re.compile(
@@ -1220,6 +1235,8 @@ class GradingExtractor:
         self._chain = self._current_end = None  # (the loop's state: `_previous_context` reads only headings and the sentence before)
         for k in numpy.flatnonzero(positive >= threshold).tolist():
             c = candidates[k]
+            if ctx.block_kind(c.start) in ("heading", "title"):
+                continue  # a headline: its grade is restated, and read better, in the text
             previous = bool(probabilities[k, grading_model.PREVIOUS] > probabilities[k, grading_model.CURRENT])
             if not previous and len(table) >= 3:
                 continue
@@ -1261,12 +1278,37 @@ class GradingExtractor:
         if m is not None:
             found = _Found(min(m.start(), start), max(m.end(), end), c.grade, m.group(0), method="learned")
         else:
-            # With no area named, the grade is the whole body's only when a rating
-            # verb gives it ("rated 'inadequate'", not "lifted out of 'inadequate'")
-            # and it is not spread over areas ("rated good in every area").
-            if not (_LEARNED_OVERALL_BEFORE.search(s, max(0, start - 40), start) and not _LEARNED_SPREAD_AFTER.match(s, end)):
+            # With no area named, the grade is the whole body's only when a rating verb gives
+            # it to the whole body ("Norfolk County Council has been rated 'inadequate'", "Ofsted
+            # rated the council's children's services good"; not "lifted out of 'inadequate'",
+            # "Leaders of social care in X were rated inadequate"), it is not spread over areas
+            # ("rated good in every area") and no unknown area follows ("good at listening to children").
+            head = s[:start]
+            clause_start = max([0] + [m.end() for m in _CLAUSE_SPLIT.finditer(head)])
+            if not (_LEARNED_WHOLE_PASSIVE.fullmatch(s, clause_start, start) or _LEARNED_WHOLE_ACTIVE.search(s, clause_start, start)):
+                return
+            if _LEARNED_SPREAD_AFTER.match(s, end) or _LEARNED_UNKNOWN_AREA_AFTER.match(s, end):
                 return
             found = _Found(start, end, c.grade, OVERALL, method="learned")
+        for sp in spans:
+            if sp.start_char < sent_start + found.end and sent_start + found.start < sp.end_char and found.area != OVERALL:
+                return  # the area is one the rules have paired with a grade in this sentence
+        if found.area != OVERALL and _COMPLEMENT.search(s, max(0, m.start() - 80), m.start()):
+            return  # "Health outcomes for children in care are good": the area qualifies another noun
+        # The rules' vetoes hold for the layer too: a negated, hypothetical or conditional grade
+        # ("is not adequate", "could be rated inadequate", "whether it is good"), a grade of some
+        # of several bodies counted ("two of the five forces were rated good"), and a sentence
+        # of grades given "respectively", which the rules pair with their areas.
+        if _denied(s, found) or _hypothetical(s, found):
+            return
+        if _counts_bodies(s) and (_NUMBER_SUBJECT.search(s, 0, found.start) or _COUNTS_BODIES.search(s, found.start, min(len(s), found.end + 40))):
+            return
+        if c.rule_nearby and "respectively" in s:
+            return
+        if _LEARNED_EITHER_AFTER.match(s, end) or _LEARNED_EITHER_BEFORE.search(s, max(0, start - 40), start):
+            return  # "good or outstanding", "good or better": a threshold, not a grade
+        if _LEARNED_STANDARD_ROW.match(s):
+            return  # a numbered standard's row: the rules read those (`_STANDARD`)
         if self.learned_agree:
             # The rules' own reading of the clause's time (`_previous`) must agree with the classifier's.
             subject = orgs.near(sent_start + found.start, sent_start) == ctx.subject_id

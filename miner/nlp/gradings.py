@@ -208,6 +208,10 @@ _LEARNED_WHOLE_PASSIVE = re.compile(
     rf"\s*(?:(?:but|and|while|now|today|overall|however)\s*,?\s+)*{_WHOLE_NOUN}\s+(?:(?:has|have|had|is|are|was|were|been|being|now|still|also|again|once|overall|rated|judged|graded|assessed|deemed|found|considered|remains?|remained|as|to|be|by\s+Ofsted|by\s+inspectors)\s+)*['‘’\"“”]?", re.I)
 _LEARNED_WHOLE_ACTIVE = re.compile(
     rf"\b(?:rated|judged|graded|found|assessed|deemed|considered)\s+{_WHOLE_NOUN}\s+(?:(?:as|to\s+be|overall|now)\s+)*['‘’\"“”]?$", re.I)
+# A grade denied, lost or left behind in the few words before it: "never got a 'good'",
+# "lost its 'good' rating", "lifted out of 'inadequate'".
+_LEARNED_NEGATED = re.compile(
+    r"\b(?:not|never|no\s+longer|nor|neither|without|failed\s+to|fails\s+to|\w+n['’]t|lost|lose|loses|losing|shed|sheds|stripped\s+of|out\s+of|escaped?|emerged?\s+from|moved?\s+away\s+from)\b(?:\s+[\w'’]+){0,4}\s+['‘’\"“”]?$", re.I)
 _LEARNED_EITHER_AFTER = re.compile(rf"['‘’\"“”]?\s+(?:or|and/or)\s+(?:better|above|worse|below|higher|lower|['‘’\"“”]?(?:{GRADE_PATTERN}))\b", re.I)
 _LEARNED_EITHER_BEFORE = re.compile(rf"(?:{GRADE_PATTERN})['‘’\"“”]?\s+(?:or|and/or)\s+['‘’\"“”]?$", re.I)
 _LEARNED_STANDARD_ROW = re.compile(r"\s*\|?\s*\d\.\d")
@@ -1299,7 +1303,7 @@ class GradingExtractor:
         # ("is not adequate", "could be rated inadequate", "whether it is good"), a grade of some
         # of several bodies counted ("two of the five forces were rated good"), and a sentence
         # of grades given "respectively", which the rules pair with their areas.
-        if _denied(s, found) or _hypothetical(s, found):
+        if _denied(s, found) or _hypothetical(s, found) or _LEARNED_NEGATED.search(s, max(0, start - 50), start):
             return
         if _counts_bodies(s) and (_NUMBER_SUBJECT.search(s, 0, found.start) or _COUNTS_BODIES.search(s, found.start, min(len(s), found.end + 40))):
             return

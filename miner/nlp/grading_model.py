@@ -64,22 +64,32 @@ class Candidate(NamedTuple):
     rule_nearby: bool  # a rule grading not covering it is in the same sentence
 
 
-def find_candidates(ctx, rule_offsets: list[tuple[int, int]], *, include_covered: bool = False, keep_sentence=None) -> list[Candidate]:
+def find_candidates(ctx, rule_offsets: list[tuple[int, int]], *, include_covered: bool = False, keep_sentence=None, literals: Literals | None = None) -> list[Candidate]:
     """Every grade term in a sentence of the document that no rule grading
     covers (or all of them, `include_covered`), in text order, in the
-    sentences `keep_sentence` (a predicate on a Sentence) keeps. Sentences are
-    found from the offsets of the grade words in the whole text (one search
-    per word, no loop over sentences)."""
+    sentences `keep_sentence` (a predicate on a sentence's index) keeps.
+    Sentences are found from the offsets of the grade words in the whole text
+    (`literals`, whose words begin every grade term: the rules' index is made
+    once per document and shared), with no loop over sentences."""
     text = ctx.text
     if not text or not ctx.sentences:
         return []
-    offsets = ctx.literal_index(_GRADE_WORD_LITERALS).offsets  # (made once per document, in C)
+    offsets = ctx.literal_index(literals or _GRADE_WORD_LITERALS).offsets  # (made once per document, in C)
     if offsets is None:
         offsets = [m.start() for m in GRADE_TERM.finditer(text)]
     if not offsets:
         return []
     starts = ctx.sentence_starts
-    found = numpy.unique(numpy.searchsorted(numpy.asarray(starts, dtype="int64"), numpy.asarray(offsets, dtype="int64"), side="right") - 1).tolist()
+    at = numpy.asarray(offsets, dtype="int64")
+    if not include_covered and rule_offsets:
+        # Only the sentences with a grade word outside every rule span (the union of the
+        # spans, merged): in a long report most grade words are in the rules' gradings.
+        merged_starts, merged_ends = _merged(rule_offsets)
+        i = numpy.searchsorted(merged_starts, at, side="right") - 1
+        at = at[(i < 0) | (at >= merged_ends[numpy.maximum(i, 0)])]
+        if not len(at):
+            return []
+    found = numpy.unique(numpy.searchsorted(numpy.asarray(starts, dtype="int64"), at, side="right") - 1).tolist()
     spans = sorted(rule_offsets)
     span_starts = [s for s, _ in spans]
     sentences = ctx.sentences
@@ -88,8 +98,7 @@ def find_candidates(ctx, rule_offsets: list[tuple[int, int]], *, include_covered
         if k < 0:
             continue
         sent = sentences[k]
-        if keep_sentence is not None and not keep_sentence(sent):
-            continue
+        kept = None  # `keep_sentence(k)`, asked once the sentence has a candidate
         lo, hi = bisect.bisect_left(span_starts, sent.start_char - 600), bisect.bisect_left(span_starts, sent.end_char)
         in_sentence = [(s, e) for s, e in spans[lo:hi] if e > sent.start_char and s < sent.end_char]
         for m in GRADE_TERM.finditer(sent.text):
@@ -97,10 +106,27 @@ def find_candidates(ctx, rule_offsets: list[tuple[int, int]], *, include_covered
             covered = any(s <= start and end <= e for s, e in in_sentence) or _covered(spans, span_starts, start, end)
             if covered and not include_covered:
                 continue
+            if keep_sentence is not None:
+                if kept is None:
+                    kept = keep_sentence(k)
+                if not kept:
+                    break
             nearby = any(not (s <= start and end <= e) for s, e in in_sentence)
             grade = GRADE_PHRASES.get(m.group(0).lower(), m.group(0).lower())
             candidates.append(Candidate(start, end, grade, sent.start_char, sent.text, covered, nearby))
     return candidates
+
+
+def _merged(offsets: list[tuple[int, int]]) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The union of (start, end) intervals, as sorted starts and ends."""
+    merged: list[list[int]] = []
+    for start, end in sorted(offsets):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    array = numpy.asarray(merged, dtype="int64")
+    return array[:, 0], array[:, 1]
 
 
 def _covered(spans, span_starts, start: int, end: int) -> bool:

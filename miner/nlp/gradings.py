@@ -1204,7 +1204,7 @@ class GradingExtractor:
 
     def learned_candidates(self, ctx, orgs, inspection_year, rule_offsets, *, include_covered: bool = False, keep_sentence=None):
         """The grade terms no rule grading covers (`grading_model.find_candidates`) and their features."""
-        candidates = grading_model.find_candidates(ctx, rule_offsets, include_covered=include_covered, keep_sentence=keep_sentence)
+        candidates = grading_model.find_candidates(ctx, rule_offsets, include_covered=include_covered, keep_sentence=keep_sentence, literals=_GRADE_LITERALS)
         if not include_covered:
             # "good progress", "an adequate number": the grade word qualifies a noun. (Left to
             # the classifier in training, where every grade term is an example.)
@@ -1224,12 +1224,19 @@ class GradingExtractor:
         table = {sp._.area for sp in spans if sp._.method == "table" and not sp._.previous and sp._.organisation_id == ctx.subject_id}
         keep = None
         if len(table) >= 3:
-            def keep(sent) -> bool:
-                low = ctx.folded(sent.start_char, sent.end_char)
-                if low is None or _EARLIER_WORDS.any_in(low):
+            previous_section: dict[tuple, bool] = {}
+
+            def keep(k: int) -> bool:
+                sent = ctx.sentences[k]
+                if _EARLIER_WORDS.any_in(ctx.folded(sent.start_char, sent.end_char)):
                     return True
                 i = ctx.block_index(sent.start_char)
-                return i is not None and any(_PREVIOUS_SECTION.search(h) for h in ctx.headings[i])
+                if i is None:
+                    return False
+                headings = ctx.headings[i]
+                if headings not in previous_section:
+                    previous_section[headings] = any(_PREVIOUS_SECTION.search(h) for h in headings)
+                return previous_section[headings]
         candidates, rows = self.learned_candidates(ctx, orgs, inspection_year, [(sp.start_char, sp.end_char) for sp in spans], keep_sentence=keep)
         if not candidates:
             return

@@ -317,10 +317,11 @@ def eval_command(split, show_errors, fields, no_real, check_floors, as_json):
 @click.option("--epochs", default=15, show_default=True, type=int)
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--cv", "folds", default=0, type=int, help="Only report N-fold cross-validated finding scores on dev")
-def train(output, epochs, seed, folds):
-    """Train the finding classifier on the dev split and assemble models/miner-pipeline.
+@click.option("--cv-gradings", is_flag=True, help="Only report the grading layer's leave-one-folder-out scores on dev")
+def train(output, epochs, seed, folds, cv_gradings):
+    """Train the finding classifier and the grading layer on the dev split and assemble models/miner-pipeline.
 
-    Writes the pipeline (rules, gazetteer, trained classifier) and its scores
+    Writes the pipeline (rules, gazetteer, trained classifiers) and its scores
     on dev and test to the output directory. Deterministic for a given seed.
 
     Example:
@@ -329,6 +330,11 @@ def train(output, epochs, seed, folds):
     """
     from miner.training import cross_validate, train_pipeline
 
+    if cv_gradings:
+        from miner import grading_training
+
+        grading_training.cross_validate(grading_training.load_examples("dev"), seed=seed, log=click.echo)
+        return
     if folds:
         from miner.evaluation import render
 

@@ -8,6 +8,8 @@ import pathlib
 import random
 
 from miner.evaluation import CORPUS, evaluate, gold_files, locate
+from miner.grading_training import fit as fit_gradings
+from miner.grading_training import load_examples as load_grading_examples
 from miner.nlp.finding_model import Candidate, train
 from miner.nlp.pipeline import DEFAULT_MODEL, Extractor, build_pipeline
 from miner.text import convert
@@ -48,15 +50,19 @@ def train_pipeline(output: pathlib.Path = DEFAULT_MODEL, *, epochs: int = 15, se
     positives = sum(1 for _, k, _, _ in labelled if k != "none")
     log(f"training on {len(labelled)} candidate sentences ({positives} findings) from the dev split")
     classifier, history = train(labelled, epochs=epochs, seed=seed)
+    grading_examples = load_grading_examples("dev")
+    grading_classifier = fit_gradings(grading_examples, seed=seed)
+    log(f"grading layer: {grading_classifier.meta['examples']} grade terms, {grading_classifier.meta['features']} features")
     nlp = build_pipeline()
     nlp.get_pipe("miner_findings").classifier = classifier
+    nlp.get_pipe("miner_gradings").classifier = grading_classifier
     nlp.meta["name"] = "miner_pipeline"
     nlp.meta["version"] = "0.1.0"
-    nlp.meta["description"] = "miner's extraction pipeline: rules and gazetteer data plus a trained finding classifier"
+    nlp.meta["description"] = "miner's extraction pipeline: rules and gazetteer data plus a trained finding classifier and a learned grading recall layer"
     output.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(output)
     extractor = Extractor(nlp)
-    scores = {"training": {"candidates": len(labelled), "findings": positives, "epochs": epochs, "seed": seed, "heads": history}}
+    scores = {"training": {"candidates": len(labelled), "findings": positives, "epochs": epochs, "seed": seed, "heads": history, "grading_layer": grading_classifier.meta}}
     for split in ("dev", "test"):
         report = evaluate(split, extractor=extractor, include_real=(split == "test"))
         scores[split] = {group: {name: s.to_dict() for name, s in fields.items()} for group, fields in report.scores.items()}

@@ -15,12 +15,15 @@ import re
 import sys
 import types
 from collections.abc import Iterable, Iterator
+from itertools import repeat
 
 from miner.nlp.numbers import NUMBER_WORD
 from miner.nlp.scales import Scales, _alias_regex
 from miner.nlp.scan import (
     SPECIAL_FOLDS, Literals, PhraseStarts, finditer_at, fold, matches_at, parse_source, required_literals_in, search_at, start_literals_in,
 )
+
+_WORD_START = re.compile(r"(?<![\w-])\w")  # where `scales.area_regex` (bounded by `(?<![\w-])`) can match
 
 # `row`, `row_prefix` and `area_only` match an area after at most this lead:
 # `^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?`, whose ends never pass this one's.
@@ -318,6 +321,21 @@ class GradingGates:
         if self.areas is None or low is None:
             return None
         return [p for p, _ in self._area_word_phrases(s, low)]
+
+    def area_matches(self, s: str, low: str | None) -> list[re.Match]:
+        """The matches of `scales.area_regex` at each word start of `s` (overlapping
+        ones too), tried only where a phrase may start (`_area_word_phrases`)."""
+        if self.areas is None or low is None:  # the same matches, tried at every word start
+            positions = [w.start() for w in _WORD_START.finditer(s)]
+        else:
+            key = ("area matches", s)
+            found = self._memo.get(key)
+            if found is not None:
+                return found
+            positions = sorted({p for p, _ in self._area_word_phrases(s, low)})
+        # (`area_regex` itself, not the phrases of one first word: more than one may start there)
+        found = [m for m in map(self.scales.area_regex.match, repeat(s), positions) if m]
+        return found if self.areas is None or low is None else self._remember(key, found)
 
     def has_area(self, s: str, low: str | None) -> bool:
         """`bool(scales.area_regex.search(s))`, trying at each word start where a

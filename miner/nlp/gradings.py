@@ -30,14 +30,18 @@ correct but pays for a full scan of the sentence whenever its gate passes.
 from __future__ import annotations
 
 import bisect
+import pathlib
 import re
 from dataclasses import dataclass
+
+import numpy
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import Sentence, get_context, group_values, set_span_values, span_offsets
 from miner.nlp.grading_gates import LAZY_RE, GradingGates
+from miner.nlp import grading_model
 from miner.nlp.numbers import NUMBER, parse_int
 from miner.nlp.gazetteer import Gazetteer
 from miner.nlp.organisations import OrganisationIndex
@@ -191,6 +195,35 @@ def _hypothetical(s: str, found) -> bool:
     return at > 0 and bool(_HYPOTHETICAL.search(s, max(0, at - 60), at) or _CONDITION.search(s, max(0, at - 80), at))
 
 
+# The learned layer's whole-body grade (`_emit_learned`): the whole body given it by a rating
+# verb, no "in every area" / "in four of the areas" after it, and no unknown area.
+_WHOLE_NOUN = (
+    r"(?:the\s+(?:council|local\s+authority|authority|trust|service|force|constabulary|prison|pdu)|it|they"
+    r"|(?:the\s+)?(?:(?-i:[A-Z])[\w'’&-]+\s+){1,5}(?-i:Council|Police|Constabulary|Trust|PDU|Service)"
+    r"|(?-i:HMP|HMYOI)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
+    r"|(?:the\s+(?:council|local\s+authority)['’]s\s+)?(?:children['’]s\s+(?:social\s+care\s+)?services|services\s+for\s+children(?:\s+and\s+(?:families|young\s+people))?)(?:\s+in\s+(?-i:[A-Z])[\w'’-]+)?)"
+    r"(?:['’]s\s+(?:children['’]s\s+(?:social\s+care\s+)?services|services\s+for\s+children(?:\s+and\s+(?:families|young\s+people))?))?"
+)
+_LEARNED_WHOLE_PASSIVE = re.compile(
+    rf"\s*(?:(?:but|and|while|now|today|overall|however)\s*,?\s+)*{_WHOLE_NOUN}\s+(?:(?:has|have|had|is|are|was|were|been|being|now|still|also|again|once|overall|rated|judged|graded|assessed|deemed|found|considered|remains?|remained|as|to|be|by\s+Ofsted|by\s+inspectors)\s+)*['‘’\"“”]?", re.I)
+_LEARNED_WHOLE_ACTIVE = re.compile(
+    rf"\b(?:rated|judged|graded|found|assessed|deemed|considered)\s+{_WHOLE_NOUN}\s+(?:(?:as|to\s+be|overall|now)\s+)*['‘’\"“”]?$", re.I)
+# A grade denied, lost or left behind in the few words before it: "never got a 'good'",
+# "lost its 'good' rating", "lifted out of 'inadequate'".
+_LEARNED_NEGATED = re.compile(
+    r"\b(?:not|never|no\s+longer|nor|neither|without|failed\s+to|fails\s+to|\w+n['’]t|lost|lose|loses|losing|shed|sheds|stripped\s+of|out\s+of|escaped?|emerged?\s+from|moved?\s+away\s+from)\b(?:\s+[\w'’]+){0,4}\s+['‘’\"“”]?$", re.I)
+_LEARNED_EITHER_AFTER = re.compile(rf"['‘’\"“”]?\s+(?:or|and/or)\s+(?:better|above|worse|below|higher|lower|['‘’\"“”]?(?:{GRADE_PATTERN}))\b", re.I)
+_LEARNED_EITHER_BEFORE = re.compile(rf"(?:{GRADE_PATTERN})['‘’\"“”]?\s+(?:or|and/or)\s+['‘’\"“”]?$", re.I)
+_LEARNED_STANDARD_ROW = re.compile(r"\s*\|?\s*\d\.\d")
+_LEARNED_UNKNOWN_AREA_AFTER = re.compile(
+    r"['‘’\"“”]?\s+(?:at|for|in|on|when\s+it\s+comes\s+to)\s+(?!(?:19|20)\d\d|(?:the|its|their|this|that|a)\s+(?:last|previous|latest|most\s+recent|first|new|recent|full|inspection|report|\w+\s+inspection)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|every|all|both|each|overall)\w", re.I)
+_LEARNED_SPREAD_AFTER = re.compile(r"['‘’\"“”]?(?:\s+(?:in|for|across|on)\s+(?:every|all|each|both|most|many|some|\w+\s+of|the\s+(?:other|remaining))\b|\s*(?:(?:in|for|at|across|on)\s*)?:)", re.I)
+# A grade word followed by a word it qualifies ("good progress", "adequate staffing levels"):
+# any lower-case word but those a grade as predicate is followed by.
+_LEARNED_ATTRIBUTIVE = re.compile(
+    r"['‘’\"“”]?\s+(?!(?:in|at|for|and|or|by|on|across|overall|with|since|from|to|when|after|as|but|while|whereas|having|under|following|"
+    r"last|this|again|now|too|both|rating|ratings|grade|grades|judge?ments?|verdicts?|label|score|category|assessment|which|who|where|because|though|although|"
+    r"then|before|previously|until|during|throughout|inspection|status|once|also|too|either|nor|the|its|their|in)\b)[a-z]")
 _DETERMINER = re.compile(r"\s*(?:(?:the|its|their)\s+)?", re.I)
 # A whole body as a subject noun phrase: "the council", "it", "Norfolk County Council", "children's services in Leeds".
 _WHOLE_SUBJECT_NOUN = re.compile(
@@ -336,13 +369,30 @@ class _GradingSpan(Span):
 
 
 class GradingExtractor:
-    def __init__(self, nlp: Language, name: str = "miner_gradings"):
+    def __init__(self, nlp: Language, name: str = "miner_gradings", *, learned: bool = True):
         self.nlp = nlp
         self.name = name
         self.scales: Scales | None = None
+        # The learned recall layer (grading_model.py): set by `miner train` or
+        # `from_disk`; `learned` (the component's config) turns it off.
+        self.classifier: grading_model.GradingClassifier | None = None
+        self.learned = learned
+        self.learned_agree = True
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         self._compile(Scales.default())
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        """The learned layer's classifier, if there is one (the rules are code and data)."""
+        path = pathlib.Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.classifier is not None:
+            self.classifier.to_disk(path / "learned")
+
+    def from_disk(self, path, *, exclude=tuple()) -> "GradingExtractor":
+        learned = pathlib.Path(path) / "learned"
+        self.classifier = grading_model.GradingClassifier.from_disk(learned) if learned.is_dir() else None
+        return self
 
     def _compile(self, scales: Scales) -> None:
         # The rules are compiled when first used (`grading_gates.LazyPattern`):
@@ -1142,6 +1192,8 @@ class GradingExtractor:
             self._chain = (sent.start_char + len(sent_text), new[0]._.year, {sp._.organisation_id for sp in new}) if new and all(sp._.previous for sp in new) else None
             # A sentence that gave a current grade does not date the next one ("X is rated G now, having been H in 2019. Y was ...").
             self._current_end = sent.start_char + len(sent_text) if any(not sp._.previous for sp in new) else None
+        if self.classifier is not None and self.learned:
+            self._learned_layer(doc, ctx, orgs, inspection_year, spans, seen)
         self._keep_table_areas(ctx, spans)
         self._share_coordinated_subjects(doc, spans, seen)
         self._drop_untotalled_counts(spans)
@@ -1149,6 +1201,143 @@ class GradingExtractor:
         self._orgs = None  # (not the last document's mentions kept alive between documents)
         doc.spans[SPANS_KEY] = spans
         return doc
+
+    def learned_candidates(self, ctx, orgs, inspection_year, rule_offsets, *, include_covered: bool = False, keep_sentence=None):
+        """The grade terms no rule grading covers (`grading_model.find_candidates`) and their features."""
+        candidates = grading_model.find_candidates(ctx, rule_offsets, include_covered=include_covered, keep_sentence=keep_sentence, literals=_GRADE_LITERALS)
+        if not include_covered:
+            # "good progress", "an adequate number": the grade word qualifies a noun. (Left to
+            # the classifier in training, where every grade term is an example.)
+            candidates = [c for c in candidates if not _LEARNED_ATTRIBUTIVE.match(c.sentence_text, c.end - c.sentence_start)]
+        if not candidates:
+            return [], []
+        context = grading_model.document_context(ctx, orgs, self._gates(), inspection_year)
+        return candidates, [grading_model.features(c, context) for c in candidates]
+
+    def _learned_layer(self, doc, ctx, orgs, inspection_year, spans, seen) -> None:
+        """Grade terms the rules left alone that the classifier reads as a grading:
+        emitted as the rules do (`_emit`), with `method` "learned"."""
+        # A report's judgement table gives the subject's current grades (`_keep_table_areas`):
+        # beside one, only earlier grades are left for the layer to find, in sentences
+        # with a word that can date a grade (`_EARLIER_WORDS`) or under a heading such
+        # as "Previous inspections".
+        table = {sp._.area for sp in spans if sp._.method == "table" and not sp._.previous and sp._.organisation_id == ctx.subject_id}
+        keep = None
+        if len(table) >= 3:
+            previous_section: dict[tuple, bool] = {}
+
+            def keep(k: int) -> bool:
+                sent = ctx.sentences[k]
+                if _EARLIER_WORDS.any_in(ctx.folded(sent.start_char, sent.end_char)):
+                    return True
+                i = ctx.block_index(sent.start_char)
+                if i is None:
+                    return False
+                headings = ctx.headings[i]
+                if headings not in previous_section:
+                    previous_section[headings] = any(_PREVIOUS_SECTION.search(h) for h in headings)
+                return previous_section[headings]
+        candidates, rows = self.learned_candidates(ctx, orgs, inspection_year, [(sp.start_char, sp.end_char) for sp in spans], keep_sentence=keep)
+        if not candidates:
+            return
+        probabilities = self.classifier.probabilities(rows)
+        threshold = self.classifier.threshold
+        positive = 1.0 - probabilities[:, grading_model.NONE]
+        self._chain = self._current_end = None  # (the loop's state: `_previous_context` reads only headings and the sentence before)
+        for k in numpy.flatnonzero(positive >= threshold).tolist():
+            c = candidates[k]
+            if ctx.block_kind(c.start) in ("heading", "title"):
+                continue  # a headline: its grade is restated, and read better, in the text
+            previous = bool(probabilities[k, grading_model.PREVIOUS] > probabilities[k, grading_model.CURRENT])
+            if not previous and len(table) >= 3:
+                continue
+            self._emit_learned(doc, ctx, orgs, inspection_year, spans, seen, c, previous, float(positive[k]))
+
+    def learned_area(self, c, ctx, inspection_year) -> re.Match | None:
+        """The area phrase nearest the candidate's grade term in its clause that
+        the document's scale knows (None: the scale's overall grade)."""
+        s = c.sentence_text
+        start, end = c.start - c.sentence_start, c.end - c.sentence_start
+        bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(s)] + [len(s)]
+        clause_start = max(b for b in bounds if b <= start)
+        clause_end = min((b for b in bounds if b >= end), default=len(s))
+        scale_id = _document_scale(ctx.inspection, inspection_year)
+        best = None
+        for m in self._gates().area_matches(s, ctx.folded(c.sentence_start, c.sentence_start + len(s))):
+            if m.start() < clause_start or m.end() > clause_end:
+                continue
+            if self.scales.resolve_area(m.group(0), scale_id, ctx.inspection.inspectorate) is None:
+                continue
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, m)
+        return best[1] if best else None
+
+    def learned_key_area(self, c, ctx, inspection_year) -> str | None:
+        """The canonical area `_emit` would give the candidate's grading (for labelling it in training)."""
+        scale_id = _document_scale(ctx.inspection, inspection_year)
+        m = self.learned_area(c, ctx, inspection_year)
+        if m is not None:
+            resolved = self.scales.resolve_area(m.group(0), scale_id, ctx.inspection.inspectorate)
+            return resolved[1] if resolved else None
+        return "overall effectiveness" if scale_id in _OFSTED_SCALES else "overall" if scale_id in ("hmi-probation", "cqc") else None
+
+    def _emit_learned(self, doc, ctx, orgs, inspection_year, spans, seen, c, previous: bool, confidence: float) -> None:
+        sent_start, s = c.sentence_start, c.sentence_text
+        start, end = c.start - sent_start, c.end - sent_start
+        m = self.learned_area(c, ctx, inspection_year)
+        if m is not None:
+            found = _Found(min(m.start(), start), max(m.end(), end), c.grade, m.group(0), method="learned")
+        else:
+            # With no area named, the grade is the whole body's only when a rating verb gives
+            # it to the whole body ("Norfolk County Council has been rated 'inadequate'", "Ofsted
+            # rated the council's children's services good"; not "lifted out of 'inadequate'",
+            # "Leaders of social care in X were rated inadequate"), it is not spread over areas
+            # ("rated good in every area") and no unknown area follows ("good at listening to children").
+            head = s[:start]
+            clause_start = max([0] + [m.end() for m in _CLAUSE_SPLIT.finditer(head)])
+            if not (_LEARNED_WHOLE_PASSIVE.fullmatch(s, clause_start, start) or _LEARNED_WHOLE_ACTIVE.search(s, clause_start, start)):
+                return
+            if _LEARNED_SPREAD_AFTER.match(s, end) or _LEARNED_UNKNOWN_AREA_AFTER.match(s, end):
+                return
+            found = _Found(start, end, c.grade, OVERALL, method="learned")
+        for sp in spans:
+            if sp.start_char < sent_start + found.end and sent_start + found.start < sp.end_char and found.area != OVERALL:
+                return  # the area is one the rules have paired with a grade in this sentence
+        if found.area != OVERALL and _COMPLEMENT.search(s, max(0, m.start() - 80), m.start()):
+            return  # "Health outcomes for children in care are good": the area qualifies another noun
+        # The rules' vetoes hold for the layer too: a negated, hypothetical or conditional grade
+        # ("is not adequate", "could be rated inadequate", "whether it is good"), a grade of some
+        # of several bodies counted ("two of the five forces were rated good"), and a sentence
+        # of grades given "respectively", which the rules pair with their areas.
+        if _denied(s, found) or _hypothetical(s, found) or _LEARNED_NEGATED.search(s, max(0, start - 50), start):
+            return
+        if _counts_bodies(s) and (_NUMBER_SUBJECT.search(s, 0, found.start) or _COUNTS_BODIES.search(s, found.start, min(len(s), found.end + 40))):
+            return
+        if c.rule_nearby and "respectively" in s:
+            return
+        if _LEARNED_EITHER_AFTER.match(s, end) or _LEARNED_EITHER_BEFORE.search(s, max(0, start - 40), start):
+            return  # "good or outstanding", "good or better": a threshold, not a grade
+        if _LEARNED_STANDARD_ROW.match(s):
+            return  # a numbered standard's row: the rules read those (`_STANDARD`)
+        if self.learned_agree:
+            # The rules' own reading of the clause's time (`_previous`) must agree with the classifier's.
+            subject = orgs.near(sent_start + found.start, sent_start) == ctx.subject_id
+            by_rules = self._previous(s, found, inspection_year, subject=subject)[0]
+            if not by_rules and self._previous_context(doc, ctx, sent_start, s, found, inspection_year) is not False:
+                by_rules = True
+            if by_rules != previous:
+                return
+        year = None
+        if previous:
+            years = [int(y) for y in _YEAR.findall(s) if inspection_year is None or int(y) < inspection_year]
+            year = years[0] if years else None
+        else:
+            year = inspection_year
+        before = len(spans)
+        self._emit(doc, (sent_start, s), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=year)
+        if len(spans) > before:
+            set_span_values(spans[-1], {"confidence": confidence})
 
     @staticmethod
     def _share_coordinated_subjects(doc: Doc, spans: list[Span], seen: set[tuple]) -> None:
@@ -2390,6 +2579,6 @@ def _normalise(scales: Scales, scale_id: str | None, grade_text: str) -> str:
     return GRADE_PHRASES.get(grade_text, grade_text)
 
 
-@Language.factory("miner_gradings", assigns=["doc.spans"], requires=["doc.sents"])
-def make_grading_extractor(nlp: Language, name: str) -> GradingExtractor:
-    return GradingExtractor(nlp, name)
+@Language.factory("miner_gradings", assigns=["doc.spans"], requires=["doc.sents"], default_config={"learned": True})
+def make_grading_extractor(nlp: Language, name: str, learned: bool) -> GradingExtractor:
+    return GradingExtractor(nlp, name, learned=learned)

@@ -73,7 +73,7 @@ def pipeline_version(nlp: Language) -> str:
     data_dir = pathlib.Path(__file__).parent / "data"
     for path in sorted(data_dir.glob("*")):
         digest.update(path.read_bytes())
-    for module in ("sentences", "organisations", "gradings", "statistics", "findings", "sections", "inspection", "scales", "numbers", "scan"):
+    for module in ("sentences", "organisations", "gradings", "grading_model", "statistics", "findings", "sections", "inspection", "scales", "numbers", "scan"):
         digest.update((pathlib.Path(__file__).parent / f"{module}.py").read_bytes())
     model_dir = getattr(nlp, "_path", None)
     if model_dir is not None:

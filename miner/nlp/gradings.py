@@ -58,7 +58,10 @@ _PREVIOUS_CUE = re.compile(
     r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+) was (?:judged|rated|graded|found)\b"
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
     r"|\b(?:last|previous(?:ly)?)" + _SINCE_LAST + r"\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
-    r"|\b(?:two|three|four|five|six|\d+|a|several|some)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
+    # ("eight months after a full inspection in which the jail was rated poor": any number of them)
+    r"|\b(?:" + NUMBER + r"|a|several|some|a\s+few)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
+    # "returned ... after a full inspection in which the jail was rated poor": a review's recounting of the inspection before it
+    r"|\b(?:a|the|its|their)\s+(?:full|earlier)\s+inspection\s+(?:in\s+which|at\s+which|when|where)\b"
     r"|\bat that (?:inspection|time|visit)\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
     # ("outcomes had declined in respect, which we assessed as ..." is the move to this inspection's grade)
     r"|\bhad\s+(?:(?:then\s+|previously\s+|already\s+)(?:improved|deteriorated|declined)(?!\s+to\b)|(?:then\s+|previously\s+|already\s+)?been\s+(?:rated|judged|graded|found|assessed))\b"
@@ -66,6 +69,13 @@ _PREVIOUS_CUE = re.compile(
     r"|\b(?:improvement|up|down|change|step)\s+(?:on|from)\s+(?:its|the|their)\s+(?:first|last|previous|earlier)\s+inspection\b[^.;]{0,60}?,\s+when\b",
     re.I,
 )
+# A capitalised name of up to seven words ("Hull Royal Infirmary", "West Northamptonshire").
+_NAME = r"(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,6}"
+_NAME_RX = re.compile(_NAME)
+# "for" after a grade names what was graded ("rated good for caring"), but not in "for the first time".
+_FOR = r"for(?!\s+the\s+(?:first|second|third|fourth|fifth)\s+time\b)"
+# The cue of `_PREVIOUS_CUE` that is only a year after the grade ("was rated good in 2019").
+_YEAR_CUE = re.compile(r"\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b", re.I)
 _LEADING_PAST = re.compile(
     r"^\s*(?:the\s+last\s+time\b[^,]*|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:ago|earlier|before)\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+|(?-i:[A-Z])[\w'’]*(?:\s+(?:of|and|for|(?-i:[A-Z])[\w'’]*)){1,6})\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
@@ -84,7 +94,7 @@ _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placemen
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
 _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|downgraded|upgraded|(?:up|down|improved|moved|gone|deteriorated|declined|slipped)\s+from|verdicts?|scor(?:e|es|ed|ing)|goods|adequates|grades?|gradings?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+|previously|formerly)\b", re.I)
-_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection|visit|report|year) (?:running|in a row)\b|\bthe same (?:overall )?(?:rating|grade|judge?ment|verdict|score) (?:as (?:at|in) |(?:that |which )?(?:it|they|the \w+) (?:was |were |had been )?(?:given|received|had|got|was awarded) (?:in (?:19|20)\d\d|at (?:the|its|their) (?:last|previous)|(?:last|the previous) time|previously|before))|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\b(?:at|in) both inspections\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
+_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection|visit|report|year) (?:running|in a row)\b|\bthe same (?:overall )?(?:rating|grade|judge?ment|verdict|score) (?:as (?:at|in) |(?:that |which )?(?:it|they|the \w+) (?:was |were |had been )?(?:given|received|had|got|was awarded) (?:in (?:19|20)\d\d|at (?:the|its|their) (?:last|previous)|(?:last|the previous) time|previously|before))|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\b(?:at|in) both inspections\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas (?:(?:it|they|the \w+) (?:was|were|had been)|was the case) (?:at|in) (?:(?:the|its|their) (?:last|previous)|(?:19|20)\d\d\b)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))"
     # "has again been rated G", "was once again judged G": the grade it had at the inspection before.
     r"|\b(?:has|have|had|was|were|is|are)\s+(?:once\s+)?again\s+(?:been\s+)?(?:rated|judged|graded|assessed|found|deemed)\b", re.I)
@@ -99,7 +109,7 @@ _WAS = re.compile(r"\b(?:was|were|had)\b")
 _JUDGED_IN_PAST = re.compile(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\n")
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r"^\s*(?i:previously|formerly|once)\b[^,;]{0,60},\s+|,\s+(?=(?:previously|formerly|once)\s+(?:rated|judged|graded|assessed|found)\b)|,\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step|change)\b)|,\s+(?=(?:an?|both|one|two|three|four|five|six|the(?:\s+same)?)\s+(?:other\s+)?areas?\s+(?:in\s+which|where|that|which|it|they|the)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_CLAUSE_SPLIT = re.compile(r"^\s*(?i:previously|formerly|once)\b[^,;]{0,60},\s+|,\s+(?=(?:previously|formerly|once)\s+(?:rated|judged|graded|assessed|found)\b)|,\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|the\s+(?:grade|rating|judge?ment|verdict)\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been|has\s+had)\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step|change)\b)|,\s+(?=(?:an?|both|one|two|three|four|five|six|the(?:\s+same)?)\s+(?:other\s+)?areas?\s+(?:in\s+which|where|that|which|it|they|the)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 # `\b(?:19|20)\d\d\b`, with the boundary checked after the digits (a look-behind):
 # a pattern that begins with a literal is searched for by its first
 # characters, one that begins with `\b` is tried at every offset.
@@ -201,6 +211,9 @@ _WHOLE_SUBJECT_NOUN = re.compile(
 )
 _YOUTH_JUSTICE = re.compile(r"\byouth\s+(?:justice|offending)\b", re.I)
 _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
+# An area inspected beside the judgement table, named in the sentence or the one before: "We also
+# inspected how well the force records crime. Its crime data integrity was graded good."
+_ALSO_INSPECTED = re.compile(r"\b(?:we|inspectors|hmicfrs|the\s+inspectorate)\s+(?:have\s+|had\s+)?also\s+(?:inspected|assessed|examined|looked\s+at|reviewed|graded|rated|judged)\b(?![^.!?]*[.!?]\s[^.!?]*[.!?]\s)", re.I)
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
 _COUNT_WORDS = {"a pair of": 2, "a single": 1}
 # A number as the subject of the clause a grade ends: "..., three were rated inadequate at".
@@ -235,6 +248,8 @@ _NO_LONGER_BEFORE = re.compile(r"\bno\s+longer\s+(?:(?:rated|judged|graded|found
 _MOVED = r"(?:dropped|fell|fallen|slipped|declined|deteriorated|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped|upgraded|downgraded)"
 _MOVED_TO = rf"{_MOVED}(?:\s+all\s+the\s+way)?\s+(?:back\s+)?to"
 _MOVED_TO_RX = re.compile(rf"\b{_MOVED_TO}\b", re.I)
+# A sentence that goes on past a grade it dates: "... in 2016, and it is now adequate", "has since climbed to good".
+_LATER = re.compile(rf"\b(?:now|currently|since|today|latest|most\s+recent|this\s+time|{_MOVED_TO})\b", re.I)
 # Right after a grade (its clause): "... this time", "... last time".
 _THIS_TIME_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:this time|this year|in the latest (?:report|inspection))\b", re.I)
 _LAST_TIME_AFTER = re.compile(r"[^,;.]{0,40}?(?<!\bunlike )(?<!\bthan )(?<!\bsince )\b(?:last|the previous) time\b", re.I)
@@ -313,6 +328,7 @@ class _Found:
     by_ofsted: bool = False  # Ofsted named as the judge: its judgement stands inside another inspectorate's report
     current_year_is_now: bool = False  # `previous` set by the pattern holds only for a year before the inspection's
     explicit: bool = False  # the inspectors say they graded it ("We graded this area as inadequate"): stands beside a table
+    year: int | None = None  # the year of an earlier grade, when the pattern says which ("..., as it was in 2019")
 
 
 class _Values(dict):
@@ -403,7 +419,7 @@ class GradingExtractor:
         self.named_body_rated = re.compile(
             rf"(?:\b(?-i:[A-Z])[\w'’&-]+(?:\s+(?:(?-i:[A-Z])[\w'’&-]+|and|of|upon)){{0,6}}\s+(?-i:Council|Trust|PDU)|\bthe\s+(?:council|local\s+authority|authority|trust|pdu)|^\s*it)"
             rf"\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|previously|also|again|once\s+again)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+(?:as\s+|to\s+be\s+)?"
-            rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|for|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
+            rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|{_FOR}|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
             flags,
         )
         # A numbered standard and its rating, its name not an area alias: "1.2 Staff | Outstanding".
@@ -453,7 +469,7 @@ class GradingExtractor:
             flags,
         )
         self.count_of = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}|better|above){Q}(?![\w-]))?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}|better|above){Q}(?![\w-]))?(?:\s+overall\s*,?\s*and)?(?:\s+(?:grades|ratings))?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
@@ -524,7 +540,7 @@ class GradingExtractor:
         # Knowsley ... were judged to require improvement to be good": no area
         # named, so the overall judgement (on scales that have one).
         self.unqualified = re.compile(
-            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been|(?P<again>(?:has|have|had)\s+again\s+been)))\s+(?:previously\s+|again\s+|also\s+|last\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|{_MONTH}?(?:19|20)\d\d))",
+            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been|(?P<again>(?:has|have|had)\s+again\s+been)))\s+(?:previously\s+|again\s+|also\s+|last\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|{_FOR}|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|{_MONTH}?(?:19|20)\d\d))",
             flags,
         )
         # An earlier inspection's grade of the whole service, with a pronoun or a
@@ -632,13 +648,16 @@ class GradingExtractor:
         self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named.
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}}),?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|for|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}}),?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|{_FOR}|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # "rated the emergency department at Hull Royal Infirmary as requires improvement": a named
         # body (or a part of it) as object, no area named: its overall grade.
+        # "Ofsted rated services in North Northamptonshire and West Northamptonshire, which are run
+        # jointly by a trust, as requires improvement to be good": each body named (`names`).
         self.rated_named_as = re.compile(
-            rf"\b(?:rated|judged|graded)\s+(?:the\s+(?:[\w'’-]+\s+){{1,3}}(?:at|of|in)\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,6}}\s+(?:as|to\s+be)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|for|on|in)\b)",
+            rf"\b(?:rated|judged|graded)\s+(?:the\s+(?:[\w'’-]+\s+){{1,3}}(?:at|of|in)\s+|(?P<services>(?:children['’]s\s+)?services\s+(?:for\s+children\s+)?in\s+))?"
+            rf"(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME}){{0,3}})(?:,\s+which\s+[^,;.]{{3,80}},)?\s+(?:as|to\s+be)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|{_FOR}|on|in)\b)",
             flags,
         )
         # "adequate in three of them and in need of improvement in two": a count of requires improvement.
@@ -736,13 +755,13 @@ class GradingExtractor:
         self.given_rating = re.compile(
             rf"\b(?:(?:has|have|had|was|were|is|are)\s+(?P<again>again\s+)?(?:been\s+)?)?(?:given|handed|awarded|assigned|received|earned|achieved|gained|got)\s+(?:(?:a|an|its|their|the)\s+)?(?:(?:first|new|second|third)\s+)?(?:overall\s+)?"
             rf"{Q}(?P<grade>{G}){Q}\s+(?:overall\s+)?(?:rating|grade|verdict|judge?ment|score)(?![\w-])"
-            rf"(?!\s+(?:for|at|in|on|across)\s+(?!(?:19|20)\d\d|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b|late\b|early\b|(?:the\s+)?(?:spring|summer|autumn|winter)\b|{_MONTH}))(?!\s+(?:in|for|across)\s+(?:every|each|all|both|any|{N})\b)",
+            rf"(?!\s+(?:{_FOR}|at|in|on|across)\s+(?!(?:19|20)\d\d|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b|late\b|early\b|(?:the\s+)?(?:spring|summer|autumn|winter)\b|{_MONTH}))(?!\s+(?:in|{_FOR}|across)\s+(?:every|each|all|both|any|{N})\b)",
             flags,
         )
         # "Kirklees Council ... has since climbed to good": the whole body's grade now (an area
         # named before it is `area_moved_to`'s, which claims it first).
         self.body_moved = re.compile(
-            rf"\b(?:has|have|had)\s+(?:since\s+|now\s+|also\s+)?(?:been\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|from)\s+(?!(?:19|20)\d\d))",
+            rf"\b(?:has|have|had)\s+(?:since\s+|now\s+|also\s+)?(?:been\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|in|on|from)\s+(?!(?:19|20)\d\d))",
             flags,
         )
         # "kept its good ratings for caring and effectiveness", "retained the 'adequate' grades in X and Y":
@@ -763,9 +782,10 @@ class GradingExtractor:
         self.named_rated = re.compile(
             # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
             # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
-            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,)?\s+"
-            rf"(?:(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+)(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?))(?![\w-])"
-            rf"(?!\s+(?:for|at|on|or|across|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the)\s+[^,;.]{{3,80}},|,)?\s+"
+            # ("Rutland, the smallest council in England, was judged ..."; "X requires improvement to be good", Ofsted's grade in full)
+            rf"(?:(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?))(?![\w-])"
+            rf"(?!\s+(?:{_FOR}|at|on|or|across|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # "placed in special measures after being rated inadequate", "gave the service the top
@@ -775,7 +795,7 @@ class GradingExtractor:
             # "Inspectors downgraded the hospital to inadequate"
             rf"|\b(?:downgraded|upgraded|lowered|raised|moved)\s+(?:the\s+(?:service|trust|hospital|unit|council|home|provider|pdu|clinic)|it)\s+to\s+{Q}(?P<grade3>{G}){Q}(?![\w-])(?!\s+(?:for|at|on|in)\s+(?!(?:19|20)\d\d))"
             rf"|\b(?:gave|given|awarded|handed)\s+(?:the\s+(?:service|trust|hospital|unit|council|home|provider|pdu)|it)\s+(?:the\s+(?:top|highest|lowest|best|worst)\s+(?:possible\s+)?(?:rating|grade|judge?ment|score)\s*[,:–—-]?\s*(?:of\s+)?|an?\s+|its\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])(?:\s+(?:overall\s+)?(?:rating|grade|verdict|judge?ment|score))?"
-            rf"(?!\s+(?:for|at|on|in|across)\s+(?!(?:19|20)\d\d))(?!\s+(?:work|practice|quality|progress|use)\b)",
+            rf"(?!\s+(?:{_FOR}|at|on|in|across)\s+(?!(?:19|20)\d\d))(?!\s+(?:work|practice|quality|progress|use)\b)",
             flags,
         )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
@@ -785,7 +805,7 @@ class GradingExtractor:
         )
         # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
         self.body_rated = re.compile(
-            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|(?:probation\s+)?delivery\s+unit))(?:\s+(?:covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
+            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|(?:probation\s+)?delivery\s+unit))(?:\s+(?:covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
             # "... by HM Inspectorate of Probation" (not "by users")
             rf"(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|care)|inspectors|ofsted|cqc)\b))",
             flags,
@@ -815,7 +835,7 @@ class GradingExtractor:
         self.services_moved = re.compile(
             rf"\b{services}\s+(?:(?:have|has|had)\s+(?:been\s+)?|were\s+|was\s+)?(?:(?:upgraded|downgraded|raised|lowered|moved\s+(?:up|down)|improved|dropped|fallen|fell|slipped)\s+to\s+{Q}(?P<grade>{G}){Q}"
             rf"|(?:given|awarded|handed)\s+(?:an?\s+|the\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:rating|grade|judge?ment))(?![\w-])"
-            rf"|\bfound\s+{services}\s+to\s+be\s+{Q}(?P<grade3>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
+            rf"|\bfound\s+{services}\s+to\s+be\s+{Q}(?P<grade3>{G}){Q}(?![\w-])(?!\s+(?:at|in|{_FOR}|on)\b)",
             flags,
         )
         # "Investigating crime, previously inadequate, is now adequate": the grade now and the one before.
@@ -848,7 +868,7 @@ class GradingExtractor:
         body = r"(?:the\s+(?:council|local\s+authority|authority)(?:['’]s\s+children['’]s\s+services)?|its\s+children['’]s\s+services)"
         self.body_object = re.compile(
             rf"\b(?:gave|given|awarded|handed)\s+{body}\s+(?:an?\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?P<overall>\s+overall)?(?![\w-])"
-            rf"|\b(?:rated|judged|graded|found)\s+{body}\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])(?!\s+(?:at|for|on|in)\b)",
+            rf"|\b(?:rated|judged|graded|found)\s+{body}\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])(?!\s+(?:at|{_FOR}|on|in)\b)",
             flags,
         )
         # "The council retained its good rating", "kept its 'outstanding' rating", "Its overall rating
@@ -890,7 +910,7 @@ class GradingExtractor:
         )
         # "Derby children's services lose 'good' rating": the grade of the inspection before.
         self.lost_rating = re.compile(
-            rf"\b(?:lose|loses|lost|losing|stripped\s+of)\s+(?:its\s+|their\s+|the\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment|status)\b",
+            rf"\b(?:lose|loses|lost|losing|stripped\s+of)\s+(?:its\s+|their\s+|the\s+)?(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:overall\s+)?(?:rating|grade|judge?ment|status)\b",
             flags,
         )
         # "X and Y were both among the areas judged inadequate two years ago, along with Z":
@@ -1144,6 +1164,7 @@ class GradingExtractor:
             self._current_end = sent.start_char + len(sent_text) if any(not sp._.previous for sp in new) else None
         self._keep_table_areas(ctx, spans)
         self._share_coordinated_subjects(doc, spans, seen)
+        self._share_place_bodies(doc, spans, seen)
         self._drop_untotalled_counts(spans)
         self._area_scale = (None, None, set())
         self._orgs = None  # (not the last document's mentions kept alive between documents)
@@ -1188,6 +1209,39 @@ class GradingExtractor:
                 seen.add(key)
                 # Its own offsets (from the other name to the grade): span values are keyed by offsets.
                 copy = Span(doc, doc.char_span(mentions[k][0], mentions[k][1]).start, sp.end, label=sp.label_)  # (a mention's offsets are its tokens')
+                values = {name: getattr(sp._, name) for name in ("grade", "area", "scale", "count", "out_of", "previous", "year", "method")}
+                set_span_values(copy, {**values, "organisation_id": other_id})
+                spans.append(copy)
+
+    @staticmethod
+    def _share_place_bodies(doc: Doc, spans: list[Span], seen: set[tuple]) -> None:
+        """"Northamptonshire's children's services are no longer judged inadequate": a
+        grading whose body is named by a place several bodies of its kind share
+        (`Gazetteer.shared_places`) holds for each of them."""
+        shared = Gazetteer.default().shared_places
+        text = get_context(doc).text or doc.text
+        # A place counts only when capitalised (miner_organisations): most documents name none.
+        if not spans or not shared or not any(place.title() in text for place in shared):
+            return
+        offsets = span_offsets(doc, "organisations")
+        mentions = [(start, end, org_id) for (start, end), (org_id,) in zip(offsets, group_values(doc, offsets, ("organisation_id",))) if org_id]
+        starts = [m[0] for m in mentions]
+        for sp in list(spans):
+            if sp._.method == "table":
+                continue
+            last = bisect.bisect_right(starts, sp.start_char) - 1  # the mention the grading took its body from
+            if last < 0 or mentions[last][2] != sp._.organisation_id:
+                continue
+            kinds = shared.get(text[mentions[last][0]:mentions[last][1]].lower())
+            kind = GradingExtractor._kind(sp._.organisation_id)
+            for other_id in (kinds or {}).get(kind, ()):
+                key = (other_id, sp._.area, sp._.grade, sp._.previous, sp._.count, sp._.out_of)
+                if other_id == sp._.organisation_id or key in seen:
+                    continue
+                seen.add(key)
+                # Its own offsets (from the place to the grade's end): span values are keyed by offsets.
+                place = doc.char_span(mentions[last][0], mentions[last][1], alignment_mode="expand")
+                copy = Span(doc, place.start, max(sp.end, place.end), label=sp.label_)
                 values = {name: getattr(sp._, name) for name in ("grade", "area", "scale", "count", "out_of", "previous", "year", "method")}
                 set_span_values(copy, {**values, "organisation_id": other_id})
                 spans.append(copy)
@@ -1251,6 +1305,7 @@ class GradingExtractor:
             # "In a separate inspection of serious and organised crime, we graded the force outstanding at ...":
             # an area the table does not cover, graded elsewhere.
             or _SEPARATE_INSPECTION.search(ctx.text, max(0, sp.start_char - 200), sp.start_char)
+            or _ALSO_INSPECTED.search(ctx.text, max(0, sp.start_char - 200), sp.start_char)
         ]
 
     def _tables(self, doc, ctx, orgs, inspection_year, spans, seen) -> set[int]:
@@ -1260,6 +1315,19 @@ class GradingExtractor:
         org_at = None  # made when a round-up table needs it: most documents have none
         header: list[str] | None = None
         previous_kind = None
+        # A scale reported as scores ("Safety | 1 | 2" under "Score (2023) | Score (2021)"):
+        # a cell that is only a score is its grade.
+        scale = self.scales.scales.get(ctx.inspection.scale or "")
+        scores = scale.scores if scale is not None and scale.scores else None
+
+        def cell_grade(cell: str) -> tuple[str, int] | None:
+            """A grade cell's grade and where it ends in the cell: a grade, or a score on a scale with scores."""
+            grade = self.grade_only.match(cell)
+            if grade:
+                return grade.group("grade"), grade.end("grade")
+            if scores is not None and cell.strip() in scores:
+                return scores[cell.strip()], len(cell.rstrip())
+            return None
         for i, kind in enumerate(ctx.kinds):
             if kind != "table_row":
                 header, previous_kind = None, kind
@@ -1282,11 +1350,13 @@ class GradingExtractor:
             if len(cells) < 3:
                 previous_kind = kind
                 continue
-            if header is None or previous_kind != "table_row" or not any(self.grade_only.match(c) for c in cells[1:]):
+            if header is None or previous_kind != "table_row" or not any(cell_grade(c) for c in cells[1:]):
                 header = cells
                 previous_kind = kind
                 continue
             previous_kind = kind
+            if scores is not None and any(c.strip().isdigit() and c.strip() not in scores for c in cells[1:]):
+                continue  # "Respect | 12 | 2": figures, not scores
             years = [_year_of(_YEAR.search(h).group(0)) if _YEAR.search(h) else None for h in header]
             latest = max((y for y in years if y), default=None)
             # "Key question | Rating | Previous rating": columns named as this
@@ -1316,12 +1386,13 @@ class GradingExtractor:
             area_text = _QUESTION_ROW.sub("", cells[0].strip())  # "Are services safe?" asks about "safe"
             first_area = self.scales.resolve_area(area_text, ctx.inspection.scale, ctx.inspection.inspectorate)
             for column in range(1, min(len(cells), len(header))):
-                grade = self.grade_only.match(cells[column])
-                if not grade:
+                graded = cell_grade(cells[column])
+                if not graded:
                     continue
+                grade_text, grade_end = graded
                 cell_start = positions[column] - start
                 if first_area and (years[column] or (any(earlier) and named[column])):
-                    found = _Found(0, cell_start + grade.end("grade"), grade.group("grade"), area_text, method="table")
+                    found = _Found(0, cell_start + grade_end, grade_text, area_text, method="table")
                     previous = earlier[column] or bool(latest and years[column] and years[column] < latest)
                     self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
                 elif self.scales.resolve_area(header[column].strip(), ctx.inspection.scale, ctx.inspection.inspectorate):
@@ -1330,7 +1401,7 @@ class GradingExtractor:
                     org_id = org_at.get(start)
                     if org_id is None:
                         continue
-                    found = _Found(cell_start, cell_start + grade.end("grade"), grade.group("grade"), header[column].strip(), method="table")
+                    found = _Found(cell_start, cell_start + grade_end, grade_text, header[column].strip(), method="table")
                     self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=org_id, previous=False, year=inspection_year)
                 else:
                     continue
@@ -1437,7 +1508,10 @@ class GradingExtractor:
             end = stop.start()
         for grade in self.grade_word.finditer(text, start, end):
             if not any(a <= grade.start() < b for a, b in areas):
-                return grade.start()
+                # "good for being effective and well-led, and caring was rated outstanding": an
+                # area with a verb of its own before the next grade is that grade's, not the list's.
+                last = [a for a, b in areas if start <= a and b <= grade.start() and _OWN_GRADE.match(text, b, grade.start())]
+                return last[-1] if last else grade.start()
         return end
 
     def _find(self, s: str, low: str | None = None) -> list[_Found]:
@@ -1751,7 +1825,13 @@ class GradingExtractor:
                 # "..., and remains so": the grade just given, now.
                 found.append(_Found(before[-1].start, m.end(), m.group("grade") or before[-1].grade, before[-1].area, previous=False))
         for m in rule(self.rated_named_as, s, low) if (" as " in gate or " to be " in gate) and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
-            add(_Found(m.start(), m.end(), m.group("grade"), OVERALL))
+            names = list(_NAME_RX.finditer(s, m.start("names"), m.end("names")))
+            if len(names) < 2 and not m.group("services"):
+                add(_Found(m.start(), m.end(), m.group("grade"), OVERALL))
+                continue
+            # Each body named its own record, from its name (whose organisation it takes).
+            if add(_Found(names[0].start(), m.end(), m.group("grade"), OVERALL)):
+                found.extend(_Found(n.start(), m.end(), m.group("grade"), OVERALL) for n in names[1:])
         for m in rule(self.body_which, s, low) if "which" in gate and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ():
             if self._names_area(s, m.start()):
                 continue  # "Safety, which had been judged poor, ...": an area's earlier grade (`area_moved_to`, `area_which`)
@@ -1991,7 +2071,7 @@ class GradingExtractor:
         for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "downgraded" in gate or "upgraded" in gate or "lowered" in gate or "raised" in gate or "moved" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
-        for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
+        for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate or "requir" in gate) else ():
             if self._names_area(s, m.start()):
                 continue  # "Services, which covers ..., was judged inadequate": an area (HMI Probation's), not a body
             g = "grade" if m.group("grade") else "grade2"
@@ -2044,7 +2124,8 @@ class GradingExtractor:
                 if not leading_past:
                     f.previous = False  # "Respect was reasonably good, as it was at the last inspection": now, and then
                 # Its own span (the phrase and the grade): span values are keyed by offsets.
-                found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
+                then = _YEAR.search(running.group(0))
+                found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True, year=int(then.group(0)) if then else None))
         if "not " in gate or "never " in gate:
             # "It is not adequate at investigating crime": a grade denied is no grade (zero
             # counts, "not rated good in any area", are counts of 0 and stay).
@@ -2154,7 +2235,7 @@ class GradingExtractor:
         sent_start, sent_text = (sent.start_char, sent.text) if isinstance(sent, Sentence) else sent
         if previous is None and found.previous is not None:
             previous = found.previous
-            years = [int(y) for y in _YEAR.findall(sent_text[found.start:])]
+            years = [found.year] if found.year else [int(y) for y in _YEAR.findall(sent_text[found.start:])]
             year = (years[0] if years else None) if previous else inspection_year
         if previous is None:
             previous, year = self._previous(sent_text, found, inspection_year, subject=(org_id or orgs.near(sent_start + found.start, sent_start)) == ctx.subject_id)
@@ -2269,6 +2350,12 @@ class GradingExtractor:
         years = [int(y) for y in _YEAR.findall(clause)]
         past_years = [y for y in years if inspection_year is None or y < inspection_year]
         cue = gates.search(_PREVIOUS_CUE, clause, gate=True)
+        if cue and not subject and _YEAR_CUE.fullmatch(cue.group(0)) and not _LATER.search(sentence) and not any(int(y) > int(_YEAR.search(cue.group(0)).group(0)) for y in _YEAR.findall(sentence)):
+            # "Derbyshire was rated good overall in 2024", "North East Ambulance Service, which was
+            # rated requires improvement in 2023": a year alone dates another body's grade to its own
+            # latest inspection, not to one before it (as `past_years` below, for the subject only),
+            # unless the sentence goes on to a later one ("..., and it is now adequate", "has since climbed to good").
+            cue = next((c for c in _PREVIOUS_CUE.finditer(clause) if not _YEAR_CUE.fullmatch(c.group(0))), None)
         if cue and re.search(r"\bfrom\b", cue.group(0)) and clause_start + cue.start() > found.start:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
         if cue and re.search(r"\bfrom\b", cue.group(0)) and _FROM_GRADE_TO.search(sentence, 0, found.start):

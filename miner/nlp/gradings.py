@@ -55,7 +55,7 @@ _PREVIOUS_CUE = re.compile(
     r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)" + _SINCE_LAST + r"\s+" + _RECENT + r"(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
     r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b"
     r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found|given|awarded)\b"
-    r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+) was (?:judged|rated|graded|found)\b"
+    r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+|(?-i:[A-Z])[\w'’&-]*(?: (?-i:[A-Z])[\w'’&-]*){0,5}) (?:was|were) (?:judged|rated|graded|found)\b"
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
     r"|\b(?:last|previous(?:ly)?)" + _SINCE_LAST + r"\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
     # ("eight months after a full inspection in which the jail was rated poor": any number of them)
@@ -154,6 +154,8 @@ _WHOLE_SUBJECT = re.compile(
     r"(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?|it|they|the\s+(?:council|local\s+authority|trust|service|force|prison|pdu))\s+(?:has|have|had)\s",
     re.I,
 )
+# The header of a column of scores ("Healthy prison test | Score").
+_SCORE_COLUMN = re.compile(r"^\s*(?:(?:this|current|latest)\s+)?(?:outcome\s+)?scores?\s*$", re.I)
 # An inspection history table: a date column, then the inspection's grade.
 _DATE_COLUMN = re.compile(r"\bdate\b", re.I)
 _HISTORY_DATE = re.compile(
@@ -249,7 +251,8 @@ _MOVED = r"(?:dropped|fell|fallen|slipped|declined|deteriorated|improved|rose|ri
 _MOVED_TO = rf"{_MOVED}(?:\s+all\s+the\s+way)?\s+(?:back\s+)?to"
 _MOVED_TO_RX = re.compile(rf"\b{_MOVED_TO}\b", re.I)
 # A sentence that goes on past a grade it dates: "... in 2016, and it is now adequate", "has since climbed to good".
-_LATER = re.compile(rf"\b(?:now|currently|since|today|latest|most\s+recent|this\s+time|{_MOVED_TO})\b", re.I)
+# ("has not been inspected since" leaves it current.)
+_LATER = re.compile(rf"\b(?:now|currently|(?:has|have|had)\s+since|since\s+then|today|latest|most\s+recent|this\s+time|{_MOVED_TO})\b", re.I)
 # Right after a grade (its clause): "... this time", "... last time".
 _THIS_TIME_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:this time|this year|in the latest (?:report|inspection))\b", re.I)
 _LAST_TIME_AFTER = re.compile(r"[^,;.]{0,40}?(?<!\bunlike )(?<!\bthan )(?<!\bsince )\b(?:last|the previous) time\b", re.I)
@@ -418,7 +421,7 @@ class GradingExtractor:
         # good": the whole body's grade, named or as "the council/trust/PDU".
         self.named_body_rated = re.compile(
             rf"(?:\b(?-i:[A-Z])[\w'’&-]+(?:\s+(?:(?-i:[A-Z])[\w'’&-]+|and|of|upon)){{0,6}}\s+(?-i:Council|Trust|PDU)|\bthe\s+(?:council|local\s+authority|authority|trust|pdu)|^\s*it)"
-            rf"\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|previously|also|again|once\s+again)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+(?:as\s+|to\s+be\s+)?"
+            rf"\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|previously|also|again|once\s+again)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+(?:as\s+|to\s+be\s+|to\s+(?=requir))?"
             rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|{_FOR}|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
             flags,
         )
@@ -784,7 +787,7 @@ class GradingExtractor:
             # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
             rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the)\s+[^,;.]{{3,80}},|,)?\s+"
             # ("Rutland, the smallest council in England, was judged ..."; "X requires improvement to be good", Ofsted's grade in full)
-            rf"(?:(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?))(?![\w-])"
+            rf"(?:(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?))(?![\w-])"
             rf"(?!\s+(?:{_FOR}|at|on|or|across|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
@@ -1348,6 +1351,18 @@ class GradingExtractor:
                 previous_kind = kind
                 continue
             if len(cells) < 3:
+                if len(cells) == 2 and scores is not None and previous_kind == "table_row":
+                    if header is None and _SCORE_COLUMN.search(cells[1]):
+                        header = cells  # "Healthy prison test | Score": a column of scores
+                    elif header is not None and len(header) == 2 and cells[1].strip() in scores:
+                        # "Safety | 2" under it: this inspection's score
+                        area = self.area_only.match(cells[0])
+                        if area:
+                            found = _Found(area.start("area"), len(row.rstrip()), scores[cells[1].strip()], area.group("area"), method="table")
+                            self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=False, year=inspection_year)
+                            handled.add(start)
+                elif len(cells) == 2 and scores is not None and _SCORE_COLUMN.search(cells[1]):
+                    header = cells  # the table's first row
                 previous_kind = kind
                 continue
             if header is None or previous_kind != "table_row" or not any(cell_grade(c) for c in cells[1:]):
@@ -2087,6 +2102,19 @@ class GradingExtractor:
                 found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
         for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        whole = [f for f in found if f.area in (OVERALL, OVERALL_IF_UNNAMED) and f.count is None] if _YEAR.search(s) else ()
+        if whole and not any(f.area not in (None, OVERALL, OVERALL_IF_UNNAMED) for f in found):
+            # "Tameside Council was rated inadequate in 2016 and requires improvement in 2019, and it is now
+            # good": the whole body's later grades, as `and_as_year` and `now_grade` above read an area's
+            # (the whole body's rules run after them).
+            for m in finditer_at(self.and_as_year, s, low, _AND_OR_COMMA_STARTS):
+                before = [f for f in whole if f.end <= m.start()]
+                if before and not any(f.start <= m.start("grade") < f.end for f in found):
+                    found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
+            for m in rule(self.now_grade, s, low) if "now" in gate else ():
+                before = [f for f in whole if f.end <= m.start()]
+                if before and len({f.area for f in before}) == 1 and _YEAR.search(s, 0, m.start()):
+                    add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area, previous=False))
         if "previously" in gate or "formerly" in gate or "once " in gate:
             m = self.fronted_earlier.match(s)
             if m:

@@ -63,6 +63,13 @@ LEAD = "Ofsted has now inspected every council in the region at least once under
     # "judged to require improvement to be good in <year>"; a council's children's services named by its place.
     ([LEAD, "Cheshire East Council was judged to require improvement to be good in 2024.", "Knowsley's children's services were rated inadequate in 2023."],
      {("cheshire-east-council", OE, RIG, False, None, None), ("knowsley-metropolitan-borough-council", OE, "inadequate", False, None, None)}),
+    # A grade as a participle between commas after the name.
+    ([LEAD, "Sefton Council, rated inadequate in 2022, is due to be inspected again this year.", "Bolton Council was rated good in 2023."],
+     {("sefton-council", OE, "inadequate", False, None, None), ("bolton-council", OE, "good", False, None, None)}),
+    # A line per council: the name, then its grade.
+    ([LEAD, "- Bolton Council: good (2023)", "- Wigan Council: requires improvement to be good (2024)", "- Stockport – Outstanding"],
+     {("bolton-council", OE, "good", False, None, None), ("wigan-council", OE, RIG, False, None, None),
+      ("stockport-council", OE, "outstanding", False, None, None)}),
     # The counts after a council's current grade are current too.
     ([LEAD, "Bury Council was rated good overall in 2024, as it had been in 2019. It was good in three of the four judgements and requires improvement in one, for children in care.",
       "Wigan Council was rated good in 2023."],
@@ -88,6 +95,8 @@ def test_round_up_grades_are_each_councils_latest(extractor, lines, expected):
     # "has not been inspected since" leaves the grade current.
     ([LEAD, "Salford City Council was rated good in 2022 and has not been inspected since.", "Bolton Council was rated good in 2023."],
      {("salford-city-council", OE, "good", False, None, None), ("bolton-council", OE, "good", False, None, None)}),
+    # A line that names no body is no body's grade.
+    ([LEAD, "- Summary: good", "- Bolton Council: good (2023)"], {("bolton-council", OE, "good", False, None, None)}),
     # "for the first time" does not make "good for" an area of the whole body; "good for children" is no grading.
     ([LEAD, "Wigan Council said its services were good for children.", "Bolton Council was rated good in 2023."],
      {("bolton-council", OE, "good", False, None, None)}),
@@ -180,6 +189,20 @@ def test_scores_in_a_police_table_are_no_grades(extractor):
 ])
 def test_a_review_of_progress_recounts_earlier_grades(extractor, lines, expected):
     assert extract(extractor, lines, REVIEW, published="2024-10-01") == expected
+
+
+@pytest.mark.parametrize("lines, title, expected", [
+    # A review of progress, a monitoring or focused visit grades nothing: its grades are the last inspection's.
+    (["Safety was rated poor, and purposeful activity not sufficiently good."], "Independent review of progress at HMP Lewes by HM Chief Inspector of Prisons",
+     {(LEWES, "safety", "poor", True, None, None), (LEWES, "purposeful activity", NSG, True, None, None)}),
+    (["Dear Director,", "Wigan Council was judged to require improvement to be good, and leaders have since strengthened the service for care leavers."],
+     "Monitoring visit to Wigan children's services", {("wigan-council", OE, RIG, True, None, None)}),
+    # Trap: the same sentence in a full inspection's report is its grade.
+    (["Safety was rated poor, and purposeful activity not sufficiently good."], PRISON,
+     {(LEWES, "safety", "poor", False, None, None), (LEWES, "purposeful activity", NSG, False, None, None)}),
+])
+def test_visits_that_grade_nothing(extractor, lines, title, expected):
+    assert extract(extractor, lines, title, published="2024-10-01", kind="report") == expected
 
 
 SCAS = "south-central-ambulance-service-nhs-foundation-trust"

@@ -154,6 +154,9 @@ _WHOLE_SUBJECT = re.compile(
     r"(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?|it|they|the\s+(?:council|local\s+authority|trust|service|force|prison|pdu))\s+(?:has|have|had)\s",
     re.I,
 )
+# A title that names a visit without graded judgements: HMI Prisons' independent review of progress,
+# Ofsted's monitoring and focused visits.
+_NO_GRADE_VISIT = re.compile(r"\b(?:review\s+of\s+progress|monitoring\s+visit|focused\s+visit)\b", re.I)
 # The header of a column of scores ("Healthy prison test | Score").
 _SCORE_COLUMN = re.compile(r"^\s*(?:(?:this|current|latest)\s+)?(?:outcome\s+)?scores?\s*$", re.I)
 # An inspection history table: a date column, then the inspection's grade.
@@ -332,6 +335,7 @@ class _Found:
     current_year_is_now: bool = False  # `previous` set by the pattern holds only for a year before the inspection's
     explicit: bool = False  # the inspectors say they graded it ("We graded this area as inadequate"): stands beside a table
     year: int | None = None  # the year of an earlier grade, when the pattern says which ("..., as it was in 2019")
+    named: bool = False  # kept only where an organisation is named at `start` ("Bolton Council: good")
 
 
 class _Values(dict):
@@ -400,6 +404,9 @@ class GradingExtractor:
             rf"{A}\s+(?:[a-z'’-]+\s+){{1,4}}?and\s+(?:has\s+|have\s+)?(?:still\s+)?(?:remained|remains|stayed|stays|(?:is|are|was|were)\s+now)\s+(?:at\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work|friends|relationships|links|contact|value)\b)",
             flags,
         )
+        # A round-up's line per body: "Bolton Council: good (2023)", "Wigan – Requires improvement to be good"
+        # (kept only where an organisation is named at its start, `_emit`).
+        self.name_grade_line = re.compile(rf"^\s*(?P<name>{_NAME})\s*(?::|\s[–—-])\s*{QUOTE}(?P<grade>{G}){QUOTE}(?:\s*\([^()]{{0,30}}\))?\s*\.?\s*$", flags)
         # A CQC key question, its rating in the next sentence: "Are services safe? Inadequate".
         self.question_area = re.compile(rf"^\s*(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location|practice|home)\s+{A}\?\s*$", flags)
         # "Managing offenders was the force's strongest area, rated good": the area, a noun
@@ -649,9 +656,10 @@ class GradingExtractor:
         # "care leavers remained inadequate", "remains rated requires improvement overall": a kept
         # grade, so the same grade at the inspection before (ANNOTATION.md).
         self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
-        # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named.
+        # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named
+        # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}}),?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|{_FOR}|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+|,\s+(?=(?:previously\s+)?(?:rated|judged|graded)\s+[^,;.]{{3,60}},\s))(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|{_FOR}|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # "rated the emergency department at Hull Royal Infirmary as requires improvement": a named
@@ -971,6 +979,8 @@ class GradingExtractor:
         seen: set[tuple] = set()
         # `_emit` reads these; they are set afresh after the tables are read.
         self._explicit, self._table_areas, self._document_total, self._chain = set(), set(), None, None
+        # (Read by `_emit`.)
+        self._no_grade_visit = bool(ctx.title and _NO_GRADE_VISIT.search(ctx.title))
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = ctx.sentences
         last_total: tuple[int, int] | None = None
@@ -1060,6 +1070,7 @@ class GradingExtractor:
                     # sentence after a stated total goes on counting without naming what it counts.
                     or (last_total is not None and last_total[0] == i - 1)
                     or (len(sent_text) < 120 and sent_text.lstrip()[:1].isdigit() and self.numbered_standard.match(sent_text))
+                    or (len(sent_text) < 100 and (":" in sent_text or " – " in sent_text or " — " in sent_text or " - " in sent_text) and self.name_grade_line.match(sent_text))
                 )
             ):
                 # A table split over two blocks: the area here, its grade next.
@@ -1847,7 +1858,7 @@ class GradingExtractor:
             # Each body named its own record, from its name (whose organisation it takes).
             if add(_Found(names[0].start(), m.end(), m.group("grade"), OVERALL)):
                 found.extend(_Found(n.start(), m.end(), m.group("grade"), OVERALL) for n in names[1:])
-        for m in rule(self.body_which, s, low) if "which" in gate and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ():
+        for m in rule(self.body_which, s, low) if ("which" in gate or ", rated" in gate or ", judged" in gate or ", graded" in gate or ", previously" in gate) and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ():
             if self._names_area(s, m.start()):
                 continue  # "Safety, which had been judged poor, ...": an area's earlier grade (`area_moved_to`, `area_which`)
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
@@ -2164,6 +2175,10 @@ class GradingExtractor:
             self._respectively(s, found)
         if not found and (":" in s or "–" in s or "—" in s):
             self._grade_then_areas(s, found)
+        if not found and len(s) < 100 and (":" in s or " – " in s or " — " in s or " - " in s):
+            line = self.name_grade_line.match(s)
+            if line and not self.scales.area_regex.match(s, line.start("name")):
+                found.append(_Found(line.start("name"), line.end("grade"), line.group("grade"), OVERALL_IF_UNNAMED, named=True))
         return found
 
     def _grade_then_areas(self, s: str, found: list[_Found]) -> None:
@@ -2273,6 +2288,10 @@ class GradingExtractor:
                     previous, year = True, earlier_year
         if found.current_year_is_now and previous and year and inspection_year and year >= inspection_year:
             previous, year = False, inspection_year  # "..., and as good in 2024": this inspection's year
+        if not previous and found.method != "table" and getattr(self, "_no_grade_visit", False):
+            # A review of progress, a monitoring or focused visit grades nothing: a grade it
+            # gives is the last full inspection's (ANNOTATION.md).
+            previous, year = True, _first_year(sent_text, inspection_year)
         if found.only_previous and not previous:
             return
         if previous and found.document_total:
@@ -2281,6 +2300,10 @@ class GradingExtractor:
             found.out_of = None  # nor is an earlier total the current inspection's
         start_char = sent_start + found.start
         end_char = sent_start + found.end
+        if found.named:
+            at = bisect.bisect_left(orgs.starts, start_char)
+            if at == len(orgs.starts) or orgs.starts[at] != start_char or orgs.ids[at] is None:
+                return  # "Summary: good" names no body
         org_id = org_id or orgs.near(start_char, sent_start)
         key = (org_id, area, grade, previous, found.count, found.out_of)
         if found.method == "table" and not previous and org_id == ctx.subject_id:

@@ -66,6 +66,10 @@ LEAD = "Ofsted has now inspected every council in the region at least once under
     # A grade as a participle between commas after the name.
     ([LEAD, "Sefton Council, rated inadequate in 2022, is due to be inspected again this year.", "Bolton Council was rated good in 2023."],
      {("sefton-council", OE, "inadequate", False, None, None), ("bolton-council", OE, "good", False, None, None)}),
+    # "which Ofsted rated G in <year>", "which inspectors judged G".
+    ([LEAD, "Bolton Council, which Ofsted rated inadequate in 2023, has appointed a new director.",
+      "Wigan Council, which inspectors judged outstanding in 2022, is the region's best."],
+     {("bolton-council", OE, "inadequate", False, None, None), ("wigan-council", OE, "outstanding", False, None, None)}),
     # A line per council: the name, then its grade.
     ([LEAD, "- Bolton Council: good (2023)", "- Wigan Council: requires improvement to be good (2024)", "- Stockport – Outstanding"],
      {("bolton-council", OE, "good", False, None, None), ("wigan-council", OE, RIG, False, None, None),
@@ -221,6 +225,14 @@ SCAS = "south-central-ambulance-service-nhs-foundation-trust"
       "It was rated good for being safe, effective and caring, with responsive rated outstanding."],
      {(SCAS, "safe", "good", False, None, None), (SCAS, "effective", "good", False, None, None), (SCAS, "caring", "good", False, None, None),
       (SCAS, "responsive", "outstanding", False, None, None)}),
+    # "stayed G" is a kept grade of its own key question; "G overall, and X was rated H" does not list "overall" with X.
+    (["South Central Ambulance Service was inspected by the Care Quality Commission.",
+      "Its rating for well-led dropped to inadequate, while caring stayed good."],
+     {(SCAS, "well-led", "inadequate", False, None, None), (SCAS, "caring", "good", False, None, None), (SCAS, "caring", "good", True, None, None)}),
+    (["South Central Ambulance Service was inspected by the Care Quality Commission.",
+      "It was rated inadequate for safe and well-led and requires improvement overall, and responsive was rated good."],
+     {(SCAS, "safe", "inadequate", False, None, None), (SCAS, "well-led", "inadequate", False, None, None),
+      (SCAS, "overall", RI, False, None, None), (SCAS, "responsive", "good", False, None, None)}),
     # Traps: a list without verbs of its own shares the grade.
     (["South Central Ambulance Service was inspected by the Care Quality Commission.",
       "It was rated good for being caring, responsive and well-led."],
@@ -241,6 +253,8 @@ PEEL_TABLE = ["| Area | Grade |", "| Investigating crime | Adequate |", "| Preve
     # An area inspected beside the judgement table and graded in prose stands.
     (PEEL_TABLE + ["We also assessed how accurately the force records crime. Its crime recording was graded adequate."],
      {("investigating crime", "adequate"), ("preventing crime", "good"), ("responding to the public", RI), ("crime data integrity", "adequate")}),
+    (PEEL_TABLE + ["The force's crime recording was also graded good."],
+     {("investigating crime", "adequate"), ("preventing crime", "good"), ("responding to the public", RI), ("crime data integrity", "good")}),
     (PEEL_TABLE + ["Separately, inspectors graded its crime data integrity as good."],
      {("investigating crime", "adequate"), ("preventing crime", "good"), ("responding to the public", RI), ("crime data integrity", "good")}),
     # Trap: prose that seems to grade an area the table lacks, with no word that it was inspected too.

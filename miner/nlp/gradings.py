@@ -180,6 +180,8 @@ def _denied(s: str, found) -> bool:
     return at > 0 and bool(_DENIED.search(s, max(0, at - 60), at))
 
 
+# A grade right before an area: "requires improvement overall" (the area is that grade's).
+_GRADE_BEFORE = re.compile(rf"(?<![\w-])(?:{GRADE_PATTERN})['’\"”]?\s+$", re.I)
 _GRADE_RX = re.compile(rf"(?<![\w-])(?:{GRADE_PATTERN})(?![\w-])", re.I)
 # "rated good, adequate and inadequate for A, B and C respectively"
 _RESPECTIVELY = re.compile(
@@ -218,7 +220,8 @@ _YOUTH_JUSTICE = re.compile(r"\byouth\s+(?:justice|offending)\b", re.I)
 _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
 # An area inspected beside the judgement table, named in the sentence or the one before: "We also
 # inspected how well the force records crime. Its crime data integrity was graded good."
-_ALSO_INSPECTED = re.compile(r"\b(?:we|inspectors|hmicfrs|the\s+inspectorate)\s+(?:have\s+|had\s+)?also\s+(?:inspected|assessed|examined|looked\s+at|reviewed|graded|rated|judged)\b(?![^.!?]*[.!?]\s[^.!?]*[.!?]\s)", re.I)
+# (Or the grade itself said to be another: "Its crime recording was also graded good".)
+_ALSO_INSPECTED = re.compile(r"\b(?:(?:we|inspectors|hmicfrs|the\s+inspectorate)\s+(?:have\s+|had\s+)?also\s+(?:inspected|assessed|examined|looked\s+at|reviewed|graded|rated|judged)|(?:was|were|has\s+been|have\s+been)\s+also\s+graded)\b(?![^.!?]*[.!?]\s[^.!?]*[.!?]\s)", re.I)
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
 _COUNT_WORDS = {"a pair of": 2, "a single": 1}
 # A number as the subject of the clause a grade ends: "..., three were rated inadequate at".
@@ -447,7 +450,7 @@ class GradingExtractor:
         # "Grade: Adequate", "Our rating: Good" on the line after an area heading.
         self.grade_labelled = re.compile(rf"^\s*(?:our\s+|the\s+)?(?:overall\s+)?(?:grade|rating|judge?ment|score|verdict)\s*[:–—-]\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*\.?\s*$", flags)
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
+        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
             rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
@@ -659,7 +662,7 @@ class GradingExtractor:
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+|,\s+(?=(?:previously\s+)?(?:rated|judged|graded)\s+[^,;.]{{3,60}},\s))(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|{_FOR}|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+|,\s+(?=(?:previously\s+)?(?:rated|judged|graded)\s+[^,;.]{{3,60}},\s))(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|{_FOR}|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # "rated the emergency department at Hull Royal Infirmary as requires improvement": a named
@@ -1319,7 +1322,7 @@ class GradingExtractor:
             # "In a separate inspection of serious and organised crime, we graded the force outstanding at ...":
             # an area the table does not cover, graded elsewhere.
             or _SEPARATE_INSPECTION.search(ctx.text, max(0, sp.start_char - 200), sp.start_char)
-            or _ALSO_INSPECTED.search(ctx.text, max(0, sp.start_char - 200), sp.start_char)
+            or _ALSO_INSPECTED.search(ctx.text, max(0, sp.start_char - 200), sp.end_char)
         ]
 
     def _tables(self, doc, ctx, orgs, inspection_year, spans, seen) -> set[int]:
@@ -1480,6 +1483,8 @@ class GradingExtractor:
                 break  # a list needs separators; "services leadership" is one noun phrase
             if re.search(r"\b(?:while|whereas|but|although|though|by|with|which|when|after)\b", gap, re.I):
                 break  # "X, while its Y work was rated good", "X overall, with Y rated good", "overall by the regulator, with ...": another clause, not the list
+            if _GRADE_BEFORE.search(s, max(0, extra.start() - 40), extra.start()):
+                break  # "requires improvement overall, and responsive was rated good": "overall" is the grade's before it
             listed.append(extra)
             previous_end = extra.start()
         return listed

@@ -70,6 +70,15 @@ LEAD = "Ofsted has now inspected every council in the region at least once under
     ([LEAD, "Bolton Council, which Ofsted rated inadequate in 2023, has appointed a new director.",
       "Wigan Council, which inspectors judged outstanding in 2022, is the region's best."],
      {("bolton-council", OE, "inadequate", False, None, None), ("wigan-council", OE, "outstanding", False, None, None)}),
+    # The council as the object, with or without "as"; a kept grade; a move to a grade.
+    ([LEAD, "Ofsted rated Bury Council good in 2023.", "Inspectors rated Wigan as outstanding in 2024."],
+     {("bury-council", OE, "good", False, None, None), ("wigan-council", OE, "outstanding", False, None, None)}),
+    ([LEAD, "Bolton Council remains good.", "Oldham Council was upgraded to requires improvement to be good in 2023."],
+     {("bolton-council", OE, "good", False, None, None), ("bolton-council", OE, "good", True, None, None),
+      ("oldham-council", OE, RIG, False, None, None)}),
+    # An area of a council named after it is that council's.
+    ([LEAD, "Bolton Council was rated good in 2023.", "Ofsted rated the help and protection of children in Bury as requires improvement to be good."],
+     {("bolton-council", OE, "good", False, None, None), ("bury-council", "help and protection", RIG, False, None, None)}),
     # A line per council: the name, then its grade.
     ([LEAD, "- Bolton Council: good (2023)", "- Wigan Council: requires improvement to be good (2024)", "- Stockport – Outstanding"],
      {("bolton-council", OE, "good", False, None, None), ("wigan-council", OE, RIG, False, None, None),
@@ -99,7 +108,11 @@ def test_round_up_grades_are_each_councils_latest(extractor, lines, expected):
     # "has not been inspected since" leaves the grade current.
     ([LEAD, "Salford City Council was rated good in 2022 and has not been inspected since.", "Bolton Council was rated good in 2023."],
      {("salford-city-council", OE, "good", False, None, None), ("bolton-council", OE, "good", False, None, None)}),
-    # A line that names no body is no body's grade.
+    # A line that names no body is no body's grade; nor is a grade after a name that is no body's.
+    ([LEAD, "Inspectors rated Christmas good for morale.", "Bolton Council was rated good in 2023.", "Wigan Council was rated good in 2022."],
+     {("bolton-council", OE, "good", False, None, None), ("wigan-council", OE, "good", False, None, None)}),
+    ([LEAD, "Ofsted rated Summary Report good.", "Bolton Council was rated good in 2023.", "Wigan Council was rated good in 2022."],
+     {("bolton-council", OE, "good", False, None, None), ("wigan-council", OE, "good", False, None, None)}),
     ([LEAD, "- Summary: good", "- Bolton Council: good (2023)"], {("bolton-council", OE, "good", False, None, None)}),
     # "for the first time" does not make "good for" an area of the whole body; "good for children" is no grading.
     ([LEAD, "Wigan Council said its services were good for children.", "Bolton Council was rated good in 2023."],

@@ -93,7 +93,7 @@ _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:auth
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
-_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|downgraded|upgraded|(?:up|down|improved|moved|gone|deteriorated|declined|slipped)\s+from|verdicts?|scor(?:e|es|ed|ing)|goods|adequates|grades?|gradings?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+|previously|formerly)\b", re.I)
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|downgraded|upgraded|(?:up|down|improved|moved|gone|deteriorated|declined|slipped)\s+from|verdicts?|scor(?:e|es|ed|ing)|goods|adequates|grades?|gradings?|assessed|found|deemed|require[sd]?|remain(?:s|ed)?|stay(?:s|ed)?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+|previously|formerly)\b", re.I)
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection|visit|report|year) (?:running|in a row)\b|\bthe same (?:overall )?(?:rating|grade|judge?ment|verdict|score) (?:as (?:at|in) |(?:that |which )?(?:it|they|the \w+) (?:was |were |had been )?(?:given|received|had|got|was awarded) (?:in (?:19|20)\d\d|at (?:the|its|their) (?:last|previous)|(?:last|the previous) time|previously|before))|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\b(?:at|in) both inspections\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas (?:(?:it|they|the \w+) (?:was|were|had been)|was the case) (?:at|in) (?:(?:the|its|their) (?:last|previous)|(?:19|20)\d\d\b)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))"
     # "has again been rated G", "was once again judged G": the grade it had at the inspection before.
@@ -339,6 +339,7 @@ class _Found:
     explicit: bool = False  # the inspectors say they graded it ("We graded this area as inadequate"): stands beside a table
     year: int | None = None  # the year of an earlier grade, when the pattern says which ("..., as it was in 2019")
     named: bool = False  # kept only where an organisation is named at `start` ("Bolton Council: good")
+    org_at: int | None = None  # where the body graded is named, when not before `start` ("... of children in Bury as good")
 
 
 class _Values(dict):
@@ -453,7 +454,7 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -467,7 +468,7 @@ class GradingExtractor:
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
         self.rated_area_as = re.compile(
-            rf"\b(?:rated|judged|graded|assessed|found|considered)\s+(?:its|their|the force['’]s|the council['’]s|the)?\s*(?:work\s+(?:to|on)\s+|approach\s+to\s+)?{A}(?:\s+(?:at|in|of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}})?\s+(?:as|to be)\s+{Qg}(?P<grade>{G}){Qg}(?![\w-])",
+            rf"\b(?:rated|judged|graded|assessed|found|considered)\s+(?:its|their|the force['’]s|the council['’]s|the)?\s*(?:work\s+(?:to|on)\s+|approach\s+to\s+)?{A}(?:\s+(?:at|in|of|for)\s+(?:the\s+)?(?P<body>(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}))?\s+(?:as|to be)\s+{Qg}(?P<grade>{G}){Qg}(?![\w-])",
             flags,
         )
         N = NUMBER
@@ -671,7 +672,9 @@ class GradingExtractor:
         # jointly by a trust, as requires improvement to be good": each body named (`names`).
         self.rated_named_as = re.compile(
             rf"\b(?:rated|judged|graded)\s+(?:the\s+(?:[\w'’-]+\s+){{1,3}}(?:at|of|in)\s+|(?P<services>(?:children['’]s\s+)?services\s+(?:for\s+children\s+)?in\s+))?"
-            rf"(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME}){{0,3}})(?:,\s+which\s+[^,;.]{{3,80}},)?\s+(?:as|to\s+be)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|{_FOR}|on|in)\b)",
+            # ("Ofsted rated Bury Council good in 2023": with no "as", only where a body is named, `_find`)
+            rf"(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME}){{0,3}})(?:,\s+which\s+[^,;.]{{3,80}},)?\s+(?:(?P<as>as|to\s+be)\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
+            rf"(?!\s+(?:or|at|{_FOR}|on)\b)(?!\s+in\s+(?!{_MONTH}?(?:19|20)\d\d\b))",
             flags,
         )
         # "adequate in three of them and in need of improvement in two": a count of requires improvement.
@@ -798,7 +801,10 @@ class GradingExtractor:
             # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
             rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the)\s+[^,;.]{{3,80}},|,)?\s+"
             # ("Rutland, the smallest council in England, was judged ..."; "X requires improvement to be good", Ofsted's grade in full)
-            rf"(?:(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?))(?![\w-])"
+            rf"(?:(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?)"
+            # "Bolton Council remains good" (kept: also the grade before); "Oldham Council was upgraded to good"
+            rf"|(?P<kept>(?:remains|remained|stays|stayed)\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?){Q}(?P<grade3>{G}){Q}"
+            rf"|(?:(?:has|have|had|was|were)\s+)?(?:since\s+|now\s+)?(?:been\s+)?{_MOVED_TO}\s+{Q}(?P<grade4>{G}){Q})(?![\w-])"
             rf"(?!\s+(?:{_FOR}|at|on|or|across|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
@@ -1779,6 +1785,8 @@ class GradingExtractor:
                 if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]) and not _ITS_WORK.search(s, 0, m.start("area")):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
+                if m.groupdict().get("body"):
+                    item.org_at = m.start("body")  # "the help and protection of children in Bury": Bury's, if a body is named there
                 if rx is not self.area_then_grade and "longer" in gate and _NO_LONGER_BEFORE.search(s, max(0, m.start() - 60), m.start()):
                     item.previous = True  # "is no longer rated inadequate for investigating crime": the grade before
                 if not add(item):
@@ -1855,14 +1863,15 @@ class GradingExtractor:
                 # Spans the earlier record's own claim: appended, not `add`ed.
                 # "..., and remains so": the grade just given, now.
                 found.append(_Found(before[-1].start, m.end(), m.group("grade") or before[-1].grade, before[-1].area, previous=False))
-        for m in rule(self.rated_named_as, s, low) if (" as " in gate or " to be " in gate) and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
+        for m in rule(self.rated_named_as, s, low) if "rated" in gate or "judged" in gate or "graded" in gate else ():
             names = list(_NAME_RX.finditer(s, m.start("names"), m.end("names")))
-            if len(names) < 2 and not m.group("services"):
-                add(_Found(m.start(), m.end(), m.group("grade"), OVERALL))
+            if len(names) < 2 and not m.group("services") and m.group("as"):
+                add(_Found(m.start(), m.end(), m.group("grade"), OVERALL, org_at=names[0].start()))  # (the body named there, if any)
                 continue
             # Each body named its own record, from its name (whose organisation it takes).
-            if add(_Found(names[0].start(), m.end(), m.group("grade"), OVERALL)):
-                found.extend(_Found(n.start(), m.end(), m.group("grade"), OVERALL) for n in names[1:])
+            named = not m.group("as")
+            if add(_Found(names[0].start(), m.end(), m.group("grade"), OVERALL, named=named)):
+                found.extend(_Found(n.start(), m.end(), m.group("grade"), OVERALL, named=named) for n in names[1:])
         for m in rule(self.body_which, s, low) if ("which" in gate or ", rated" in gate or ", judged" in gate or ", graded" in gate or ", previously" in gate) and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ():
             if self._names_area(s, m.start()):
                 continue  # "Safety, which had been judged poor, ...": an area's earlier grade (`area_moved_to`, `area_which`)
@@ -2102,11 +2111,12 @@ class GradingExtractor:
         for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "downgraded" in gate or "upgraded" in gate or "lowered" in gate or "raised" in gate or "moved" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
-        for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate or "requir" in gate) else ():
+        for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate or "requir" in gate or "remain" in gate or "stay" in gate or " to " in gate) else ():
             if self._names_area(s, m.start()):
                 continue  # "Services, which covers ..., was judged inadequate": an area (HMI Probation's), not a body
-            g = "grade" if m.group("grade") else "grade2"
-            add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
+            g = next(g for g in ("grade", "grade2", "grade3", "grade4") if m.group(g))
+            if add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED, previous=False if m.group("kept") else None)) and m.group("kept"):
+                found.append(_Found(m.start(), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
         for m in rule(self.given_rating, s, low) if "rating" in gate or "grade" in gate or "verdict" in gate or "judg" in gate or "score" in gate else ():
             if add(_Found(m.start("grade"), m.end(), m.group("grade"), OVERALL_IF_UNNAMED)) and m.group("again"):
                 found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
@@ -2216,6 +2226,10 @@ class GradingExtractor:
         scale_id = document_scale = _document_scale(ctx.inspection, inspection_year)
         inspectorate = ctx.inspection.inspectorate
         sent_start = sent.start_char if isinstance(sent, Sentence) else sent[0]
+        if org_id is None and found.org_at is not None:
+            at = bisect.bisect_left(orgs.starts, sent_start + found.org_at)
+            if at < len(orgs.starts) and orgs.starts[at] == sent_start + found.org_at:
+                org_id = orgs.ids[at]
         kind = self._kind(org_id or orgs.near(sent_start + found.start, sent_start))
         if kind in _KIND_INSPECTORATE and inspectorate not in _KIND_INSPECTORATE[kind][2]:
             # A round-up of several inspectorates' bodies ("Lincolnshire Police ... HMP Lincoln ..."):

@@ -138,6 +138,20 @@ def test_news_of_another_body(extractor, lines, expected):
     assert extract(extractor, lines, CQC_NEWS, published="2024-09-02") == expected
 
 
+@pytest.mark.parametrize("lines, title, expected", [
+    # Other prisons' and forces' dated grades and counts in a story about one: their latest.
+    (["HMP Lewes was rated poor for safety by HM Inspectorate of Prisons.",
+      "HMP Lincoln was rated poor for safety in 2023 and HMP Bedford was judged not sufficiently good for respect in 2022."], REVIEW,
+     {("hmp-lewes", "safety", "poor", False, None, None), ("hmp-lincoln", "safety", "poor", False, None, None),
+      ("hmp-bedford", "respect", NSG, False, None, None)}),
+    (["Lancashire Constabulary has been rated good at preventing crime by HMICFRS.",
+      "Cheshire Constabulary was graded adequate in five of nine areas in 2023."], "PEEL: Lancashire Constabulary rated good at preventing crime",
+     {("lancashire-constabulary", "preventing crime", "good", False, None, None), ("cheshire-constabulary", None, "adequate", False, 5, 9)}),
+])
+def test_news_of_other_prisons_and_forces(extractor, lines, title, expected):
+    assert extract(extractor, lines, title) == expected
+
+
 NORTH, WEST = "north-northamptonshire-council", "west-northamptonshire-council"
 
 
@@ -176,6 +190,9 @@ LEWES = "hmp-lewes"
     # One column of scores: this inspection's.
     (["| Healthy prison test | Score |", "| Safety | 2 |", "| Respect | 3 |"],
      {(LEWES, "safety", NSG, False, None, None), (LEWES, "respect", "reasonably good", False, None, None)}),
+    # A score with its grade in brackets.
+    (["Safety: 1 (poor)", "Respect: 3 (reasonably good)"],
+     {(LEWES, "safety", "poor", False, None, None), (LEWES, "respect", "reasonably good", False, None, None)}),
     # Traps: a figure that is no score, a row that names no test, a column that is not of scores.
     (["| Healthy prison test | Score |", "| Safety | 7 |"], set()),
     (["| Healthy prison test | Recommendations |", "| Safety | 3 |"], set()),

@@ -79,6 +79,11 @@ LEAD = "Ofsted has now inspected every council in the region at least once under
     # An area of a council named after it is that council's.
     ([LEAD, "Bolton Council was rated good in 2023.", "Ofsted rated the help and protection of children in Bury as requires improvement to be good."],
      {("bolton-council", OE, "good", False, None, None), ("bury-council", "help and protection", RIG, False, None, None)}),
+    # Two councils sharing one grade, also with an aside between them and the verb.
+    ([LEAD, "Bolton Council and Bury Council were both rated good in 2023.",
+      "Salford City Council and Trafford Council, inspected in 2024, were judged to require improvement to be good."],
+     {("bolton-council", OE, "good", False, None, None), ("bury-council", OE, "good", False, None, None),
+      ("salford-city-council", OE, RIG, False, None, None), ("trafford-council", OE, RIG, False, None, None)}),
     # A line per council: the name, then its grade.
     ([LEAD, "- Bolton Council: good (2023)", "- Wigan Council: requires improvement to be good (2024)", "- Stockport – Outstanding"],
      {("bolton-council", OE, "good", False, None, None), ("wigan-council", OE, RIG, False, None, None),
@@ -108,6 +113,10 @@ def test_round_up_grades_are_each_councils_latest(extractor, lines, expected):
     # "has not been inspected since" leaves the grade current.
     ([LEAD, "Salford City Council was rated good in 2022 and has not been inspected since.", "Bolton Council was rated good in 2023."],
      {("salford-city-council", OE, "good", False, None, None), ("bolton-council", OE, "good", False, None, None)}),
+    # A number of councils is no council ("Two were judged good" counts bodies, ANNOTATION.md).
+    ([LEAD, "Two were judged as good and one outstanding by Ofsted.", "Two, rated good in 2019, have since been inspected again.",
+      "Bolton Council was rated good in 2023.", "Wigan Council was rated good in 2022."],
+     {("bolton-council", OE, "good", False, None, None), ("wigan-council", OE, "good", False, None, None)}),
     # A line that names no body is no body's grade; nor is a grade after a name that is no body's.
     ([LEAD, "Inspectors rated Christmas good for morale.", "Bolton Council was rated good in 2023.", "Wigan Council was rated good in 2022."],
      {("bolton-council", OE, "good", False, None, None), ("wigan-council", OE, "good", False, None, None)}),
@@ -128,6 +137,10 @@ def test_round_up_traps(extractor, lines, expected):
       "East Midlands Ambulance Service, which was rated requires improvement in 2022, faces similar pressures on handovers."],
      {("south-central-ambulance-service-nhs-foundation-trust", "overall", RI, False, None, None),
       ("east-midlands-ambulance-service-nhs-trust", "overall", RI, False, None, None)}),
+    # "which was rated G at its last inspection in <year>": the grade before the one it is now.
+    (["South Central Ambulance Service, which was rated good at its last inspection in 2019, is now rated requires improvement."],
+     {("south-central-ambulance-service-nhs-foundation-trust", "overall", "good", True, None, None),
+      ("south-central-ambulance-service-nhs-foundation-trust", "overall", RI, False, None, None)}),
     # A grade the text says is gone: the earlier grade, also with "overall" between.
     (["South Central Ambulance Service has lost its outstanding overall rating after the Care Quality Commission found long waits for ambulances."],
      {("south-central-ambulance-service-nhs-foundation-trust", "overall", "outstanding", True, None, None)}),

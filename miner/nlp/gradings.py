@@ -664,7 +664,7 @@ class GradingExtractor:
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+|,\s+(?=(?:previously\s+)?(?:rated|judged|graded)\s+[^,;.]{{3,60}},\s))(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|{_FOR}|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?!(?:{NUMBER}|all|both|none|most|some|several|many|these|those|they|it|each)\b)(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+|,\s+(?=(?:previously\s+)?(?:rated|judged|graded)\s+[^,;.]{{3,60}},\s))(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # "rated the emergency department at Hull Royal Infirmary as requires improvement": a named
@@ -800,9 +800,11 @@ class GradingExtractor:
         self.named_rated = re.compile(
             # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
             # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
-            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the)\s+[^,;.]{{3,80}},|,)?\s+"
-            # ("Rutland, the smallest council in England, was judged ..."; "X requires improvement to be good", Ofsted's grade in full)
-            rf"(?:(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?)"
+            # (not a number of them: "Two were judged as good and one outstanding")
+            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?!(?:{N}|all|both|none|most|some|several|many|these|those|they|it|each)\b)(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
+            # ("Rutland, the smallest council in England, was judged ..."; "X requires improvement to be good", Ofsted's grade in full;
+            # "Bolton Council and Bury Council were both rated ...", each by `_share_coordinated_subjects`)
+            rf"(?:(?:has|have|had|was|is|were|are)\s+(?:again\s+|also\s+|now\s+|both\s+|all\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?)"
             # "Bolton Council remains good" (kept: also the grade before); "Oldham Council was upgraded to good"
             rf"|(?P<kept>(?:remains|remained|stays|stayed)\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?){Q}(?P<grade3>{G}){Q}"
             rf"|(?:(?:has|have|had|was|were)\s+)?(?:since\s+|now\s+)?(?:been\s+)?{_MOVED_TO}\s+{Q}(?P<grade4>{G}){Q})(?![\w-])"
@@ -2471,7 +2473,8 @@ class GradingExtractor:
 
 # Between the last of a list of organisations and its grade: a plural verb, no sentence break.
 # Or "Kent Police and Essex Police share third place. Both were rated good for ...": the next sentence's "Both".
-_PLURAL_PREDICATE = re.compile(r"(?:\s+[^.;:!?]{0,60}[.!?]\s+(?-i:Both|The\s+two(?:\s+\w+)?))?\s+(?:were|are|have\s+been|had\s+been|both|all|each)\b[^.;:!?]{0,100}", re.I)
+# (An aside between them: "X and Y, inspected in 2024, were judged ...".)
+_PLURAL_PREDICATE = re.compile(r"(?:\s+[^.;:!?]{0,60}[.!?]\s+(?-i:Both|The\s+two(?:\s+\w+)?)|,\s+[^,.;:!?]{3,80},)?\s+(?:were|are|have\s+been|had\s+been|both|all|each)\b[^.;:!?]{0,100}", re.I)
 # What every match of `_PLURAL_PREDICATE` has: a space, then a plural verb.
 _PLURAL_CUE = re.compile(r"\s(?:were|are|have|had|both|all|each)\b", re.I)
 _PLURAL_WORDS = ("were", "are", "have", "had", "both", "all", "each")

@@ -203,6 +203,11 @@ LEWES = "hmp-lewes"
     # One column of scores: this inspection's.
     (["| Healthy prison test | Score |", "| Safety | 2 |", "| Respect | 3 |"],
      {(LEWES, "safety", NSG, False, None, None), (LEWES, "respect", "reasonably good", False, None, None)}),
+    # Scores with their grades in the cells; a table flattened by PDF extraction, its years in brackets.
+    (["| Healthy prison area | Score (2024) | Score (2021) |", "| Safety | 1 (poor) | 2 (not sufficiently good) |"],
+     {(LEWES, "safety", "poor", False, None, None), (LEWES, "safety", NSG, True, None, None)}),
+    (["Healthy prison area Score (2024) Score (2021)", "Respect 3 2"],
+     {(LEWES, "respect", "reasonably good", False, None, None), (LEWES, "respect", NSG, True, None, None)}),
     # A score with its grade in brackets.
     (["Safety: 1 (poor)", "Respect: 3 (reasonably good)"],
      {(LEWES, "safety", "poor", False, None, None), (LEWES, "respect", "reasonably good", False, None, None)}),

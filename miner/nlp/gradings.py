@@ -270,7 +270,7 @@ _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|p
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
 _EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
 _CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
-_COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
+_COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d(?:[/-]\d\d)?|\((?:19|20)\d\d(?:[/-]\d\d)?\))(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
 # Every column header holds one of these (a year starts "19" or "20"): a cheap test before `_COMPARISON_HEADER`.
 _COLUMN_HINTS = ("19", "20", "previous", "last", "earlier", "this", "current")
 # How every `_COLUMN` ends (a year's digit, a bracket, a noun): the line must end so.
@@ -442,6 +442,8 @@ class GradingExtractor:
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
+        # A score cell with its grade: "1 (poor)", "Poor (1)".
+        self.score_and_grade = re.compile(rf"^\s*(?:\d\s*\(\s*(?P<grade>{G})\s*\)|(?P<grade2>{G})\s*\(\s*\d\s*\))\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
         self.grade_intro = re.compile(
             rf"\b(?:(?:rated|judged|graded|assessed|found|considered)\s+(?:(?:it|them|the\s+\w+|(?-i:[A-Z])[\w'’&-]*(?:\s+(?:(?:and|of)\s+)?(?-i:[A-Z])[\w'’&-]*){{0,6}})\s+)?(?:as\s+|to\s+be\s+)?{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:for|at|in|on)"
@@ -1347,12 +1349,16 @@ class GradingExtractor:
         scores = scale.scores if scale is not None and scale.scores else None
 
         def cell_grade(cell: str) -> tuple[str, int] | None:
-            """A grade cell's grade and where it ends in the cell: a grade, or a score on a scale with scores."""
+            """A grade cell's grade and where it ends in the cell: a grade, or a score on a scale with
+            scores, or both ("1 (poor)", "Poor (1)")."""
             grade = self.grade_only.match(cell)
             if grade:
                 return grade.group("grade"), grade.end("grade")
             if scores is not None and cell.strip() in scores:
                 return scores[cell.strip()], len(cell.rstrip())
+            both = self.score_and_grade.match(cell) if scores is not None and "(" in cell else None
+            if both:
+                return both.group("grade") or both.group("grade2"), len(cell.rstrip())
             return None
         for i, kind in enumerate(ctx.kinds):
             if kind != "table_row":

@@ -208,6 +208,9 @@ LEWES = "hmp-lewes"
      {(LEWES, "safety", "poor", False, None, None), (LEWES, "safety", NSG, True, None, None)}),
     (["Healthy prison area Score (2024) Score (2021)", "Respect 3 2"],
      {(LEWES, "respect", "reasonably good", False, None, None), (LEWES, "respect", NSG, True, None, None)}),
+    # A test named as one.
+    (["The respect healthy prison test was rated reasonably good, and safety was the only test rated poor."],
+     {(LEWES, "respect", "reasonably good", False, None, None), (LEWES, "safety", "poor", False, None, None)}),
     # A score with its grade in brackets.
     (["Safety: 1 (poor)", "Respect: 3 (reasonably good)"],
      {(LEWES, "safety", "poor", False, None, None), (LEWES, "respect", "reasonably good", False, None, None)}),
@@ -281,6 +284,10 @@ SCAS = "south-central-ambulance-service-nhs-foundation-trust"
       "It was rated inadequate for safe and well-led and requires improvement overall, and responsive was rated good."],
      {(SCAS, "safe", "inadequate", False, None, None), (SCAS, "well-led", "inadequate", False, None, None),
       (SCAS, "overall", RI, False, None, None), (SCAS, "responsive", "good", False, None, None)}),
+    # A key question named as one ("the caring key question", "the only key question rated ...").
+    (["South Central Ambulance Service was inspected by the Care Quality Commission.",
+      "The caring key question was rated outstanding, and well-led was the only key question rated inadequate."],
+     {(SCAS, "caring", "outstanding", False, None, None), (SCAS, "well-led", "inadequate", False, None, None)}),
     # Traps: a list without verbs of its own shares the grade.
     (["South Central Ambulance Service was inspected by the Care Quality Commission.",
       "It was rated good for being caring, responsive and well-led."],

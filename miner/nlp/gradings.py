@@ -457,7 +457,7 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -536,7 +536,7 @@ class GradingExtractor:
         )
         # "Investigating crime was the only area where it 'requires improvement'"
         self.only_area = re.compile(
-            rf"{A}{_ASIDE}\s+(?:(?:was|were|is)\s+)?(?:the\s+(?:only|one|sole)\s+areas?|an\s+area)\s+(?:(?:(?:where|in which|that)\s+)?(?:(?:it|the \w+|inspectors|we)\s+)?(?:was\s+|is\s+)?)?(?:to\s+be\s+(?=rated|judged|graded|found))?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
+            rf"{A}{_ASIDE}\s+(?:(?:was|were|is)\s+)?(?:the\s+(?:only|one|sole)\s+(?:areas?|(?:key\s+)?questions?|(?:healthy\s+prison\s+)?tests?|standards?|pillars?)|an\s+area)\s+(?:(?:(?:where|in which|that)\s+)?(?:(?:it|the \w+|inspectors|we)\s+)?(?:was\s+|is\s+)?)?(?:to\s+be\s+(?=rated|judged|graded|found))?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
             flags,
         )
         # "..., a significant improvement on the 'inadequate' grade it was given in this area in 2023"
@@ -1823,7 +1823,7 @@ class GradingExtractor:
             if any(f.area not in (None, OVERALL, OVERALL_IF_UNNAMED) and f.start < m.start() < f.end for f in found):
                 continue  # "help and protection services for children were rated inadequate": an area's services
             found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, only_previous=True))
-        for m in (finditer_at(self.only_area, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
+        for m in (finditer_at(self.only_area, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low or "question" in low or "test" in low or "standard" in low or "pillar" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in gates.finditer(self.areas_were, s, low) if _GRADE_NOUNS.any_in(low) else ():
             grade = m.group("grade_a") or m.group("grade_b") or ("requires improvement" if m.group("requiring") else None)

@@ -312,6 +312,12 @@ PEEL_TABLE = ["| Area | Grade |", "| Investigating crime | Adequate |", "| Preve
      {("investigating crime", "adequate"), ("preventing crime", "good"), ("responding to the public", RI), ("crime data integrity", "good")}),
     (PEEL_TABLE + ["Separately, inspectors graded its crime data integrity as good."],
      {("investigating crime", "adequate"), ("preventing crime", "good"), ("responding to the public", RI), ("crime data integrity", "good")}),
+    # Crime data integrity in other words, and with its acronym.
+    (PEEL_TABLE + ["We also inspected how well the force records crime. The force's recording of crime was graded outstanding."],
+     {("investigating crime", "adequate"), ("preventing crime", "good"), ("responding to the public", RI), ("crime data integrity", "outstanding")}),
+    (PEEL_TABLE + ["Its crime data integrity (CDI) was also graded requires improvement."],
+     {("investigating crime", "adequate"), ("preventing crime", "good"), ("responding to the public", RI), ("crime data integrity", RI)}),
+    (["Its crime-recording accuracy was graded good."], {("crime data integrity", "good")}),
     # Trap: prose that seems to grade an area the table lacks, with no word that it was inspected too.
     (PEEL_TABLE + ["Officers told us that its work with partners was good."],
      {("investigating crime", "adequate"), ("preventing crime", "good"), ("responding to the public", RI)}),

@@ -57,6 +57,8 @@ class Gazetteer:
                 same = tuple(i for i in ids if self.by_id[i].kind == kind)
                 if len(same) > 1:
                     self.shared_places.setdefault(place, {})[kind] = same
+        # Those places as written (a place is a mention only when capitalised as here).
+        self.shared_place_names = tuple(sorted({p for org in organisations for p in (org.place, *org.place_aliases) if p and p.lower() in self.shared_places}))
 
     @classmethod
     @functools.lru_cache(maxsize=1)

@@ -1246,10 +1246,11 @@ class GradingExtractor:
         """"Northamptonshire's children's services are no longer judged inadequate": a
         grading whose body is named by a place several bodies of its kind share
         (`Gazetteer.shared_places`) holds for each of them."""
-        shared = Gazetteer.default().shared_places
+        gazetteer = Gazetteer.default()
+        shared = gazetteer.shared_places
         text = get_context(doc).text or doc.text
         # A place counts only when capitalised (miner_organisations): most documents name none.
-        if not spans or not shared or not any(place.title() in text for place in shared):
+        if not spans or not shared or not any(place in text for place in gazetteer.shared_place_names):
             return
         offsets = span_offsets(doc, "organisations")
         mentions = [(start, end, org_id) for (start, end), (org_id,) in zip(offsets, group_values(doc, offsets, ("organisation_id",))) if org_id]

@@ -72,6 +72,10 @@ _PREVIOUS_CUE = re.compile(
 # A capitalised name of up to seven words ("Hull Royal Infirmary", "West Northamptonshire").
 _NAME = r"(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,6}"
 _NAME_RX = re.compile(_NAME)
+# Not a name, though capitalised at the start of a sentence: a number of bodies, a pronoun.
+_NOT_A_NAME = re.compile(rf"\s*(?:{NUMBER}|all|both|none|most|some|several|many|these|those|they|it|each)\b", re.I)
+# A participle between commas after a name closes within a few words: "Sefton Council, rated inadequate in 2022, is ...".
+_PARTICIPLE_CLOSES = re.compile(r"[^,;.]{0,40},\s")
 # "for" after a grade names what was graded ("rated good for caring"), but not in "for the first time".
 _FOR = r"for(?!\s+the\s+(?:first|second|third|fourth|fifth)\s+time\b)"
 # The cue of `_PREVIOUS_CUE` that is only a year after the grade ("was rated good in 2019").
@@ -93,7 +97,9 @@ _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:auth
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
-_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|downgraded|upgraded|(?:up|down|improved|moved|gone|deteriorated|declined|slipped)\s+from|verdicts?|scor(?:e|es|ed|ing)|goods|adequates|grades?|gradings?|assessed|found|deemed|require[sd]?|remain(?:s|ed)?|stay(?:s|ed)?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+|previously|formerly)\b", re.I)
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|downgraded|upgraded|(?:up|down|improved|moved|gone|deteriorated|declined|slipped)\s+from|verdicts?|scor(?:e|es|ed|ing)|goods|adequates|grades?|gradings?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+|previously|formerly"
+    # ("Bolton Council remains good": a kept grade right after the verb)
+    rf"|(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?['‘’\"“”]?(?:{GRADE_PATTERN}))\b", re.I)
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection|visit|report|year) (?:running|in a row)\b|\bthe same (?:overall )?(?:rating|grade|judge?ment|verdict|score) (?:as (?:at|in) |(?:that |which )?(?:it|they|the \w+) (?:was |were |had been )?(?:given|received|had|got|was awarded) (?:in (?:19|20)\d\d|at (?:the|its|their) (?:last|previous)|(?:last|the previous) time|previously|before))|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\b(?:at|in) both inspections\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas (?:(?:it|they|the \w+) (?:was|were|had been)|was the case) (?:at|in) (?:(?:the|its|their) (?:last|previous)|(?:19|20)\d\d\b)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))"
     # "has again been rated G", "was once again judged G": the grade it had at the inspection before.
@@ -666,7 +672,12 @@ class GradingExtractor:
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?!(?:{NUMBER}|all|both|none|most|some|several|many|these|those|they|it|each)\b)(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+|,\s+(?=(?:previously\s+)?(?:rated|judged|graded)\s+[^,;.]{{3,60}},\s))(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            flags,
+        )
+        # (The same as a participle between commas, `_find`: "Sefton Council, rated inadequate in 2022, is ...".)
+        self.body_participle = re.compile(
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})(?P<participle>,\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # "rated the emergency department at Hull Royal Infirmary as requires improvement": a named
@@ -802,8 +813,7 @@ class GradingExtractor:
         self.named_rated = re.compile(
             # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
             # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
-            # (not a number of them: "Two were judged as good and one outstanding")
-            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?!(?:{N}|all|both|none|most|some|several|many|these|those|they|it|each)\b)(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
+            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
             # ("Rutland, the smallest council in England, was judged ..."; "X requires improvement to be good", Ofsted's grade in full;
             # "Bolton Council and Bury Council were both rated ...", each by `_share_coordinated_subjects`)
             rf"(?:(?:has|have|had|was|is|were|are)\s+(?:again\s+|also\s+|now\s+|both\s+|all\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?)"
@@ -1882,9 +1892,13 @@ class GradingExtractor:
             named = not m.group("as")
             if add(_Found(names[0].start(), m.end(), m.group("grade"), OVERALL, named=named)):
                 found.extend(_Found(n.start(), m.end(), m.group("grade"), OVERALL, named=named) for n in names[1:])
-        for m in rule(self.body_which, s, low) if ("which" in gate or ", rated" in gate or ", judged" in gate or ", graded" in gate or ", previously" in gate) and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ():
+        participle = ", rated" in gate or ", judged" in gate or ", graded" in gate or ", previously rated" in gate
+        body_which = rule(self.body_which, s, low) if "which" in gate and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ()
+        for m in [*body_which, *(rule(self.body_participle, s, low) if participle else ())]:
             if self._names_area(s, m.start()):
                 continue  # "Safety, which had been judged poor, ...": an area's earlier grade (`area_moved_to`, `area_which`)
+            if m.groupdict().get("participle") and (not _PARTICIPLE_CLOSES.match(s, m.end("grade")) or _NOT_A_NAME.match(s, m.start())):
+                continue  # "Sefton Council, rated inadequate in 2022, is ...": only a participle closed by a comma, after a name
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low or "compared" in low or "improvement on" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
@@ -2121,9 +2135,11 @@ class GradingExtractor:
         for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "downgraded" in gate or "upgraded" in gate or "lowered" in gate or "raised" in gate or "moved" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
-        for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate or "requir" in gate or "remain" in gate or "stay" in gate or " to " in gate) else ():
+        for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate or "now requir" in gate or "still requir" in gate or "improvement to be good" in gate or "remain" in gate or "stay" in gate or (" to " in gate and _TRANSITION_STARTS.any_in(gate))) else ():
             if self._names_area(s, m.start()):
                 continue  # "Services, which covers ..., was judged inadequate": an area (HMI Probation's), not a body
+            if _NOT_A_NAME.match(s, m.start()):
+                continue  # "Two were judged as good and one outstanding": a number of bodies, no body
             g = next(g for g in ("grade", "grade2", "grade3", "grade4") if m.group(g))
             if add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED, previous=False if m.group("kept") else None)) and m.group("kept"):
                 found.append(_Found(m.start(), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
@@ -2138,8 +2154,8 @@ class GradingExtractor:
                 found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
         for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
-        whole = [f for f in found if f.area in (OVERALL, OVERALL_IF_UNNAMED) and f.count is None] if _YEAR.search(s) else ()
-        if whole and not any(f.area not in (None, OVERALL, OVERALL_IF_UNNAMED) for f in found):
+        whole = [f for f in found if f.area in (OVERALL, OVERALL_IF_UNNAMED) and f.count is None]
+        if whole and not any(f.area not in (None, OVERALL, OVERALL_IF_UNNAMED) for f in found) and (" and " in gate or ", " in gate) and _YEAR.search(s):
             # "Tameside Council was rated inadequate in 2016 and requires improvement in 2019, and it is now
             # good": the whole body's later grades, as `and_as_year` and `now_grade` above read an area's
             # (the whole body's rules run after them).

@@ -59,9 +59,9 @@ _PREVIOUS_CUE = re.compile(
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
     r"|\b(?:last|previous(?:ly)?)" + _SINCE_LAST + r"\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
     # ("eight months after a full inspection in which the jail was rated poor": any number of them)
-    r"|\b(?:" + NUMBER + r"|a|several|some|a\s+few)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\d+|a|several|some|a\s+few)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
     # "returned ... after a full inspection in which the jail was rated poor": a review's recounting of the inspection before it
-    r"|\b(?:a|the|its|their)\s+(?:full|earlier)\s+inspection\s+(?:in\s+which|at\s+which|when|where)\b"
+    r"|\b(?:full|earlier)\s+inspection\s+(?:in\s+(?:19|20)\d\d\s+)?(?:in\s+which|at\s+which|when|where)\b"
     r"|\bat that (?:inspection|time|visit)\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
     # ("outcomes had declined in respect, which we assessed as ..." is the move to this inspection's grade)
     r"|\bhad\s+(?:(?:then\s+|previously\s+|already\s+)(?:improved|deteriorated|declined)(?!\s+to\b)|(?:then\s+|previously\s+|already\s+)?been\s+(?:rated|judged|graded|found|assessed))\b"
@@ -99,7 +99,7 @@ _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placemen
 # (when it names no area either): "good progress" is skipped cheaply.
 _GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|downgraded|upgraded|(?:up|down|improved|moved|gone|deteriorated|declined|slipped)\s+from|verdicts?|scor(?:e|es|ed|ing)|goods|adequates|grades?|gradings?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+|previously|formerly"
     # ("Bolton Council remains good": a kept grade right after the verb)
-    rf"|(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?['‘’\"“”]?(?:{GRADE_PATTERN}))\b", re.I)
+    r"|(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?['‘’\"“”]?(?:good|outstanding|inadequate|adequate|requires?|poor|not\s+sufficiently|reasonably))\b", re.I)
 _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection|visit|report|year) (?:running|in a row)\b|\bthe same (?:overall )?(?:rating|grade|judge?ment|verdict|score) (?:as (?:at|in) |(?:that |which )?(?:it|they|the \w+) (?:was |were |had been )?(?:given|received|had|got|was awarded) (?:in (?:19|20)\d\d|at (?:the|its|their) (?:last|previous)|(?:last|the previous) time|previously|before))|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\b(?:at|in) both inspections\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas (?:(?:it|they|the \w+) (?:was|were|had been)|was the case) (?:at|in) (?:(?:the|its|their) (?:last|previous)|(?:19|20)\d\d\b)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))"
     # "has again been rated G", "was once again judged G": the grade it had at the inspection before.
@@ -207,6 +207,33 @@ _HYPOTHETICAL = re.compile(
 _HYPOTHETICAL_WORDS = ("could ", "may ", "might ", "would ", "should ", "risk", "hope", "want", "aim", "bid ", "seek", "expect", "whether", "if ")
 # A grade in a condition or an open question: "whether the force is good at ...", "If the trust is rated inadequate again, ...".
 _CONDITION = re.compile(r"\b(?:whether|if|unless)\b[^,;:.]*$", re.I)
+
+
+_KEPT_VERBS = ("remains ", "remained ", "stays ", "stayed ")
+_GRADE_STARTS_LOW = ("good", "outstanding", "inadequate", "adequate", "requir", "poor", "not sufficiently", "reasonably", "rated", "judged", "graded", "'", "‘", "’", '"', "“")
+
+
+def _word_then_grade(low: str, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` (lower case, with their spaces) is followed by a grade word or a verb of
+    grading in `low`: "remains good", "moved up to 'good'" (a cheap look before a rule that needs it)."""
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            if low.startswith(_GRADE_STARTS_LOW, at + len(word)):
+                return True
+            at = low.find(word, at + 1)
+    return False
+
+
+def _verb_then_capital(s: str) -> bool:
+    """Whether "rated", "judged" or "graded" is followed by a capitalised word ("rated Bury Council good")."""
+    for verb in ("rated ", "judged ", "graded "):
+        at = s.find(verb)
+        while at >= 0:
+            if s[at + len(verb):at + len(verb) + 1].isupper():
+                return True
+            at = s.find(verb, at + 1)
+    return False
 
 
 def _hypothetical(s: str, found) -> bool:
@@ -1883,7 +1910,7 @@ class GradingExtractor:
                 # Spans the earlier record's own claim: appended, not `add`ed.
                 # "..., and remains so": the grade just given, now.
                 found.append(_Found(before[-1].start, m.end(), m.group("grade") or before[-1].grade, before[-1].area, previous=False))
-        for m in rule(self.rated_named_as, s, low) if "rated" in gate or "judged" in gate or "graded" in gate else ():
+        for m in rule(self.rated_named_as, s, low) if (" as " in gate or " to be " in gate or _verb_then_capital(s)) and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
             names = list(_NAME_RX.finditer(s, m.start("names"), m.end("names")))
             if len(names) < 2 and not m.group("services") and m.group("as"):
                 add(_Found(m.start(), m.end(), m.group("grade"), OVERALL, org_at=names[0].start()))  # (the body named there, if any)
@@ -2135,7 +2162,7 @@ class GradingExtractor:
         for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "downgraded" in gate or "upgraded" in gate or "lowered" in gate or "raised" in gate or "moved" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
-        for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate or "now requir" in gate or "still requir" in gate or "improvement to be good" in gate or "remain" in gate or "stay" in gate or (" to " in gate and _TRANSITION_STARTS.any_in(gate))) else ():
+        for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate or "now requir" in gate or "still requir" in gate or "improvement to be good" in gate or _word_then_grade(gate, _KEPT_VERBS) or (_TRANSITION_STARTS.any_in(gate) and _word_then_grade(gate, (" to ",)))) else ():
             if self._names_area(s, m.start()):
                 continue  # "Services, which covers ..., was judged inadequate": an area (HMI Probation's), not a body
             if _NOT_A_NAME.match(s, m.start()):

@@ -1910,7 +1910,7 @@ class GradingExtractor:
                 # Spans the earlier record's own claim: appended, not `add`ed.
                 # "..., and remains so": the grade just given, now.
                 found.append(_Found(before[-1].start, m.end(), m.group("grade") or before[-1].grade, before[-1].area, previous=False))
-        for m in rule(self.rated_named_as, s, low) if (" as " in gate or " to be " in gate or _verb_then_capital(s)) and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
+        for m in rule(self.rated_named_as, s, low) if ("rated" in gate or "judged" in gate or "graded" in gate) and (" as " in gate or " to be " in gate or _verb_then_capital(s)) else ():
             names = list(_NAME_RX.finditer(s, m.start("names"), m.end("names")))
             if len(names) < 2 and not m.group("services") and m.group("as"):
                 add(_Found(m.start(), m.end(), m.group("grade"), OVERALL, org_at=names[0].start()))  # (the body named there, if any)
@@ -1919,9 +1919,10 @@ class GradingExtractor:
             named = not m.group("as")
             if add(_Found(names[0].start(), m.end(), m.group("grade"), OVERALL, named=named)):
                 found.extend(_Found(n.start(), m.end(), m.group("grade"), OVERALL, named=named) for n in names[1:])
-        participle = ", rated" in gate or ", judged" in gate or ", graded" in gate or ", previously rated" in gate
         body_which = rule(self.body_which, s, low) if "which" in gate and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ()
-        for m in [*body_which, *(rule(self.body_participle, s, low) if participle else ())]:
+        if ", rated" in gate or ", judged" in gate or ", graded" in gate or ", previously rated" in gate:
+            body_which = [*body_which, *rule(self.body_participle, s, low)]
+        for m in body_which:
             if self._names_area(s, m.start()):
                 continue  # "Safety, which had been judged poor, ...": an area's earlier grade (`area_moved_to`, `area_which`)
             if m.groupdict().get("participle") and (not _PARTICIPLE_CLOSES.match(s, m.end("grade")) or _NOT_A_NAME.match(s, m.start())):
@@ -2162,7 +2163,7 @@ class GradingExtractor:
         for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "downgraded" in gate or "upgraded" in gate or "lowered" in gate or "raised" in gate or "moved" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
-        for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate or "now requir" in gate or "still requir" in gate or "improvement to be good" in gate or _word_then_grade(gate, _KEPT_VERBS) or (_TRANSITION_STARTS.any_in(gate) and _word_then_grade(gate, (" to ",)))) else ():
+        for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate or "now requir" in gate or "still requir" in gate or "improvement to be good" in gate or (("remain" in gate or "stay" in gate) and _word_then_grade(gate, _KEPT_VERBS)) or (" to " in gate and _TRANSITION_STARTS.any_in(gate) and _word_then_grade(gate, (" to ",)))) else ():
             if self._names_area(s, m.start()):
                 continue  # "Services, which covers ..., was judged inadequate": an area (HMI Probation's), not a body
             if _NOT_A_NAME.match(s, m.start()):

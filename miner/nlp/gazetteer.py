@@ -48,6 +48,17 @@ class Gazetteer:
                 self.by_name.setdefault(name.lower(), org.id)
             for place in (org.place, *org.place_aliases) if org.place else ():
                 self.by_place.setdefault(place.lower(), []).append(org.id)
+        # A place that is the place of several bodies of one kind: "Northamptonshire", whose
+        # children's services one trust runs for its two unitary councils, names both
+        # (each lists it in `place_aliases`): place (lower case) -> kind -> ids.
+        self.shared_places: dict[str, dict[str, tuple[str, ...]]] = {}
+        for place, ids in self.by_place.items():
+            for kind in {self.by_id[i].kind for i in ids}:
+                same = tuple(i for i in ids if self.by_id[i].kind == kind)
+                if len(same) > 1:
+                    self.shared_places.setdefault(place, {})[kind] = same
+        # Those places as written (a place is a mention only when capitalised as here).
+        self.shared_place_names = tuple(sorted({p for org in organisations for p in (org.place, *org.place_aliases) if p and p.lower() in self.shared_places}))
 
     @classmethod
     @functools.lru_cache(maxsize=1)

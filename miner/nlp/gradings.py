@@ -59,10 +59,13 @@ _PREVIOUS_CUE = re.compile(
     r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)" + _SINCE_LAST + r"\s+" + _RECENT + r"(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
     r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b"
     r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found|given|awarded)\b"
-    r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+) was (?:judged|rated|graded|found)\b"
+    r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+|(?-i:[A-Z])[\w'’&-]*(?: (?-i:[A-Z])[\w'’&-]*){0,5}) (?:was|were) (?:judged|rated|graded|found)\b"
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
     r"|\b(?:last|previous(?:ly)?)" + _SINCE_LAST + r"\s+(?:assess\w*|inspect\w*|visit\w*|graded|rated|judged)"
-    r"|\b(?:two|three|four|five|six|\d+|a|several|some)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
+    # ("eight months after a full inspection in which the jail was rated poor": any number of them)
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\d+|a|several|some|a\s+few)\s+(?:years?|months?)\s+(?:ago|earlier|before|previously|after)\b"
+    # "returned ... after a full inspection in which the jail was rated poor": a review's recounting of the inspection before it
+    r"|\b(?:full|earlier)\s+inspection\s+(?:in\s+(?:19|20)\d\d\s+)?(?:in\s+which|at\s+which|when|where)\b"
     r"|\bat that (?:inspection|time|visit)\b|\bat (?:the|its|our) (?:last|previous|first) (?:full )?inspection\b"
     # ("outcomes had declined in respect, which we assessed as ..." is the move to this inspection's grade)
     r"|\bhad\s+(?:(?:then\s+|previously\s+|already\s+)(?:improved|deteriorated|declined)(?!\s+to\b)|(?:then\s+|previously\s+|already\s+)?been\s+(?:rated|judged|graded|found|assessed))\b"
@@ -70,6 +73,17 @@ _PREVIOUS_CUE = re.compile(
     r"|\b(?:improvement|up|down|change|step)\s+(?:on|from)\s+(?:its|the|their)\s+(?:first|last|previous|earlier)\s+inspection\b[^.;]{0,60}?,\s+when\b",
     re.I,
 )
+# A capitalised name of up to seven words ("Hull Royal Infirmary", "West Northamptonshire").
+_NAME = r"(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,6}"
+_NAME_RX = re.compile(_NAME)
+# Not a name, though capitalised at the start of a sentence: a number of bodies, a pronoun.
+_NOT_A_NAME = re.compile(rf"\s*(?:{NUMBER}|all|both|none|most|some|several|many|these|those|they|it|each)\b", re.I)
+# A participle between commas after a name closes within a few words: "Sefton Council, rated inadequate in 2022, is ...".
+_PARTICIPLE_CLOSES = re.compile(r"[^,;.]{0,40},\s")
+# "for" after a grade names what was graded ("rated good for caring"), but not in "for the first time".
+_FOR = r"for(?!\s+the\s+(?:first|second|third|fourth|fifth)\s+time\b)"
+# The cue of `_PREVIOUS_CUE` that is only a year after the grade ("was rated good in 2019").
+_YEAR_CUE = re.compile(r"\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b", re.I)
 _LEADING_PAST = re.compile(
     r"^\s*(?:the\s+last\s+time\b[^,]*|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:ago|earlier|before)\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+|(?-i:[A-Z])[\w'’]*(?:\s+(?:of|and|for|(?-i:[A-Z])[\w'’]*)){1,6})\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
@@ -87,8 +101,10 @@ _CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:auth
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
-_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|downgraded|upgraded|(?:up|down|improved|moved|gone|deteriorated|declined|slipped)\s+from|verdicts?|scor(?:e|es|ed|ing)|goods|adequates|grades?|gradings?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+|previously|formerly)\b", re.I)
-_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection|visit|report|year) (?:running|in a row)\b|\bthe same (?:overall )?(?:rating|grade|judge?ment|verdict|score) (?:as (?:at|in) |(?:that |which )?(?:it|they|the \w+) (?:was |were |had been )?(?:given|received|had|got|was awarded) (?:in (?:19|20)\d\d|at (?:the|its|their) (?:last|previous)|(?:last|the previous) time|previously|before))|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\b(?:at|in) both inspections\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas it was (?:at|in) (?:the|its) (?:last|previous)"
+_GRADING_CONTEXT = re.compile(r"\b(?:areas?|judge?ments?|overall|pillars?|tests?|rated|rates|ratings?|judged|graded|downgraded|upgraded|(?:up|down|improved|moved|gone|deteriorated|declined|slipped)\s+from|verdicts?|scor(?:e|es|ed|ing)|goods|adequates|grades?|gradings?|assessed|found|deemed|require[sd]?|requiring|(?:in|for)\s+\w+\s+of\s+them|(?:in|for)\s+the\s+(?:other|remaining)\s+\w+|previously|formerly"
+    # ("Bolton Council remains good": a kept grade right after the verb)
+    r"|(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?['‘’\"“”]?(?:good|outstanding|inadequate|adequate|requires?|poor|not\s+sufficiently|reasonably))\b", re.I)
+_RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|consecutive inspection|visit|report|year) (?:running|in a row)\b|\bthe same (?:overall )?(?:rating|grade|judge?ment|verdict|score) (?:as (?:at|in) |(?:that |which )?(?:it|they|the \w+) (?:was |were |had been )?(?:given|received|had|got|was awarded) (?:in (?:19|20)\d\d|at (?:the|its|their) (?:last|previous)|(?:last|the previous) time|previously|before))|\b(?:unchanged|no change) (?:from|since) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection)\b|\bsecond consecutive\b|\b(?:at|in) both inspections\b|\bthe same as (?:in|at) (?:(?:19|20)\d\d|(?:its|the|their) (?:last|previous) inspection|that inspection)\b|\bas (?:(?:it|they|the \w+) (?:was|were|had been)|was the case) (?:at|in) (?:(?:the|its|their) (?:last|previous)|(?:19|20)\d\d\b)"
     r"|\bthe same (?:grade|rating|judge?ment) (?:as )?(?:it|they|the \w+) (?:received|was given|were given|got|had|was awarded|were awarded) (?:in|at) (?:(?:19|20)\d\d|(?:the|its|their) (?:last|previous))"
     # "has again been rated G", "was once again judged G": the grade it had at the inspection before.
     r"|\b(?:has|have|had|was|were|is|are)\s+(?:once\s+)?again\s+(?:been\s+)?(?:rated|judged|graded|assessed|found|deemed)\b", re.I)
@@ -103,7 +119,7 @@ _WAS = re.compile(r"\b(?:was|were|had)\b")
 _JUDGED_IN_PAST = re.compile(r"\b(?:was|were|had been|judged|rated|graded|found|assessed)\b")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n\n")
 _NOW = re.compile(r"\b(?:now|currently|this time|today|this year|latest|most recent)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r"^\s*(?i:previously|formerly|once)\b[^,;]{0,60},\s+|,\s+(?=(?:previously|formerly|once)\s+(?:rated|judged|graded|assessed|found)\b)|,\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step|change)\b)|,\s+(?=(?:an?|both|one|two|three|four|five|six|the(?:\s+same)?)\s+(?:other\s+)?areas?\s+(?:in\s+which|where|that|which|it|they|the)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
+_CLAUSE_SPLIT = re.compile(r"^\s*(?i:previously|formerly|once)\b[^,;]{0,60},\s+|,\s+(?=(?:previously|formerly|once)\s+(?:rated|judged|graded|assessed|found)\b)|,\s+(?=having\s+(?:previously\s+|also\s+)?been\b)|;|\s(?=(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many)\s+(?:years?|months?)\s+after\b)|,\s+(?=(?:\w+\s+)?(?:years?|months?)\s+after\b|after\b)|,\s*(?=which\b|who\b|(?:is|was|has|have|are)\s+now\b|now\b)|,\s+(?=the same\b|up from\b|down from\b|compared with\b|the\s+(?:grade|rating|judge?ment|verdict)\s+(?:it|they|the\s+\w+)\s+(?:was|were|had\s+been|has\s+had)\b|an? (?:\w+ )?(?:improvement|fall|drop|decline|rise|step|change)\b)|,\s+(?=(?:an?|both|one|two|three|four|five|six|the(?:\s+same)?)\s+(?:other\s+)?areas?\s+(?:in\s+which|where|that|which|it|they|the)\b)|\s(?:although|though)\s|,\s*(?:but|while|whereas|and)\s|\s(?:but|whereas|while)\s|\s[–—]\s|,\s(?=(?:it|the \w+|and|now)\s+(?:is|was|has|now))")
 # `\b(?:19|20)\d\d\b`, with the boundary checked after the digits (a look-behind):
 # a pattern that begins with a literal is searched for by its first
 # characters, one that begins with `\b` is tried at every offset.
@@ -137,7 +153,8 @@ _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
 _IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change", "upgrade", "downgrade"])
 # A score column between area and grade: "Safety | 1 | Poor", "Overall rating | 4/12 | Requires improvement".
-_SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|))?"
+# (Or a score and its grade in brackets: "Safety: 1 (poor)".)
+_SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|)|\s*[:|–-]\s*\d(?:\s*/\s*4)?(?=\s*\())?"
 # "its work to prevent crime" names the area, not a complement of "work".
 _ITS_WORK = re.compile(r"\b(?:its|their|the\s+force['’]s|the\s+council['’]s)\s+work\s+(?:to|on)\s+$", re.I)
 _GRADED_NOUNS = re.compile(r"\b(?:grades?|gradings?|ratings?|judge?ments|rated|graded|judged|assessed|scored|lowest|goods|adequates|inadequates|outstandings)\b", re.I)
@@ -148,6 +165,11 @@ _WHOLE_SUBJECT = re.compile(
     r"(?:\s+in\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)*)?|it|they|the\s+(?:council|local\s+authority|trust|service|force|prison|pdu))\s+(?:has|have|had)\s",
     re.I,
 )
+# A title that names a visit without graded judgements: HMI Prisons' independent review of progress,
+# Ofsted's monitoring and focused visits.
+_NO_GRADE_VISIT = re.compile(r"\b(?:review\s+of\s+progress|monitoring\s+visit|focused\s+visit)\b", re.I)
+# The header of a column of scores ("Healthy prison test | Score").
+_SCORE_COLUMN = re.compile(r"^\s*(?:(?:this|current|latest)\s+)?(?:outcome\s+)?scores?\s*$", re.I)
 # An inspection history table: a date column, then the inspection's grade.
 _DATE_COLUMN = re.compile(r"\bdate\b", re.I)
 _HISTORY_DATE = re.compile(
@@ -169,6 +191,8 @@ def _denied(s: str, found) -> bool:
     return at > 0 and bool(_DENIED.search(s, max(0, at - 60), at))
 
 
+# A grade right before an area: "requires improvement overall" (the area is that grade's).
+_GRADE_BEFORE = re.compile(rf"(?<![\w-])(?:{GRADE_PATTERN})['’\"”]?\s+$", re.I)
 _GRADE_RX = re.compile(rf"(?<![\w-])(?:{GRADE_PATTERN})(?![\w-])", re.I)
 # "rated good, adequate and inadequate for A, B and C respectively"
 _RESPECTIVELY = re.compile(
@@ -187,6 +211,33 @@ _HYPOTHETICAL = re.compile(
 _HYPOTHETICAL_WORDS = ("could ", "may ", "might ", "would ", "should ", "risk", "hope", "want", "aim", "bid ", "seek", "expect", "whether", "if ")
 # A grade in a condition or an open question: "whether the force is good at ...", "If the trust is rated inadequate again, ...".
 _CONDITION = re.compile(r"\b(?:whether|if|unless)\b[^,;:.]*$", re.I)
+
+
+_KEPT_VERBS = ("remains ", "remained ", "stays ", "stayed ")
+_GRADE_STARTS_LOW = ("good", "outstanding", "inadequate", "adequate", "requir", "poor", "not sufficiently", "reasonably", "rated", "judged", "graded", "'", "‘", "’", '"', "“")
+
+
+def _word_then_grade(low: str, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` (lower case, with their spaces) is followed by a grade word or a verb of
+    grading in `low`: "remains good", "moved up to 'good'" (a cheap look before a rule that needs it)."""
+    for word in words:
+        at = low.find(word)
+        while at >= 0:
+            if low.startswith(_GRADE_STARTS_LOW, at + len(word)):
+                return True
+            at = low.find(word, at + 1)
+    return False
+
+
+def _verb_then_capital(s: str) -> bool:
+    """Whether "rated", "judged" or "graded" is followed by a capitalised word ("rated Bury Council good")."""
+    for verb in ("rated ", "judged ", "graded "):
+        at = s.find(verb)
+        while at >= 0:
+            if s[at + len(verb):at + len(verb) + 1].isupper():
+                return True
+            at = s.find(verb, at + 1)
+    return False
 
 
 def _hypothetical(s: str, found) -> bool:
@@ -234,6 +285,10 @@ _WHOLE_SUBJECT_NOUN = re.compile(
 )
 _YOUTH_JUSTICE = re.compile(r"\byouth\s+(?:justice|offending)\b", re.I)
 _SEPARATE_INSPECTION = re.compile(r"\bseparate\s+(?:inspection|report|assessment)\b(?![^.!?]*[.!?]\s)", re.I)
+# An area inspected beside the judgement table, named in the sentence or the one before: "We also
+# inspected how well the force records crime. Its crime data integrity was graded good."
+# (Or the grade itself said to be another: "Its crime recording was also graded good".)
+_ALSO_INSPECTED = re.compile(r"\b(?:(?:we|inspectors|hmicfrs|the\s+inspectorate)\s+(?:have\s+|had\s+)?also\s+(?:inspected|assessed|examined|looked\s+at|reviewed|graded|rated|judged)|(?:was|were|has\s+been|have\s+been)\s+also\s+graded)\b(?![^.!?]*[.!?]\s[^.!?]*[.!?]\s)", re.I)
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
 _COUNT_WORDS = {"a pair of": 2, "a single": 1}
 # A number as the subject of the clause a grade ends: "..., three were rated inadequate at".
@@ -268,6 +323,9 @@ _NO_LONGER_BEFORE = re.compile(r"\bno\s+longer\s+(?:(?:rated|judged|graded|found
 _MOVED = r"(?:dropped|fell|fallen|slipped|declined|deteriorated|improved|rose|risen|went\s+(?:up|down)|gone\s+(?:up|down)|moved(?:\s+(?:up|down))?|climbed|jumped|upgraded|downgraded)"
 _MOVED_TO = rf"{_MOVED}(?:\s+all\s+the\s+way)?\s+(?:back\s+)?to"
 _MOVED_TO_RX = re.compile(rf"\b{_MOVED_TO}\b", re.I)
+# A sentence that goes on past a grade it dates: "... in 2016, and it is now adequate", "has since climbed to good".
+# ("has not been inspected since" leaves it current.)
+_LATER = re.compile(rf"\b(?:now|currently|(?:has|have|had)\s+since|since\s+then|today|latest|most\s+recent|this\s+time|{_MOVED_TO})\b", re.I)
 # Right after a grade (its clause): "... this time", "... last time".
 _THIS_TIME_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:this time|this year|in the latest (?:report|inspection))\b", re.I)
 _LAST_TIME_AFTER = re.compile(r"[^,;.]{0,40}?(?<!\bunlike )(?<!\bthan )(?<!\bsince )\b(?:last|the previous) time\b", re.I)
@@ -278,7 +336,7 @@ _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|p
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
 _EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
 _CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
-_COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
+_COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d(?:[/-]\d\d)?|\((?:19|20)\d\d(?:[/-]\d\d)?\))(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
 # Every column header holds one of these (a year starts "19" or "20"): a cheap test before `_COMPARISON_HEADER`.
 _COLUMN_HINTS = ("19", "20", "previous", "last", "earlier", "this", "current")
 # How every `_COLUMN` ends (a year's digit, a bracket, a noun): the line must end so.
@@ -346,6 +404,9 @@ class _Found:
     by_ofsted: bool = False  # Ofsted named as the judge: its judgement stands inside another inspectorate's report
     current_year_is_now: bool = False  # `previous` set by the pattern holds only for a year before the inspection's
     explicit: bool = False  # the inspectors say they graded it ("We graded this area as inadequate"): stands beside a table
+    year: int | None = None  # the year of an earlier grade, when the pattern says which ("..., as it was in 2019")
+    named: bool = False  # kept only where an organisation is named at `start` ("Bolton Council: good")
+    org_at: int | None = None  # where the body graded is named, when not before `start` ("... of children in Bury as good")
 
 
 class _Values(dict):
@@ -411,7 +472,7 @@ class GradingExtractor:
         # "Investigating crime | Adequate", "2.1 Adoption performance Outstanding",
         # "The experiences and progress of care leavers: good"
         self.row = re.compile(
-            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?P<earlier>(?:previous|last|earlier|prior)\s+)?{A}(?:\s*\([^)]{{1,40}}\))?{_SCORE_CELL}\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags
+            rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?P<earlier>(?:previous|last|earlier|prior)\s+)?{A}(?:\s*\([^)]{{1,40}}\))?{_SCORE_CELL}\s*(?:\||:|–|-)?\s*(?P<paren>\()?(?P<grade>{G})(?(paren)\))\s*\.?\s*$", flags
         )
         # A table row run into the next paragraph by PDF extraction:
         # "Overall effectiveness Requires improvement to be good For most children ...",
@@ -431,6 +492,9 @@ class GradingExtractor:
             rf"{A}\s+(?:[a-z'’-]+\s+){{1,4}}?and\s+(?:has\s+|have\s+)?(?:still\s+)?(?:remained|remains|stayed|stays|(?:is|are|was|were)\s+now)\s+(?:at\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work|friends|relationships|links|contact|value)\b)",
             flags,
         )
+        # A round-up's line per body: "Bolton Council: good (2023)", "Wigan – Requires improvement to be good"
+        # (kept only where an organisation is named at its start, `_emit`).
+        self.name_grade_line = re.compile(rf"^\s*(?P<name>{_NAME})\s*(?::|\s[–—-])\s*{QUOTE}(?P<grade>{G}){QUOTE}(?:\s*\([^()]{{0,30}}\))?\s*\.?\s*$", flags)
         # A CQC key question, its rating in the next sentence: "Are services safe? Inadequate".
         self.question_area = re.compile(rf"^\s*(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location|practice|home)\s+{A}\?\s*$", flags)
         # "Managing offenders was the force's strongest area, rated good": the area, a noun
@@ -452,8 +516,8 @@ class GradingExtractor:
         # good": the whole body's grade, named or as "the council/trust/PDU".
         self.named_body_rated = re.compile(
             rf"(?:\b(?-i:[A-Z])[\w'’&-]+(?:\s+(?:(?-i:[A-Z])[\w'’&-]+|and|of|upon)){{0,6}}\s+(?-i:Council|Trust|PDU)|\bthe\s+(?:council|local\s+authority|authority|trust|pdu)|^\s*it)"
-            rf"\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|previously|also|again|once\s+again)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+(?:as\s+|to\s+be\s+)?"
-            rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|for|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
+            rf"\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|previously|also|again|once\s+again)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+(?:as\s+|to\s+be\s+|to\s+(?=requir))?"
+            rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|{_FOR}|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
             flags,
         )
         # A numbered standard and its rating, its name not an area alias: "1.2 Staff | Outstanding".
@@ -461,6 +525,8 @@ class GradingExtractor:
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
+        # A score cell with its grade: "1 (poor)", "Poor (1)".
+        self.score_and_grade = re.compile(rf"^\s*(?:\d\s*\(\s*(?P<grade>{G})\s*\)|(?P<grade2>{G})\s*\(\s*\d\s*\))\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
         self.grade_intro = re.compile(
             rf"\b(?:(?:rated|judged|graded|assessed|found|considered)\s+(?:(?:it|them|the\s+\w+|(?-i:[A-Z])[\w'’&-]*(?:\s+(?:(?:and|of)\s+)?(?-i:[A-Z])[\w'’&-]*){{0,6}})\s+)?(?:as\s+|to\s+be\s+)?{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:for|at|in|on)"
@@ -471,10 +537,10 @@ class GradingExtractor:
         # "Grade: Adequate", "Our rating: Good" on the line after an area heading.
         self.grade_labelled = re.compile(rf"^\s*(?:our\s+|the\s+)?(?:overall\s+)?(?:grade|rating|judge?ment|score|verdict)\s*[:–—-]\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*\.?\s*$", flags)
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
+        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*)?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -488,7 +554,7 @@ class GradingExtractor:
         )
         # "rated its response to the public as good", "judged its work to prevent crime to be inadequate"
         self.rated_area_as = re.compile(
-            rf"\b(?:rated|judged|graded|assessed|found|considered)\s+(?:its|their|the force['’]s|the council['’]s|the)?\s*(?:work\s+(?:to|on)\s+|approach\s+to\s+)?{A}(?:\s+(?:at|in|of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}})?\s+(?:as|to be)\s+{Qg}(?P<grade>{G}){Qg}(?![\w-])",
+            rf"\b(?:rated|judged|graded|assessed|found|considered)\s+(?:its|their|the force['’]s|the council['’]s|the)?\s*(?:work\s+(?:to|on)\s+|approach\s+to\s+)?{A}(?:\s+(?:at|in|of|for)\s+(?:the\s+)?(?P<body>(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}))?\s+(?:as|to be)\s+{Qg}(?P<grade>{G}){Qg}(?![\w-])",
             flags,
         )
         N = NUMBER
@@ -503,7 +569,7 @@ class GradingExtractor:
             flags,
         )
         self.count_of = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}|better|above){Q}(?![\w-]))?(?:\s+overall\s*,?\s*and)?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}|better|above){Q}(?![\w-]))?(?:\s+overall\s*,?\s*and)?(?:\s+(?:grades|ratings))?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
@@ -553,7 +619,7 @@ class GradingExtractor:
         )
         # "Investigating crime was the only area where it 'requires improvement'"
         self.only_area = re.compile(
-            rf"{A}{_ASIDE}\s+(?:(?:was|were|is)\s+)?(?:the\s+(?:only|one|sole)\s+areas?|an\s+area)\s+(?:(?:(?:where|in which|that)\s+)?(?:(?:it|the \w+|inspectors|we)\s+)?(?:was\s+|is\s+)?)?(?:to\s+be\s+(?=rated|judged|graded|found))?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
+            rf"{A}{_ASIDE}\s+(?:(?:was|were|is)\s+)?(?:the\s+(?:only|one|sole)\s+(?:areas?|(?:key\s+)?questions?|(?:healthy\s+prison\s+)?tests?|standards?|pillars?)|an\s+area)\s+(?:(?:(?:where|in which|that)\s+)?(?:(?:it|the \w+|inspectors|we)\s+)?(?:was\s+|is\s+)?)?(?:to\s+be\s+(?=rated|judged|graded|found))?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
             flags,
         )
         # "..., a significant improvement on the 'inadequate' grade it was given in this area in 2023"
@@ -574,7 +640,7 @@ class GradingExtractor:
         # Knowsley ... were judged to require improvement to be good": no area
         # named, so the overall judgement (on scales that have one).
         self.unqualified = re.compile(
-            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been|(?P<again>(?:has|have|had)\s+again\s+been)))\s+(?:previously\s+|again\s+|also\s+|last\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|for|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|{_MONTH}?(?:19|20)\d\d))",
+            rf"\b(?:the\s+local\s+authority|the\s+council|the\s+authority|(?:children['’]s\s+)?services(?:\s+for\s+children)?(?:\s+in\s+(?:the\s+(?:city|county|borough|town|area)|(?-i:[A-Z])\w+))?)(?:\s+(?:was|were|had\s+been|is|are|has\s+been|have\s+been|(?P<again>(?:has|have|had)\s+again\s+been)))\s+(?:previously\s+|again\s+|also\s+|last\s+)?(?:judged|rated|found|graded|assessed)\s+(?:to\s+be\s+|as\s+|to\s+)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+or\s+(?:better|above|worse|below))(?!\s+(?:at|in|{_FOR}|on)\s+(?!(?:its|the|our|their)\s+(?:last|previous|latest|most recent|first)|{_MONTH}?(?:19|20)\d\d))",
             flags,
         )
         # An earlier inspection's grade of the whole service, with a pronoun or a
@@ -680,15 +746,26 @@ class GradingExtractor:
         # "care leavers remained inadequate", "remains rated requires improvement overall": a kept
         # grade, so the same grade at the inspection before (ANNOTATION.md).
         self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
-        # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named.
+        # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named
+        # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}}),?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|for|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            flags,
+        )
+        # (The same as a participle between commas, `_find`: "Sefton Council, rated inadequate in 2022, is ...".)
+        self.body_participle = re.compile(
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})(?P<participle>,\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # "rated the emergency department at Hull Royal Infirmary as requires improvement": a named
         # body (or a part of it) as object, no area named: its overall grade.
+        # "Ofsted rated services in North Northamptonshire and West Northamptonshire, which are run
+        # jointly by a trust, as requires improvement to be good": each body named (`names`).
         self.rated_named_as = re.compile(
-            rf"\b(?:rated|judged|graded)\s+(?:the\s+(?:[\w'’-]+\s+){{1,3}}(?:at|of|in)\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,6}}\s+(?:as|to\s+be)\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|at|for|on|in)\b)",
+            rf"\b(?:rated|judged|graded)\s+(?:the\s+(?:[\w'’-]+\s+){{1,3}}(?:at|of|in)\s+|(?P<services>(?:children['’]s\s+)?services\s+(?:for\s+children\s+)?in\s+))?"
+            # ("Ofsted rated Bury Council good in 2023": with no "as", only where a body is named, `_find`)
+            rf"(?P<names>{_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME}){{0,3}})(?:,\s+which\s+[^,;.]{{3,80}},)?\s+(?:(?P<as>as|to\s+be)\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
+            rf"(?!\s+(?:or|at|{_FOR}|on)\b)(?!\s+in\s+(?!{_MONTH}?(?:19|20)\d\d\b))",
             flags,
         )
         # "adequate in three of them and in need of improvement in two": a count of requires improvement.
@@ -786,13 +863,13 @@ class GradingExtractor:
         self.given_rating = re.compile(
             rf"\b(?:(?:has|have|had|was|were|is|are)\s+(?P<again>again\s+)?(?:been\s+)?)?(?:given|handed|awarded|assigned|received|earned|achieved|gained|got)\s+(?:(?:a|an|its|their|the)\s+)?(?:(?:first|new|second|third)\s+)?(?:overall\s+)?"
             rf"{Q}(?P<grade>{G}){Q}\s+(?:overall\s+)?(?:rating|grade|verdict|judge?ment|score)(?![\w-])"
-            rf"(?!\s+(?:for|at|in|on|across)\s+(?!(?:19|20)\d\d|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b|late\b|early\b|(?:the\s+)?(?:spring|summer|autumn|winter)\b|{_MONTH}))(?!\s+(?:in|for|across)\s+(?:every|each|all|both|any|{N})\b)",
+            rf"(?!\s+(?:{_FOR}|at|in|on|across)\s+(?!(?:19|20)\d\d|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b|late\b|early\b|(?:the\s+)?(?:spring|summer|autumn|winter)\b|{_MONTH}))(?!\s+(?:in|{_FOR}|across)\s+(?:every|each|all|both|any|{N})\b)",
             flags,
         )
         # "Kirklees Council ... has since climbed to good": the whole body's grade now (an area
         # named before it is `area_moved_to`'s, which claims it first).
         self.body_moved = re.compile(
-            rf"\b(?:has|have|had)\s+(?:since\s+|now\s+|also\s+)?(?:been\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|from)\s+(?!(?:19|20)\d\d))",
+            rf"\b(?:has|have|had)\s+(?:since\s+|now\s+|also\s+)?(?:been\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|in|on|from)\s+(?!(?:19|20)\d\d))",
             flags,
         )
         # "kept its good ratings for caring and effectiveness", "retained the 'adequate' grades in X and Y":
@@ -813,9 +890,14 @@ class GradingExtractor:
         self.named_rated = re.compile(
             # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
             # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
-            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,)?\s+"
-            rf"(?:(?:has|have|had|was|is)\s+(?:again\s+|also\s+|now\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+)(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?))(?![\w-])"
-            rf"(?!\s+(?:for|at|on|or|across|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
+            # ("Rutland, the smallest council in England, was judged ..."; "X requires improvement to be good", Ofsted's grade in full;
+            # "Bolton Council and Bury Council were both rated ...", each by `_share_coordinated_subjects`)
+            rf"(?:(?:has|have|had|was|is|were|are)\s+(?:again\s+|also\s+|now\s+|both\s+|all\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?)"
+            # "Bolton Council remains good" (kept: also the grade before); "Oldham Council was upgraded to good"
+            rf"|(?P<kept>(?:remains|remained|stays|stayed)\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?){Q}(?P<grade3>{G}){Q}"
+            rf"|(?:(?:has|have|had|was|were)\s+)?(?:since\s+|now\s+)?(?:been\s+)?{_MOVED_TO}\s+{Q}(?P<grade4>{G}){Q})(?![\w-])"
+            rf"(?!\s+(?:{_FOR}|at|on|or|across|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # "placed in special measures after being rated inadequate", "gave the service the top
@@ -825,7 +907,7 @@ class GradingExtractor:
             # "Inspectors downgraded the hospital to inadequate"
             rf"|\b(?:downgraded|upgraded|lowered|raised|moved)\s+(?:the\s+(?:service|trust|hospital|unit|council|home|provider|pdu|clinic)|it)\s+to\s+{Q}(?P<grade3>{G}){Q}(?![\w-])(?!\s+(?:for|at|on|in)\s+(?!(?:19|20)\d\d))"
             rf"|\b(?:gave|given|awarded|handed)\s+(?:the\s+(?:service|trust|hospital|unit|council|home|provider|pdu)|it)\s+(?:the\s+(?:top|highest|lowest|best|worst)\s+(?:possible\s+)?(?:rating|grade|judge?ment|score)\s*[,:–—-]?\s*(?:of\s+)?|an?\s+|its\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])(?:\s+(?:overall\s+)?(?:rating|grade|verdict|judge?ment|score))?"
-            rf"(?!\s+(?:for|at|on|in|across)\s+(?!(?:19|20)\d\d))(?!\s+(?:work|practice|quality|progress|use)\b)",
+            rf"(?!\s+(?:{_FOR}|at|on|in|across)\s+(?!(?:19|20)\d\d))(?!\s+(?:work|practice|quality|progress|use)\b)",
             flags,
         )
         # "Outcomes in respect had declined to not sufficiently good": the area's grade now.
@@ -835,7 +917,7 @@ class GradingExtractor:
         )
         # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
         self.body_rated = re.compile(
-            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|(?:probation\s+)?delivery\s+unit))(?:\s+(?:covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
+            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|(?:probation\s+)?delivery\s+unit))(?:\s+(?:covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
             # "... by HM Inspectorate of Probation" (not "by users")
             rf"(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|care)|inspectors|ofsted|cqc)\b))",
             flags,
@@ -865,7 +947,7 @@ class GradingExtractor:
         self.services_moved = re.compile(
             rf"\b{services}\s+(?:(?:have|has|had)\s+(?:been\s+)?|were\s+|was\s+)?(?:(?:upgraded|downgraded|raised|lowered|moved\s+(?:up|down)|improved|dropped|fallen|fell|slipped)\s+to\s+{Q}(?P<grade>{G}){Q}"
             rf"|(?:given|awarded|handed)\s+(?:an?\s+|the\s+)?{Q}(?P<grade2>{G}){Q}\s+(?:rating|grade|judge?ment))(?![\w-])"
-            rf"|\bfound\s+{services}\s+to\s+be\s+{Q}(?P<grade3>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on)\b)",
+            rf"|\bfound\s+{services}\s+to\s+be\s+{Q}(?P<grade3>{G}){Q}(?![\w-])(?!\s+(?:at|in|{_FOR}|on)\b)",
             flags,
         )
         # "Investigating crime, previously inadequate, is now adequate": the grade now and the one before.
@@ -898,7 +980,7 @@ class GradingExtractor:
         body = r"(?:the\s+(?:council|local\s+authority|authority)(?:['’]s\s+children['’]s\s+services)?|its\s+children['’]s\s+services)"
         self.body_object = re.compile(
             rf"\b(?:gave|given|awarded|handed)\s+{body}\s+(?:an?\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment)(?P<overall>\s+overall)?(?![\w-])"
-            rf"|\b(?:rated|judged|graded|found)\s+{body}\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])(?!\s+(?:at|for|on|in)\b)",
+            rf"|\b(?:rated|judged|graded|found)\s+{body}\s+(?:as\s+|to\s+be\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])(?!\s+(?:at|{_FOR}|on|in)\b)",
             flags,
         )
         # "The council retained its good rating", "kept its 'outstanding' rating", "Its overall rating
@@ -940,7 +1022,7 @@ class GradingExtractor:
         )
         # "Derby children's services lose 'good' rating": the grade of the inspection before.
         self.lost_rating = re.compile(
-            rf"\b(?:lose|loses|lost|losing|stripped\s+of)\s+(?:its\s+|their\s+|the\s+)?{Q}(?P<grade>{G}){Q}\s+(?:rating|grade|judge?ment|status)\b",
+            rf"\b(?:lose|loses|lost|losing|stripped\s+of)\s+(?:its\s+|their\s+|the\s+)?(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:overall\s+)?(?:rating|grade|judge?ment|status)\b",
             flags,
         )
         # "X and Y were both among the areas judged inadequate two years ago, along with Z":
@@ -998,6 +1080,8 @@ class GradingExtractor:
         seen: set[tuple] = set()
         # `_emit` reads these; they are set afresh after the tables are read.
         self._explicit, self._table_areas, self._document_total, self._chain = set(), set(), None, None
+        # (Read by `_emit`.)
+        self._no_grade_visit = bool(ctx.title and _NO_GRADE_VISIT.search(ctx.title))
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = ctx.sentences
         last_total: tuple[int, int] | None = None
@@ -1087,6 +1171,7 @@ class GradingExtractor:
                     # sentence after a stated total goes on counting without naming what it counts.
                     or (last_total is not None and last_total[0] == i - 1)
                     or (len(sent_text) < 120 and sent_text.lstrip()[:1].isdigit() and self.numbered_standard.match(sent_text))
+                    or (len(sent_text) < 100 and (":" in sent_text or " – " in sent_text or " — " in sent_text or " - " in sent_text) and self.name_grade_line.match(sent_text))
                 )
             ):
                 # A table split over two blocks: the area here, its grade next.
@@ -1196,6 +1281,7 @@ class GradingExtractor:
             self._learned_layer(doc, ctx, orgs, inspection_year, spans, seen)
         self._keep_table_areas(ctx, spans)
         self._share_coordinated_subjects(doc, spans, seen)
+        self._share_place_bodies(doc, spans, seen)
         self._drop_untotalled_counts(spans)
         self._area_scale = (None, None, set())
         self._orgs = None  # (not the last document's mentions kept alive between documents)
@@ -1382,6 +1468,40 @@ class GradingExtractor:
                 spans.append(copy)
 
     @staticmethod
+    def _share_place_bodies(doc: Doc, spans: list[Span], seen: set[tuple]) -> None:
+        """"Northamptonshire's children's services are no longer judged inadequate": a
+        grading whose body is named by a place several bodies of its kind share
+        (`Gazetteer.shared_places`) holds for each of them."""
+        gazetteer = Gazetteer.default()
+        shared = gazetteer.shared_places
+        text = get_context(doc).text or doc.text
+        # A place counts only when capitalised (miner_organisations): most documents name none.
+        if not spans or not shared or not any(place in text for place in gazetteer.shared_place_names):
+            return
+        offsets = span_offsets(doc, "organisations")
+        mentions = [(start, end, org_id) for (start, end), (org_id,) in zip(offsets, group_values(doc, offsets, ("organisation_id",))) if org_id]
+        starts = [m[0] for m in mentions]
+        for sp in list(spans):
+            if sp._.method == "table":
+                continue
+            last = bisect.bisect_right(starts, sp.start_char) - 1  # the mention the grading took its body from
+            if last < 0 or mentions[last][2] != sp._.organisation_id:
+                continue
+            kinds = shared.get(text[mentions[last][0]:mentions[last][1]].lower())
+            kind = GradingExtractor._kind(sp._.organisation_id)
+            for other_id in (kinds or {}).get(kind, ()):
+                key = (other_id, sp._.area, sp._.grade, sp._.previous, sp._.count, sp._.out_of)
+                if other_id == sp._.organisation_id or key in seen:
+                    continue
+                seen.add(key)
+                # Its own offsets (from the place to the grade's end): span values are keyed by offsets.
+                place = doc.char_span(mentions[last][0], mentions[last][1], alignment_mode="expand")
+                copy = Span(doc, place.start, max(sp.end, place.end), label=sp.label_)
+                values = {name: getattr(sp._, name) for name in ("grade", "area", "scale", "count", "out_of", "previous", "year", "method")}
+                set_span_values(copy, {**values, "organisation_id": other_id})
+                spans.append(copy)
+
+    @staticmethod
     def _sentences_to_read(ctx, sentences, grade_index) -> set[int] | None:
         """The indices of the sentences the loop in `__call__` can do anything
         with (None: all of them): those with a grade word and the ones either
@@ -1440,6 +1560,7 @@ class GradingExtractor:
             # "In a separate inspection of serious and organised crime, we graded the force outstanding at ...":
             # an area the table does not cover, graded elsewhere.
             or _SEPARATE_INSPECTION.search(ctx.text, max(0, sp.start_char - 200), sp.start_char)
+            or _ALSO_INSPECTED.search(ctx.text, max(0, sp.start_char - 200), sp.end_char)
         ]
 
     def _tables(self, doc, ctx, orgs, inspection_year, spans, seen) -> set[int]:
@@ -1449,6 +1570,23 @@ class GradingExtractor:
         org_at = None  # made when a round-up table needs it: most documents have none
         header: list[str] | None = None
         previous_kind = None
+        # A scale reported as scores ("Safety | 1 | 2" under "Score (2023) | Score (2021)"):
+        # a cell that is only a score is its grade.
+        scale = self.scales.scales.get(ctx.inspection.scale or "")
+        scores = scale.scores if scale is not None and scale.scores else None
+
+        def cell_grade(cell: str) -> tuple[str, int] | None:
+            """A grade cell's grade and where it ends in the cell: a grade, or a score on a scale with
+            scores, or both ("1 (poor)", "Poor (1)")."""
+            grade = self.grade_only.match(cell)
+            if grade:
+                return grade.group("grade"), grade.end("grade")
+            if scores is not None and cell.strip() in scores:
+                return scores[cell.strip()], len(cell.rstrip())
+            both = self.score_and_grade.match(cell) if scores is not None and "(" in cell else None
+            if both:
+                return both.group("grade") or both.group("grade2"), len(cell.rstrip())
+            return None
         for i, kind in enumerate(ctx.kinds):
             if kind != "table_row":
                 header, previous_kind = None, kind
@@ -1469,13 +1607,27 @@ class GradingExtractor:
                 previous_kind = kind
                 continue
             if len(cells) < 3:
+                if len(cells) == 2 and scores is not None and previous_kind == "table_row":
+                    if header is None and _SCORE_COLUMN.search(cells[1]):
+                        header = cells  # "Healthy prison test | Score": a column of scores
+                    elif header is not None and len(header) == 2 and cells[1].strip() in scores:
+                        # "Safety | 2" under it: this inspection's score
+                        area = self.area_only.match(cells[0])
+                        if area:
+                            found = _Found(area.start("area"), len(row.rstrip()), scores[cells[1].strip()], area.group("area"), method="table")
+                            self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=False, year=inspection_year)
+                            handled.add(start)
+                elif len(cells) == 2 and scores is not None and _SCORE_COLUMN.search(cells[1]):
+                    header = cells  # the table's first row
                 previous_kind = kind
                 continue
-            if header is None or previous_kind != "table_row" or not any(self.grade_only.match(c) for c in cells[1:]):
+            if header is None or previous_kind != "table_row" or not any(cell_grade(c) for c in cells[1:]):
                 header = cells
                 previous_kind = kind
                 continue
             previous_kind = kind
+            if scores is not None and any(c.strip().isdigit() and c.strip() not in scores for c in cells[1:]):
+                continue  # "Respect | 12 | 2": figures, not scores
             years = [_year_of(_YEAR.search(h).group(0)) if _YEAR.search(h) else None for h in header]
             latest = max((y for y in years if y), default=None)
             # "Key question | Rating | Previous rating": columns named as this
@@ -1505,12 +1657,13 @@ class GradingExtractor:
             area_text = _QUESTION_ROW.sub("", cells[0].strip())  # "Are services safe?" asks about "safe"
             first_area = self.scales.resolve_area(area_text, ctx.inspection.scale, ctx.inspection.inspectorate)
             for column in range(1, min(len(cells), len(header))):
-                grade = self.grade_only.match(cells[column])
-                if not grade:
+                graded = cell_grade(cells[column])
+                if not graded:
                     continue
+                grade_text, grade_end = graded
                 cell_start = positions[column] - start
                 if first_area and (years[column] or (any(earlier) and named[column])):
-                    found = _Found(0, cell_start + grade.end("grade"), grade.group("grade"), area_text, method="table")
+                    found = _Found(0, cell_start + grade_end, grade_text, area_text, method="table")
                     previous = earlier[column] or bool(latest and years[column] and years[column] < latest)
                     self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
                 elif self.scales.resolve_area(header[column].strip(), ctx.inspection.scale, ctx.inspection.inspectorate):
@@ -1519,7 +1672,7 @@ class GradingExtractor:
                     org_id = org_at.get(start)
                     if org_id is None:
                         continue
-                    found = _Found(cell_start, cell_start + grade.end("grade"), grade.group("grade"), header[column].strip(), method="table")
+                    found = _Found(cell_start, cell_start + grade_end, grade_text, header[column].strip(), method="table")
                     self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=org_id, previous=False, year=inspection_year)
                 else:
                     continue
@@ -1572,6 +1725,8 @@ class GradingExtractor:
                 break  # a list needs separators; "services leadership" is one noun phrase
             if re.search(r"\b(?:while|whereas|but|although|though|by|with|which|when|after)\b", gap, re.I):
                 break  # "X, while its Y work was rated good", "X overall, with Y rated good", "overall by the regulator, with ...": another clause, not the list
+            if _GRADE_BEFORE.search(s, max(0, extra.start() - 40), extra.start()):
+                break  # "requires improvement overall, and responsive was rated good": "overall" is the grade's before it
             listed.append(extra)
             previous_end = extra.start()
         return listed
@@ -1626,7 +1781,10 @@ class GradingExtractor:
             end = stop.start()
         for grade in self.grade_word.finditer(text, start, end):
             if not any(a <= grade.start() < b for a, b in areas):
-                return grade.start()
+                # "good for being effective and well-led, and caring was rated outstanding": an
+                # area with a verb of its own before the next grade is that grade's, not the list's.
+                last = [a for a, b in areas if start <= a and b <= grade.start() and _OWN_GRADE.match(text, b, grade.start())]
+                return last[-1] if last else grade.start()
         return end
 
     def _find(self, s: str, low: str | None = None) -> list[_Found]:
@@ -1863,6 +2021,8 @@ class GradingExtractor:
                 if rx is self.area_then_grade and _COMPLEMENT.search(s[max(0, m.start("area") - 70):m.start("area")]) and not _ITS_WORK.search(s, 0, m.start("area")):
                     continue  # "health outcomes for care leavers are inadequate": the grade is of the outcomes
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
+                if m.groupdict().get("body"):
+                    item.org_at = m.start("body")  # "the help and protection of children in Bury": Bury's, if a body is named there
                 if rx is not self.area_then_grade and "longer" in gate and _NO_LONGER_BEFORE.search(s, max(0, m.start() - 60), m.start()):
                     item.previous = True  # "is no longer rated inadequate for investigating crime": the grade before
                 if not add(item):
@@ -1890,7 +2050,7 @@ class GradingExtractor:
             if any(f.area not in (None, OVERALL, OVERALL_IF_UNNAMED) and f.start < m.start() < f.end for f in found):
                 continue  # "help and protection services for children were rated inadequate": an area's services
             found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, only_previous=True))
-        for m in (finditer_at(self.only_area, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low) else ()):
+        for m in (finditer_at(self.only_area, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if _ONLY_LITERALS.any_in(low) and (low is None or "area" in low or "question" in low or "test" in low or "standard" in low or "pillar" in low) else ()):
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         for m in gates.finditer(self.areas_were, s, low) if _GRADE_NOUNS.any_in(low) else ():
             grade = m.group("grade_a") or m.group("grade_b") or ("requires improvement" if m.group("requiring") else None)
@@ -1939,11 +2099,23 @@ class GradingExtractor:
                 # Spans the earlier record's own claim: appended, not `add`ed.
                 # "..., and remains so": the grade just given, now.
                 found.append(_Found(before[-1].start, m.end(), m.group("grade") or before[-1].grade, before[-1].area, previous=False))
-        for m in rule(self.rated_named_as, s, low) if (" as " in gate or " to be " in gate) and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
-            add(_Found(m.start(), m.end(), m.group("grade"), OVERALL))
-        for m in rule(self.body_which, s, low) if "which" in gate and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ():
+        for m in rule(self.rated_named_as, s, low) if ("rated" in gate or "judged" in gate or "graded" in gate) and (" as " in gate or " to be " in gate or _verb_then_capital(s)) else ():
+            names = list(_NAME_RX.finditer(s, m.start("names"), m.end("names")))
+            if len(names) < 2 and not m.group("services") and m.group("as"):
+                add(_Found(m.start(), m.end(), m.group("grade"), OVERALL, org_at=names[0].start()))  # (the body named there, if any)
+                continue
+            # Each body named its own record, from its name (whose organisation it takes).
+            named = not m.group("as")
+            if add(_Found(names[0].start(), m.end(), m.group("grade"), OVERALL, named=named)):
+                found.extend(_Found(n.start(), m.end(), m.group("grade"), OVERALL, named=named) for n in names[1:])
+        body_which = rule(self.body_which, s, low) if "which" in gate and ("rated" in gate or "judged" in gate or "graded" in gate or "found" in gate) else ()
+        if ", rated" in gate or ", judged" in gate or ", graded" in gate or ", previously rated" in gate:
+            body_which = [*body_which, *rule(self.body_participle, s, low)]
+        for m in body_which:
             if self._names_area(s, m.start()):
                 continue  # "Safety, which had been judged poor, ...": an area's earlier grade (`area_moved_to`, `area_which`)
+            if m.groupdict().get("participle") and (not _PARTICIPLE_CLOSES.match(s, m.end("grade")) or _NOT_A_NAME.match(s, m.start())):
+                continue  # "Sefton Council, rated inadequate in 2022, is ...": only a participle closed by a comma, after a name
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low or "compared" in low or "improvement on" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
@@ -2180,11 +2352,14 @@ class GradingExtractor:
         for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "downgraded" in gate or "upgraded" in gate or "lowered" in gate or "raised" in gate or "moved" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
-        for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
+        for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate or "now requir" in gate or "still requir" in gate or "improvement to be good" in gate or (("remain" in gate or "stay" in gate) and _word_then_grade(gate, _KEPT_VERBS)) or (" to " in gate and _TRANSITION_STARTS.any_in(gate) and _word_then_grade(gate, (" to ",)))) else ():
             if self._names_area(s, m.start()):
                 continue  # "Services, which covers ..., was judged inadequate": an area (HMI Probation's), not a body
-            g = "grade" if m.group("grade") else "grade2"
-            add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
+            if _NOT_A_NAME.match(s, m.start()):
+                continue  # "Two were judged as good and one outstanding": a number of bodies, no body
+            g = next(g for g in ("grade", "grade2", "grade3", "grade4") if m.group(g))
+            if add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED, previous=False if m.group("kept") else None)) and m.group("kept"):
+                found.append(_Found(m.start(), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
         for m in rule(self.given_rating, s, low) if "rating" in gate or "grade" in gate or "verdict" in gate or "judg" in gate or "score" in gate else ():
             if add(_Found(m.start("grade"), m.end(), m.group("grade"), OVERALL_IF_UNNAMED)) and m.group("again"):
                 found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
@@ -2196,6 +2371,19 @@ class GradingExtractor:
                 found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
         for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        whole = [f for f in found if f.area in (OVERALL, OVERALL_IF_UNNAMED) and f.count is None]
+        if whole and not any(f.area not in (None, OVERALL, OVERALL_IF_UNNAMED) for f in found) and (" and " in gate or ", " in gate) and _YEAR.search(s):
+            # "Tameside Council was rated inadequate in 2016 and requires improvement in 2019, and it is now
+            # good": the whole body's later grades, as `and_as_year` and `now_grade` above read an area's
+            # (the whole body's rules run after them).
+            for m in finditer_at(self.and_as_year, s, low, _AND_OR_COMMA_STARTS):
+                before = [f for f in whole if f.end <= m.start()]
+                if before and not any(f.start <= m.start("grade") < f.end for f in found):
+                    found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
+            for m in rule(self.now_grade, s, low) if "now" in gate else ():
+                before = [f for f in whole if f.end <= m.start()]
+                if before and len({f.area for f in before}) == 1 and _YEAR.search(s, 0, m.start()):
+                    add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area, previous=False))
         if "previously" in gate or "formerly" in gate or "once " in gate:
             m = self.fronted_earlier.match(s)
             if m:
@@ -2233,7 +2421,8 @@ class GradingExtractor:
                 if not leading_past:
                     f.previous = False  # "Respect was reasonably good, as it was at the last inspection": now, and then
                 # Its own span (the phrase and the grade): span values are keyed by offsets.
-                found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True))
+                then = _YEAR.search(running.group(0))
+                found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True, year=int(then.group(0)) if then else None))
         if "not " in gate or "never " in gate:
             # "It is not adequate at investigating crime": a grade denied is no grade (zero
             # counts, "not rated good in any area", are counts of 0 and stay).
@@ -2244,6 +2433,10 @@ class GradingExtractor:
             self._respectively(s, found)
         if not found and (":" in s or "–" in s or "—" in s):
             self._grade_then_areas(s, found)
+        if not found and len(s) < 100 and (":" in s or " – " in s or " — " in s or " - " in s):
+            line = self.name_grade_line.match(s)
+            if line and not self.scales.area_regex.match(s, line.start("name")):
+                found.append(_Found(line.start("name"), line.end("grade"), line.group("grade"), OVERALL_IF_UNNAMED, named=True))
         return found
 
     def _grade_then_areas(self, s: str, found: list[_Found]) -> None:
@@ -2276,6 +2469,10 @@ class GradingExtractor:
         scale_id = document_scale = _document_scale(ctx.inspection, inspection_year)
         inspectorate = ctx.inspection.inspectorate
         sent_start = sent.start_char if isinstance(sent, Sentence) else sent[0]
+        if org_id is None and found.org_at is not None:
+            at = bisect.bisect_left(orgs.starts, sent_start + found.org_at)
+            if at < len(orgs.starts) and orgs.starts[at] == sent_start + found.org_at:
+                org_id = orgs.ids[at]
         kind = self._kind(org_id or orgs.near(sent_start + found.start, sent_start))
         if kind in _KIND_INSPECTORATE and inspectorate not in _KIND_INSPECTORATE[kind][2]:
             # A round-up of several inspectorates' bodies ("Lincolnshire Police ... HMP Lincoln ..."):
@@ -2343,7 +2540,7 @@ class GradingExtractor:
         sent_start, sent_text = (sent.start_char, sent.text) if isinstance(sent, Sentence) else sent
         if previous is None and found.previous is not None:
             previous = found.previous
-            years = [int(y) for y in _YEAR.findall(sent_text[found.start:])]
+            years = [found.year] if found.year else [int(y) for y in _YEAR.findall(sent_text[found.start:])]
             year = (years[0] if years else None) if previous else inspection_year
         if previous is None:
             previous, year = self._previous(sent_text, found, inspection_year, subject=(org_id or orgs.near(sent_start + found.start, sent_start)) == ctx.subject_id)
@@ -2353,6 +2550,10 @@ class GradingExtractor:
                     previous, year = True, earlier_year
         if found.current_year_is_now and previous and year and inspection_year and year >= inspection_year:
             previous, year = False, inspection_year  # "..., and as good in 2024": this inspection's year
+        if not previous and found.method != "table" and getattr(self, "_no_grade_visit", False):
+            # A review of progress, a monitoring or focused visit grades nothing: a grade it
+            # gives is the last full inspection's (ANNOTATION.md).
+            previous, year = True, _first_year(sent_text, inspection_year)
         if found.only_previous and not previous:
             return
         if previous and found.document_total:
@@ -2361,6 +2562,10 @@ class GradingExtractor:
             found.out_of = None  # nor is an earlier total the current inspection's
         start_char = sent_start + found.start
         end_char = sent_start + found.end
+        if found.named:
+            at = bisect.bisect_left(orgs.starts, start_char)
+            if at == len(orgs.starts) or orgs.starts[at] != start_char or orgs.ids[at] is None:
+                return  # "Summary: good" names no body
         org_id = org_id or orgs.near(start_char, sent_start)
         key = (org_id, area, grade, previous, found.count, found.out_of)
         if found.method == "table" and not previous and org_id == ctx.subject_id:
@@ -2458,6 +2663,12 @@ class GradingExtractor:
         years = [int(y) for y in _YEAR.findall(clause)]
         past_years = [y for y in years if inspection_year is None or y < inspection_year]
         cue = gates.search(_PREVIOUS_CUE, clause, gate=True)
+        if cue and not subject and _YEAR_CUE.fullmatch(cue.group(0)) and not _LATER.search(sentence) and not any(int(y) > int(_YEAR.search(cue.group(0)).group(0)) for y in _YEAR.findall(sentence)):
+            # "Derbyshire was rated good overall in 2024", "North East Ambulance Service, which was
+            # rated requires improvement in 2023": a year alone dates another body's grade to its own
+            # latest inspection, not to one before it (as `past_years` below, for the subject only),
+            # unless the sentence goes on to a later one ("..., and it is now adequate", "has since climbed to good").
+            cue = next((c for c in _PREVIOUS_CUE.finditer(clause) if not _YEAR_CUE.fullmatch(c.group(0))), None)
         if cue and re.search(r"\bfrom\b", cue.group(0)) and clause_start + cue.start() > found.start:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
         if cue and re.search(r"\bfrom\b", cue.group(0)) and _FROM_GRADE_TO.search(sentence, 0, found.start):
@@ -2502,7 +2713,8 @@ class GradingExtractor:
 
 # Between the last of a list of organisations and its grade: a plural verb, no sentence break.
 # Or "Kent Police and Essex Police share third place. Both were rated good for ...": the next sentence's "Both".
-_PLURAL_PREDICATE = re.compile(r"(?:\s+[^.;:!?]{0,60}[.!?]\s+(?-i:Both|The\s+two(?:\s+\w+)?))?\s+(?:were|are|have\s+been|had\s+been|both|all|each)\b[^.;:!?]{0,100}", re.I)
+# (An aside between them: "X and Y, inspected in 2024, were judged ...".)
+_PLURAL_PREDICATE = re.compile(r"(?:\s+[^.;:!?]{0,60}[.!?]\s+(?-i:Both|The\s+two(?:\s+\w+)?)|,\s+[^,.;:!?]{3,80},)?\s+(?:were|are|have\s+been|had\s+been|both|all|each)\b[^.;:!?]{0,100}", re.I)
 # What every match of `_PLURAL_PREDICATE` has: a space, then a plural verb.
 _PLURAL_CUE = re.compile(r"\s(?:were|are|have|had|both|all|each)\b", re.I)
 _PLURAL_WORDS = ("were", "are", "have", "had", "both", "all", "each")

@@ -3,22 +3,14 @@ are (area, grade, previous, count, out_of) for the document's subject."""
 
 import pytest
 
-from miner.document import DocumentBuilder
+from tests.document_lines import document_from_lines
 
 PEEL = "PEEL 2023–25: An inspection of Durham Constabulary"
 OFSTED = "Inspection of Norfolk County Council local authority children’s services"
 
 
 def extract(extractor, paragraphs, title=PEEL, published="2024-05-16", kind="report"):
-    builder = DocumentBuilder()
-    builder.add("heading", title, level=1)
-    for paragraph in paragraphs:
-        if paragraph.startswith("|"):
-            builder.add("table_row", " | ".join(c.strip() for c in paragraph.strip("|").split("|")))
-        else:
-            builder.add("paragraph", paragraph)
-    document = builder.build("text/html", title=title, published=published, kind=kind)
-    extraction = extractor.extract(document)
+    extraction = extractor.extract(document_from_lines(paragraphs, title, published=published, kind=kind))
     return {(g.area, g.grade, g.previous, g.count, g.out_of) for g in extraction.gradings}, extraction
 
 

@@ -8,6 +8,7 @@ records are (area, grade, previous, count, out_of) for the document's subject.""
 import pytest
 
 from miner.document import DocumentBuilder
+from tests.document_lines import document_from_lines
 
 PEEL = "PEEL 2021/22: An inspection of Avon and Somerset Constabulary"
 PRISON = "Report on an unannounced inspection of HMP Bristol by HM Chief Inspector of Prisons"
@@ -22,18 +23,7 @@ NSG = "not sufficiently good"
 
 
 def extract(extractor, lines, title, published="2024-06-12", kind="report"):
-    builder = DocumentBuilder()
-    builder.add("heading", title, level=1)
-    for line in lines:
-        if line.startswith("# "):
-            builder.add("heading", line[2:], level=2)
-        elif line.startswith("- "):
-            builder.add("list_item", line[2:])
-        elif line.startswith("|"):
-            builder.add("table_row", " | ".join(c.strip() for c in line.strip("|").split("|")))
-        else:
-            builder.add("paragraph", line)
-    extraction = extractor.extract(builder.build("text/html", title=title, published=published, kind=kind))
+    extraction = extractor.extract(document_from_lines(lines, title, published=published, kind=kind))
     return {(g.area, g.grade, g.previous, g.count, g.out_of) for g in extraction.gradings}, extraction
 
 

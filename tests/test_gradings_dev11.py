@@ -9,7 +9,7 @@ area, grade, previous, count, out_of)."""
 
 import pytest
 
-from miner.document import DocumentBuilder
+from tests.document_lines import document_from_lines
 
 ROUNDUP = "Children's social care in the North West: how Ofsted rates every council"
 PEEL = "PEEL 2021/22: An inspection of Lancashire Constabulary"
@@ -25,18 +25,7 @@ OE = "overall effectiveness"
 
 
 def extract(extractor, lines, title, published="2025-03-10", kind="news"):
-    builder = DocumentBuilder()
-    builder.add("heading", title, level=1)
-    for line in lines:
-        if line.startswith("# "):
-            builder.add("heading", line[2:], level=2)
-        elif line.startswith("- "):
-            builder.add("list_item", line[2:])
-        elif line.startswith("|"):
-            builder.add("table_row", " | ".join(c.strip() for c in line.strip("|").split("|")))
-        else:
-            builder.add("paragraph", line)
-    extraction = extractor.extract(builder.build("text/html", title=title, published=published, kind=kind))
+    extraction = extractor.extract(document_from_lines(lines, title, published=published, kind=kind))
     return {(g.organisation_id, g.area, g.grade, g.previous, g.count, g.out_of) for g in extraction.gradings}
 
 

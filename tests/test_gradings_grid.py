@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from miner.document import DocumentBuilder
+from tests.document_lines import document_from_lines
 
 PUBLISHED = "2024-06-12"
 
@@ -843,19 +843,8 @@ KNOWN_GAPS: dict[str, str] = {
 
 
 def run_case(extractor, case: Case) -> set:
-    builder = DocumentBuilder()
     title = case.body.headline if case.news else case.body.title
-    builder.add("heading", title, level=1)
-    for line in case.lines:
-        if line.startswith("# "):
-            builder.add("heading", line[2:], level=2)
-        elif line.startswith("|"):
-            builder.add("table_row", " | ".join(c.strip() for c in line.strip("|").split("|")))
-        elif line.startswith("- "):
-            builder.add("list_item", line[2:])
-        else:
-            builder.add("paragraph", line)
-    extraction = extractor.extract(builder.build("text/html", title=title, published=PUBLISHED, kind="news" if case.news else "report"))
+    extraction = extractor.extract(document_from_lines(case.lines, title, published=PUBLISHED, kind="news" if case.news else "report"))
     return {(g.organisation_id, g.area, g.grade, g.previous, g.count, g.out_of) for g in extraction.gradings}
 
 

@@ -70,11 +70,17 @@ def find_candidates(ctx, rule_offsets: list[tuple[int, int]], *, include_covered
     sentences `keep_sentence` (a predicate on a sentence's index) keeps.
     Sentences are found from the offsets of the grade words in the whole text
     (`literals`, whose words begin every grade term: the rules' index is made
-    once per document and shared), with no loop over sentences."""
+    once per document and shared), with no loop over sentences; in each, the
+    terms are matched only where those offsets say one can start (`_terms_at`)."""
     text = ctx.text
     if not text or not ctx.sentences:
         return []
-    offsets = ctx.literal_index(literals or _GRADE_WORD_LITERALS).offsets  # (made once per document, in C)
+    literals = literals or _GRADE_WORD_LITERALS
+    offsets = ctx.literal_index(literals).offsets  # (made once per document, in C)
+    # A grade term can start only at the offset of a grade word less one of `_TERM_STARTS`:
+    # where `literals`' offsets include every grade word's, each sentence's terms are
+    # matched at those positions (`_terms_at`), not searched for along the sentence.
+    words = offsets if offsets is not None and all(any(g.startswith(w) for w in literals.words) for g in GRADE_WORDS) else None
     if offsets is None:
         offsets = [m.start() for m in GRADE_TERM.finditer(text)]
     if not offsets:
@@ -98,14 +104,23 @@ def find_candidates(ctx, rule_offsets: list[tuple[int, int]], *, include_covered
         if k < 0:
             continue
         sent = sentences[k]
+        terms = _terms_at(sent.text, sent.start_char, words) if words is not None else list(GRADE_TERM.finditer(sent.text))
+        if not terms:
+            continue
         kept = None  # `keep_sentence(k)`, asked once the sentence has a candidate
-        lo, hi = bisect.bisect_left(span_starts, sent.start_char - 600), bisect.bisect_left(span_starts, sent.end_char)
-        in_sentence = [(s, e) for s, e in spans[lo:hi] if e > sent.start_char and s < sent.end_char]
-        for m in GRADE_TERM.finditer(sent.text):
+        in_sentence = None  # the rule spans that overlap the sentence, made once a term is not skipped as covered
+        for m in terms:
             start, end = sent.start_char + m.start(), sent.start_char + m.end()
-            covered = any(s <= start and end <= e for s, e in in_sentence) or _covered(spans, span_starts, start, end)
+            covered = _covered(spans, span_starts, start, end)
             if covered and not include_covered:
                 continue
+            if in_sentence is None:
+                lo, hi = bisect.bisect_left(span_starts, sent.start_char - 600), bisect.bisect_left(span_starts, sent.end_char)
+                in_sentence = [(s, e) for s, e in spans[lo:hi] if e > sent.start_char and s < sent.end_char]
+            if not covered:
+                covered = any(s <= start and end <= e for s, e in in_sentence)
+                if covered and not include_covered:
+                    continue
             if keep_sentence is not None:
                 if kept is None:
                     kept = keep_sentence(k)
@@ -115,6 +130,47 @@ def find_candidates(ctx, rule_offsets: list[tuple[int, int]], *, include_covered
             grade = GRADE_PHRASES.get(m.group(0).lower(), m.group(0).lower())
             candidates.append(Candidate(start, end, grade, sent.start_char, sent.text, covered, nearby))
     return candidates
+
+
+# How far before a grade word's offset a grade term holding it starts ("good" in
+# "not sufficiently good" and "reasonably good", "adequate" in "inadequate"), and
+# the letters the term starts with there (None: the grade word's own).
+_TERM_STARTS = sorted(
+    {(0, None)} | {
+        (p.index(w), p[0] + p[0].upper()) for p in GRADE_PHRASES for w in GRADE_WORDS
+        if w in p and p.index(w) > 0 and not any(p.startswith(v) for v in GRADE_WORDS)
+    },
+    reverse=True,
+)
+
+
+def _terms_at(text: str, base: int, offsets: list[int]) -> list[re.Match]:
+    """`list(GRADE_TERM.finditer(text))` for a sentence at `base`, given the
+    sorted offsets in the document of (at least) every grade word (`GRADE_WORDS`):
+    a match can start only at such an offset less one of `_TERM_STARTS`, with
+    the letter the term begins with there, so the pattern is tried at those
+    positions alone, left to right past each match. (Only for a text `scan.fold`
+    folds: the offsets are found in the folded text.)"""
+    lo = bisect.bisect_left(offsets, base)
+    hi = bisect.bisect_left(offsets, base + len(text), lo)
+    if lo == hi:
+        return []
+    if hi - lo == 1:
+        o = offsets[lo] - base
+        positions = [o - d for d, first in _TERM_STARTS if first is None or (o >= d and text[o - d] in first)]
+    else:
+        positions = sorted({o - d for o in (o - base for o in offsets[lo:hi]) for d, first in _TERM_STARTS if first is None or (o >= d and text[o - d] in first)})
+    terms = []
+    after = 0
+    match = GRADE_TERM.match
+    for p in positions:
+        if p < after:
+            continue
+        m = match(text, p)
+        if m is not None:
+            terms.append(m)
+            after = m.end()
+    return terms
 
 
 def _merged(offsets: list[tuple[int, int]]) -> tuple[numpy.ndarray, numpy.ndarray]:

@@ -59,7 +59,7 @@ _WORD_PARTS = [
     rf"(?P<rate>(?<![\w.£]){_NUM}{_SCALE}\s+(?:[a-z-]+\s+){{0,3}}?per\s+(?:1,000|1000|100,000|100000|10,000|100(?![,\d])|thousand|head|capita)\b(?:\s+(?:people|population|residents|officers|children))?"
     # A caseload or ratio of people to staff ("16 children per worker") is a rate; "10.4 days per
     # officer" stays a duration, so no time unit may come between the figure and "per".
-    rf"|(?<![\w.£]){_NUM}\s+(?!(?:working\s+|calendar\s+)?(?:days?|hours?|minutes?|seconds?|weeks?|months?|years?)\b)(?:[a-z-]+\s+){{0,3}}?per\s+(?:(?:qualified|social|case|support|youth|probation|prison|police|frontline|front-line|full-time)\s+)?(?:worker|workers|officer|practitioner|staff member|member of staff|caseworker|carer|teacher|nurse|doctor|manager|team)\b)",
+    rf"|(?<![\w.£])(?:{_NUM}|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\b)\s+(?!(?:working\s+|calendar\s+)?(?:days?|hours?|minutes?|seconds?|weeks?|months?|years?)\b)(?:[a-z-]+\s+){{0,3}}?per\s+(?:(?:qualified|social|case|support|youth|probation|prison|police|frontline|front-line|full-time)\s+)?(?:worker|workers|officer|practitioner|staff member|member of staff|caseworker|carer|teacher|nurse|doctor|manager|team)\b)",
     rf"(?P<duration>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s+{_DURATION_UNITS}\b)",
     rf"(?P<count>(?<![\w.£/:-]){_NUM}{_SCALE}(?![\w/%]|\.\d|-(?!strong)))",
     rf"(?P<wordcount>\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?=\s+(?:(?:new|more|further|additional|other|separate|serious|self-inflicted|local|locality|former|senior|permanent|interim|different|newly|extra|full-time|specialist|council-run|[a-z]+-[a-z]+)\s+){{0,2}}[a-z][a-z'’-]*s\b))",
@@ -373,7 +373,7 @@ _QUALIFIER = re.compile(r"\b(?:within|in|inside|under)\s+(?:the\s+)?$", re.I)
 # alternative wins): at a digit there is no point trying the fraction and
 # number-word rules, at a letter none of the digit-only ones.
 _DIGIT_START_KINDS = ("ratio", "multiplier", "percent", "rate", "duration", "count")
-_LETTER_START_KINDS = ("ratio", "fraction", "byfraction", "multiplier", "percent", "duration", "wordcount")
+_LETTER_START_KINDS = ("ratio", "fraction", "byfraction", "multiplier", "percent", "rate", "duration", "wordcount")
 
 
 def _alternatives(parts: list[str], kinds: tuple[str, ...]) -> re.Pattern:
@@ -768,7 +768,7 @@ def _interpret(kind: str, surface: str, start: int, end: int) -> _Stat | None:
         return _Stat(start, end, value, unit) if value is not None else None
     if kind == "rate":
         number = _SCALED_NUM.match(lowered)
-        value = parse_number(number.group(0)) if number else None
+        value = parse_number(number.group(0) if number else lowered.split(" ", 1)[0])  # "nine children per case manager"
         unit = "per_100000" if _HUNDRED_THOUSAND.search(lowered) else "rate"
         return _Stat(start, end, value, unit) if value is not None else None
     if kind == "duration":

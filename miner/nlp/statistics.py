@@ -62,7 +62,7 @@ _WORD_PARTS = [
     rf"|(?<![\w.£])(?:{_NUM}|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\b)\s+(?!(?:working\s+|calendar\s+)?(?:days?|hours?|minutes?|seconds?|weeks?|months?|years?)\b)(?:[a-z-]+\s+){{0,3}}?per\s+(?:(?:qualified|social|case|support|youth|probation|prison|police|frontline|front-line|full-time)\s+)?(?:worker|workers|officer|practitioner|staff member|member of staff|caseworker|carer|teacher|nurse|doctor|manager|team)\b)",
     rf"(?P<duration>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s+{_DURATION_UNITS}\b)",
     rf"(?P<count>(?<![\w.£/:-]){_NUM}{_SCALE}(?![\w/%]|\.\d|-(?!strong)))",
-    rf"(?P<wordcount>\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?=\s+(?:(?:new|more|further|additional|other|separate|serious|self-inflicted|local|locality|former|senior|permanent|interim|different|newly|extra|full-time|specialist|council-run|[a-z]+-[a-z]+)\s+){{0,2}}[a-z][a-z'’-]*s\b))",
+    rf"(?P<wordcount>\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?=\s+(?:(?:new|more|further|additional|other|separate|serious|self-inflicted|local|locality|former|senior|permanent|interim|different|newly|extra|full-time|specialist|council-run|young|[a-z]+-[a-z]+)\s+){{0,2}}(?:[a-z][a-z'’-]*s|people|children|men|women)\b))",
 ]
 _CANDIDATE = re.compile("|".join(_WORD_PARTS), re.I)
 # The same alternatives without number words, for the many sentences that
@@ -579,7 +579,10 @@ def find_statistics(
             # "It will be reinspected within three years": the inspection timetable, no
             # figure of the service (ANNOTATION.md).
             continue
-        if stat.unit in _TIME_UNITS and qualifier.search(text[max(0, stat.start - 12):stat.start]) and any(f.unit in ("percent", "ratio", "count", "rate") for f in found):
+        if stat.unit in _TIME_UNITS and qualifier.search(text[max(0, stat.start - 12):stat.start]) and any(
+                f.unit in ("percent", "ratio", "count", "rate") and _CLAUSE_BREAK.search(text, f.end, stat.start) is None for f in found):
+            # "82% were seen within 15 minutes": the span qualifies the figure of its clause
+            # ("..., and a prisoner was out of his cell for just under two hours" is a figure of its own).
             continue
         unit = stat.unit
         if unit in _TIME_UNITS:
@@ -609,7 +612,7 @@ def find_statistics(
                 stat.end = pct.end()
         elif stat.change_from is None:
             comparison = comparison_rx.match(text, stat.end)
-            if comparison:
+            if comparison and not _benchmark_after(text, low, comparison.end()):
                 earlier = parse_number(comparison.group("num").replace("£", "").replace(" ", ""))
                 if earlier is not None:
                     stat.change_from, stat.change_to = earlier, stat.value
@@ -701,11 +704,23 @@ _SUBJECT_NOUN = re.compile("|".join(_SUBJECT_NOUNS))  # on folded text: any of t
 _PARTICIPLE_TAILS = ("ed", "only", "just", "about", "around", "nearly", "almost")
 
 
+# A benchmark the figure is compared with ("compared with 32% across England", "against
+# 52 per cent nationally"): a record of its own, as the corpus has it, no earlier value.
+_BENCHMARK_AFTER = re.compile(r"\s+(?:nationally|across (?:england|wales|the country)(?: and wales)?|in england(?: and wales)?|in england as a whole)\b", re.I)
+_BENCHMARK_LITERALS = ("national", "across ", "in england")
+
+
+def _benchmark_after(text: str, low: str | None, end: int) -> bool:
+    return _maybe(low, end, end + 32, _BENCHMARK_LITERALS) and _BENCHMARK_AFTER.match(text, end, end + 40) is not None
+
+
 def _attach_to(sentence: str, stat: _Stat, found: list[_Stat], low: str | None = None) -> _Stat | None:
     if not found:
         return None
     start = max(0, stat.start - 40)
     if not _maybe(low, start, stat.start, _COMPARED_LITERALS) or not (_COMPARED.search(sentence[start:stat.start]) if low is None else _F_COMPARED.search(low, start, stat.start)):
+        return None
+    if _benchmark_after(sentence if low is None else low, low, stat.end):
         return None
     for earlier in reversed(found):
         if earlier.unit != stat.unit:
@@ -860,8 +875,8 @@ _SCORE_BEFORE = re.compile(r"\bscor(?:e|es|ed|ing)\s+(?:each\s+[a-z]+\s+)?(?:(?:
 # A number that names a group the text refers back to ("the six forces", "all five
 # forces", "Ofsted's four grades"), or the parts of an inspection framework ("four
 # tests", "twelve standards", "two inspections"): no quantity a researcher quotes.
-_FRAMEWORK_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:tests|grades|tiers|pillars|standards|rounds|categories|judge?ments|parts|measures|inspections|wings|points)\b")
-_FRAMEWORK_AFTER_DIGITS = re.compile(r"\s+(?:tests|grades|tiers|pillars|standards|categories|judge?ments)\b")
+_FRAMEWORK_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:tests|grades|tiers|pillars|standards|rounds|categories|judge?ments|parts|measures|inspections|wings|points|domains)\b")
+_FRAMEWORK_AFTER_DIGITS = re.compile(r"\s+(?:tests|grades|tiers|pillars|standards|categories|judge?ments|domains)\b")
 # A numbered provision named in brackets: "regulations 12 (safe care and treatment), 11 (need for consent)".
 _NAMED_AFTER = re.compile(r"\s*\([a-z][a-z ,'’-]*\)")
 # What after a number of one or two digits makes it no statistic, as one pattern.

@@ -90,3 +90,39 @@ def test_make_up_is_no_change():
 ])
 def test_number_word_rate(sentence, expected):
     assert_figures(sentence, expected)
+
+
+# E. A benchmark the figure is compared with is a record of its own; an earlier value
+# (no benchmark words after it) stays the change's `change_from`.
+@pytest.mark.parametrize("sentence, expected, change_from", [
+    ("Some 71% of plans were reviewed on time, compared with 80% across England.", [(71, "percent"), (80, "percent")], None),
+    ("Just 44 per cent of victims were contacted, against 57 per cent nationally.", [(44, "percent"), (57, "percent")], None),
+    ("The charge rate was 6.1 per cent, compared with 6.9 per cent across England and Wales.", [(6.1, "percent"), (6.9, "percent")], None),
+    # trap: a comparison with the figure before is one record
+    ("Some 71% of plans were reviewed on time, compared with 58% a year earlier.", [(71, "percent")], 58),
+])
+def test_benchmark_is_its_own_record(sentence, expected, change_from):
+    assert_figures(sentence, expected)
+    assert both_paths(sentence)[0].change_from == change_from
+
+
+# F. A span after "within" or "under" qualifies a figure of its own clause only.
+@pytest.mark.parametrize("sentence, expected", [
+    ("About half of the men were unemployed, and most spent under three hours a day on the wings.", [(0.5, "ratio"), (3, "hours")]),
+    # trap: in the same clause, the span is the first figure's threshold
+    ("About 64% of the men were unlocked within two hours.", [(64, "percent")]),
+])
+def test_span_qualifies_its_own_clause(sentence, expected):
+    assert_figures(sentence, expected)
+
+
+# G. Framework parts and irregular plurals.
+@pytest.mark.parametrize("sentence, expected", [
+    ("The inspection covered four domains of practice.", []),
+    ("Seven young people had moved placement.", [(7, "count")]),
+    ("Inspectors tracked five children and spoke to twelve women.", [(5, "count"), (12, "count")]),
+    # trap: a group referred back to is still no figure
+    ("The two children had not been seen.", []),
+])
+def test_framework_and_irregular_plurals(sentence, expected):
+    assert_figures(sentence, expected)

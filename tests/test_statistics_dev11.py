@@ -126,3 +126,16 @@ def test_span_qualifies_its_own_clause(sentence, expected):
 ])
 def test_framework_and_irregular_plurals(sentence, expected):
     assert_figures(sentence, expected)
+
+
+# H. Coverage: a comment on the figure after ", which" is not part of what the figure counts,
+# so a benchmark record added to the report (E) leaves the caseload claim's match intact.
+@pytest.mark.parametrize("sentence, text, expected", [
+    ("Advisers had caseloads of up to 30 young people, which the report called too high.", "30 young people",
+     "Advisers had caseloads of up to 30 young people"),
+    # trap: a restrictive "which" (no comma) stays in the clause
+    ("Some 12 homes which had closed reopened.", "12 homes", "Some 12 homes which had closed reopened."),
+])
+def test_coverage_clause_ends_before_a_comment(sentence, text, expected):
+    from miner.coverage.claims import clause
+    assert clause({"sentence": sentence, "text": text}) == expected

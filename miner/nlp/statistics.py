@@ -621,6 +621,10 @@ def find_statistics(
         consumed_until = max(consumed_until, stat.end)
         if not (counts_dropped and stat.unit == "count"):
             stat.measure = _measure(sentence, stat, low)
+            if found and found[-1].measure and (bench := _benchmark_of(sentence, low, stat)):
+                # "38% of care leavers ..., compared with 32% across England": the benchmark
+                # of the figure before, named as that figure's measure where it is for.
+                stat.measure = f"{found[-1].measure} {bench}"
             if periods is None:
                 periods = _Periods(sentence, low)
             period = periods.after(stat.end)
@@ -712,6 +716,18 @@ _BENCHMARK_LITERALS = ("national", "across ", "in england")
 
 def _benchmark_after(text: str, low: str | None, end: int) -> bool:
     return _maybe(low, end, end + 32, _BENCHMARK_LITERALS) and _BENCHMARK_AFTER.match(text, end, end + 40) is not None
+
+
+def _benchmark_of(sentence: str, low: str | None, stat: _Stat) -> str | None:
+    """Where the benchmark `stat` is for ("across England"), when it is one: a figure
+    compared with ("compared with", "against") and a benchmark place after it."""
+    text = sentence if low is None else low
+    start = max(0, stat.start - 40)
+    if not _benchmark_after(text, low, stat.end):
+        return None
+    if not _maybe(low, start, stat.start, _COMPARED_LITERALS) or not (_COMPARED.search(sentence[start:stat.start]) if low is None else _F_COMPARED.search(low, start, stat.start)):
+        return None
+    return sentence[_BENCHMARK_AFTER.match(text, stat.end, stat.end + 40).span()[0]:_BENCHMARK_AFTER.match(text, stat.end, stat.end + 40).end()].strip()
 
 
 def _attach_to(sentence: str, stat: _Stat, found: list[_Stat], low: str | None = None) -> _Stat | None:

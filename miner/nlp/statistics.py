@@ -373,7 +373,9 @@ _QUALIFIER = re.compile(r"\b(?:within|in|inside|under)\s+(?:the\s+)?$", re.I)
 # alternative wins): at a digit there is no point trying the fraction and
 # number-word rules, at a letter none of the digit-only ones.
 _DIGIT_START_KINDS = ("ratio", "multiplier", "percent", "rate", "duration", "count")
-_LETTER_START_KINDS = ("ratio", "fraction", "byfraction", "multiplier", "percent", "rate", "duration", "wordcount")
+_LETTER_START_KINDS = ("ratio", "fraction", "byfraction", "multiplier", "percent", "duration", "wordcount")
+# ... and with `rate` ("nine children per case manager"), tried at a letter only where "per" follows.
+_LETTER_START_KINDS_PER = ("ratio", "fraction", "byfraction", "multiplier", "percent", "rate", "duration", "wordcount")
 
 
 def _alternatives(parts: list[str], kinds: tuple[str, ...]) -> re.Pattern:
@@ -384,6 +386,7 @@ _BY_FIRST_CHARACTER = {
     number_words: (_alternatives(parts, _DIGIT_START_KINDS), _alternatives(parts, ("money",)), _alternatives(parts, _LETTER_START_KINDS), full)
     for number_words, parts, full in ((True, _WORD_PARTS, _CANDIDATE), (False, _DIGIT_PARTS, _CANDIDATE_DIGITS))
 }
+_LETTER_PER = {number_words: _alternatives(parts, _LETTER_START_KINDS_PER) for number_words, parts in ((True, _WORD_PARTS), (False, _DIGIT_PARTS))}
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -463,7 +466,7 @@ def _candidates(sentence: str, low: str | None, number_words: bool | None, offse
             if number_words is None:
                 number_words = _number_words(sentence, low, offsets)
                 digit, pound, letter, full = patterns[number_words]
-            rx = letter if char in _ASCII_LETTERS else full
+            rx = ((_LETTER_PER if low is None else _F_LETTER_PER)[bool(number_words)] if last_per >= p or low is None else letter) if char in _ASCII_LETTERS else full
         m = rx.match(text, p)
         if m:
             yield m
@@ -621,7 +624,7 @@ def find_statistics(
         consumed_until = max(consumed_until, stat.end)
         if not (counts_dropped and stat.unit == "count"):
             stat.measure = _measure(sentence, stat, low)
-            if found and found[-1].measure and (bench := _benchmark_of(sentence, low, stat)):
+            if found and found[-1].measure and text.startswith(_BENCHMARK_STARTS, stat.end) and (bench := _benchmark_of(sentence, low, stat)):
                 # "38% of care leavers ..., compared with 32% across England": the benchmark
                 # of the figure before, named as that figure's measure where it is for.
                 stat.measure = f"{found[-1].measure} {bench}"
@@ -711,11 +714,11 @@ _PARTICIPLE_TAILS = ("ed", "only", "just", "about", "around", "nearly", "almost"
 # A benchmark the figure is compared with ("compared with 32% across England", "against
 # 52 per cent nationally"): a record of its own, as the corpus has it, no earlier value.
 _BENCHMARK_AFTER = re.compile(r"\s+(?:nationally|across (?:england|wales|the country)(?: and wales)?|in england(?: and wales)?|in england as a whole)\b", re.I)
-_BENCHMARK_LITERALS = ("national", "across ", "in england")
+_BENCHMARK_STARTS = (" nationally", " across ", " in england", " in England", " Nationally", " Across ", " In England")
 
 
 def _benchmark_after(text: str, low: str | None, end: int) -> bool:
-    return _maybe(low, end, end + 32, _BENCHMARK_LITERALS) and _BENCHMARK_AFTER.match(text, end, end + 40) is not None
+    return text.startswith(_BENCHMARK_STARTS, end) and _BENCHMARK_AFTER.match(text, end, end + 40) is not None
 
 
 def _benchmark_of(sentence: str, low: str | None, stat: _Stat) -> str | None:
@@ -869,6 +872,7 @@ _AGE_RANGE_AFTER = re.compile(r"\s*(?:and|to|or|-|–)\s*\d{1,2}\s*-?\s*years?[-
 _CLOCK_AFTER = re.compile(r":\d\d\b")
 _AGE_BAND_NOUN = re.compile(r"\s+(?:population|age group|age range|age band|cohort)\b", re.I)
 _AGE_BAND_AFTER = re.compile(r"\s*(?:to|-|–)\s*\d{1,2}" + _AGE_BAND_NOUN.pattern, re.I)
+_AGE_BAND_STARTS = (" to ", "-", "–", " -", " –", " population", " age ", " cohort", " Population", " Age ", " Cohort", " To ")
 _AGE_BAND_BEFORE = re.compile(r"\b\d{1,2}\s*(?:to|-|–)\s*$")
 _SCORE_ROW = re.compile(r"\s*(?:safety|respect|purposeful activity|(?:rehabilitation and )?release planning|resettlement)\s*(?:\|\s*[1-4]\s*)+\|?\s*$", re.I)
 # An address: a house number before a street or town and a postcode ("Civic Centre 1 Huddersfield HD1 2NF").
@@ -999,7 +1003,7 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
         if "age" in lowered_before and _AGE_RANGE_BEFORE.search(lowered_before):
             return True
         # An age band named as a group: "the 10 to 17 population", "the 18-24 age group".
-        if end - start <= 2 and (_AGE_BAND_AFTER.match(text, end, end + 40) or (
+        if end - start <= 2 and text.startswith(_AGE_BAND_STARTS, end) and (_AGE_BAND_AFTER.match(text, end, end + 40) or (
                 _AGE_BAND_NOUN.match(text, end, end + 20) and _AGE_BAND_BEFORE.search(lowered_before))):
             return True
         # A score table's row of the healthy prison tests: "Safety | 1 | 2".
@@ -1241,6 +1245,7 @@ def _without_case(rx: re.Pattern, source: str | None = None) -> re.Pattern:
 
 
 _F_NUMBER_WORDS = _without_case(_NUMBER_WORDS)
+_F_LETTER_PER = {key: _without_case(rx) for key, rx in _LETTER_PER.items()}
 _F_BY_FIRST_CHARACTER = {key: tuple(map(_without_case, patterns)) for key, patterns in _BY_FIRST_CHARACTER.items()}
 _F_PERIOD = _without_case(_PERIOD, _PERIOD.pattern.replace(_MONTH, _MONTH.lower()))
 _F_QUALIFIER, _F_CHANGE_PCT, _F_COMPARISON, _F_COMPARED = map(_without_case, (_QUALIFIER, _CHANGE_PCT, _COMPARISON, _COMPARED))

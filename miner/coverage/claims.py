@@ -121,6 +121,8 @@ class Weights:
 
 _CLAUSE_BREAK = re.compile(
     r";\s+|,?\s+\b(?:but|while|whereas|although|though)\b\s+|,\s+and\s+"
+    # "..., which inspectors said was too high": a comment on the figure, not what it counts
+    r"|,\s+which\s+"
     # "..., the report said, a change the chief constable puts down to ...": attribution ends the claim
     r"|,\s+(?:the\s+|its\s+)?(?:report|inspectors?|watchdog|inspectorate|ofsted)\s+(?:said|says|found|warned|noted|added)\b,?\s*",
     re.IGNORECASE,

@@ -59,10 +59,10 @@ _WORD_PARTS = [
     rf"(?P<rate>(?<![\w.£]){_NUM}{_SCALE}\s+(?:[a-z-]+\s+){{0,3}}?per\s+(?:1,000|1000|100,000|100000|10,000|100(?![,\d])|thousand|head|capita)\b(?:\s+(?:people|population|residents|officers|children))?"
     # A caseload or ratio of people to staff ("16 children per worker") is a rate; "10.4 days per
     # officer" stays a duration, so no time unit may come between the figure and "per".
-    rf"|(?<![\w.£]){_NUM}\s+(?!(?:working\s+|calendar\s+)?(?:days?|hours?|minutes?|seconds?|weeks?|months?|years?)\b)(?:[a-z-]+\s+){{0,3}}?per\s+(?:(?:qualified|social|case|support|youth|probation|prison|police|frontline|front-line|full-time)\s+)?(?:worker|workers|officer|practitioner|staff member|member of staff|caseworker|carer|teacher|nurse|doctor|manager|team)\b)",
+    rf"|(?<![\w.£])(?:{_NUM}|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\b)\s+(?!(?:working\s+|calendar\s+)?(?:days?|hours?|minutes?|seconds?|weeks?|months?|years?)\b)(?:[a-z-]+\s+){{0,3}}?per\s+(?:(?:qualified|social|case|support|youth|probation|prison|police|frontline|front-line|full-time)\s+)?(?:worker|workers|officer|practitioner|staff member|member of staff|caseworker|carer|teacher|nurse|doctor|manager|team)\b)",
     rf"(?P<duration>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s+{_DURATION_UNITS}\b)",
     rf"(?P<count>(?<![\w.£/:-]){_NUM}{_SCALE}(?![\w/%]|\.\d|-(?!strong)))",
-    rf"(?P<wordcount>\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?=\s+(?:(?:new|more|further|additional|other|separate|serious|self-inflicted|local|locality|former|senior|permanent|interim|different|newly|extra|full-time|specialist|council-run|[a-z]+-[a-z]+)\s+){{0,2}}[a-z][a-z'’-]*s\b))",
+    rf"(?P<wordcount>\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?=\s+(?:(?:new|more|further|additional|other|separate|serious|self-inflicted|local|locality|former|senior|permanent|interim|different|newly|extra|full-time|specialist|council-run|young|[a-z]+-[a-z]+)\s+){{0,2}}(?:[a-z][a-z'’-]*s|people|children|men|women)\b))",
 ]
 _CANDIDATE = re.compile("|".join(_WORD_PARTS), re.I)
 # The same alternatives without number words, for the many sentences that
@@ -97,7 +97,7 @@ _IS_DIGIT[np.frombuffer(b"0123456789", dtype=np.uint8)] = True
 _NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f\D]")
 
 _CHANGE = re.compile(
-    r"\b(?P<verb>rose|risen|rising|rises|increased|increasing|increases|grew|grown|climbed|jumped|soared|went up|up|fell|fallen|falling|falls|decreased|decreasing|dropped|declined|reduced|went down|down|cut|dropping)\b"
+    r"\b(?P<verb>rose|risen|rising|rises|increased|increasing|increases|grew|grown|climbed|jumped|soared|went up|(?<!\bmake )(?<!\bmakes )(?<!\bmade )(?<!\bmaking )up|fell|fallen|falling|falls|decreased|decreasing|dropped|declined|reduced|went down|down|cut|dropping)\b"
     r"(?:\s+(?:by|to|from|almost|nearly|about|around|more than|over|some|just))*\s*$",
     re.I,
 )
@@ -109,11 +109,11 @@ _UP_WORDS = {"rose", "risen", "rising", "rises", "increased", "increasing", "inc
 # to more than 7,000"): matched at the earlier figure, whose candidate starts
 # just after "from" (`_FROM_BEFORE`). Up to nine words, years and rate bases may
 # come between; none of them a figure of its own.
-_FROM_MODIFIER = r"(?:about|around|over|under|nearly|almost|some|just over|just under|more than|less than|fewer than|approximately)"
+_FROM_MODIFIER = r"(?:about|around|over|under|nearly|almost|some|just over|just under|more than|less than|fewer than|approximately|an average of)"
 _FROM_BEFORE = re.compile(rf"\bfrom\s+(?:{_FROM_MODIFIER}\s+)?$", re.I)
 _FROM_TO_AT = re.compile(
     rf"(?P<from>£?\s?(?:{_NUM}{_SCALE}|{_WORDNUM}))(?:\s*(?:%|per\s?cent\b|percent\b))?"
-    rf"(?:,?\s+(?!to\b)(?:[a-z'’()-]+|(?:19|20)\d\d(?:\s*[/–-]\s*\d{{2,4}})?|1,?000|10,?000|100,?000)){{0,9}}?"
+    rf"(?:,?\s+(?:(?!to\b)(?:[a-z'’()-]+|(?:19|20)\d\d(?:\s*[/–-]\s*\d{{2,4}})?|1,?000|10,?000|100,?000)|to\s+{_MONTH}\s+(?:19|20)\d\d)){{0,9}}?"
     rf"\s*,?\s+to\s+(?:{_FROM_MODIFIER}\s+)?(?P<to>£?\s?(?:{_NUM}{_SCALE}|{_WORDNUM}))(?![\w,.]\d|[\w-])(?:\s+(?P<to_unit>{_DURATION_UNITS})\b)?",
     re.I,
 )
@@ -356,7 +356,15 @@ _CHANGE_PCT = re.compile(
     rf"(?P<pct>{_NUM})\s*(?:%|per\s?cent|percent)",
     re.I,
 )
-_PHONE = re.compile(r"(?:\+44\s?\(?0?\)?|\(?\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b")
+# ", up 11 per cent" after a figure of another unit: that figure's percentage change.
+_CHANGE_PCT_BEFORE = re.compile(r",\s*(?:up|down)\s+(?:by\s+)?$")
+# When the inspectorate will next inspect: a modal verb and an inspection, then "within"
+# a duration, in one clause. (A deadline set for the inspected body, "must set out within
+# 28 days", stays a statistic, as the corpus has it.)
+_MODAL = r"\b(?:will|could|should|must|may|might|would|shall)\b"
+_DEADLINE_BEFORE = re.compile(
+    rf"(?:{_MODAL}[^,;:]*\b(?:re)?inspect|\b(?:re)?inspect[^,;:]*{_MODAL}|\bmonitoring visit[^,;:]*{_MODAL})[^,;:]*\bwithin\s+(?:approximately\s+|about\s+|around\s+|up to\s+)?$")
+_PHONE = re.compile(r"(?:\+44\s?\(?0?\)?|\(?\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")  # "(?!\d)": also before a run-on "www."
 _QUALIFIER = re.compile(r"\b(?:within|in|inside|under)\s+(?:the\s+)?$", re.I)
 
 
@@ -366,6 +374,8 @@ _QUALIFIER = re.compile(r"\b(?:within|in|inside|under)\s+(?:the\s+)?$", re.I)
 # number-word rules, at a letter none of the digit-only ones.
 _DIGIT_START_KINDS = ("ratio", "multiplier", "percent", "rate", "duration", "count")
 _LETTER_START_KINDS = ("ratio", "fraction", "byfraction", "multiplier", "percent", "duration", "wordcount")
+# ... and with `rate` ("nine children per case manager"), tried at a letter only where "per" follows.
+_LETTER_START_KINDS_PER = ("ratio", "fraction", "byfraction", "multiplier", "percent", "rate", "duration", "wordcount")
 
 
 def _alternatives(parts: list[str], kinds: tuple[str, ...]) -> re.Pattern:
@@ -376,6 +386,7 @@ _BY_FIRST_CHARACTER = {
     number_words: (_alternatives(parts, _DIGIT_START_KINDS), _alternatives(parts, ("money",)), _alternatives(parts, _LETTER_START_KINDS), full)
     for number_words, parts, full in ((True, _WORD_PARTS, _CANDIDATE), (False, _DIGIT_PARTS, _CANDIDATE_DIGITS))
 }
+_LETTER_PER = {number_words: _alternatives(parts, _LETTER_START_KINDS_PER) for number_words, parts in ((True, _WORD_PARTS), (False, _DIGIT_PARTS))}
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -455,7 +466,7 @@ def _candidates(sentence: str, low: str | None, number_words: bool | None, offse
             if number_words is None:
                 number_words = _number_words(sentence, low, offsets)
                 digit, pound, letter, full = patterns[number_words]
-            rx = letter if char in _ASCII_LETTERS else full
+            rx = ((_LETTER_PER if low is None else _F_LETTER_PER)[bool(number_words)] if last_per >= p or low is None else letter) if char in _ASCII_LETTERS else full
         m = rx.match(text, p)
         if m:
             yield m
@@ -558,7 +569,23 @@ def find_statistics(
             attach.change_from, attach.change_to = stat.value, attach.value
             attach.direction = attach.direction or ("up" if attach.value > stat.value else "down" if attach.value < stat.value else "unchanged")
             continue
-        if stat.unit in _TIME_UNITS and qualifier.search(text[max(0, stat.start - 12):stat.start]) and any(f.unit in ("percent", "ratio", "count", "rate") for f in found):
+        if stat.unit in ("percent", "percentage_points") and found and found[-1].unit not in ("percent", "percentage_points") and found[-1].change_pct is None and (
+                _maybe(low, start - 12 if start > 12 else 0, start, ("up", "down")) and _CHANGE_PCT_BEFORE.search(text[start - 16 if start > 16 else 0:start].lower())):
+            # "£612m on children's social care, up 11 per cent in a year": the percentage
+            # change of the figure before, one record (ANNOTATION.md), not a figure of its own.
+            earlier = found[-1]
+            earlier.change_pct = stat.value
+            earlier.direction = earlier.direction or ("up" if text[start - 16 if start > 16 else 0:start].lower().rstrip().rstrip("by").rstrip().endswith("up") else "down")
+            consumed_until = max(consumed_until, stat.end)
+            continue
+        if stat.unit in _TIME_UNITS and _maybe(low, start - 30 if start > 30 else 0, start, ("within",)) and _DEADLINE_BEFORE.search(text[:start].lower()):
+            # "It will be reinspected within three years": the inspection timetable, no
+            # figure of the service (ANNOTATION.md).
+            continue
+        if stat.unit in _TIME_UNITS and qualifier.search(text[max(0, stat.start - 12):stat.start]) and any(
+                f.unit in ("percent", "ratio", "count", "rate") and _CLAUSE_BREAK.search(text, f.end, stat.start) is None for f in found):
+            # "82% were seen within 15 minutes": the span qualifies the figure of its clause
+            # ("..., and a prisoner was out of his cell for just under two hours" is a figure of its own).
             continue
         unit = stat.unit
         if unit in _TIME_UNITS:
@@ -588,7 +615,7 @@ def find_statistics(
                 stat.end = pct.end()
         elif stat.change_from is None:
             comparison = comparison_rx.match(text, stat.end)
-            if comparison:
+            if comparison and not _benchmark_after(text, low, comparison.end()):
                 earlier = parse_number(comparison.group("num").replace("£", "").replace(" ", ""))
                 if earlier is not None:
                     stat.change_from, stat.change_to = earlier, stat.value
@@ -597,6 +624,10 @@ def find_statistics(
         consumed_until = max(consumed_until, stat.end)
         if not (counts_dropped and stat.unit == "count"):
             stat.measure = _measure(sentence, stat, low)
+            if found and found[-1].measure and text.startswith(_BENCHMARK_STARTS, stat.end) and (bench := _benchmark_of(sentence, low, stat)):
+                # "38% of care leavers ..., compared with 32% across England": the benchmark
+                # of the figure before, named as that figure's measure where it is for.
+                stat.measure = f"{found[-1].measure} {bench}"
             if periods is None:
                 periods = _Periods(sentence, low)
             period = periods.after(stat.end)
@@ -680,11 +711,35 @@ _SUBJECT_NOUN = re.compile("|".join(_SUBJECT_NOUNS))  # on folded text: any of t
 _PARTICIPLE_TAILS = ("ed", "only", "just", "about", "around", "nearly", "almost")
 
 
+# A benchmark the figure is compared with ("compared with 32% across England", "against
+# 52 per cent nationally"): a record of its own, as the corpus has it, no earlier value.
+_BENCHMARK_AFTER = re.compile(r"\s+(?:nationally|across (?:england|wales|the country)(?: and wales)?|in england(?: and wales)?|in england as a whole)\b", re.I)
+_BENCHMARK_STARTS = (" nationally", " across ", " in england", " in England", " Nationally", " Across ", " In England")
+
+
+def _benchmark_after(text: str, low: str | None, end: int) -> bool:
+    return text.startswith(_BENCHMARK_STARTS, end) and _BENCHMARK_AFTER.match(text, end, end + 40) is not None
+
+
+def _benchmark_of(sentence: str, low: str | None, stat: _Stat) -> str | None:
+    """Where the benchmark `stat` is for ("across England"), when it is one: a figure
+    compared with ("compared with", "against") and a benchmark place after it."""
+    text = sentence if low is None else low
+    start = max(0, stat.start - 40)
+    if not _benchmark_after(text, low, stat.end):
+        return None
+    if not _maybe(low, start, stat.start, _COMPARED_LITERALS) or not (_COMPARED.search(sentence[start:stat.start]) if low is None else _F_COMPARED.search(low, start, stat.start)):
+        return None
+    return sentence[_BENCHMARK_AFTER.match(text, stat.end, stat.end + 40).span()[0]:_BENCHMARK_AFTER.match(text, stat.end, stat.end + 40).end()].strip()
+
+
 def _attach_to(sentence: str, stat: _Stat, found: list[_Stat], low: str | None = None) -> _Stat | None:
     if not found:
         return None
     start = max(0, stat.start - 40)
     if not _maybe(low, start, stat.start, _COMPARED_LITERALS) or not (_COMPARED.search(sentence[start:stat.start]) if low is None else _F_COMPARED.search(low, start, stat.start)):
+        return None
+    if _benchmark_after(sentence if low is None else low, low, stat.end):
         return None
     for earlier in reversed(found):
         if earlier.unit != stat.unit:
@@ -747,7 +802,7 @@ def _interpret(kind: str, surface: str, start: int, end: int) -> _Stat | None:
         return _Stat(start, end, value, unit) if value is not None else None
     if kind == "rate":
         number = _SCALED_NUM.match(lowered)
-        value = parse_number(number.group(0)) if number else None
+        value = parse_number(number.group(0) if number else lowered.split(" ", 1)[0])  # "nine children per case manager"
         unit = "per_100000" if _HUNDRED_THOUSAND.search(lowered) else "rate"
         return _Stat(start, end, value, unit) if value is not None else None
     if kind == "duration":
@@ -789,7 +844,7 @@ _LONGEST_MONTH = len("september.")
 _PHONE_REST = re.compile(r"\s?\d{3,4}\s?\d{3,4}\b")
 _LABELS = ("paragraph", "para", "page", "pages", "p.", "section", "chapter", "figure", "fig.", "table", "annex", "appendix",
            "recommendation", "footnote", "note", "number", "no.", "version", "round", "phase", "tier", "level", "step", "part",
-           "question", "area", "cause of concern", "age", "aged", "age of", "under", "over-",
+           "question", "area", "cause of concern", "category", "age", "aged", "age of", "under", "over-",
            "per")  # the base of a rate: "per 1,000 population"
 # Document furniture and numbered provisions ("Reference: 80586", "regulation 12", "outcome 16",
 # "grade 1"): what the text before the number ends with, less trailing space (one `endswith`).
@@ -815,6 +870,11 @@ _SERVICE_NUMBERS = frozenset(("999", "101", "111", "112", "105"))
 # lower-cased, times of day, ages ("16 years old") and reading times ("4 min read").
 _AGE_RANGE_AFTER = re.compile(r"\s*(?:and|to|or|-|–)\s*\d{1,2}\s*-?\s*years?[- ]olds?\b")
 _CLOCK_AFTER = re.compile(r":\d\d\b")
+_AGE_BAND_NOUN = re.compile(r"\s+(?:population|age group|age range|age band|cohort)\b", re.I)
+_AGE_BAND_AFTER = re.compile(r"\s*(?:to|-|–)\s*\d{1,2}" + _AGE_BAND_NOUN.pattern, re.I)
+_AGE_BAND_STARTS = (" to ", "-", "–", " -", " –", " population", " age ", " cohort", " Population", " Age ", " Cohort", " To ")
+_AGE_BAND_BEFORE = re.compile(r"\b\d{1,2}\s*(?:to|-|–)\s*$")
+_SCORE_ROW = re.compile(r"\s*(?:safety|respect|purposeful activity|(?:rehabilitation and )?release planning|resettlement)\s*(?:\|\s*[1-4]\s*)+\|?\s*$", re.I)
 # An address: a house number before a street or town and a postcode ("Civic Centre 1 Huddersfield HD1 2NF").
 _POSTCODE_AFTER = re.compile(r"(?:\s+[A-Z][A-Za-z'’-]+){1,4},?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _COUNT_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_RANGE_AFTER, _MONTH_AFTER, _DATE_RANGE_AFTER, _PHONE_REST, _NAMED_LAW, _CLOCK_AFTER, _POSTCODE_AFTER)))
@@ -828,15 +888,15 @@ _OLD_YEAR_BEFORE = re.compile(r"\b(?:in|between|and|since|from|until|to|by|of|bu
 # a grade word after the score ("3 reasonably good, 2 not sufficiently good and 1 poor").
 _GRADE_WORDS = r"(?:outstanding|good|reasonably good|not sufficiently good|poor|adequate|inadequate|requires improvement|insufficient)"
 _SCORE_AFTER = re.compile(
-    rf"\s*(?:=|\((?:{_GRADE_WORDS})\)|means\b|,\s*the\s+(?:highest|lowest|best|worst)\b|\|\s*{_GRADE_WORDS}\b)"
+    rf"\s*(?:=|\((?:{_GRADE_WORDS})\)|means\b|is\s+{_GRADE_WORDS}\b|,\s*the\s+(?:highest|lowest|best|worst)\b|\|\s*{_GRADE_WORDS}\b)"
     rf"|\s+{_GRADE_WORDS}(?=\s*(?:[,;.]|and\b|$))"
 )
 _SCORE_BEFORE = re.compile(r"\bscor(?:e|es|ed|ing)\s+(?:each\s+[a-z]+\s+)?(?:(?:of|from|at|a)\s+)?(?:\d\s+(?:\([a-z ]+\)\s+)?to\s+)?$")
 # A number that names a group the text refers back to ("the six forces", "all five
 # forces", "Ofsted's four grades"), or the parts of an inspection framework ("four
 # tests", "twelve standards", "two inspections"): no quantity a researcher quotes.
-_FRAMEWORK_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:tests|grades|tiers|pillars|standards|rounds|categories|judge?ments|parts|measures|inspections|wings|points)\b")
-_FRAMEWORK_AFTER_DIGITS = re.compile(r"\s+(?:tests|grades|tiers|pillars|standards|categories|judge?ments)\b")
+_FRAMEWORK_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:tests|grades|tiers|pillars|standards|rounds|categories|judge?ments|parts|measures|inspections|wings|points|domains)\b")
+_FRAMEWORK_AFTER_DIGITS = re.compile(r"\s+(?:tests|grades|tiers|pillars|standards|categories|judge?ments|domains)\b")
 # A numbered provision named in brackets: "regulations 12 (safe care and treatment), 11 (need for consent)".
 _NAMED_AFTER = re.compile(r"\s*\([a-z][a-z ,'’-]*\)")
 # What after a number of one or two digits makes it no statistic, as one pattern.
@@ -941,6 +1001,13 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
         # Ranges of ages and dates: "aged 16 and 17", "between 7 and 18 November".
         lowered_before = before.lower() if low is None else low[b0:start]
         if "age" in lowered_before and _AGE_RANGE_BEFORE.search(lowered_before):
+            return True
+        # An age band named as a group: "the 10 to 17 population", "the 18-24 age group".
+        if end - start <= 2 and text.startswith(_AGE_BAND_STARTS, end) and (_AGE_BAND_AFTER.match(text, end, end + 40) or (
+                _AGE_BAND_NOUN.match(text, end, end + 20) and _AGE_BAND_BEFORE.search(lowered_before))):
+            return True
+        # A score table's row of the healthy prison tests: "Safety | 1 | 2".
+        if end - start == 1 and "|" in sentence and _SCORE_ROW.match(text):
             return True
         # (An area code, "0161", begins with "0": excluded above.)
         # Paragraph, page, section, footnote, recommendation numbers.
@@ -1178,11 +1245,13 @@ def _without_case(rx: re.Pattern, source: str | None = None) -> re.Pattern:
 
 
 _F_NUMBER_WORDS = _without_case(_NUMBER_WORDS)
+_F_LETTER_PER = {key: _without_case(rx) for key, rx in _LETTER_PER.items()}
 _F_BY_FIRST_CHARACTER = {key: tuple(map(_without_case, patterns)) for key, patterns in _BY_FIRST_CHARACTER.items()}
 _F_PERIOD = _without_case(_PERIOD, _PERIOD.pattern.replace(_MONTH, _MONTH.lower()))
 _F_QUALIFIER, _F_CHANGE_PCT, _F_COMPARISON, _F_COMPARED = map(_without_case, (_QUALIFIER, _CHANGE_PCT, _COMPARISON, _COMPARED))
 _F_AREAS_AFTER, _F_URL, _F_LONG_UNIT = map(_without_case, (_AREAS_AFTER, _URL, _LONG_UNIT))
-_F_CHANGE, _F_BY_OR_UP, _F_FROM_BEFORE, _F_FROM_TO_AT, _F_DOWN_FROM, _F_TRAILING_CHANGE = map(_without_case, (_CHANGE, _BY_OR_UP, _FROM_BEFORE, _FROM_TO_AT, _DOWN_FROM, _TRAILING_CHANGE))
+_F_CHANGE, _F_BY_OR_UP, _F_FROM_BEFORE, _F_DOWN_FROM, _F_TRAILING_CHANGE = map(_without_case, (_CHANGE, _BY_OR_UP, _FROM_BEFORE, _DOWN_FROM, _TRAILING_CHANGE))
+_F_FROM_TO_AT = _without_case(_FROM_TO_AT, _FROM_TO_AT.pattern.replace(_MONTH, _MONTH.lower()))
 _F_SUBJECT_OF, _F_CHANGE_VERB, _F_CLAUSE_START = map(_without_case, (_SUBJECT_OF, _CHANGE_VERB, _CLAUSE_START))
 
 

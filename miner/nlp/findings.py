@@ -25,7 +25,8 @@ from miner.nlp.context import get_context, set_span_group, span_key
 from miner.nlp.finding_model import Candidate, FindingClassifier, _label_names
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import required_literals
-from miner.nlp.sections import BOILERPLATE_ANYWHERE, BOILERPLATE_STARTS, Section, block_sections, is_boilerplate, is_toc_entry
+from miner.nlp.stated_kinds import stated_kind, stated_polarity
+from miner.nlp.sections import BOILERPLATE_ANYWHERE, BOILERPLATE_STARTS, Section, block_sections, is_boilerplate, is_toc_entry, states_nothing_found
 
 SPANS_KEY = "findings"
 DATA = pathlib.Path(__file__).parent / "data" / "findings.json"
@@ -103,7 +104,7 @@ class FindingExtractor:
             if len(text) < 25 or len(text) > 1200:
                 continue
             block_kind = kinds[i]
-            if block_kind in ("heading", "caption", "table_row"):
+            if block_kind in ("heading", "caption", "table_row") or states_nothing_found(text, block_kind):
                 continue
             start = sent.start_char + (len(whole) - len(lead))
             end = start + len(text)
@@ -222,23 +223,24 @@ class FindingExtractor:
         # `_kind` inline (a call per finding showed): "none" read as "finding",
         # and a report's own section heading surer than the model about the kind.
         model_kinds = _label_names(tuple("finding" if label == "none" else label for label in batch.labels), batch.best[kept])
+        kept_candidates = [candidates[n] for n in kept_list]
         kinds = [
-            c.section_kind if c.section_kind is not None and c.doc_kind == "report" else model_kind
-            for c, model_kind in zip([candidates[n] for n in kept_list], model_kinds)
+            c.section_kind if c.section_kind is not None and c.doc_kind == "report" else stated_kind(c.text) or model_kind
+            for c, model_kind in zip(kept_candidates, model_kinds)
         ]
         polarities, topics = heads["polarity"][0], heads["topic"][0]
         if len(chosen) < len(kept):  # None for the candidates the kind head does not keep
             where = dict(zip(chosen.tolist(), range(len(chosen))))
             polarities = [polarities[where[n]] if n in where else None for n in kept_list]
             topics = [topics[where[n]] if n in where else None for n in kept_list]
-        polarities = [_FIXED_POLARITY.get(kind) or polarity for kind, polarity in zip(kinds, polarities)]
+        polarities = [_FIXED_POLARITY.get(kind) or stated_polarity(c.text) or polarity for kind, polarity, c in zip(kinds, polarities, kept_candidates)]
         return kept_list, kinds, polarities, topics, batch.finding_p[kept].tolist()
 
     def _decide(self, candidate: Candidate, prediction: dict) -> tuple[str | None, str | None, str | None, float]:
         if prediction["finding_p"] < self.threshold:
             return None, None, None, prediction["finding_p"]
         kind = _kind(candidate, prediction["kind"])
-        polarity = _FIXED_POLARITY.get(kind) or prediction["polarity"]
+        polarity = _FIXED_POLARITY.get(kind) or stated_polarity(candidate.text) or prediction["polarity"]
         return kind, polarity, prediction["topic"], prediction["finding_p"]
 
     def _section_kind(self, headings: tuple[str, ...]) -> str | None:
@@ -302,7 +304,7 @@ def _kind(candidate: Candidate, model_kind: str) -> str:
     # A report's own section heading is surer than the model about the kind.
     if candidate.section_kind is not None and candidate.doc_kind == "report":
         return candidate.section_kind
-    return "finding" if model_kind == "none" else model_kind
+    return stated_kind(candidate.text) or ("finding" if model_kind == "none" else model_kind)
 
 
 # Compiled once: `re.sub(pattern_string, ...)` looks its pattern up in re's

@@ -216,8 +216,12 @@ class FindingExtractor:
         columns: polarity and topic scored (together) only for the candidates
         kept, and a polarity read only where the kind does not fix it."""
         batch = self.classifier.score_kinds(candidates)
-        kept = numpy.flatnonzero(batch.finding_p >= self.threshold)
-        chosen = batch.chosen(kept)
+        keep = batch.finding_p >= self.threshold
+        # A sentence quoting an item of the inspectorate's own list is a finding whatever the model says.
+        listed = [n for n, c in enumerate(candidates) if "including" in c.text and stated_kind(c.text) is not None]
+        keep[listed] = True
+        kept = numpy.flatnonzero(keep)
+        chosen = numpy.union1d(batch.chosen(kept), numpy.asarray(listed, dtype="int64")) if listed else batch.chosen(kept)
         heads = self.classifier.score_heads(batch, ("polarity", "topic"), chosen)
         kept_list = kept.tolist()
         # `_kind` inline (a call per finding showed): "none" read as "finding",
@@ -237,7 +241,7 @@ class FindingExtractor:
         return kept_list, kinds, polarities, topics, batch.finding_p[kept].tolist()
 
     def _decide(self, candidate: Candidate, prediction: dict) -> tuple[str | None, str | None, str | None, float]:
-        if prediction["finding_p"] < self.threshold:
+        if prediction["finding_p"] < self.threshold and stated_kind(candidate.text) is None:
             return None, None, None, prediction["finding_p"]
         kind = _kind(candidate, prediction["kind"])
         polarity = _FIXED_POLARITY.get(kind) or stated_polarity(candidate.text) or prediction["polarity"]

@@ -19,7 +19,12 @@ _COUNTED_KIND = re.compile(
     r"\b[^.;:]{0,40}?\bincluding\b",
     re.I,
 )
-_HEDGED_PRAISE = re.compile(r"\b(?:only|merely|barely|at best) (?:just )?(?:adequate|reasonable|satisfactory|acceptable|fair)\b", re.I)
+# Predicative only: "housing that is only adequate", not "the only adequate response".
+_HEDGED_PRAISE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|remains?|remained|seems?|seemed) (?:only|merely|barely|at best) (?:just )?"
+    r"(?:adequate|reasonable|satisfactory|acceptable|fair)\b",
+    re.I,
+)
 
 
 def stated_kind(text: str) -> str | None:

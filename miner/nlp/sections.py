@@ -94,6 +94,11 @@ _PROMOTION = re.compile(r"(?:(?:listen|watch) (?:to|live|again|on)|follow us|(?:
 _HYPOTHETICAL = re.compile(r"(?:if|had|unless)\b[^.;]*?,[^.;]*?\b(?:could|would|might|may|will|can)\b(?! not\b)", re.I)
 
 
+# The words one of which begins every match of each pattern, in the case a sentence starts with.
+_PROMOTION_STARTS = tuple(w + " " for w in ("Listen", "listen", "Watch", "watch", "Follow", "follow", "Sign", "sign", "Subscribe", "subscribe", "Download", "download"))
+_HYPOTHETICAL_STARTS = ("If ", "if ", "Had ", "had ", "Unless ", "unless ")
+
+
 def states_nothing_found(text: str, block_kind: str) -> bool:
     """Whether a candidate sentence (stripped, not empty) cannot state what
     inspectors found, whatever its words: page furniture (a title, byline,
@@ -105,10 +110,10 @@ def states_nothing_found(text: str, block_kind: str) -> bool:
         return True
     if block_kind == "paragraph" and last not in _STATEMENT_END and not _ends_in_note_mark(text):
         return True
-    first = text[0]
-    if first in "LlWwFfSsDd" and _PROMOTION.match(text) is not None:
+    # (Most sentences start with none of the words: `startswith` answers that without the regexes.)
+    if text.startswith(_PROMOTION_STARTS) and _PROMOTION.match(text) is not None:
         return True
-    return first in "IiHhUu" and _HYPOTHETICAL.match(text) is not None
+    return text.startswith(_HYPOTHETICAL_STARTS) and _HYPOTHETICAL.match(text) is not None
 
 
 def _ends_in_note_mark(text: str) -> bool:

@@ -78,12 +78,17 @@ BOILERPLATE = re.compile(
 _BOILERPLATE_SECTION = re.compile(r"^what the inspection judgements? mean", re.I)
 
 
-# What ends a sentence that states something. A paragraph sentence ending
-# otherwise is a title ("Court work, resettlement and interventions"), a byline
-# or dateline ("By Daniel Frost, Crime reporter | Thursday 10 April 2025, 6:00am"),
-# an address or a table line flattened into text: in the corpus not one of
-# them is a finding. (A list item may end bare: "improve the quality of reviewing".)
+# What ends a sentence that states something. A short paragraph sentence
+# ending otherwise is a title ("Court work, resettlement and interventions"),
+# and one in fields ("Anglia Health News | 16 January 2025") or led by "By " is
+# a byline or dateline ("By Daniel Frost, Crime reporter | Thursday 10 April
+# 2025, 6:00am"): in the corpus not one of them is a finding. (A longer one may
+# be a finding whose full stop PDF extraction lost, "While improvement is
+# evident for some children, overall the pace is too slow"; and a list item may
+# end bare, "improve the quality of reviewing".)
 _STATEMENT_END = frozenset('.!?;,)]"\'”’…')
+_TITLE_WORDS = 8
+_FIELD_SEPARATORS = (" | ", " · ")
 # A station's or paper's promotion of itself ("Listen to Coast FM on 97.4FM").
 _PROMOTION = re.compile(r"(?:(?:listen|watch) (?:to|live|again|on)|follow us|(?:sign up|subscribe) (?:to|for)|download (?:the|our))\b", re.I)
 # A hypothetical: what would or could happen if something were so ("If leaders
@@ -108,7 +113,9 @@ def states_nothing_found(text: str, block_kind: str) -> bool:
     last = text[-1]
     if last == ":":
         return True
-    if block_kind == "paragraph" and last not in _STATEMENT_END and not _ends_in_note_mark(text):
+    if block_kind == "paragraph" and last not in _STATEMENT_END and not _ends_in_note_mark(text) and (
+        text.count(" ") < _TITLE_WORDS or text.startswith("By ") or any(separator in text for separator in _FIELD_SEPARATORS)
+    ):
         return True
     # (Most sentences start with none of the words: `startswith` answers that without the regexes.)
     if text.startswith(_PROMOTION_STARTS) and _PROMOTION.match(text) is not None:

@@ -26,8 +26,8 @@ from miner.nlp.context import get_context, set_span_group, span_key
 from miner.nlp.finding_model import Candidate, FindingClassifier, _label_names
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import required_literals
-from miner.nlp.stated_kinds import stated_kind, stated_polarity
 from miner.nlp.sections import BOILERPLATE_ANYWHERE, BOILERPLATE_STARTS, Section, block_sections, is_boilerplate, is_toc_entry, states_nothing_found
+from miner.nlp.stated_kinds import stated_kind, stated_polarity
 
 SPANS_KEY = "findings"
 DATA = pathlib.Path(__file__).parent / "data" / "findings.json"

@@ -148,8 +148,11 @@ def test_regions_use_one_vocabulary():
     english = {"North East", "North West", "Yorkshire and the Humber", "East Midlands", "West Midlands",
                "East of England", "London", "South East", "South West"}
     for row in ROWS:
-        if row["kind"] in {"local_authority", "fire_and_rescue_service", "prison"}:
+        if row["kind"] in {"local_authority", "fire_and_rescue_service"}:
             assert row["region"] in english, row["id"]
+        if row["kind"] in {"prison", "probation_service", "health_provider"} and row["id"] != "probation-service":
+            assert row["region"] in english | {"Wales"}, row["id"]
+            assert (row["region"] == "Wales") == (row["country"] == "Wales"), row["id"]
         if row["kind"] == "police_force" and row["territorial"]:
             assert row["region"] in english | {"Wales"}, row["id"]
             assert (row["region"] == "Wales") == (row["country"] == "Wales"), row["id"]
@@ -185,6 +188,21 @@ def test_regions_use_one_vocabulary():
         ("Bedford jail", "hmp-bedford"),
         ("Strangeways", "hmp-manchester"),
         ("Feltham YOI", "hmyoi-feltham"),
+        ("The Scrubs", "hmp-wormwood-scrubs"),
+        ("Belmarsh", "hmp-belmarsh"),
+        ("HMP & YOI Parc", "hmp-parc"),
+        ("Parc prison", "hmp-parc"),
+        ("The Verne", "hmp-the-verne"),
+        ("HMYOI Aylesbury", "hmyoi-aylesbury"),
+        ("HM Prison Full Sutton", "hmp-full-sutton"),
+        ("Lambeth PDU", "lambeth-probation-delivery-unit"),
+        ("Kirklees probation delivery unit", "kirklees-probation-delivery-unit"),
+        ("Greater Manchester probation region", "greater-manchester-probation-region"),
+        ("Probation Service Cymru", "probation-service-wales"),
+        ("Welsh Ambulance Service", "welsh-ambulance-services-university-nhs-trust"),
+        ("Queen Elizabeth Hospital King's Lynn NHS Foundation Trust", "the-queen-elizabeth-hospital-kings-lynn-nhs-foundation-trust"),
+        ("Guy’s and St Thomas’ NHS Foundation Trust", "guys-and-st-thomas-nhs-foundation-trust"),
+        ("Leeds Teaching Hospitals", "leeds-teaching-hospitals-nhs-trust"),
     ],
 )
 def test_the_shipped_gazetteer_resolves_press_names(mention, org_id):
@@ -198,3 +216,64 @@ def test_bare_places_resolve_by_context():
     assert gazetteer.resolve_place("Norfolk", "local_authority").id == "norfolk-county-council"
     assert gazetteer.resolve_place("Norfolk", "police_force").id == "norfolk-constabulary"
     assert gazetteer.resolve_place("London", None) is None
+
+
+# The graded kinds: every body an inspectorate grades, named as the unlisted-body fallback
+# names one it does not know (the slug of its full name: "hmp-x", "x-probation-delivery-unit",
+# "... NHS (Foundation) Trust"), so a listed body and the fallback agree on its id.
+PRISON_NAME = re.compile(r"HM(?:P|YOI) (?P<place>.+)")
+
+
+def test_every_prison_in_england_and_wales():
+    prisons = of_kind("prison")
+    assert len(prisons) >= 115
+    assert Counter(row["country"] for row in prisons)["Wales"] == 6
+    for row in prisons:
+        m = PRISON_NAME.fullmatch(row["name"])
+        assert m, row["id"]
+        place = m.group("place")
+        assert row["id"] == ("hmyoi-" if row["name"].startswith("HMYOI") else "hmp-") + slug(place), row["id"]
+        assert any(a.startswith(("HM Prison ", "HM Young Offender Institution ")) for a in row["aliases"]), row["id"]
+    for place in ("Altcourse", "Berwyn", "Parc", "Oakwood", "Full Sutton", "Belmarsh", "Frankland", "Long Lartin", "Whitemoor",
+                  "Wakefield", "Bronzefield", "Thameside", "Five Wells", "Fosse Way", "The Mount", "The Verne", "Usk", "Brixton"):
+        assert f"hmp-{slug(place)}" in BY_ID, place
+    for place in ("Aylesbury", "Wetherby", "Werrington", "Feltham", "Cookham Wood"):
+        assert f"hmyoi-{slug(place)}" in BY_ID, place
+
+
+def test_probation_regions_and_delivery_units():
+    units = [row for row in of_kind("probation_service") if row["id"].endswith("-probation-delivery-unit")]
+    assert len(units) >= 60
+    for row in units:
+        place = row["name"].removesuffix(" Probation Delivery Unit")
+        assert place != row["name"], row["id"]
+        assert f"{place} PDU" in row["aliases"], row["id"]
+    regions = [row for row in of_kind("probation_service") if row["id"].endswith("-probation-region")]
+    assert {row["name"] for row in regions} == {f"{r} Probation Region" for r in (
+        "North East", "North West", "Greater Manchester", "Yorkshire and the Humber", "East Midlands", "West Midlands",
+        "East of England", "London", "Kent, Surrey and Sussex", "South Central", "South West")}
+    assert BY_ID["probation-service-wales"]["country"] == "Wales"
+
+
+def test_health_providers_include_every_ambulance_service():
+    providers = of_kind("health_provider")
+    assert len(providers) >= 150
+    ambulance = [row for row in providers if "Ambulance" in row["name"]]
+    assert len(ambulance) == 11
+    assert Counter(row["country"] for row in ambulance) == {"England": 10, "Wales": 1}
+    trust = re.compile(r".+ NHS (?:Foundation )?Trust")
+    assert all(trust.fullmatch(row["name"]) for row in providers if row["id"] != "hull-royal-infirmary")
+
+
+@pytest.mark.parametrize("kind", ["prison", "probation_service", "health_provider"])
+def test_graded_kinds_have_no_alias_that_is_ordinary_text(kind):
+    # A bare word that is a common word, a town or a council's place fires on ordinary text:
+    # a prison's bare name is resolved by context, never listed, unless it names only the prison.
+    ordinary = {"the mount", "parc", "garth", "send", "ford", "isis", "highpoint", "oakwood", "berwyn", "humber",
+                "wandsworth", "send prison", "the verne prison service", "hull", "portland", "stafford", "the trust",
+                "the region", "probation service", "national health service", "nhs", "hospital", "university hospitals"}
+    for row in of_kind(kind):
+        for alias in row["aliases"]:
+            assert alias.lower() not in ordinary, (row["id"], alias)
+            if row["id"] != "probation-service":  # "the Probation Service": the national body
+                assert alias[:1].isupper() or alias[:1].isdigit(), (row["id"], alias)

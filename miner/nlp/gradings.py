@@ -2642,7 +2642,7 @@ class GradingExtractor:
 
     @staticmethod
     def _kind(org_id: str | None) -> str | None:
-        org = Gazetteer.default().by_id.get(org_id) if org_id else None
+        org = Gazetteer.default().organisation(org_id)
         return org.kind if org else None
 
     def _names_other(self, start: int, end: int, ids: set) -> bool:

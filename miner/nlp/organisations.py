@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import get_context, set_span_group, span_key
-from miner.nlp.gazetteer import ANAPHORS, Gazetteer
+from miner.nlp.gazetteer import ANAPHORS, Gazetteer, slug
 from miner.nlp.inspection import identify_inspection
 
 SPANS_KEY = "organisations"
@@ -63,14 +63,16 @@ class OrganisationResolver:
         ctx.inspection = identify_inspection(ctx.text or doc.text, ctx.title, ctx.published, ctx.publisher)
         prefer = "fire_and_rescue_service" if ctx.inspection.scale == "hmicfrs-fire" else _DOMAIN_KIND.get(ctx.inspection.inspectorate or "")
         vocab_strings = self.nlp.vocab.strings
-        by_id = self.gazetteer.by_id
+        organisation = self.gazetteer.organisation
+        doc_text = ctx.text or doc.text
+        matches = [*self.matcher(doc), *self.acronyms(doc)]
+        matches += _unlisted_matches(doc, doc_text, matches, vocab_strings)
         # Overlaps removed from the (match_id, start, end) triples, a Span made only for those kept.
-        spans = [Span(doc, s, e, label=match_id) for match_id, s, e in longest_first([*self.matcher(doc), *self.acronyms(doc)])]
+        spans = [Span(doc, s, e, label=match_id) for match_id, s, e in longest_first(matches)]
         # span._.organisation_id is read and written straight in doc.user_data
         # (context.span_key), and each mention's offsets, label and id are kept
         # in plain lists: an Underscore object per access cost more than the rest.
         user_data = doc.user_data
-        doc_text = ctx.text or doc.text
         resolved: list[tuple[Span, int, int, str, str | None]] = []  # span, start_char, end_char, label, organisation_id
         for span in spans:
             label = vocab_strings[span.label]
@@ -91,12 +93,12 @@ class OrganisationResolver:
                 label = span.label_ = org.kind
             elif label.startswith("ANAPHOR:"):
                 org_id = user_data.get(span_key("organisation_id", start, end))
-            elif _common_noun(doc_text[start:end]) and by_id[label].name[:1].isupper():
+            elif _common_noun(doc_text[start:end]) and organisation(label).name[:1].isupper():
                 # A proper name written as a common noun ("the probation service covering
                 # Leeds", not "the Probation Service"): the document's subject of that kind, if any.
-                label, org_id = f"ANAPHOR:{by_id[label].kind}", None
+                label, org_id = f"ANAPHOR:{organisation(label).kind}", None
             else:
-                org = by_id[label]
+                org = organisation(label)
                 org_id = user_data[span_key("organisation_id", start, end)] = org.id
                 label = span.label_ = org.kind
             resolved.append((span, start, end, label, org_id))
@@ -107,12 +109,12 @@ class OrganisationResolver:
         headings = _HeadingOrganisations(ctx, [(start, org_id, label) for _, start, _, label, org_id in resolved if not label.startswith("ANAPHOR:")])
         for span, start, end, label, org_id in resolved:
             if label.startswith("ANAPHOR:"):
-                if subject is None or label != f"ANAPHOR:{by_id[subject].kind}":
+                if subject is None or label != f"ANAPHOR:{organisation(subject).kind}":
                     continue
                 # "The force" under a heading that names another force is that force (a round-up's section).
                 org_id = headings(start, label.split(":", 1)[1]) or subject
                 user_data[span_key("organisation_id", start, end)] = org_id
-                label = span.label_ = by_id[org_id].kind
+                label = span.label_ = organisation(org_id).kind
             final.append(span)
             if label in _SUBJECT_KINDS:
                 mention_starts.append(start)
@@ -130,7 +132,7 @@ class OrganisationResolver:
         for start, org_id in mentions:
             if org_id is None:
                 continue
-            kind = self.gazetteer.by_id[org_id].kind
+            kind = self.gazetteer.organisation(org_id).kind
             if kind not in _SUBJECT_KINDS:
                 continue
             weight = 1.0 + (2.0 if start < 3000 else 0.0) + (1.0 if kind == prefer else 0.0)
@@ -138,7 +140,7 @@ class OrganisationResolver:
         in_title = False
         if title_lower:
             for org_id in list(scores):
-                org = self.gazetteer.by_id[org_id]
+                org = self.gazetteer.organisation(org_id)
                 if any(n.lower() in title_lower for n in org.names) or (org.place and org.place.lower() in title_lower and org.kind == prefer):
                     scores[org_id] += 25
                     in_title = True
@@ -148,7 +150,7 @@ class OrganisationResolver:
             title_doc = self.nlp.make_doc(title)
             for match_id, start, end in [*self.matcher(title_doc), *self.acronyms(title_doc)]:
                 org_id = self.nlp.vocab.strings[match_id]
-                org = self.gazetteer.by_id.get(org_id)
+                org = self.gazetteer.organisation(org_id)
                 if org is not None and org.kind in _SUBJECT_KINDS and (prefer is None or org.kind == prefer):
                     scores[org_id] += 25
                     in_title = True
@@ -327,6 +329,65 @@ class OrganisationIndex:
         text = self.context.text or ""
         opening = text.rfind(",", max(0, mention - 60), mention)
         return opening >= 0 and _RELATIVE.match(text, opening) is not None and "," in text[mention:offset]
+
+
+# A body of a graded kind the gazetteer may not list: "Lambeth PDU", "Salford probation delivery
+# unit", "University Hospitals Plymouth NHS Trust", "HMP Ashfield" (its name, then its kind; a
+# prison's name after its kind). Not "The PDU", "several NHS Trusts", "the NHS Trust Development Authority".
+_UNLISTED_KIND = re.compile(r"\b(?:(?P<pdu>PDU|(?i:probation\s+delivery\s+unit))(?![\w-])|NHS\s+(?P<foundation>Foundation\s+)?Trust(?![\w-])(?!\s+(?-i:[A-Z]))|(?P<prison>HMP|HMYOI)(?:[^\S\n]*(?:&|and|/)[^\S\n]*YOI)?[^\S\n]+(?P<name>(?-i:[A-Z])[\w'’-]+(?:[^\S\n]+(?-i:[A-Z])[\w'’-]+)?))")
+# The capitalised words just before a kind ("Manchester North", "Swindon and Wiltshire").
+_WORD = re.compile(r"\S+")
+_NAME_BEFORE = re.compile(r"(?:(?!PDU\b)(?-i:[A-Z])[\w'’-]*[^\S\n]+(?:(?:and|&|of)[^\S\n]+)?){1,6}$")
+# Capitalised words that start a sentence or a phrase but are no part of a name.
+_NOT_NAME_WORDS = frozenset("the a an another any every each several many all other some our its their this that these those no one two three four five six seven eight nine ten both neighbouring nearby".split())
+# A prison's name word that is a verb or function word of a title-case headline ("HMP Ashfield Rated Poor").
+_NOT_PRISON_WORDS = frozenset("is was has had rated judged graded scored found inspectors prison report by and in on at for".split())
+
+
+def _unlisted_matches(doc: Doc, text: str, matches: list[tuple[int, int, int]], strings) -> list[tuple[int, int, int]]:
+    """(match_id, start, end) of each named body of a graded kind that no gazetteer
+    name covers, its id the slug of its full name (`Gazetteer.organisation` reads
+    the kind back). One pass of a literal-gated pattern over the text; a window of
+    120 characters before each kind for its name."""
+    if "PDU" not in text and "elivery" not in text and "NHS" not in text and "HMP" not in text and "HMYOI" not in text:
+        return []
+    found = []
+    for m in _UNLISTED_KIND.finditer(text):
+        if m.group("prison"):
+            words = m.group("name").split()
+            if len(words) > 1 and words[1].lower() in _NOT_PRISON_WORDS:
+                words = words[:1]
+            if words[0].lower() in _NOT_PRISON_WORDS:
+                continue
+            start, end = m.start(), m.start("name") + len(" ".join(words)) if len(words) == 1 else m.end("name")
+            org_id = f"{m.group('prison').lower()}-{slug(' '.join(words))}"
+        else:
+            window = max(0, m.start() - 120)
+            name = _NAME_BEFORE.search(text, window, m.start())
+            if name is None:
+                continue
+            words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, name.start(), m.start())]
+            if m.group("pdu") and any(w == "of" for _, w in words):
+                words = words[max(i for i, (_, w) in enumerate(words) if w == "of") + 1:]  # "Head of Lambeth PDU": the unit's name is after "of"
+            while words and (words[0][1].lower() in _NOT_NAME_WORDS or words[0][1] in ("and", "&", "of")):
+                words = words[1:]
+            while words and words[-1][1] in ("and", "&", "of"):
+                words = words[:-1]
+            if not words:
+                continue
+            start, end = words[0][0], m.end()
+            words = [w for _, w in words]
+            kind = "probation delivery unit" if m.group("pdu") else ("NHS Foundation Trust" if m.group("foundation") else "NHS Trust")
+            org_id = slug(" ".join(words) + " " + kind)
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or len(span) == 0:
+            continue
+        found.append((strings.add(org_id), span.start, span.end))
+    if not found:
+        return []
+    # A gazetteer name (not a bare place, not "the PDU") that overlaps is the body's own.
+    named = [(s, e) for match_id, s, e in matches if not strings[match_id].startswith(("PLACE", "ANAPHOR:"))]
+    return [f for f in found if not any(s < f[2] and f[1] < e for s, e in named)]
 
 
 # After a place name: the youth justice service a council runs ("Bristol Youth Justice Service").

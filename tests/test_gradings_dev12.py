@@ -110,23 +110,25 @@ def test_round_up_table_with_a_year_column(extractor, lines, expected):
 
 # 4. Relative clauses and participles with years in a round-up: the later grade is current.
 LEAD = "Ofsted has inspected every council in the region under its current framework."
+BURY = "Bury Council was rated good in 2023."  # a second council: the round-up has no subject
+BURY_GOOD = ("bury-council", OE, "good", False, None, None)
 
 
 @pytest.mark.parametrize("lines, expected", [
-    ([LEAD, "Oldham, whose children's services were judged inadequate in 2019, was rated good in 2024."],
-     {("oldham-council", OE, "inadequate", True, None, None), ("oldham-council", OE, "good", False, None, None)}),
-    ([LEAD, "Nearby Wigan was judged good in 2022, while Trafford, which was rated inadequate in 2019, was judged requires improvement to be good in 2023."],
-     {("wigan-council", OE, "good", False, None, None), ("trafford-council", OE, "inadequate", True, None, None),
+    ([LEAD, BURY, "Oldham, whose children's services were judged inadequate in 2019, was rated good in 2024."],
+     {BURY_GOOD, ("oldham-council", OE, "inadequate", True, None, None), ("oldham-council", OE, "good", False, None, None)}),
+    ([LEAD, BURY, "Nearby Wigan was judged good in 2022, while Trafford, which was rated inadequate in 2019, was judged requires improvement to be good in 2023."],
+     {BURY_GOOD, ("wigan-council", OE, "good", False, None, None), ("trafford-council", OE, "inadequate", True, None, None),
       ("trafford-council", OE, RIG, False, None, None)}),
     # A dated grade in a relative clause, the main clause saying something else: current.
-    ([LEAD, "Bolton, which was rated outstanding in 2023, had a focused visit in March."],
-     {("bolton-council", OE, "outstanding", False, None, None)}),
+    ([LEAD, BURY, "Bolton, which was rated outstanding in 2023, had a focused visit in March."],
+     {BURY_GOOD, ("bolton-council", OE, "outstanding", False, None, None)}),
     # A participle with a year, then "have since improved to".
-    ([LEAD, "Tameside's services, rated inadequate in 2017, have since improved to requires improvement to be good."],
-     {("tameside-council", OE, "inadequate", True, None, None), ("tameside-council", OE, RIG, False, None, None)}),
+    ([LEAD, BURY, "Tameside's services, rated inadequate in 2017, have since improved to requires improvement to be good."],
+     {BURY_GOOD, ("tameside-council", OE, "inadequate", True, None, None), ("tameside-council", OE, RIG, False, None, None)}),
     # "G in <year> after requiring improvement in <year>".
-    ([LEAD, "Stockport was judged outstanding in 2024 after requiring improvement to be good in 2019."],
-     {("stockport-council", OE, "outstanding", False, None, None), ("stockport-council", OE, RIG, True, None, None)}),
+    ([LEAD, BURY, "Stockport was judged outstanding in 2024 after requiring improvement to be good in 2019."],
+     {BURY_GOOD, ("stockport-council", OE, "outstanding", False, None, None), ("stockport-council", OE, RIG, True, None, None)}),
 ])
 def test_relative_clauses_with_years(extractor, lines, expected):
     assert extract(extractor, lines, ROUNDUP) == expected
@@ -157,9 +159,14 @@ def test_earlier_grades_in_narrative(extractor, lines, expected):
       ("responding to the public", "adequate", True), ("responding to the public", RI, False)}),
     (["| Area | Previous grade | Grade now |", "| Preventing crime | Requires improvement | Good |"],
      {("preventing crime", RI, True), ("preventing crime", "good", False)}),
+    # The same table as PDF extraction flattens it, the years joined by a dash.
+    (["Area 2018–19 2023–25", "Investigating crime Requires improvement Good", "Preventing crime Good Good"],
+     {("investigating crime", RI, True), ("investigating crime", "good", False), ("preventing crime", "good", True), ("preventing crime", "good", False)}),
     # Trap: the newer column first.
     (["| Area | 2023–25 | 2021/22 |", "| Investigating crime | Good | Adequate |"],
      {("investigating crime", "good", False), ("investigating crime", "adequate", True)}),
+    (["Area 2023–25 2018–19", "Investigating crime Requires improvement Good"],
+     {("investigating crime", RI, False), ("investigating crime", "good", True)}),
 ])
 def test_comparison_table_earlier_column_first(extractor, lines, expected):
     records = extract(extractor, lines, PEEL, kind="report")

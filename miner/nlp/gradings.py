@@ -110,6 +110,8 @@ _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|con
     r"|\b(?:has|have|had|was|were|is|are)\s+(?:once\s+)?again\s+(?:been\s+)?(?:rated|judged|graded|assessed|found|deemed)\b", re.I)
 # "has been rated outstanding since 2019": a grade held since then, i.e. kept (the grade now and at that inspection).
 _HELD_SINCE = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+)?been\s+(?:rated|judged|graded|assessed)\b[^.;]{0,60}?\bsince\s+(?:19|20)\d\d\b", re.I)
+# A year just after a grade: "judged inadequate in 2019", "rated good overall in March 2024".
+_DATED_AFTER = re.compile(r"['’\"”]?(?:\s+(?:overall|to\s+be\s+good))?\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b")
 _CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 # Compiled once and searched through the gates (remembered, tried only where their first words are).
@@ -336,7 +338,7 @@ _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|p
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
 _EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
 _CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
-_COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d(?:[/-]\d\d)?|\((?:19|20)\d\d(?:[/-]\d\d)?\))(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
+_COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d(?:[/–-]\d\d)?|\((?:19|20)\d\d(?:[/–-]\d\d)?\))(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/–-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
 # Every column header holds one of these (a year starts "19" or "20"): a cheap test before `_COMPARISON_HEADER`.
 _COLUMN_HINTS = ("19", "20", "previous", "last", "earlier", "this", "current")
 # How every `_COLUMN` ends (a year's digit, a bracket, a noun): the line must end so.
@@ -749,12 +751,12 @@ class GradingExtractor:
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:children['’]s\s+)?services)?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # (The same as a participle between commas, `_find`: "Sefton Council, rated inadequate in 2022, is ...".)
         self.body_participle = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})(?P<participle>,\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:children['’]s\s+)?services)?)(?P<participle>,\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # "rated the emergency department at Hull Royal Infirmary as requires improvement": a named
@@ -1057,6 +1059,11 @@ class GradingExtractor:
         )
         # "rated outstanding in 2016, and as good in 2017", "judged inadequate in 2014, requires
         # improvement to be good in 2016 and ...": the same area, a grade of another year.
+        # "judged good in 2023 after requiring improvement in 2018": the grade before, of the same area.
+        self.after_earlier = re.compile(
+            rf"\bafter\s+(?:(?P<requiring>requiring\s+improvement(?:\s+to\s+be\s+good)?)|(?:being\s+|having\s+been\s+)(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q})\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b",
+            flags,
+        )
         self.and_as_year = re.compile(
             rf"(?:\band|,)\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
             flags,
@@ -1408,8 +1415,9 @@ class GradingExtractor:
             return  # a numbered standard's row: the rules read those (`_STANDARD`)
         if self.learned_agree:
             # The rules' own reading of the clause's time (`_previous`) must agree with the classifier's.
-            subject = orgs.near(sent_start + found.start, sent_start) == ctx.subject_id
-            by_rules = self._previous(s, found, inspection_year, subject=subject)[0]
+            body = orgs.near(sent_start + found.start, sent_start)
+            own_text = self._own_part(sent_start, s, found, body) if body != ctx.subject_id else s
+            by_rules = self._previous_of_body(own_text, found, inspection_year, body, ctx.subject_id)[0]
             if not by_rules and self._previous_context(doc, ctx, sent_start, s, found, inspection_year) is not False:
                 by_rules = True
             if by_rules != previous:
@@ -2371,6 +2379,12 @@ class GradingExtractor:
                 found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
         for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in rule(self.after_earlier, s, low) if found and "after" in gate and _YEAR.search(s) else ():
+            g = "requiring" if m.group("requiring") else "grade"
+            before = [f for f in found if f.count is None and f.end <= m.start()]
+            if before and not any(f.start <= m.start(g) < f.end for f in found):
+                grade = "requires improvement" if g == "requiring" else m.group(g)
+                found.append(_Found(m.start(g), m.end(), grade, before[-1].area, previous=True, year=int(m.group("year"))))
         whole = [f for f in found if f.area in (OVERALL, OVERALL_IF_UNNAMED) and f.count is None]
         if whole and not any(f.area not in (None, OVERALL, OVERALL_IF_UNNAMED) for f in found) and (" and " in gate or ", " in gate) and _YEAR.search(s):
             # "Tameside Council was rated inadequate in 2016 and requires improvement in 2019, and it is now
@@ -2542,17 +2556,23 @@ class GradingExtractor:
             previous = found.previous
             years = [found.year] if found.year else [int(y) for y in _YEAR.findall(sent_text[found.start:])]
             year = (years[0] if years else None) if previous else inspection_year
+        body = org_id or orgs.near(sent_start + found.start, sent_start)
+        own_text = self._own_part(sent_start, sent_text, found, body) if body != ctx.subject_id else sent_text
+        if found.current_year_is_now and previous and year and body != ctx.subject_id and not _LATER.search(own_text, found.end) and year == max(int(y) for y in _YEAR.findall(own_text)):
+            # "Oldham, whose services were judged inadequate in 2019, was rated good in 2024":
+            # another body's latest dated grade is its grade now (ANNOTATION.md).
+            previous, year = False, year
         if previous is None:
-            previous, year = self._previous(sent_text, found, inspection_year, subject=(org_id or orgs.near(sent_start + found.start, sent_start)) == ctx.subject_id)
+            previous, year = self._previous_of_body(own_text, found, inspection_year, body, ctx.subject_id)
             if not previous:
                 earlier_year = self._previous_context(doc, ctx, sent_start, sent_text, found, inspection_year)
                 if earlier_year is not False:
                     previous, year = True, earlier_year
         if found.current_year_is_now and previous and year and inspection_year and year >= inspection_year:
             previous, year = False, inspection_year  # "..., and as good in 2024": this inspection's year
-        if not previous and found.method != "table" and getattr(self, "_no_grade_visit", False):
+        if not previous and found.method != "table" and getattr(self, "_no_grade_visit", False) and body in (None, ctx.subject_id):
             # A review of progress, a monitoring or focused visit grades nothing: a grade it
-            # gives is the last full inspection's (ANNOTATION.md).
+            # gives is the last full inspection's (ANNOTATION.md); another body's is its own.
             previous, year = True, _first_year(sent_text, inspection_year)
         if found.only_previous and not previous:
             return
@@ -2635,6 +2655,31 @@ class GradingExtractor:
                     return years[-1]
         return False
 
+    def _previous_of_body(self, own_text: str, found: _Found, inspection_year: int | None, body: str | None, subject_id: str | None) -> tuple[bool, int | None]:
+        """`_previous` of a grade of `body` in `own_text` (`_own_part`): also, another body's grade
+        dated before a later year in its part of the sentence is its earlier grade."""
+        previous, year = self._previous(own_text, found, inspection_year, subject=body == subject_id)
+        if not previous and body != subject_id and found.count is None:
+            dated = _DATED_AFTER.match(own_text, found.end)
+            if dated and (any(int(y) > int(dated.group("year")) for y in _YEAR.findall(own_text, dated.end())) or _LATER.search(own_text, dated.end())):
+                # "Oldham, whose services were judged inadequate in 2019, was rated good in 2024",
+                # "Bury's services, judged inadequate in 2021, have since improved to good".
+                previous, year = True, int(dated.group("year"))
+        return previous, year
+
+    def _own_part(self, sent_start: int, sent_text: str, found: _Found, body: str | None) -> str:
+        """The sentence up to the first contrast ("; ", ", while", "but") after the grade
+        that goes on to name another body than `body`: "Salford was rated ... in 2022, while
+        Rochdale, ..., was rated good in 2023" (the part about another body dates none of
+        this body's grades)."""
+        if not (";" in sent_text or "while" in sent_text or "whereas" in sent_text or "but" in sent_text or "although" in sent_text):
+            return sent_text
+        for brk in _CONTRAST_BREAK.finditer(sent_text, found.end):
+            nxt = _CONTRAST_BREAK.search(sent_text, brk.end())
+            if self._names_other(sent_start + brk.end(), sent_start + (nxt.start() if nxt else len(sent_text)), {body}):
+                return sent_text[: brk.start()]
+        return sent_text
+
     def _names_area(self, s: str, start: int) -> bool:
         """Whether the capitalised name at `start` (up to a comma or verb) is an area alias."""
         area = self.scales.area_regex.match(s, start)
@@ -2663,7 +2708,11 @@ class GradingExtractor:
         years = [int(y) for y in _YEAR.findall(clause)]
         past_years = [y for y in years if inspection_year is None or y < inspection_year]
         cue = gates.search(_PREVIOUS_CUE, clause, gate=True)
-        if cue and not subject and _YEAR_CUE.fullmatch(cue.group(0)) and not _LATER.search(sentence) and not any(int(y) > int(_YEAR.search(cue.group(0)).group(0)) for y in _YEAR.findall(sentence)):
+        if cue and not subject and _YEAR_CUE.fullmatch(cue.group(0)) and clause_start + cue.end() <= found.start:
+            # "Trafford, which was rated inadequate in 2019, was judged good in 2023": the year dates the grade
+            # in its own cue, not one after it.
+            cue = next((c for c in _PREVIOUS_CUE.finditer(clause, cue.end()) if clause_start + c.end() > found.start), None)
+        if cue and not subject and _YEAR_CUE.fullmatch(cue.group(0)) and not _LATER.search(sentence) and not any(int(y) > int(_YEAR.search(cue.group(0)).group(0)) for y in _YEAR.findall(sentence, clause_start + cue.end())):
             # "Derbyshire was rated good overall in 2024", "North East Ambulance Service, which was
             # rated requires improvement in 2023": a year alone dates another body's grade to its own
             # latest inspection, not to one before it (as `past_years` below, for the subject only),

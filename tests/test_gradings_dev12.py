@@ -204,3 +204,18 @@ def test_the_lowest_score_in_both_tests(extractor):
     lines = ["HMP Lewes was scored poor for respect and for safety, the lowest possible score in both tests."]
     assert extract(extractor, lines, "Lewes jail criticised by inspectors") == {
         ("hmp-lewes", "respect", "poor", False, None, None), ("hmp-lewes", "safety", "poor", False, None, None), ("hmp-lewes", None, "poor", False, 2, 2)}
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # A place whose children's services are named is the council, in a story naming no inspectorate.
+    (["Every public service is graded differently.", "Knowsley, whose children's services were rated inadequate in 2018, was judged good in 2023.",
+      "Cheshire Constabulary was rated adequate at investigating crime."],
+     {("knowsley-metropolitan-borough-council", OE, "inadequate", True, None, None), ("knowsley-metropolitan-borough-council", OE, "good", False, None, None),
+      ("cheshire-constabulary", "investigating crime", "adequate", False, None, None)}),
+    # Trap: the bare place, its children's services not named, stays no body there.
+    (["Every public service is graded differently.", "Knowsley has many parks that visitors rate good.",
+      "Cheshire Constabulary was rated adequate at investigating crime."],
+     {("cheshire-constabulary", "investigating crime", "adequate", False, None, None)}),
+])
+def test_a_place_named_by_its_childrens_services(extractor, lines, expected):
+    assert extract(extractor, lines, "What do inspection grades mean?") == expected

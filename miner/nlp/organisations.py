@@ -85,7 +85,8 @@ class OrganisationResolver:
                     continue
                 # "Wigan Youth Justice Service", "Somerset's youth offending team":
                 # youth justice services are run by the council, whatever the inspectorate.
-                place_prefer = "local_authority" if _YOUTH_JUSTICE.match(doc_text, end) else prefer
+                # So are its children's services ("Tower Hamlets, whose children's services were rated ...").
+                place_prefer = "local_authority" if _YOUTH_JUSTICE.match(doc_text, end) or _CHILDRENS_SERVICES.match(doc_text, end) else prefer
                 org = self.gazetteer.resolve_place(text, place_prefer)
                 if org is None:
                     continue
@@ -392,6 +393,8 @@ def _unlisted_matches(doc: Doc, text: str, matches: list[tuple[int, int, int]], 
 
 # After a place name: the youth justice service a council runs ("Bristol Youth Justice Service").
 _YOUTH_JUSTICE = re.compile(r"(?:['’]s)?\s+youth\s+(?:justice|offending)\b", re.I)
+# After a place name: the children's services a council runs ("Bury's children's services", ", whose children's services").
+_CHILDRENS_SERVICES = re.compile(r"(?:['’]s|,\s+whose)\s+children['’]s\s+(?:social\s+care|services)\b", re.I)
 
 # ", which runs the hospital,": a relative clause between a body and its predicate.
 _RELATIVE = re.compile(r",\s+(?:which|who|that)\b", re.I)

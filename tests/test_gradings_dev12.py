@@ -16,7 +16,7 @@ from tests.document_lines import document_from_lines
 RI = "requires improvement"
 RIG = "requires improvement to be good"
 OE = "overall effectiveness"
-ROUNDUP = "Children's services across the North West: where each council stands"
+ROUNDUP = "How Ofsted rates children's services across the North West"
 PDU_REPORT = "An inspection of probation services in: Hackney PDU"
 PEEL = "PEEL 2023-25: An inspection of Kent Police"
 CQC_NEWS = "Ambulance service told to improve after CQC inspection"
@@ -99,6 +99,9 @@ def test_counts_take_the_total_before_them(extractor, lines, title, expected):
       ("trafford-council", OE, "inadequate", False, None, None)}),
     (["| Local authority | Year of inspection | Overall effectiveness |", "| Stockport | 2024 | Outstanding |", "| Bolton | 2023 | Good |"],
      {("stockport-council", OE, "outstanding", False, None, None), ("bolton-council", OE, "good", False, None, None)}),
+    # The body named inside the first cell ("City of ..."); a row naming no body gives nothing.
+    (["| Council | Last inspected | Rating |", "| City of Wolverhampton | 2022 | Good |", "| Most councils nationally | 2024 | Good |"],
+     {("city-of-wolverhampton-council", OE, "good", False, None, None)}),
     # Trap: two dated columns of grades are a comparison (the earlier year's are previous).
     (["| Council | 2019 | 2024 |", "| Wigan | Inadequate | Good |", "| Bury | Good | Good |"],
      {("wigan-council", OE, "inadequate", True, None, None), ("wigan-council", OE, "good", False, None, None),

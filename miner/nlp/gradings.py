@@ -1682,6 +1682,18 @@ class GradingExtractor:
                         continue
                     found = _Found(cell_start, cell_start + grade_end, grade_text, header[column].strip(), method="table")
                     self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=org_id, previous=False, year=inspection_year)
+                elif not first_area and (years[column] or named[column]):
+                    # A round-up's row per body: "Barnsley | 2024 | Outstanding" under "Council | Year of
+                    # last full inspection | Overall grade" (a column of years is no grade's), or its grades
+                    # under dated columns ("Wigan | Inadequate | Good" under "Council | 2019 | 2024").
+                    # (the body named anywhere in the first cell: "City of Doncaster" names Doncaster's council)
+                    at = bisect.bisect_left(orgs.starts, start)
+                    org_id = orgs.ids[at] if at < len(orgs.starts) and orgs.starts[at] < start + len(cells[0]) else None
+                    if org_id is None:
+                        continue
+                    previous = earlier[column] or bool(latest and years[column] and years[column] < latest)
+                    found = _Found(cell_start, cell_start + grade_end, grade_text, OVERALL, method="table")
+                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=org_id, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
                 else:
                     continue
                 handled.add(start)

@@ -83,6 +83,10 @@ def test_an_unlisted_unit_is_the_reports_subject(extractor):
      {("kent-police", None, "adequate", False, 4, 9), ("kent-police", None, "good", False, 3, 9), ("kent-police", None, RI, False, 2, 9)}),
     (["Of the six standards we rated, three were good, two required improvement and one was inadequate."], PDU_REPORT,
      {(HACKNEY_PDU, None, "good", False, 3, 6), (HACKNEY_PDU, None, RI, False, 2, 6), (HACKNEY_PDU, None, "inadequate", False, 1, 6)}),
+    # Trap: the total two sentences back is not the count's (ANNOTATION.md).
+    (["This report sets out how well Kent Police performs in nine areas of policing.", "The force serves 1.9 million people.",
+      "It was good in four areas and adequate in three."], PEEL,
+     {("kent-police", None, "good", False, 4, None), ("kent-police", None, "adequate", False, 3, None)}),
     # Traps: numbers of bodies or of cases are no counts of a body's grades.
     (["Of the ten forces inspected this year, three were rated inadequate and two were good."], PEEL, set()),
     (["Of the 40 cases we inspected, 12 were inadequate."], PDU_REPORT, set()),
@@ -132,6 +136,15 @@ BURY_GOOD = ("bury-council", OE, "good", False, None, None)
     # "G in <year> after requiring improvement in <year>".
     ([LEAD, BURY, "Stockport was judged outstanding in 2024 after requiring improvement to be good in 2019."],
      {BURY_GOOD, ("stockport-council", OE, "outstanding", False, None, None), ("stockport-council", OE, RIG, True, None, None)}),
+    # A name joined by "with"; "after being judged G in <year>".
+    ([LEAD, BURY, "Further north, Blackburn with Darwen was rated outstanding in 2024 after being judged good in 2019."],
+     {BURY_GOOD, ("blackburn-with-darwen-borough-council", OE, "outstanding", False, None, None),
+      ("blackburn-with-darwen-borough-council", OE, "good", True, None, None)}),
+    # Traps: "after" with no earlier grade; a grade of another body after "while".
+    ([LEAD, BURY, "Wigan was judged good in 2024 after a long wait for inspectors."],
+     {BURY_GOOD, ("wigan-council", OE, "good", False, None, None)}),
+    ([LEAD, BURY, "Wigan was rated good in 2021, while Trafford was judged outstanding in 2024."],
+     {BURY_GOOD, ("wigan-council", OE, "good", False, None, None), ("trafford-council", OE, "outstanding", False, None, None)}),
 ])
 def test_relative_clauses_with_years(extractor, lines, expected):
     assert extract(extractor, lines, ROUNDUP) == expected

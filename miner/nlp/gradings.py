@@ -608,6 +608,8 @@ class GradingExtractor:
             rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:(?:graded|inspected|assessed|core|key)\s+)?(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
             # "under the old three-pillar system": three were graded.
             rf"|\b(?P<out_of5>{N})-pillar\b"
+            # "how good the force is in eight areas of policing", "how well it performs in nine areas"
+            rf"|\bhow\s+(?:good|well|effective(?:ly)?)\b[^.;:]{{0,60}}?\s(?:in|across)\s+(?P<out_of6>{N})\s+(?:areas|categories|questions|pillars|standards)\b"
             # "We make graded judgments in eight of these nine areas": eight were graded.
             rf"|\bgraded\s+judge?ments\s+(?:in|on|for)\s+(?P<out_of4>{N})\s+of\s+(?:these|the|its)\s+{N}\s+areas\b"
             # "eight areas were graded: three were found to be inadequate and ..."
@@ -662,6 +664,10 @@ class GradingExtractor:
             rf"\bsince\s+(?:a|an|its|the|their)\s+(?:\w+\s+)?(?:judge?ment|rating|grade|verdict)\s+of\s+{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags
         )
         # "one outstanding, six good and two adequate grades"
+        # "Of the seven standards we rate, ...": a sentence that tallies the body's own areas.
+        self.of_the_areas = re.compile(rf"\s*of\s+(?:the|its)\s+{N}\s+(?:(?:graded|inspected|assessed|core|key)\s+)?(?:areas|standards|judge?ments|(?:key\s+)?questions|(?:healthy\s+prison\s+)?tests|pillars)\b[^,;:]{{0,40}}[,:]", flags)
+        # "... two were good, three required improvement": a number, its verb, its grade.
+        self.tally_were = re.compile(rf"\b(?P<count>{N})\s+(?:(?:were|was|are|is)\s+(?:(?:rated|judged|graded|found\s+to\s+be)\s+)?(?:as\s+)?)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags)
         self.count_grade_noun = re.compile(
             rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G})(?:s(?![\w-]))?{QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+gradings?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)"
             # "two were scored at the lowest level": the scale's last grade.
@@ -892,7 +898,7 @@ class GradingExtractor:
         self.named_rated = re.compile(
             # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
             # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
-            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
+            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+|with\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
             # ("Rutland, the smallest council in England, was judged ..."; "X requires improvement to be good", Ofsted's grade in full;
             # "Bolton Council and Bury Council were both rated ...", each by `_share_coordinated_subjects`)
             rf"(?:(?:has|have|had|was|is|were|are)\s+(?:again\s+|also\s+|now\s+|both\s+|all\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?)"
@@ -1133,7 +1139,8 @@ class GradingExtractor:
                 across_only = gates.across(self.across, sent_text, low)
                 if across_only and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                     total = _total_of(across_only)
-                    document_total = total if document_total is None else document_total
+                    if not across_only.group("out_of6"):  # ("how good it is in eight areas" states the next sentence's total only)
+                        document_total = total if document_total is None else document_total
                     if not has_grade_word and total:
                         last_total = (i, total)  # "The force was inspected in nine areas." states the next sentence's total
             if echo and echo[0] == i - 1 and not (has_grade_word and gates.grade_word(self.grade_word, sent_text, low)) and gates.search(_SAME_AS_BEFORE, sent_text, gate=True):
@@ -1277,7 +1284,7 @@ class GradingExtractor:
                 last_total = (i, stated[-1])
             elif stated and stated[-1]:
                 earlier_total = (i, stated[-1], new[0]._.year)
-            if across and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
+            if across and document_total is None and not across.group("out_of6") and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
                 document_total = _total_of(across)
             # Only a sentence wholly about an earlier inspection starts a chain.
@@ -2085,6 +2092,13 @@ class GradingExtractor:
             if earlier:
                 g = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if m.group(g))
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
+        if stated_out_of and gates.match(self.of_the_areas, s):
+            # "Of the seven standards we rate, two were good, three required improvement and two were
+            # inadequate": counts of the body's own areas (not of bodies: "Of the ten forces, ...").
+            for m in self.tally_were.finditer(s, gates.match(self.of_the_areas, s).end()):
+                count = parse_int(m.group("count"))
+                if count is not None and count <= stated_out_of:
+                    add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
         if gates.search(_GRADED_NOUNS, s, gate=True):  # (skipped where none of its words occurs)
             for m in gates.finditer(self.count_grade_noun, s, low):
                 count_text = m.group("count") or m.group("count2")
@@ -2394,7 +2408,10 @@ class GradingExtractor:
         for m in rule(self.after_earlier, s, low) if found and "after" in gate and _YEAR.search(s) else ():
             g = "requiring" if m.group("requiring") else "grade"
             before = [f for f in found if f.count is None and f.end <= m.start()]
-            if before and not any(f.start <= m.start(g) < f.end for f in found):
+            covered = [f for f in found if f.start <= m.start(g) < f.end]
+            for f in covered:
+                f.previous, f.year = True, int(m.group("year"))  # ("after being judged good in 2019", read as a grade by another rule)
+            if before and not covered:
                 grade = "requires improvement" if g == "requiring" else m.group(g)
                 found.append(_Found(m.start(g), m.end(), grade, before[-1].area, previous=True, year=int(m.group("year"))))
         whole = [f for f in found if f.area in (OVERALL, OVERALL_IF_UNNAMED) and f.count is None]
@@ -2818,7 +2835,7 @@ def _document_scale(inspection, inspection_year: int | None) -> str | None:
 
 def _total_of(across: re.Match) -> int | None:
     """The number of graded areas an `across` match states."""
-    return parse_int(across.group("out_of") or across.group("out_of2") or across.group("out_of3") or across.group("out_of4") or across.group("out_of5"))
+    return parse_int(across.group("out_of") or across.group("out_of2") or across.group("out_of3") or across.group("out_of4") or across.group("out_of5") or across.group("out_of6"))
 
 
 def _mentions_earlier_year(sentence: str, inspection_year: int | None) -> bool:

@@ -155,11 +155,21 @@ WIGAN_NEWS = "Wigan children's services rated good by Ofsted"
 
 
 @pytest.mark.parametrize("lines, expected", [
+    (["Wigan Council's children's services have been rated good, three years after inspectors said they were inadequate."],
+     {("wigan-council", OE, "good", False, None, None), ("wigan-council", OE, "inadequate", True, None, None)}),
     (["Wigan Council's children's services have been rated good, three years after inspectors found them inadequate."],
      {("wigan-council", OE, "good", False, None, None), ("wigan-council", OE, "inadequate", True, None, None)}),
-    (["Wigan Council's children's services have been rated good.", "The help given to care leavers still requires improvement to be good, inspectors said."],
-     {("wigan-council", OE, "good", False, None, None), ("wigan-council", "care leavers", RIG, False, None, None),
-      ("wigan-council", "care leavers", RIG, True, None, None)}),
+    # "still" is the grade now only (ANNOTATION.md); "have remained" is a kept grade.
+    (["Wigan Council's children's services have been rated good.", "Support for young people leaving care still requires improvement to be good, inspectors said."],
+     {("wigan-council", OE, "good", False, None, None), ("wigan-council", "care leavers", RIG, False, None, None)}),
+    (["Wigan Council's children's services have been rated good.", "Services for children in care have remained outstanding."],
+     {("wigan-council", OE, "good", False, None, None), ("wigan-council", "children in care", "outstanding", False, None, None),
+      ("wigan-council", "children in care", "outstanding", True, None, None)}),
+    # Traps: "have" before a grade that is no area's grading; reported speech that grades nothing.
+    (["Wigan Council's children's services have been rated good.", "Most care leavers have good support from personal advisers."],
+     {("wigan-council", OE, "good", False, None, None)}),
+    (["Wigan Council's children's services have been rated good.", "Inspectors said it was good to see leaders listening to children."],
+     {("wigan-council", OE, "good", False, None, None)}),
     # Trap: "still" with no grade after it.
     (["Wigan Council's children's services have been rated good.", "Leaders still have good reason to worry about recruitment."],
      {("wigan-council", OE, "good", False, None, None)}),

@@ -539,7 +539,7 @@ class GradingExtractor:
         # "Grade: Adequate", "Our rating: Good" on the line after an area heading.
         self.grade_labelled = re.compile(rf"^\s*(?:our\s+|the\s+)?(?:overall\s+)?(?:grade|rating|judge?ment|score|verdict)\s*[:–—-]\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*\.?\s*$", flags)
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
+        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
             rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
@@ -664,6 +664,8 @@ class GradingExtractor:
             rf"\bsince\s+(?:a|an|its|the|their)\s+(?:\w+\s+)?(?:judge?ment|rating|grade|verdict)\s+of\s+{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags
         )
         # "one outstanding, six good and two adequate grades"
+        # "two years after the watchdog said they required improvement": a whole body's grade in reported speech.
+        self.said_grade = re.compile(rf"\b(?:(?:said|found|judged|ruled|concluded|decided)\s+(?:that\s+)?(?:they|it|(?:the|its|their)\s+(?:council|services|service|force|trust|prison|jail))\s+(?:(?:were|was|are|is|had\s+been)\s+)?(?:(?:rated|judged|graded)\s+)?|(?:found|judged|rated|deemed)\s+(?:them|it)\s+(?:to\s+be\s+|as\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:to|that|for|at|in|on|news|progress|work|practice|quality|enough)\b)", flags)
         # "Of the seven standards we rate, ...": a sentence that tallies the body's own areas.
         self.of_the_areas = re.compile(rf"\s*of\s+(?:the|its)\s+{N}\s+(?:(?:graded|inspected|assessed|core|key)\s+)?(?:areas|standards|judge?ments|(?:key\s+)?questions|(?:healthy\s+prison\s+)?tests|pillars)\b[^,;:]{{0,40}}[,:]", flags)
         # "... two were good, three required improvement": a number, its verb, its grade.
@@ -2092,6 +2094,8 @@ class GradingExtractor:
             if earlier:
                 g = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if m.group(g))
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
+        for m in rule(self.said_grade, s, low) if ("said" in gate or "found" in gate or "judged" in gate or "ruled" in gate or "conclu" in gate or "decided" in gate) else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         if stated_out_of and gates.match(self.of_the_areas, s):
             # "Of the seven standards we rate, two were good, three required improvement and two were
             # inadequate": counts of the body's own areas (not of bodies: "Of the ten forces, ...").

@@ -57,7 +57,7 @@ _RECENT = r"(?!(?:week|weekend|month|night|(?:mon|tues|wednes|thurs|fri|satur|su
 _SINCE_LAST = r"(?<!since its last)(?<!since the last)(?<!since their last)(?<!since our last)"
 _PREVIOUS_CUE = re.compile(
     r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)" + _SINCE_LAST + r"\s+" + _RECENT + r"(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
-    r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b"
+    r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b|\bhad\s+previously\s+been\b"
     r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found|given|awarded)\b"
     r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+|(?-i:[A-Z])[\w'’&-]*(?: (?-i:[A-Z])[\w'’&-]*){0,5}) (?:was|were) (?:judged|rated|graded|found)\b"
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
@@ -110,6 +110,8 @@ _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|con
     r"|\b(?:has|have|had|was|were|is|are)\s+(?:once\s+)?again\s+(?:been\s+)?(?:rated|judged|graded|assessed|found|deemed)\b", re.I)
 # "has been rated outstanding since 2019": a grade held since then, i.e. kept (the grade now and at that inspection).
 _HELD_SINCE = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+)?been\s+(?:rated|judged|graded|assessed)\b[^.;]{0,60}?\bsince\s+(?:19|20)\d\d\b", re.I)
+# Before "services": the whole probation service of a place, not HMI Probation's "services" standard.
+_PROBATION_BEFORE = re.compile(r"\bprobation\s+$", re.I)
 # A year just after a grade: "judged inadequate in 2019", "rated good overall in March 2024".
 _DATED_AFTER = re.compile(r"['’\"”]?(?:\s+(?:overall|to\s+be\s+good))?\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b")
 _CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
@@ -539,10 +541,10 @@ class GradingExtractor:
         # "Grade: Adequate", "Our rating: Good" on the line after an area heading.
         self.grade_labelled = re.compile(rf"^\s*(?:our\s+|the\s+)?(?:overall\s+)?(?:grade|rating|judge?ment|score|verdict)\s*[:–—-]\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*\.?\s*$", flags)
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
+        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had previously been|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test|rating|grade))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -2052,6 +2054,8 @@ class GradingExtractor:
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
                 if m.groupdict().get("body"):
                     item.org_at = m.start("body")  # "the help and protection of children in Bury": Bury's, if a body is named there
+                if rx is self.area_then_grade and m.group("area").lower() == "services" and _PROBATION_BEFORE.search(s, max(0, m.start("area") - 12), m.start("area")):
+                    item.area = OVERALL  # "probation services in Lambeth were rated inadequate": the whole unit, not the "services" standard
                 if rx is not self.area_then_grade and "longer" in gate and _NO_LONGER_BEFORE.search(s, max(0, m.start() - 60), m.start()):
                     item.previous = True  # "is no longer rated inadequate for investigating crime": the grade before
                 if not add(item):

@@ -41,6 +41,9 @@ def subject_and_organisations(extractor, lines, title, published="2025-03-10", k
     # ... and in full, named in passing in another unit's report.
     (["Hackney PDU was rated requires improvement overall.", "Kirklees Probation Delivery Unit, inspected in 2023, was rated 'Outstanding'."], PDU_REPORT,
      {(HACKNEY_PDU, "overall", RI, False, None, None), ("kirklees-probation-delivery-unit", "overall", "outstanding", False, None, None)}),
+    # After "the" and an adjective.
+    (["Hackney PDU was rated requires improvement overall.", "The nearby Bradford PDU, inspected in 2022, was rated 'Inadequate'."], PDU_REPORT,
+     {(HACKNEY_PDU, "overall", RI, False, None, None), ("bradford-probation-delivery-unit", "overall", "inadequate", False, None, None)}),
     # An NHS trust or foundation trust named in a story about another body: its dated grade is its latest.
     (["South Central Ambulance Service has been rated requires improvement by the Care Quality Commission.",
       "Many of its patients are taken to Queen Alexandra Hospital, run by Portsmouth Hospitals University NHS Trust, which was rated good in 2022."], CQC_NEWS,

@@ -902,7 +902,8 @@ class GradingExtractor:
         self.named_rated = re.compile(
             # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
             # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
-            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+|with\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
+            # ("The neighbouring Manchester North PDU, inspected in 2023, was rated 'Good'": after "the" and an adjective or two)
+            rf"(?:^\s*(?:(?-i:The)\s+(?:(?-i:[a-z]+)\s+){{1,2}}(?=(?-i:[A-Z])))?|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+|with\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
             # ("Rutland, the smallest council in England, was judged ..."; "X requires improvement to be good", Ofsted's grade in full;
             # "Bolton Council and Bury Council were both rated ...", each by `_share_coordinated_subjects`)
             rf"(?:(?:has|have|had|was|is|were|are)\s+(?:again\s+|also\s+|now\s+|both\s+|all\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?)"

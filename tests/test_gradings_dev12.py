@@ -248,3 +248,8 @@ def test_the_lowest_score_in_both_tests(extractor):
 ])
 def test_a_place_named_by_its_childrens_services(extractor, lines, expected):
     assert extract(extractor, lines, "What do inspection grades mean?") == expected
+
+
+def test_the_lowest_score_in_both_years_is_no_count(extractor):
+    lines = ["HMP Lewes was scored poor for respect, the lowest possible score, in both 2021 and 2024."]
+    assert {r for r in extract(extractor, lines, "Lewes jail criticised by inspectors") if r[4] is not None} == set()

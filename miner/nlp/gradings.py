@@ -668,6 +668,8 @@ class GradingExtractor:
         # "one outstanding, six good and two adequate grades"
         # "two years after the watchdog said they required improvement": a whole body's grade in reported speech.
         self.said_grade = re.compile(rf"\b(?:(?:said|found|judged|ruled|concluded|decided)\s+(?:that\s+)?(?:they|it|(?:the|its|their)\s+(?:council|services|service|force|trust|prison|jail))\s+(?:(?:were|was|are|is|had\s+been)\s+)?(?:(?:rated|judged|graded)\s+)?|(?:found|judged|rated|deemed)\s+(?:them|it)\s+(?:to\s+be\s+|as\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:to|that|for|at|in|on|news|progress|work|practice|quality|enough)\b)", flags)
+        # "the lowest possible score in both tests", "its lowest grade in all four areas": a count of the areas it names.
+        self.lowest_in_all = re.compile(rf"{_LOWEST_PHRASE}\s+(?:in|for|across|on)\s+(?:(?P<both>both)|(?:all|each\s+of|every\s+one\s+of)\s+(?:the\s+|its\s+)?(?P<count>{N}))\s+(?:of\s+(?:the|its)\s+)?(?:areas|judge?ments|pillars|(?:key\s+)?questions|categories|standards|(?:healthy\s+prison\s+)?tests)\b", flags)
         # "Of the seven standards we rate, ...": a sentence that tallies the body's own areas.
         self.of_the_areas = re.compile(rf"\s*of\s+(?:the|its)\s+{N}\s+(?:(?:graded|inspected|assessed|core|key)\s+)?(?:areas|standards|judge?ments|(?:key\s+)?questions|(?:healthy\s+prison\s+)?tests|pillars)\b[^,;:]{{0,40}}[,:]", flags)
         # "... two were good, three required improvement": a number, its verb, its grade.
@@ -2101,6 +2103,10 @@ class GradingExtractor:
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
         for m in rule(self.said_grade, s, low) if ("said" in gate or "found" in gate or "judged" in gate or "ruled" in gate or "conclu" in gate or "decided" in gate) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+        for m in rule(self.lowest_in_all, s, low) if "lowest" in gate else ():
+            count = 2 if m.group("both") else parse_int(m.group("count"))
+            if count:
+                add(_Found(m.start(), m.end(), LOWEST, None, count, count, "count"))
         if stated_out_of and gates.match(self.of_the_areas, s):
             # "Of the seven standards we rate, two were good, three required improvement and two were
             # inadequate": counts of the body's own areas (not of bodies: "Of the ten forces, ...").

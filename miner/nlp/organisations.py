@@ -55,6 +55,9 @@ class OrganisationResolver:
         self.matcher.add("PLACE", [make(p) for p in sorted(places)])
         for kind, phrases in ANAPHORS.items():
             self.matcher.add(f"ANAPHOR:{kind}", [make(p) for p in phrases])
+        # Where a body the gazetteer may not list is named by its kind (`_unlisted_matches`).
+        self.acronyms.add(_UNLISTED, [make(p) for p in ("PDU", "NHS", "HMP", "HMYOI")])
+        self.matcher.add(_UNLISTED, [make("probation delivery unit")])
 
     def __call__(self, doc: Doc) -> Doc:
         if self.gazetteer is None:
@@ -66,7 +69,11 @@ class OrganisationResolver:
         organisation = self.gazetteer.organisation
         doc_text = ctx.text or doc.text
         matches = [*self.matcher(doc), *self.acronyms(doc)]
-        matches += _unlisted_matches(doc, doc_text, matches, vocab_strings)
+        unlisted = vocab_strings[_UNLISTED]
+        if any(m[0] == unlisted for m in matches):
+            kinds = [m for m in matches if m[0] == unlisted]
+            matches = [m for m in matches if m[0] != unlisted]
+            matches += _unlisted_matches(doc, doc_text, kinds, matches, vocab_strings)
         # Overlaps removed from the (match_id, start, end) triples, a Span made only for those kept.
         spans = [Span(doc, s, e, label=match_id) for match_id, s, e in longest_first(matches)]
         # span._.organisation_id is read and written straight in doc.user_data
@@ -335,7 +342,12 @@ class OrganisationIndex:
 # A body of a graded kind the gazetteer may not list: "Lambeth PDU", "Salford probation delivery
 # unit", "University Hospitals Plymouth NHS Trust", "HMP Ashfield" (its name, then its kind; a
 # prison's name after its kind). Not "The PDU", "several NHS Trusts", "the NHS Trust Development Authority".
-_UNLISTED_KIND = re.compile(r"\b(?:(?P<pdu>PDU|(?i:probation\s+delivery\s+unit))(?![\w-])|NHS\s+(?P<foundation>Foundation\s+)?Trust(?![\w-])(?!\s+(?-i:[A-Z]))|(?P<prison>HMP|HMYOI)(?:[^\S\n]*(?:&|and|/)[^\S\n]*YOI)?[^\S\n]+(?P<name>(?-i:[A-Z])[\w'’-]+(?:[^\S\n]+(?-i:[A-Z])[\w'’-]+)?))")
+# The matcher label of the words that name a kind ("PDU", "probation delivery unit", "NHS", "HMP").
+_UNLISTED = "UNLISTED"
+# At such a word: the rest of the kind's name ("NHS Foundation Trust"; not "NHS Trust Development
+# Authority"), and a prison's own name after its kind ("HMP & YOI Ashfield").
+_NHS_TRUST = re.compile(r"NHS\s+(?P<foundation>Foundation\s+)?Trust(?![\w-])(?!\s+[A-Z])")
+_PRISON = re.compile(r"HM(?:P|YOI)(?:[^\S\n]*(?:&|and|/)[^\S\n]*YOI)?[^\S\n]+(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?)")
 # The capitalised words just before a kind ("Manchester North", "Swindon and Wiltshire").
 _WORD = re.compile(r"\S+")
 _NAME_BEFORE = re.compile(r"(?:(?!PDU\b)(?-i:[A-Z])[\w'’-]*[^\S\n]+(?:(?:and|&|of)[^\S\n]+)?){1,6}$")
@@ -345,30 +357,41 @@ _NOT_NAME_WORDS = frozenset("the a an another any every each several many all ot
 _NOT_PRISON_WORDS = frozenset("is was has had rated judged graded scored found inspectors prison report by and in on at for".split())
 
 
-def _unlisted_matches(doc: Doc, text: str, matches: list[tuple[int, int, int]], strings) -> list[tuple[int, int, int]]:
+def _unlisted_matches(doc: Doc, text: str, kinds: list[tuple[int, int, int]], matches: list[tuple[int, int, int]], strings) -> list[tuple[int, int, int]]:
     """(match_id, start, end) of each named body of a graded kind that no gazetteer
     name covers, its id the slug of its full name (`Gazetteer.organisation` reads
-    the kind back). One pass of a literal-gated pattern over the text; a window of
-    120 characters before each kind for its name."""
-    if "PDU" not in text and "elivery" not in text and "NHS" not in text and "HMP" not in text and "HMYOI" not in text:
-        return []
+    the kind back), from the matcher's kind words (`kinds`): a name in the 120
+    characters before "PDU", "NHS Trust"; a prison's after "HMP"."""
     found = []
-    for m in _UNLISTED_KIND.finditer(text):
-        if m.group("prison"):
+    for _, first, last in kinds:
+        kind_start, kind_end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+        word = text[kind_start:kind_end]
+        if word in ("HMP", "HMYOI"):
+            m = _PRISON.match(text, kind_start)
+            if m is None:
+                continue
             words = m.group("name").split()
             if len(words) > 1 and words[1].lower() in _NOT_PRISON_WORDS:
                 words = words[:1]
             if words[0].lower() in _NOT_PRISON_WORDS:
                 continue
-            start, end = m.start(), m.start("name") + len(" ".join(words)) if len(words) == 1 else m.end("name")
-            org_id = f"{m.group('prison').lower()}-{slug(' '.join(words))}"
+            start, end = kind_start, m.start("name") + len(" ".join(words))
+            org_id = f"{word.lower()}-{slug(' '.join(words))}"
         else:
-            window = max(0, m.start() - 120)
-            name = _NAME_BEFORE.search(text, window, m.start())
+            if word == "NHS":
+                m = _NHS_TRUST.match(text, kind_start)
+                if m is None:
+                    continue
+                kind, kind_end = ("NHS Foundation Trust" if m.group("foundation") else "NHS Trust"), m.end()
+            elif word == "PDU" or word.lower() == "probation delivery unit":
+                kind = "probation delivery unit"
+            else:
+                continue
+            name = _NAME_BEFORE.search(text, max(0, kind_start - 120), kind_start)
             if name is None:
                 continue
-            words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, name.start(), m.start())]
-            if m.group("pdu") and any(w == "of" for _, w in words):
+            words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, name.start(), kind_start)]
+            if kind == "probation delivery unit" and any(w == "of" for _, w in words):
                 words = words[max(i for i, (_, w) in enumerate(words) if w == "of") + 1:]  # "Head of Lambeth PDU": the unit's name is after "of"
             while words and (words[0][1].lower() in _NOT_NAME_WORDS or words[0][1] in ("and", "&", "of")):
                 words = words[1:]
@@ -376,10 +399,8 @@ def _unlisted_matches(doc: Doc, text: str, matches: list[tuple[int, int, int]], 
                 words = words[:-1]
             if not words:
                 continue
-            start, end = words[0][0], m.end()
-            words = [w for _, w in words]
-            kind = "probation delivery unit" if m.group("pdu") else ("NHS Foundation Trust" if m.group("foundation") else "NHS Trust")
-            org_id = slug(" ".join(words) + " " + kind)
+            start, end = words[0][0], kind_end
+            org_id = slug(" ".join(w for _, w in words) + " " + kind)
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or len(span) == 0:
             continue

@@ -665,7 +665,6 @@ class GradingExtractor:
         self.since_judgement = re.compile(
             rf"\bsince\s+(?:a|an|its|the|their)\s+(?:\w+\s+)?(?:judge?ment|rating|grade|verdict)\s+of\s+{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags
         )
-        # "one outstanding, six good and two adequate grades"
         # "two years after the watchdog said they required improvement": a whole body's grade in reported speech.
         self.said_grade = re.compile(rf"\b(?:(?:said|found|judged|ruled|concluded|decided)\s+(?:that\s+)?(?:they|it|(?:the|its|their)\s+(?:council|services|service|force|trust|prison|jail))\s+(?:(?:were|was|are|is|had\s+been)\s+)?(?:(?:rated|judged|graded)\s+)?|(?:found|judged|rated|deemed)\s+(?:them|it)\s+(?:to\s+be\s+|as\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:to|that|for|at|in|on|news|progress|work|practice|quality|enough)\b)", flags)
         # "the lowest possible score in both tests", "its lowest grade in all four areas": a count of the areas it names.
@@ -674,6 +673,7 @@ class GradingExtractor:
         self.of_the_areas = re.compile(rf"\s*of\s+(?:the|its)\s+{N}\s+(?:(?:graded|inspected|assessed|core|key)\s+)?(?:areas|standards|judge?ments|(?:key\s+)?questions|(?:healthy\s+prison\s+)?tests|pillars)\b[^,;:]{{0,40}}[,:]", flags)
         # "... two were good, three required improvement": a number, its verb, its grade.
         self.tally_were = re.compile(rf"\b(?P<count>{N})\s+(?:(?:were|was|are|is)\s+(?:(?:rated|judged|graded|found\s+to\s+be)\s+)?(?:as\s+)?)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags)
+        # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
             rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G})(?:s(?![\w-]))?{QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+gradings?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)"
             # "two were scored at the lowest level": the scale's last grade.
@@ -2107,10 +2107,11 @@ class GradingExtractor:
             count = 2 if m.group("both") else parse_int(m.group("count"))
             if count:
                 add(_Found(m.start(), m.end(), LOWEST, None, count, count, "count"))
-        if stated_out_of and gates.match(self.of_the_areas, s):
+        tallied = gates.match(self.of_the_areas, s) if stated_out_of else None
+        if tallied:
             # "Of the seven standards we rate, two were good, three required improvement and two were
             # inadequate": counts of the body's own areas (not of bodies: "Of the ten forces, ...").
-            for m in self.tally_were.finditer(s, gates.match(self.of_the_areas, s).end()):
+            for m in self.tally_were.finditer(s, tallied.end()):
                 count = parse_int(m.group("count"))
                 if count is not None and count <= stated_out_of:
                     add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
@@ -2602,7 +2603,7 @@ class GradingExtractor:
             year = (years[0] if years else None) if previous else inspection_year
         body = org_id or orgs.near(sent_start + found.start, sent_start)
         own_text = self._own_part(sent_start, sent_text, found, body) if body != ctx.subject_id else sent_text
-        if found.current_year_is_now and previous and year and body != ctx.subject_id and not _LATER.search(own_text, found.end) and year == max(int(y) for y in _YEAR.findall(own_text)):
+        if found.current_year_is_now and previous and year and body != ctx.subject_id and not _LATER.search(own_text, found.end) and year == max((int(y) for y in _YEAR.findall(own_text)), default=None):
             # "Oldham, whose services were judged inadequate in 2019, was rated good in 2024":
             # another body's latest dated grade is its grade now (ANNOTATION.md).
             previous, year = False, year

@@ -72,6 +72,17 @@ def test_unlisted_body_traps(extractor, lines, title):
     assert {g[0] for g in extract(extractor, lines, title)} <= {None} and not made_up
 
 
+@pytest.mark.parametrize("lines, expected", [
+    # "of" and "upon" inside a name; a role before "of" is not part of it.
+    (["The Isle of Wight PDU, inspected in 2023, was rated 'Good'."], {"isle-of-wight-probation-delivery-unit"}),
+    (["Kingston upon Thames Probation Delivery Unit was rated 'Good' last year."], {"kingston-upon-thames-probation-delivery-unit"}),
+    (["The Head of Hackney PDU said the rating was fair."], {HACKNEY_PDU}),
+])
+def test_unlisted_unit_names(extractor, lines, expected):
+    _, organisations = subject_and_organisations(extractor, lines, "Probation inspection news")
+    assert {o for o in organisations if o and o.endswith("-probation-delivery-unit")} == expected
+
+
 def test_an_unlisted_unit_is_the_reports_subject(extractor):
     lines = ["| Standard | Rating |", "| Overall rating | Good |", "We inspected Hackney probation delivery unit (PDU) in May 2024."]
     subject, organisations = subject_and_organisations(extractor, lines, PDU_REPORT, kind="report")

@@ -350,7 +350,9 @@ _NHS_TRUST = re.compile(r"NHS\s+(?P<foundation>Foundation\s+)?Trust(?![\w-])(?!\
 _PRISON = re.compile(r"HM(?:P|YOI)(?:[^\S\n]*(?:&|and|/)[^\S\n]*YOI)?[^\S\n]+(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?)")
 # The capitalised words just before a kind ("Manchester North", "Swindon and Wiltshire").
 _WORD = re.compile(r"\S+")
-_NAME_BEFORE = re.compile(r"(?:(?!PDU\b)(?-i:[A-Z])[\w'’-]*[^\S\n]+(?:(?:and|&|of)[^\S\n]+)?){1,6}$")
+_NAME_BEFORE = re.compile(r"(?:(?!PDU\b)(?-i:[A-Z])[\w'’-]*[^\S\n]+(?:(?:and|&|of|upon)[^\S\n]+)?){1,6}$")
+# Before "of" in front of a unit's name: a role, not part of the name ("Head of Lambeth PDU").
+_ROLE_OF = frozenset("head heads director directors manager managers leader leaders chief staff team teams inspection inspections report part".split())
 # Capitalised words that start a sentence or a phrase but are no part of a name.
 _NOT_NAME_WORDS = frozenset("the a an another any every each several many all other some our its their this that these those no one two three four five six seven eight nine ten both neighbouring nearby".split())
 # A prison's name word that is a verb or function word of a title-case headline ("HMP Ashfield Rated Poor").
@@ -391,11 +393,12 @@ def _unlisted_matches(doc: Doc, text: str, kinds: list[tuple[int, int, int]], ma
             if name is None:
                 continue
             words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, name.start(), kind_start)]
-            if kind == "probation delivery unit" and any(w == "of" for _, w in words):
-                words = words[max(i for i, (_, w) in enumerate(words) if w == "of") + 1:]  # "Head of Lambeth PDU": the unit's name is after "of"
-            while words and (words[0][1].lower() in _NOT_NAME_WORDS or words[0][1] in ("and", "&", "of")):
+            roles = [i for i, (_, w) in enumerate(words) if w == "of" and i and words[i - 1][1].lower() in _ROLE_OF]
+            if roles:
+                words = words[roles[-1] + 1:]  # "Head of Lambeth PDU": the unit's name is after "of" ("Vale of Glamorgan" is a name)
+            while words and (words[0][1].lower() in _NOT_NAME_WORDS or words[0][1] in ("and", "&", "of", "upon")):
                 words = words[1:]
-            while words and words[-1][1] in ("and", "&", "of"):
+            while words and words[-1][1] in ("and", "&", "of", "upon"):
                 words = words[:-1]
             if not words:
                 continue

@@ -198,7 +198,8 @@ def test_regions_use_one_vocabulary():
         ("Lambeth PDU", "lambeth-probation-delivery-unit"),
         ("Kirklees probation delivery unit", "kirklees-probation-delivery-unit"),
         ("Greater Manchester probation region", "greater-manchester-probation-region"),
-        ("Probation Service Cymru", "probation-service-wales"),
+        ("Probation Service Cymru", "wales-probation-region"),
+        ("Newcastle PDU", "newcastle-upon-tyne-probation-delivery-unit"),
         ("Welsh Ambulance Service", "welsh-ambulance-services-university-nhs-trust"),
         ("Queen Elizabeth Hospital King's Lynn NHS Foundation Trust", "the-queen-elizabeth-hospital-kings-lynn-nhs-foundation-trust"),
         ("Guy’s and St Thomas’ NHS Foundation Trust", "guys-and-st-thomas-nhs-foundation-trust"),
@@ -251,8 +252,8 @@ def test_probation_regions_and_delivery_units():
     regions = [row for row in of_kind("probation_service") if row["id"].endswith("-probation-region")]
     assert {row["name"] for row in regions} == {f"{r} Probation Region" for r in (
         "North East", "North West", "Greater Manchester", "Yorkshire and the Humber", "East Midlands", "West Midlands",
-        "East of England", "London", "Kent, Surrey and Sussex", "South Central", "South West")}
-    assert BY_ID["probation-service-wales"]["country"] == "Wales"
+        "East of England", "London", "Kent, Surrey and Sussex", "South Central", "South West", "Wales")}
+    assert BY_ID["wales-probation-region"]["country"] == "Wales"
 
 
 def test_health_providers_include_every_ambulance_service():

@@ -95,8 +95,7 @@ class OrganisationResolver:
                 # So are its children's services ("Tower Hamlets, whose children's services were rated ...").
                 place_prefer = "local_authority" if _YOUTH_JUSTICE.match(doc_text, end) or _CHILDRENS_SERVICES.match(doc_text, end) else prefer
                 org = self.gazetteer.resolve_place(text, place_prefer)
-                if org is None or (org.kind == "probation_service" and _OF_THE_SERVICE.match(doc_text, end)):
-                    # "part of the North East region of the Probation Service" names the Probation Service (ANNOTATION.md).
+                if org is None:
                     continue
                 org_id = user_data[span_key("organisation_id", start, end)] = org.id
                 label = span.label_ = org.kind
@@ -415,9 +414,6 @@ def _unlisted_matches(doc: Doc, text: str, kinds: list[tuple[int, int, int]], ma
     named = [(s, e) for match_id, s, e in matches if not strings[match_id].startswith(("PLACE", "ANAPHOR:"))]
     return [f for f in found if not any(s < f[2] and f[1] < e for s, e in named)]
 
-
-# After a probation region's place ("the North East region"): "of the Probation Service".
-_OF_THE_SERVICE = re.compile(r"\s+of\s+the\s+Probation\s+Service\b", re.I)
 
 # After a place name: the youth justice service a council runs ("Bristol Youth Justice Service").
 _YOUTH_JUSTICE = re.compile(r"(?:['’]s)?\s+youth\s+(?:justice|offending)\b", re.I)

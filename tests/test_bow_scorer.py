@@ -69,7 +69,7 @@ def test_column_decisions_are_the_per_candidate_decisions(extractor):
     compared = 0
     for name, candidates in corpus_candidates(extractor):
         expected = ([], [], [], [], [])
-        for n, (candidate, prediction) in enumerate(zip(candidates, findings.classifier.predict(candidates))):
+        for n, (candidate, prediction) in enumerate(zip(candidates, findings._predictions(candidates))):
             kind, polarity, topic, confidence = findings._decide(candidate, prediction)
             if kind is not None:
                 for column, value in zip(expected, (n, kind, polarity, topic, confidence)):

@@ -18,7 +18,7 @@ import operator
 import pathlib
 import random
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 import re
 
@@ -446,16 +446,19 @@ class FindingClassifier:
             heads[head] = nlp
         return cls(heads)
 
-    def predict(self, candidates: list[Candidate]) -> list[dict]:
-        """Per candidate: kind (or "none"), polarity and topic, with probabilities."""
+    def predict(self, candidates: list[Candidate], also: Iterable[int] = ()) -> list[dict]:
+        """Per candidate: kind (or "none"), polarity and topic, with probabilities.
+        Polarity and topic are scored where the kind head keeps a candidate, and for
+        the indices in `also` (candidates a rule keeps whatever the kind head says)."""
+        also = sorted(set(also))
         if self.scorers is not None:
-            return self._predict_fast(candidates)
+            return self._predict_fast(candidates, also)
         with contextlib.ExitStack() as zones:
             for nlp in self.heads.values():
                 zones.enter_context(nlp.memory_zone())
-            return self._predict(candidates)
+            return self._predict(candidates, also)
 
-    def _predict(self, candidates: list[Candidate]) -> list[dict]:
+    def _predict(self, candidates: list[Candidate], also: list[int] = ()) -> list[dict]:
         # Tokenise once; polarity and topic only for what the kind head keeps.
         tokenizer = self.heads["kind"].tokenizer
         docs = list(tokenizer.pipe(c.features() for c in candidates))
@@ -463,7 +466,7 @@ class FindingClassifier:
         for head in ("kind", "polarity", "topic"):
             textcat = self.heads[head].get_pipe("textcat")
             labels = set(textcat.labels)
-            chosen = range(len(docs)) if head == "kind" else [i for i, r in enumerate(results) if r["kind"] != "none" or r["finding_p"] >= 0.3]
+            chosen = range(len(docs)) if head == "kind" else sorted({i for i, r in enumerate(results) if r["kind"] != "none" or r["finding_p"] >= 0.3}.union(also))
             for i, doc in zip(chosen, textcat.pipe((docs[i] for i in chosen), batch_size=256)):
                 cats = {k: v for k, v in doc.cats.items() if k in labels}
                 best = max(cats, key=cats.get)
@@ -476,12 +479,14 @@ class FindingClassifier:
             r.setdefault("topic", None)
         return results
 
-    def _predict_fast(self, candidates: list[Candidate]) -> list[dict]:
+    def _predict_fast(self, candidates: list[Candidate], also: list[int] = ()) -> list[dict]:
         """`_predict` with the heads scored by `BowScorer`: the same decisions and
         probabilities (tests/test_bow_scorer.py compares them on the corpus)."""
         batch = self.score_kinds(candidates)
         results = [{"kind": k, "kind_p": p, "finding_p": f} for k, p, f in zip(batch.kinds, batch.kind_p.tolist(), batch.finding_p.tolist())]
         chosen = batch.chosen(numpy.arange(len(candidates)))
+        if also:
+            chosen = numpy.union1d(chosen, numpy.asarray(list(also), dtype="int64"))
         for head, (labels, probabilities) in self.score_heads(batch, ("polarity", "topic"), chosen).items():
             for i, label, p in zip(chosen.tolist(), labels, probabilities):
                 results[i][head] = label

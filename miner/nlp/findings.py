@@ -199,7 +199,7 @@ class FindingExtractor:
         if classifier is not None and classifier.scorers is not None and candidates:
             return self._model_decisions(candidates)
         out: tuple[list, list, list, list, list] = ([], [], [], [], [])
-        predictions = classifier.predict(candidates) if classifier is not None and candidates else None
+        predictions = self._predictions(candidates) if classifier is not None and candidates else None
         for n, candidate in enumerate(candidates):
             if predictions is not None:
                 kind, polarity, topic, confidence = self._decide(candidate, predictions[n])
@@ -219,9 +219,7 @@ class FindingExtractor:
         batch = self.classifier.score_kinds(candidates)
         keep = batch.finding_p >= self.threshold
         # A sentence quoting an item of the inspectorate's own list is a finding whatever the model says.
-        # (Which texts hold "including", by map() in C: a Python loop over every candidate showed.)
-        has = numpy.flatnonzero(numpy.fromiter(map(operator.contains, map(_TEXT, candidates), itertools.repeat("including")), dtype=bool, count=len(candidates)))
-        listed = [n for n in has.tolist() if stated_kind(candidates[n].text) is not None]
+        listed = _listed(candidates)
         keep[listed] = True
         kept = numpy.flatnonzero(keep)
         chosen = numpy.union1d(batch.chosen(kept), numpy.asarray(listed, dtype="int64")) if listed else batch.chosen(kept)
@@ -242,6 +240,11 @@ class FindingExtractor:
             topics = [topics[where[n]] if n in where else None for n in kept_list]
         polarities = [_FIXED_POLARITY.get(kind) or stated_polarity(c.text) or polarity for kind, polarity, c in zip(kinds, polarities, kept_candidates)]
         return kept_list, kinds, polarities, topics, batch.finding_p[kept].tolist()
+
+    def _predictions(self, candidates: list[Candidate]) -> list[dict]:
+        """The classifier's answer per candidate (the slow path of `_decisions`), with a
+        polarity and topic also for those `_decide` keeps because they quote a list item."""
+        return self.classifier.predict(candidates, also=_listed(candidates))
 
     def _decide(self, candidate: Candidate, prediction: dict) -> tuple[str | None, str | None, str | None, float]:
         if prediction["finding_p"] < self.threshold and stated_kind(candidate.text) is None:
@@ -315,6 +318,14 @@ def _kind(candidate: Candidate, model_kind: str) -> str:
 
 
 _TEXT = operator.itemgetter(Candidate._fields.index("text"))
+
+
+def _listed(candidates: list[Candidate]) -> list[int]:
+    """Indices of the candidates quoting an item of the inspectorate's own list
+    ("five areas for improvement, including ..."): findings whatever the model says."""
+    # Which texts hold "including", by map() in C: a Python loop over every candidate showed.
+    has = numpy.flatnonzero(numpy.fromiter(map(operator.contains, map(_TEXT, candidates), itertools.repeat("including")), dtype=bool, count=len(candidates)))
+    return [n for n in has.tolist() if stated_kind(candidates[n].text) is not None]
 
 # Compiled once: `re.sub(pattern_string, ...)` looks its pattern up in re's
 # cache on every call, a cost that showed in this per-sentence loop.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import operator
 import pathlib
 import re
 
@@ -25,7 +26,8 @@ from miner.nlp.context import get_context, set_span_group, span_key
 from miner.nlp.finding_model import Candidate, FindingClassifier, _label_names
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import required_literals
-from miner.nlp.sections import BOILERPLATE_ANYWHERE, BOILERPLATE_STARTS, Section, block_sections, is_boilerplate, is_toc_entry
+from miner.nlp.sections import BOILERPLATE_ANYWHERE, BOILERPLATE_STARTS, Section, block_sections, is_boilerplate, is_toc_entry, states_nothing_found
+from miner.nlp.stated_kinds import stated_kind, stated_polarity
 
 SPANS_KEY = "findings"
 DATA = pathlib.Path(__file__).parent / "data" / "findings.json"
@@ -103,7 +105,7 @@ class FindingExtractor:
             if len(text) < 25 or len(text) > 1200:
                 continue
             block_kind = kinds[i]
-            if block_kind in ("heading", "caption", "table_row"):
+            if block_kind in ("heading", "caption", "table_row") or states_nothing_found(text, block_kind):
                 continue
             start = sent.start_char + (len(whole) - len(lead))
             end = start + len(text)
@@ -215,30 +217,37 @@ class FindingExtractor:
         columns: polarity and topic scored (together) only for the candidates
         kept, and a polarity read only where the kind does not fix it."""
         batch = self.classifier.score_kinds(candidates)
-        kept = numpy.flatnonzero(batch.finding_p >= self.threshold)
-        chosen = batch.chosen(kept)
+        keep = batch.finding_p >= self.threshold
+        # A sentence quoting an item of the inspectorate's own list is a finding whatever the model says.
+        # (Which texts hold "including", by map() in C: a Python loop over every candidate showed.)
+        has = numpy.flatnonzero(numpy.fromiter(map(operator.contains, map(_TEXT, candidates), itertools.repeat("including")), dtype=bool, count=len(candidates)))
+        listed = [n for n in has.tolist() if stated_kind(candidates[n].text) is not None]
+        keep[listed] = True
+        kept = numpy.flatnonzero(keep)
+        chosen = numpy.union1d(batch.chosen(kept), numpy.asarray(listed, dtype="int64")) if listed else batch.chosen(kept)
         heads = self.classifier.score_heads(batch, ("polarity", "topic"), chosen)
         kept_list = kept.tolist()
         # `_kind` inline (a call per finding showed): "none" read as "finding",
         # and a report's own section heading surer than the model about the kind.
         model_kinds = _label_names(tuple("finding" if label == "none" else label for label in batch.labels), batch.best[kept])
+        kept_candidates = [candidates[n] for n in kept_list]
         kinds = [
-            c.section_kind if c.section_kind is not None and c.doc_kind == "report" else model_kind
-            for c, model_kind in zip([candidates[n] for n in kept_list], model_kinds)
+            c.section_kind if c.section_kind is not None and c.doc_kind == "report" else stated_kind(c.text) or model_kind
+            for c, model_kind in zip(kept_candidates, model_kinds)
         ]
         polarities, topics = heads["polarity"][0], heads["topic"][0]
         if len(chosen) < len(kept):  # None for the candidates the kind head does not keep
             where = dict(zip(chosen.tolist(), range(len(chosen))))
             polarities = [polarities[where[n]] if n in where else None for n in kept_list]
             topics = [topics[where[n]] if n in where else None for n in kept_list]
-        polarities = [_FIXED_POLARITY.get(kind) or polarity for kind, polarity in zip(kinds, polarities)]
+        polarities = [_FIXED_POLARITY.get(kind) or stated_polarity(c.text) or polarity for kind, polarity, c in zip(kinds, polarities, kept_candidates)]
         return kept_list, kinds, polarities, topics, batch.finding_p[kept].tolist()
 
     def _decide(self, candidate: Candidate, prediction: dict) -> tuple[str | None, str | None, str | None, float]:
-        if prediction["finding_p"] < self.threshold:
+        if prediction["finding_p"] < self.threshold and stated_kind(candidate.text) is None:
             return None, None, None, prediction["finding_p"]
         kind = _kind(candidate, prediction["kind"])
-        polarity = _FIXED_POLARITY.get(kind) or prediction["polarity"]
+        polarity = _FIXED_POLARITY.get(kind) or stated_polarity(candidate.text) or prediction["polarity"]
         return kind, polarity, prediction["topic"], prediction["finding_p"]
 
     def _section_kind(self, headings: tuple[str, ...]) -> str | None:
@@ -302,8 +311,10 @@ def _kind(candidate: Candidate, model_kind: str) -> str:
     # A report's own section heading is surer than the model about the kind.
     if candidate.section_kind is not None and candidate.doc_kind == "report":
         return candidate.section_kind
-    return "finding" if model_kind == "none" else model_kind
+    return stated_kind(candidate.text) or ("finding" if model_kind == "none" else model_kind)
 
+
+_TEXT = operator.itemgetter(Candidate._fields.index("text"))
 
 # Compiled once: `re.sub(pattern_string, ...)` looks its pattern up in re's
 # cache on every call, a cost that showed in this per-sentence loop.

@@ -100,6 +100,11 @@ def find_candidates(ctx, rule_offsets: list[tuple[int, int]], *, include_covered
     span_starts = [s for s, _ in spans]
     sentences = ctx.sentences
     candidates = []
+    if keep_sentence is not None:
+        # A sentence the predicate drops gives no candidate, whatever its terms: asked
+        # first, it spares matching the terms of the many it drops (beside a judgement
+        # table, the layer reads only sentences that can date a grade).
+        found = [k for k in found if k >= 0 and keep_sentence(k)]
     for k in found:
         if k < 0:
             continue
@@ -107,7 +112,6 @@ def find_candidates(ctx, rule_offsets: list[tuple[int, int]], *, include_covered
         terms = _terms_at(sent.text, sent.start_char, words) if words is not None else list(GRADE_TERM.finditer(sent.text))
         if not terms:
             continue
-        kept = None  # `keep_sentence(k)`, asked once the sentence has a candidate
         in_sentence = None  # the rule spans that overlap the sentence, made once a term is not skipped as covered
         for m in terms:
             start, end = sent.start_char + m.start(), sent.start_char + m.end()
@@ -121,11 +125,6 @@ def find_candidates(ctx, rule_offsets: list[tuple[int, int]], *, include_covered
                 covered = any(s <= start and end <= e for s, e in in_sentence)
                 if covered and not include_covered:
                     continue
-            if keep_sentence is not None:
-                if kept is None:
-                    kept = keep_sentence(k)
-                if not kept:
-                    break
             nearby = any(not (s <= start and end <= e) for s, e in in_sentence)
             grade = GRADE_PHRASES.get(m.group(0).lower(), m.group(0).lower())
             candidates.append(Candidate(start, end, grade, sent.start_char, sent.text, covered, nearby))

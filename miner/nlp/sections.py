@@ -29,6 +29,11 @@ _ACTION_SUBHEADING = re.compile(
     re.I,
 )
 
+# A heading that introduces a list of actions by naming who is to take them
+# ("The Probation Service Greater Manchester region should:", "The Salford PDU
+# should:"): the items under it belong to the section above too.
+_LEAD_IN_HEADING = re.compile(r"\b(?:should|must|needs? to|(?:is|are) asked to|will need to)\s*:$", re.I)
+
 # Ofsted's own section titles, which PDF extraction leaves as paragraphs
 # when they are long ("The experiences and progress of children in care:
 # good"); a judgement word at the end of an unpunctuated line marks others.
@@ -71,6 +76,57 @@ BOILERPLATE = re.compile(
 # Sections that are standard text throughout: Ofsted's descriptions of what
 # each grade means, the same in every report of a framework.
 _BOILERPLATE_SECTION = re.compile(r"^what the inspection judgements? mean", re.I)
+
+
+# What ends a sentence that states something. A short paragraph sentence
+# ending otherwise is a title ("Court work, resettlement and interventions"),
+# and one in fields ("Anglia Health News | 16 January 2025") or led by "By " is
+# a byline or dateline ("By Daniel Frost, Crime reporter | Thursday 10 April
+# 2025, 6:00am"): in the corpus not one of them is a finding. (A longer one may
+# be a finding whose full stop PDF extraction lost, "While improvement is
+# evident for some children, overall the pace is too slow"; and a list item may
+# end bare, "improve the quality of reviewing".)
+_STATEMENT_END = frozenset('.!?;,)]"\'”’…')
+_TITLE_WORDS = 8
+_FIELD_SEPARATORS = (" | ", " · ")
+# A station's or paper's promotion of itself ("Listen to Coast FM on 97.4FM").
+_PROMOTION = re.compile(r"(?:(?:listen|watch) (?:to|live|again|on)|follow us|(?:sign up|subscribe) (?:to|for)|download (?:the|our))\b", re.I)
+# A hypothetical: what would or could happen if something were so ("If leaders
+# do not get a grip on the supply of drugs, the prison could become even more
+# dangerous", "Had the force been judged inadequate, it could have been moved
+# into Engage"), which states no finding. A negated modal ("If staff raised
+# concerns, they could not get advice") is past fact, and stays.
+_HYPOTHETICAL = re.compile(r"(?:if|had|unless)\b[^.;]*?,[^.;]*?\b(?:could|would|might|may|will|can)\b(?! not\b)", re.I)
+
+
+# The words one of which begins every match of each pattern, in the case a sentence starts with.
+_PROMOTION_STARTS = tuple(w + " " for w in ("Listen", "listen", "Watch", "watch", "Follow", "follow", "Sign", "sign", "Subscribe", "subscribe", "Download", "download"))
+_HYPOTHETICAL_STARTS = ("If ", "if ", "Had ", "had ", "Unless ", "unless ")
+
+
+def states_nothing_found(text: str, block_kind: str) -> bool:
+    """Whether a candidate sentence (stripped, not empty) cannot state what
+    inspectors found, whatever its words: page furniture (a title, byline,
+    dateline or promotion), the lead-in to a list ("Action the trust MUST take
+    to comply with its legal obligations:", "The Salford PDU should:"), or a
+    hypothetical."""
+    last = text[-1]
+    if last == ":":
+        return True
+    if block_kind == "paragraph" and last not in _STATEMENT_END and not _ends_in_note_mark(text) and (
+        text.count(" ") < _TITLE_WORDS or text.startswith("By ") or any(separator in text for separator in _FIELD_SEPARATORS)
+    ):
+        return True
+    # (Most sentences start with none of the words: `startswith` answers that without the regexes.)
+    if text.startswith(_PROMOTION_STARTS) and _PROMOTION.match(text) is not None:
+        return True
+    return text.startswith(_HYPOTHETICAL_STARTS) and _HYPOTHETICAL.match(text) is not None
+
+
+def _ends_in_note_mark(text: str) -> bool:
+    """A sentence end followed by a footnote number ("...within ten seconds.12")."""
+    body = text.rstrip("0123456789")
+    return len(body) < len(text) and body[-1:] in _STATEMENT_END
 
 
 def is_toc_entry(heading: str) -> bool:
@@ -154,13 +210,21 @@ def block_sections(
     # paragraph ends it; bullets nested in numbered paragraphs do not.)
     items: bool | None = None
     made: dict[str | None, Section] = {}  # one (immutable) Section per kind: a NamedTuple per block cost a fifth of this loop
+    # Did a heading that opened (or carried) a kind come just before? Then a
+    # heading here is its sub-heading, as when PDF extraction leaves every
+    # heading at the top level ("Cause of concern", then "Protecting vulnerable
+    # people", then the concern).
+    opened = False
     for i, (kind, text) in enumerate(zip(kinds, texts)):
         if kind == "heading":
-            own = section_kind(headings[i] + (text.strip(),))
-            carry = open_kind if own is None and _ACTION_SUBHEADING.search(text.strip()) else None
+            title = text.strip()
+            own = section_kind(headings[i] + (title,))
+            carry = open_kind if own is None and _carries_kind(title, opened) else None
             open_kind = own or carry
+            opened = open_kind is not None
             out.append(_NO_SECTION)
             continue
+        opened = False
         if headings[i] != path:
             path = headings[i]
             current = section_kind(path) or carry
@@ -179,6 +243,16 @@ def block_sections(
             section = made[current] = Section(current)
         out.append(section)
     return out
+
+
+def _carries_kind(heading: str, opened: bool) -> bool:
+    """Does a heading with no kind of its own belong to the section open above
+    it? Action sub-headings and lead-ins always do; any other heading does when
+    it comes straight after the section's heading, unless it is one of the
+    report's own section titles."""
+    if _ACTION_SUBHEADING.search(heading) is not None or _LEAD_IN_HEADING.search(heading) is not None:
+        return True
+    return opened and _SECTION_TITLE.search(heading) is None and _JUDGEMENT_END.search(heading) is None
 
 
 def _list_resumes(kinds: Sequence[str], i: int) -> bool:

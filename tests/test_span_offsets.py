@@ -33,3 +33,10 @@ def test_group_never_set():
     assert span_offsets(doc, "figures") == []
     doc.spans["figures"] = [doc[2:3]]
     assert span_offsets(doc, "figures") == [(8, 13)]
+
+
+def test_offsets_given_by_the_caller_are_those_kept():
+    doc = _doc()
+    spans = [doc[0:1], doc[2:4]]
+    set_span_group(doc, "figures", spans, [s.start_char for s in spans], [s.end_char for s in spans])
+    assert span_offsets(doc, "figures") == [(0, 3), (8, 18)]

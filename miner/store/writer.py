@@ -114,6 +114,7 @@ class DocumentWriter:
                 [prepared.url],
             ).fetchone()
             now = utcnow()
+            self._add_unlisted_organisations(prepared.columns.get("subject_id"), prepared.records)
             # One insert with the extracted columns too: an update would have the
             # full-text trigger index the whole text a second time.
             row = {
@@ -135,8 +136,27 @@ class DocumentWriter:
         with self.db.atomic():
             for table in RECORD_TABLES:
                 self.db.execute(f"delete from [{table}] where document_id = ?", [document_id])
+            records = record_rows(extraction)
+            self._add_unlisted_organisations(extraction.subject_id, records)
             self.db["documents"].update(document_id, {**_extracted(extraction), "extracted_at": utcnow(), "pipeline": pipeline})
-            self._insert_records(document_id, record_rows(extraction))
+            self._insert_records(document_id, records)
+
+    def _add_unlisted_organisations(self, subject_id: str | None, records: dict[str, tuple[tuple[str, ...], list[tuple]]]) -> None:
+        """Rows in `organisations` for the bodies of a graded kind that the gazetteer does
+        not list ("Lambeth PDU": `Gazetteer.organisation`), which records and documents
+        reference: the gazetteer's own are loaded when the database is opened."""
+        from miner.nlp.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.default()
+        ids = {subject_id} if subject_id else set()
+        for names, rows in records.values():
+            if "organisation_id" in names:
+                column = names.index("organisation_id")
+                ids.update(row[column] for row in rows if row[column])
+        new = [gazetteer.organisation(i) for i in sorted(ids) if i not in gazetteer.by_id]
+        rows = [(o.id, o.name, o.kind, json.dumps(list(o.aliases))) for o in new if o is not None]
+        if rows:
+            self.db.conn.executemany("insert or ignore into [organisations] ([id], [name], [kind], [aliases]) values (?, ?, ?, ?)", rows)
 
     def _insert_records(self, document_id: int, records: dict[str, tuple[tuple[str, ...], list[tuple]]]) -> None:
         for table, (names, rows) in records.items():

@@ -2,11 +2,14 @@
 
 Candidates come from one regular expression over each sentence that holds a
 digit or a number word; exclusions (years, dates, phone numbers, paragraph
-and page numbers, reading times, URLs, ages, grading scores, groups referred
-to, narrative time gaps, references and addresses, rate bases) are checked on
-the context. A change "from X ... to Y" is one figure; a threshold or span
-("for more than 24 hours", "in the previous 12 months") is dropped when it
-qualifies another figure of its clause, whose measure or period it is.
+and page numbers, reading times, URLs, ages, grading scores and a rating's
+points, groups referred to, narrative time gaps, references and addresses, rate
+bases, distances) are checked on the context. A change "from X ... to Y", "by
+27 per cent, to 1,012" or "24 at the last inspection, had fallen to 17" is one
+figure; a threshold or span ("for more than 24 hours", "in the previous 12
+months") is dropped when it qualifies another figure of its clause, whose
+measure or period it is; the base of "22 of the 57 cases" is dropped where the
+document gave that count before.
 
 For speed (the records are the same as with the plain patterns, which
 tests/test_statistics_paths.py checks): where a candidate can start is found
@@ -49,28 +52,39 @@ _WORDNUM = rf"(?:{NUMBER_WORD})"
 _FRACTION = r"(?:two[- ]thirds|three[- ]quarters|two fifths|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|half|a half)"
 _DURATION_UNITS = r"(?:(?:working |calendar )?days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|weeks?|months?|years?)"
 
+# A number word counts the plural noun after it, whatever words describe it ("nine London
+# boroughs", "ten probation delivery units"), or stands for a noun just named ("Of these, five
+# have since been moved out"). No function word may describe the noun, and the noun is no
+# function word ending in "s".
+_NOT_MODIFIER = (
+    r"(?:of|the|a|an|and|or|but|nor|to|in|on|at|for|by|with|from|as|into|than|per|out|up|down|over|under|after|before|since|during|"
+    r"is|was|were|are|be|been|being|has|have|had|do|does|did|can|could|will|would|should|may|might|must|"
+    r"that|which|who|whom|whose|this|these|those|it|its|their|his|her|our|your|not|no|if|so|then|when|where|while|also|still|only|just|all|both|each|every|"
+    r"hundred|thousand|million)"
+)
+_NOT_PLURAL = r"(?:is|was|has|its|this|his|us|as|does|always|across|thus|less|unless|perhaps|whereas|yes|various|previous|serious|plus|means|whilst)"
 _WORD_PARTS = [
     rf"(?P<money>£\s?{_NUM}{_SCALE})",
-    rf"(?P<ratio>\b(?:{_WORDNUM}|\d{{1,3}})\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:{_WORDNUM}|\d{{1,3}}(?:,\d{{3}})?)\b(?!\s*(?:areas|of|categories|questions)\b))",
+    rf"(?P<ratio>\b(?:{_WORDNUM}|\d{{1,3}})\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)(?:{_WORDNUM}|\d{{1,3}}(?:,\d{{3}})?)\b(?!\s*(?:areas|categories|questions)\b|\s+of\s+(?:the\s+|these\s+|its\s+|their\s+)?(?:\d|{_WORDNUM}\b)))",
     rf"(?P<fraction>\b(?:almost |nearly |around |about |more than |over |just over |just under |under )?{_FRACTION}(?=\s+(?:of|the|had|have|has|were|was|are|is|did|do|as|said|took|received)\b))",
     rf"(?P<byfraction>(?<=\bby )(?:almost |nearly |around |about |more than |over |just over |just under |under )?{_FRACTION}\b|(?<=\bof more than ){_FRACTION}\b|(?<=\bof ){_FRACTION}\b(?=\s*(?:[,.;]|$)))",
-    rf"(?P<multiplier>\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\b(?:double|treble|triple)\b(?=\s+(?:the|its|that|what)\b)|\b(?:{_WORDNUM}|\d+(?:\.\d+)?)\s+times\b(?=\s+(?:more|higher|greater|as|the|larger|bigger|lower|fewer)\b|\s*[,.;]|\s*$)|\bhalf as\b)",
+    rf"(?P<multiplier>\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\b(?:double|treble|triple|twice)\b(?=\s+(?:the|its|that|what|as|their|those)\b)|\b(?:{_WORDNUM}|\d+(?:\.\d+)?)\s+times\b(?=\s+(?:more|higher|greater|as|the|larger|bigger|lower|fewer)\b|\s*[,.;]|\s*$)|\bhalf as\b)",
     rf"(?P<percent>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s*(?:%|per\s?cent\b|percent\b|percentage points?\b|pp\b))",
-    rf"(?P<rate>(?<![\w.£]){_NUM}{_SCALE}\s+(?:[a-z-]+\s+){{0,3}}?per\s+(?:1,000|1000|100,000|100000|10,000|100(?![,\d])|thousand|head|capita)\b(?:\s+(?:people|population|residents|officers|children))?"
+    rf"(?P<rate>(?<![\w.£]){_NUM}{_SCALE}\s+(?:[a-z-]+\s+){{0,3}}?(?:per|for every|in every)\s+(?:1,000|1000|100,000|100000|10,000|100(?![,\d])|thousand|head|capita)\b(?:\s+(?:people|population|residents|officers|children))?"
     # A caseload or ratio of people to staff ("16 children per worker") is a rate; "10.4 days per
     # officer" stays a duration, so no time unit may come between the figure and "per".
     rf"|(?<![\w.£])(?:{_NUM}|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\b)\s+(?!(?:working\s+|calendar\s+)?(?:days?|hours?|minutes?|seconds?|weeks?|months?|years?)\b)(?:[a-z-]+\s+){{0,3}}?per\s+(?:(?:qualified|social|case|support|youth|probation|prison|police|frontline|front-line|full-time)\s+)?(?:worker|workers|officer|practitioner|staff member|member of staff|caseworker|carer|teacher|nurse|doctor|manager|team)\b)",
     rf"(?P<duration>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s+{_DURATION_UNITS}\b)",
     rf"(?P<count>(?<![\w.£/:-]){_NUM}{_SCALE}(?![\w/%]|\.\d|-(?!strong)))",
-    rf"(?P<wordcount>\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?=\s+(?:(?:new|more|further|additional|other|separate|serious|self-inflicted|local|locality|former|senior|permanent|interim|different|newly|extra|full-time|specialist|council-run|young|[a-z]+-[a-z]+)\s+){{0,2}}(?:[a-z][a-z'’-]*s|people|children|men|women)\b))",
+    rf"(?P<wordcount>\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?=\s+(?:(?!{_NOT_MODIFIER}\b)[a-z][a-z'’-]*\s+){{0,2}}(?!{_NOT_PLURAL}\b)(?:[a-z][a-z'’-]*s|people|children|men|women)\b|\s+(?:have|had|were|are|remain|remained)\b))",
 ]
 _CANDIDATE = re.compile("|".join(_WORD_PARTS), re.I)
 # The same alternatives without number words, for the many sentences that
 # have none: the word lists are what make the full pattern slow.
 _DIGIT_PARTS = [
     rf"(?P<money>£\s?{_NUM}{_SCALE})",
-    rf"(?P<ratio>\b\d{{1,3}}\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)\d{{1,3}}(?:,\d{{3}})?\b(?!\s*(?:areas|of|categories|questions)\b))",
-    rf"(?P<multiplier>\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\b(?:double|treble|triple)\b(?=\s+(?:the|its|that|what)\b)|\b\d+(?:\.\d+)?\s+times\b(?=\s+(?:more|higher|greater|as|the|larger|bigger|lower|fewer)\b|\s*[,.;]|\s*$))",
+    rf"(?P<ratio>\b\d{{1,3}}\s+(?:in|out of)\s+(?:every\s+)?(?!(?:19|20)\d\d\b)\d{{1,3}}(?:,\d{{3}})?\b(?!\s*(?:areas|categories|questions)\b|\s+of\s+(?:the\s+|these\s+|its\s+|their\s+)?(?:\d|{_WORDNUM}\b)))",
+    rf"(?P<multiplier>\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\b(?:double|treble|triple|twice)\b(?=\s+(?:the|its|that|what|as|their|those)\b)|\b\d+(?:\.\d+)?\s+times\b(?=\s+(?:more|higher|greater|as|the|larger|bigger|lower|fewer)\b|\s*[,.;]|\s*$))",
     rf"(?P<percent>(?<![\w.£]){_NUM}\s*(?:%|per\s?cent\b|percent\b|percentage points?\b|pp\b))",
     _WORD_PARTS[6],
     rf"(?P<duration>(?<![\w.£]){_NUM}\s+{_DURATION_UNITS}\b)",
@@ -88,7 +102,7 @@ _DIGIT_OR_WORD = re.compile(r"\d|£")
 _CANDIDATE_STARTS = Literals(
     [*"0123456789£", *(w for w in UNITS if w not in ("a", "an", "no", "single")), "a third", "a quarter", "a fifth", "a tenth",
      "a half", "half", "almost", "nearly", "around", "about", "more than", "over", "just", "under",
-     "doubled", "tripled", "trebled", "quadrupled", "halved", "double", "treble", "triple"]
+     "doubled", "tripled", "trebled", "quadrupled", "halved", "double", "treble", "triple", "twice"]
 )
 _PHONE_STARTS = Literals(["+44", "(", "0"])
 _ASCII_DIGITS = frozenset("0123456789")
@@ -146,6 +160,9 @@ class _Stat:
     # A threshold or span that qualifies another figure of the sentence ("186 contacts
     # had waited more than 24 hours"): dropped when the sentence has such a figure.
     qualifies: bool = False
+    # The base of "22 of the 57 cases": dropped by the component when the document gave that
+    # count before ("We inspected 57 cases."), which it refers back to (ANNOTATION.md).
+    base: bool = False
 
 
 class StatisticExtractor:
@@ -185,6 +202,8 @@ class StatisticExtractor:
                     continue
                 if grading_starts and (i := bisect.bisect_right(grading_starts, start)) and grading_reach[i - 1] > start:
                     continue
+                if stat.base and _given_before(stat, spans, user_data):
+                    continue  # "In 22 of the 57 cases" after "We inspected 57 cases."
                 span = char_span(start, end, label=stat.unit, alignment_mode="expand")
                 if span is None:
                     continue
@@ -200,6 +219,21 @@ class StatisticExtractor:
         return doc
 
 
+def _given_before(base: _Stat, spans: list[Span], user_data: dict) -> bool:
+    """Whether a count of the same value and noun as the base is among the figures found
+    before it (`spans`, whose values are in `user_data`). Bases are few: a scan is cheap."""
+    if not base.measure:
+        return False
+    noun = base.measure.split(None, 1)[0].lower()
+    for span in spans:
+        key = (span.start_char, span.end_char)
+        if span.label_ == "count" and user_data.get(span_key("value", *key)) == base.value:
+            measure = user_data.get(span_key("measure", *key))
+            if measure and noun in measure.lower().split():
+                return True
+    return False
+
+
 # A sentence that is only a number at the start of its block - a numbered
 # paragraph's "12." - holds no statistic: its one candidate is a `count` at
 # offset 0, which `_excluded` drops at a block's start, and nothing after it can
@@ -207,6 +241,9 @@ class StatisticExtractor:
 # report, so the component skips them before any per-sentence work.
 _BARE_NUMBER = re.compile(r"[0-9]+\.?")
 _BARE_NUMBER_LENGTH = 12  # longer ones (none in practice) take the usual path
+# A letter before a count at a block's start makes it a figure ("In 23 of them"), not a
+# numbered paragraph's "12 ...".
+_WORD_BEFORE_IN = re.compile(r"[A-Za-z]")
 
 
 # What must follow a modifier for a candidate to start at it: the modifiers
@@ -352,7 +389,7 @@ _COMPARISON = re.compile(
     re.I,
 )
 _CHANGE_PCT = re.compile(
-    rf"(?:\s+(?:in|at|by|during)\s+[^,.;]{{1,25}}?)?\s*,?\s*(?:–|-|\()?\s*(?:(?:an?\s+)?(?:up|down|increase|rise|fall|drop|reduction|decrease|cut|jump)\s+(?:of\s+)?(?:by\s+)?(?:almost\s+|nearly\s+|about\s+|around\s+|more than\s+|over\s+|some\s+)?)"
+    rf"(?:\s+(?:in|at|by|during)\s+[^,.;]{{1,25}}?|\s+(?:this|last|that|the same|the following|the previous)\s+(?:year|month|quarter))?\s*,?\s*(?:–|-|\()?\s*(?:(?:an?\s+)?(?:up|down|increase|rise|fall|drop|reduction|decrease|cut|jump)\s+(?:of\s+)?(?:by\s+)?(?:almost\s+|nearly\s+|about\s+|around\s+|more than\s+|over\s+|some\s+)?)"
     rf"(?P<pct>{_NUM})\s*(?:%|per\s?cent|percent)",
     re.I,
 )
@@ -443,7 +480,7 @@ def _candidates(sentence: str, low: str | None, number_words: bool | None, offse
     patterns = _BY_FIRST_CHARACTER if low is None else _F_BY_FIRST_CHARACTER
     digit, pound, letter, full = patterns[bool(number_words)]
     last_end = 0
-    last_per = low.rfind("per") if low is not None else -1
+    last_per = _last_rate_word(low) if low is not None else -1
     for p in offsets:
         if p < last_end:
             continue
@@ -471,6 +508,19 @@ def _candidates(sentence: str, low: str | None, number_words: bool | None, offse
         if m:
             yield m
             last_end = m.end()
+
+
+def _last_rate_word(low: str) -> int:
+    """Where the last word that can begin a rate's base is in the folded sentence `low`
+    (-1: none, so no `rate` can match): a "per" between spaces, not "per cent" (which is
+    in most sentences with a figure, while a rate's base never is), or "every"
+    ("184 children for every 10,000")."""
+    last = low.rfind("every")
+    i = len(low)
+    while (i := low.rfind("per", 0, i)) > last:
+        if i and low[i - 1].isspace() and low[i + 3:i + 4].isspace() and not low.startswith(" cent", i + 3):
+            return i
+    return last
 
 
 def _number_words(sentence: str, low: str | None, offsets: list[int] | None) -> bool:
@@ -546,7 +596,7 @@ def find_statistics(
         # of most candidates (bare years, a number at a block's start) come
         # first, inlined, and the phone numbers are found only for a candidate
         # that passes them all.
-        if kind == "count" and ((is_block_start and start <= 3) or (end - start == 4 and surface.isdecimal() and 1900 <= int(surface) <= 2099)):
+        if kind == "count" and ((is_block_start and start <= 3 and not _WORD_BEFORE_IN.search(sentence, 0, start)) or (end - start == 4 and surface.isdecimal() and 1900 <= int(surface) <= 2099)):
             continue
         if urls is None:
             # No token can be a URL where the sentence holds none (see _in_url).
@@ -561,6 +611,13 @@ def find_statistics(
             continue
         stat = _interpret(kind, surface, start, end)
         if stat is None:
+            continue
+        rate_of = None  # the rate a benchmark "rate of 70" is of
+        if found and found[-1].change_to is None and text.find(" to ", found[-1].end, start) >= 0 and _joins_change(text, found[-1], stat):
+            # "grown by 27 per cent since 2019, to 1,012", "caseloads, which averaged 24 children
+            # at the last inspection, had fallen to 17": one change (ANNOTATION.md), its evidence
+            # from the first figure.
+            consumed_until = max(consumed_until, stat.end)
             continue
         attach = _attach_to(sentence, stat, found, low) if found else None
         if attach is not None:
@@ -597,11 +654,17 @@ def find_statistics(
             elif _threshold_before(text, low, start):
                 stat.qualifies = True
         elif unit == "count":
-            if "." in surface and _maybe(low, 0, start, ("per ",)) and (base := _RATE_BASE_BEFORE.search(text, 0, start)):
+            if start > 8 and text.startswith(" of the ", start - 8) and _BASE_BEFORE.search(text, start - 30 if start > 30 else 0, start):
+                stat.base = True  # "22 of the 57 cases"
+            if found and text.startswith("rate of ", start - 8 if start > 8 else 0) and (rate_of := next((f for f in reversed(found) if f.unit in ("rate", "per_100000")), None)):
+                # "184 children for every 10,000, against a national rate of 70": the benchmark
+                # of a rate is a rate (ANNOTATION.md), of what that rate counts.
+                stat.unit = rate_of.unit
+            elif "." in surface and _maybe(low, 0, start, ("per ",)) and (base := _RATE_BASE_BEFORE.search(text, 0, start)):
                 # "Recorded crime per 1,000 population | 80.1 | 85.0": the figures of a rate named before them.
                 stat.unit = "per_100000" if _HUNDRED_THOUSAND.match(base.group(1)) else "rate"
-            elif text.startswith((" mi", " km", " ki"), stat.end) and _DISTANCE_AFTER.match(text, stat.end) and _threshold_before(text, low, start):
-                stat.qualifies = True  # "more than 20 miles from home"
+            elif text.startswith((" mi", " km", " ki"), stat.end) and _DISTANCE_AFTER.match(text, stat.end):
+                continue  # a distance ("within 20 miles of home"): no unit for it, no statistic (ANNOTATION.md)
             elif (text.find(" each", stat.end, stat.end + 40) >= 0 and _EACH_AFTER.match(text, stat.end)) or (
                     text.find("each ", start - 60 if start > 60 else 0, start) >= 0 and _EACH_BEFORE.search(text, start - 60 if start > 60 else 0, start)):
                 # A figure per member of staff is a rate (ANNOTATION.md): "averaging 16 children
@@ -624,6 +687,8 @@ def find_statistics(
         consumed_until = max(consumed_until, stat.end)
         if not (counts_dropped and stat.unit == "count"):
             stat.measure = _measure(sentence, stat, low)
+            if rate_of is not None and rate_of.measure:
+                stat.measure = f"{stat.measure} {rate_of.measure}" if stat.measure else rate_of.measure
             if found and found[-1].measure and text.startswith(_BENCHMARK_STARTS, stat.end) and (bench := _benchmark_of(sentence, low, stat)):
                 # "38% of care leavers ..., compared with 32% across England": the benchmark
                 # of the figure before, named as that figure's measure where it is for.
@@ -641,9 +706,51 @@ def find_statistics(
     return found
 
 
+# A percentage change and then its figure: "has risen by 27 per cent since 2019, to 1,012".
+_CHANGE_THEN_TO = re.compile(
+    r"(?:\s+(?:since|in|over|during|between|from)\s+[^,;.]{1,30}?)?\s*,?\s+to\s+"
+    r"(?:about\s+|around\s+|just over\s+|just under\s+|nearly\s+|almost\s+|more than\s+|over\s+|some\s+)?$",
+    re.I,
+)
+# An earlier figure in a clause of its own, then the change to the newer one: "which averaged
+# 24 children at the last inspection, had fallen to 17", "numbered 58 in 2021 and have since risen to 75".
+_EARLIER_THEN_TO = re.compile(
+    r"\s+(?:[a-z'’-]+\s+){0,3}?"
+    r"(?:(?:at|in|during|before)\s+(?:the\s+|our\s+|its\s+)?(?:last|previous|first)\s+(?:inspection|visit|year)|in\s+(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?|(?:a|one|two|three)\s+years?\s+(?:earlier|before|ago)|last\s+year)"
+    r"\s*,?\s+(?:and\s+)?(?:has\s+|had\s+|have\s+)?(?:since\s+)?(?:fallen|risen|dropped|decreased|increased|reduced|grown|gone\s+(?:up|down)|come\s+down|fell|rose|grew|climbed)\s+to\s+"
+    r"(?:about\s+|around\s+|just over\s+|just under\s+|nearly\s+|almost\s+|more than\s+|some\s+)?$",
+    re.I,
+)
+
+
+def _joins_change(text: str, earlier: _Stat, stat: _Stat) -> bool:
+    """Whether `stat` completes `earlier` as one change (and, if so, makes it so):
+    `earlier` a percentage change and `stat` its figure, or `earlier` the earlier value
+    of `stat`, each in the phrasing above. `text` is the folded (or plain) sentence."""
+    between = (earlier.end, stat.start)
+    if earlier.unit == "percent" and earlier.change_pct is not None and earlier.direction and stat.unit not in ("percent", "percentage_points"):
+        if _CHANGE_THEN_TO.match(text, *between) is None:
+            return False
+        earlier.value, earlier.unit, earlier.change_to = stat.value, stat.unit, stat.value
+    elif earlier.unit == stat.unit and earlier.change_from is None and earlier.direction is None and stat.unit != "percent":
+        if _EARLIER_THEN_TO.match(text, *between) is None:
+            return False
+        earlier.change_from, earlier.change_to, earlier.value = earlier.value, stat.value, stat.value
+        earlier.direction = "up" if stat.value > earlier.change_from else "down" if stat.value < earlier.change_from else "unchanged"
+        if earlier.change_from:
+            earlier.change_pct = round((stat.value - earlier.change_from) / earlier.change_from * 100, 1)
+    else:
+        return False
+    earlier.end = stat.end
+    return True
+
+
+_BASE_BEFORE = re.compile(rf"(?:\d|\b(?:{_WORDNUM}))\s+of\s+the\s+$", re.I)
+
+
 # What separates two clauses: a threshold in one ("..., and callers often waited
 # more than ten minutes") qualifies no figure of the other.
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|although|though|whereas|yet)\b|\b(?:but|while|whereas)\b")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:and|but|while|although|though|whereas|yet|which)\b|\b(?:but|while|whereas)\b")
 
 
 def _without_qualifiers(found: list[_Stat], low: str) -> list[_Stat]:
@@ -712,13 +819,28 @@ _PARTICIPLE_TAILS = ("ed", "only", "just", "about", "around", "nearly", "almost"
 
 
 # A benchmark the figure is compared with ("compared with 32% across England", "against
-# 52 per cent nationally"): a record of its own, as the corpus has it, no earlier value.
-_BENCHMARK_AFTER = re.compile(r"\s+(?:nationally|across (?:england|wales|the country)(?: and wales)?|in england(?: and wales)?|in england as a whole)\b", re.I)
-_BENCHMARK_STARTS = (" nationally", " across ", " in england", " in England", " Nationally", " Across ", " In England")
+# 52 per cent nationally", "71 per 10,000 across England", "56% of care leavers nationally",
+# "12 per cent across London"): a record of its own, as the corpus has it, no earlier value.
+# The place may follow a rate's base or what the figure is of.
+_BENCHMARK_AFTER = re.compile(
+    r"(?:\s+per\s+(?:1,?000|10,?000|100,?000)(?:\s+(?:children|people|population|residents))?|\s+of\s+(?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)?"
+    r"\s+(?P<place>nationally|across (?:england|wales|london|the country|the region)(?: and wales)?|in england(?: and wales)?|in england as a whole|in the country as a whole)\b",
+    re.I,
+)
+_BENCHMARK_STARTS = (" nationally", " across ", " in england", " in England", " Nationally", " Across ", " In England", " in the country", " per ", " of ")
+_BENCHMARK_LEADS = (" per ", " of ")
+_BENCHMARK_PLACES = ("national", "across", "in england", "in the country")  # on the folded text
 
 
 def _benchmark_after(text: str, low: str | None, end: int) -> bool:
-    return text.startswith(_BENCHMARK_STARTS, end) and _BENCHMARK_AFTER.match(text, end, end + 40) is not None
+    if end and text[end - 1] == " ":
+        end -= 1  # a comparison's match ends after the space that follows its figure
+    if not text.startswith(_BENCHMARK_STARTS, end):
+        return False
+    # After a base or an "of" (most figures have one), only where a place is named near.
+    if text.startswith(_BENCHMARK_LEADS, end) and not _maybe(low, end, end + 60, _BENCHMARK_PLACES):
+        return False
+    return _BENCHMARK_AFTER.match(text, end, end + 60) is not None
 
 
 def _benchmark_of(sentence: str, low: str | None, stat: _Stat) -> str | None:
@@ -730,7 +852,8 @@ def _benchmark_of(sentence: str, low: str | None, stat: _Stat) -> str | None:
         return None
     if not _maybe(low, start, stat.start, _COMPARED_LITERALS) or not (_COMPARED.search(sentence[start:stat.start]) if low is None else _F_COMPARED.search(low, start, stat.start)):
         return None
-    return sentence[_BENCHMARK_AFTER.match(text, stat.end, stat.end + 40).span()[0]:_BENCHMARK_AFTER.match(text, stat.end, stat.end + 40).end()].strip()
+    place = _BENCHMARK_AFTER.match(text, stat.end, stat.end + 60)
+    return sentence[place.start("place"):place.end("place")]
 
 
 def _attach_to(sentence: str, stat: _Stat, found: list[_Stat], low: str | None = None) -> _Stat | None:
@@ -788,6 +911,8 @@ def _interpret(kind: str, surface: str, start: int, end: int) -> _Stat | None:
             return _Stat(start, end, MULTIPLIERS[lowered], "multiplier", direction="down" if lowered == "halved" else "up")
         if lowered in ("double", "triple", "treble"):
             return _Stat(start, end, {"double": 2, "triple": 3, "treble": 3}[lowered], "multiplier", direction="up")
+        if lowered == "twice":
+            return _Stat(start, end, 2, "multiplier")  # "twice that at similar prisons": a comparison, no change
         if lowered == "half as":
             return _Stat(start, start + 4, 0.5, "ratio")
         number = parse_number(lowered.rsplit(" ", 1)[0])
@@ -824,7 +949,7 @@ def _duration_unit(word: str) -> str:
 
 
 _URL = re.compile(r"https?:|www\.|\.(?:uk|com|org|pdf|html?)\b|@", re.I)
-_AREAS_AFTER = re.compile(r"(?:\s+(?:core|graded|key|separate|different|other))?\s+(?:areas?|pillars?|questions|judge?ments|categories|of (?:these|them|those))\b", re.I)
+_AREAS_AFTER = re.compile(r"(?:\s+(?:core|graded|key|separate|different|other))?\s+(?:areas?(?!\s+(?:for|to|where|needing|requiring)\b)|pillars?|questions|judge?ments|categories|of (?:these|them|those))\b", re.I)
 _PLAIN = re.compile(r"\d+")
 _RANGE_AFTER = re.compile(r"\s*[/–-]\s*\d{2,4}\b")
 _YEAR_RANGE_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*[/–-]\s*$")
@@ -860,10 +985,17 @@ _MIN_READ = re.compile(r"\s*(?:min|mins|minute|minutes)\s+read\b")
 _SECTION_NUMBER = re.compile(r"\d\.\d")
 _NAMED_LAW = re.compile(r"\s*(?:[A-Z][a-z]+\s+){0,1}(?:Act|Regulations|Order)\b")
 _READ = re.compile(r"\s*read\b")
-_SPAN_BEFORE = re.compile(r"\b(?:in|over|during|past|last|next|every|each|after|for the|in the)\s+(?:the\s+)?(?:(?:last|past|previous|preceding|most recent|first|following|just)\s+)?$")
+_SPAN_BEFORE = re.compile(r"\b(?:in|over(?=\s+the\b)|during|past|last|next|every|each|after|for the|in the)\s+(?:the\s+)?(?:(?:last|past|previous|preceding|most recent|first|following|just)\s+)?$")
 _LONG_UNIT = re.compile(r"years?|months?|weeks?", re.I)
+_AGE_YEARS_BEFORE = re.compile(r"\b(?:aged?|are|is|people|children|child|leavers|those|adults|anyone|ones)\s+(?:over|under)\s+$")
 # ... and narrative time gaps ("four years after special measures", "Fifteen months on,", "for three years running").
-_RELATIVE_AFTER = re.compile(r"\s*(?:ago|old|later|earlier|before|after|running|in a row|on(?=\s*[,;:]))\b")
+_RELATIVE_AFTER = re.compile(r"\s*(?:ago|old|later|earlier|running|in a row|on(?=\s*[,;:]))\b")
+# A gap between events: in months or years ("two years after it was judged inadequate"), or
+# before or after the inspection ("six weeks before the inspection"). A delay otherwise ("nine
+# days after the concern was raised", "wait over eight weeks before being allocated") is a
+# statistic (ANNOTATION.md).
+_GAP_AFTER = re.compile(r"\s*(?:before|after)\b(?P<visit>\s+(?:the\s+|this\s+|its\s+|our\s+)?(?:start\s+of\s+(?:the\s+|this\s+|our\s+)?)?(?:inspection|visit|fieldwork)\b)?", re.I)
+_GAP_UNIT = re.compile(r"years?|months?", re.I)
 _SERVICE_NUMBERS = frozenset(("999", "101", "111", "112", "105"))
 # What after a count excludes it, as two patterns instead of nine calls: year
 # and date ranges, dates, phone numbers, a law's name ("Children Act"); and,
@@ -874,7 +1006,7 @@ _AGE_BAND_NOUN = re.compile(r"\s+(?:population|age group|age range|age band|coho
 _AGE_BAND_AFTER = re.compile(r"\s*(?:to|-|–)\s*\d{1,2}" + _AGE_BAND_NOUN.pattern, re.I)
 _AGE_BAND_STARTS = (" to ", "-", "–", " -", " –", " population", " age ", " cohort", " Population", " Age ", " Cohort", " To ")
 _AGE_BAND_BEFORE = re.compile(r"\b\d{1,2}\s*(?:to|-|–)\s*$")
-_SCORE_ROW = re.compile(r"\s*(?:safety|respect|purposeful activity|(?:rehabilitation and )?release planning|resettlement)\s*(?:\|\s*[1-4]\s*)+\|?\s*$", re.I)
+_SCORE_ROW = re.compile(r"\s*(?:safety|respect|purposeful activity|(?:rehabilitation and )?release planning|preparation for release|resettlement)\s*(?:\|\s*[1-4]\s*)+\|?\s*$", re.I)
 # An address: a house number before a street or town and a postcode ("Civic Centre 1 Huddersfield HD1 2NF").
 _POSTCODE_AFTER = re.compile(r"(?:\s+[A-Z][A-Za-z'’-]+){1,4},?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _COUNT_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_RANGE_AFTER, _MONTH_AFTER, _DATE_RANGE_AFTER, _PHONE_REST, _NAMED_LAW, _CLOCK_AFTER, _POSTCODE_AFTER)))
@@ -888,14 +1020,15 @@ _OLD_YEAR_BEFORE = re.compile(r"\b(?:in|between|and|since|from|until|to|by|of|bu
 # a grade word after the score ("3 reasonably good, 2 not sufficiently good and 1 poor").
 _GRADE_WORDS = r"(?:outstanding|good|reasonably good|not sufficiently good|poor|adequate|inadequate|requires improvement|insufficient)"
 _SCORE_AFTER = re.compile(
-    rf"\s*(?:=|\((?:{_GRADE_WORDS})\)|means\b|is\s+{_GRADE_WORDS}\b|,\s*the\s+(?:highest|lowest|best|worst)\b|\|\s*{_GRADE_WORDS}\b)"
+    rf"\s*(?:=|\((?:{_GRADE_WORDS})\)|means\b|(?:,\s*)?meaning\s+{_GRADE_WORDS}\b|is\s+{_GRADE_WORDS}\b|,\s*the\s+(?:highest|lowest|best|worst)\b|\|\s*{_GRADE_WORDS}\b)"
     rf"|\s+{_GRADE_WORDS}(?=\s*(?:[,;.]|and\b|$))"
 )
 _SCORE_BEFORE = re.compile(r"\bscor(?:e|es|ed|ing)\s+(?:each\s+[a-z]+\s+)?(?:(?:of|from|at|a)\s+)?(?:\d\s+(?:\([a-z ]+\)\s+)?to\s+)?$")
 # A number that names a group the text refers back to ("the six forces", "all five
 # forces", "Ofsted's four grades"), or the parts of an inspection framework ("four
-# tests", "twelve standards", "two inspections"): no quantity a researcher quotes.
-_FRAMEWORK_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:tests|grades|tiers|pillars|standards|rounds|categories|judge?ments|parts|measures|inspections|wings|points|domains)\b")
+# healthy prison tests", "twelve standards", "two inspections", "four PEEL reports published
+# this week"): no quantity a researcher quotes.
+_FRAMEWORK_AFTER = re.compile(r"\s+(?:[a-z]*[a-rt-z]\s+){0,2}(?:tests|(?:peel|inspection)\s+(?:reports|assessments)|grades|tiers|pillars|standards|rounds|categories|judge?ments|parts|measures|inspections|wings|points|domains)\b")
 _FRAMEWORK_AFTER_DIGITS = re.compile(r"\s+(?:tests|grades|tiers|pillars|standards|categories|judge?ments|domains)\b")
 # A numbered provision named in brackets: "regulations 12 (safe care and treatment), 11 (need for consent)".
 _NAMED_AFTER = re.compile(r"\s*\([a-z][a-z ,'’-]*\)")
@@ -916,14 +1049,40 @@ def _small_number_excluded(sentence: str, text: str, start: int, end: int, kind:
     begin = start - 40 if start > 40 else 0
     previous = _word_before(text, start)
     if kind == "wordcount":
-        return previous in _GROUP_WORDS or previous.endswith(("'s", "’s")) or _FRAMEWORK_AFTER.match(text, end, end + 40) is not None
+        # A group referred to, the framework's parts, a score key in words ("four means that
+        # outcomes are good").
+        return previous in _GROUP_WORDS or previous == "per" or previous.endswith(("'s", "’s")) or text.endswith("age of ", begin, start) or _FRAMEWORK_AFTER.match(text, end, end + 40) is not None or (
+            _SCORE_AFTER.match(text, end, end + 40) is not None) or (
+            _ELLIPTIC_AFTER.match(text, end, end + 12) is not None and _FRAMEWORK_NOUN.search(text, 0, start) is not None)
     if _SMALL_AFTER.match(text, end, end + 60):
         return True
     if end - start == 1 and text.find("scor", begin, start) >= 0 and _SCORE_BEFORE.search(text, begin, start):
         return True
+    if text.find("scor", begin, start) >= 0 and _rating_points(text, start):
+        return True
     if previous in _AGE_LIMIT_WORDS and _AGE_LIMIT_BEFORE.search(text, begin, start):
         return True
     return start > 1 and sentence[start - 1] == " " and "a" <= sentence[start - 2] <= "z" and _CONTENTS_PAGE.match(sentence, end, end + 20) is not None
+
+
+# A rating's points, a grading score ("a score of 14 out of 36", "scored 10 out of a possible
+# 24 points"); a score out of 100 (CQC's key questions) is a rate, as the corpus has it.
+_RATING_POINTS = re.compile(r"\bscor(?:e|es|ed|ing)\b(?:\s+(?:of|was|is|at))?\s+(\d{1,2})\s+out\s+of\s+(?:a\s+(?:possible|maximum(?:\s+of)?)\s+)?(?!100\b)(\d{1,3})\b")
+
+
+def _rating_points(text: str, start: int) -> bool:
+    """Whether the number at text[start:] (folded, or lower-cased) is one of a rating's points."""
+    begin = start - 60 if start > 60 else 0
+    if text.find("scor", begin, start) < 0 or text.find("out of", begin, start + 40) < 0:
+        return False
+    return any(m.start(1) == start or m.start(2) == start for m in _RATING_POINTS.finditer(text, begin, start + 40))
+
+
+# A number word standing for the framework's parts just named is a grading count ("Of the
+# seven standards we rate, two were good"), for the gradings; for forces or councils
+# ("Two were adequate") it is a statistic.
+_ELLIPTIC_AFTER = re.compile(r"\s+(?:have|had|were|are|remain|remained)\b")
+_FRAMEWORK_NOUN = re.compile(r"\b(?:standards|areas|tests|judge?ments|pillars|questions|domains|grades)\b")
 
 
 # The words before a group's number ("the six forces", "all five", "Ofsted's four", with
@@ -972,13 +1131,15 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
             return True
         if digits in _SERVICE_NUMBERS:
             return True
-        if is_block_start and start <= 3:
-            return True
+        if is_block_start and start <= 3 and not _WORD_BEFORE_IN.search(sentence, 0, start):
+            return True  # a numbered paragraph's "12 ..." ("In 23 of them" is a figure)
     if kind == "count" or kind == "wordcount":
         if (_AREAS_AFTER if low is None else _F_AREAS_AFTER).match(text, end, end + 40):
             return True  # how many areas were graded belongs to the gradings, not a statistic
         if (kind == "wordcount" or end - start <= 2) and _small_number_excluded(sentence, text, start, end, kind, low is not None):
             return True  # scores, group references, framework parts, age limits, page numbers
+    if kind == "ratio" and _rating_points(text if low is not None else sentence.lower(), start):
+        return True
     # Inside a URL, e-mail address or file name.
     if urls and _in_url(sentence, text, start, end, _URL if low is None else _F_URL):
         return True
@@ -1026,10 +1187,14 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
                 return True
         elif _READ.match(low, end, end + 40) or _RELATIVE_AFTER.match(low, end, end + 40):
             return True
+        if text.startswith((" before", " after", " Before", " After"), end) and (gap := _GAP_AFTER.match(text, end, end + 50)) and (gap.group("visit") or (_GAP_UNIT if low is None else _F_GAP_UNIT).search(text, start, end)):
+            return True
         if (_LONG_UNIT if low is None else _F_LONG_UNIT).search(text, start, end):
             before = sentence[b0:start].lower() if low is None else low[b0:start]
             if _SPAN_BEFORE.search(before):
                 return True
+            if before.endswith(("over ", "under ")) and _AGE_YEARS_BEFORE.search(before):
+                return True  # an age limit: "children over 12 years", "care leavers aged over 18 years"
     return False
 
 
@@ -1118,7 +1283,7 @@ _CLAUSE_START = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|while|whereas|although|t
 _CHANGE_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|fell|fallen|increased|decreased|dropped|went (?:up|down)|grew|grown|climbed|jumped|soared|halved|doubled|tripled|trebled|more than doubled|nearly doubled|declined|reduced)\b", re.I)
 
 
-_RATE_INSIDE = re.compile(r"[\d.,\s]*(?:million|thousand|m|k)?\s*(.*?)\s+per\b", re.I)
+_RATE_INSIDE = re.compile(r"[\d.,\s]*(?:million|thousand|m|k)?\s*(.*?)\s+(?:per|for every|in every)\b", re.I)
 _OF_THE = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|its\s+|their\s+)?)")
 _PARTICIPLE = re.compile(r"\b([a-z]+ed)\s+(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$")
 _TARGET = re.compile(r"\s+((?:within|in under|in less than|after|before|by)\s+[\w\s]{1,30}?)(?=[,.;]|\s+(?:and|but|in|during|compared|up|down)\b|$)")
@@ -1249,7 +1414,7 @@ _F_LETTER_PER = {key: _without_case(rx) for key, rx in _LETTER_PER.items()}
 _F_BY_FIRST_CHARACTER = {key: tuple(map(_without_case, patterns)) for key, patterns in _BY_FIRST_CHARACTER.items()}
 _F_PERIOD = _without_case(_PERIOD, _PERIOD.pattern.replace(_MONTH, _MONTH.lower()))
 _F_QUALIFIER, _F_CHANGE_PCT, _F_COMPARISON, _F_COMPARED = map(_without_case, (_QUALIFIER, _CHANGE_PCT, _COMPARISON, _COMPARED))
-_F_AREAS_AFTER, _F_URL, _F_LONG_UNIT = map(_without_case, (_AREAS_AFTER, _URL, _LONG_UNIT))
+_F_AREAS_AFTER, _F_URL, _F_LONG_UNIT, _F_GAP_UNIT = map(_without_case, (_AREAS_AFTER, _URL, _LONG_UNIT, _GAP_UNIT))
 _F_CHANGE, _F_BY_OR_UP, _F_FROM_BEFORE, _F_DOWN_FROM, _F_TRAILING_CHANGE = map(_without_case, (_CHANGE, _BY_OR_UP, _FROM_BEFORE, _DOWN_FROM, _TRAILING_CHANGE))
 _F_FROM_TO_AT = _without_case(_FROM_TO_AT, _FROM_TO_AT.pattern.replace(_MONTH, _MONTH.lower()))
 _F_SUBJECT_OF, _F_CHANGE_VERB, _F_CLAUSE_START = map(_without_case, (_SUBJECT_OF, _CHANGE_VERB, _CLAUSE_START))

@@ -95,6 +95,10 @@ def test_43_territorial_forces_in_england_and_wales():
         "police-service-of-northern-ireland",
         "civil-nuclear-constabulary",
         "ministry-of-defence-police",
+        # The Crown Dependencies' forces, which HMICFRS inspects by invitation.
+        "states-of-jersey-police",
+        "bailiwick-of-guernsey-law-enforcement",
+        "isle-of-man-constabulary",
     }
     assert all("territorial" not in row for row in ROWS if row["kind"] != "police_force")
 

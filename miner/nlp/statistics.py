@@ -51,6 +51,9 @@ _NUM = rf"(?:{DIGITS})"
 _WORDNUM = rf"(?:{NUMBER_WORD})"
 _FRACTION = r"(?:two[- ]thirds|three[- ]quarters|two fifths|a third|one third|a quarter|one quarter|a fifth|one fifth|a tenth|one tenth|half|a half)"
 _DURATION_UNITS = r"(?:(?:working |calendar )?days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|weeks?|months?|years?)"
+# A duration as a unit-adjective of a target or a wait ("twice the 18-minute target", "a four-hour
+# wait"); one naming a period or a plan ("a 12-month period", "a three-year plan") is none.
+_UNIT_ADJECTIVE = r"-(?:second|minute|hour|day|week|month|year)\b(?=\s+(?:(?:national|response|local)\s+)?(?:target|standard|wait|waits|limit|maximum|deadline)\b)"
 
 # A number word counts the plural noun after it, whatever words describe it ("nine London
 # boroughs", "ten probation delivery units"), or stands for a noun just named ("Of these, five
@@ -74,9 +77,15 @@ _WORD_PARTS = [
     # A caseload or ratio of people to staff ("16 children per worker") is a rate; "10.4 days per
     # officer" stays a duration, so no time unit may come between the figure and "per".
     rf"|(?<![\w.£])(?:{_NUM}|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)\b)\s+(?!(?:working\s+|calendar\s+)?(?:days?|hours?|minutes?|seconds?|weeks?|months?|years?)\b)(?:[a-z-]+\s+){{0,3}}?per\s+(?:(?:qualified|social|case|support|youth|probation|prison|police|frontline|front-line|full-time)\s+)?(?:worker|workers|officer|practitioner|staff member|member of staff|caseworker|carer|teacher|nurse|doctor|manager|team)\b)",
-    rf"(?P<duration>(?<![\w.£])(?:{_NUM}|{_WORDNUM})\s+{_DURATION_UNITS}\b)",
+    rf"(?P<duration>(?<![\w.£])(?:{_NUM}|{_WORDNUM})(?:\s+{_DURATION_UNITS}\b|{_UNIT_ADJECTIVE}))",
     rf"(?P<count>(?<![\w.£/:-]){_NUM}{_SCALE}(?![\w/%]|\.\d|-(?!strong)))",
-    rf"(?P<wordcount>\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?=\s+(?:(?!{_NOT_MODIFIER}\b)[a-z][a-z'’-]*\s+){{0,2}}(?!{_NOT_PLURAL}\b)(?:[a-z][a-z'’-]*s|people|children|men|women)\b|\s+(?:have|had|were|are|remain|remained)\b))",
+    rf"(?P<wordcount>\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b(?=\s+(?:(?!{_NOT_MODIFIER}\b)[a-z][a-z'’-]*\s+){{0,2}}(?!{_NOT_PLURAL}\b)(?:[a-z][a-z'’-]*s|people|children|men|women)\b|\s+(?:have|had|were|are|remain|remained)\b"
+    # "nine of the 23 cases", "six of the earlier recommendations" (the framework's parts are none)
+    rf"|\s+of\s+the\s+(?:\d[\d,]*\s+)?(?:(?!{_NOT_MODIFIER}\b)[a-z][a-z'’-]*\s+){{0,2}}(?!{_NOT_PLURAL}\b)(?:[a-z][a-z'’-]*s|people|children|men|women)\b)"
+    # counts per judgement of the recommendations just named ("reasonable progress in one,
+    # insufficient progress in three"), and one cause of concern or recommendation
+    rf"|(?<=progress in )(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?=\s*(?:[,.;]|and\b|$))"
+    rf"|\bone\b(?=\s+(?:cause of concern|area for improvement|recommendation|requirement)\b))",
 ]
 _CANDIDATE = re.compile("|".join(_WORD_PARTS), re.I)
 # The same alternatives without number words, for the many sentences that
@@ -87,7 +96,7 @@ _DIGIT_PARTS = [
     rf"(?P<multiplier>\b(?:doubled|tripled|trebled|quadrupled|halved)\b|\b(?:double|treble|triple|twice)\b(?=\s+(?:the|its|that|what|as|their|those)\b)|\b\d+(?:\.\d+)?\s+times\b(?=\s+(?:more|higher|greater|as|the|larger|bigger|lower|fewer)\b|\s*[,.;]|\s*$))",
     rf"(?P<percent>(?<![\w.£]){_NUM}\s*(?:%|per\s?cent\b|percent\b|percentage points?\b|pp\b))",
     _WORD_PARTS[6],
-    rf"(?P<duration>(?<![\w.£]){_NUM}\s+{_DURATION_UNITS}\b)",
+    rf"(?P<duration>(?<![\w.£]){_NUM}(?:\s+{_DURATION_UNITS}\b|{_UNIT_ADJECTIVE}))",
     _WORD_PARTS[8],
 ]
 _CANDIDATE_DIGITS = re.compile("|".join(_DIGIT_PARTS), re.I)
@@ -163,6 +172,8 @@ class _Stat:
     # The base of "22 of the 57 cases": dropped by the component when the document gave that
     # count before ("We inspected 57 cases."), which it refers back to (ANNOTATION.md).
     base: bool = False
+    # A base of any noun: "640 places for a population of more than 1,100" after "1,100 men".
+    any_noun: bool = False
 
 
 class StatisticExtractor:
@@ -222,6 +233,8 @@ class StatisticExtractor:
 def _given_before(base: _Stat, spans: list[Span], user_data: dict) -> bool:
     """Whether a count of the same value and noun as the base is among the figures found
     before it (`spans`, whose values are in `user_data`). Bases are few: a scan is cheap."""
+    if base.any_noun:
+        return any(span.label_ == "count" and user_data.get(span_key("value", span.start_char, span.end_char)) == base.value for span in spans)
     if not base.measure:
         return False
     noun = base.measure.split(None, 1)[0].lower()
@@ -401,6 +414,8 @@ _CHANGE_PCT_BEFORE = re.compile(r",\s*(?:up|down)\s+(?:by\s+)?$")
 _MODAL = r"\b(?:will|could|should|must|may|might|would|shall)\b"
 _DEADLINE_BEFORE = re.compile(
     rf"(?:{_MODAL}[^,;:]*\b(?:re)?inspect|\b(?:re)?inspect[^,;:]*{_MODAL}|\bmonitoring visit[^,;:]*{_MODAL})[^,;:]*\bwithin\s+(?:approximately\s+|about\s+|around\s+|up to\s+)?$")
+# ... or the next inspection "is expected within three years", "is not expected for at least three years".
+_NEXT_INSPECTION_BEFORE = re.compile(r"\b(?:next|further|full|new)\s+(?:[a-z]+\s+)?(?:inspection|visit)\b[^,;:]*\b(?:expected|due|planned|scheduled)\s+(?:for|within|in)\s+(?:at least\s+|approximately\s+|about\s+|around\s+|up to\s+)?$", re.I)
 _PHONE = re.compile(r"(?:\+44\s?\(?0?\)?|\(?\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")  # "(?!\d)": also before a run-on "www."
 _QUALIFIER = re.compile(r"\b(?:within|in|inside|under)\s+(?:the\s+)?$", re.I)
 
@@ -438,7 +453,7 @@ _AFTER_NUMBER = re.compile(r"[\d,.]*(\s*)(.?)", re.S)
 _RATIO_NEXT = frozenset("io")
 _PERCENT_NEXT = frozenset("%p")
 _DURATION_NEXT = frozenset("wcdhmsy")  # (working, calendar) days, hours, minutes, seconds, weeks, months, years
-_NEXT_MATTERS = _RATIO_NEXT | _PERCENT_NEXT | _DURATION_NEXT | {"t"}  # any other character is as good as none
+_NEXT_MATTERS = _RATIO_NEXT | _PERCENT_NEXT | _DURATION_NEXT | {"t", "-"}  # any other character is as good as none
 # Folded patterns by (number words?, next character, space before it?, "per" after?).
 _BY_NEXT: dict[tuple[bool, str, bool, bool], re.Pattern] = {}
 
@@ -452,7 +467,7 @@ def _digit_alternatives(number_words: bool, following: str, spaced: bool, per_af
             *(("multiplier",) if spaced and following == "t" else ()),
             *(("percent",) if following in _PERCENT_NEXT else ()),
             *(("rate",) if per_after else ()),
-            *(("duration",) if spaced and following in _DURATION_NEXT else ()),
+            *(("duration",) if (spaced and following in _DURATION_NEXT) or (following == "-" and not spaced) else ()),
             "count",
         )
         rx = _BY_NEXT[key] = _without_case(_alternatives(_WORD_PARTS if number_words else _DIGIT_PARTS, kinds))
@@ -619,6 +634,15 @@ def find_statistics(
             # from the first figure.
             consumed_until = max(consumed_until, stat.end)
             continue
+        if kind == "multiplier" and found and stat.value in (2, 3) and text.startswith(" the ", stat.end) and _EARLIER_SAME.match(text, stat.end):
+            # "1,920 patients ..., double the number a year earlier": the figure before's
+            # change (ANNOTATION.md: one record), change_pct 100, not a multiplier of its own.
+            earlier = next((f for f in reversed(found) if not f.qualifies), found[-1])  # not "more than 12 hours"
+            if earlier.change_pct is None and earlier.change_from is None:
+                earlier.change_pct = (stat.value - 1) * 100
+                earlier.direction = earlier.direction or "up"
+                consumed_until = max(consumed_until, stat.end)
+                continue
         attach = _attach_to(sentence, stat, found, low) if found else None
         if attach is not None:
             # "..., compared with 49% at our previous inspection": the earlier
@@ -635,7 +659,8 @@ def find_statistics(
             earlier.direction = earlier.direction or ("up" if text[start - 16 if start > 16 else 0:start].lower().rstrip().rstrip("by").rstrip().endswith("up") else "down")
             consumed_until = max(consumed_until, stat.end)
             continue
-        if stat.unit in _TIME_UNITS and _maybe(low, start - 30 if start > 30 else 0, start, ("within",)) and _DEADLINE_BEFORE.search(text[:start].lower()):
+        if stat.unit in _TIME_UNITS and ((_maybe(low, start - 30 if start > 30 else 0, start, ("within",)) and _DEADLINE_BEFORE.search(text[:start].lower())) or (
+                _maybe(low, 0, start, ("inspection", "visit")) and _NEXT_INSPECTION_BEFORE.search(text, 0, start))):
             # "It will be reinspected within three years": the inspection timetable, no
             # figure of the service (ANNOTATION.md).
             continue
@@ -656,7 +681,11 @@ def find_statistics(
         elif unit == "count":
             if start > 8 and text.startswith(" of the ", start - 8) and _BASE_BEFORE.search(text, start - 30 if start > 30 else 0, start):
                 stat.base = True  # "22 of the 57 cases"
-            if found and text.startswith("rate of ", start - 8 if start > 8 else 0) and (rate_of := next((f for f in reversed(found) if f.unit in ("rate", "per_100000")), None)):
+            elif text.find("population of ", start - 40 if start > 40 else 0, start) >= 0 and _POPULATION_BEFORE.search(text, start - 60 if start > 60 else 0, start):
+                stat.base = stat.any_noun = True  # "640 places for a population of more than 1,100"
+            if found and (text.startswith("rate of ", start - 8 if start > 8 else 0) or (
+                    text.startswith("the ", start - 4 if start > 4 else 0) and _ABOVE_THE.search(text, start - 24 if start > 24 else 0, start) and _NO_NOUN_AFTER.match(text, end))) and (
+                    rate_of := next((f for f in reversed(found) if f.unit in ("rate", "per_100000")), None)):
                 # "184 children for every 10,000, against a national rate of 70": the benchmark
                 # of a rate is a rate (ANNOTATION.md), of what that rate counts.
                 stat.unit = rate_of.unit
@@ -678,7 +707,8 @@ def find_statistics(
                 stat.end = pct.end()
         elif stat.change_from is None:
             comparison = comparison_rx.match(text, stat.end)
-            if comparison and not _benchmark_after(text, low, comparison.end()):
+            if comparison and not _benchmark_after(text, low, comparison.end()) and not (
+                    comparison.group(0).lstrip(" ,").lower().startswith("from") and _FROM_SOURCE.match(text, comparison.end())):
                 earlier = parse_number(comparison.group("num").replace("£", "").replace(" ", ""))
                 if earlier is not None:
                     stat.change_from, stat.change_to = earlier, stat.value
@@ -745,6 +775,15 @@ def _joins_change(text: str, earlier: _Stat, stat: _Stat) -> bool:
     return True
 
 
+# A figure "from 14 fire stations" after another is where that figure comes from, no earlier value.
+_FROM_SOURCE = re.compile(r"\s*(?:[a-z'’-]+\s+)?(?!(?:times|years|months|weeks|days|hours|minutes|per|percent|cent|levels|figures)\b)[a-z'’-]+s\b", re.I)
+# "double the number a year earlier": the change of the figure before.
+_EARLIER_SAME = re.compile(r"\s+the\s+(?:number|figure|total|level|rate)\s+(?:(?:a|one)\s+year\s+(?:earlier|before|ago)|the\s+year\s+before|last\s+year|in\s+(?:19|20)\d\d|at\s+the\s+(?:last|previous)\s+inspection)\b", re.I)
+# "well above the 40 the Probation Service regards as manageable": a benchmark with no noun of
+# its own after a rate, a rate of what that rate counts (as "a national rate of 70").
+_ABOVE_THE = re.compile(r"\b(?:above|below|over|under|beyond|exceeding|against)\s+the\s+$", re.I)
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,.;]|$|\s(?:the|that|which|it|set|recommended|regarded|considered)\b)", re.I)
+_POPULATION_BEFORE = re.compile(r"\bfor\s+a\s+population\s+of\s+(?:more than\s+|over\s+|about\s+|around\s+|just over\s+|almost\s+|nearly\s+|some\s+)?$", re.I)
 _BASE_BEFORE = re.compile(rf"(?:\d|\b(?:{_WORDNUM}))\s+of\s+the\s+$", re.I)
 
 
@@ -824,12 +863,12 @@ _PARTICIPLE_TAILS = ("ed", "only", "just", "about", "around", "nearly", "almost"
 # The place may follow a rate's base or what the figure is of.
 _BENCHMARK_AFTER = re.compile(
     r"(?:\s+per\s+(?:1,?000|10,?000|100,?000)(?:\s+(?:children|people|population|residents))?|\s+of\s+(?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)?"
-    r"\s+(?P<place>nationally|across (?:england|wales|london|the country|the region)(?: and wales)?|in england(?: and wales)?|in england as a whole|in the country as a whole)\b",
+    r"\s+(?P<place>nationally|across (?:england|wales|london|the country|the region)(?: and wales)?|in england(?: and wales)?|in england as a whole|in the country as a whole|(?:at|in) (?:similar|comparable) [a-z'’-]+s)\b",
     re.I,
 )
-_BENCHMARK_STARTS = (" nationally", " across ", " in england", " in England", " Nationally", " Across ", " In England", " in the country", " per ", " of ")
+_BENCHMARK_STARTS = (" nationally", " across ", " in england", " in England", " Nationally", " Across ", " In England", " in the country", " at similar", " in similar", " at comparable", " in comparable", " per ", " of ")
 _BENCHMARK_LEADS = (" per ", " of ")
-_BENCHMARK_PLACES = ("national", "across", "in england", "in the country")  # on the folded text
+_BENCHMARK_PLACES = ("national", "across", "in england", "in the country", "similar", "comparable")  # on the folded text
 
 
 def _benchmark_after(text: str, low: str | None, end: int) -> bool:
@@ -864,6 +903,9 @@ def _attach_to(sentence: str, stat: _Stat, found: list[_Stat], low: str | None =
         return None
     if _benchmark_after(sentence if low is None else low, low, stat.end):
         return None
+    text = sentence if low is None else low
+    if text.endswith("from ", start, stat.start) and not text.endswith(("up from ", "down from "), start, stat.start) and _FROM_SOURCE.match(text, stat.end):
+        return None  # "a population of 680,000 from 14 fire stations": where it comes from
     for earlier in reversed(found):
         if earlier.unit != stat.unit:
             continue
@@ -931,7 +973,7 @@ def _interpret(kind: str, surface: str, start: int, end: int) -> _Stat | None:
         unit = "per_100000" if _HUNDRED_THOUSAND.search(lowered) else "rate"
         return _Stat(start, end, value, unit) if value is not None else None
     if kind == "duration":
-        number, unit_word = lowered.split(" ", 1)
+        number, unit_word = lowered.split(" ", 1) if " " in lowered else lowered.rsplit("-", 1)  # "18-minute"
         unit_word = unit_word.split()[-1]
         value = parse_number(number)
         unit = _duration_unit(unit_word)
@@ -1029,6 +1071,11 @@ _SCORE_BEFORE = re.compile(r"\bscor(?:e|es|ed|ing)\s+(?:each\s+[a-z]+\s+)?(?:(?:
 # healthy prison tests", "twelve standards", "two inspections", "four PEEL reports published
 # this week"): no quantity a researcher quotes.
 _FRAMEWORK_AFTER = re.compile(r"\s+(?:[a-z]*[a-rt-z]\s+){0,2}(?:tests|(?:peel|inspection)\s+(?:reports|assessments)|grades|tiers|pillars|standards|rounds|categories|judge?ments|parts|measures|inspections|wings|points|domains)\b")
+# "two of the four healthy prison tests": a grading count of the framework's parts.
+_OF_THE_FRAMEWORK = re.compile(r"\s+of\s+the\s+(?:[a-z0-9,'’-]+\s+){0,3}?(?:tests|standards|areas|judge?ments|pillars|questions|domains|grades|inspections|wings)\b")
+# What a cell or room held against what it was built for ("cells designed for one held two
+# men"): its crowding, told in words, no count a researcher quotes.
+_CAPACITY_BEFORE = re.compile(r"\b(?:designed|built|meant|intended|certified)\s+for\s+(?:one|two|three|four|\d{1,2})\s+(?:(?:people|person|men|man|prisoners?|boys?)\s+)?(?:now\s+|often\s+|routinely\s+)?(?:held|hold|holding|housed|housing|had|accommodated)\s+$|\b(?:designed|built|meant|intended|certified)\s+for\s+$")
 _FRAMEWORK_AFTER_DIGITS = re.compile(r"\s+(?:tests|grades|tiers|pillars|standards|categories|judge?ments|domains)\b")
 # A numbered provision named in brackets: "regulations 12 (safe care and treatment), 11 (need for consent)".
 _NAMED_AFTER = re.compile(r"\s*\([a-z][a-z ,'’-]*\)")
@@ -1052,9 +1099,13 @@ def _small_number_excluded(sentence: str, text: str, start: int, end: int, kind:
         # A group referred to, the framework's parts, a score key in words ("four means that
         # outcomes are good").
         return previous in _GROUP_WORDS or previous == "per" or previous.endswith(("'s", "’s")) or text.endswith("age of ", begin, start) or _FRAMEWORK_AFTER.match(text, end, end + 40) is not None or (
+            text.startswith(" of the ", end) and _OF_THE_FRAMEWORK.match(text, end, end + 60) is not None) or (
+            text.find("for ", begin, start) >= 0 and _CAPACITY_BEFORE.search(text, begin, start) is not None) or (
             _SCORE_AFTER.match(text, end, end + 40) is not None) or (
             _ELLIPTIC_AFTER.match(text, end, end + 12) is not None and _FRAMEWORK_NOUN.search(text, 0, start) is not None)
     if _SMALL_AFTER.match(text, end, end + 60):
+        return True
+    if text.find("for ", begin, start) >= 0 and _CAPACITY_BEFORE.search(text, begin, start):
         return True
     if end - start == 1 and text.find("scor", begin, start) >= 0 and _SCORE_BEFORE.search(text, begin, start):
         return True
@@ -1133,6 +1184,8 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
             return True
         if is_block_start and start <= 3 and not _WORD_BEFORE_IN.search(sentence, 0, start):
             return True  # a numbered paragraph's "12 ..." ("In 23 of them" is a figure)
+        if end - start <= 2 and sentence.startswith(". ", end) and sentence[end + 2:end + 3].islower():
+            return True  # a list item's number run into the text ("... children 3. review the allocation")
     if kind == "count" or kind == "wordcount":
         if (_AREAS_AFTER if low is None else _F_AREAS_AFTER).match(text, end, end + 40):
             return True  # how many areas were graded belongs to the gradings, not a statistic

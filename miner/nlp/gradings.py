@@ -82,6 +82,12 @@ _NOT_A_NAME = re.compile(rf"\s*(?:{NUMBER}|all|both|none|most|some|several|many|
 _PARTICIPLE_CLOSES = re.compile(r"[^,;.]{0,40},\s")
 # "for" after a grade names what was graded ("rated good for caring"), but not in "for the first time".
 _FOR = r"for(?!\s+the\s+(?:first|second|third|fourth|fifth)\s+time\b)"
+# A sentence giving the grade now against the earlier one ("rated requires improvement
+# overall, down from good at its last inspection in 2019"): the next sentence's grades
+# continue the new inspection, not the earlier one.
+_NOW_AGAINST_EARLIER = re.compile(r"\b(?:down|up)\s+from\b|\b(?:downgraded|upgraded)\s+from\b|,\s+(?:an?\s+)?(?:improvement|fall|drop|decline|rise)\s+(?:from|on)\b", re.I)
+
+
 # The cue of `_PREVIOUS_CUE` that is only a year after the grade ("was rated good in 2019").
 _YEAR_CUE = re.compile(r"\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b", re.I)
 _LEADING_PAST = re.compile(
@@ -1295,7 +1301,8 @@ class GradingExtractor:
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
                 document_total = _total_of(across)
             # Only a sentence wholly about an earlier inspection starts a chain.
-            self._chain = (sent.start_char + len(sent_text), new[0]._.year, {sp._.organisation_id for sp in new}) if new and all(sp._.previous for sp in new) else None
+            # (Not one giving the grade now against it: "rated requires improvement, down from good in 2019".)
+            self._chain = (sent.start_char + len(sent_text), new[0]._.year, {sp._.organisation_id for sp in new}) if new and all(sp._.previous for sp in new) and not _NOW_AGAINST_EARLIER.search(sent_text) else None
             # A sentence that gave a current grade does not date the next one ("X is rated G now, having been H in 2019. Y was ...").
             self._current_end = sent.start_char + len(sent_text) if any(not sp._.previous for sp in new) else None
         if self.classifier is not None and self.learned:
@@ -2687,7 +2694,7 @@ class GradingExtractor:
         tail = before[-400:]
         last_sentence = gates.remembered(("last sentence", tail), lambda: _SENTENCE_BREAK.split(tail.strip())[-1] if tail.strip() else "")
         current_end = getattr(self, "_current_end", None)
-        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table" and not tally and not (current_end is not None and 0 <= sent_start - current_end <= 3):
+        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table" and not tally and not (current_end is not None and 0 <= sent_start - current_end <= 3) and not _NOW_AGAINST_EARLIER.search(last_sentence):
             years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
             head = sent_text[: found.start]
             if years and gates.search(_WAS, head) and not gates.search(_PRESENT_OR_SINCE, head):

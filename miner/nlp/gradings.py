@@ -2575,6 +2575,10 @@ class GradingExtractor:
             resolved = scales.resolve_area(found.area, "ofsted" if found.by_ofsted else scale_id, "ofsted" if found.by_ofsted else inspectorate)
             if resolved is None:
                 return
+            if scale_id == "hmicfrs-fire" and resolved[0] != scale_id:
+                # A fire inspection grades its three pillars; its diagnostic areas ("Making best
+                # use of resources") are not PEEL's areas of the same name ("good use of resources").
+                return
             scale_id, area = resolved
             if area == "case supervision" and scale_id == "hmi-probation" and "supervision" not in found.area.lower() and _YOUTH_JUSTICE.search(ctx.title or ctx.text[:2000]):
                 # A youth justice inspection's second domain is court work: its

@@ -173,9 +173,16 @@ class OrganisationResolver:
                 if org.kind != prefer or org.region is None:
                     continue
                 place = _KIND_SUFFIX.sub("", org.name)
-                if place == org.name:
-                    continue
-                place = _PLACE_JOIN.split(place, 1)[0]
+                if place != org.name:
+                    place = _PLACE_JOIN.split(place, 1)[0]
+                else:
+                    # A trust's places without its kind's words: "Derby and Burton" of
+                    # "University Hospitals of Derby and Burton NHS Foundation Trust".
+                    # Only a place of more than one word that no other body named shares
+                    # ("Hull" is Hull Royal Infirmary's as much as its trust's).
+                    place = _TRUST_WORDS.sub(" ", f" {org.name} ").strip()
+                    if place == org.name or " " not in place or any(place in self.gazetteer.organisation(o).name for o in scores if o != org_id):
+                        continue
                 if place and re.search(rf"\b{re.escape(place)}\b", title):
                     scores[org_id] += 25
                     in_title = True
@@ -261,6 +268,7 @@ class _HeadingOrganisations:
 # A local unit's name after its place, and the joins inside a place ("County Durham
 # and Darlington", "Newcastle upon Tyne"), whose first part a headline writes alone.
 _KIND_SUFFIX = re.compile(r"\s+(?:Probation Delivery Unit|PDU|Probation Region|Youth Offending (?:Team|Service)|Youth Justice Service)$")
+_TRUST_WORDS = re.compile(r"(?:\s+(?:University|Hospitals?|Teaching|NHS|Foundation|Trust|of|the|Partnership|Healthcare|Health|Care|Community|Mental|Ambulance|Service|Services))+(?=\s)|^\s*(?:University|Hospitals?|NHS)\b(?:\s+(?:Hospitals?|of|the))*")
 _PLACE_JOIN = re.compile(r"\s+(?:and|upon|on|with)\s+")
 
 

@@ -83,6 +83,20 @@ def test_the_unit_story_grades_go_to_the_unit(extractor):
     assert not any(org == "probation-service" for org, *_ in got)
 
 
+# 2b. The unit described by what it does before its grade, and "the unit" for it.
+@pytest.mark.parametrize("line, expected", [
+    ("The probation service responsible for managing offenders in Sunderland has been rated inadequate.",
+     {("sunderland-probation-delivery-unit", "overall", "inadequate", False, None, None)}),
+    ("The unit had been judged good when inspectors last visited in 2021.",
+     {("sunderland-probation-delivery-unit", "overall", "good", True, None, None)}),
+    # Trap: people in the place, not the service, are what the clause is about.
+    ("Offenders supervised in Sunderland said the service was good to them.", set()),
+])
+def test_unit_described_by_its_work(extractor, line, expected):
+    lines = ["HM Inspectorate of Probation inspected Sunderland Probation Delivery Unit in March.", line]
+    assert extract(extractor, lines, "Sunderland probation service under scrutiny") == expected
+
+
 # 4. The trust named in the headline by its places is the subject: a zero count over the key questions is its.
 @pytest.mark.parametrize("lines, title, expected", [
     ([f"The CQC rated {NTH_NAME} as requires improvement overall.",

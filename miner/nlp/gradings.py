@@ -936,9 +936,10 @@ class GradingExtractor:
             rf"{A}(?:,\s+(?:which\s+(?:had|has)\s+(?:previously\s+)?been|which\s+was(?:\s+previously)?|having\s+(?:previously\s+)?been)\s+(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<before>{G}){Q}(?![\w-])[^,;.]{{0,40}},)?\s+(?:had\s+|has\s+|have\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
-        # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
+        # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating
+        # ("The probation service responsible for supervising offenders in Newcastle has been rated inadequate").
         self.body_rated = re.compile(
-            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|(?:probation\s+)?delivery\s+unit))(?:\s+(?:covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
+            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|unit|(?:probation\s+)?delivery\s+unit))(?:\s+(?:(?:responsible\s+for\s+)?(?:supervising|managing|serving|covering|working\s+with)(?:\s+[a-z]+){{0,2}}\s+in|covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
             # "... by HM Inspectorate of Probation" (not "by users")
             rf"(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|care)|inspectors|ofsted|cqc)\b))",
             flags,

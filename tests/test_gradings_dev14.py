@@ -129,3 +129,17 @@ def test_fire_diagnostic_areas_are_not_peel_areas(extractor, rows, expected):
     got = extract(extractor, lines, "Effectiveness, efficiency and people 2021/22: An inspection of Kent Fire and Rescue Service",
                   published="2022-07-27", kind="report")
     assert got == expected
+
+
+# 5. A CQC report's "Previous rating (date): G" under its overall rating: the body's earlier overall rating.
+@pytest.mark.parametrize("line, expected", [
+    ("Previous rating (March 2021): Requires improvement", {(NTH_TRUST, "overall", RI, True, None, None)}),
+    ("Last rating: Inadequate", {(NTH_TRUST, "overall", "inadequate", True, None, None)}),
+    # Traps: a header cell and a note name no grade.
+    ("| Key question | Rating | Previous rating |", set()),
+    ("Previous ratings are shown in brackets where they differ.", set()),
+])
+def test_previous_rating_line(extractor, line, expected):
+    lines = [NTH_NAME, "Overall rating for this trust: Good", line]
+    got = extract(extractor, lines, f"{NTH_NAME}: inspection report", published="2024-09-12", kind="report")
+    assert got == {(NTH_TRUST, "overall", "good", False, None, None)} | expected

@@ -484,6 +484,11 @@ class GradingExtractor:
         self.row = re.compile(
             rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?P<earlier>(?:previous|last|earlier|prior)\s+)?{A}(?:\s*\([^)]{{1,40}}\))?{_SCORE_CELL}\s*(?:\||:|–|-)?\s*(?P<paren>\()?(?P<grade>{G})(?(paren)\))\s*\.?\s*$", flags
         )
+        # "Previous rating (September 2019): Outstanding" under a CQC report's "Overall rating for this
+        # trust: Good": the whole body's earlier overall rating (its date in the parentheses).
+        self.previous_rating_row = re.compile(
+            rf"^\s*(?:previous|last|prior)\s+(?:rating|grade)(?:\s*\([^)]{{1,40}}\))?\s*(?:\||:|–|-)\s*(?P<grade>{G})\s*\.?\s*$", flags
+        )
         # A table row run into the next paragraph by PDF extraction:
         # "Overall effectiveness Requires improvement to be good For most children ...",
         # "Treating the public ... (legitimacy) Good HM Inspector's observations"
@@ -1844,6 +1849,10 @@ class GradingExtractor:
             # "Previous overall rating (June 2022) | Requires improvement": the inspection before's.
             earlier = True if row.group("earlier") else None
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table", previous=earlier)]
+        if len(s) < 80 and s.lstrip()[:1] in "PpLl":
+            earlier_row = self.previous_rating_row.match(s)
+            if earlier_row:
+                return [_Found(earlier_row.start(), earlier_row.end("grade"), earlier_row.group("grade"), "overall rating", method="table", previous=True)]
         if len(s) < 120 and s.lstrip()[:1].isdigit():
             standard = self.numbered_standard.match(s)
             if standard:

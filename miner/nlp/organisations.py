@@ -193,7 +193,7 @@ class OrganisationResolver:
             for match_id, start, end in [*self.matcher(title_doc), *self.acronyms(title_doc)]:
                 org_id = self.nlp.vocab.strings[match_id]
                 org = self.gazetteer.organisation(org_id)
-                if org is not None and org.kind in _SUBJECT_KINDS and (prefer is None or org.kind == prefer) and _named_in_title(org.name, title_doc[start:end].text, title_doc[start:end].text.lower()):
+                if org is not None and org.kind in _SUBJECT_KINDS and (prefer is None or org.kind == prefer) and not _kind_in_lower_case(title_doc[start:end].text, org.names):
                     scores[org_id] += 25
                     in_title = True
         if not scores:
@@ -270,6 +270,12 @@ class _HeadingOrganisations:
 _KIND_SUFFIX = re.compile(r"\s+(?:Probation Delivery Unit|PDU|Probation Region|Youth Offending (?:Team|Service)|Youth Justice Service)$")
 _TRUST_WORDS = re.compile(r"(?:\s+(?:University|Hospitals?|Teaching|NHS|Foundation|Trust|of|the|Partnership|Healthcare|Health|Care|Community|Mental|Ambulance|Service|Services))+(?=\s)|^\s*(?:University|Hospitals?|NHS)\b(?:\s+(?:Hospitals?|of|the))*")
 _PLACE_JOIN = re.compile(r"\s+(?:and|upon|on|with)\s+")
+
+
+def _kind_in_lower_case(written: str, names) -> bool:
+    """Whether a title's match is one of the body's names written as a common noun
+    ("probation service" for "Probation Service"), not an alias ("Lewes jail")."""
+    return written[1:].islower() and any(written.lower() == n.lower() and not n[1:].islower() for n in names)
 
 
 def _named_in_title(name: str, title: str, title_lower: str) -> bool:

@@ -82,6 +82,12 @@ _NOT_A_NAME = re.compile(rf"\s*(?:{NUMBER}|all|both|none|most|some|several|many|
 _PARTICIPLE_CLOSES = re.compile(r"[^,;.]{0,40},\s")
 # "for" after a grade names what was graded ("rated good for caring"), but not in "for the first time".
 _FOR = r"for(?!\s+the\s+(?:first|second|third|fourth|fifth)\s+time\b)"
+# A sentence giving the grade now against the earlier one ("rated requires improvement
+# overall, down from good at its last inspection in 2019"): the next sentence's grades
+# continue the new inspection, not the earlier one.
+_NOW_AGAINST_EARLIER = re.compile(r"\b(?:down|up)\s+from\b|\b(?:downgraded|upgraded)\s+from\b|,\s+(?:an?\s+)?(?:improvement|fall|drop|decline|rise)\s+(?:from|on)\b", re.I)
+
+
 # The cue of `_PREVIOUS_CUE` that is only a year after the grade ("was rated good in 2019").
 _YEAR_CUE = re.compile(r"\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b", re.I)
 _LEADING_PAST = re.compile(
@@ -477,6 +483,11 @@ class GradingExtractor:
         # "The experiences and progress of care leavers: good"
         self.row = re.compile(
             rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?P<earlier>(?:previous|last|earlier|prior)\s+)?{A}(?:\s*\([^)]{{1,40}}\))?{_SCORE_CELL}\s*(?:\||:|–|-)?\s*(?P<paren>\()?(?P<grade>{G})(?(paren)\))\s*\.?\s*$", flags
+        )
+        # "Previous rating (September 2019): Outstanding" under a CQC report's "Overall rating for this
+        # trust: Good": the whole body's earlier overall rating (its date in the parentheses).
+        self.previous_rating_row = re.compile(
+            rf"^\s*(?:previous|last|prior)\s+(?:rating|grade)(?:\s*\([^)]{{1,40}}\))?\s*(?:\||:|–|-)\s*(?P<grade>{G})\s*\.?\s*$", flags
         )
         # A table row run into the next paragraph by PDF extraction:
         # "Overall effectiveness Requires improvement to be good For most children ...",
@@ -930,9 +941,10 @@ class GradingExtractor:
             rf"{A}(?:,\s+(?:which\s+(?:had|has)\s+(?:previously\s+)?been|which\s+was(?:\s+previously)?|having\s+(?:previously\s+)?been)\s+(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<before>{G}){Q}(?![\w-])[^,;.]{{0,40}},)?\s+(?:had\s+|has\s+|have\s+)?{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])",
             flags,
         )
-        # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating.
+        # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating
+        # ("The probation service responsible for supervising offenders in Newcastle has been rated inadequate").
         self.body_rated = re.compile(
-            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|(?:probation\s+)?delivery\s+unit))(?:\s+(?:covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
+            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|unit|(?:probation\s+)?delivery\s+unit))(?:\s+(?:(?:responsible\s+for\s+)?(?:supervising|managing|serving|covering|working\s+with)(?:\s+[a-z]+){{0,2}}\s+in|covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
             # "... by HM Inspectorate of Probation" (not "by users")
             rf"(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|care)|inspectors|ofsted|cqc)\b))",
             flags,
@@ -1295,7 +1307,8 @@ class GradingExtractor:
                 # "HMICFRS assessed the force across 11 areas": the current inspection's total.
                 document_total = _total_of(across)
             # Only a sentence wholly about an earlier inspection starts a chain.
-            self._chain = (sent.start_char + len(sent_text), new[0]._.year, {sp._.organisation_id for sp in new}) if new and all(sp._.previous for sp in new) else None
+            # (Not one giving the grade now against it: "rated requires improvement, down from good in 2019".)
+            self._chain = (sent.start_char + len(sent_text), new[0]._.year, {sp._.organisation_id for sp in new}) if new and all(sp._.previous for sp in new) and not _NOW_AGAINST_EARLIER.search(sent_text) else None
             # A sentence that gave a current grade does not date the next one ("X is rated G now, having been H in 2019. Y was ...").
             self._current_end = sent.start_char + len(sent_text) if any(not sp._.previous for sp in new) else None
         if self.classifier is not None and self.learned:
@@ -1836,6 +1849,10 @@ class GradingExtractor:
             # "Previous overall rating (June 2022) | Requires improvement": the inspection before's.
             earlier = True if row.group("earlier") else None
             return [_Found(row.start("area"), row.end("grade"), row.group("grade"), row.group("area"), method="table", previous=earlier)]
+        if len(s) < 80 and s.lstrip()[:1] in "PpLl":
+            earlier_row = self.previous_rating_row.match(s)
+            if earlier_row:
+                return [_Found(earlier_row.start(), earlier_row.end("grade"), earlier_row.group("grade"), "overall rating", method="table", previous=True)]
         if len(s) < 120 and s.lstrip()[:1].isdigit():
             standard = self.numbered_standard.match(s)
             if standard:
@@ -2568,6 +2585,10 @@ class GradingExtractor:
             resolved = scales.resolve_area(found.area, "ofsted" if found.by_ofsted else scale_id, "ofsted" if found.by_ofsted else inspectorate)
             if resolved is None:
                 return
+            if scale_id == "hmicfrs-fire" and resolved[0] != scale_id:
+                # A fire inspection grades its three pillars; its diagnostic areas ("Making best
+                # use of resources") are not PEEL's areas of the same name ("good use of resources").
+                return
             scale_id, area = resolved
             if area == "case supervision" and scale_id == "hmi-probation" and "supervision" not in found.area.lower() and _YOUTH_JUSTICE.search(ctx.title or ctx.text[:2000]):
                 # A youth justice inspection's second domain is court work: its
@@ -2687,7 +2708,7 @@ class GradingExtractor:
         tail = before[-400:]
         last_sentence = gates.remembered(("last sentence", tail), lambda: _SENTENCE_BREAK.split(tail.strip())[-1] if tail.strip() else "")
         current_end = getattr(self, "_current_end", None)
-        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table" and not tally and not (current_end is not None and 0 <= sent_start - current_end <= 3):
+        if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table" and not tally and not (current_end is not None and 0 <= sent_start - current_end <= 3) and not _NOW_AGAINST_EARLIER.search(last_sentence):
             years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
             head = sent_text[: found.start]
             if years and gates.search(_WAS, head) and not gates.search(_PRESENT_OR_SINCE, head):

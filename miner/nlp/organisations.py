@@ -101,7 +101,7 @@ class OrganisationResolver:
                 label = span.label_ = org.kind
             elif label.startswith("ANAPHOR:"):
                 org_id = user_data.get(span_key("organisation_id", start, end))
-            elif _common_noun(doc_text[start:end]) and organisation(label).name[:1].isupper():
+            elif (_common_noun(doc_text[start:end]) or self._headline_common_noun(doc_text, start, end)) and organisation(label).name[:1].isupper():
                 # A proper name written as a common noun ("the probation service covering
                 # Leeds", not "the Probation Service"): the document's subject of that kind, if any.
                 label, org_id = f"ANAPHOR:{organisation(label).kind}", None
@@ -133,6 +133,17 @@ class OrganisationResolver:
         ctx.organisation_mentions = (mention_starts, mention_ids)
         return doc
 
+    def _headline_common_noun(self, doc_text: str, start: int, end: int) -> bool:
+        """A kind written as a common noun but for the capital that starts its
+        sentence or headline ("Probation service in County Durham rated ..."),
+        not a place's body written in lower case ("Kent fire service ...")."""
+        text = doc_text[start:end]
+        if " " not in text or not text[1:].islower():
+            return False
+        if start and doc_text[start - 1] != "\n" and doc_text[max(0, start - 2) : start] not in (". ", "| "):
+            return False
+        return text.split(" ", 1)[0].lower() not in self.gazetteer.by_place
+
     def _subject(self, mentions: Iterable[tuple[int, str | None]], title: str | None, prefer: str | None) -> str | None:
         """The document's subject from its mentions (start offset, organisation id)."""
         scores: Counter[str] = Counter()
@@ -149,7 +160,30 @@ class OrganisationResolver:
         if title_lower:
             for org_id in list(scores):
                 org = self.gazetteer.organisation(org_id)
-                if any(n.lower() in title_lower for n in org.names) or (org.place and org.place.lower() in title_lower and org.kind == prefer):
+                if any(_named_in_title(n, title, title_lower) for n in org.names) or (org.place and org.place.lower() in title_lower and org.kind == prefer):
+                    scores[org_id] += 25
+                    in_title = True
+        if not in_title and title:
+            # The title names the local unit by its place and its kind as a common noun
+            # ("Newcastle probation service rated ...", "Probation service in County
+            # Durham ..."), the body naming it in full ("Newcastle upon Tyne Probation
+            # Delivery Unit"): the place's first part, capitalised as in the name.
+            for org_id in list(scores):
+                org = self.gazetteer.organisation(org_id)
+                if org.kind != prefer or org.region is None:
+                    continue
+                place = _KIND_SUFFIX.sub("", org.name)
+                if place != org.name:
+                    place = _PLACE_JOIN.split(place, 1)[0]
+                else:
+                    # A trust's places without its kind's words: "Derby and Burton" of
+                    # "University Hospitals of Derby and Burton NHS Foundation Trust".
+                    # Only a place of more than one word that no other body named shares
+                    # ("Hull" is Hull Royal Infirmary's as much as its trust's).
+                    place = _TRUST_WORDS.sub(" ", f" {org.name} ").strip()
+                    if place == org.name or " " not in place or any(place in self.gazetteer.organisation(o).name for o in scores if o != org_id):
+                        continue
+                if place and re.search(rf"\b{re.escape(place)}\b", title):
                     scores[org_id] += 25
                     in_title = True
         if not in_title and title:
@@ -159,7 +193,7 @@ class OrganisationResolver:
             for match_id, start, end in [*self.matcher(title_doc), *self.acronyms(title_doc)]:
                 org_id = self.nlp.vocab.strings[match_id]
                 org = self.gazetteer.organisation(org_id)
-                if org is not None and org.kind in _SUBJECT_KINDS and (prefer is None or org.kind == prefer):
+                if org is not None and org.kind in _SUBJECT_KINDS and (prefer is None or org.kind == prefer) and not _kind_in_lower_case(title_doc[start:end].text, org.names):
                     scores[org_id] += 25
                     in_title = True
         if not scores:
@@ -229,6 +263,31 @@ class _HeadingOrganisations:
             if label == kind:
                 return org_id
         return None
+
+
+# A local unit's name after its place, and the joins inside a place ("County Durham
+# and Darlington", "Newcastle upon Tyne"), whose first part a headline writes alone.
+_KIND_SUFFIX = re.compile(r"\s+(?:Probation Delivery Unit|PDU|Probation Region|Youth Offending (?:Team|Service)|Youth Justice Service)$")
+_TRUST_WORDS = re.compile(r"(?:\s+(?:University|Hospitals?|Teaching|NHS|Foundation|Trust|of|the|Partnership|Healthcare|Health|Care|Community|Mental|Ambulance|Service|Services))+(?=\s)|^\s*(?:University|Hospitals?|NHS)\b(?:\s+(?:Hospitals?|of|the))*")
+_PLACE_JOIN = re.compile(r"\s+(?:and|upon|on|with)\s+")
+
+
+def _kind_in_lower_case(written: str, names) -> bool:
+    """Whether a title's match is one of the body's names written as a common noun
+    ("probation service" for "Probation Service"), not an alias ("Lewes jail")."""
+    return written[1:].islower() and any(written.lower() == n.lower() and not n[1:].islower() for n in names)
+
+
+def _named_in_title(name: str, title: str, title_lower: str) -> bool:
+    """Whether a title names the body, not its kind as a common noun: "Newcastle
+    probation service rated ..." and "Probation service in County Durham ..." do
+    not name the national Probation Service (lower case past the first letter
+    where the name has capitals), "Probation Service Faces ..." does."""
+    at = title_lower.find(name.lower())
+    if at < 0:
+        return False
+    written = title[at + 1 : at + len(name)]
+    return not (written.islower() and not name[1:].islower())
 
 
 def _common_noun(text: str) -> bool:

@@ -1407,6 +1407,12 @@ class GradingExtractor:
         start, end = c.start - sent_start, c.end - sent_start
         m = self.learned_area(c, ctx, inspection_year)
         if m is not None:
+            after = _LEARNED_UNKNOWN_AREA_AFTER.match(s, end) if m.end() <= start else None
+            named_after = self.scales.area_regex.match(s, after.end() - 1) if after else None
+            if after and (named_after is None or self.scales.resolve_area(named_after.group(0), _document_scale(ctx.inspection, inspection_year), ctx.inspection.inspectorate) is None):
+                # "In our 2017 efficiency inspection the force was good at planning ahead": the grade
+                # is of what follows it, not of the area named before it.
+                return
             found = _Found(min(m.start(), start), max(m.end(), end), c.grade, m.group(0), method="learned")
         else:
             # With no area named, the grade is the whole body's only when a rating verb gives

@@ -7,25 +7,7 @@ true figures; each runs on the plain path and on the pipeline's fast path
 
 import pytest
 
-from miner.nlp.scan import fold
-from miner.nlp.statistics import candidate_offsets, find_statistics
-
-
-def both_paths(sentence):
-    plain = find_statistics(sentence)
-    low = fold(sentence)
-    fast = find_statistics(sentence, low=low, offsets=(candidate_offsets(low, [0]) if low is not None else None, None))
-    key = [(s.value, s.unit, s.change_from, s.change_pct) for s in plain]
-    assert key == [(s.value, s.unit, s.change_from, s.change_pct) for s in fast], sentence
-    return plain
-
-
-def assert_figures(sentence, expected):
-    found = [(s.value, s.unit) for s in both_paths(sentence)]
-    assert len(found) == len(expected), found
-    for (value, unit), (want_value, want_unit) in zip(found, expected):
-        assert unit == want_unit
-        assert value == pytest.approx(want_value, rel=0.01)
+from tests.test_statistics_dev12 import assert_figures, both_paths
 
 
 # A. A from-to change whose earlier figure carries a "year to <month> <year>" period, or

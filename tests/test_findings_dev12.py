@@ -7,8 +7,9 @@ takes that list's kind; hedged praise is negative."""
 import pytest
 
 from miner.document import DocumentBuilder
-from miner.nlp.sections import block_sections, states_nothing_found
+from miner.nlp.sections import states_nothing_found
 from miner.nlp.stated_kinds import stated_kind, stated_polarity
+from tests.test_report_sections import SECTION_KINDS, _kinds
 
 
 def build(blocks, *, title, kind="news", publisher="The Wessex Courier"):
@@ -86,17 +87,8 @@ def test_a_hypothetical_is_not_a_finding(extractor):
 
 # 3. Kinds from section headings.
 def _flat_kinds(blocks):
-    """block_sections' kinds over blocks as PDF extraction makes them: every
-    heading at the top level, so it is the whole heading path of what follows."""
-    kinds, texts, paths, path = [], [], [], ()
-    for kind, text in blocks:
-        kinds.append(kind)
-        texts.append(text)
-        paths.append(() if kind == "heading" else path)
-        if kind == "heading":
-            path = (text,)
-    table = {"Causes of concern": "cause_of_concern", "Recommendations": "recommendation", "Areas for improvement": "area_for_improvement"}
-    return [s.kind for s in block_sections(kinds, texts, paths, lambda p: table.get(p[-1]) if p else None)]
+    """The kinds of flat blocks (`test_report_sections._kinds`), with causes of concern too."""
+    return _kinds(blocks, {**SECTION_KINDS, "Causes of concern": "cause_of_concern"})
 
 
 @pytest.mark.parametrize(

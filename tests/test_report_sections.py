@@ -71,9 +71,13 @@ def test_section_titles_and_boilerplate_yield_no_findings(ilacs_findings):
     assert "Open Government Licence" not in texts and "publication is available" not in texts
 
 
-def _kinds(blocks):
+SECTION_KINDS = {"Areas for improvement": "area_for_improvement", "Recommendations": "recommendation"}
+
+
+def _kinds(blocks, table=SECTION_KINDS):
     """block_sections (the kinds) over flat (kind, text) blocks, as PDF extraction
-    makes them: each heading is the whole heading path of what follows it."""
+    makes them: each heading is the whole heading path of what follows it; `table`
+    gives the kind a heading opens."""
     kinds, texts, paths, path = [], [], [], ()
     for kind, text in blocks:
         kinds.append(kind)
@@ -81,7 +85,6 @@ def _kinds(blocks):
         paths.append(() if kind == "heading" else path)
         if kind == "heading":
             path = (text,)
-    table = {"Areas for improvement": "area_for_improvement", "Recommendations": "recommendation"}
     return [s.kind for s in block_sections(kinds, texts, paths, lambda p: table.get(p[-1]) if p else None)]
 
 

@@ -284,10 +284,7 @@ def _named_in_title(name: str, title: str, title_lower: str) -> bool:
     not name the national Probation Service (lower case past the first letter
     where the name has capitals), "Probation Service Faces ..." does."""
     at = title_lower.find(name.lower())
-    if at < 0:
-        return False
-    written = title[at + 1 : at + len(name)]
-    return not (written.islower() and not name[1:].islower())
+    return at >= 0 and not _kind_in_lower_case(title[at : at + len(name)], (name,))
 
 
 def _common_noun(text: str) -> bool:

@@ -2633,7 +2633,7 @@ class GradingExtractor:
         if found.current_year_is_now and previous and year and body != ctx.subject_id and not _LATER.search(own_text, found.end) and year == max((int(y) for y in _YEAR.findall(own_text)), default=None):
             # "Oldham, whose services were judged inadequate in 2019, was rated good in 2024":
             # another body's latest dated grade is its grade now (ANNOTATION.md).
-            previous, year = False, year
+            previous = False
         if previous is None:
             previous, year = self._previous_of_body(own_text, found, inspection_year, body, ctx.subject_id)
             if not previous:

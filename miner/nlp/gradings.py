@@ -84,8 +84,9 @@ _PARTICIPLE_CLOSES = re.compile(r"[^,;.]{0,40},\s")
 _FOR = r"for(?!\s+the\s+(?:first|second|third|fourth|fifth)\s+time\b)"
 # A sentence giving the grade now against the earlier one ("rated requires improvement
 # overall, down from good at its last inspection in 2019"): the next sentence's grades
-# continue the new inspection, not the earlier one.
-_NOW_AGAINST_EARLIER = re.compile(r"\b(?:down|up)\s+from\b|\b(?:downgraded|upgraded)\s+from\b|,\s+(?:an?\s+)?(?:improvement|fall|drop|decline|rise)\s+(?:from|on)\b", re.I)
+# continue the new inspection, not the earlier one. So does "no longer inadequate": the grade
+# is gone, the sentence says where the body stands now.
+_NOW_AGAINST_EARLIER = re.compile(r"\bno\s+longer\b|\b(?:down|up)\s+from\b|\b(?:downgraded|upgraded)\s+from\b|,\s+(?:an?\s+)?(?:improvement|fall|drop|decline|rise)\s+(?:from|on)\b", re.I)
 
 
 # The cue of `_PREVIOUS_CUE` that is only a year after the grade ("was rated good in 2019").

@@ -110,7 +110,7 @@ class OrganisationResolver:
                 org_id = user_data[span_key("organisation_id", start, end)] = org.id
                 label = span.label_ = org.kind
             resolved.append((span, start, end, label, org_id))
-        subject = self._subject([(start, org_id) for _, start, _, _, org_id in resolved], ctx.title, prefer)
+        subject = self._subject([(start, org_id) for _, start, _, _, org_id in resolved], ctx.title, prefer, len(doc_text))
         ctx.subject_id = subject
         final = []
         mention_starts, mention_ids = [], []
@@ -144,8 +144,13 @@ class OrganisationResolver:
             return False
         return text.split(" ", 1)[0].lower() not in self.gazetteer.by_place
 
-    def _subject(self, mentions: Iterable[tuple[int, str | None]], title: str | None, prefer: str | None) -> str | None:
-        """The document's subject from its mentions (start offset, organisation id)."""
+    def _subject(self, mentions: Iterable[tuple[int, str | None]], title: str | None, prefer: str | None, length: int = 6000) -> str | None:
+        """The document's subject from its mentions (start offset, organisation id).
+        A mention in the document's first part (its first 3,000 characters, and its
+        first half in a short story) weighs more: a news story's lede names its
+        subject, a body named once in passing at its end ("Across the water, Cumbria
+        Constabulary was rated ...") is not a rival subject."""
+        early = min(3000, length // 2)
         scores: Counter[str] = Counter()
         title_lower = (title or "").lower()
         for start, org_id in mentions:
@@ -154,7 +159,7 @@ class OrganisationResolver:
             kind = self.gazetteer.organisation(org_id).kind
             if kind not in _SUBJECT_KINDS:
                 continue
-            weight = 1.0 + (2.0 if start < 3000 else 0.0) + (1.0 if kind == prefer else 0.0)
+            weight = 1.0 + (2.0 if start < early else 0.0) + (1.0 if kind == prefer else 0.0)
             scores[org_id] += weight
         in_title = False
         if title_lower:

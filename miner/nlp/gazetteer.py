@@ -114,7 +114,8 @@ class Gazetteer:
 # A named body of a kind miner grades but the gazetteer does not list ("Lambeth PDU",
 # "University Hospitals Plymouth NHS Trust", "HMP Ashfield") has the slug of its full
 # name as id (ANNOTATION.md); its kind is read back from the slug.
-_UNLISTED_SUFFIXES = (("-probation-delivery-unit", "probation_service", "Probation Delivery Unit"), ("-nhs-foundation-trust", "health_provider", ""), ("-nhs-trust", "health_provider", ""))
+# A hospital the CQC rates as a location of its trust ("Royal Lancaster Infirmary") is one too.
+_UNLISTED_SUFFIXES = (("-probation-delivery-unit", "probation_service", "Probation Delivery Unit"), ("-nhs-foundation-trust", "health_provider", ""), ("-nhs-trust", "health_provider", ""), ("-hospital", "health_provider", ""), ("-infirmary", "health_provider", ""))
 _UNLISTED_PREFIXES = (("hmp-", "prison"), ("hmyoi-", "prison"))
 
 

@@ -389,6 +389,8 @@ _AND_OR_COMMA_STARTS = Literals(["and", ","])
 # Lets the driver give an area named in the sentence before: "In the previous round it had
 # been rated good in that area" (`__call__`).
 THAT_AREA = "__that_area__"
+# The standards of each HMI Probation case domain (court disposals, out-of-court disposals, case supervision).
+_SHARED_STANDARD = re.compile(r"assessment|planning|implementation\s+and\s+delivery|reviewing", re.I)
 _STANDARD = "__standard__"  # a numbered HMI Probation standard ("1.2 Staff"), its domain appended
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
 _RECEIVED_LITERALS = Literals(["received", "receiving", "given", "got", "getting", "earn", "achieved", "kept", "retained"])
@@ -1851,6 +1853,13 @@ class GradingExtractor:
         rule = gates.rule  # the same for a rule with no start words of its own: tried only where a match can begin
         # The literal gates of the rules below: `low` is None where `fold` gives up.
         gate = low if low is not None else s.lower()
+        if len(s) < 120 and s.lstrip()[:1].isdigit():
+            standard = self.numbered_standard.match(s)
+            if standard and _SHARED_STANDARD.fullmatch(standard.group("name")):
+                # "3.3 Implementation and delivery | Outstanding": a standard whose name every
+                # case domain shares (a youth justice service's court disposals, 2.x, and its
+                # out-of-court disposals, 3.x) is of the domain its number gives (`_emit`).
+                return [_Found(standard.start("name"), standard.end("grade"), standard.group("grade"), _STANDARD + standard.group("domain"), method="table")]
         row = gates.lead_area(self.row, s, low)
         if row and len(s) < 160:
             # "Previous overall rating (June 2022) | Requires improvement": the inspection before's.

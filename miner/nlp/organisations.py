@@ -74,6 +74,9 @@ class OrganisationResolver:
             kinds = [m for m in matches if m[0] == unlisted]
             matches = [m for m in matches if m[0] != unlisted]
             matches += _unlisted_matches(doc, doc_text, kinds, matches, vocab_strings)
+        location = self._location_in_title(doc, doc_text, ctx.title, vocab_strings)
+        if location:
+            matches += location
         # Overlaps removed from the (match_id, start, end) triples, a Span made only for those kept.
         spans = [Span(doc, s, e, label=match_id) for match_id, s, e in longest_first(matches)]
         # span._.organisation_id is read and written straight in doc.user_data
@@ -132,6 +135,28 @@ class OrganisationResolver:
         # builds one, and re-reading the span group makes a Span per mention.
         ctx.organisation_mentions = (mention_starts, mention_ids)
         return doc
+
+    def _location_in_title(self, doc: Doc, doc_text: str, title: str | None, strings) -> list[tuple[int, int, int]]:
+        """A hospital whose name the title starts with ("Royal Lancaster Infirmary - Care
+        Quality Commission": the CQC's report on that location, which it rates apart from
+        its trust): each mention of that name in the text, as an unlisted body (its slug)
+        when the gazetteer does not list it. The trust that runs it is named too
+        ("Provided and run by: ..."), but the page grades the location."""
+        if not title or ("Hospital" not in title and "Infirmary" not in title):
+            return []
+        m = _LOCATION_TITLE.match(title)
+        if m is None:
+            return []
+        name = m.group("name")
+        if self.gazetteer.lookup(name) is not None:
+            return []  # a listed hospital ("Hull Royal Infirmary") is matched by its name already
+        match_id = strings.add(slug(name))
+        found = []
+        for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text):
+            span = doc.char_span(mention.start(), mention.end(), alignment_mode="contract")
+            if span is not None and len(span):
+                found.append((match_id, span.start, span.end))
+        return found
 
     def _headline_common_noun(self, doc_text: str, start: int, end: int) -> bool:
         """A kind written as a common noun but for the capital that starts its
@@ -475,6 +500,9 @@ def _unlisted_matches(doc: Doc, text: str, kinds: list[tuple[int, int, int]], ma
     named = [(s, e) for match_id, s, e in matches if not strings[match_id].startswith(("PLACE", "ANAPHOR:"))]
     return [f for f in found if not any(s < f[2] and f[1] < e for s, e in named)]
 
+
+# A title that is a hospital's name, then the publisher's: "Royal Lancaster Infirmary - Care Quality Commission".
+_LOCATION_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s*(?:[-–—|:]|$)")
 
 # After a place name: the youth justice service a council runs ("Bristol Youth Justice Service").
 _YOUTH_JUSTICE = re.compile(r"(?:['’]s)?\s+youth\s+(?:justice|offending)\b", re.I)

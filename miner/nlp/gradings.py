@@ -154,11 +154,11 @@ _OVERALL_STARTS = Literals(["overall", "judged", "rated", "graded", "found", "as
 _UNQUALIFIED_STARTS = Literals(["the", "children", "services"])
 _UP_FROM_STARTS = Literals(["up", "down", "improv", "risen", "fallen", "mov", "climbed", "dropped", "slipped", "chang", "compared", "a change", "an improvement", "a rise", "a step", "a fall", "a drop", "a decline"])
 # Words without which a pattern cannot match anywhere in the sentence.
-_NO_STARTS = Literals(["no"])
+_NO_STARTS = Literals(["no", "n't", "n’t"])  # ("isn't rated outstanding in any area": `zero_count`)
 _EARLIER_WHOLE_STARTS = Literals(["it ", "they ", "its ", "their ", "the local", "the authority", "the council", "the service", "children", "service"])
 # Words without which a sentence cannot date a grade to an earlier inspection.
 _EARLIER_WORDS = Literals(["19", "20", "last", "previous", "earlier", "before", "had been", "first inspection"])
-_ZERO_WORDS = Literals(["not", "longer", "none", "no one"])
+_ZERO_WORDS = Literals(["not", "longer", "none", "no one", "n't", "n’t"])
 _AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those", " – ", " — "])  # (a dash: "the remaining two – A and B –")
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
@@ -193,7 +193,8 @@ _COUNT_BEFORE = re.compile(
 )
 _SCORED = re.compile(r"\bscored\s+(?:a\s+)?\d|\bscore\s+of\s+\d", re.I)  # a score in prose (`area_scored`, `scored_count`)
 _PAREN_EARLIER = re.compile(rf"\s*\(\s*(?:previously|formerly|was|last\s+time|(?:in\s+)?(?:19|20)\d\d)\s*:?\s*['‘’\"“”]?(?P<grade>{GRADE_PATTERN})['‘’\"“”]?\s*\)", re.I)
-_DENIED = re.compile(r"\b(?:not|never)\s+(?:(?:yet|been|be|rated|judged|graded|found|considered|deemed|assessed|as|to)\s+)*$", re.I)
+# ("we have no service rated inadequate", "no ward judged outstanding": no one's grade; not "no longer rated ...")
+_DENIED = re.compile(r"\b(?:not|never|no\s+(?!longer\b)(?:other\s+)?[a-z]+\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?=rated|judged|graded))\s*(?:(?:yet|been|be|rated|judged|graded|found|considered|deemed|assessed|as|to)\s+)*$", re.I)
 
 
 def _denied(s: str, found) -> bool:
@@ -614,7 +615,7 @@ class GradingExtractor:
             flags,
         )
         self.zero_count = re.compile(
-            rf"\b(?:not|no\s+longer)\s+(?:(?:rated|judged|graded|found(?:\s+to\s+be)?|assessed as)\s+)?{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:(?:in|for)\s+(?:any|a\s+single(?=\s+(?:area|category|pillar|judge?ment|test|standard))|a\s+single\s+one)(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS}|part of its work))?|anywhere\b)"
+            rf"(?:\bnot|(?<=\w)n['’]t|\bno\s+longer)\s+(?:(?:rated|judged|graded|found(?:\s+to\s+be)?|assessed as)\s+)?{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:(?:in|for)\s+(?:any|a\s+single(?=\s+(?:area|category|pillar|judge?ment|test|standard))|a\s+single\s+one)(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS}|part of its work))?|anywhere\b)"
             rf"|\b(?:none|no one)\s+of\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:{_AREA_WORDS})\s+(?:is|was|were|are)\s+(?:rated\s+)?{Q}(?P<grade3>{G}){Q}(?:\s+or\s+{Q}(?P<grade4>{G}){Q})?",
             flags,
         )
@@ -775,14 +776,15 @@ class GradingExtractor:
         # grade, so the same grade at the inspection before (ANNOTATION.md).
         self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named
+        # (its name may join words: "Redcar and Cleveland, which was judged inadequate in 2022")
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:children['’]s\s+)?services)?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:children['’]s\s+)?services)?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # (The same as a participle between commas, `_find`: "Sefton Council, rated inadequate in 2022, is ...".)
         self.body_participle = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:children['’]s\s+)?services)?)(?P<participle>,\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:children['’]s\s+)?services)?)(?P<participle>,\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # "rated the emergency department at Hull Royal Infirmary as requires improvement": a named
@@ -945,9 +947,10 @@ class GradingExtractor:
             flags,
         )
         # "The service was previously rated good", "the trust is rated requires improvement": the body's overall rating
-        # ("The probation service responsible for supervising offenders in Newcastle has been rated inadequate").
+        # ("The probation service responsible for supervising offenders in Newcastle has been rated inadequate",
+        # "the NHS trust responsible for mental health services across Nottinghamshire remains rated ...").
         self.body_rated = re.compile(
-            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|unit|(?:probation\s+)?delivery\s+unit))(?:\s+(?:(?:responsible\s+for\s+)?(?:supervising|managing|serving|covering|working\s+with)(?:\s+[a-z]+){{0,2}}\s+in|covering|for|in)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
+            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice|nhs)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|unit|(?:probation\s+)?delivery\s+unit))(?:\s+(?:(?:responsible\s+for\s+)?(?:supervising|managing|serving|covering|working\s+with)(?:\s+[a-z]+){{0,2}}\s+in|responsible\s+for(?:\s+[a-z-]+){{1,3}}\s+(?:in|across)|covering|for|in|across)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
             # "... by HM Inspectorate of Probation" (not "by users")
             rf"(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|care)|inspectors|ofsted|cqc)\b))",
             flags,
@@ -2515,7 +2518,7 @@ class GradingExtractor:
                 # Its own span (the phrase and the grade): span values are keyed by offsets.
                 then = _YEAR.search(running.group(0))
                 found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True, year=int(then.group(0)) if then else None))
-        if "not " in gate or "never " in gate:
+        if "not " in gate or "never " in gate or "no " in gate:
             # "It is not adequate at investigating crime": a grade denied is no grade (zero
             # counts, "not rated good in any area", are counts of 0 and stay).
             found[:] = [f for f in found if f.count is not None or not _denied(s, f)]

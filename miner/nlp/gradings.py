@@ -925,8 +925,8 @@ class GradingExtractor:
             # ("Rutland, the smallest council in England, was judged ..."; "X requires improvement to be good", Ofsted's grade in full;
             # "Bolton Council and Bury Council were both rated ...", each by `_share_coordinated_subjects`)
             rf"(?:(?:has|have|had|was|is|were|are)\s+(?:again\s+|also\s+|now\s+|both\s+|all\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?)"
-            # "Bolton Council remains good" (kept: also the grade before); "Oldham Council was upgraded to good"
-            rf"|(?P<kept>(?:remains|remained|stays|stayed)\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?){Q}(?P<grade3>{G}){Q}"
+            # "Bolton Council remains good", "continues to be rated good" (kept: also the grade before); "Oldham Council was upgraded to good"
+            rf"|(?P<kept>(?:remains|remained|stays|stayed|continues\s+to\s+be|continued\s+to\s+be)\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?){Q}(?P<grade3>{G}){Q}"
             rf"|(?:(?:has|have|had|was|were)\s+)?(?:since\s+|now\s+)?(?:been\s+)?{_MOVED_TO}\s+{Q}(?P<grade4>{G}){Q})(?![\w-])"
             rf"(?!\s+(?:{_FOR}|at|on|or|across|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
@@ -950,7 +950,7 @@ class GradingExtractor:
         # ("The probation service responsible for supervising offenders in Newcastle has been rated inadequate",
         # "the NHS trust responsible for mental health services across Nottinghamshire remains rated ...").
         self.body_rated = re.compile(
-            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice|nhs)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|unit|(?:probation\s+)?delivery\s+unit))(?:\s+(?:(?:responsible\s+for\s+)?(?:supervising|managing|serving|covering|working\s+with)(?:\s+[a-z]+){{0,2}}\s+in|responsible\s+for(?:\s+[a-z-]+){{1,3}}\s+(?:in|across)|covering|for|in|across)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
+            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice|nhs)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|unit|(?:probation\s+)?delivery\s+unit))(?:\s+(?:(?:responsible\s+for\s+)?(?:supervising|managing|serving|covering|working\s+with)(?:\s+[a-z]+){{0,2}}\s+in|responsible\s+for(?:\s+[a-z-]+){{1,3}}\s+(?:in|across)|covering|for|in|across)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|continues\s+to\s+be|continued\s+to\s+be|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
             # "... by HM Inspectorate of Probation" (not "by users")
             rf"(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|care)|inspectors|ofsted|cqc)\b))",
             flags,

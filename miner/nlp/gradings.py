@@ -615,7 +615,7 @@ class GradingExtractor:
             flags,
         )
         self.zero_count = re.compile(
-            rf"(?:\bnot|(?<=\w)n['’]t|\bno\s+longer)\s+(?:(?:rated|judged|graded|found(?:\s+to\s+be)?|assessed as)\s+)?{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:(?:in|for)\s+(?:any|a\s+single(?=\s+(?:area|category|pillar|judge?ment|test|standard))|a\s+single\s+one)(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS}|part of its work))?|anywhere\b)"
+            rf"(?:\bnot|(?<=\w)n['’]t|\bno\s+longer)\s+(?:(?:been\s+)?(?:rated|judged|graded|found(?:\s+to\s+be)?|assessed as)\s+)?{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:(?:in|for)\s+(?:any|a\s+single(?=\s+(?:area|category|pillar|judge?ment|test|standard))|a\s+single\s+one)(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS}|part of its work))?|anywhere\b)"
             rf"|\b(?:none|no one)\s+of\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:{_AREA_WORDS})\s+(?:is|was|were|are)\s+(?:rated\s+)?{Q}(?P<grade3>{G}){Q}(?:\s+or\s+{Q}(?P<grade4>{G}){Q})?",
             flags,
         )
@@ -924,7 +924,7 @@ class GradingExtractor:
             rf"(?:^\s*(?:(?-i:The)\s+(?:(?-i:[a-z]+)\s+){{1,2}}(?=(?-i:[A-Z])))?|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+|with\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
             # ("Rutland, the smallest council in England, was judged ..."; "X requires improvement to be good", Ofsted's grade in full;
             # "Bolton Council and Bury Council were both rated ...", each by `_share_coordinated_subjects`)
-            rf"(?:(?:has|have|had|was|is|were|are)\s+(?:again\s+|also\s+|now\s+|both\s+|all\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?)"
+            rf"(?:(?:has|have|had|was|is|were|are)\s+(?:again\s+|also\s+|now\s+|still\s+|both\s+|all\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?)"
             # "Bolton Council remains good", "continues to be rated good" (kept: also the grade before); "Oldham Council was upgraded to good"
             rf"|(?P<kept>(?:remains|remained|stays|stayed|continues\s+to\s+be|continued\s+to\s+be)\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?){Q}(?P<grade3>{G}){Q}"
             rf"|(?:(?:has|have|had|was|were)\s+)?(?:since\s+|now\s+)?(?:been\s+)?{_MOVED_TO}\s+{Q}(?P<grade4>{G}){Q})(?![\w-])"

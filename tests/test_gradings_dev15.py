@@ -109,11 +109,16 @@ def test_pdu_standards_stay_case_supervision(extractor):
                    ("sunderland-probation-delivery-unit", "court work", "good", False, None, None)}
 
 
-# 5. The force named in the lede is the subject though another is named once at the end.
+# 5. The force named in a story's lede (and called "the force" after) is the subject though another is named once at its end.
 def test_lede_force_is_the_subject(extractor):
     lines = ["Inspectors looked at the States of Jersey Police across eight areas of its work.",
              "The force was judged good at protecting vulnerable people.",
+             "Officers answered most emergency calls within the national target, the report said, though callers to the non-emergency line often waited more than ten minutes.",
+             "Inspectors found that too many investigations were handed to officers who had not been trained to run them, and that supervisors rarely checked the files.",
              "The island's force wasn't graded outstanding in any area.",
+             "The chief officer said the force accepted every recommendation and had already begun training more detectives.",
+             "The home affairs minister said the island would pay for the extra posts from next year's budget.",
+             "A backlog of several hundred crimes was waiting to be allocated to an investigator when inspectors visited in the spring.",
              "Back in 2017, inspectors rated its legitimacy good.",
              "On the mainland, Durham Constabulary was rated outstanding for preventing crime in 2023."]
     got = extraction(extractor, lines, "Island police told to speed up investigations")
@@ -125,7 +130,7 @@ def test_lede_force_is_the_subject(extractor):
 
 
 def test_round_up_has_no_subject(extractor):
-    """Trap for 5: two forces named alike in the lede still make a round-up."""
+    """Trap for 5: two forces named alike in a short story still make a round-up."""
     lines = ["Durham Constabulary and Cumbria Constabulary were both inspected this year.",
              "Durham Constabulary was rated good at investigating crime, and Cumbria Constabulary adequate."]
     assert extraction(extractor, lines, "Two northern forces inspected").subject_id is None

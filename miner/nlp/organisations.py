@@ -113,7 +113,7 @@ class OrganisationResolver:
                 org_id = user_data[span_key("organisation_id", start, end)] = org.id
                 label = span.label_ = org.kind
             resolved.append((span, start, end, label, org_id))
-        subject = self._subject([(start, org_id) for _, start, _, _, org_id in resolved], ctx.title, prefer, len(doc_text))
+        subject = self._subject([(start, org_id, label, doc_text[start:end]) for _, start, end, label, org_id in resolved], ctx.title, prefer, len(doc_text))
         ctx.subject_id = subject
         final = []
         mention_starts, mention_ids = [], []
@@ -169,21 +169,28 @@ class OrganisationResolver:
             return False
         return text.split(" ", 1)[0].lower() not in self.gazetteer.by_place
 
-    def _subject(self, mentions: Iterable[tuple[int, str | None]], title: str | None, prefer: str | None, length: int = 6000) -> str | None:
-        """The document's subject from its mentions (start offset, organisation id).
-        A mention in the document's first part (its first 3,000 characters, and its
-        first half in a short story) weighs more: a news story's lede names its
-        subject, a body named once in passing at its end ("Across the water, Cumbria
-        Constabulary was rated ...") is not a rival subject."""
-        early = min(3000, length // 2)
+    def _subject(self, mentions: Iterable[tuple[int, str | None, str, str]], title: str | None, prefer: str | None, length: int = 6000) -> str | None:
+        """The document's subject from its mentions (start offset, organisation id, label, text).
+        "The force", "the trust" (an anaphor of the body's kind) supports the body named
+        last before it: a story's lede names its subject and goes on calling it "the
+        force", so a body named once in passing at its end ("Across the water, Cumbria
+        Constabulary was rated ...") is no rival subject; a round-up's "the force" after
+        each force's own paragraph supports each alike. And a mention in the document's
+        first part weighs more (its first 3,000 characters; its first half in a shorter
+        story, though not in a paragraph or two, where every body named is in its lede)."""
+        early = min(3000, length // 2) if length >= 1000 else 3000
         scores: Counter[str] = Counter()
         title_lower = (title or "").lower()
-        for start, org_id in mentions:
+        last: tuple[str, str] | None = None  # the subject-kind body named last: (id, kind)
+        for start, org_id, label, text in sorted(mentions, key=itemgetter(0)):
             if org_id is None:
+                if last is not None and label.startswith("ANAPHOR:") and text.lower() in ANAPHORS[last[1]]:
+                    scores[last[0]] += 1.0
                 continue
             kind = self.gazetteer.organisation(org_id).kind
             if kind not in _SUBJECT_KINDS:
                 continue
+            last = (org_id, kind)
             weight = 1.0 + (2.0 if start < early else 0.0) + (1.0 if kind == prefer else 0.0)
             scores[org_id] += weight
         in_title = False

@@ -77,3 +77,32 @@ def test_column_lists_labelled_without_trafilatura_too():
               "<tr><td>Preventing crime</td><td></td></tr></table></main>")
     document = _walk_document(BeautifulSoup(markup, "lxml"), {})
     assert [b.text for b in document.blocks if b.kind == "table_row"] == ["Good | Adequate", "Adequate: Investigating crime", "Good: Preventing crime"]
+
+
+def _page(body: str) -> bytes:
+    prose = (
+        "<p>We inspected the trust in March 2024 and this page sets out what we found, the ratings we gave "
+        "and the reasons for them, for patients, staff and the public who use its services.</p>"
+    )
+    return f"<html><head><title>East Kent trust</title></head><body><main><h1>East Kent trust</h1>{prose}{body}{prose}</main></body></html>".encode()
+
+
+def test_a_ratings_block_stating_grades_is_kept():
+    # Trafilatura drops blocks classed "rating..." as widgets; an inspectorate's ratings block is content.
+    document = convert(_page(
+        '<div class="ratings"><p>Overall: Requires improvement</p><table><tr><td>Safe</td><td>Inadequate</td></tr></table></div>'
+    ))
+    assert "Overall: Requires improvement" in document.text
+    assert ("table_row", "Safe | Inadequate") in [(b.kind, b.text) for b in document.blocks]
+
+
+def test_an_expandable_report_section_is_kept():
+    section = "Staff did not always complete risk assessments for patients at risk of falls, and records were incomplete. " * 3
+    document = convert(_page(f'<section class="expandable-section"><h2>Is the service safe?</h2><p>{section.strip()}</p></section>'))
+    assert "Is the service safe?" in document.text
+    assert "risk assessments for patients at risk of falls" in document.text
+
+
+def test_a_star_rating_widget_is_still_dropped():
+    document = convert(_page('<div class="article-rating"><p>Rate this article: 4.5 stars (12 votes)</p></div>'))
+    assert "Rate this article" not in document.text

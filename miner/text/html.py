@@ -41,6 +41,15 @@ _FURNITURE_TEXT = re.compile(
     r"we use cookies|accept (?:all )?cookies|advertisement|follow us|skip to main content)",
     re.I,
 )
+# Trafilatura discards any block whose class mentions "rating" (star widgets on blogs) or
+# "expand" (teaser toggles); inspectorates' pages put their grades in "ratings" blocks and
+# whole report sections in expandable ones (`_unhide_report_blocks`).
+_RATING_OR_EXPANDER_CLASS = re.compile(r"rating|expand")
+_STATES_GRADE = re.compile(
+    r"\b(?:outstanding|good|requires? improvement|inadequate|adequate|poor|insufficient)\b", re.I
+)
+# More text than any widget holds: a section of the report.
+_SECTION_CHARACTERS = 200
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _TEXT_BLOCKS = {"p", "li", "dt", "dd", "blockquote", "pre", "figcaption", "caption", "address", "summary"}
 _CONTAINERS = {
@@ -59,10 +68,27 @@ def html_to_document(data: bytes | str, declared_charset: str | None = None) -> 
         markup = _flatten_deep(markup)
     soup = BeautifulSoup(markup, "lxml")
     metadata = _metadata(soup)
-    document = _main_content(markup, metadata)
+    document = _main_content(_unhide_report_blocks(soup, markup), metadata)
     if document is not None:
         return document
     return _walk_document(soup, metadata)
+
+
+def _unhide_report_blocks(soup: BeautifulSoup, markup: str) -> str:
+    """The markup with the class words that make trafilatura drop a block taken off
+    the blocks that state a grade or hold a section's worth of text (the markup
+    unchanged, and not re-serialised, when there are none)."""
+    changed = False
+    for tag in soup.find_all(class_=_RATING_OR_EXPANDER_CLASS):
+        text = tag.get_text(" ", strip=True)
+        if _STATES_GRADE.search(text) or len(text) > _SECTION_CHARACTERS:
+            kept = [c for c in tag.get("class", []) if not _RATING_OR_EXPANDER_CLASS.search(c)]
+            if kept:
+                tag["class"] = kept
+            else:
+                del tag["class"]
+            changed = True
+    return str(soup) if changed else markup
 
 
 def _too_deep(markup: str) -> bool:

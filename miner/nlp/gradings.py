@@ -224,6 +224,7 @@ _CONDITION = re.compile(r"\b(?:whether|if|unless)\b[^,;:.]*$", re.I)
 
 
 _KEPT_VERBS = ("remains ", "remained ", "stays ", "stayed ")
+_KEPT_LIST_GAP = re.compile(r"(?:\s|,|&|\band\b|\b(?:in|for|at)\b|\bthe\b|\bits\b|\btheir\b)*", re.I)  # between a kept grade's areas
 _GRADE_STARTS_LOW = ("good", "outstanding", "inadequate", "adequate", "requir", "poor", "not sufficiently", "reasonably", "rated", "judged", "graded", "'", "‘", "’", '"', "“")
 
 
@@ -786,7 +787,7 @@ class GradingExtractor:
         )
         # "care leavers remained inadequate", "remains rated requires improvement overall": a kept
         # grade, so the same grade at the inspection before (ANNOTATION.md).
-        self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
+        self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|continu(?:es|ed)\s+to\s+be)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         self.body_which = re.compile(
@@ -2456,12 +2457,19 @@ class GradingExtractor:
         for m in rule(self.given_rating, s, low) if "rating" in gate or "grade" in gate or "verdict" in gate or "judg" in gate or "score" in gate else ():
             if add(_Found(m.start("grade"), m.end(), m.group("grade"), OVERALL_IF_UNNAMED)) and m.group("again"):
                 found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
-        for m in rule(self.remained, s, low) if ("remain" in gate or "stay" in gate) and any(f.area and f.count is None and not f.previous for f in found) else ():
+        for m in rule(self.remained, s, low) if ("remain" in gate or "stay" in gate or "continue" in gate) and any(f.area and f.count is None and not f.previous for f in found) else ():
             kept = [f for f in found if f.area and f.count is None and not f.previous and f.start <= m.start("grade") < f.end]
             if kept:
                 kept[0].previous = False  # "remains rated ..., a rating it has held since 2018": the grade now
                 # Its own offsets (from "remained"): span values are keyed by them.
                 found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
+            last = kept[0] if kept else None
+            for f in sorted((f for f in found if last and f.start >= last.end and f.area and f.count is None and not f.previous and f.grade == last.grade), key=lambda f: f.start):
+                if not _KEPT_LIST_GAP.fullmatch(s, last.end, f.start):
+                    break
+                # "it continues to be good in effectiveness and legitimacy": the list's other areas are kept too.
+                f.previous, last = False, f
+                found.append(_Found(m.start(), f.end, f.grade, f.area, previous=True))  # (offsets of its own)
         for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.after_earlier, s, low) if found and "after" in gate and _YEAR.search(s) else ():
@@ -2625,6 +2633,9 @@ class GradingExtractor:
             if scale_id == "hmicfrs-fire" and resolved[0] != scale_id:
                 # A fire inspection grades its three pillars; its diagnostic areas ("Making best
                 # use of resources") are not PEEL's areas of the same name ("good use of resources").
+                return
+            if resolved[0] == "peel-2014" and resolved[1] not in _PEEL_2014_PILLARS and document_scale != "peel-2014":
+                # The 2014-19 framework's questions ("Planning for the future") are graded only in its own reports.
                 return
             scale_id, area = resolved
             if area == "case supervision" and scale_id == "hmi-probation" and "supervision" not in found.area.lower() and _YOUTH_JUSTICE.search(ctx.title or ctx.text[:2000]):
@@ -2893,6 +2904,7 @@ _KIND_INSPECTORATE = {
     "health_provider": ("cqc", "cqc", {"cqc"}),
     "local_authority": ("ofsted", "ofsted", {"ofsted", "hmi-probation"}),
 }
+_PEEL_2014_PILLARS = ("effectiveness", "efficiency", "legitimacy")
 _OFSTED_SCALES = ("ofsted", _OFSTED_2009)
 # The single inspection framework's first reports came out in 2014.
 _LAST_PRE_SIF_YEAR = 2013

@@ -2634,9 +2634,12 @@ class GradingExtractor:
                 # A fire inspection grades its three pillars; its diagnostic areas ("Making best
                 # use of resources") are not PEEL's areas of the same name ("good use of resources").
                 return
-            if resolved[0] == "peel-2014" and resolved[1] not in _PEEL_2014_PILLARS and document_scale != "peel-2014":
-                # The 2014-19 framework's questions ("Planning for the future") are graded only in its own reports.
-                return
+            if resolved[0] == "peel-2014" and resolved[1] not in _PEEL_2014_PILLARS and (document_scale != "peel-2014" or (inspection_year or 0) > 2020):
+                # The 2014-19 framework's questions ("Planning for the future") are graded only in its own reports
+                # (not in a 2025 story that recalls the force's 2019 pillar grades): the later framework's area, if any.
+                resolved = scales.resolve_area(found.area, "peel-2021")
+                if resolved is None or resolved[0] != "peel-2021":
+                    return
             scale_id, area = resolved
             if area == "case supervision" and scale_id == "hmi-probation" and "supervision" not in found.area.lower() and _YOUTH_JUSTICE.search(ctx.title or ctx.text[:2000]):
                 # A youth justice inspection's second domain is court work: its

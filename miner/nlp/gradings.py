@@ -257,10 +257,10 @@ def _hypothetical(s: str, found) -> bool:
     return (at > 0 and bool(_HYPOTHETICAL.search(s, max(0, at - 60), at) or _CONDITION.search(s, max(0, at - 80), at))) or _inverted_condition(s, found)
 
 
-# An inverted condition and its consequence: "Had the trust not improved, we would have rated it
-# inadequate", "Were it not for X, the force would be graded inadequate".
 # "we graded this as good", "inspectors rated this outstanding" (`_graded_this`): "this" the thing just named.
 _GRADED_THIS = re.compile(rf"\b(?:graded|rated|judged)\s+this\s+(?:as\s+|to\s+be\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
+# An inverted condition and its consequence: "Had the trust not improved, we would have rated it
+# inadequate", "Were it not for X, the force would be graded inadequate".
 _INVERTED_CONDITION = re.compile(r"^[\s'‘’\"“”]*(?:Had|Were|Should)\s+[^,;:.]{3,120},\s+(?:[^;:.]{0,80}?\s)?(?:would|could|might)\s[^;:.]*$")
 
 

@@ -226,6 +226,7 @@ _CONDITION = re.compile(r"\b(?:whether|if|unless)\b[^,;:.]*$", re.I)
 
 
 _KEPT_VERBS = ("remains ", "remained ", "stays ", "stayed ")
+_KEPT_LIST_GAP = re.compile(r"(?:\s|,|&|\band\b|\b(?:in|for|at)\b|\bthe\b|\bits\b|\btheir\b)*", re.I)  # between a kept grade's areas
 _GRADE_STARTS_LOW = ("good", "outstanding", "inadequate", "adequate", "requir", "poor", "not sufficiently", "reasonably", "rated", "judged", "graded", "'", "‘", "’", '"', "“")
 
 
@@ -255,7 +256,23 @@ def _verb_then_capital(s: str) -> bool:
 def _hypothetical(s: str, found) -> bool:
     """Whether the grade of `found` is only possible or wished for ("could be rated inadequate")."""
     at = s.lower().rfind(found.grade.lower(), found.start, found.end)
-    return at > 0 and bool(_HYPOTHETICAL.search(s, max(0, at - 60), at) or _CONDITION.search(s, max(0, at - 80), at))
+    return (at > 0 and bool(_HYPOTHETICAL.search(s, max(0, at - 60), at) or _CONDITION.search(s, max(0, at - 80), at))) or _inverted_condition(s, found)
+
+
+# "we graded this as good", "inspectors rated this outstanding" (`_graded_this`): "this" the thing just named.
+_GRADED_THIS = re.compile(rf"\b(?:graded|rated|judged)\s+this\s+(?:as\s+|to\s+be\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
+# An inverted condition and its consequence: "Had the trust not improved, we would have rated it
+# inadequate", "Were it not for X, the force would be graded inadequate".
+_INVERTED_CONDITION = re.compile(r"^[\s'‘’\"“”]*(?:Had|Were|Should)\s+[^,;:.]{3,120},\s+(?:[^;:.]{0,80}?\s)?(?:would|could|might)\s[^;:.]*$")
+
+
+def _inverted_condition(s: str, found) -> bool:
+    """Whether the grade of `found` is the consequence of a condition that fronts the sentence with "Had",
+    "Were" or "Should" ("Had the trust not made progress, we would have rated well-led inadequate")."""
+    if not s.lstrip("'‘’\"“” ").startswith(("Had ", "Were ", "Should ")):
+        return False
+    at = s.lower().find(found.grade.lower(), found.start)  # (a rule's span may end at the area: the grade is after it)
+    return at > 0 and bool(_INVERTED_CONDITION.search(s, 0, at))
 
 
 # The learned layer's whole-body grade (`_emit_learned`): the whole body given it by a rating
@@ -540,7 +557,7 @@ class GradingExtractor:
             flags,
         )
         # A numbered standard and its rating, its name not an area alias: "1.2 Staff | Outstanding".
-        self.numbered_standard = re.compile(rf"^\s*(?P<domain>[1-4])\.[1-4]\.?\s+(?!(?:{G})\b)(?P<name>(?-i:[A-Z])[\w ,'’&-]{{2,60}}?)\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags)
+        self.numbered_standard = re.compile(rf"^\s*(?P<domain>[1-4])\.[1-4]\.?(?:\s*\|)?\s+(?!(?:{G})\b)(?P<name>(?-i:[A-Z])[\w ,'’&-]{{2,60}}?)\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags)
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
@@ -588,11 +605,11 @@ class GradingExtractor:
             flags,
         )
         self.count_of = re.compile(
-            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}|better|above){Q}(?![\w-]))?(?:\s+overall\s*,?\s*and)?(?:\s+(?:grades|ratings))?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
+            rf"(?<![\w-]){Q}(?P<grade>{G}|{_FAILING}){Q}(?![\w-])(?:\s+or\s+{Q}(?P<grade2>{G}|{_FAILING}|better|above){Q}(?![\w-]))?(?:\s+overall\s*,?\s*and)?(?:\s+(?:grades|ratings))?\s+(?:in|for|across|on|against)\s+(?:(?:all|every one of|each of)\s+(?:the\s+)?(?:(?:other|remaining)\s+)?(?=(?:{N})\b))?(?:(?:just|only)\s+)?(?:the\s+)?(?:other|remaining|a\s+further|another|a\s+further)?\s*(?P<count>{N}|(?:all|both)(?=\s+(?:(?:{N})\s+)?(?:of\s+(?:the|its)\s+)?(?:areas|pillars|categories|questions|judgements|tests))|another(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[,.;]|\band\b|\bwith\b|$))|the\s+(?:other|remaining|last|third|fourth|fifth)(?=(?:\s+(?:area|one|pillar|question|test))?\s*(?:[.;]|$)))\b(?:\s+(?:more|further|other|others))?\s*(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\b\s*)?(?:{_AREA_WORDS}|(?:the\s+)?\w+\s+areas?)?",
             flags,
         )
         self.count_subject = re.compile(
-            rf"(?:(?P<remaining>remaining|other)\s+|(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?)(?P<count>{N}|all|both|every\s+one(?=\s+of\b)|each(?=\s+of\b))(?:\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})|(?(remaining)(?=\s+[–—]\s)|(?!)))(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+(?:to\s+be\s+|to\s+(?=requir))?)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}|{_LOWEST_PHRASE}){Q}(?![\w-])",
+            rf"(?:(?P<remaining>remaining|other)\s+|(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?)(?P<count>{N}|all|both|every\s+one(?=\s+of\b)|each(?=\s+of\b))(?:\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})|(?(remaining)(?=\s+[–—]\s)|(?!)))(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is|but|while|whereas|although|though)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+(?:to\s+be\s+|to\s+(?=requir))?)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}|{_LOWEST_PHRASE}){Q}(?![\w-])",
             flags,
         )
         # Scores in prose, on a scale reported as scores: "Safety scored 1", "the
@@ -774,7 +791,7 @@ class GradingExtractor:
         )
         # "care leavers remained inadequate", "remains rated requires improvement overall": a kept
         # grade, so the same grade at the inspection before (ANNOTATION.md).
-        self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
+        self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|continu(?:es|ed)\s+to\s+be)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named
         # (its name may join words: "Redcar and Cleveland, which was judged inadequate in 2022")
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
@@ -1251,6 +1268,10 @@ class GradingExtractor:
                     running = gates.search(_RUNNING, sent_text, gate=True)
                     if running:  # "..., with that key question scoring 'good' for the third inspection in a row"
                         founds.append(_Found(min(this_area.start(), running.start()), max(this_area.end(), running.end()), founds[-1].grade, founds[-1].area, previous=True))
+            if not founds and ("d this " in (low or sent_text.lower())):
+                # "We estimate that it records 93.4 percent of reported crime, and we graded this as good":
+                # the area named last before it, in the sentence or the one before.
+                self._graded_this(sent_text, sentences[i - 1].text if i else "", founds)
             if i and founds and "stayed the same" in sentences[i - 1].text and self.rating_same.search(sentences[i - 1].text):
                 # "Our rating of this service stayed the same. We rated it as good because:"
                 for f in [f for f in founds if f.area == OVERALL and f.previous is None and f.count is None]:
@@ -2449,12 +2470,19 @@ class GradingExtractor:
         for m in rule(self.given_rating, s, low) if "rating" in gate or "grade" in gate or "verdict" in gate or "judg" in gate or "score" in gate else ():
             if add(_Found(m.start("grade"), m.end(), m.group("grade"), OVERALL_IF_UNNAMED)) and m.group("again"):
                 found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL_IF_UNNAMED, previous=True))  # its own offsets
-        for m in rule(self.remained, s, low) if ("remain" in gate or "stay" in gate) and any(f.area and f.count is None and not f.previous for f in found) else ():
+        for m in rule(self.remained, s, low) if ("remain" in gate or "stay" in gate or "continue" in gate) and any(f.area and f.count is None and not f.previous for f in found) else ():
             kept = [f for f in found if f.area and f.count is None and not f.previous and f.start <= m.start("grade") < f.end]
             if kept:
                 kept[0].previous = False  # "remains rated ..., a rating it has held since 2018": the grade now
                 # Its own offsets (from "remained"): span values are keyed by them.
                 found.append(_Found(m.start(), m.end(), kept[0].grade, kept[0].area, previous=True))
+            last = kept[0] if kept else None
+            for f in sorted((f for f in found if last and f.start >= last.end and f.area and f.count is None and not f.previous and f.grade == last.grade), key=lambda f: f.start):
+                if not _KEPT_LIST_GAP.fullmatch(s, last.end, f.start):
+                    break
+                # "it continues to be good in effectiveness and legitimacy": the list's other areas are kept too.
+                f.previous, last = False, f
+                found.append(_Found(m.start(), f.end, f.grade, f.area, previous=True))  # (offsets of its own)
         for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.after_earlier, s, low) if found and "after" in gate and _YEAR.search(s) else ():
@@ -2534,6 +2562,17 @@ class GradingExtractor:
                 found.append(_Found(line.start("name"), line.end("grade"), line.group("grade"), OVERALL_IF_UNNAMED, named=True))
         return found
 
+    def _graded_this(self, s: str, before: str, found: list[_Found]) -> None:
+        """"..., and we graded this as good": a grade of the area named last before "this" in sentence
+        `s`, else in the sentence `before` it (none when neither names one, or the grade is only possible)."""
+        m = _GRADED_THIS.search(s)
+        if m is None:
+            return
+        named = list(self.scales.area_regex.finditer(s, 0, m.start())) or list(self.scales.area_regex.finditer(before))
+        item = _Found(m.start(), m.end(), m.group("grade"), named[-1].group(0), explicit=True) if named else None
+        if item is not None and not _hypothetical(s, item) and not _denied(s, item):
+            found.append(item)
+
     def _grade_then_areas(self, s: str, found: list[_Found]) -> None:
         """"Good: investigating crime and responding to the public": a grade, then the areas given it
         and nothing else (a list item or a line of a summary)."""
@@ -2608,6 +2647,12 @@ class GradingExtractor:
                 # A fire inspection grades its three pillars; its diagnostic areas ("Making best
                 # use of resources") are not PEEL's areas of the same name ("good use of resources").
                 return
+            if resolved[0] == "peel-2014" and resolved[1] not in _PEEL_2014_PILLARS and (document_scale != "peel-2014" or (inspection_year or 0) > 2020):
+                # The 2014-19 framework's questions ("Planning for the future") are graded only in its own reports
+                # (not in a 2025 story that recalls the force's 2019 pillar grades): the later framework's area, if any.
+                resolved = scales.resolve_area(found.area, "peel-2021")
+                if resolved is None or resolved[0] != "peel-2021":
+                    return
             scale_id, area = resolved
             if area == "case supervision" and scale_id == "hmi-probation" and "supervision" not in found.area.lower() and _YOUTH_JUSTICE.search(ctx.title or ctx.text[:2000]):
                 # A youth justice inspection's second domain is court work: its
@@ -2875,6 +2920,7 @@ _KIND_INSPECTORATE = {
     "health_provider": ("cqc", "cqc", {"cqc"}),
     "local_authority": ("ofsted", "ofsted", {"ofsted", "hmi-probation"}),
 }
+_PEEL_2014_PILLARS = ("effectiveness", "efficiency", "legitimacy")
 _OFSTED_SCALES = ("ofsted", _OFSTED_2009)
 # The single inspection framework's first reports came out in 2014.
 _LAST_PRE_SIF_YEAR = 2013

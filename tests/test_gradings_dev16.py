@@ -183,3 +183,17 @@ def test_split_header_trap_figures(extractor):
              "Safety 12 24"]
     got = extract(extractor, lines, "Report on an unannounced inspection of HMP Lindholme", published="2025-06-01", kind="report")
     assert not any(previous for _, _, _, previous, _, _ in got)
+
+
+# 2b. "Leaders" heading a list of Ofsted's judgements is the leaders judgement.
+@pytest.mark.parametrize("line, expected", [
+    ("Leaders, help and protection and care leavers were all judged outstanding.",
+     {("impact of leaders", "outstanding"), ("help and protection", "outstanding"), ("care leavers", "outstanding")}),
+    # Traps: leaders as people, not the judgement.
+    ("Leaders and managers know their services well, and help and protection is good.", {("help and protection", "good")}),
+    ("Leaders, managers and social workers said care leavers were judged good.", {("care leavers", "good")}),
+])
+def test_leaders_in_a_list_of_judgements(extractor, line, expected):
+    lines = ["Ofsted inspected Bolton Council's children's services in January.", line]
+    got = extract(extractor, lines, "Bolton children's services inspected", published="2025-03-14")
+    assert {(area, grade) for org, area, grade, previous, count, out_of in got if org == "bolton-council"} == expected

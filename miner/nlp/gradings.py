@@ -80,6 +80,8 @@ _BODY_PLURALS = Literals(["councils", "authorities", "forces", "trusts", "prison
 _BODIES_COUNTED = re.compile(rf"\b(?:(?:{NUMBER}|\d+)\s+(?:out\s+)?of\s+(?:the\s+|england['’]s\s+)?(?:{NUMBER}|[\d,]+)\s+{_BODY_PLURAL}\b|\bof\s+the\s+(?:{NUMBER}|[\d,]+)\s+{_BODY_PLURAL}\s*,\s*(?:{NUMBER}|\d+)\b)", re.I)
 # A comparison header of scores split over lines, joined: "Healthy prison test Score (2024) Score (2019) Outcome at this inspection".
 _SPLIT_SCORE_HEADER = re.compile(r"^(?P<label>[A-Za-z][\w ,'’-]{1,50}?)\s+(?P<first>Score\s*\(\s*(?:19|20)\d\d\s*\))\s+(?P<second>Score\s*\(\s*(?:19|20)\d\d\s*\))(?:\s+[A-Za-z][\w ]{0,40})?$", re.I)
+# "Leaders" heading a list of Ofsted's judgements ("Leaders, help and protection and children in care were ...").
+_LEADERS_LISTED = re.compile(r"^\s*(?P<leaders>leaders)(?:,\s+|\s+and\s+)", re.I)
 # The fire scale's pillars (2018-22); its other areas are the 2023-25 round's eleven.
 _FIRE_PILLARS = frozenset(("effectiveness", "efficiency", "people"))
 # Another body's own last inspection, its latest ("..., at its last inspection").
@@ -2587,6 +2589,13 @@ class GradingExtractor:
             found[:] = [f for f in found if f.count is not None or not _denied(s, f)]
         if found and any(w in gate for w in _HYPOTHETICAL_WORDS):
             found[:] = [f for f in found if not _hypothetical(s, f)]
+        if found and scale_id == "ofsted" and (gate.startswith("leader") or gate.lstrip().startswith("leader")):
+            leaders = _LEADERS_LISTED.match(s)
+            first = min((f for f in found if f.area and f.area[:2] != "__" and f.count is None), key=lambda f: f.start, default=None) if leaders else None
+            if first is not None and first.start == leaders.end():
+                # "Leaders, help and protection and children in care were all graded good": the leaders
+                # judgement named first in a list of the judgements, sharing their grade.
+                add(_Found(leaders.start("leaders"), leaders.end("leaders"), first.grade, "impact of leaders", previous=first.previous))
         if found and " of " in gate and _BODY_PLURALS.any_in(gate):
             # "12 of the 153 councils in England are currently rated inadequate": a number of bodies, no body's grade.
             counted = _BODIES_COUNTED.search(s)

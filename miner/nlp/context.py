@@ -53,6 +53,10 @@ class DocContext:
     organisation_mentions: tuple[list[int], list[str | None]] | None = None
     # Set by set_span_group: per span group key, the SpanGroup made and its spans' offsets (span_offsets).
     _span_offsets: dict = field(default_factory=dict, repr=False)
+    # Set by miner_organisations: the title names two or more bodies that can be
+    # subjects (a round-up: "Warrington wins ... as Leicester slips ..."), so a
+    # record in a paragraph naming no body is the last body's named before it.
+    several_in_title: bool = False
 
     def literal_index(self, literals: Literals) -> LiteralIndex:
         """Where `literals`' words start in the whole text (scan.LiteralIndex), made once per document."""

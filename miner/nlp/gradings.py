@@ -73,6 +73,19 @@ _PREVIOUS_CUE = re.compile(
     r"|\b(?:improvement|up|down|change|step)\s+(?:on|from)\s+(?:its|the|their)\s+(?:first|last|previous|earlier)\s+inspection\b[^.;]{0,60}?,\s+when\b",
     re.I,
 )
+# A number of bodies as a sentence's subject ("12 of the 153 councils in England are ...",
+# "Of the ten forces, three were ..."): the grades after it are no one body's.
+_BODY_PLURAL = r"(?:councils|local\s+authorities|forces|police\s+forces|trusts|prisons|fire\s+(?:and\s+rescue\s+)?services|probation\s+delivery\s+units|pdus)"
+_BODY_PLURALS = Literals(["councils", "authorities", "forces", "trusts", "prisons", "services", "units", "pdus"])
+_BODIES_COUNTED = re.compile(rf"\b(?:(?:{NUMBER}|\d+)\s+(?:out\s+)?of\s+(?:the\s+|england['’]s\s+)?(?:{NUMBER}|[\d,]+)\s+{_BODY_PLURAL}\b|\bof\s+the\s+(?:{NUMBER}|[\d,]+)\s+{_BODY_PLURAL}\s*,\s*(?:{NUMBER}|\d+)\b)", re.I)
+# A comparison header of scores split over lines, joined: "Healthy prison test Score (2024) Score (2019) Outcome at this inspection".
+_SPLIT_SCORE_HEADER = re.compile(r"^(?P<label>[A-Za-z][\w ,'’-]{1,50}?)\s+(?P<first>Score\s*\(\s*(?:19|20)\d\d\s*\))\s+(?P<second>Score\s*\(\s*(?:19|20)\d\d\s*\))(?:\s+[A-Za-z][\w ]{0,40})?$", re.I)
+# "Leaders" heading a list of Ofsted's judgements ("Leaders, help and protection and children in care were ...").
+_LEADERS_LISTED = re.compile(r"^\s*(?P<leaders>leaders)(?:,\s+|\s+and\s+)", re.I)
+# The fire scale's pillars (2018-22); its other areas are the 2023-25 round's eleven.
+_FIRE_PILLARS = frozenset(("effectiveness", "efficiency", "people"))
+# Another body's own last inspection, its latest ("..., at its last inspection").
+_ITS_LAST_INSPECTION = re.compile(r"(?:at|in|during|when)\s+(?:its|their)\s+(?:last|latest|most\s+recent)\s+(?:full\s+)?inspection", re.I)
 # A capitalised name of up to seven words ("Hull Royal Infirmary", "West Northamptonshire").
 _NAME = r"(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,6}"
 _NAME_RX = re.compile(_NAME)
@@ -217,7 +230,7 @@ _AREA_LIST_REST = re.compile(r"(?:\s|,|;|&|\.|\band\b|\bthe\b)*", re.I)  # what 
 # judged inadequate", "hopes to be rated outstanding", "would be placed in the inadequate category".
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|may|might|would|should|risks?|risking|risked|hopes?|hoping|hoped|wants?|wanted|aims?|aiming|aimed|bid|seeks?|seeking|expects?|expected)"
-    r"\s+(?:(?:to|be|being|become|becoming|have|been|now|still|soon|also|again|even|rated|judged|graded|found|considered|deemed|assessed|as|given|awarded|placed|in|the|an?|downgraded|upgraded)\s+)+" + QUOTE + "$",
+    r"\s+(?:(?:to|be|being|become|becoming|have|been|now|still|soon|also|again|even|rated|judged|graded|found|considered|deemed|assessed|as|given|awarded|placed|in|the|an?|downgraded|upgraded|earned|received|won|secured)\s+)+" + QUOTE + "$",
     re.I,
 )
 _HYPOTHETICAL_WORDS = ("could ", "may ", "might ", "would ", "should ", "risk", "hope", "want", "aim", "bid ", "seek", "expect", "whether", "if ")
@@ -774,7 +787,8 @@ class GradingExtractor:
         self.transition = re.compile(
             rf"\b(?:fell|fallen|dropped|slipped|declined|deteriorated|improved|rose|risen|moved|went|gone|climbed|jumped|changed|upgraded|downgraded)(?:\s+(?:down|up|back))?\s+from\s+"
             # ("from 'Inadequate' in 2019 to 'Good' this year")
-            rf"{Q}(?P<from>{G}){Q}(?:\s+(?:in|at)\s+(?:(?:19|20)\d\d|(?:its|the|their)\s+(?:last|previous|first)\s+inspection))?\s+to\s+{Q}(?P<to>{G}){Q}(?![\w-])",
+            # ("from good at the last inspection in 2022 to requires improvement": both, in either order)
+            rf"{Q}(?P<from>{G}){Q}(?:\s+(?:in|at)\s+(?:(?:19|20)\d\d|(?:its|the|their)\s+(?:last|previous|first)\s+inspection)){{0,2}}\s+to\s+{Q}(?P<to>{G}){Q}(?![\w-])",
             flags,
         )
         # "fell to inadequate from good for responding to the public": the grade now, then the one before.
@@ -972,6 +986,35 @@ class GradingExtractor:
             rf"(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
+        # A body described by its kind and the place it serves: "The ambulance service for the East
+        # Midlands has been rated as requires improvement by the health watchdog" (the whole body's rating).
+        self.described_body_rated = re.compile(
+            rf"\bthe\s+(?:ambulance|fire(?:\s+and\s+rescue)?|hospital|health|probation|children['’]s)\s+(?:service|services|trust)\s+(?:for|in|covering|serving)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}}"
+            rf"\s+(?:has\s+been|had\s+been|was|is)\s+(?:(?:now|also)\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|in|overall)\b)",
+            flags,
+        )
+        # Areas that earned a grade: "Its treatment of the public and its leadership also earned good
+        # grades", "Responding to fires ..., and getting the right people with the right skills all earned
+        # a 'good' verdict" (earlier areas of the list take it too).
+        self.area_earned = re.compile(
+            rf"{A}\s+(?:(?:also|all|both|each|too|have|has|had)\s+)*(?:earned|earn|earns|received|receive|receives|won|secured|got|gained|(?:was|were|been)\s+(?:given|awarded|handed))\s+(?:an?\s+|the\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])\s+(?:grades?|ratings?|verdicts?|judge?ments?|scores?)\b",
+            flags,
+        )
+        # An area with a relative clause before its grade: "Protection work, which covers fire safety
+        # checks of businesses, was judged adequate" (the area starts the sentence).
+        self.area_aside_rated = re.compile(
+            rf"^\s*{A},\s+(?:which|that)\s+[^,;]{{1,80}},\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:also\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|in|on)\b)",
+            flags,
+        )
+        # A grade given to the areas just named: "praised for its neighbourhood policing, ..., and for
+        # the way it manages registered sex offenders, both of which were judged good".
+        self.both_of_which = re.compile(rf",?\s+(?P<all>both|all|each)\s+of\s+which\s+(?:were|are|have\s+been|had\s+been|was|is)\s+(?:(?:also|now)\s+)?(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])", flags)
+        # A grade shared by areas after it: "..., as did the service's preparation for major and
+        # multi-agency incidents", "was judged adequate, as were its use of resources and ...".
+        self.as_did_areas = re.compile(r",\s+as\s+(?:did|were|was|had)\s+", flags)
+        # "East Midlands Ambulance Service NHS Trust (EMAS), which covers ..., had previously been rated good.":
+        # the body's earlier overall rating, ending its sentence.
+        self.previously_rated_end = re.compile(rf"\b(?:had|has)\s+previously\s+been\s+(?:rated|judged|graded)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}\s*\.?\s*$", flags)
         # PEEL's pillars were once inspected one at a time: "In our 2017 efficiency inspection the
         # force was judged good" grades the pillar the inspection is named after.
         self.pillar_inspection = re.compile(
@@ -1311,9 +1354,10 @@ class GradingExtractor:
                         # was one of two areas rated adequate at that time.": that inspection's total.
                         found.out_of = earlier_total[1]
                         found.earlier_total = True
-                    elif document_total and found.count and not found.bare_count and ctx.subject_id is not None:
+                    elif document_total and found.count and not found.bare_count and ctx.subject_id is not None and orgs.near(sent.start_char + found.start, sent.start_char) in (ctx.subject_id, None):
                         # A zero count ("not rated inadequate in any area") holds
-                        # whatever the total: only a nearby one is its own.
+                        # whatever the total: only a nearby one is its own. (Another body's count,
+                        # "Derbyshire Fire and Rescue Service was graded good in eight areas", is not of this total.)
                         found.out_of = document_total
                         found.document_total = True
                 self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
@@ -1818,6 +1862,7 @@ class GradingExtractor:
         and under it rows of an area and two grades. Each grade belongs to its
         column's inspection (the first grade alone would read as the current one)."""
         columns = None
+        grace = False  # a header split over lines (`_SPLIT_SCORE_HEADER`): rows with an outcome line after each
         scale = self.scales.scales.get(ctx.inspection.scale or "")
         for i, kind in enumerate(ctx.kinds):
             start, end = ctx.starts[i], ctx.ends[i]
@@ -1828,7 +1873,15 @@ class GradingExtractor:
             low = text.lower()
             header = _COMPARISON_HEADER.match(text) if _may_be_comparison_header(low) else None
             if header:
-                columns = [header.group("first"), header.group("second")]
+                columns, grace = [header.group("first"), header.group("second")], False
+                continue
+            if columns is None and scale is not None and scale.scores and low.endswith("score") and i + 3 < len(ctx.kinds):
+                # The header split over lines by the PDF's cell wrapping: "Healthy prison test Score" /
+                # "(2024)" / "Score" / "(2019) Outcome at this inspection".
+                joined = " ".join(ctx.text[ctx.starts[k] : ctx.ends[k]] for k in range(i, i + 4) if ctx.ends[k] - ctx.starts[k] < 80)
+                split = _SPLIT_SCORE_HEADER.match(joined)
+                if split:
+                    columns, grace = [split.group("first"), split.group("second")], True
                 continue
             if columns is None:
                 continue
@@ -1837,6 +1890,8 @@ class GradingExtractor:
             if not row and scale is not None and scale.scores:
                 row = self.row_scores.match(text)
                 grades = (scale.score_grade(row.group("grade")), scale.score_grade(row.group("grade2") or "")) if row else None
+            if not row and grace and (text[:1] == "(" or low == "score" or low.startswith("outcome")):
+                continue  # the split header's own lines, and a row's outcome cell on a line of its own
             if not row:
                 columns = None
                 continue
@@ -2454,6 +2509,29 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before:
                 add(_Found(m.start(), m.end(), before[-1].grade, m.group("area") or m.group("area2"), previous=before[-1].previous))
+        for m in rule(self.area_earned, s, low) if "earn" in gate or "receive" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "won" in gate or "secured" in gate or "got" in gate or "gained" in gate else ():
+            if add(_Found(m.start("area"), m.end(), m.group("grade"), m.group("area"))):
+                for extra in self._list_before(s, m.start("area")):
+                    add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0)))
+        for m in self.both_of_which.finditer(s) if " of which " in gate else ():
+            head = s[: m.start()]
+            named = list(self.scales.area_regex.finditer(s, max(head.rfind(";"), head.rfind(": ")) + 1, m.start()))
+            if m.group("all").lower() == "both":
+                named = named[-2:] if len(named) >= 2 else []
+            for area in named:
+                add(_Found(area.start(), area.end(), m.group("grade"), area.group(0)))
+        for m in rule(self.area_aside_rated, s, low) if ", which " in gate or ", that " in gate else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
+        for m in self.as_did_areas.finditer(s) if found and (" as did " in gate or " as were " in gate or " as was " in gate or " as had " in gate) else ():
+            before = [f for f in found if f.area and f.area[:2] != "__" and f.count is None and f.end <= m.start()]
+            if before:
+                end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although|though|however)\b")
+                for extra in self.scales.area_regex.finditer(s, m.end(), end):
+                    add(_Found(extra.start(), extra.end(), before[-1].grade, extra.group(0), previous=before[-1].previous))
+        for m in rule(self.described_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in rule(self.previously_rated_end, s, low) if "previously" in gate and scale_id in ("cqc", "ofsted", "hmi-probation") and not found else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True))
         for m in rule(self.body_moved, s, low) if " to " in gate and _TRANSITION_STARTS.any_in(gate) and not any(f.area and f.area[:2] != "__" for f in found) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=False))
         for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "downgraded" in gate or "upgraded" in gate or "lowered" in gate or "raised" in gate or "moved" in gate else ():
@@ -2552,6 +2630,18 @@ class GradingExtractor:
             found[:] = [f for f in found if f.count is not None or not _denied(s, f)]
         if found and any(w in gate for w in _HYPOTHETICAL_WORDS):
             found[:] = [f for f in found if not _hypothetical(s, f)]
+        if found and scale_id == "ofsted" and (gate.startswith("leader") or gate.lstrip().startswith("leader")):
+            leaders = _LEADERS_LISTED.match(s)
+            first = min((f for f in found if f.area and f.area[:2] != "__" and f.count is None), key=lambda f: f.start, default=None) if leaders else None
+            if first is not None and first.start == leaders.end():
+                # "Leaders, help and protection and children in care were all graded good": the leaders
+                # judgement named first in a list of the judgements, sharing their grade.
+                add(_Found(leaders.start("leaders"), leaders.end("leaders"), first.grade, "impact of leaders", previous=first.previous))
+        if found and " of " in gate and _BODY_PLURALS.any_in(gate):
+            # "12 of the 153 councils in England are currently rated inadequate": a number of bodies, no body's grade.
+            counted = _BODIES_COUNTED.search(s)
+            if counted:
+                found[:] = [f for f in found if f.start < counted.start()]
         if "respectively" in gate:
             self._respectively(s, found)
         if not found and (":" in s or "–" in s or "—" in s):
@@ -2653,6 +2743,10 @@ class GradingExtractor:
                 resolved = scales.resolve_area(found.area, "peel-2021")
                 if resolved is None or resolved[0] != "peel-2021":
                     return
+            if resolved[0] == "hmicfrs-fire" and resolved[1] not in _FIRE_PILLARS and (scale_id not in (None, "hmicfrs-fire") or (inspection_year or 0) < 2023):
+                # The eleven areas are graded from the 2023-25 round on (before it, the three pillars),
+                # and only in a fire inspection ("protection work" in a PEEL report is no fire area).
+                return
             scale_id, area = resolved
             if area == "case supervision" and scale_id == "hmi-probation" and "supervision" not in found.area.lower() and _YOUTH_JUSTICE.search(ctx.title or ctx.text[:2000]):
                 # A youth justice inspection's second domain is court work: its
@@ -2775,6 +2869,9 @@ class GradingExtractor:
         if last_sentence and gates.search(_PREVIOUS_CUE, last_sentence, gate=True) and found.method != "table" and not tally and not (current_end is not None and 0 <= sent_start - current_end <= 3) and not _NOW_AGAINST_EARLIER.search(last_sentence):
             years = [int(y) for y in _YEAR.findall(last_sentence) if inspection_year is None or int(y) < inspection_year]
             head = sent_text[: found.start]
+            if ", but " in head:
+                # "..., but care leavers still require improvement": the clause of the grade says when.
+                head = head[head.rfind(", but ") :]
             if years and gates.search(_WAS, head) and not gates.search(_PRESENT_OR_SINCE, head):
                 # Not when this sentence names another body than the one before it (or the subject):
                 # "Wakefield Council's services were assessed as ..." after Kirklees' earlier grade.
@@ -2848,6 +2945,10 @@ class GradingExtractor:
             # latest inspection, not to one before it (as `past_years` below, for the subject only),
             # unless the sentence goes on to a later one ("..., and it is now adequate", "has since climbed to good").
             cue = next((c for c in _PREVIOUS_CUE.finditer(clause) if not _YEAR_CUE.fullmatch(c.group(0))), None)
+        if cue and not subject and _ITS_LAST_INSPECTION.fullmatch(cue.group(0)) and not _LATER.search(sentence):
+            # "Staffordshire Police was not rated outstanding in any area at its last inspection":
+            # another body's last inspection is its latest, as ANNOTATION.md has a year alone date it.
+            cue = next((c for c in _PREVIOUS_CUE.finditer(clause, cue.end()) if not _YEAR_CUE.fullmatch(c.group(0))), None)
         if cue and re.search(r"\bfrom\b", cue.group(0)) and clause_start + cue.start() > found.start:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
         if cue and re.search(r"\bfrom\b", cue.group(0)) and _FROM_GRADE_TO.search(sentence, 0, found.start):

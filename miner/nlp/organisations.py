@@ -114,6 +114,10 @@ class OrganisationResolver:
                 label = span.label_ = org.kind
             resolved.append((span, start, end, label, org_id))
         subject = self._subject([(start, org_id, label, doc_text[start:end]) for _, start, end, label, org_id in resolved], ctx.title, prefer, len(doc_text))
+        if len(self._titled) >= 2:
+            ctx.several_in_title = True
+            lede = next((org_id for _, start, _, _, org_id in resolved if org_id in self._titled and ctx.block_kind(start) not in ("title", "heading")), None)
+            subject = lede or subject
         ctx.subject_id = subject
         final = []
         mention_starts, mention_ids = [], []
@@ -178,6 +182,7 @@ class OrganisationResolver:
         each force's own paragraph supports each alike. And a mention in the document's
         first part weighs more (its first 3,000 characters; its first half in a shorter
         story, though not in a paragraph or two, where every body named is in its lede)."""
+        self._titled = ()  # the bodies the title names, when it names several
         early = min(3000, length // 2) if length >= 1000 else 3000
         scores: Counter[str] = Counter()
         title_lower = (title or "").lower()
@@ -194,11 +199,15 @@ class OrganisationResolver:
             weight = 1.0 + (2.0 if start < early else 0.0) + (1.0 if kind == prefer else 0.0)
             scores[org_id] += weight
         in_title = False
+        base = dict(scores)
         if title_lower:
             for org_id in list(scores):
                 org = self.gazetteer.organisation(org_id)
                 if any(_named_in_title(n, title, title_lower) for n in org.names) or (org.place and org.place.lower() in title_lower and org.kind == prefer):
                     scores[org_id] += 25
+                    in_title = True
+                elif org.place and org.kind == prefer and _SHORT_PLACE.get(org.place.lower()) and re.search(rf"\b{_SHORT_PLACE[org.place.lower()]}\b", title_lower):
+                    scores[org_id] += 25  # "Notts fire service told to ...": a county's short form
                     in_title = True
         if not in_title and title:
             # The title names the local unit by its place and its kind as a common noun
@@ -235,6 +244,12 @@ class OrganisationResolver:
                     in_title = True
         if not scores:
             return None
+        titled = [o for o, v in scores.items() if v - base.get(o, 0) >= 25]
+        if len(titled) >= 2:
+            # A title naming several bodies ("Warrington wins ... as Leicester slips ..."):
+            # the one its first sentence names leads the story, and each paragraph's
+            # records are the body it names (`OrganisationIndex.near`).
+            self._titled = titled
         ranked = scores.most_common(2)
         if not in_title and len(ranked) == 2 and ranked[1][1] >= 0.6 * ranked[0][1]:
             return None  # a round-up of several forces or councils has no single subject
@@ -381,7 +396,7 @@ class OrganisationIndex:
         block = self.context.block_span(offset)
         if i >= 0 and block and self.starts[i] >= block[0]:
             return self.ids[i]
-        if self.subject is None and i >= 0 and offset - self.starts[i] <= _ROUNDUP_REACH:
+        if (self.subject is None or self.context.several_in_title) and i >= 0 and offset - self.starts[i] <= _ROUNDUP_REACH:
             # A round-up has no subject: "the force" in the next paragraph is the
             # force its section has just named.
             return self.ids[i]
@@ -413,9 +428,10 @@ class OrganisationIndex:
             near |= (b >= 0) & (mention >= block_starts[numpy.maximum(b, 0)])
         near &= found
         pick = numpy.where(near, i, -1)  # the mention each offset takes (-1: the subject)
-        if self.subject is None:
+        if self.subject is None or self.context.several_in_title:
             # A round-up's "the force" after the force its section has just named.
             pick = numpy.where(~near & found & (at - mention <= _ROUNDUP_REACH), i, pick)
+        if self.subject is None:
             # A headline before any name: the body's first sentence names whom it is about.
             kinds = self.context.kinds
             for n in numpy.flatnonzero(~found & (mention_starts[0] - at <= _ROUNDUP_REACH)).tolist():
@@ -521,6 +537,14 @@ _RELATIVE = re.compile(r",\s+(?:which|who|that)\b", re.I)
 
 # How far back (in characters) a round-up's "the force" reaches for the force named last.
 _ROUNDUP_REACH = 400
+# A county's short form in a headline ("Notts fire service ...", "Lancs police ..."):
+# the place the gazetteer gives, as headline writers shorten it.
+_SHORT_PLACE = {
+    "nottinghamshire": "notts", "lancashire": "lancs", "leicestershire": "leics", "lincolnshire": "lincs",
+    "staffordshire": "staffs", "northamptonshire": "northants", "hertfordshire": "herts", "hampshire": "hants",
+    "gloucestershire": "glos", "wiltshire": "wilts", "worcestershire": "worcs", "cambridgeshire": "cambs",
+    "buckinghamshire": "bucks", "bedfordshire": "beds", "derbyshire": "derbys", "oxfordshire": "oxon",
+}
 
 
 @Language.factory("miner_organisations", assigns=["doc.spans"])

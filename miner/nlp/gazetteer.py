@@ -60,6 +60,17 @@ class Gazetteer:
                     self.shared_places.setdefault(place, {})[kind] = same
         # Those places as written (a place is a mention only when capitalised as here).
         self.shared_place_names = tuple(sorted({p for org in organisations for p in (org.place, *org.place_aliases) if p and p.lower() in self.shared_places}))
+        # The words of places (lower case): a council's place and a local unit's name before its kind
+        # ("Birmingham", "North", "Solihull" of "Birmingham North, East and Solihull Probation Delivery
+        # Unit"). A place before the comma of "X, Y and Z PDU" is part of the name (`place_words`).
+        self.place_words = frozenset(
+            word.lower()
+            for org in organisations
+            for place in (org.place, *org.place_aliases, _UNIT_KIND.sub("", org.name) if _UNIT_KIND.search(org.name) else None)
+            if place
+            for word in re.findall(r"[\w'’-]+", place)
+            if word.lower() not in _PLACE_JOINERS
+        )
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -109,6 +120,11 @@ class Gazetteer:
             if org.kind == prefer_kind:
                 return org
         return None  # "Bedford" in a prison report is the town, not the council
+
+
+# A local unit's kind after its place, and the words that join places in a name.
+_UNIT_KIND = re.compile(r"\s+Probation (?:Delivery Unit|Region)$")
+_PLACE_JOINERS = frozenset(("and", "of", "the", "upon", "on", "with"))
 
 
 # A named body of a kind miner grades but the gazetteer does not list ("Lambeth PDU",

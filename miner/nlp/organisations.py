@@ -73,7 +73,7 @@ class OrganisationResolver:
         if any(m[0] == unlisted for m in matches):
             kinds = [m for m in matches if m[0] == unlisted]
             matches = [m for m in matches if m[0] != unlisted]
-            matches += _unlisted_matches(doc, doc_text, kinds, matches, vocab_strings)
+            matches += _unlisted_matches(doc, doc_text, kinds, matches, vocab_strings, self.gazetteer.place_words)
         location = self._location_in_title(doc, doc_text, ctx.title, vocab_strings)
         if location:
             matches += location
@@ -468,7 +468,7 @@ _NOT_NAME_WORDS = frozenset("the a an another any every each several many all ot
 _NOT_PRISON_WORDS = frozenset("is was has had rated judged graded scored found inspectors prison report by and in on at for".split())
 
 
-def _unlisted_matches(doc: Doc, text: str, kinds: list[tuple[int, int, int]], matches: list[tuple[int, int, int]], strings) -> list[tuple[int, int, int]]:
+def _unlisted_matches(doc: Doc, text: str, kinds: list[tuple[int, int, int]], matches: list[tuple[int, int, int]], strings, place_words: frozenset[str] = frozenset()) -> list[tuple[int, int, int]]:
     """(match_id, start, end) of each named body of a graded kind that no gazetteer
     name covers, its id the slug of its full name (`Gazetteer.organisation` reads
     the kind back), from the matcher's kind words (`kinds`): a name in the 120
@@ -501,7 +501,7 @@ def _unlisted_matches(doc: Doc, text: str, kinds: list[tuple[int, int, int]], ma
             name = _NAME_BEFORE.search(text, max(0, kind_start - 120), kind_start)
             if name is None:
                 continue
-            words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, name.start(), kind_start)]
+            words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, _comma_joined_start(text, name.start(), kind_start, place_words), kind_start)]
             roles = [i for i, (_, w) in enumerate(words) if w == "of" and i and words[i - 1][1].lower() in _ROLE_OF]
             if roles:
                 words = words[roles[-1] + 1:]  # "Head of Lambeth PDU": the unit's name is after "of" ("Vale of Glamorgan" is a name)
@@ -522,6 +522,33 @@ def _unlisted_matches(doc: Doc, text: str, kinds: list[tuple[int, int, int]], ma
     # A gazetteer name (not a bare place, not "the PDU") that overlaps is the body's own.
     named = [(s, e) for match_id, s, e in matches if not strings[match_id].startswith(("PLACE", "ANAPHOR:"))]
     return [f for f in found if not any(s < f[2] and f[1] < e for s, e in named)]
+
+
+# Capitalised words (a place) just before a comma and the name after it ("Birmingham North, ").
+_COMMA_PLACE = re.compile(r"(?P<part>(?-i:[A-Z])[\w'’-]*(?:[^\S\n]+(?-i:[A-Z])[\w'’-]*){0,2}),[^\S\n]+$")
+_JOINED = re.compile(r"[^\S\n](?:and|&)[^\S\n]")
+
+
+def _comma_joined_start(text: str, start: int, end: int, place_words: frozenset[str]) -> int:
+    """Where a name of places joined by ", ... and" starts, given its part after the
+    last comma ("East and Solihull" of "Birmingham North, East and Solihull PDU"): each
+    place (words the gazetteer knows as a place's) before a comma belongs to the name, so
+    no tail of it is taken for a body ("However, Bradford and Calderdale PDU" is not one)."""
+    if not place_words or not _JOINED.search(text, start, end):
+        return start
+    while True:
+        m = _COMMA_PLACE.search(text, max(0, start - 60), start)
+        if m is None:
+            return start
+        part = [(w.start(), w.group(0)) for w in _WORD.finditer(text, m.start("part"), m.end("part"))]
+        whole = len(part)
+        while part and part[0][1].lower() not in place_words:
+            part = part[1:]
+        if not part:
+            return start
+        start = part[0][0]
+        if len(part) < whole:  # words that are no place's before it: the name starts here
+            return start
 
 
 # A title that is a hospital's name, then the publisher's: "Royal Lancaster Infirmary - Care Quality Commission".

@@ -204,6 +204,13 @@ def test_regions_use_one_vocabulary():
         ("Greater Manchester probation region", "greater-manchester-probation-region"),
         ("Probation Service Cymru", "wales-probation-region"),
         ("Newcastle PDU", "newcastle-upon-tyne-probation-delivery-unit"),
+        # Units named after several places, with and without the comma, "&" for "and".
+        ("Birmingham North, East and Solihull PDU", "birmingham-north-east-and-solihull-probation-delivery-unit"),
+        ("Birmingham North East and Solihull Probation Delivery Unit", "birmingham-north-east-and-solihull-probation-delivery-unit"),
+        ("Leicester, Leicestershire & Rutland PDU", "leicester-leicestershire-and-rutland-probation-delivery-unit"),
+        ("Redcar, Cleveland and Middlesbrough probation delivery unit", "redcar-cleveland-and-middlesbrough-probation-delivery-unit"),
+        ("Dyfed-Powys PDU", "dyfed-powys-probation-delivery-unit"),
+        ("Portsmouth and Isle of Wight PDU", "portsmouth-and-the-isle-of-wight-probation-delivery-unit"),
         ("Welsh Ambulance Service", "welsh-ambulance-services-university-nhs-trust"),
         ("Queen Elizabeth Hospital King's Lynn NHS Foundation Trust", "the-queen-elizabeth-hospital-kings-lynn-nhs-foundation-trust"),
         ("Guy’s and St Thomas’ NHS Foundation Trust", "guys-and-st-thomas-nhs-foundation-trust"),
@@ -258,6 +265,53 @@ def test_probation_regions_and_delivery_units():
         "North East", "North West", "Greater Manchester", "Yorkshire and the Humber", "East Midlands", "West Midlands",
         "East of England", "London", "Kent, Surrey and Sussex", "South Central", "South West", "Wales")}
     assert BY_ID["wales-probation-region"]["country"] == "Wales"
+
+
+def test_delivery_units_are_named_in_full_and_by_their_kind():
+    # Every unit of each region HMI Probation names: an alias is the unit's place with its kind
+    # ("X PDU", "X Probation Delivery Unit"), never a bare place that fires on ordinary text
+    # ("Warwickshire", "York"); a name of places joined by "and" has its "&" form, and one with
+    # a comma ("Birmingham North, East and Solihull") its form without the comma too.
+    units = [row for row in of_kind("probation_service") if row["id"].endswith("-probation-delivery-unit")]
+    assert len(units) >= 89
+    for row in units:
+        place = row["name"].removesuffix(" Probation Delivery Unit")
+        assert row["id"] == slug(row["name"]), row["id"]
+        for alias in row["aliases"]:
+            assert alias.endswith((" PDU", " Probation Delivery Unit")), (row["id"], alias)
+        if " and " in place:
+            assert f"{place.replace(' and ', ' & ')} PDU" in row["aliases"], row["id"]
+        if ", " in place:
+            assert f"{place.replace(', ', ' ')} PDU" in row["aliases"], row["id"]
+    by_region = Counter(row["region"] for row in units)
+    assert all(by_region[region] >= 3 for region in ("North East", "North West", "Yorkshire and the Humber", "East Midlands",
+                                                     "West Midlands", "East of England", "London", "South East", "South West", "Wales"))
+    for place in ("Birmingham North, East and Solihull", "Birmingham Central and South", "Leicester, Leicestershire and Rutland",
+                  "Warwickshire", "Staffordshire and Stoke", "Redcar, Cleveland and Middlesbrough", "Cwm Taf Morgannwg", "North Wales"):
+        assert slug(f"{place} Probation Delivery Unit") in BY_ID, place
+
+
+@pytest.mark.parametrize("line, expected", [
+    # A listed unit whose name joins places with a comma is matched whole, with or without it.
+    ("Staff at Leicester, Leicestershire and Rutland Probation Delivery Unit told inspectors their caseloads were too high.",
+     {"leicester-leicestershire-and-rutland-probation-delivery-unit"}),
+    ("The Birmingham North East and Solihull PDU was judged inadequate in 2022.",
+     {"birmingham-north-east-and-solihull-probation-delivery-unit"}),
+    ("Inspectors returned to Redcar, Cleveland & Middlesbrough PDU last spring.",
+     {"redcar-cleveland-and-middlesbrough-probation-delivery-unit"}),
+    # An unlisted one: the places before the comma are part of its name, not a tail of it.
+    ("Wigan, Bolton and Salford probation delivery unit was rated good.", {"wigan-bolton-and-salford-probation-delivery-unit"}),
+    ("Leaders at Oldham, Tameside, Stockport and Trafford PDU welcomed the report.",
+     {"oldham-tameside-stockport-and-trafford-probation-delivery-unit"}),
+    # A word before the comma that is no place does not join the name.
+    ("Nevertheless, Hackney and Haringey PDU was rated good.", {"hackney-and-haringey-probation-delivery-unit"}),
+    ("In the end, Halton and Knowsley PDU was rated inadequate.", {"halton-and-knowsley-probation-delivery-unit"}),
+])
+def test_units_named_with_commas_resolve_whole(extractor, line, expected):
+    from tests.document_lines import document_from_lines
+
+    extraction = extractor.extract(document_from_lines([line], "Probation inspection news", published="2025-03-10", kind="news"))
+    assert {o["id"] for o in extraction.organisations if o["id"].endswith("-probation-delivery-unit")} == expected
 
 
 def test_health_providers_include_every_ambulance_service():

@@ -474,6 +474,7 @@ def _unlisted_matches(doc: Doc, text: str, kinds: list[tuple[int, int, int]], ma
     the kind back), from the matcher's kind words (`kinds`): a name in the 120
     characters before "PDU", "NHS Trust"; a prison's after "HMP"."""
     found = []
+    joined: set[int] = set()  # those of `found` whose name runs back over a comma
     for _, first, last in kinds:
         kind_start, kind_end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
         word = text[kind_start:kind_end]
@@ -501,7 +502,8 @@ def _unlisted_matches(doc: Doc, text: str, kinds: list[tuple[int, int, int]], ma
             name = _NAME_BEFORE.search(text, max(0, kind_start - 120), kind_start)
             if name is None:
                 continue
-            words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, _comma_joined_start(text, name.start(), kind_start, place_words), kind_start)]
+            name_start = _comma_joined_start(text, name.start(), kind_start, place_words)
+            words = [(w.start(), w.group(0)) for w in _WORD.finditer(text, name_start, kind_start)]
             roles = [i for i, (_, w) in enumerate(words) if w == "of" and i and words[i - 1][1].lower() in _ROLE_OF]
             if roles:
                 words = words[roles[-1] + 1:]  # "Head of Lambeth PDU": the unit's name is after "of" ("Vale of Glamorgan" is a name)
@@ -517,11 +519,18 @@ def _unlisted_matches(doc: Doc, text: str, kinds: list[tuple[int, int, int]], ma
         if span is None or len(span) == 0:
             continue
         found.append((strings.add(org_id), span.start, span.end))
+        if word not in ("HMP", "HMYOI") and name_start < name.start():
+            joined.add(len(found) - 1)
     if not found:
         return []
-    # A gazetteer name (not a bare place, not "the PDU") that overlaps is the body's own.
+    # A gazetteer name (not a bare place, not "the PDU") that overlaps is the body's own; but not
+    # a listed unit that is the tail of a name joined by commas ("Salford PDU" in "Wigan, Bolton
+    # and Salford PDU"), which the longer name covers.
     named = [(s, e) for match_id, s, e in matches if not strings[match_id].startswith(("PLACE", "ANAPHOR:"))]
-    return [f for f in found if not any(s < f[2] and f[1] < e for s, e in named)]
+    return [
+        f for i, f in enumerate(found)
+        if not any(s < f[2] and f[1] < e and not (i in joined and f[1] <= s and e <= f[2] and (f[1], f[2]) != (s, e)) for s, e in named)
+    ]
 
 
 # Capitalised words (a place) just before a comma and the name after it ("Birmingham North, ").

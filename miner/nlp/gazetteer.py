@@ -62,7 +62,7 @@ class Gazetteer:
         self.shared_place_names = tuple(sorted({p for org in organisations for p in (org.place, *org.place_aliases) if p and p.lower() in self.shared_places}))
         # The words of places (lower case): a council's place and a local unit's name before its kind
         # ("Birmingham", "North", "Solihull" of "Birmingham North, East and Solihull Probation Delivery
-        # Unit"). A place before the comma of "X, Y and Z PDU" is part of the name (`place_words`).
+        # Unit"). A place before the comma of "X, Y and Z PDU" is part of the name (organisations._comma_joined_start).
         self.place_words = frozenset(
             word.lower()
             for org in organisations

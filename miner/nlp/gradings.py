@@ -407,6 +407,16 @@ _FROM_GRADE_TO = re.compile(rf"\bfrom\s+{QUOTE}(?:{GRADE_PATTERN}){QUOTE}\s+to\s
 _WE_GRADED = re.compile(r"\b(?:we|inspectors)\s+(?:have\s+)?(?:also\s+)?(?:graded|rated|judged)\b", re.I)
 # A row that asks the question it grades: CQC's "Are services safe?".
 _QUESTION_ROW = re.compile(r"^(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location)\s+|\?$", re.I)
+# A comparison table's column of this inspection's grades beside a dated one ("Question | This inspection | 2018/19").
+_THIS_INSPECTION_COLUMN = re.compile(r"^\s*(?:this|current|latest)\s+(?:inspection|rating|judge?ment|grade|assessment)\s*$", re.I)
+# "Before this inspection, the trust was rated good overall": a fronted time before this inspection.
+_BEFORE_THIS = re.compile(r"^\s*before\s+(?:this|the\s+latest|our\s+latest|the\s+current)\s+(?:\w+\s+)?(?:inspection|visit|assessment)\s*,", re.I)
+# "still requires improvement in all three pillars, as it did when we first inspected it in 2018":
+# the same grade at that earlier inspection.
+_AS_IT_DID = re.compile(r",?\s+as\s+(?:it|they|the\s+\w+)\s+(?:did|was|were)\s+when\s+(?:we|inspectors|it\s+was|they\s+were)\s+(?:first\s+|last\s+|previously\s+)?(?:inspected|assessed|visited)\b[^,.;]*", re.I)
+# "The assessment of ..., was not good enough ..., and we rated it inadequate": "it" is the thing the
+# sentence opened with, not a body (`rated_it_as`).
+_IT_OF_A_THING = re.compile(r"^\s*(?:the|its|their)\s+(?!(?:council|local\s+authority|authority|trust|service|services|force|constabulary|prison|pdu|home|hospital|yos|unit|provider|location|practice|partnership)\b)[a-z][^.;:]*,\s+and\s+$", re.I)
 # What a count of graded things counts: areas, judgements, HMI Probation's standards, prison tests.
 _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tests?|pillars?|(?:key\s+)?questions?|categories)"
 # "None of the standards was rated outstanding", "No judgement was inadequate",
@@ -589,7 +599,7 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had previously been|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test|rating|grade))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test|rating|grade))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){{0,3}}(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -622,7 +632,7 @@ class GradingExtractor:
             flags,
         )
         self.count_subject = re.compile(
-            rf"(?:(?P<remaining>remaining|other)\s+|(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?)(?P<count>{N}|all|both|every\s+one(?=\s+of\b)|each(?=\s+of\b))(?:\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})|(?(remaining)(?=\s+[–—]\s)|(?!)))(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is|but|while|whereas|although|though)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+(?:to\s+be\s+|to\s+(?=requir))?)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}|{_LOWEST_PHRASE}){Q}(?![\w-])",
+            rf"(?:(?P<remaining>remaining|other)\s+|(?<!\bthe\s)\b(?:all\s+(?=(?:{N})\b))?)(?P<count>{N}|all|both|every\s+one(?=\s+of\b)|each(?=\s+of\b))(?:\s+(?:(?:out\s+)?of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS})|(?(remaining)(?=\s+[–—]\s)|(?!)))(?P<aside>\s+[–—]\s+[^–—]{{3,400}}?\s+[–—])?(?:\s+(?!(?:were|was|are|is|but|while|whereas|although|though)\b)[\w'’]+){{0,4}}?\s+(?:(?:were|was|are|is)\s+(?:now\s+)?)?(?:(?:rated|judged|graded|assessed|found to be|deemed)\s+(?:to\s+be\s+|to\s+(?=requir))?)?(?:as\s+)?{Q}(?P<grade>{G}|{_FAILING}|{_LOWEST_PHRASE}){Q}(?![\w-])",
             flags,
         )
         # Scores in prose, on a scale reported as scores: "Safety scored 1", "the
@@ -647,6 +657,12 @@ class GradingExtractor:
         self.zero_count = re.compile(
             rf"(?:\bnot|(?<=\w)n['’]t|\bno\s+longer)\s+(?:(?:been\s+)?(?:rated|judged|graded|found(?:\s+to\s+be)?|assessed as)\s+)?{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:(?:in|for)\s+(?:any|a\s+single(?=\s+(?:area|category|pillar|judge?ment|test|standard))|a\s+single\s+one)(?:\s+(?:of\s+(?:the\s+|its\s+)?(?P<out_of>{N})\s+)?(?:{_AREA_WORDS}|part of its work))?|anywhere\b)"
             rf"|\b(?:none|no one)\s+of\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:{_AREA_WORDS})\s+(?:is|was|were|are)\s+(?:rated\s+)?{Q}(?P<grade3>{G}){Q}(?:\s+or\s+{Q}(?P<grade4>{G}){Q})?",
+            flags,
+        )
+        # "Nor was it graded inadequate in any of them": a zero count continuing the sentence before
+        # (its total is that sentence's, as any zero count's may be).
+        self.nor_zero = re.compile(
+            rf"^\s*Nor\s+(?:was|were|is|are|has|have)\s+(?:it|they|the\s+(?:force|council|service|trust|prison|pdu))\s+(?:been\s+)?(?:rated|judged|graded|found(?:\s+to\s+be)?|assessed\s+as)\s+{Q}(?P<grade>{G}){Q}(?:\s+or\s+{Q}(?P<grade2>{G}){Q})?\s+(?:in|for)\s+(?:any|a\s+single)\b(?:\s+(?:of\s+(?:them|these|those)|{_AREA_WORDS}))?",
             flags,
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
@@ -1245,12 +1261,14 @@ class GradingExtractor:
                 for k, sp in enumerate(echo[1][: len(ends)]):
                     found = _Found(0, ends[-1 - k], both.group("grade"), sp._.area)
                     self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen, org_id=sp._.organisation_id, previous=True, year=year)
+            both_named = False
             both_now = self.both_now.match(sent_text) if i and sent_text.lstrip()[:4].lower() in ("both", "thes", "thos", "all ") else None
             if both_now:
                 named = list(dict.fromkeys(a.group(0) for a in self.scales.area_regex.finditer(sentences[i - 1].text)))
                 wanted = 2 if both_now.group("both") else parse_int(both_now.group("number") or both_now.group("all"))
                 ends = [w.end() for w in re.finditer(r"\S+", sent_text)]
                 if len(named) == wanted and wanted <= len(ends):
+                    both_named = True  # (its number is of those areas: no count of its own)
                     for k, area in enumerate(named):
                         # Span values are keyed by offsets: each record covers one word fewer.
                         found = _Found(both_now.start("grade"), max(ends[-1 - k], both_now.end("grade")), both_now.group("grade"), area)
@@ -1302,6 +1320,8 @@ class GradingExtractor:
                 founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]
                 # "rated it poor in 24 of the 41 prisons it visited": a count of bodies.
                 founds = [f for f in founds if f.count is None or not _COUNTS_BODIES.search(sent_text, f.start, min(len(sent_text), f.end + 40))]
+            if both_named:
+                founds = [f for f in founds if f.count is None]  # "Both of those are now graded adequate": the two areas named before
             this_area = gates.search(self.this_area, sent_text, gate=True) if not founds and (low is None or "area" in low or "question" in low or "test" in low or "standard" in low) else None
             if this_area:
                 # The area named last before it in the sentence, else in the sentence before.
@@ -1344,7 +1364,7 @@ class GradingExtractor:
                 if found.count is not None and found.out_of is None:
                     # A round-up's total is the total of the body it was stated for.
                     other_body = ctx.subject_id is None and last_total is not None and orgs.near(sent.start_char + found.start, sent.start_char) != orgs.near(sentences[last_total[0]].end_char - 1, sentences[last_total[0]].start_char)
-                    if last_total and i - last_total[0] <= (4 if found.count else 1) and not other_body:
+                    if last_total and i - last_total[0] <= (4 if found.count else 1) and not other_body and found.count <= last_total[1]:  # (no "four questions" of three pillars)
                         # A zero count takes a total only from the sentence before (ANNOTATION.md);
                         # a total of the current inspection is not an earlier one's (`_emit`).
                         found.out_of = last_total[1]
@@ -1766,8 +1786,34 @@ class GradingExtractor:
                             self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=True, year=row_year)
                 handled.add(start)
                 continue
+            if len(cells) == len(header) + 1 and (_EARLIER_COLUMN.search(cells[0]) or _CURRENT_COLUMN.search(cells[0])) and not _CURRENT_COLUMN.search(header[0]):
+                # CQC's "Ratings for the whole trust": the areas head the columns with no cell above the
+                # rows' labels ("Safe | Effective | ... | Overall" over "Previous rating (Sept 2019) | Good | ...").
+                row_earlier = bool(_EARLIER_COLUMN.search(cells[0]))
+                row_year = _YEAR.search(cells[0])
+                for column in range(1, len(cells)):
+                    graded = cell_grade(cells[column])
+                    if not graded or not self.scales.resolve_area(header[column - 1].strip(), ctx.inspection.scale, ctx.inspection.inspectorate):
+                        continue
+                    cell_start = positions[column] - start
+                    found = _Found(cell_start, cell_start + graded[1], graded[0], header[column - 1].strip(), method="table")
+                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=row_earlier, year=_year_of(row_year.group(0)) if row_year else (None if row_earlier else inspection_year))
+                    handled.add(start)
+                continue
             area_text = _QUESTION_ROW.sub("", cells[0].strip())  # "Are services safe?" asks about "safe"
             first_area = self.scales.resolve_area(area_text, ctx.inspection.scale, ctx.inspection.inspectorate)
+            this_column = [bool(_THIS_INSPECTION_COLUMN.match(h)) for h in header] if first_area and any(years) else None
+            if this_column and any(this_column):
+                # "Question | This inspection | 2018/19": the dated column is the inspection before.
+                for column in range(1, min(len(cells), len(header))):
+                    graded = cell_grade(cells[column])
+                    if not graded or not (this_column[column] or (years[column] and (inspection_year is None or years[column] < inspection_year))):
+                        continue
+                    cell_start = positions[column] - start
+                    found = _Found(0, cell_start + graded[1], graded[0], area_text, method="table")
+                    self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=not this_column[column], year=inspection_year if this_column[column] else years[column])
+                    handled.add(start)
+                continue
             for column in range(1, min(len(cells), len(header))):
                 graded = cell_grade(cells[column])
                 if not graded:
@@ -1991,6 +2037,11 @@ class GradingExtractor:
                     # Each grade gets its own span: spaCy keys Span._ values by offsets.
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, out_of, "count"), claim=False)
             taken.append((m.start(), m.end()))
+        for m in (self.nor_zero.finditer(s) if s.lstrip()[:4] == "Nor " else ()):
+            for g in ("grade", "grade2"):
+                if m.group(g):
+                    add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
+            taken.append((m.start(), m.end()))
         zero_total = None
         for m in finditer_at(self.zero_subject, s, low, _NONE_STARTS):
             # "neither was any rated poor" shares the total of "None of the four tests ..." before it.
@@ -2021,6 +2072,8 @@ class GradingExtractor:
         for f in found:
             if f.count == 0 and f.out_of is None and across and across.end() <= f.start:
                 f.out_of = stated_out_of  # "good or better in six of the nine areas, and not found inadequate anywhere"
+            elif f.count == 0 and f.out_of is None and across and f.start < across.start() and (across.start() < f.end or not s[f.end:across.start()].strip()):
+                f.out_of = stated_out_of  # "not graded outstanding in any of the eight graded areas": its own total
         counts: list[_Found] = []
         for rx in (self.count_of, self.count_subject):
             if rx is self.count_of:
@@ -2354,6 +2407,8 @@ class GradingExtractor:
             if named and not self.grade_word.search(s, named[-1].end(), m.start()):
                 # "Its work to protect vulnerable people has improved, and we now grade it as adequate".
                 add(_Found(named[-1].start(), m.end("grade"), m.group("grade"), named[-1].group(0)))
+            elif m.group("it").lower() == "it" and _IT_OF_A_THING.match(s, 0, m.start()):
+                continue  # "The assessment of children's safety ... was not good enough, and we rated it inadequate": not the body
             else:
                 add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.body_rated, s, low) if "rated" in gate or "judged" in gate else ():
@@ -2624,6 +2679,12 @@ class GradingExtractor:
                 # Its own span (the phrase and the grade): span values are keyed by offsets.
                 then = _YEAR.search(running.group(0))
                 found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True, year=int(then.group(0)) if then else None))
+        as_did = _AS_IT_DID.search(s) if found and " did when " in gate or found and " was when " in gate else None
+        for f in [f for f in found if as_did and f.previous is None and (f.area or f.count) and f.end <= as_did.start() and not _CONTRAST_BREAK.search(s, f.end, as_did.start())]:
+            # "still requires improvement in all three pillars, as it did when we first inspected it in 2018": now, and then
+            f.previous = False
+            then = _YEAR.search(as_did.group(0))
+            found.append(_Found(f.start, as_did.end(), f.grade, f.area, f.count, f.out_of, f.method, previous=True, year=int(then.group(0)) if then else None))
         if "not " in gate or "never " in gate or "no " in gate:
             # "It is not adequate at investigating crime": a grade denied is no grade (zero
             # counts, "not rated good in any area", are counts of 0 and stay).
@@ -2955,6 +3016,8 @@ class GradingExtractor:
             cue = None  # "improved from requires improvement to adequate in X": the grade after "to" is current
         if found.method == "table":
             return False, inspection_year
+        if sentence[:7].lower() == "before " and _BEFORE_THIS.match(sentence) and not gates.search(_NOW, sentence, gate=True):
+            return True, _first_year(sentence, inspection_year)  # "Before this inspection, the trust was rated good overall."
         if _THIS_TIME_AFTER.match(sentence, found.end):
             return False, inspection_year  # "X, which was rated inadequate in 2020, was graded good in five areas this time"
         if _LAST_TIME_AFTER.match(sentence, found.end):

@@ -569,7 +569,7 @@ _YOUTH_JUSTICE = re.compile(r"(?:['’]s)?\s+youth\s+(?:justice|offending)\b", r
 _CHILDRENS_SERVICES = re.compile(r"(?:['’]s|,\s+whose)\s+children['’]s\s+(?:social\s+care|services)\b", re.I)
 
 # ", which runs the hospital,": a relative clause between a body and its predicate.
-_RELATIVE = re.compile(r",\s+(?:which|who|that)\b", re.I)
+_RELATIVE = re.compile(r",\s+(?:which|who|that|(?:with|in|for|to|from|by|under|alongside|through)\s+(?:which|whom))\b", re.I)  # (", with which Surrey shares ...,")
 
 # How far back (in characters) a round-up's "the force" reaches for the force named last.
 _ROUNDUP_REACH = 400

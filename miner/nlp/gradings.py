@@ -205,6 +205,7 @@ _COUNT_BEFORE = re.compile(
     re.I,
 )
 _SCORED = re.compile(r"\bscored\s+(?:a\s+)?\d|\bscore\s+of\s+\d", re.I)  # a score in prose (`area_scored`, `scored_count`)
+_GRADE_AGAIN = re.compile(r"['‘’\"“”]?\s+again\b(?!\s+(?:in|at|by|after|when|from)\b)", re.I)  # "rated good again" (not "again in 2019")
 _PAREN_EARLIER = re.compile(rf"\s*\(\s*(?:previously|formerly|was|last\s+time|(?:in\s+)?(?:19|20)\d\d)\s*:?\s*['‘’\"“”]?(?P<grade>{GRADE_PATTERN})['‘’\"“”]?\s*\)", re.I)
 # ("we have no service rated inadequate", "no ward judged outstanding": no one's grade; not "no longer rated ...")
 _DENIED = re.compile(r"\b(?:not|never|no\s+(?!longer\b)(?:other\s+)?[a-z]+\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?=rated|judged|graded))\s*(?:(?:yet|been|be|rated|judged|graded|found|considered|deemed|assessed|as|to)\s+)*$", re.I)
@@ -372,6 +373,8 @@ _LATER = re.compile(rf"\b(?:now|currently|(?:has|have|had)\s+since|since\s+then|
 _THIS_TIME_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:this time|this year|in the latest (?:report|inspection))\b", re.I)
 _LAST_TIME_AFTER = re.compile(r"[^,;.]{0,40}?(?<!\bunlike )(?<!\bthan )(?<!\bsince )\b(?:last|the previous) time\b", re.I)
 # Between an area and the next grade word: the area has a grade of its own.
+# "require improvement for effectiveness and efficiency and rated good for legitimacy": the list's subject's next predicate, not the area's own.
+_AND_PREDICATE = re.compile(r",?\s+and\s+(?:was\s+|were\s+)?(?:rated|graded|judged|assessed|found)\s+(?:to\s+be\s+|as\s+)?['‘’\"“”]?(?:outstanding|good|adequate|requires?|inadequate|poor|reasonably|not)\b", re.I)
 _OWN_GRADE = re.compile(r"\s+(?:[\w'’]+\s+){0,5}?(?:rated|graded|judged|assessed|found|deemed|was|were|is|are)\b", re.I)
 _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|previous|earlier|first)\s+(?:full\s+)?inspection,\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
 # A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
@@ -586,7 +589,7 @@ class GradingExtractor:
         # "Grade: Adequate", "Our rating: Good" on the line after an area heading.
         self.grade_labelled = re.compile(rf"^\s*(?:our\s+|the\s+)?(?:overall\s+)?(?:grade|rating|judge?ment|score|verdict)\s*[:–—-]\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*\.?\s*$", flags)
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had previously been|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
+        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had previously been|had|now|also|still|already|again|currently|only(?=\s+['‘’\"“”]?(?:adequate|good|inadequate|requires?|outstanding|poor|reasonably)\b)|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
             rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test|rating|grade))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
@@ -1167,6 +1170,12 @@ class GradingExtractor:
             rf"|\b(?P<half2>half)\s+of\s+(?:the|its)\s+(?:(?P<out_of2>{N})\s+)?{_GRADED_THINGS}\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
             flags,
         )
+        # "with the remaining area - responding to the public - judged to require improvement", "one
+        # question, leadership, was rated inadequate": the area an aside names takes the grade after it.
+        self.aside_area = re.compile(
+            rf"\b(?:the\s+(?:remaining|other|last|final|only)|one|another|a\s+(?:single|further))\s+(?:area|question|pillar|test|standard|judge?ment)\s+(?P<dash>[-–—(,])\s*{A}\s*(?(dash)[-–—),])\s+(?:(?:was|were|is|being)\s+)?(?:rated|judged|graded|assessed|found)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         if self.scales is None:
@@ -1180,6 +1189,7 @@ class GradingExtractor:
         self._explicit, self._table_areas, self._document_total, self._chain = set(), set(), None, None
         # (Read by `_emit`.)
         self._no_grade_visit = bool(ctx.title and _NO_GRADE_VISIT.search(ctx.title))
+        self._repeated: list[tuple[int, int]] = []  # a rule's grade already recorded: not the learned layer's to re-read
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = ctx.sentences
         last_total: tuple[int, int] | None = None
@@ -1428,7 +1438,7 @@ class GradingExtractor:
                 if headings not in previous_section:
                     previous_section[headings] = any(_PREVIOUS_SECTION.search(h) for h in headings)
                 return previous_section[headings]
-        candidates, rows = self.learned_candidates(ctx, orgs, inspection_year, [(sp.start_char, sp.end_char) for sp in spans], keep_sentence=keep)
+        candidates, rows = self.learned_candidates(ctx, orgs, inspection_year, [(sp.start_char, sp.end_char) for sp in spans] + getattr(self, "_repeated", []), keep_sentence=keep)
         if not candidates:
             return
         probabilities = self.classifier.probabilities(rows)
@@ -1918,7 +1928,7 @@ class GradingExtractor:
             if not any(a <= grade.start() < b for a, b in areas):
                 # "good for being effective and well-led, and caring was rated outstanding": an
                 # area with a verb of its own before the next grade is that grade's, not the list's.
-                last = [a for a, b in areas if start <= a and b <= grade.start() and _OWN_GRADE.match(text, b, grade.start())]
+                last = [a for a, b in areas if start <= a and b <= grade.start() and _OWN_GRADE.match(text, b, grade.start()) and not _AND_PREDICATE.match(text, b)]
                 return last[-1] if last else grade.start()
         return end
 
@@ -2116,10 +2126,15 @@ class GradingExtractor:
                 continue
             ender = r"[.)]" if lead.group(0).strip().startswith(":") else r"[.;)]"
             window_end = self._list_end(tail, lead.end(), ender + r"|\band said\b|\bbut\b|\bwith\s+only\b")
+            asides = [(item.end + a.start(), item.end + a.end()) for a in self.aside_area.finditer(tail, lead.end())] if "area" in low or "question" in low or "pillar" in low else []
             for extra in self.scales.area_regex.finditer(tail, lead.end(), window_end):
+                if any(a <= item.end + extra.start() < b for a, b in asides):
+                    continue  # "..., with the remaining area - responding to the public - judged inadequate": its own grade
                 if window_end < len(tail) and _OWN_GRADE.match(tail, extra.end(), window_end):
                     continue  # "..., with preventing crime the only area to be graded good"
                 add(_Found(item.end + extra.start(), item.end + extra.end(), item.grade, extra.group(0)), claim=False)
+        for m in self.aside_area.finditer(s) if "area" in low or "question" in low or "pillar" in low or "test" in low or "standard" in low or "judg" in low else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         # In a list ("inadequate in four of nine areas, requires improvement in
         # four and adequate in one") later items share the first one's total.
         counts.sort(key=lambda f: f.start)
@@ -2335,6 +2350,12 @@ class GradingExtractor:
             add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
         for m in rule(self.kept_rating, s, low) if "retain" in gate or "maintain" in gate or "kep" in gate or "held" in gate or "hold" in gate or "remain" in gate or "stay" in gate else ():
             g = "grade" if m.group("grade") else "grade2"
+            # "Adoption performance kept the good grade it was given": an area as the verb's subject keeps its own grade.
+            subject_area = m.group("grade") and self._area_as_subject(s, m.start())
+            if subject_area:
+                found.append(_Found(subject_area.start(), m.end(), m.group(g), subject_area.group(0), previous=False))
+                found.append(_Found(subject_area.start(), m.end(), m.group(g), subject_area.group(0), previous=True))
+                continue
             # Not claims ("overall rating remained good" is also `area_then_grade`'s, which a
             # CQC report resolves and an Ofsted one does not); `_emit` keeps one record per key.
             found.append(_Found(m.start(g), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=False))
@@ -2606,6 +2627,13 @@ class GradingExtractor:
                 earlier = _PAREN_EARLIER.match(s, f.end)
                 if earlier:
                     found.append(_Found(f.start, earlier.end(), earlier.group("grade"), f.area, previous=True))
+        if "again" in low:
+            for f in [f for f in found if f.area and f.count is None and not f.previous]:
+                # "Responsive was rated good again": a kept grade (now, and at the inspection before).
+                again = _GRADE_AGAIN.match(s, f.end)
+                if again and not re.search(r"\b(?:not|never|if|could|would|might)\b", s[max(0, f.start - 40):f.start], re.I):
+                    f.previous = False
+                    found.append(_Found(f.start, again.end(), f.grade, f.area, previous=True))
         held = _HELD_SINCE.search(s) if found and "since" in gate and "been" in gate else None
         for f in [f for f in found if held and f.area and f.previous is None and f.count is None and held.start() <= f.start < held.end()]:
             f.previous = False
@@ -2662,6 +2690,17 @@ class GradingExtractor:
         item = _Found(m.start(), m.end(), m.group("grade"), named[-1].group(0), explicit=True) if named else None
         if item is not None and not _hypothetical(s, item) and not _denied(s, item):
             found.append(item)
+
+    def _area_as_subject(self, s: str, verb: int) -> re.Match | None:
+        """The area that opens sentence `s` as the subject of the verb at `verb` ("Adoption performance
+        kept the good grade ...", "Its caring rating has kept ..."), or None."""
+        head = s[:verb]
+        if len(head) > 70:
+            return None
+        m = self.scales.area_regex.search(head)
+        if m is None or not re.fullmatch(r"\s*(?:the|its|their|[A-Z][\w'’]*['’]s?)?\s*", head[:m.start()]) or not re.fullmatch(r"\s*(?:(?:has|have|also|again)\s+)*", head[m.end():]):
+            return None
+        return m
 
     def _grade_then_areas(self, s: str, found: list[_Found]) -> None:
         """"Good: investigating crime and responding to the public": a grade, then the areas given it
@@ -2816,6 +2855,7 @@ class GradingExtractor:
             # Also when the row restates a grade the prose gave first (`_keep_table_areas`).
             self._table_areas.add((scale_id, area))
         if key in seen:
+            self._repeated.append((start_char, end_char))
             return
         seen.add(key)
         span = doc.char_span(start_char, end_char, alignment_mode="expand")

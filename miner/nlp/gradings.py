@@ -1743,6 +1743,9 @@ class GradingExtractor:
                     header = cells  # the table's first row
                 previous_kind = kind
                 continue
+            if header is not None and previous_kind == "table_row" and self._count_row(doc, ctx, orgs, inspection_year, spans, seen, header, cells, start, row):
+                handled.add(start)  # "Merseyside | 2 | 7 | 2" under "Service | Outstanding | Good | Adequate": counts of grades
+                continue
             if header is None or previous_kind != "table_row" or not any(cell_grade(c) for c in cells[1:]):
                 header = cells
                 previous_kind = kind
@@ -1814,6 +1817,34 @@ class GradingExtractor:
         self._flattened_comparison(doc, ctx, orgs, inspection_year, spans, seen, handled)
         self._grade_headed_lists(doc, ctx, orgs, inspection_year, spans, seen, handled)
         return handled
+
+    def _count_row(self, doc, ctx, orgs, inspection_year, spans, seen, header, cells, start, row) -> bool:
+        """A round-up's table of grade counts: a body's row ("Greater Manchester | - | 6 | 4 | 1") under a
+        header of grades ("Service | Outstanding | Good | Adequate | Requires improvement"). Each figure is
+        the count of the body's areas given the column's grade, out of the row's sum; "-" is no record."""
+        figures = [c.strip() for c in cells[1:]]
+        if not figures or not all(f.isdigit() or f in ("-", "–", "—", "") for f in figures) or not any(f.isdigit() for f in figures):
+            return False
+        grades = []
+        for h in header[1:len(cells)]:
+            m = self.grade_only.match(h.strip())
+            if m is None or m.end() != len(h.strip()):
+                return False
+            grades.append(m.group("grade"))
+        if len(grades) < len(figures):
+            return False
+        at = bisect.bisect_left(orgs.starts, start)
+        org_id = orgs.ids[at] if at < len(orgs.starts) and orgs.starts[at] < start + len(cells[0]) else None
+        if org_id is None:
+            return False
+        total = sum(int(f) for f in figures if f.isdigit())
+        offset = len(cells[0]) + 3
+        for grade, cell in zip(grades, cells[1:]):
+            if cell.strip().isdigit():
+                found = _Found(offset, offset + len(cell.rstrip()), grade, None, int(cell.strip()), total, "count")
+                self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=org_id, previous=False, year=inspection_year)
+            offset += len(cell) + 3
+        return True
 
     def _grade_headed_lists(self, doc, ctx, orgs, inspection_year, spans, seen, handled: set[int]) -> None:
         """Areas listed under a heading that is a grade, as PEEL reports set out
@@ -2071,6 +2102,8 @@ class GradingExtractor:
                     grade = LOWEST  # "two were scored at the lowest level": the scale's last grade
                 if m.groupdict().get("grade2"):
                     grade = f"{grade} or {m.group('grade2')}"  # "good or better": an aggregate, kept in its own words (ANNOTATION.md)
+                elif "least" in low and re.search(r"\bat\s+least\s+['‘’\"“”]?$", s[max(0, m.start("grade") - 12):m.start("grade")], re.I):
+                    grade = f"at least {grade}"  # "rated at least good in all 11": a threshold, in its own words
                 item = _Found(m.start(), m.end(), grade, None, count, out_of, "count")
                 if add(item):
                     counts.append(item)

@@ -205,6 +205,7 @@ _COUNT_BEFORE = re.compile(
     re.I,
 )
 _SCORED = re.compile(r"\bscored\s+(?:a\s+)?\d|\bscore\s+of\s+\d", re.I)  # a score in prose (`area_scored`, `scored_count`)
+_OVERALL_RATING_FOR = re.compile(r"\boverall\s+(?:rating|grade|judge?ment)s?\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)  # "... for maternity services"
 _GRADE_AGAIN = re.compile(r"['‘’\"“”]?\s+again\b(?!\s+(?:in|at|by|after|when|from)\b)", re.I)  # "rated good again" (not "again in 2019")
 _PAREN_EARLIER = re.compile(rf"\s*\(\s*(?:previously|formerly|was|last\s+time|(?:in\s+)?(?:19|20)\d\d)\s*:?\s*['‘’\"“”]?(?P<grade>{GRADE_PATTERN})['‘’\"“”]?\s*\)", re.I)
 # ("we have no service rated inadequate", "no ward judged outstanding": no one's grade; not "no longer rated ...")
@@ -286,6 +287,8 @@ def _inverted_condition(s: str, found) -> bool:
     if not s.lstrip("'‘’\"“” ").startswith(("Had ", "Were ", "Should ")):
         return False
     at = s.lower().find(found.grade.lower(), found.start)  # (a rule's span may end at the area: the grade is after it)
+    if at > 0 and at < s.find(",") and _INVERTED_CONDITION.match(s.rstrip().rstrip(".!")):
+        return True  # the condition's own grade: "Had the PDU been rated good in X, we would have ..." (it was not)
     return at > 0 and bool(_INVERTED_CONDITION.search(s, 0, at))
 
 
@@ -1174,6 +1177,13 @@ class GradingExtractor:
         # question, leadership, was rated inadequate": the area an aside names takes the grade after it.
         self.aside_area = re.compile(
             rf"\b(?:the\s+(?:remaining|other|last|final|only)|one|another|a\s+(?:single|further))\s+(?:area|question|pillar|test|standard|judge?ment)\s+(?P<dash>[-–—(,])\s*{A}\s*(?(dash)[-–—),])\s+(?:(?:was|were|is|being)\s+)?(?:rated|judged|graded|assessed|found)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+
+        # A flattened table row of a round-up: "Nottingham City PDU March 2024 Inadequate" under "Probation
+        # delivery unit Inspected Overall rating": the body named first, its inspection's date, its overall grade.
+        self.dated_row = re.compile(
+            rf"^\s*(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,6}}\s+(?:{_MONTH})?(?:19|20)\d\d\s+{Q}(?P<grade>{G}){Q}\s*$",
             flags,
         )
 
@@ -2166,6 +2176,9 @@ class GradingExtractor:
                 if window_end < len(tail) and _OWN_GRADE.match(tail, extra.end(), window_end):
                     continue  # "..., with preventing crime the only area to be graded good"
                 add(_Found(item.end + extra.start(), item.end + extra.end(), item.grade, extra.group(0)), claim=False)
+        row = self.dated_row.match(s) if len(s) < 90 and not found else None
+        if row:
+            add(_Found(0, row.end("grade"), row.group("grade"), OVERALL, org_at=0, named=True))
         for m in self.aside_area.finditer(s) if "area" in low or "question" in low or "pillar" in low or "test" in low or "standard" in low or "judg" in low else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         # In a list ("inadequate in four of nine areas, requires improvement in
@@ -2660,6 +2673,10 @@ class GradingExtractor:
                 earlier = _PAREN_EARLIER.match(s, f.end)
                 if earlier:
                     found.append(_Found(f.start, earlier.end(), earlier.group("grade"), f.area, previous=True))
+        if "overall" in low and "services" in low:
+            for f in found:
+                if f.area and f.area.lower() == "services" and _OVERALL_RATING_FOR.search(s, max(0, f.start - 60), f.start):
+                    f.area = OVERALL  # "the overall rating for maternity services at the hospital has gone down": the whole place's
         if "again" in low:
             for f in [f for f in found if f.area and f.count is None and not f.previous]:
                 # "Responsive was rated good again": a kept grade (now, and at the inspection before).

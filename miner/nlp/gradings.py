@@ -1183,7 +1183,7 @@ class GradingExtractor:
         # A flattened table row of a round-up: "Nottingham City PDU March 2024 Inadequate" under "Probation
         # delivery unit Inspected Overall rating": the body named first, its inspection's date, its overall grade.
         self.dated_row = re.compile(
-            rf"^\s*(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,6}}\s+(?:{_MONTH})?(?:19|20)\d\d\s+{Q}(?P<grade>{G}){Q}\s*$",
+            rf"^\s*(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,6}}\s+(?:{_MONTH})?(?P<year>(?:19|20)\d\d)\s+{Q}(?P<grade>{G}){Q}\s*$",
             flags,
         )
 
@@ -2024,10 +2024,13 @@ class GradingExtractor:
         taken: list[tuple[int, int]] = []
 
         scale_id, inspectorate, plausible = getattr(self, "_area_scale", (None, None, set()))
+        overall_for_services = "overall" in s and "services" in s
 
         def add(item: _Found, claim: bool = True) -> bool:
             if any(item.start < e and s_ < item.end for s_, e in taken):
                 return False
+            if item.area and overall_for_services and item.area.lower() == "services" and _OVERALL_RATING_FOR.search(s, max(0, item.start - 60), item.start):
+                item.area = OVERALL  # "the overall rating for maternity services at the hospital has gone down": the whole place's
             if inspectorate and item.area and item.area[:2] != "__" and not item.by_ofsted and all(self.scales.resolve_area(item.area, scale_id, i) is None for i in plausible):
                 return False
             if claim:
@@ -2178,7 +2181,7 @@ class GradingExtractor:
                 add(_Found(item.end + extra.start(), item.end + extra.end(), item.grade, extra.group(0)), claim=False)
         row = self.dated_row.match(s) if len(s) < 90 and not found else None
         if row:
-            add(_Found(0, row.end("grade"), row.group("grade"), OVERALL, org_at=0, named=True))
+            add(_Found(0, row.end("grade"), row.group("grade"), OVERALL, org_at=0, named=True, year=int(row.group("year"))))
         for m in self.aside_area.finditer(s) if "area" in low or "question" in low or "pillar" in low or "test" in low or "standard" in low or "judg" in low else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         # In a list ("inadequate in four of nine areas, requires improvement in
@@ -2673,10 +2676,6 @@ class GradingExtractor:
                 earlier = _PAREN_EARLIER.match(s, f.end)
                 if earlier:
                     found.append(_Found(f.start, earlier.end(), earlier.group("grade"), f.area, previous=True))
-        if "overall" in low and "services" in low:
-            for f in found:
-                if f.area and f.area.lower() == "services" and _OVERALL_RATING_FOR.search(s, max(0, f.start - 60), f.start):
-                    f.area = OVERALL  # "the overall rating for maternity services at the hospital has gone down": the whole place's
         if "again" in low:
             for f in [f for f in found if f.area and f.count is None and not f.previous]:
                 # "Responsive was rated good again": a kept grade (now, and at the inspection before).

@@ -149,3 +149,11 @@ def test_positive_inverted_condition_is_hypothetical(extractor):
              "Had the PDU been rated good in case supervision, inspectors would have returned later."]
     assert extract(extractor, lines, "Stockport probation service rated inadequate") == {
         ("stockport-and-trafford-probation-delivery-unit", "overall", "inadequate", False, None, None)}
+
+
+# 8. "The trust as a whole is still rated outstanding": the body's grade now (and kept), after a core service's grade.
+def test_trust_as_a_whole_is_still_rated(extractor):
+    lines = [f"The Care Quality Commission rated the children's mental health services run by {NTH_NAME} as good, down from outstanding.",
+             "The trust as a whole is still rated outstanding, a rating it has held since 2017."]
+    records = extract(extractor, lines, "Teesside mental health services downgraded")
+    assert (NTH, "overall", "outstanding", False, None, None) in records

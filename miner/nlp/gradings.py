@@ -987,7 +987,7 @@ class GradingExtractor:
         # ("The probation service responsible for supervising offenders in Newcastle has been rated inadequate",
         # "the NHS trust responsible for mental health services across Nottinghamshire remains rated ...").
         self.body_rated = re.compile(
-            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice|nhs)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|unit|(?:probation\s+)?delivery\s+unit))(?:\s+(?:(?:responsible\s+for\s+)?(?:supervising|managing|serving|covering|working\s+with)(?:\s+[a-z]+){{0,2}}\s+in|responsible\s+for(?:\s+[a-z-]+){{1,3}}\s+(?:in|across)|covering|for|in|across)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|continues\s+to\s+be|continued\s+to\s+be|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
+            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice|nhs)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|unit|(?:probation\s+)?delivery\s+unit))(?:\s+as\s+a\s+whole)?(?:\s+(?:(?:responsible\s+for\s+)?(?:supervising|managing|serving|covering|working\s+with)(?:\s+[a-z]+){{0,2}}\s+in|responsible\s+for(?:\s+[a-z-]+){{1,3}}\s+(?:in|across)|covering|for|in|across)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|continues\s+to\s+be|continued\s+to\s+be|still\s+is|is\s+still))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
             # "... by HM Inspectorate of Probation" (not "by users")
             rf"(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|care)|inspectors|ofsted|cqc)\b))",
             flags,
@@ -2429,7 +2429,7 @@ class GradingExtractor:
         for m in rule(self.body_rated, s, low) if "rated" in gate or "judged" in gate else ():
             if m.group("it") and scale_id not in ("cqc", "hmi-probation"):
                 continue  # "It was rated ..." is the whole body's rating where the body has one overall
-            if add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None)) and m.group("kept"):
+            if add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else (False if m.group("kept") else None))) and m.group("kept"):
                 # "has again been rated", "remains rated": the same at the inspection before
                 found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL, previous=True))  # its own offsets
         for m in finditer_at(self.area_moved_to, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " to " in gate and _TRANSITION_STARTS.any_in(low) else ():

@@ -2115,7 +2115,7 @@ class GradingExtractor:
                     grade = LOWEST  # "two were scored at the lowest level": the scale's last grade
                 if m.groupdict().get("grade2"):
                     grade = f"{grade} or {m.group('grade2')}"  # "good or better": an aggregate, kept in its own words (ANNOTATION.md)
-                elif "least" in low and re.search(r"\bat\s+least\s+['‘’\"“”]?$", s[max(0, m.start("grade") - 12):m.start("grade")], re.I):
+                elif "least" in gate and re.search(r"\bat\s+least\s+['‘’\"“”]?$", s[max(0, m.start("grade") - 12):m.start("grade")], re.I):
                     grade = f"at least {grade}"  # "rated at least good in all 11": a threshold, in its own words
                 item = _Found(m.start(), m.end(), grade, None, count, out_of, "count")
                 if add(item):
@@ -2172,7 +2172,7 @@ class GradingExtractor:
                 continue
             ender = r"[.)]" if lead.group(0).strip().startswith(":") else r"[.;)]"
             window_end = self._list_end(tail, lead.end(), ender + r"|\band said\b|\bbut\b|\bwith\s+only\b")
-            asides = [(item.end + a.start(), item.end + a.end()) for a in self.aside_area.finditer(tail, lead.end())] if "area" in low or "question" in low or "pillar" in low else []
+            asides = [(item.end + a.start(), item.end + a.end()) for a in self.aside_area.finditer(tail, lead.end())] if "area" in gate or "question" in gate or "pillar" in gate else []
             for extra in self.scales.area_regex.finditer(tail, lead.end(), window_end):
                 if any(a <= item.end + extra.start() < b for a, b in asides):
                     continue  # "..., with the remaining area - responding to the public - judged inadequate": its own grade
@@ -2182,7 +2182,7 @@ class GradingExtractor:
         row = self.dated_row.match(s) if len(s) < 90 and not found else None
         if row:
             add(_Found(0, row.end("grade"), row.group("grade"), OVERALL, org_at=0, named=True, year=int(row.group("year"))))
-        for m in self.aside_area.finditer(s) if "area" in low or "question" in low or "pillar" in low or "test" in low or "standard" in low or "judg" in low else ():
+        for m in self.aside_area.finditer(s) if "area" in gate or "question" in gate or "pillar" in gate or "test" in gate or "standard" in gate or "judg" in gate else ():
             add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         # In a list ("inadequate in four of nine areas, requires improvement in
         # four and adequate in one") later items share the first one's total.
@@ -2676,7 +2676,7 @@ class GradingExtractor:
                 earlier = _PAREN_EARLIER.match(s, f.end)
                 if earlier:
                     found.append(_Found(f.start, earlier.end(), earlier.group("grade"), f.area, previous=True))
-        if "again" in low:
+        if "again" in gate:
             for f in [f for f in found if f.area and f.count is None and not f.previous]:
                 # "Responsive was rated good again": a kept grade (now, and at the inspection before).
                 again = _GRADE_AGAIN.match(s, f.end)

@@ -205,6 +205,8 @@ _COUNT_BEFORE = re.compile(
     re.I,
 )
 _SCORED = re.compile(r"\bscored\s+(?:a\s+)?\d|\bscore\s+of\s+\d", re.I)  # a score in prose (`area_scored`, `scored_count`)
+_OVERALL_RATING_FOR = re.compile(r"\boverall\s+(?:rating|grade|judge?ment)s?\s+(?:for|of)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)  # "... for maternity services"
+_GRADE_AGAIN = re.compile(r"['‘’\"“”]?\s+again\b(?!\s+(?:in|at|by|after|when|from)\b)", re.I)  # "rated good again" (not "again in 2019")
 _PAREN_EARLIER = re.compile(rf"\s*\(\s*(?:previously|formerly|was|last\s+time|(?:in\s+)?(?:19|20)\d\d)\s*:?\s*['‘’\"“”]?(?P<grade>{GRADE_PATTERN})['‘’\"“”]?\s*\)", re.I)
 # ("we have no service rated inadequate", "no ward judged outstanding": no one's grade; not "no longer rated ...")
 _DENIED = re.compile(r"\b(?:not|never|no\s+(?!longer\b)(?:other\s+)?[a-z]+\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?=rated|judged|graded))\s*(?:(?:yet|been|be|rated|judged|graded|found|considered|deemed|assessed|as|to)\s+)*$", re.I)
@@ -285,6 +287,8 @@ def _inverted_condition(s: str, found) -> bool:
     if not s.lstrip("'‘’\"“” ").startswith(("Had ", "Were ", "Should ")):
         return False
     at = s.lower().find(found.grade.lower(), found.start)  # (a rule's span may end at the area: the grade is after it)
+    if at > 0 and at < s.find(",") and _INVERTED_CONDITION.match(s.rstrip().rstrip(".!")):
+        return True  # the condition's own grade: "Had the PDU been rated good in X, we would have ..." (it was not)
     return at > 0 and bool(_INVERTED_CONDITION.search(s, 0, at))
 
 
@@ -372,6 +376,8 @@ _LATER = re.compile(rf"\b(?:now|currently|(?:has|have|had)\s+since|since\s+then|
 _THIS_TIME_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:this time|this year|in the latest (?:report|inspection))\b", re.I)
 _LAST_TIME_AFTER = re.compile(r"[^,;.]{0,40}?(?<!\bunlike )(?<!\bthan )(?<!\bsince )\b(?:last|the previous) time\b", re.I)
 # Between an area and the next grade word: the area has a grade of its own.
+# "require improvement for effectiveness and efficiency and rated good for legitimacy": the list's subject's next predicate, not the area's own.
+_AND_PREDICATE = re.compile(r",?\s+and\s+(?:was\s+|were\s+)?(?:rated|graded|judged|assessed|found)\s+(?:to\s+be\s+|as\s+)?['‘’\"“”]?(?:outstanding|good|adequate|requires?|inadequate|poor|reasonably|not)\b", re.I)
 _OWN_GRADE = re.compile(r"\s+(?:[\w'’]+\s+){0,5}?(?:rated|graded|judged|assessed|found|deemed|was|were|is|are)\b", re.I)
 _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|previous|earlier|first)\s+(?:full\s+)?inspection,\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
 # A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
@@ -596,7 +602,7 @@ class GradingExtractor:
         # "Grade: Adequate", "Our rating: Good" on the line after an area heading.
         self.grade_labelled = re.compile(rf"^\s*(?:our\s+|the\s+)?(?:overall\s+)?(?:grade|rating|judge?ment|score|verdict)\s*[:–—-]\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*\.?\s*$", flags)
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had previously been|had|now|also|still|already|again|currently|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
+        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had previously been|had|now|also|still|already|again|currently|only(?=\s+['‘’\"“”]?(?:adequate|good|inadequate|requires?|outstanding|poor|reasonably)\b)|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
             rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test|rating|grade))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){{0,3}}(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
@@ -997,7 +1003,7 @@ class GradingExtractor:
         # ("The probation service responsible for supervising offenders in Newcastle has been rated inadequate",
         # "the NHS trust responsible for mental health services across Nottinghamshire remains rated ...").
         self.body_rated = re.compile(
-            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice|nhs)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|unit|(?:probation\s+)?delivery\s+unit))(?:\s+(?:(?:responsible\s+for\s+)?(?:supervising|managing|serving|covering|working\s+with)(?:\s+[a-z]+){{0,2}}\s+in|responsible\s+for(?:\s+[a-z-]+){{1,3}}\s+(?:in|across)|covering|for|in|across)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|continues\s+to\s+be|continued\s+to\s+be|still\s+is))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
+            rf"(?:(?P<it>^\s*It)|\b(?:the|this|(?:the\s+)?(?:region|area|county|city|borough)['’]s)\s+(?:(?:probation|youth\s+justice|nhs)\s+)?(?:service|trust|location|hospital|home|practice|provider|clinic|surgery|pdu|unit|(?:probation\s+)?delivery\s+unit))(?:\s+as\s+a\s+whole)?(?:\s+(?:(?:responsible\s+for\s+)?(?:supervising|managing|serving|covering|working\s+with)(?:\s+[a-z]+){{0,2}}\s+in|responsible\s+for(?:\s+[a-z-]+){{1,3}}\s+(?:in|across)|covering|for|in|across)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?:and\s+)?(?-i:[A-Z])[\w'’-]+){{0,4}})?\s+(?:was|is|has\s+been|had\s+been|(?P<kept>(?:has|had|have)\s+again\s+been|was\s+again|is\s+again|remains|remained|continues\s+to\s+be|continued\s+to\s+be|still\s+is|is\s+still))\s+(?P<before>previously\s+)?(?:rated|judged)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|overall)\b)(?!\s+in\s+(?!(?:19|20)\d\d\b|(?:its|the|their)\s+(?:last|latest|previous|most\s+recent)\b))"
             # "... by HM Inspectorate of Probation" (not "by users")
             rf"(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|care)|inspectors|ofsted|cqc)\b))",
             flags,
@@ -1183,6 +1189,19 @@ class GradingExtractor:
             rf"|\b(?P<half2>half)\s+of\s+(?:the|its)\s+(?:(?P<out_of2>{N})\s+)?{_GRADED_THINGS}\s+(?:(?:were|was|are|is)\s+)?(?:(?:rated|judged|graded|assessed\s+as|found\s+to\s+be)\s+)?(?:as\s+)?{Q}(?P<grade2>{G}){Q}(?![\w-])",
             flags,
         )
+        # "with the remaining area - responding to the public - judged to require improvement", "one
+        # question, leadership, was rated inadequate": the area an aside names takes the grade after it.
+        self.aside_area = re.compile(
+            rf"\b(?:the\s+(?:remaining|other|last|final|only)|one|another|a\s+(?:single|further))\s+(?:area|question|pillar|test|standard|judge?ment)\s+(?P<dash>[-–—(,])\s*{A}\s*(?(dash)[-–—),])\s+(?:(?:was|were|is|being)\s+)?(?:rated|judged|graded|assessed|found)\s+(?:to\s+be\s+|as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}(?![\w-])",
+            flags,
+        )
+
+        # A flattened table row of a round-up: "Nottingham City PDU March 2024 Inadequate" under "Probation
+        # delivery unit Inspected Overall rating": the body named first, its inspection's date, its overall grade.
+        self.dated_row = re.compile(
+            rf"^\s*(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,6}}\s+(?:{_MONTH})?(?P<year>(?:19|20)\d\d)\s+{Q}(?P<grade>{G}){Q}\s*$",
+            flags,
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         if self.scales is None:
@@ -1196,6 +1215,7 @@ class GradingExtractor:
         self._explicit, self._table_areas, self._document_total, self._chain = set(), set(), None, None
         # (Read by `_emit`.)
         self._no_grade_visit = bool(ctx.title and _NO_GRADE_VISIT.search(ctx.title))
+        self._repeated: list[tuple[int, int]] = []  # a rule's grade already recorded: not the learned layer's to re-read
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = ctx.sentences
         last_total: tuple[int, int] | None = None
@@ -1448,7 +1468,7 @@ class GradingExtractor:
                 if headings not in previous_section:
                     previous_section[headings] = any(_PREVIOUS_SECTION.search(h) for h in headings)
                 return previous_section[headings]
-        candidates, rows = self.learned_candidates(ctx, orgs, inspection_year, [(sp.start_char, sp.end_char) for sp in spans], keep_sentence=keep)
+        candidates, rows = self.learned_candidates(ctx, orgs, inspection_year, [(sp.start_char, sp.end_char) for sp in spans] + getattr(self, "_repeated", []), keep_sentence=keep)
         if not candidates:
             return
         probabilities = self.classifier.probabilities(rows)
@@ -1753,6 +1773,9 @@ class GradingExtractor:
                     header = cells  # the table's first row
                 previous_kind = kind
                 continue
+            if header is not None and previous_kind == "table_row" and self._count_row(doc, ctx, orgs, inspection_year, spans, seen, header, cells, start, row):
+                handled.add(start)  # "Merseyside | 2 | 7 | 2" under "Service | Outstanding | Good | Adequate": counts of grades
+                continue
             if header is None or previous_kind != "table_row" or not any(cell_grade(c) for c in cells[1:]):
                 header = cells
                 previous_kind = kind
@@ -1850,6 +1873,34 @@ class GradingExtractor:
         self._flattened_comparison(doc, ctx, orgs, inspection_year, spans, seen, handled)
         self._grade_headed_lists(doc, ctx, orgs, inspection_year, spans, seen, handled)
         return handled
+
+    def _count_row(self, doc, ctx, orgs, inspection_year, spans, seen, header, cells, start, row) -> bool:
+        """A round-up's table of grade counts: a body's row ("Greater Manchester | - | 6 | 4 | 1") under a
+        header of grades ("Service | Outstanding | Good | Adequate | Requires improvement"). Each figure is
+        the count of the body's areas given the column's grade, out of the row's sum; "-" is no record."""
+        figures = [c.strip() for c in cells[1:]]
+        if not figures or not all(f.isdigit() or f in ("-", "–", "—", "") for f in figures) or not any(f.isdigit() for f in figures):
+            return False
+        grades = []
+        for h in header[1:len(cells)]:
+            m = self.grade_only.match(h.strip())
+            if m is None or m.end() != len(h.strip()):
+                return False
+            grades.append(m.group("grade"))
+        if len(grades) < len(figures):
+            return False
+        at = bisect.bisect_left(orgs.starts, start)
+        org_id = orgs.ids[at] if at < len(orgs.starts) and orgs.starts[at] < start + len(cells[0]) else None
+        if org_id is None:
+            return False
+        total = sum(int(f) for f in figures if f.isdigit())
+        offset = len(cells[0]) + 3
+        for grade, cell in zip(grades, cells[1:]):
+            if cell.strip().isdigit():
+                found = _Found(offset, offset + len(cell.rstrip()), grade, None, int(cell.strip()), total, "count")
+                self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=org_id, previous=False, year=inspection_year)
+            offset += len(cell) + 3
+        return True
 
     def _grade_headed_lists(self, doc, ctx, orgs, inspection_year, spans, seen, handled: set[int]) -> None:
         """Areas listed under a heading that is a grade, as PEEL reports set out
@@ -1964,7 +2015,7 @@ class GradingExtractor:
             if not any(a <= grade.start() < b for a, b in areas):
                 # "good for being effective and well-led, and caring was rated outstanding": an
                 # area with a verb of its own before the next grade is that grade's, not the list's.
-                last = [a for a, b in areas if start <= a and b <= grade.start() and _OWN_GRADE.match(text, b, grade.start())]
+                last = [a for a, b in areas if start <= a and b <= grade.start() and _OWN_GRADE.match(text, b, grade.start()) and not _AND_PREDICATE.match(text, b)]
                 return last[-1] if last else grade.start()
         return end
 
@@ -2019,10 +2070,13 @@ class GradingExtractor:
         taken: list[tuple[int, int]] = []
 
         scale_id, inspectorate, plausible = getattr(self, "_area_scale", (None, None, set()))
+        overall_for_services = "overall" in s and "services" in s
 
         def add(item: _Found, claim: bool = True) -> bool:
             if any(item.start < e and s_ < item.end for s_, e in taken):
                 return False
+            if item.area and overall_for_services and item.area.lower() == "services" and _OVERALL_RATING_FOR.search(s, max(0, item.start - 60), item.start):
+                item.area = OVERALL  # "the overall rating for maternity services at the hospital has gone down": the whole place's
             if inspectorate and item.area and item.area[:2] != "__" and not item.by_ofsted and all(self.scales.resolve_area(item.area, scale_id, i) is None for i in plausible):
                 return False
             if claim:
@@ -2114,6 +2168,8 @@ class GradingExtractor:
                     grade = LOWEST  # "two were scored at the lowest level": the scale's last grade
                 if m.groupdict().get("grade2"):
                     grade = f"{grade} or {m.group('grade2')}"  # "good or better": an aggregate, kept in its own words (ANNOTATION.md)
+                elif "least" in gate and re.search(r"\bat\s+least\s+['‘’\"“”]?$", s[max(0, m.start("grade") - 12):m.start("grade")], re.I):
+                    grade = f"at least {grade}"  # "rated at least good in all 11": a threshold, in its own words
                 item = _Found(m.start(), m.end(), grade, None, count, out_of, "count")
                 if add(item):
                     counts.append(item)
@@ -2169,10 +2225,18 @@ class GradingExtractor:
                 continue
             ender = r"[.)]" if lead.group(0).strip().startswith(":") else r"[.;)]"
             window_end = self._list_end(tail, lead.end(), ender + r"|\band said\b|\bbut\b|\bwith\s+only\b")
+            asides = [(item.end + a.start(), item.end + a.end()) for a in self.aside_area.finditer(tail, lead.end())] if "area" in gate or "question" in gate or "pillar" in gate else []
             for extra in self.scales.area_regex.finditer(tail, lead.end(), window_end):
+                if any(a <= item.end + extra.start() < b for a, b in asides):
+                    continue  # "..., with the remaining area - responding to the public - judged inadequate": its own grade
                 if window_end < len(tail) and _OWN_GRADE.match(tail, extra.end(), window_end):
                     continue  # "..., with preventing crime the only area to be graded good"
                 add(_Found(item.end + extra.start(), item.end + extra.end(), item.grade, extra.group(0)), claim=False)
+        row = self.dated_row.match(s) if len(s) < 90 and not found else None
+        if row:
+            add(_Found(0, row.end("grade"), row.group("grade"), OVERALL, org_at=0, named=True, year=int(row.group("year"))))
+        for m in self.aside_area.finditer(s) if "area" in gate or "question" in gate or "pillar" in gate or "test" in gate or "standard" in gate or "judg" in gate else ():
+            add(_Found(m.start("area"), m.end("grade"), m.group("grade"), m.group("area")))
         # In a list ("inadequate in four of nine areas, requires improvement in
         # four and adequate in one") later items share the first one's total.
         counts.sort(key=lambda f: f.start)
@@ -2388,6 +2452,12 @@ class GradingExtractor:
             add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
         for m in rule(self.kept_rating, s, low) if "retain" in gate or "maintain" in gate or "kep" in gate or "held" in gate or "hold" in gate or "remain" in gate or "stay" in gate else ():
             g = "grade" if m.group("grade") else "grade2"
+            # "Adoption performance kept the good grade it was given": an area as the verb's subject keeps its own grade.
+            subject_area = m.group("grade") and self._area_as_subject(s, m.start())
+            if subject_area:
+                found.append(_Found(subject_area.start(), m.end(), m.group(g), subject_area.group(0), previous=False))
+                found.append(_Found(subject_area.start(), m.end(), m.group(g), subject_area.group(0), previous=True))
+                continue
             # Not claims ("overall rating remained good" is also `area_then_grade`'s, which a
             # CQC report resolves and an Ofsted one does not); `_emit` keeps one record per key.
             found.append(_Found(m.start(g), m.end(), m.group(g), OVERALL_IF_UNNAMED, previous=False))
@@ -2414,7 +2484,7 @@ class GradingExtractor:
         for m in rule(self.body_rated, s, low) if "rated" in gate or "judged" in gate else ():
             if m.group("it") and scale_id not in ("cqc", "hmi-probation"):
                 continue  # "It was rated ..." is the whole body's rating where the body has one overall
-            if add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else None)) and m.group("kept"):
+            if add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True if m.group("before") else (False if m.group("kept") else None))) and m.group("kept"):
                 # "has again been rated", "remains rated": the same at the inspection before
                 found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL, previous=True))  # its own offsets
         for m in finditer_at(self.area_moved_to, s, low, self.area_starts, offsets=gates.area_positions(s, low)) if " to " in gate and _TRANSITION_STARTS.any_in(low) else ():
@@ -2661,6 +2731,13 @@ class GradingExtractor:
                 earlier = _PAREN_EARLIER.match(s, f.end)
                 if earlier:
                     found.append(_Found(f.start, earlier.end(), earlier.group("grade"), f.area, previous=True))
+        if "again" in gate:
+            for f in [f for f in found if f.area and f.count is None and not f.previous]:
+                # "Responsive was rated good again": a kept grade (now, and at the inspection before).
+                again = _GRADE_AGAIN.match(s, f.end)
+                if again and not re.search(r"\b(?:not|never|if|could|would|might)\b", s[max(0, f.start - 40):f.start], re.I):
+                    f.previous = False
+                    found.append(_Found(f.start, again.end(), f.grade, f.area, previous=True))
         held = _HELD_SINCE.search(s) if found and "since" in gate and "been" in gate else None
         for f in [f for f in found if held and f.area and f.previous is None and f.count is None and held.start() <= f.start < held.end()]:
             f.previous = False
@@ -2723,6 +2800,17 @@ class GradingExtractor:
         item = _Found(m.start(), m.end(), m.group("grade"), named[-1].group(0), explicit=True) if named else None
         if item is not None and not _hypothetical(s, item) and not _denied(s, item):
             found.append(item)
+
+    def _area_as_subject(self, s: str, verb: int) -> re.Match | None:
+        """The area that opens sentence `s` as the subject of the verb at `verb` ("Adoption performance
+        kept the good grade ...", "Its caring rating has kept ..."), or None."""
+        head = s[:verb]
+        if len(head) > 70:
+            return None
+        m = self.scales.area_regex.search(head)
+        if m is None or not re.fullmatch(r"\s*(?:the|its|their|[A-Z][\w'’]*['’]s?)?\s*", head[:m.start()]) or not re.fullmatch(r"\s*(?:(?:has|have|also|again)\s+)*", head[m.end():]):
+            return None
+        return m
 
     def _grade_then_areas(self, s: str, found: list[_Found]) -> None:
         """"Good: investigating crime and responding to the public": a grade, then the areas given it
@@ -2877,6 +2965,7 @@ class GradingExtractor:
             # Also when the row restates a grade the prose gave first (`_keep_table_areas`).
             self._table_areas.add((scale_id, area))
         if key in seen:
+            self._repeated.append((start_char, end_char))
             return
         seen.add(key)
         span = doc.char_span(start_char, end_char, alignment_mode="expand")

@@ -149,6 +149,10 @@ class OrganisationResolver:
         if not title or ("Hospital" not in title and "Infirmary" not in title):
             return []
         m = _LOCATION_TITLE.match(title)
+        if m is None and _RATES_WORD.search(title):
+            # "CQC rates maternity services at Royal Stoke University Hospital as requires improvement":
+            # a headline naming the hospital as the place rated (its services' ratings are the location's).
+            m = _LOCATION_RATED.search(title)
         if m is None:
             return []
         name = m.group("name")
@@ -561,6 +565,9 @@ def _comma_joined_start(text: str, start: int, end: int, place_words: frozenset[
 
 
 # A title that is a hospital's name, then the publisher's: "Royal Lancaster Infirmary - Care Quality Commission".
+# A headline's hospital named as the place a rating is given to: "... services at Royal Stoke University Hospital as requires improvement".
+_LOCATION_RATED = re.compile(r"\b(?:at|of)\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))(?=\s+(?:as|is|are|was|were|rated|downgraded|upgraded|remains?|now)\b)")
+_RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
 _LOCATION_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s*(?:[-–—|:]|$)")
 
 # After a place name: the youth justice service a council runs ("Bristol Youth Justice Service").

@@ -1368,7 +1368,7 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         subject = subject_of.search(text_before + " " + text[start:start + 1]) if stat.change_from is not None or stat.direction else None
         if subject is None:
             subject = subject_of.search(text_before)
-        if subject:
+        if subject and not subject.group("np")[:1].isdecimal():  # not "an average of 7 minutes before ... was"
             np = (sentence[window:start] + " " + sentence[start:start + 1])[subject.start("np"):subject.end("np")]
     if np and len(np.split()) <= 12:
         return _tidy(np)
@@ -1392,25 +1392,197 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     # The phrase after the figure (from `after`, sentence[stat.end:], in place:
     # none of these patterns looks behind its start).
     after = stat.end
-    if unit == "percent" or unit == "ratio" or unit == "percentage_points":
+    part = False  # "N% of X", "nine of the 23 cases": X is what is counted
+    if unit == "percent" or unit == "ratio" or unit == "percentage_points" or (unit == "count" and text.startswith(" of ", after)):
         of = _OF_THE.match(sentence, after)
         if of:
             after = of.end()
+            part = True
     words = _noun_phrase(sentence, after)
+    if words and _junk(words):
+        words = []  # "only", "we", "Nationally": no noun phrase
+    before = text[window:start]
+    # "a national target of", "an average of", "a backlog of": the noun the figure is of.
+    frame = _HEAD_OF.search(before) if before.endswith(_HEAD_OF_TAILS) else None
+    head = sentence[window + frame.start("head"):window + frame.end("head")] if frame else None
     if words:
+        end = sentence.find(words[-1], after) + len(words[-1])
+        if (unit == "percent" or unit == "ratio") and before.rstrip().endswith(_PARTICIPLE_TAILS) and (participle := _PARTICIPLE.search(sentence[window:start])):
+            words.append(participle.group(1))  # "answered 84.7 per cent of emergency calls": calls answered
+        words += _post_modifier(sentence, end, _MEASURE_WORDS - len(words), verb_next=True)
         phrase = " ".join(words)
-        last = words[-1]
-        qualifier = _TARGET.match(sentence, sentence.find(last, after) + len(last))
-        if unit == "percent" or unit == "ratio":
-            before = sentence[window:start]
-            if before.rstrip().endswith(_PARTICIPLE_TAILS) and (participle := _PARTICIPLE.search(before)):
-                phrase += " " + participle.group(1)
-        if qualifier:
-            phrase += " " + qualifier.group(1).strip()
+        if part and (lead := _OBJECT_OF.search(before)):
+            # "A victim needs assessment was completed in 46 per cent of cases": the cases where it was.
+            clause = _clause_words(sentence, window, window + lead.start("in"), text)
+            if clause:
+                phrase += " where " + " ".join(clause)
+        if head and not part:
+            phrase = f"{head} of {phrase}"  # "a backlog of 212 referrals waiting for review"
         return phrase
+    if lead := _OF_THE_LEAD.search(before):
+        # "Of the 212 records we reviewed, 87 per cent had reasonable grounds".
+        phrase = sentence[window + lead.start("np"):window + lead.end("np")].split()[:_MEASURE_WORDS]
+        return " ".join(phrase + _post_modifier(sentence, stat.end, _MEASURE_WORDS - len(phrase), verb_next=True))
+    post = _post_modifier(sentence, stat.end, _MEASURE_WORDS - 3, verb_next=True)
+    if head:
+        if head.lower() in _AVERAGE_HEADS and unit in _TIME_UNITS:
+            head += " time"  # "waited an average of 7 minutes": the average time
+        if post and post[0].lower() in ("to", "for", "before", "between", "from"):
+            return f"{head} {' '.join(post)}"  # "an average of 19 minutes to reach the most urgent incidents"
+        if head.lower().endswith(_AVERAGE_TAILS) and (clause := _clause_words(sentence, window, window + frame.start(), text)):
+            return f"{head} {' '.join(clause)}"  # "average time callers to the 101 line waited"
+        return _tidy(head)
+    if subject := _SUBJECT_IS.search(before):
+        # "The positive rate for random drug tests was 37%", "Vacancies stood at 11%".
+        clause = _clause_words(sentence, window, window + subject.start(), text)
+        if clause and not _junk(clause):
+            return " ".join(clause)
+    if unit == "gbp" and post and post[0].lower() in ("on", "for", "in", "to") and len(post) > 1:
+        # "spent £12m on agency social workers": spending on them.
+        verb = _MONEY_VERB.search(before)
+        noun = _MONEY_NOUNS.get(verb.group(1), "funding") if verb else "funding"
+        if verb and (extra := verb.group("extra") or verb.group("extra2")):
+            noun = f"{extra} {noun}"
+        return f"{noun} {' '.join(post)}"
+    if post and not _junk(post) and post[0].lower() not in _STOP_WORDS:
+        return " ".join(post)  # "89% were completed within 45 working days", "51% said it was easy ..."
     # "officers numbered 312": fall back to the words before the figure.
-    tail = [w for w in _MEASURE_WORD.findall(sentence, start - 60 if start > 60 else 0, start)[-3:] if w.lower() not in _STOP_WORDS]
+    tail = [w for w in _MEASURE_WORD.findall(sentence, start - 60 if start > 60 else 0, start)[-3:] if w.lower() not in _STOP_WORDS and w.lower() not in _JUNK]
     return " ".join(tail) or None
+
+
+_MEASURE_WORDS = 10  # a measure's length at most, in words
+# Words that name nothing on their own: adverbs, determiners, pronouns, number words.
+_JUNK = frozenset(
+    "only just about around almost nearly some more most less fewer over under approximately roughly estimated "
+    "we they he she it them these those this that there here nationally locally also still now already all both "
+    "each every one two three four five six seven eight nine ten eleven twelve half quarter third fifth tenth "
+    "said says per cent percent of and or but than up down well".split()
+)
+
+
+def _junk(words: list[str]) -> bool:
+    return all(w.lower() in _JUNK or w.lower() in _STOP_WORDS for w in words)
+
+
+# "a/the [national] target|average|backlog ... of [about] N" before the figure (folded or plain text).
+_HEAD_NOUNS = (
+    "target", "standard", "average", "mean", "median", "total", "requirement", "budget", "population", "caseloads?",
+    "backlog", "increase", "rise", "reduction", "overspend", "deficit", "shortfall", "interval", "wait", "score", "cost",
+)
+_HEAD_OF = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her)\s+)(?P<head>(?:[a-z'’-]+\s+){0,2}?(?:" + "|".join(_HEAD_NOUNS) + r")"
+    r"(?:\s+(?:for|of|in)\s+(?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)?)\s+of\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+|more\s+than\s+|over\s+|some\s+|only\s+|up\s+to\s+|less\s+than\s+|fewer\s+than\s+|\+/-\s*|£)?$",
+    re.I,
+)
+_HEAD_OF_TAILS = ("of ", "of", "of £", "+/- ", "+/-", "than ", "about ", "around ", "nearly ", "almost ", "over ", "some ", "only ", "to ")
+_AVERAGE_HEADS = ("average", "mean", "median")
+_AVERAGE_TAILS = ("average", "average time", "mean", "mean time", "median", "median time")
+# "in N% of X": the clause before says what happened in them (its subject up to "in").
+_OBJECT_OF = re.compile(r"(?P<in>\s+in\s+(?:only\s+|just\s+|almost\s+|nearly\s+|around\s+|about\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|over\s+|under\s+)?)$", re.I)
+# "Of the 212 records we reviewed, " before the figure.
+_OF_THE_LEAD = re.compile(
+    r"(?:^|[;:]\s*|\b)of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\d,]+\s+)?(?P<np>[a-z][^,;:]{2,70}?),\s*"
+    r"(?:only\s+|just\s+|almost\s+|nearly\s+|around\s+|about\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|over\s+|under\s+)?$",
+    re.I,
+)
+# "X was/were/stood at/reached N", "X: N" - the clause subject.
+_SUBJECT_IS = re.compile(
+    r"(?:\s+(?P<verb>(?:was|were|is|are|remains|remained|stood\s+at|stands\s+at|reached|totalled|totaled|numbered|averaged|amounted\s+to|has\s+been|had\s+been)"
+    r"(?:\s+(?:only|just|about|around|nearly|almost|over|under|more\s+than|less\s+than|some|still|now|currently|typically))?)|(?P<verb2>:))\s*$",
+    re.I,
+)
+_MONEY_VERB = re.compile(
+    r"\b(spent|spend|spends|spending|invested|invest|invests|overspent|saved|save|cost|costs)\s+(?:a\s+further\s+|an?\s+)?(?P<extra>additional|extra|further)?\s*(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|some\s+)?$"
+    r"|\b(?:agreed|allocated|committed|given|received|awarded|provided|secured|found|set\s+aside)\s+(?:a\s+further\s+|an?\s+)?(?P<extra2>additional|extra|further)?\s*$",
+    re.I,
+)
+_MONEY_NOUNS = {"spent": "spending", "spend": "spending", "spends": "spending", "spending": "spending", "invested": "investment", "invest": "investment",
+                "invests": "investment", "overspent": "overspend", "saved": "savings", "save": "savings", "cost": "cost", "costs": "cost"}
+_POST_TOKEN = re.compile(r"([A-Za-z0-9][A-Za-z0-9'’-]*(?:[.,]\d+[A-Za-z0-9'’-]*)*)|([^\sA-Za-z0-9])")
+# Words that end a post-modifier: another clause, a comparison, a time.
+_POST_STOP = frozenset(
+    "compared since but while whereas although though because against according so as if despite including meaning "
+    "making which up down rather before after will would could should can may might must did does do during last this next "
+    "yet however per until unless whose".split()
+)
+_AUXILIARIES = frozenset("was were is are be been being".split())
+_TIME_AFTER_PREP = frozenset(
+    "the last previous past year years month months week quarter time end start first january february march april may june "
+    "july august september october november december spring summer autumn winter".split()
+)
+_TRAILING = frozenset("of and or in on at by for with to the a an who that where not their its from within into more less least his her".split())
+
+
+def _is_year(word: str) -> bool:
+    return len(word) >= 4 and word[:4].isdecimal() and 1900 <= int(word[:4]) <= 2099
+
+
+def _post_modifier(sentence: str, pos: int, room: int, verb_next: bool = False) -> list[str]:
+    """The words after a noun phrase that still say which of it are counted: its
+    prepositional phrase or relative clause ("in care", "who went missing",
+    "assessed as needing a service", "were completed within 20 working days"
+    without the auxiliary), up to `room` words; a comparison, another clause or
+    a time ("in 2022", "in the last year") ends it."""
+    words: list[str] = []
+    if room <= 0:
+        return words
+    first = True
+    for match in _POST_TOKEN.finditer(sentence, pos, pos + 160):
+        word = match.group(1)
+        if word is None:
+            mark = match.group(2)
+            if mark == "," and words and words[-1].lower() not in _TRAILING and _LIST_AFTER.match(sentence, match.end()):
+                words[-1] += ","  # "in work, training or education"
+                continue
+            if mark in "'’-" or mark == "/":
+                continue
+            break
+        lowered = word.lower()
+        if lowered in _POST_STOP or _is_year(word) or (lowered == "than" and (not words or words[-1].lower() not in ("more", "less", "fewer"))):
+            break
+        if verb_next and (lowered in _AUXILIARIES or lowered in _FILLERS) and not (words and words[-1].lower() in _RELATIVES):
+            continue  # "cases were judged inadequate": cases judged inadequate
+        if lowered in ("has", "have", "had") and first and verb_next and _PARTICIPLE_NEXT.match(sentence, match.end()):
+            continue  # "had been assessed", "have lived"
+        if lowered in ("been",) and first:
+            continue
+        if lowered in ("in", "during", "at", "by", "over", "for", "on") and _TIME_NEXT.match(sentence, match.end()):
+            break
+        if lowered in ("and", "or") and (not _CONTENT_NEXT.match(sentence, match.end()) or _PAST_NEXT.match(sentence, match.end())):
+            break
+        first = False
+        words.append(word)
+        if len(words) >= room:
+            break
+    while words and (words[-1].lower().rstrip(",") in _TRAILING or words[-1].endswith(",")):
+        words.pop()
+    return words
+
+
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:been\s+)?(?:[a-z]+(?:ed|en|wn|ne|lt|ught|id|ot|ad)|had|made|held|kept|seen|met|got|lived|left)\b", re.I)
+_TIME_NEXT = re.compile(r"\s+(?:(?:the|this|that|each|every)\s+)?(?:(?:last|previous|past|first|same|latest|most\s+recent)\b|(?:19|20)\d\d\b|(?:year|month|week|quarter|time|end|start|period)s?\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)", re.I)
+_CONTENT_NEXT = re.compile(r"\s+(?!(?:the|a|an|its|their|was|were|is|are|had|has|have|will|would|could|should|it|they|we|he|she|this|that|there|also|then|so|not|in|on|at|by|for|with|to)\b)[a-z][a-z'’-]*\b", re.I)
+_PAST_NEXT = re.compile(r"\s+[a-z]+ed\b", re.I)
+_RELATIVES = frozenset("who that which where it they he she we there".split())
+_FILLERS = frozenset("now currently still also already".split())
+_LIST_AFTER = re.compile(r"\s*[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*)?,?\s+(?:or|and)\s+[a-z]", re.I)
+_CLAUSE_LEAD = re.compile(r"^(?:(?:and|but|so|while|although|whereas|however|then|also|we\s+found\s+that|we\s+found|inspectors\s+found\s+that|inspectors\s+found|the\s+report\s+found\s+that|found\s+that|that)\s+)+", re.I)
+
+
+def _clause_words(sentence: str, lo: int, hi: int, text: str) -> list[str]:
+    """The words of the clause that ends at sentence[hi] (from the last clause break after `lo`),
+    without its leading conjunction, article or "we found that"; [] when longer than a measure."""
+    clause = _CLAUSE_START.search(text, lo, hi) if text is not sentence else _CLAUSE_START.search(sentence, lo, hi)
+    begin = clause.end() if clause else lo
+    phrase = sentence[begin:hi].strip()
+    phrase = _CLAUSE_LEAD.sub("", phrase)
+    phrase = _tidy(phrase)
+    words = phrase.split()
+    if not words or len(words) > _MEASURE_WORDS - 1:
+        return []
+    return words
 
 
 _PUNCTUATION = r"[,.;:()\[\]|]"

@@ -717,6 +717,11 @@ def find_statistics(
         consumed_until = max(consumed_until, stat.end)
         if not (counts_dropped and stat.unit == "count"):
             stat.measure = _measure(sentence, stat, low)
+            if found and stat.measure and _BENCHMARK_HEAD.fullmatch(stat.measure) and _COMPARED_BEFORE.search(text, start - 50 if start > 50 else 0, start) and (
+                    earlier := next((f for f in reversed(found) if f.unit == stat.unit and f.measure), None)):
+                # "58% of 999 calls were answered within ten seconds, against a national target of 90%":
+                # the target for what the figure before measures.
+                stat.measure = f"{stat.measure} for {earlier.measure}"
             if rate_of is not None and rate_of.measure:
                 stat.measure = f"{stat.measure} {rate_of.measure}" if stat.measure else rate_of.measure
             if found and found[-1].measure and text.startswith(_BENCHMARK_STARTS, stat.end) and (bench := _benchmark_of(sentence, low, stat)):
@@ -1368,7 +1373,7 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         subject = subject_of.search(text_before + " " + text[start:start + 1]) if stat.change_from is not None or stat.direction else None
         if subject is None:
             subject = subject_of.search(text_before)
-        if subject and not subject.group("np")[:1].isdecimal():  # not "an average of 7 minutes before ... was"
+        if subject and not _DURATION_START.match(subject.group("np")):  # not "an average of 7 minutes before ... was"
             np = (sentence[window:start] + " " + sentence[start:start + 1])[subject.start("np"):subject.end("np")]
     if np and len(np.split()) <= 12:
         return _tidy(np)
@@ -1405,8 +1410,17 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     # "a national target of", "an average of", "a backlog of": the noun the figure is of.
     frame = _HEAD_OF.search(before) if before.endswith(_HEAD_OF_TAILS) else None
     head = sentence[window + frame.start("head"):window + frame.end("head")] if frame else None
+    if part and (share := _SHARE_VERB.search(before)):
+        # "Black children make up 17% of the 10 to 17 population": them, in it.
+        clause = _clause_words(sentence, window, window + share.start(), text)
+        whole = _post_modifier(sentence, after, 5)
+        if clause and whole:
+            return f"{' '.join(clause)} in {' '.join(whole)}"
     if words:
         end = sentence.find(words[-1], after) + len(words[-1])
+        if words[-1] in ("looked", "cared") and sentence.startswith(" after", end):
+            words.append("after")  # "children looked after"
+            end += 6
         if (unit == "percent" or unit == "ratio") and before.rstrip().endswith(_PARTICIPLE_TAILS) and (participle := _PARTICIPLE.search(sentence[window:start])):
             words.append(participle.group(1))  # "answered 84.7 per cent of emergency calls": calls answered
         words += _post_modifier(sentence, end, _MEASURE_WORDS - len(words), verb_next=True)
@@ -1423,7 +1437,9 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         # "Of the 212 records we reviewed, 87 per cent had reasonable grounds".
         phrase = sentence[window + lead.start("np"):window + lead.end("np")].split()[:_MEASURE_WORDS]
         return " ".join(phrase + _post_modifier(sentence, stat.end, _MEASURE_WORDS - len(phrase), verb_next=True))
-    post = _post_modifier(sentence, stat.end, _MEASURE_WORDS - 3, verb_next=True)
+    post = _post_modifier(sentence, after if part else stat.end, _MEASURE_WORDS - 3, verb_next=True)
+    while post and post[0].lower() in _PRONOUNS:
+        del post[0]  # "a third of them were foreign nationals"
     if head:
         if head.lower() in _AVERAGE_HEADS and unit in _TIME_UNITS:
             head += " time"  # "waited an average of 7 minutes": the average time
@@ -1444,14 +1460,22 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         if verb and (extra := verb.group("extra") or verb.group("extra2")):
             noun = f"{extra} {noun}"
         return f"{noun} {' '.join(post)}"
-    if post and not _junk(post) and post[0].lower() not in _STOP_WORDS:
+    if post and not _junk(post) and post[0][0].isalpha() and post[0].lower() not in _STOP_WORDS and post[0].lower() != "of":
         return " ".join(post)  # "89% were completed within 45 working days", "51% said it was easy ..."
     # "officers numbered 312": fall back to the words before the figure.
     tail = [w for w in _MEASURE_WORD.findall(sentence, start - 60 if start > 60 else 0, start)[-3:] if w.lower() not in _STOP_WORDS and w.lower() not in _JUNK]
     return " ".join(tail) or None
 
 
-_MEASURE_WORDS = 10  # a measure's length at most, in words
+_DURATION_START = re.compile(r"[\d,.]+\s+(?:seconds|minutes|hours|days|weeks|months|years|per\b|%)")
+_MEASURE_WORDS = 10
+# A benchmark's measure that names no more than what it is ("national target"), and the words
+# before a figure that compare it with one.
+_BENCHMARK_HEAD = re.compile(r"(?:[A-Za-z'’-]+\s+){0,2}?(?:target|standard|average|requirement)(?:\s+time)?", re.I)
+_COMPARED_BEFORE = re.compile(r"\b(?:against|compared\s+(?:with|to)|below|above|short\s+of|than|exceeding|missing|beating|meeting|versus|vs)\b", re.I)
+_PRONOUNS = frozenset("them those these whom which".split())
+_SHARE_VERB = re.compile(r"\s+(?:make|makes|made|making)\s+up\s+(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+|more\s+than\s+|over\s+|only\s+|just\s+)?$"
+                         r"|\s+(?:account|accounts|accounted|accounting)\s+for\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|only\s+|just\s+)?$", re.I)  # a measure's length at most, in words
 # Words that name nothing on their own: adverbs, determiners, pronouns, number words.
 _JUNK = frozenset(
     "only just about around almost nearly some more most less fewer over under approximately roughly estimated "
@@ -1540,7 +1564,7 @@ def _post_modifier(sentence: str, pos: int, room: int, verb_next: bool = False) 
                 continue
             break
         lowered = word.lower()
-        if lowered in _POST_STOP or _is_year(word) or (lowered == "than" and (not words or words[-1].lower() not in ("more", "less", "fewer"))):
+        if (lowered in _POST_STOP and not (lowered == "after" and words and words[-1].lower() in ("looked", "cared"))) or _is_year(word) or (lowered == "than" and (not words or words[-1].lower() not in ("more", "less", "fewer"))):
             break
         if verb_next and (lowered in _AUXILIARIES or lowered in _FILLERS) and not (words and words[-1].lower() in _RELATIVES):
             continue  # "cases were judged inadequate": cases judged inadequate
@@ -1586,7 +1610,7 @@ def _clause_words(sentence: str, lo: int, hi: int, text: str) -> list[str]:
 
 
 _PUNCTUATION = r"[,.;:()\[\]|]"
-_PHRASE_TOKEN = re.compile(rf"({_MEASURE_WORD.pattern})|{_PUNCTUATION}")
+_PHRASE_TOKEN = re.compile(rf"({_MEASURE_WORD.pattern}|(?<![\d,.])(?:999|101|111)(?=\s+[a-z]))|{_PUNCTUATION}")  # "999 calls" keeps its number
 
 
 def _noun_phrase(text: str, pos: int = 0) -> list[str]:

@@ -1463,8 +1463,8 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     if post and not _junk(post) and post[0][0].isalpha() and post[0].lower() not in _STOP_WORDS and post[0].lower() != "of":
         return " ".join(post)  # "89% were completed within 45 working days", "51% said it was easy ..."
     # "officers numbered 312": fall back to the words before the figure.
-    tail = [w for w in _MEASURE_WORD.findall(sentence, start - 60 if start > 60 else 0, start)[-3:] if w.lower() not in _STOP_WORDS and w.lower() not in _JUNK]
-    return " ".join(tail) or None
+    tail = [w for w in _MEASURE_WORD.findall(sentence, start - 60 if start > 60 else 0, start)[-3:] if w.lower() not in _STOP_WORDS]
+    return None if _junk(tail) else " ".join(tail)
 
 
 _DURATION_START = re.compile(r"[\d,.]+\s+(?:seconds|minutes|hours|days|weeks|months|years|per\b|%)")
@@ -1529,7 +1529,7 @@ _POST_TOKEN = re.compile(r"([A-Za-z0-9][A-Za-z0-9'’-]*(?:[.,]\d+[A-Za-z0-9'’
 _POST_STOP = frozenset(
     "compared since but while whereas although though because against according so as if despite including meaning "
     "making which up down rather before after will would could should can may might must did does do during last this next "
-    "yet however per until unless whose".split()
+    "yet however per until unless whose across".split()
 )
 _AUXILIARIES = frozenset("was were is are be been being".split())
 _TIME_AFTER_PREP = frozenset(

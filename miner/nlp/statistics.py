@@ -1342,7 +1342,7 @@ _CHANGE_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|fell|fall
 
 
 _RATE_INSIDE = re.compile(r"[\d.,\s]*(?:million|thousand|m|k)?\s*(.*?)\s+(?:per|for every|in every)\b", re.I)
-_OF_THE = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|its\s+|their\s+)?)")
+_OF_THE = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|its\s+|their\s+)?(?:(?!(?:999|101|111)\s)\d[\d,]*\s+(?=[a-z]))?)")  # "of the 3,100 men": the men
 _PARTICIPLE = re.compile(r"\b([a-z]+ed)\s+(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$")
 _TARGET = re.compile(r"\s+((?:within|in under|in less than|after|before|by)\s+[\w\s]{1,30}?)(?=[,.;]|\s+(?:and|but|in|during|compared|up|down)\b|$)")
 
@@ -1437,9 +1437,11 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         # "Of the 212 records we reviewed, 87 per cent had reasonable grounds".
         phrase = sentence[window + lead.start("np"):window + lead.end("np")].split()[:_MEASURE_WORDS]
         return " ".join(phrase + _post_modifier(sentence, stat.end, _MEASURE_WORDS - len(phrase), verb_next=True))
-    post = _post_modifier(sentence, after if part else stat.end, _MEASURE_WORDS - 3, verb_next=True)
-    while post and post[0].lower() in _PRONOUNS:
-        del post[0]  # "a third of them were foreign nationals"
+    post = _post_modifier(sentence, after if part else stat.end, _MEASURE_WORDS - (0 if part else 3), verb_next=True)
+    pronoun = False
+    while post and (post[0].lower() in _PRONOUNS or (pronoun and post[0].lower() in _AUXILIARIES | {"has", "have", "had"})):
+        del post[0]  # "a third of them were foreign nationals", "of them had been in custody"
+        pronoun = True
     if head:
         if head.lower() in _AVERAGE_HEADS and unit in _TIME_UNITS:
             head += " time"  # "waited an average of 7 minutes": the average time
@@ -1460,7 +1462,7 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         if verb and (extra := verb.group("extra") or verb.group("extra2")):
             noun = f"{extra} {noun}"
         return f"{noun} {' '.join(post)}"
-    if post and not _junk(post) and post[0][0].isalpha() and post[0].lower() not in _STOP_WORDS and post[0].lower() != "of":
+    if post and not _junk(post) and post[0][0].isalpha() and (pronoun or post[0].lower() not in _STOP_WORDS) and post[0].lower() != "of":
         return " ".join(post)  # "89% were completed within 45 working days", "51% said it was easy ..."
     # "officers numbered 312": fall back to the words before the figure.
     tail = [w for w in _MEASURE_WORD.findall(sentence, start - 60 if start > 60 else 0, start)[-3:] if w.lower() not in _STOP_WORDS]
@@ -1536,7 +1538,7 @@ _TIME_AFTER_PREP = frozenset(
     "the last previous past year years month months week quarter time end start first january february march april may june "
     "july august september october november december spring summer autumn winter".split()
 )
-_TRAILING = frozenset("of and or in on at by for with to the a an who that where not their its from within into more less least his her".split())
+_TRAILING = frozenset("of and or in on at by for with to the a an who that where not their its from within into more less least his her than".split())
 
 
 def _is_year(word: str) -> bool:
@@ -1564,7 +1566,7 @@ def _post_modifier(sentence: str, pos: int, room: int, verb_next: bool = False) 
                 continue
             break
         lowered = word.lower()
-        if (lowered in _POST_STOP and not (lowered == "after" and words and words[-1].lower() in ("looked", "cared"))) or _is_year(word) or (lowered == "than" and (not words or words[-1].lower() not in ("more", "less", "fewer"))):
+        if (lowered in _POST_STOP and not (lowered == "after" and words and words[-1].lower() in ("looked", "cared"))) or _is_year(word) or (lowered == "than" and (not words or words[-1].lower() not in ("more", "less", "fewer", "longer", "shorter", "greater", "higher", "lower"))):
             break
         if verb_next and (lowered in _AUXILIARIES or lowered in _FILLERS) and not (words and words[-1].lower() in _RELATIVES):
             continue  # "cases were judged inadequate": cases judged inadequate
@@ -1574,7 +1576,8 @@ def _post_modifier(sentence: str, pos: int, room: int, verb_next: bool = False) 
             continue
         if lowered in ("in", "during", "at", "by", "over", "for", "on") and _TIME_NEXT.match(sentence, match.end()):
             break
-        if lowered in ("and", "or") and (not _CONTENT_NEXT.match(sentence, match.end()) or _PAST_NEXT.match(sentence, match.end())):
+        if lowered in ("and", "or") and (not _CONTENT_NEXT.match(sentence, match.end()) or _PAST_NEXT.match(sentence, match.end())) and not (
+                words and words[-1].isdecimal() and _NUMBER_NEXT.match(sentence, match.end())):  # "aged 17 and 18"
             break
         first = False
         words.append(word)
@@ -1588,6 +1591,7 @@ def _post_modifier(sentence: str, pos: int, room: int, verb_next: bool = False) 
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:been\s+)?(?:[a-z]+(?:ed|en|wn|ne|lt|ught|id|ot|ad)|had|made|held|kept|seen|met|got|lived|left)\b", re.I)
 _TIME_NEXT = re.compile(r"\s+(?:(?:the|this|that|each|every)\s+)?(?:(?:last|previous|past|first|same|latest|most\s+recent)\b|(?:19|20)\d\d\b|(?:year|month|week|quarter|time|end|start|period)s?\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)", re.I)
 _CONTENT_NEXT = re.compile(r"\s+(?!(?:the|a|an|its|their|was|were|is|are|had|has|have|will|would|could|should|it|they|we|he|she|this|that|there|also|then|so|not|in|on|at|by|for|with|to)\b)[a-z][a-z'’-]*\b", re.I)
+_NUMBER_NEXT = re.compile(r"\s+\d+\b")
 _PAST_NEXT = re.compile(r"\s+[a-z]+ed\b", re.I)
 _RELATIVES = frozenset("who that which where it they he she we there".split())
 _FILLERS = frozenset("now currently still also already".split())

@@ -1344,7 +1344,6 @@ _CHANGE_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|fell|fall
 _RATE_INSIDE = re.compile(r"[\d.,\s]*(?:million|thousand|m|k)?\s*(.*?)\s+(?:per|for every|in every)\b", re.I)
 _OF_THE = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|its\s+|their\s+)?(?:(?!(?:999|101|111)\s)\d[\d,]*\s+(?=[a-z]))?)")  # "of the 3,100 men": the men
 _PARTICIPLE = re.compile(r"\b([a-z]+ed)\s+(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$")
-_TARGET = re.compile(r"\s+((?:within|in under|in less than|after|before|by)\s+[\w\s]{1,30}?)(?=[,.;]|\s+(?:and|but|in|during|compared|up|down)\b|$)")
 
 
 def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
@@ -1470,14 +1469,14 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
 
 
 _DURATION_START = re.compile(r"[\d,.]+\s+(?:seconds|minutes|hours|days|weeks|months|years|per\b|%)")
-_MEASURE_WORDS = 10
+_MEASURE_WORDS = 10  # a measure's length at most, in words
 # A benchmark's measure that names no more than what it is ("national target"), and the words
 # before a figure that compare it with one.
 _BENCHMARK_HEAD = re.compile(r"(?:[A-Za-z'’-]+\s+){0,2}?(?:target|standard|average|requirement)(?:\s+time)?", re.I)
 _COMPARED_BEFORE = re.compile(r"\b(?:against|compared\s+(?:with|to)|below|above|short\s+of|than|exceeding|missing|beating|meeting|versus|vs)\b", re.I)
 _PRONOUNS = frozenset("them those these whom which".split())
 _SHARE_VERB = re.compile(r"\s+(?:make|makes|made|making)\s+up\s+(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+|more\s+than\s+|over\s+|only\s+|just\s+)?$"
-                         r"|\s+(?:account|accounts|accounted|accounting)\s+for\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|only\s+|just\s+)?$", re.I)  # a measure's length at most, in words
+                         r"|\s+(?:account|accounts|accounted|accounting)\s+for\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|only\s+|just\s+)?$", re.I)
 # Words that name nothing on their own: adverbs, determiners, pronouns, number words.
 _JUNK = frozenset(
     "only just about around almost nearly some more most less fewer over under approximately roughly estimated "

@@ -722,6 +722,9 @@ def find_statistics(
                 # "58% of 999 calls were answered within ten seconds, against a national target of 90%":
                 # the target for what the figure before measures.
                 stat.measure = f"{stat.measure} for {earlier.measure}"
+            elif found and found[-1].measure and stat.measure and _CHANGE_HEAD.fullmatch(stat.measure):
+                # "61,300 contacts ..., an increase of 12%": the increase in them.
+                stat.measure = f"{stat.measure} in {found[-1].measure}"
             if rate_of is not None and rate_of.measure:
                 stat.measure = f"{stat.measure} {rate_of.measure}" if stat.measure else rate_of.measure
             if found and found[-1].measure and text.startswith(_BENCHMARK_STARTS, stat.end) and (bench := _benchmark_of(sentence, low, stat)):
@@ -1393,6 +1396,8 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         inside = _RATE_INSIDE.match(sentence[start:stat.end])
         if inside and inside.group(1):
             return inside.group(1)
+        if (low is None or low.find(" per ", window, start) >= 0) and (named := _RATE_NAMED.search(sentence, window, start)):
+            return named.group(1)  # "Recorded crime per 1,000 population | 104.5 | 85.8"
     # The phrase after the figure (from `after`, sentence[stat.end:], in place:
     # none of these patterns looks behind its start).
     after = stat.end
@@ -1420,21 +1425,51 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         if words[-1] in ("looked", "cared") and sentence.startswith(" after", end):
             words.append("after")  # "children looked after"
             end += 6
+        by = None
         if (unit == "percent" or unit == "ratio") and before.rstrip().endswith(_PARTICIPLE_TAILS) and (participle := _PARTICIPLE.search(sentence[window:start])):
             words.append(participle.group(1))  # "answered 84.7 per cent of emergency calls": calls answered
+        elif unit == "count" and not part and not head:
+            if (copula := _COPULA_BEFORE.search(before)) and (clause := _clause_words(sentence, window, window + copula.start(), text)) and _AGGREGATE.search(" ".join(clause)):
+                return " ".join(clause)  # "average caseloads are 15 children": the caseloads
+            if verb := _COUNT_VERB.search(before):
+                # "The hub received 61,300 contacts": contacts received, by the hub.
+                word = verb.group(1)
+                subject = _clause_words(sentence, window, window + verb.start(), text)
+                passive = bool(subject) and subject[-1].lower() in ("was", "were", "been", "being", "is", "are") and not word.endswith("ing")
+                while subject and subject[-1].lower() in _THERE_WAS:
+                    subject.pop()  # "The force has recruited"
+                if passive:
+                    if subject and not _junk(subject):
+                        return " ".join([*subject, word])  # "rest days were cancelled 4,100 times"
+                else:
+                    words.append(_PAST.get(word, word))
+                    if subject and len(subject) <= 5 and not _junk(subject[:1]) and subject[0].lower() not in _RELATIVES and all(w.isalpha() or w.endswith(("'s", "’s")) or "-" in w for w in subject):
+                        by = subject
         words += _post_modifier(sentence, end, _MEASURE_WORDS - len(words), verb_next=True)
+        if by and len(words) + len(by) < _MEASURE_WORDS:
+            words += ["by", *by]
         phrase = " ".join(words)
         if part and (lead := _OBJECT_OF.search(before)):
             # "A victim needs assessment was completed in 46 per cent of cases": the cases where it was.
             clause = _clause_words(sentence, window, window + lead.start("in"), text)
-            if clause:
+            while clause and clause[0].lower() in _THERE_WAS:
+                del clause[0]
+            if len(clause) > 1:
                 phrase += " where " + " ".join(clause)
+        elif part and _IN_LEAD.search(before) and 0 < (comma := sentence.find(",", stat.end, stat.end + 100)):
+            # "In 33 of the 112 investigations we reviewed, there was no evidence of supervision".
+            clause = _post_modifier(sentence, comma + 1, 8)
+            while clause and clause[0].lower() in _THERE_WAS:
+                del clause[0]
+            if clause and not _junk(clause):
+                phrase += " where " + _tidy(" ".join(clause))
         if head and not part:
             phrase = f"{head} of {phrase}"  # "a backlog of 212 referrals waiting for review"
         return phrase
     if lead := _OF_THE_LEAD.search(before):
         # "Of the 212 records we reviewed, 87 per cent had reasonable grounds".
-        phrase = sentence[window + lead.start("np"):window + lead.end("np")].split()[:_MEASURE_WORDS]
+        group = "np" if lead.group("np") else "np2"
+        phrase = sentence[window + lead.start(group):window + lead.end(group)].split()[:_MEASURE_WORDS]
         return " ".join(phrase + _post_modifier(sentence, stat.end, _MEASURE_WORDS - len(phrase), verb_next=True))
     post = _post_modifier(sentence, after if part else stat.end, _MEASURE_WORDS - (0 if part else 3), verb_next=True)
     pronoun = False
@@ -1446,13 +1481,25 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
             head += " time"  # "waited an average of 7 minutes": the average time
         if post and post[0].lower() in ("to", "for", "before", "between", "from"):
             return f"{head} {' '.join(post)}"  # "an average of 19 minutes to reach the most urgent incidents"
-        if head.lower().endswith(_AVERAGE_TAILS) and (clause := _clause_words(sentence, window, window + frame.start(), text)):
+        if unit in _TIME_UNITS and head.lower().endswith(_AVERAGE_TAILS) and (clause := _clause_words(sentence, window, window + frame.start(), text)):
             return f"{head} {' '.join(clause)}"  # "average time callers to the 101 line waited"
         return _tidy(head)
     if subject := _SUBJECT_IS.search(before):
         # "The positive rate for random drug tests was 37%", "Vacancies stood at 11%".
-        clause = _clause_words(sentence, window, window + subject.start(), text)
+        clause = _clause_words(sentence, window, window + subject.start(), text, _MEASURE_WORDS + 2)
         if clause and not _junk(clause):
+            return " ".join(clause)
+    if unit in _TIME_UNITS and (clause := _clause_words(sentence, window, start, text)):
+        # "children waited 548 days between entering care and ...", "People ringing 101 waited seven minutes".
+        while clause and (clause[-1].lower() in _JUNK or clause[-1].lower() in _TRAILING or clause[-1].lower() in ("up", "to", "an")):
+            clause.pop()
+        while clause and clause[0].lower() in _JUNK:
+            del clause[0]
+        while clause and clause[0].lower() in _RELATIVES:
+            del clause[0]
+        if len(clause) > 1 and clause[-1].lower() in _DURATION_VERBS:
+            if post and post[0].lower() in ("for", "to", "between", "before", "from"):
+                clause += post[:_MEASURE_WORDS - len(clause)]
             return " ".join(clause)
     if unit == "gbp" and post and post[0].lower() in ("on", "for", "in", "to") and len(post) > 1:
         # "spent £12m on agency social workers": spending on them.
@@ -1468,11 +1515,25 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     return None if _junk(tail) else " ".join(tail)
 
 
+_COPULA_BEFORE = re.compile(r"\s+(?:was|were|is|are|stood\s+at|stands\s+at|averaged|remained|remains)\s+(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+)?$", re.I)
+_COUNT_VERB = re.compile(
+    r"\b([a-z]+ed|holds|holding|hold|lost|loses|employs|employing|serves|serving|receives|receiving|handles|handling|manages|managing|supervises|supervising|made|makes|making|met|seen|saw|sees|held|took|takes)\s+"
+    r"(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|some\s+|a\s+further\s+|another\s+|an\s+extra\s+)?$", re.I)
+_PAST = {"holds": "held", "holding": "held", "hold": "held", "loses": "lost", "employs": "employed", "employing": "employed", "serves": "served",
+         "serving": "served", "receives": "received", "receiving": "received", "handles": "handled", "handling": "handled", "manages": "managed",
+         "managing": "managed", "supervises": "supervised", "supervising": "supervised", "makes": "made", "making": "made", "saw": "seen",
+         "sees": "seen", "took": "taken", "takes": "taken"}
+_AGGREGATE = re.compile(r"\b(?:caseloads?|average|total|number|population|figure|count|backlog|workforce|establishment|capacity|size|strength|complement)\b", re.I)
+_IN_LEAD = re.compile(r"(?:^|[,;:]\s*|\band\s+)(?:in|on|for)\s+(?:only\s+|just\s+|almost\s+|nearly\s+|around\s+|about\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|over\s+|under\s+)?$", re.I)
+_THERE_WAS = frozenset("there it was were is are had has have been".split())
+_DURATION_VERBS = frozenset("waited wait waits waiting took take takes taking lasted lasts lasting spent spend spends spending lost lose loses".split())
+_RATE_NAMED = re.compile(r"(?:^|[|:;(]\s*)([A-Za-z][A-Za-z'’ -]{1,50}?\s+per\s+[\d,]+(?:\s+[a-z]+)?)\b", re.I)
 _DURATION_START = re.compile(r"[\d,.]+\s+(?:seconds|minutes|hours|days|weeks|months|years|per\b|%)")
 _MEASURE_WORDS = 10  # a measure's length at most, in words
 # A benchmark's measure that names no more than what it is ("national target"), and the words
 # before a figure that compare it with one.
 _BENCHMARK_HEAD = re.compile(r"(?:[A-Za-z'’-]+\s+){0,2}?(?:target|standard|average|requirement)(?:\s+time)?", re.I)
+_CHANGE_HEAD = re.compile(r"(?:increase|rise|reduction|fall|drop)", re.I)
 _COMPARED_BEFORE = re.compile(r"\b(?:against|compared\s+(?:with|to)|below|above|short\s+of|than|exceeding|missing|beating|meeting|versus|vs)\b", re.I)
 _PRONOUNS = frozenset("them those these whom which".split())
 _SHARE_VERB = re.compile(r"\s+(?:make|makes|made|making)\s+up\s+(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+|more\s+than\s+|over\s+|only\s+|just\s+)?$"
@@ -1493,7 +1554,7 @@ def _junk(words: list[str]) -> bool:
 # "a/the [national] target|average|backlog ... of [about] N" before the figure (folded or plain text).
 _HEAD_NOUNS = (
     "target", "standard", "average", "mean", "median", "total", "requirement", "budget", "population", "caseloads?",
-    "backlog", "increase", "rise", "reduction", "overspend", "deficit", "shortfall", "interval", "wait", "score", "cost",
+    "backlog", "increase", "rise", "reduction", "fall", "drop", "overspend", "deficit", "shortfall", "interval", "wait", "score", "cost",
 )
 _HEAD_OF = re.compile(
     r"(?:\b(?:a|an|the|its|their|his|her)\s+)(?P<head>(?:[a-z'’-]+\s+){0,2}?(?:" + "|".join(_HEAD_NOUNS) + r")"
@@ -1508,7 +1569,7 @@ _AVERAGE_TAILS = ("average", "average time", "mean", "mean time", "median", "med
 _OBJECT_OF = re.compile(r"(?P<in>\s+in\s+(?:only\s+|just\s+|almost\s+|nearly\s+|around\s+|about\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|over\s+|under\s+)?)$", re.I)
 # "Of the 212 records we reviewed, " before the figure.
 _OF_THE_LEAD = re.compile(
-    r"(?:^|[;:]\s*|\b)of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\d,]+\s+)?(?P<np>[a-z][^,;:]{2,70}?),\s*"
+    r"(?:^|[;:]\s*|\b)(?:of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\d,]+\s+)?(?P<np>[a-z][^,;:]{2,70}?)|(?:in|among)\s+the\s+(?!(?:year|month|week|quarter|period|past|last|first|same|meantime|time|end|start)s?\b)(?P<np2>[a-z][^,;:\d]{2,70}?)),\s*"
     r"(?:only\s+|just\s+|almost\s+|nearly\s+|around\s+|about\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|over\s+|under\s+)?$",
     re.I,
 )
@@ -1598,16 +1659,20 @@ _LIST_AFTER = re.compile(r"\s*[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*)?,?\s+(?:or
 _CLAUSE_LEAD = re.compile(r"^(?:(?:and|but|so|while|although|whereas|however|then|also|we\s+found\s+that|we\s+found|inspectors\s+found\s+that|inspectors\s+found|the\s+report\s+found\s+that|found\s+that|that)\s+)+", re.I)
 
 
-def _clause_words(sentence: str, lo: int, hi: int, text: str) -> list[str]:
+_CLAUSE_BOUNDARY = re.compile(r"[,;:(|]\s*|\b(?:but|while|whereas|although|that|which|who|because)\s+", re.I)
+
+
+def _clause_words(sentence: str, lo: int, hi: int, text: str, limit: int = _MEASURE_WORDS - 1) -> list[str]:
     """The words of the clause that ends at sentence[hi] (from the last clause break after `lo`),
     without its leading conjunction, article or "we found that"; [] when longer than a measure."""
-    clause = _CLAUSE_START.search(text, lo, hi) if text is not sentence else _CLAUSE_START.search(sentence, lo, hi)
-    begin = clause.end() if clause else lo
+    begin = lo
+    for clause in _CLAUSE_BOUNDARY.finditer(text, lo, hi):
+        begin = clause.end()
     phrase = sentence[begin:hi].strip()
     phrase = _CLAUSE_LEAD.sub("", phrase)
     phrase = _tidy(phrase)
     words = phrase.split()
-    if not words or len(words) > _MEASURE_WORDS - 1:
+    if not words or len(words) > limit:
         return []
     return words
 

@@ -717,12 +717,12 @@ def find_statistics(
         consumed_until = max(consumed_until, stat.end)
         if not (counts_dropped and stat.unit == "count"):
             stat.measure = _measure(sentence, stat, low)
-            if found and stat.measure and _BENCHMARK_HEAD.fullmatch(stat.measure) and _COMPARED_BEFORE.search(text, start - 50 if start > 50 else 0, start) and (
+            if found and stat.measure and stat.measure.endswith(_BENCHMARK_ENDS) and _BENCHMARK_HEAD.fullmatch(stat.measure) and _COMPARED_BEFORE.search(text, start - 50 if start > 50 else 0, start) and (
                     earlier := next((f for f in reversed(found) if f.unit == stat.unit and f.measure), None)):
                 # "58% of 999 calls were answered within ten seconds, against a national target of 90%":
                 # the target for what the figure before measures.
                 stat.measure = f"{stat.measure} for {earlier.measure}"
-            elif found and found[-1].measure and stat.measure and _CHANGE_HEAD.fullmatch(stat.measure):
+            elif found and found[-1].measure and stat.measure and len(stat.measure) < 10 and _CHANGE_HEAD.fullmatch(stat.measure):
                 # "61,300 contacts ..., an increase of 12%": the increase in them.
                 stat.measure = f"{stat.measure} in {found[-1].measure}"
             if rate_of is not None and rate_of.measure:
@@ -1411,10 +1411,13 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     if words and _junk(words):
         words = []  # "only", "we", "Nationally": no noun phrase
     before = text[window:start]
+    # The frames below end at the figure: each is looked for only when the word before it
+    # (`last`) or the characters before it can end one (every figure gets a measure: keep it cheap).
+    last = before[before.rfind(" ", 0, len(before) - 1) + 1:].rstrip()
     # "a national target of", "an average of", "a backlog of": the noun the figure is of.
-    frame = _HEAD_OF.search(before) if before.endswith(_HEAD_OF_TAILS) else None
+    frame = _HEAD_OF.search(before, len(before) - 90 if len(before) > 90 else 0) if before.endswith(_HEAD_OF_TAILS) and before.find(" of", len(before) - 16 if len(before) > 16 else 0) >= 0 else None
     head = sentence[window + frame.start("head"):window + frame.end("head")] if frame else None
-    if part and (share := _SHARE_VERB.search(before)):
+    if part and (last in _QUALIFIER_WORDS or last == "up" or last == "for") and (share := _SHARE_VERB.search(before, len(before) - 40 if len(before) > 40 else 0)):
         # "Black children make up 17% of the 10 to 17 population": them, in it.
         clause = _clause_words(sentence, window, window + share.start(), text)
         whole = _post_modifier(sentence, after, 5)
@@ -1429,9 +1432,9 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         if (unit == "percent" or unit == "ratio") and before.rstrip().endswith(_PARTICIPLE_TAILS) and (participle := _PARTICIPLE.search(sentence[window:start])):
             words.append(participle.group(1))  # "answered 84.7 per cent of emergency calls": calls answered
         elif unit == "count" and not part and not head:
-            if (copula := _COPULA_BEFORE.search(before)) and (clause := _clause_words(sentence, window, window + copula.start(), text)) and _AGGREGATE.search(" ".join(clause)):
+            if last in _COPULA_LAST and (copula := _COPULA_BEFORE.search(before, len(before) - 40 if len(before) > 40 else 0)) and (clause := _clause_words(sentence, window, window + copula.start(), text)) and _AGGREGATE.search(" ".join(clause)):
                 return " ".join(clause)  # "average caseloads are 15 children": the caseloads
-            if verb := _COUNT_VERB.search(before):
+            if (last.endswith("ed") or last in _COUNT_VERB_LAST) and (verb := _COUNT_VERB.search(before, len(before) - 50 if len(before) > 50 else 0)):
                 # "The hub received 61,300 contacts": contacts received, by the hub.
                 word = verb.group(1)
                 subject = _clause_words(sentence, window, window + verb.start(), text)
@@ -1449,14 +1452,14 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         if by and len(words) + len(by) < _MEASURE_WORDS:
             words += ["by", *by]
         phrase = " ".join(words)
-        if part and (lead := _OBJECT_OF.search(before)):
+        if part and before.find(" in ", len(before) - 30 if len(before) > 30 else 0) >= 0 and (lead := _OBJECT_OF.search(before, len(before) - 30 if len(before) > 30 else 0)):
             # "A victim needs assessment was completed in 46 per cent of cases": the cases where it was.
             clause = _clause_words(sentence, window, window + lead.start("in"), text)
             while clause and clause[0].lower() in _THERE_WAS:
                 del clause[0]
             if len(clause) > 1:
                 phrase += " where " + " ".join(clause)
-        elif part and _IN_LEAD.search(before) and 0 < (comma := sentence.find(",", stat.end, stat.end + 100)):
+        elif part and (last == "in" or last == "on" or last == "for" or last in _QUALIFIER_WORDS) and _IN_LEAD.search(before) and 0 < (comma := sentence.find(",", stat.end, stat.end + 100)):
             # "In 33 of the 112 investigations we reviewed, there was no evidence of supervision".
             clause = _post_modifier(sentence, comma + 1, 8)
             while clause and clause[0].lower() in _THERE_WAS:
@@ -1466,7 +1469,8 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         if head and not part:
             phrase = f"{head} of {phrase}"  # "a backlog of 212 referrals waiting for review"
         return phrase
-    if lead := _OF_THE_LEAD.search(before):
+    if before.find(",", len(before) - 24 if len(before) > 24 else 0) >= 0 and (before.find("of ") >= 0 or before.find("in the ") >= 0 or before.find("among ") >= 0) and (
+            lead := _OF_THE_LEAD.search(before)):
         # "Of the 212 records we reviewed, 87 per cent had reasonable grounds".
         group = "np" if lead.group("np") else "np2"
         phrase = sentence[window + lead.start(group):window + lead.end(group)].split()[:_MEASURE_WORDS]
@@ -1484,12 +1488,13 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         if unit in _TIME_UNITS and head.lower().endswith(_AVERAGE_TAILS) and (clause := _clause_words(sentence, window, window + frame.start(), text)):
             return f"{head} {' '.join(clause)}"  # "average time callers to the 101 line waited"
         return _tidy(head)
-    if subject := _SUBJECT_IS.search(before):
+    if (last in _SUBJECT_IS_LAST or last.endswith(":")) and (verb_at := _subject_verb(before)) >= 0:
         # "The positive rate for random drug tests was 37%", "Vacancies stood at 11%".
-        clause = _clause_words(sentence, window, window + subject.start(), text, _MEASURE_WORDS + 2)
+        clause = _clause_words(sentence, window, window + verb_at, text, _MEASURE_WORDS + 2)
         if clause and not _junk(clause):
             return " ".join(clause)
-    if unit in _TIME_UNITS and (clause := _clause_words(sentence, window, start, text)):
+    if unit in _TIME_UNITS and (last in _DURATION_VERBS or (last in _DURATION_GATE and _DURATION_VERB.search(before, len(before) - 40 if len(before) > 40 else 0))) and (
+            clause := _clause_words(sentence, window, start, text)):
         # "children waited 548 days between entering care and ...", "People ringing 101 waited seven minutes".
         while clause and (clause[-1].lower() in _JUNK or clause[-1].lower() in _TRAILING or clause[-1].lower() in ("up", "to", "an")):
             clause.pop()
@@ -1515,6 +1520,13 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     return None if _junk(tail) else " ".join(tail)
 
 
+_QUALIFIER_WORDS = frozenset("only just about around nearly almost over under than some".split())
+_COPULA_LAST = _QUALIFIER_WORDS | {"was", "were", "is", "are", "at", "averaged", "remained", "remains"}
+_COUNT_VERB_LAST = _QUALIFIER_WORDS | {"further", "another", "extra", "holds", "holding", "hold", "lost", "loses", "employs", "employing", "serves", "serving", "receives",
+                                       "receiving", "handles", "handling", "manages", "managing", "supervises", "supervising", "made", "makes", "making", "met",
+                                       "seen", "saw", "sees", "held", "took", "takes"}
+_SUBJECT_IS_LAST = _QUALIFIER_WORDS | {"was", "were", "is", "are", "at", "reached", "totalled", "totaled", "numbered", "averaged", "to", "been", "remains", "remained",
+                                       "still", "now", "currently", "typically"}
 _COPULA_BEFORE = re.compile(r"\s+(?:was|were|is|are|stood\s+at|stands\s+at|averaged|remained|remains)\s+(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+)?$", re.I)
 _COUNT_VERB = re.compile(
     r"\b([a-z]+ed|holds|holding|hold|lost|loses|employs|employing|serves|serving|receives|receiving|handles|handling|manages|managing|supervises|supervising|made|makes|making|met|seen|saw|sees|held|took|takes)\s+"
@@ -1526,6 +1538,8 @@ _PAST = {"holds": "held", "holding": "held", "hold": "held", "loses": "lost", "e
 _AGGREGATE = re.compile(r"\b(?:caseloads?|average|total|number|population|figure|count|backlog|workforce|establishment|capacity|size|strength|complement)\b", re.I)
 _IN_LEAD = re.compile(r"(?:^|[,;:]\s*|\band\s+)(?:in|on|for)\s+(?:only\s+|just\s+|almost\s+|nearly\s+|around\s+|about\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|over\s+|under\s+)?$", re.I)
 _THERE_WAS = frozenset("there it was were is are had has have been".split())
+_DURATION_GATE = _QUALIFIER_WORDS | {"to", "for"}
+_DURATION_VERB = re.compile(r"\b(?:wait|took|take|last|spen|lost|lose)")
 _DURATION_VERBS = frozenset("waited wait waits waiting took take takes taking lasted lasts lasting spent spend spends spending lost lose loses".split())
 _RATE_NAMED = re.compile(r"(?:^|[|:;(]\s*)([A-Za-z][A-Za-z'’ -]{1,50}?\s+per\s+[\d,]+(?:\s+[a-z]+)?)\b", re.I)
 _DURATION_START = re.compile(r"[\d,.]+\s+(?:seconds|minutes|hours|days|weeks|months|years|per\b|%)")
@@ -1533,6 +1547,7 @@ _MEASURE_WORDS = 10  # a measure's length at most, in words
 # A benchmark's measure that names no more than what it is ("national target"), and the words
 # before a figure that compare it with one.
 _BENCHMARK_HEAD = re.compile(r"(?:[A-Za-z'’-]+\s+){0,2}?(?:target|standard|average|requirement)(?:\s+time)?", re.I)
+_BENCHMARK_ENDS = ("target", "standard", "average", "requirement", "time")
 _CHANGE_HEAD = re.compile(r"(?:increase|rise|reduction|fall|drop)", re.I)
 _COMPARED_BEFORE = re.compile(r"\b(?:against|compared\s+(?:with|to)|below|above|short\s+of|than|exceeding|missing|beating|meeting|versus|vs)\b", re.I)
 _PRONOUNS = frozenset("them those these whom which".split())
@@ -1547,8 +1562,14 @@ _JUNK = frozenset(
 )
 
 
+_JUNK_OR_STOP = _JUNK | _STOP_WORDS
+
+
 def _junk(words: list[str]) -> bool:
-    return all(w.lower() in _JUNK or w.lower() in _STOP_WORDS for w in words)
+    for word in words:
+        if word.lower() not in _JUNK_OR_STOP:
+            return False
+    return True
 
 
 # "a/the [national] target|average|backlog ... of [about] N" before the figure (folded or plain text).
@@ -1573,12 +1594,29 @@ _OF_THE_LEAD = re.compile(
     r"(?:only\s+|just\s+|almost\s+|nearly\s+|around\s+|about\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|over\s+|under\s+)?$",
     re.I,
 )
-# "X was/were/stood at/reached N", "X: N" - the clause subject.
-_SUBJECT_IS = re.compile(
-    r"(?:\s+(?P<verb>(?:was|were|is|are|remains|remained|stood\s+at|stands\s+at|reached|totalled|totaled|numbered|averaged|amounted\s+to|has\s+been|had\s+been)"
-    r"(?:\s+(?:only|just|about|around|nearly|almost|over|under|more\s+than|less\s+than|some|still|now|currently|typically))?)|(?P<verb2>:))\s*$",
-    re.I,
-)
+# "X was/were/stood at/reached N", "X: N" - the clause subject: where its verb starts in `before`, or -1.
+_SUBJECT_VERBS = frozenset("was were is are remains remained reached totalled totaled numbered averaged".split())
+_SUBJECT_VERB_PAIRS = frozenset({("stood", "at"), ("stands", "at"), ("amounted", "to"), ("has", "been"), ("had", "been")})
+_SUBJECT_FILLERS = frozenset("only just about around nearly almost over under some still now currently typically".split())
+
+
+def _subject_verb(before: str) -> int:
+    end = len(before.rstrip())
+    if before.endswith(":", 0, end):
+        return end - 1
+    words = before[-48:].split()
+    n = len(words)
+    if n and words[-1] in _SUBJECT_FILLERS:
+        n -= 1
+    elif n > 1 and words[-1] == "than" and words[-2] in ("more", "less"):
+        n -= 2
+    if n and words[n - 1] in _SUBJECT_VERBS:
+        verb = " " + words[n - 1]
+    elif n > 1 and (words[n - 2], words[n - 1]) in _SUBJECT_VERB_PAIRS:
+        verb = " " + words[n - 2]
+    else:
+        return -1
+    return before.rfind(verb + " ")
 _MONEY_VERB = re.compile(
     r"\b(spent|spend|spends|spending|invested|invest|invests|overspent|saved|save|cost|costs)\s+(?:a\s+further\s+|an?\s+)?(?P<extra>additional|extra|further)?\s*(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|some\s+)?$"
     r"|\b(?:agreed|allocated|committed|given|received|awarded|provided|secured|found|set\s+aside)\s+(?:a\s+further\s+|an?\s+)?(?P<extra2>additional|extra|further)?\s*$",
@@ -1594,11 +1632,23 @@ _POST_STOP = frozenset(
     "yet however per until unless whose across".split()
 )
 _AUXILIARIES = frozenset("was were is are be been being".split())
+_FILLERS = frozenset("now currently still also already".split())
 _TIME_AFTER_PREP = frozenset(
     "the last previous past year years month months week quarter time end start first january february march april may june "
     "july august september october november december spring summer autumn winter".split()
 )
 _TRAILING = frozenset("of and or in on at by for with to the a an who that where not their its from within into more less least his her than".split())
+
+
+_POST_STOP_THAN = _POST_STOP | {"than"}
+
+
+# What a word does in a post-modifier (see _post_modifier): 1 ends it, 2 an auxiliary or filler
+# dropped after the noun, 3 "has/have/had" before a participle, 4 a preposition before a time, 5 "and"/"or".
+_POST_KINDS = {
+    **dict.fromkeys(_AUXILIARIES | _FILLERS, 2), **dict.fromkeys(("has", "have", "had"), 3),
+    **dict.fromkeys(("in", "during", "at", "by", "over", "for", "on"), 4), "and": 5, "or": 5, **dict.fromkeys(_POST_STOP_THAN, 1),
+}
 
 
 def _is_year(word: str) -> bool:
@@ -1614,47 +1664,99 @@ def _post_modifier(sentence: str, pos: int, room: int, verb_next: bool = False) 
     words: list[str] = []
     if room <= 0:
         return words
+    first_char = sentence[pos + 1:pos + 2] if sentence[pos:pos + 1] == " " else sentence[pos:pos + 1]
+    if not first_char.isalnum():
+        return words  # punctuation, a figure or the end: nothing after the phrase
+    # The words split on white space (cheaper than a pattern per word: every figure's
+    # measure looks here); a mark after a word ends the phrase after it.
+    tokens = sentence[pos:pos + 110].split(None, room + 6)
+    if len(tokens) > room + 6 or (len(tokens) > 1 and pos + 110 < len(sentence)):
+        tokens.pop()  # the rest, or a word cut short
     first = True
-    for match in _POST_TOKEN.finditer(sentence, pos, pos + 160):
-        word = match.group(1)
-        if word is None:
-            mark = match.group(2)
-            if mark == "," and words and words[-1].lower() not in _TRAILING and _LIST_AFTER.match(sentence, match.end()):
-                words[-1] += ","  # "in work, training or education"
-                continue
-            if mark in "'’-" or mark == "/":
-                continue
-            break
+    n = len(tokens)
+    for i in range(n):
+        token = tokens[i]
+        comma = ended = False
+        if not token[-1].isalnum():
+            if token[-1] == ",":
+                comma = True
+                word = token[:-1]
+            else:
+                word = token.rstrip(_ENDING_MARKS)
+                ended = True
+        else:
+            word = token
+        if not word.isalpha() and (not word or not _WORD_TOKEN.fullmatch(word) or (len(word) >= 4 and word[:4].isdecimal() and word[:2] in ("19", "20"))):
+            break  # "£5m", "14%", "24/7", a quotation mark, a year: another figure or phrase
         lowered = word.lower()
-        if (lowered in _POST_STOP and not (lowered == "after" and words and words[-1].lower() in ("looked", "cared"))) or _is_year(word) or (lowered == "than" and (not words or words[-1].lower() not in ("more", "less", "fewer", "longer", "shorter", "greater", "higher", "lower"))):
-            break
-        if verb_next and (lowered in _AUXILIARIES or lowered in _FILLERS) and not (words and words[-1].lower() in _RELATIVES):
-            continue  # "cases were judged inadequate": cases judged inadequate
-        if lowered in ("has", "have", "had") and first and verb_next and _PARTICIPLE_NEXT.match(sentence, match.end()):
-            continue  # "had been assessed", "have lived"
-        if lowered in ("been",) and first:
-            continue
-        if lowered in ("in", "during", "at", "by", "over", "for", "on") and _TIME_NEXT.match(sentence, match.end()):
-            break
-        if lowered in ("and", "or") and (not _CONTENT_NEXT.match(sentence, match.end()) or _PAST_NEXT.match(sentence, match.end())) and not (
-                words and words[-1].isdecimal() and _NUMBER_NEXT.match(sentence, match.end())):  # "aged 17 and 18"
-            break
+        kind = _POST_KINDS.get(lowered)
+        if kind is not None:  # most words are none of these: taken as they are
+            if kind == 1:  # a stop ("compared", "since", "because", ...), "than", "after"
+                if not ((lowered == "after" and words and words[-1].lower() in ("looked", "cared")) or (
+                        lowered == "than" and words and words[-1].lower() in _COMPARATIVES)):
+                    break
+            elif kind == 2:  # an auxiliary or filler: "cases were judged inadequate": cases judged inadequate
+                if verb_next and not (words and words[-1].lower() in _RELATIVES):
+                    if comma:
+                        break
+                    continue
+                if first and lowered == "been":
+                    continue
+            else:  # a word whose meaning here depends on the next
+                following = tokens[i + 1].lower().rstrip(",") if i + 1 < n else ""
+                if first and verb_next and kind == 3 and _participle(following if following != "been" else (tokens[i + 2].lower() if i + 2 < n else "")):
+                    continue  # "had been assessed", "have lived"
+                if kind == 4 and following and (following in _TIME_WORDS or _is_year(following) or (
+                        following in _TIME_DETERMINERS and i + 2 < n and tokens[i + 2].lower().rstrip(",") in _TIME_WORDS)):
+                    break
+                if kind == 5 and not (words and words[-1].isdecimal() and following.isdecimal()) and (
+                        not following or not following[0].isalpha() or following in _NOT_CONTENT or following.endswith("ed")):
+                    break  # "aged 17 and 18" goes on; "and the ...", "and commissioned ..." do not
         first = False
         words.append(word)
-        if len(words) >= room:
+        if len(words) >= room or ended:
+            break
+        if comma:
+            # "in work, training or education": a list goes on; any other comma ends the phrase.
+            if words[-1].lower() not in _TRAILING and _list_after(tokens, i + 1):
+                words[-1] += ","
+                continue
             break
     while words and (words[-1].lower().rstrip(",") in _TRAILING or words[-1].endswith(",")):
         words.pop()
     return words
 
 
-_PARTICIPLE_NEXT = re.compile(r"\s+(?:been\s+)?(?:[a-z]+(?:ed|en|wn|ne|lt|ught|id|ot|ad)|had|made|held|kept|seen|met|got|lived|left)\b", re.I)
-_TIME_NEXT = re.compile(r"\s+(?:(?:the|this|that|each|every)\s+)?(?:(?:last|previous|past|first|same|latest|most\s+recent)\b|(?:19|20)\d\d\b|(?:year|month|week|quarter|time|end|start|period)s?\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)", re.I)
-_CONTENT_NEXT = re.compile(r"\s+(?!(?:the|a|an|its|their|was|were|is|are|had|has|have|will|would|could|should|it|they|we|he|she|this|that|there|also|then|so|not|in|on|at|by|for|with|to)\b)[a-z][a-z'’-]*\b", re.I)
+_ENDING_MARKS = ".;:)]|!?\"”’'"
+_WORD_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*(?:[.,]\d+[A-Za-z0-9'’-]*)*")
+_LOOK_AHEAD = frozenset("has have had in during at by over for on and or".split())
+_COMPARATIVES = frozenset("more less fewer longer shorter greater higher lower".split())
+_TIME_PREPOSITIONS = frozenset("in during at by over for on".split())
+_TIME_DETERMINERS = frozenset("the this that each every".split())
+_TIME_WORDS = frozenset(
+    "last previous past first same latest most year years month months week weeks quarter quarters time times end start period periods "
+    "january february march april may june july august september october november december".split()
+)
+_NOT_CONTENT = frozenset("the a an its their was were is are had has have will would could should it they we he she this that there also then so not in on at by for with to".split())
+_PARTICIPLE_ENDS = ("ed", "en", "wn", "ne", "lt", "ught", "id", "ot", "ad")
+_PARTICIPLES = frozenset("had made held kept seen met got lived left".split())
+
+
+def _participle(word: str) -> bool:
+    return word.endswith(_PARTICIPLE_ENDS) or word in _PARTICIPLES
+
+
+def _list_after(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i:] go on a list: one or two words, then "or"/"and" and a word."""
+    for j in (i + 1, i + 2):
+        if j + 1 < len(tokens) and tokens[j].lower() in ("or", "and") and tokens[j + 1][:1].isalpha() and all(t.rstrip(",").isalpha() for t in tokens[i:j]):
+            return True
+    return False
+
+
 _NUMBER_NEXT = re.compile(r"\s+\d+\b")
 _PAST_NEXT = re.compile(r"\s+[a-z]+ed\b", re.I)
 _RELATIVES = frozenset("who that which where it they he she we there".split())
-_FILLERS = frozenset("now currently still also already".split())
 _LIST_AFTER = re.compile(r"\s*[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*)?,?\s+(?:or|and)\s+[a-z]", re.I)
 _CLAUSE_LEAD = re.compile(r"^(?:(?:and|but|so|while|although|whereas|however|then|also|we\s+found\s+that|we\s+found|inspectors\s+found\s+that|inspectors\s+found|the\s+report\s+found\s+that|found\s+that|that)\s+)+", re.I)
 
@@ -1662,16 +1764,26 @@ _CLAUSE_LEAD = re.compile(r"^(?:(?:and|but|so|while|although|whereas|however|the
 _CLAUSE_BOUNDARY = re.compile(r"[,;:(|]\s*|\b(?:but|while|whereas|although|that|which|who|because)\s+", re.I)
 
 
+_CLAUSE_LEAD_WORDS = frozenset("and but so while although whereas however then also we inspectors the found that".split())
+_ARTICLE_WORDS = frozenset("the a an its their recorded".split())
+
+
 def _clause_words(sentence: str, lo: int, hi: int, text: str, limit: int = _MEASURE_WORDS - 1) -> list[str]:
     """The words of the clause that ends at sentence[hi] (from the last clause break after `lo`),
     without its leading conjunction, article or "we found that"; [] when longer than a measure."""
-    begin = lo
-    for clause in _CLAUSE_BOUNDARY.finditer(text, lo, hi):
+    near = hi - 100 if hi - 100 > lo else lo  # a clause longer than that is longer than a measure
+    begin = -1
+    for clause in _CLAUSE_BOUNDARY.finditer(text, near, hi):
         begin = clause.end()
-    phrase = sentence[begin:hi].strip()
-    phrase = _CLAUSE_LEAD.sub("", phrase)
-    phrase = _tidy(phrase)
-    words = phrase.split()
+    if begin < 0:
+        if near > lo:
+            return []
+        begin = lo
+    words = sentence[begin:hi].split()
+    if words and words[0].lower() in _CLAUSE_LEAD_WORDS:
+        words = _CLAUSE_LEAD.sub("", " ".join(words)).split()
+    if words and words[0].lower() in _ARTICLE_WORDS:
+        words = _tidy(" ".join(words)).split()
     if not words or len(words) > limit:
         return []
     return words

@@ -588,8 +588,8 @@ def find_statistics(
     # matches; None: found out only if needed, see _candidates) and `offsets`
     # (where candidate and phone keywords start, from the document's scan) are
     # passed by the component, which has them. `counts_dropped`: the caller drops
-    # the counts (a heading's), so their measure and period are not looked for;
-    # they still count as figures found for the ones after them.
+    # the counts (a heading's), so their period is not looked for and their measure,
+    # made for the figures after them that name it, is cleared at the end.
     if low is None:
         low = fold(sentence)
     found: list[_Stat] = []
@@ -715,28 +715,34 @@ def find_statistics(
                     stat.direction = stat.direction or ("up" if stat.value > earlier else "down" if stat.value < earlier else "unchanged")
                     consumed_until = comparison.end()
         consumed_until = max(consumed_until, stat.end)
+        # A dropped count's measure is still made, for the figures after it that name it
+        # ("..., an increase of 12%"), and cleared below.
+        stat.measure = _measure(sentence, stat, low)
+        if found and stat.measure and stat.measure.endswith(_BENCHMARK_ENDS) and _BENCHMARK_HEAD.fullmatch(stat.measure) and _COMPARED_BEFORE.search(text, start - 50 if start > 50 else 0, start) and (
+                earlier := next((f for f in reversed(found) if f.unit == stat.unit and f.measure), None)):
+            # "58% of 999 calls were answered within ten seconds, against a national target of 90%":
+            # the target for what the figure before measures.
+            stat.measure = f"{stat.measure} for {earlier.measure}"
+        elif found and found[-1].measure and stat.measure and len(stat.measure) < 10 and _CHANGE_HEAD.fullmatch(stat.measure):
+            # "61,300 contacts ..., an increase of 12%": the increase in them.
+            stat.measure = f"{stat.measure} in {found[-1].measure}"
+        if rate_of is not None and rate_of.measure:
+            stat.measure = f"{stat.measure} {rate_of.measure}" if stat.measure else rate_of.measure
+        if found and found[-1].measure and text.startswith(_BENCHMARK_STARTS, stat.end) and (bench := _benchmark_of(sentence, low, stat)):
+            # "38% of care leavers ..., compared with 32% across England": the benchmark
+            # of the figure before, named as that figure's measure where it is for.
+            stat.measure = f"{found[-1].measure} {bench}"
         if not (counts_dropped and stat.unit == "count"):
-            stat.measure = _measure(sentence, stat, low)
-            if found and stat.measure and stat.measure.endswith(_BENCHMARK_ENDS) and _BENCHMARK_HEAD.fullmatch(stat.measure) and _COMPARED_BEFORE.search(text, start - 50 if start > 50 else 0, start) and (
-                    earlier := next((f for f in reversed(found) if f.unit == stat.unit and f.measure), None)):
-                # "58% of 999 calls were answered within ten seconds, against a national target of 90%":
-                # the target for what the figure before measures.
-                stat.measure = f"{stat.measure} for {earlier.measure}"
-            elif found and found[-1].measure and stat.measure and len(stat.measure) < 10 and _CHANGE_HEAD.fullmatch(stat.measure):
-                # "61,300 contacts ..., an increase of 12%": the increase in them.
-                stat.measure = f"{stat.measure} in {found[-1].measure}"
-            if rate_of is not None and rate_of.measure:
-                stat.measure = f"{stat.measure} {rate_of.measure}" if stat.measure else rate_of.measure
-            if found and found[-1].measure and text.startswith(_BENCHMARK_STARTS, stat.end) and (bench := _benchmark_of(sentence, low, stat)):
-                # "38% of care leavers ..., compared with 32% across England": the benchmark
-                # of the figure before, named as that figure's measure where it is for.
-                stat.measure = f"{found[-1].measure} {bench}"
             if periods is None:
                 periods = _Periods(sentence, low)
             period = periods.after(stat.end)
             if period:
                 stat.period = period
         found.append(stat)
+    if counts_dropped:
+        for stat in found:
+            if stat.unit == "count":
+                stat.measure = None
     if len(found) > 1:
         for stat in found:
             if stat.qualifies:
@@ -1413,9 +1419,10 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     before = text[window:start]
     # The frames below end at the figure: each is looked for only when the word before it
     # (`last`) or the characters before it can end one (every figure gets a measure: keep it cheap).
-    last = before[before.rfind(" ", 0, len(before) - 1) + 1:].rstrip()
+    before_low = before if low is not None else before.lower()  # for the literal tests (the patterns ignore case)
+    last = before_low[before_low.rfind(" ", 0, len(before_low) - 1) + 1:].rstrip()
     # "a national target of", "an average of", "a backlog of": the noun the figure is of.
-    frame = _HEAD_OF.search(before, len(before) - 90 if len(before) > 90 else 0) if before.endswith(_HEAD_OF_TAILS) and before.find(" of", len(before) - 16 if len(before) > 16 else 0) >= 0 else None
+    frame = _HEAD_OF.search(before, len(before) - 90 if len(before) > 90 else 0) if before_low.endswith(_HEAD_OF_TAILS) and before_low.find(" of", len(before) - 16 if len(before) > 16 else 0) >= 0 else None
     head = sentence[window + frame.start("head"):window + frame.end("head")] if frame else None
     if part and (last in _QUALIFIER_WORDS or last == "up" or last == "for") and (share := _SHARE_VERB.search(before, len(before) - 40 if len(before) > 40 else 0)):
         # "Black children make up 17% of the 10 to 17 population": them, in it.
@@ -1436,7 +1443,7 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
                 return " ".join(clause)  # "average caseloads are 15 children": the caseloads
             if (last.endswith("ed") or last in _COUNT_VERB_LAST) and (verb := _COUNT_VERB.search(before, len(before) - 50 if len(before) > 50 else 0)):
                 # "The hub received 61,300 contacts": contacts received, by the hub.
-                word = verb.group(1)
+                word = sentence[window + verb.start(1):window + verb.end(1)]
                 subject = _clause_words(sentence, window, window + verb.start(), text)
                 passive = bool(subject) and subject[-1].lower() in ("was", "were", "been", "being", "is", "are") and not word.endswith("ing")
                 while subject and subject[-1].lower() in _THERE_WAS:
@@ -1445,14 +1452,14 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
                     if subject and not _junk(subject):
                         return " ".join([*subject, word])  # "rest days were cancelled 4,100 times"
                 else:
-                    words.append(_PAST.get(word, word))
+                    words.append(_PAST.get(word.lower(), word))
                     if subject and len(subject) <= 5 and not _junk(subject[:1]) and subject[0].lower() not in _RELATIVES and all(w.isalpha() or w.endswith(("'s", "’s")) or "-" in w for w in subject):
                         by = subject
         words += _post_modifier(sentence, end, _MEASURE_WORDS - len(words), verb_next=True)
         if by and len(words) + len(by) < _MEASURE_WORDS:
             words += ["by", *by]
         phrase = " ".join(words)
-        if part and before.find(" in ", len(before) - 30 if len(before) > 30 else 0) >= 0 and (lead := _OBJECT_OF.search(before, len(before) - 30 if len(before) > 30 else 0)):
+        if part and before_low.find(" in ", len(before) - 30 if len(before) > 30 else 0) >= 0 and (lead := _OBJECT_OF.search(before, len(before) - 30 if len(before) > 30 else 0)):
             # "A victim needs assessment was completed in 46 per cent of cases": the cases where it was.
             clause = _clause_words(sentence, window, window + lead.start("in"), text)
             while clause and clause[0].lower() in _THERE_WAS:
@@ -1469,7 +1476,7 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         if head and not part:
             phrase = f"{head} of {phrase}"  # "a backlog of 212 referrals waiting for review"
         return phrase
-    if before.find(",", len(before) - 24 if len(before) > 24 else 0) >= 0 and (before.find("of ") >= 0 or before.find("in the ") >= 0 or before.find("among ") >= 0) and (
+    if before.find(",", len(before) - 24 if len(before) > 24 else 0) >= 0 and (before_low.find("of ") >= 0 or before_low.find("in the ") >= 0 or before_low.find("among ") >= 0) and (
             lead := _OF_THE_LEAD.search(before)):
         # "Of the 212 records we reviewed, 87 per cent had reasonable grounds".
         group = "np" if lead.group("np") else "np2"
@@ -1488,12 +1495,12 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         if unit in _TIME_UNITS and head.lower().endswith(_AVERAGE_TAILS) and (clause := _clause_words(sentence, window, window + frame.start(), text)):
             return f"{head} {' '.join(clause)}"  # "average time callers to the 101 line waited"
         return _tidy(head)
-    if (last in _SUBJECT_IS_LAST or last.endswith(":")) and (verb_at := _subject_verb(before)) >= 0:
+    if (last in _SUBJECT_IS_LAST or last.endswith(":")) and (verb_at := _subject_verb(before_low)) >= 0:
         # "The positive rate for random drug tests was 37%", "Vacancies stood at 11%".
         clause = _clause_words(sentence, window, window + verb_at, text, _MEASURE_WORDS + 2)
         if clause and not _junk(clause):
             return " ".join(clause)
-    if unit in _TIME_UNITS and (last in _DURATION_VERBS or (last in _DURATION_GATE and _DURATION_VERB.search(before, len(before) - 40 if len(before) > 40 else 0))) and (
+    if unit in _TIME_UNITS and (last in _DURATION_VERBS or (last in _DURATION_GATE and _DURATION_VERB.search(before_low, len(before) - 40 if len(before) > 40 else 0))) and (
             clause := _clause_words(sentence, window, start, text)):
         # "children waited 548 days between entering care and ...", "People ringing 101 waited seven minutes".
         while clause and (clause[-1].lower() in _JUNK or clause[-1].lower() in _TRAILING or clause[-1].lower() in ("up", "to", "an")):
@@ -1509,9 +1516,9 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     if unit == "gbp" and post and post[0].lower() in ("on", "for", "in", "to") and len(post) > 1:
         # "spent £12m on agency social workers": spending on them.
         verb = _MONEY_VERB.search(before)
-        noun = _MONEY_NOUNS.get(verb.group(1), "funding") if verb else "funding"
+        noun = _MONEY_NOUNS.get((verb.group(1) or "").lower(), "funding") if verb else "funding"
         if verb and (extra := verb.group("extra") or verb.group("extra2")):
-            noun = f"{extra} {noun}"
+            noun = f"{extra.lower()} {noun}"
         return f"{noun} {' '.join(post)}"
     if post and not _junk(post) and post[0][0].isalpha() and (pronoun or post[0].lower() not in _STOP_WORDS) and post[0].lower() != "of":
         return " ".join(post)  # "89% were completed within 45 working days", "51% said it was easy ..."

@@ -588,8 +588,8 @@ def find_statistics(
     # matches; None: found out only if needed, see _candidates) and `offsets`
     # (where candidate and phone keywords start, from the document's scan) are
     # passed by the component, which has them. `counts_dropped`: the caller drops
-    # the counts (a heading's), so their period is not looked for and their measure,
-    # made for the figures after them that name it, is cleared at the end.
+    # the counts (a heading's), so their period is not looked for, nor their measure
+    # unless a figure after them names it; they still count as figures found for the ones after them.
     if low is None:
         low = fold(sentence)
     found: list[_Stat] = []
@@ -715,9 +715,17 @@ def find_statistics(
                     stat.direction = stat.direction or ("up" if stat.value > earlier else "down" if stat.value < earlier else "unchanged")
                     consumed_until = comparison.end()
         consumed_until = max(consumed_until, stat.end)
-        # A dropped count's measure is still made, for the figures after it that name it
-        # ("..., an increase of 12%"), and cleared below.
+        if counts_dropped and stat.unit == "count":
+            # A dropped count's measure is made only for a figure after it that names it
+            # ("..., an increase of 12%"; see _named), and cleared below.
+            found.append(stat)
+            continue
         stat.measure = _measure(sentence, stat, low)
+        if counts_dropped and found and (rate_of is not None or text.startswith(_BENCHMARK_STARTS, stat.end) or (
+                stat.measure and (len(stat.measure) < 10 or stat.measure.endswith(_BENCHMARK_ENDS)))):
+            for earlier in found:  # the figures this one may name (below)
+                if earlier.unit == "count" and earlier.measure is None:
+                    earlier.measure = _measure(sentence, earlier, low)
         if found and stat.measure and stat.measure.endswith(_BENCHMARK_ENDS) and _BENCHMARK_HEAD.fullmatch(stat.measure) and _COMPARED_BEFORE.search(text, start - 50 if start > 50 else 0, start) and (
                 earlier := next((f for f in reversed(found) if f.unit == stat.unit and f.measure), None)):
             # "58% of 999 calls were answered within ten seconds, against a national target of 90%":
@@ -732,12 +740,11 @@ def find_statistics(
             # "38% of care leavers ..., compared with 32% across England": the benchmark
             # of the figure before, named as that figure's measure where it is for.
             stat.measure = f"{found[-1].measure} {bench}"
-        if not (counts_dropped and stat.unit == "count"):
-            if periods is None:
-                periods = _Periods(sentence, low)
-            period = periods.after(stat.end)
-            if period:
-                stat.period = period
+        if periods is None:
+            periods = _Periods(sentence, low)
+        period = periods.after(stat.end)
+        if period:
+            stat.period = period
         found.append(stat)
     if counts_dropped:
         for stat in found:

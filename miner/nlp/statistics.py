@@ -1638,7 +1638,6 @@ _MONEY_VERB = re.compile(
 )
 _MONEY_NOUNS = {"spent": "spending", "spend": "spending", "spends": "spending", "spending": "spending", "invested": "investment", "invest": "investment",
                 "invests": "investment", "overspent": "overspend", "saved": "savings", "save": "savings", "cost": "cost", "costs": "cost"}
-_POST_TOKEN = re.compile(r"([A-Za-z0-9][A-Za-z0-9'’-]*(?:[.,]\d+[A-Za-z0-9'’-]*)*)|([^\sA-Za-z0-9])")
 # Words that end a post-modifier: another clause, a comparison, a time.
 _POST_STOP = frozenset(
     "compared since but while whereas although though because against according so as if despite including meaning "
@@ -1743,9 +1742,7 @@ def _post_modifier(sentence: str, pos: int, room: int, verb_next: bool = False) 
 
 _ENDING_MARKS = ".;:)]|!?\"”’'"
 _WORD_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*(?:[.,]\d+[A-Za-z0-9'’-]*)*")
-_LOOK_AHEAD = frozenset("has have had in during at by over for on and or".split())
 _COMPARATIVES = frozenset("more less fewer longer shorter greater higher lower".split())
-_TIME_PREPOSITIONS = frozenset("in during at by over for on".split())
 _TIME_DETERMINERS = frozenset("the this that each every".split())
 _TIME_WORDS = frozenset(
     "last previous past first same latest most year years month months week weeks quarter quarters time times end start period periods "
@@ -1768,10 +1765,7 @@ def _list_after(tokens: list[str], i: int) -> bool:
     return False
 
 
-_NUMBER_NEXT = re.compile(r"\s+\d+\b")
-_PAST_NEXT = re.compile(r"\s+[a-z]+ed\b", re.I)
 _RELATIVES = frozenset("who that which where it they he she we there".split())
-_LIST_AFTER = re.compile(r"\s*[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*)?,?\s+(?:or|and)\s+[a-z]", re.I)
 _CLAUSE_LEAD = re.compile(r"^(?:(?:and|but|so|while|although|whereas|however|then|also|we\s+found\s+that|we\s+found|inspectors\s+found\s+that|inspectors\s+found|the\s+report\s+found\s+that|found\s+that|that)\s+)+", re.I)
 
 

@@ -588,8 +588,8 @@ def find_statistics(
     # matches; None: found out only if needed, see _candidates) and `offsets`
     # (where candidate and phone keywords start, from the document's scan) are
     # passed by the component, which has them. `counts_dropped`: the caller drops
-    # the counts (a heading's), so their measure and period are not looked for;
-    # they still count as figures found for the ones after them.
+    # the counts (a heading's), so their period is not looked for, nor their measure
+    # unless a figure after them names it; they still count as figures found for the ones after them.
     if low is None:
         low = fold(sentence)
     found: list[_Stat] = []
@@ -715,20 +715,41 @@ def find_statistics(
                     stat.direction = stat.direction or ("up" if stat.value > earlier else "down" if stat.value < earlier else "unchanged")
                     consumed_until = comparison.end()
         consumed_until = max(consumed_until, stat.end)
-        if not (counts_dropped and stat.unit == "count"):
-            stat.measure = _measure(sentence, stat, low)
-            if rate_of is not None and rate_of.measure:
-                stat.measure = f"{stat.measure} {rate_of.measure}" if stat.measure else rate_of.measure
-            if found and found[-1].measure and text.startswith(_BENCHMARK_STARTS, stat.end) and (bench := _benchmark_of(sentence, low, stat)):
-                # "38% of care leavers ..., compared with 32% across England": the benchmark
-                # of the figure before, named as that figure's measure where it is for.
-                stat.measure = f"{found[-1].measure} {bench}"
-            if periods is None:
-                periods = _Periods(sentence, low)
-            period = periods.after(stat.end)
-            if period:
-                stat.period = period
+        if counts_dropped and stat.unit == "count":
+            # A dropped count's measure is made only for a figure after it that names it
+            # ("..., an increase of 12%"; see _named), and cleared below.
+            found.append(stat)
+            continue
+        stat.measure = _measure(sentence, stat, low)
+        if counts_dropped and found and (rate_of is not None or text.startswith(_BENCHMARK_STARTS, stat.end) or (
+                stat.measure and (len(stat.measure) < 10 or stat.measure.endswith(_BENCHMARK_ENDS)))):
+            for earlier in found:  # the figures this one may name (below)
+                if earlier.unit == "count" and earlier.measure is None:
+                    earlier.measure = _measure(sentence, earlier, low)
+        if found and stat.measure and stat.measure.endswith(_BENCHMARK_ENDS) and _BENCHMARK_HEAD.fullmatch(stat.measure) and _COMPARED_BEFORE.search(text, start - 50 if start > 50 else 0, start) and (
+                earlier := next((f for f in reversed(found) if f.unit == stat.unit and f.measure), None)):
+            # "58% of 999 calls were answered within ten seconds, against a national target of 90%":
+            # the target for what the figure before measures.
+            stat.measure = f"{stat.measure} for {earlier.measure}"
+        elif found and found[-1].measure and stat.measure and len(stat.measure) < 10 and _CHANGE_HEAD.fullmatch(stat.measure):
+            # "61,300 contacts ..., an increase of 12%": the increase in them.
+            stat.measure = f"{stat.measure} in {found[-1].measure}"
+        if rate_of is not None and rate_of.measure:
+            stat.measure = f"{stat.measure} {rate_of.measure}" if stat.measure else rate_of.measure
+        if found and found[-1].measure and text.startswith(_BENCHMARK_STARTS, stat.end) and (bench := _benchmark_of(sentence, low, stat)):
+            # "38% of care leavers ..., compared with 32% across England": the benchmark
+            # of the figure before, named as that figure's measure where it is for.
+            stat.measure = f"{found[-1].measure} {bench}"
+        if periods is None:
+            periods = _Periods(sentence, low)
+        period = periods.after(stat.end)
+        if period:
+            stat.period = period
         found.append(stat)
+    if counts_dropped:
+        for stat in found:
+            if stat.unit == "count":
+                stat.measure = None
     if len(found) > 1:
         for stat in found:
             if stat.qualifies:
@@ -1337,9 +1358,8 @@ _CHANGE_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:rose|risen|fell|fall
 
 
 _RATE_INSIDE = re.compile(r"[\d.,\s]*(?:million|thousand|m|k)?\s*(.*?)\s+(?:per|for every|in every)\b", re.I)
-_OF_THE = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|its\s+|their\s+)?)")
+_OF_THE = re.compile(r"\s*(?:of\s+(?:all\s+|the\s+|its\s+|their\s+)?(?:(?!(?:999|101|111)\s)\d[\d,]*\s+(?=[a-z]))?)")  # "of the 3,100 men": the men
 _PARTICIPLE = re.compile(r"\b([a-z]+ed)\s+(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$")
-_TARGET = re.compile(r"\s+((?:within|in under|in less than|after|before|by)\s+[\w\s]{1,30}?)(?=[,.;]|\s+(?:and|but|in|during|compared|up|down)\b|$)")
 
 
 def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
@@ -1368,7 +1388,7 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         subject = subject_of.search(text_before + " " + text[start:start + 1]) if stat.change_from is not None or stat.direction else None
         if subject is None:
             subject = subject_of.search(text_before)
-        if subject:
+        if subject and not _DURATION_START.match(subject.group("np")):  # not "an average of 7 minutes before ... was"
             np = (sentence[window:start] + " " + sentence[start:start + 1])[subject.start("np"):subject.end("np")]
     if np and len(np.split()) <= 12:
         return _tidy(np)
@@ -1389,32 +1409,396 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
         inside = _RATE_INSIDE.match(sentence[start:stat.end])
         if inside and inside.group(1):
             return inside.group(1)
+        if (low is None or low.find(" per ", window, start) >= 0) and (named := _RATE_NAMED.search(sentence, window, start)):
+            return named.group(1)  # "Recorded crime per 1,000 population | 104.5 | 85.8"
     # The phrase after the figure (from `after`, sentence[stat.end:], in place:
     # none of these patterns looks behind its start).
     after = stat.end
-    if unit == "percent" or unit == "ratio" or unit == "percentage_points":
+    part = False  # "N% of X", "nine of the 23 cases": X is what is counted
+    if unit == "percent" or unit == "ratio" or unit == "percentage_points" or (unit == "count" and text.startswith(" of ", after)):
         of = _OF_THE.match(sentence, after)
         if of:
             after = of.end()
+            part = True
     words = _noun_phrase(sentence, after)
+    if words and _junk(words):
+        words = []  # "only", "we", "Nationally": no noun phrase
+    before = text[window:start]
+    # The frames below end at the figure: each is looked for only when the word before it
+    # (`last`) or the characters before it can end one (every figure gets a measure: keep it cheap).
+    before_low = before if low is not None else before.lower()  # for the literal tests (the patterns ignore case)
+    last = before_low[before_low.rfind(" ", 0, len(before_low) - 1) + 1:].rstrip()
+    # "a national target of", "an average of", "a backlog of": the noun the figure is of.
+    frame = _HEAD_OF.search(before, len(before) - 90 if len(before) > 90 else 0) if before_low.endswith(_HEAD_OF_TAILS) and before_low.find(" of", len(before) - 16 if len(before) > 16 else 0) >= 0 else None
+    head = sentence[window + frame.start("head"):window + frame.end("head")] if frame else None
+    if part and (last in _QUALIFIER_WORDS or last == "up" or last == "for") and (share := _SHARE_VERB.search(before, len(before) - 40 if len(before) > 40 else 0)):
+        # "Black children make up 17% of the 10 to 17 population": them, in it.
+        clause = _clause_words(sentence, window, window + share.start(), text)
+        whole = _post_modifier(sentence, after, 5)
+        if clause and whole:
+            return f"{' '.join(clause)} in {' '.join(whole)}"
     if words:
+        end = sentence.find(words[-1], after) + len(words[-1])
+        if words[-1] in ("looked", "cared") and sentence.startswith(" after", end):
+            words.append("after")  # "children looked after"
+            end += 6
+        by = None
+        if (unit == "percent" or unit == "ratio") and before.rstrip().endswith(_PARTICIPLE_TAILS) and (participle := _PARTICIPLE.search(sentence[window:start])):
+            words.append(participle.group(1))  # "answered 84.7 per cent of emergency calls": calls answered
+        elif unit == "count" and not part and not head:
+            if last in _COPULA_LAST and (copula := _COPULA_BEFORE.search(before, len(before) - 40 if len(before) > 40 else 0)) and (clause := _clause_words(sentence, window, window + copula.start(), text)) and _AGGREGATE.search(" ".join(clause)):
+                return " ".join(clause)  # "average caseloads are 15 children": the caseloads
+            if (last.endswith("ed") or last in _COUNT_VERB_LAST) and (verb := _COUNT_VERB.search(before, len(before) - 50 if len(before) > 50 else 0)):
+                # "The hub received 61,300 contacts": contacts received, by the hub.
+                word = sentence[window + verb.start(1):window + verb.end(1)]
+                subject = _clause_words(sentence, window, window + verb.start(), text)
+                passive = bool(subject) and subject[-1].lower() in ("was", "were", "been", "being", "is", "are") and not word.endswith("ing")
+                while subject and subject[-1].lower() in _THERE_WAS:
+                    subject.pop()  # "The force has recruited"
+                if passive:
+                    if subject and not _junk(subject):
+                        return " ".join([*subject, word])  # "rest days were cancelled 4,100 times"
+                else:
+                    words.append(_PAST.get(word.lower(), word))
+                    if subject and len(subject) <= 5 and not _junk(subject[:1]) and subject[0].lower() not in _RELATIVES and all(w.isalpha() or w.endswith(("'s", "’s")) or "-" in w for w in subject):
+                        by = subject
+        words += _post_modifier(sentence, end, _MEASURE_WORDS - len(words), verb_next=True)
+        if by and len(words) + len(by) < _MEASURE_WORDS:
+            words += ["by", *by]
         phrase = " ".join(words)
-        last = words[-1]
-        qualifier = _TARGET.match(sentence, sentence.find(last, after) + len(last))
-        if unit == "percent" or unit == "ratio":
-            before = sentence[window:start]
-            if before.rstrip().endswith(_PARTICIPLE_TAILS) and (participle := _PARTICIPLE.search(before)):
-                phrase += " " + participle.group(1)
-        if qualifier:
-            phrase += " " + qualifier.group(1).strip()
+        if part and before_low.find(" in ", len(before) - 30 if len(before) > 30 else 0) >= 0 and (lead := _OBJECT_OF.search(before, len(before) - 30 if len(before) > 30 else 0)):
+            # "A victim needs assessment was completed in 46 per cent of cases": the cases where it was.
+            clause = _clause_words(sentence, window, window + lead.start("in"), text)
+            while clause and clause[0].lower() in _THERE_WAS:
+                del clause[0]
+            if len(clause) > 1:
+                phrase += " where " + " ".join(clause)
+        elif part and (last == "in" or last == "on" or last == "for" or last in _QUALIFIER_WORDS) and _IN_LEAD.search(before) and 0 < (comma := sentence.find(",", stat.end, stat.end + 100)):
+            # "In 33 of the 112 investigations we reviewed, there was no evidence of supervision".
+            clause = _post_modifier(sentence, comma + 1, 8)
+            while clause and clause[0].lower() in _THERE_WAS:
+                del clause[0]
+            if clause and not _junk(clause):
+                phrase += " where " + _tidy(" ".join(clause))
+        if head and not part:
+            phrase = f"{head} of {phrase}"  # "a backlog of 212 referrals waiting for review"
         return phrase
+    if before.find(",", len(before) - 24 if len(before) > 24 else 0) >= 0 and (before_low.find("of ") >= 0 or before_low.find("in the ") >= 0 or before_low.find("among ") >= 0) and (
+            lead := _OF_THE_LEAD.search(before)):
+        # "Of the 212 records we reviewed, 87 per cent had reasonable grounds".
+        group = "np" if lead.group("np") else "np2"
+        phrase = sentence[window + lead.start(group):window + lead.end(group)].split()[:_MEASURE_WORDS]
+        return " ".join(phrase + _post_modifier(sentence, stat.end, _MEASURE_WORDS - len(phrase), verb_next=True))
+    post = _post_modifier(sentence, after if part else stat.end, _MEASURE_WORDS - (0 if part else 3), verb_next=True)
+    pronoun = False
+    while post and (post[0].lower() in _PRONOUNS or (pronoun and post[0].lower() in _AUXILIARIES | {"has", "have", "had"})):
+        del post[0]  # "a third of them were foreign nationals", "of them had been in custody"
+        pronoun = True
+    if head:
+        if head.lower() in _AVERAGE_HEADS and unit in _TIME_UNITS:
+            head += " time"  # "waited an average of 7 minutes": the average time
+        if post and post[0].lower() in ("to", "for", "before", "between", "from"):
+            return f"{head} {' '.join(post)}"  # "an average of 19 minutes to reach the most urgent incidents"
+        if unit in _TIME_UNITS and head.lower().endswith(_AVERAGE_TAILS) and (clause := _clause_words(sentence, window, window + frame.start(), text)):
+            return f"{head} {' '.join(clause)}"  # "average time callers to the 101 line waited"
+        return _tidy(head)
+    if (last in _SUBJECT_IS_LAST or last.endswith(":")) and (verb_at := _subject_verb(before_low)) >= 0:
+        # "The positive rate for random drug tests was 37%", "Vacancies stood at 11%".
+        clause = _clause_words(sentence, window, window + verb_at, text, _MEASURE_WORDS + 2)
+        if clause and not _junk(clause):
+            return " ".join(clause)
+    if unit in _TIME_UNITS and (last in _DURATION_VERBS or (last in _DURATION_GATE and _DURATION_VERB.search(before_low, len(before) - 40 if len(before) > 40 else 0))) and (
+            clause := _clause_words(sentence, window, start, text)):
+        # "children waited 548 days between entering care and ...", "People ringing 101 waited seven minutes".
+        while clause and (clause[-1].lower() in _JUNK or clause[-1].lower() in _TRAILING or clause[-1].lower() in ("up", "to", "an")):
+            clause.pop()
+        while clause and clause[0].lower() in _JUNK:
+            del clause[0]
+        while clause and clause[0].lower() in _RELATIVES:
+            del clause[0]
+        if len(clause) > 1 and clause[-1].lower() in _DURATION_VERBS:
+            if post and post[0].lower() in ("for", "to", "between", "before", "from"):
+                clause += post[:_MEASURE_WORDS - len(clause)]
+            return " ".join(clause)
+    if unit == "gbp" and post and post[0].lower() in ("on", "for", "in", "to") and len(post) > 1:
+        # "spent £12m on agency social workers": spending on them.
+        verb = _MONEY_VERB.search(before)
+        noun = _MONEY_NOUNS.get((verb.group(1) or "").lower(), "funding") if verb else "funding"
+        if verb and (extra := verb.group("extra") or verb.group("extra2")):
+            noun = f"{extra.lower()} {noun}"
+        return f"{noun} {' '.join(post)}"
+    if post and not _junk(post) and post[0][0].isalpha() and (pronoun or post[0].lower() not in _STOP_WORDS) and post[0].lower() != "of":
+        return " ".join(post)  # "89% were completed within 45 working days", "51% said it was easy ..."
     # "officers numbered 312": fall back to the words before the figure.
     tail = [w for w in _MEASURE_WORD.findall(sentence, start - 60 if start > 60 else 0, start)[-3:] if w.lower() not in _STOP_WORDS]
-    return " ".join(tail) or None
+    return None if _junk(tail) else " ".join(tail)
+
+
+_QUALIFIER_WORDS = frozenset("only just about around nearly almost over under than some".split())
+_COPULA_LAST = _QUALIFIER_WORDS | {"was", "were", "is", "are", "at", "averaged", "remained", "remains"}
+_COUNT_VERB_LAST = _QUALIFIER_WORDS | {"further", "another", "extra", "holds", "holding", "hold", "lost", "loses", "employs", "employing", "serves", "serving", "receives",
+                                       "receiving", "handles", "handling", "manages", "managing", "supervises", "supervising", "made", "makes", "making", "met",
+                                       "seen", "saw", "sees", "held", "took", "takes"}
+_SUBJECT_IS_LAST = _QUALIFIER_WORDS | {"was", "were", "is", "are", "at", "reached", "totalled", "totaled", "numbered", "averaged", "to", "been", "remains", "remained",
+                                       "still", "now", "currently", "typically"}
+_COPULA_BEFORE = re.compile(r"\s+(?:was|were|is|are|stood\s+at|stands\s+at|averaged|remained|remains)\s+(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|some\s+)?$", re.I)
+_COUNT_VERB = re.compile(
+    r"\b([a-z]+ed|holds|holding|hold|lost|loses|employs|employing|serves|serving|receives|receiving|handles|handling|manages|managing|supervises|supervising|made|makes|making|met|seen|saw|sees|held|took|takes)\s+"
+    r"(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|some\s+|a\s+further\s+|another\s+|an\s+extra\s+)?$", re.I)
+_PAST = {"holds": "held", "holding": "held", "hold": "held", "loses": "lost", "employs": "employed", "employing": "employed", "serves": "served",
+         "serving": "served", "receives": "received", "receiving": "received", "handles": "handled", "handling": "handled", "manages": "managed",
+         "managing": "managed", "supervises": "supervised", "supervising": "supervised", "makes": "made", "making": "made", "saw": "seen",
+         "sees": "seen", "took": "taken", "takes": "taken"}
+_AGGREGATE = re.compile(r"\b(?:caseloads?|average|total|number|population|figure|count|backlog|workforce|establishment|capacity|size|strength|complement)\b", re.I)
+_IN_LEAD = re.compile(r"(?:^|[,;:]\s*|\band\s+)(?:in|on|for)\s+(?:only\s+|just\s+|almost\s+|nearly\s+|around\s+|about\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|over\s+|under\s+)?$", re.I)
+_THERE_WAS = frozenset("there it was were is are had has have been".split())
+_DURATION_GATE = _QUALIFIER_WORDS | {"to", "for"}
+_DURATION_VERB = re.compile(r"\b(?:wait|took|take|last|spen|lost|lose)")
+_DURATION_VERBS = frozenset("waited wait waits waiting took take takes taking lasted lasts lasting spent spend spends spending lost lose loses".split())
+_RATE_NAMED = re.compile(r"(?:^|[|:;(]\s*)([A-Za-z][A-Za-z'’ -]{1,50}?\s+per\s+[\d,]+(?:\s+[a-z]+)?)\b", re.I)
+_DURATION_START = re.compile(r"[\d,.]+\s+(?:seconds|minutes|hours|days|weeks|months|years|per\b|%)")
+_MEASURE_WORDS = 10  # a measure's length at most, in words
+# A benchmark's measure that names no more than what it is ("national target"), and the words
+# before a figure that compare it with one.
+_BENCHMARK_HEAD = re.compile(r"(?:[A-Za-z'’-]+\s+){0,2}?(?:target|standard|average|requirement)(?:\s+time)?", re.I)
+_BENCHMARK_ENDS = ("target", "standard", "average", "requirement", "time")
+_CHANGE_HEAD = re.compile(r"(?:increase|rise|reduction|fall|drop)", re.I)
+_COMPARED_BEFORE = re.compile(r"\b(?:against|compared\s+(?:with|to)|below|above|short\s+of|than|exceeding|missing|beating|meeting|versus|vs)\b", re.I)
+_PRONOUNS = frozenset("them those these whom which".split())
+_SHARE_VERB = re.compile(r"\s+(?:make|makes|made|making)\s+up\s+(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+|more\s+than\s+|over\s+|only\s+|just\s+)?$"
+                         r"|\s+(?:account|accounts|accounted|accounting)\s+for\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|only\s+|just\s+)?$", re.I)
+# Words that name nothing on their own: adverbs, determiners, pronouns, number words.
+_JUNK = frozenset(
+    "only just about around almost nearly some more most less fewer over under approximately roughly estimated "
+    "we they he she it them these those this that there here nationally locally also still now already all both "
+    "each every one two three four five six seven eight nine ten eleven twelve half quarter third fifth tenth "
+    "said says per cent percent of and or but than up down well".split()
+)
+
+
+_JUNK_OR_STOP = _JUNK | _STOP_WORDS
+
+
+def _junk(words: list[str]) -> bool:
+    for word in words:
+        if word.lower() not in _JUNK_OR_STOP:
+            return False
+    return True
+
+
+# "a/the [national] target|average|backlog ... of [about] N" before the figure (folded or plain text).
+_HEAD_NOUNS = (
+    "target", "standard", "average", "mean", "median", "total", "requirement", "budget", "population", "caseloads?",
+    "backlog", "increase", "rise", "reduction", "fall", "drop", "overspend", "deficit", "shortfall", "interval", "wait", "score", "cost",
+)
+_HEAD_OF = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her)\s+)(?P<head>(?:[a-z'’-]+\s+){0,2}?(?:" + "|".join(_HEAD_NOUNS) + r")"
+    r"(?:\s+(?:for|of|in)\s+(?:[a-z'’-]+\s+){0,3}?[a-z'’-]+)?)\s+of\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+over\s+|just\s+under\s+|more\s+than\s+|over\s+|some\s+|only\s+|up\s+to\s+|less\s+than\s+|fewer\s+than\s+|\+/-\s*|£)?$",
+    re.I,
+)
+_HEAD_OF_TAILS = ("of ", "of", "of £", "+/- ", "+/-", "than ", "about ", "around ", "nearly ", "almost ", "over ", "some ", "only ", "to ")
+_AVERAGE_HEADS = ("average", "mean", "median")
+_AVERAGE_TAILS = ("average", "average time", "mean", "mean time", "median", "median time")
+# "in N% of X": the clause before says what happened in them (its subject up to "in").
+_OBJECT_OF = re.compile(r"(?P<in>\s+in\s+(?:only\s+|just\s+|almost\s+|nearly\s+|around\s+|about\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|over\s+|under\s+)?)$", re.I)
+# "Of the 212 records we reviewed, " before the figure.
+_OF_THE_LEAD = re.compile(
+    r"(?:^|[;:]\s*|\b)(?:of\s+(?:the\s+|these\s+|those\s+|its\s+|their\s+)?(?:[\d,]+\s+)?(?P<np>[a-z][^,;:]{2,70}?)|(?:in|among)\s+the\s+(?!(?:year|month|week|quarter|period|past|last|first|same|meantime|time|end|start)s?\b)(?P<np2>[a-z][^,;:\d]{2,70}?)),\s*"
+    r"(?:only\s+|just\s+|almost\s+|nearly\s+|around\s+|about\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|over\s+|under\s+)?$",
+    re.I,
+)
+# "X was/were/stood at/reached N", "X: N" - the clause subject: where its verb starts in `before`, or -1.
+_SUBJECT_VERBS = frozenset("was were is are remains remained reached totalled totaled numbered averaged".split())
+_SUBJECT_VERB_PAIRS = frozenset({("stood", "at"), ("stands", "at"), ("amounted", "to"), ("has", "been"), ("had", "been")})
+_SUBJECT_FILLERS = frozenset("only just about around nearly almost over under some still now currently typically".split())
+
+
+def _subject_verb(before: str) -> int:
+    end = len(before.rstrip())
+    if before.endswith(":", 0, end):
+        return end - 1
+    words = before[-48:].split()
+    n = len(words)
+    if n and words[-1] in _SUBJECT_FILLERS:
+        n -= 1
+    elif n > 1 and words[-1] == "than" and words[-2] in ("more", "less"):
+        n -= 2
+    if n and words[n - 1] in _SUBJECT_VERBS:
+        verb = " " + words[n - 1]
+    elif n > 1 and (words[n - 2], words[n - 1]) in _SUBJECT_VERB_PAIRS:
+        verb = " " + words[n - 2]
+    else:
+        return -1
+    return before.rfind(verb + " ")
+_MONEY_VERB = re.compile(
+    r"\b(spent|spend|spends|spending|invested|invest|invests|overspent|saved|save|cost|costs)\s+(?:a\s+further\s+|an?\s+)?(?P<extra>additional|extra|further)?\s*(?:about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+|some\s+)?$"
+    r"|\b(?:agreed|allocated|committed|given|received|awarded|provided|secured|found|set\s+aside)\s+(?:a\s+further\s+|an?\s+)?(?P<extra2>additional|extra|further)?\s*$",
+    re.I,
+)
+_MONEY_NOUNS = {"spent": "spending", "spend": "spending", "spends": "spending", "spending": "spending", "invested": "investment", "invest": "investment",
+                "invests": "investment", "overspent": "overspend", "saved": "savings", "save": "savings", "cost": "cost", "costs": "cost"}
+# Words that end a post-modifier: another clause, a comparison, a time.
+_POST_STOP = frozenset(
+    "compared since but while whereas although though because against according so as if despite including meaning "
+    "making which up down rather before after will would could should can may might must did does do during last this next "
+    "yet however per until unless whose across".split()
+)
+_AUXILIARIES = frozenset("was were is are be been being".split())
+_FILLERS = frozenset("now currently still also already".split())
+_TIME_AFTER_PREP = frozenset(
+    "the last previous past year years month months week quarter time end start first january february march april may june "
+    "july august september october november december spring summer autumn winter".split()
+)
+_TRAILING = frozenset("of and or in on at by for with to the a an who that where not their its from within into more less least his her than".split())
+
+
+_POST_STOP_THAN = _POST_STOP | {"than"}
+
+
+# What a word does in a post-modifier (see _post_modifier): 1 ends it, 2 an auxiliary or filler
+# dropped after the noun, 3 "has/have/had" before a participle, 4 a preposition before a time, 5 "and"/"or".
+_POST_KINDS = {
+    **dict.fromkeys(_AUXILIARIES | _FILLERS, 2), **dict.fromkeys(("has", "have", "had"), 3),
+    **dict.fromkeys(("in", "during", "at", "by", "over", "for", "on"), 4), "and": 5, "or": 5, **dict.fromkeys(_POST_STOP_THAN, 1),
+}
+
+
+def _is_year(word: str) -> bool:
+    return len(word) >= 4 and word[:4].isdecimal() and 1900 <= int(word[:4]) <= 2099
+
+
+def _post_modifier(sentence: str, pos: int, room: int, verb_next: bool = False) -> list[str]:
+    """The words after a noun phrase that still say which of it are counted: its
+    prepositional phrase or relative clause ("in care", "who went missing",
+    "assessed as needing a service", "were completed within 20 working days"
+    without the auxiliary), up to `room` words; a comparison, another clause or
+    a time ("in 2022", "in the last year") ends it."""
+    words: list[str] = []
+    if room <= 0:
+        return words
+    first_char = sentence[pos + 1:pos + 2] if sentence[pos:pos + 1] == " " else sentence[pos:pos + 1]
+    if not first_char.isalnum():
+        return words  # punctuation, a figure or the end: nothing after the phrase
+    # The words split on white space (cheaper than a pattern per word: every figure's
+    # measure looks here); a mark after a word ends the phrase after it.
+    tokens = sentence[pos:pos + 110].split(None, room + 6)
+    if len(tokens) > room + 6 or (len(tokens) > 1 and pos + 110 < len(sentence)):
+        tokens.pop()  # the rest, or a word cut short
+    first = True
+    n = len(tokens)
+    for i in range(n):
+        token = tokens[i]
+        comma = ended = False
+        if not token[-1].isalnum():
+            if token[-1] == ",":
+                comma = True
+                word = token[:-1]
+            else:
+                word = token.rstrip(_ENDING_MARKS)
+                ended = True
+        else:
+            word = token
+        if not word.isalpha() and (not word or not _WORD_TOKEN.fullmatch(word) or (len(word) >= 4 and word[:4].isdecimal() and word[:2] in ("19", "20"))):
+            break  # "£5m", "14%", "24/7", a quotation mark, a year: another figure or phrase
+        lowered = word.lower()
+        kind = _POST_KINDS.get(lowered)
+        if kind is not None:  # most words are none of these: taken as they are
+            if kind == 1:  # a stop ("compared", "since", "because", ...), "than", "after"
+                if not ((lowered == "after" and words and words[-1].lower() in ("looked", "cared")) or (
+                        lowered == "than" and words and words[-1].lower() in _COMPARATIVES)):
+                    break
+            elif kind == 2:  # an auxiliary or filler: "cases were judged inadequate": cases judged inadequate
+                if verb_next and not (words and words[-1].lower() in _RELATIVES):
+                    if comma:
+                        break
+                    continue
+                if first and lowered == "been":
+                    continue
+            else:  # a word whose meaning here depends on the next
+                following = tokens[i + 1].lower().rstrip(",") if i + 1 < n else ""
+                if first and verb_next and kind == 3 and _participle(following if following != "been" else (tokens[i + 2].lower() if i + 2 < n else "")):
+                    continue  # "had been assessed", "have lived"
+                if kind == 4 and following and (following in _TIME_WORDS or _is_year(following) or (
+                        following in _TIME_DETERMINERS and i + 2 < n and tokens[i + 2].lower().rstrip(",") in _TIME_WORDS)):
+                    break
+                if kind == 5 and not (words and words[-1].isdecimal() and following.isdecimal()) and (
+                        not following or not following[0].isalpha() or following in _NOT_CONTENT or following.endswith("ed")):
+                    break  # "aged 17 and 18" goes on; "and the ...", "and commissioned ..." do not
+        first = False
+        words.append(word)
+        if len(words) >= room or ended:
+            break
+        if comma:
+            # "in work, training or education": a list goes on; any other comma ends the phrase.
+            if words[-1].lower() not in _TRAILING and _list_after(tokens, i + 1):
+                words[-1] += ","
+                continue
+            break
+    while words and (words[-1].lower().rstrip(",") in _TRAILING or words[-1].endswith(",")):
+        words.pop()
+    return words
+
+
+_ENDING_MARKS = ".;:)]|!?\"”’'"
+_WORD_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*(?:[.,]\d+[A-Za-z0-9'’-]*)*")
+_COMPARATIVES = frozenset("more less fewer longer shorter greater higher lower".split())
+_TIME_DETERMINERS = frozenset("the this that each every".split())
+_TIME_WORDS = frozenset(
+    "last previous past first same latest most year years month months week weeks quarter quarters time times end start period periods "
+    "january february march april may june july august september october november december".split()
+)
+_NOT_CONTENT = frozenset("the a an its their was were is are had has have will would could should it they we he she this that there also then so not in on at by for with to".split())
+_PARTICIPLE_ENDS = ("ed", "en", "wn", "ne", "lt", "ught", "id", "ot", "ad")
+_PARTICIPLES = frozenset("had made held kept seen met got lived left".split())
+
+
+def _participle(word: str) -> bool:
+    return word.endswith(_PARTICIPLE_ENDS) or word in _PARTICIPLES
+
+
+def _list_after(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i:] go on a list: one or two words, then "or"/"and" and a word."""
+    for j in (i + 1, i + 2):
+        if j + 1 < len(tokens) and tokens[j].lower() in ("or", "and") and tokens[j + 1][:1].isalpha() and all(t.rstrip(",").isalpha() for t in tokens[i:j]):
+            return True
+    return False
+
+
+_RELATIVES = frozenset("who that which where it they he she we there".split())
+_CLAUSE_LEAD = re.compile(r"^(?:(?:and|but|so|while|although|whereas|however|then|also|we\s+found\s+that|we\s+found|inspectors\s+found\s+that|inspectors\s+found|the\s+report\s+found\s+that|found\s+that|that)\s+)+", re.I)
+
+
+_CLAUSE_BOUNDARY = re.compile(r"[,;:(|]\s*|\b(?:but|while|whereas|although|that|which|who|because)\s+", re.I)
+
+
+_CLAUSE_LEAD_WORDS = frozenset("and but so while although whereas however then also we inspectors the found that".split())
+_ARTICLE_WORDS = frozenset("the a an its their recorded".split())
+
+
+def _clause_words(sentence: str, lo: int, hi: int, text: str, limit: int = _MEASURE_WORDS - 1) -> list[str]:
+    """The words of the clause that ends at sentence[hi] (from the last clause break after `lo`),
+    without its leading conjunction, article or "we found that"; [] when longer than a measure."""
+    near = hi - 100 if hi - 100 > lo else lo  # a clause longer than that is longer than a measure
+    begin = -1
+    for clause in _CLAUSE_BOUNDARY.finditer(text, near, hi):
+        begin = clause.end()
+    if begin < 0:
+        if near > lo:
+            return []
+        begin = lo
+    words = sentence[begin:hi].split()
+    if words and words[0].lower() in _CLAUSE_LEAD_WORDS:
+        words = _CLAUSE_LEAD.sub("", " ".join(words)).split()
+    if words and words[0].lower() in _ARTICLE_WORDS:
+        words = _tidy(" ".join(words)).split()
+    if not words or len(words) > limit:
+        return []
+    return words
 
 
 _PUNCTUATION = r"[,.;:()\[\]|]"
-_PHRASE_TOKEN = re.compile(rf"({_MEASURE_WORD.pattern})|{_PUNCTUATION}")
+_PHRASE_TOKEN = re.compile(rf"({_MEASURE_WORD.pattern}|(?<![\d,.])(?:999|101|111)(?=\s+[a-z]))|{_PUNCTUATION}")  # "999 calls" keeps its number
 
 
 def _noun_phrase(text: str, pos: int = 0) -> list[str]:

@@ -22,3 +22,9 @@ def document_from_lines(lines, title: str, *, published: str, kind: str) -> Docu
         else:
             builder.add("paragraph", line)
     return builder.build("text/html", title=title, published=published, kind=kind)
+
+
+def grading_rows(extraction) -> set[tuple]:
+    """Each grading of an extraction as the phrasing tables write their expected
+    records: (organisation, area, grade, previous, count, out_of)."""
+    return {(g.organisation_id, g.area, g.grade, g.previous, g.count, g.out_of) for g in extraction.gradings}

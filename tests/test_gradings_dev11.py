@@ -9,7 +9,7 @@ area, grade, previous, count, out_of)."""
 
 import pytest
 
-from tests.document_lines import document_from_lines
+from tests.document_lines import document_from_lines, grading_rows
 
 ROUNDUP = "Children's social care in the North West: how Ofsted rates every council"
 PEEL = "PEEL 2021/22: An inspection of Lancashire Constabulary"
@@ -26,7 +26,7 @@ OE = "overall effectiveness"
 
 def extract(extractor, lines, title, published="2025-03-10", kind="news"):
     extraction = extractor.extract(document_from_lines(lines, title, published=published, kind=kind))
-    return {(g.organisation_id, g.area, g.grade, g.previous, g.count, g.out_of) for g in extraction.gradings}
+    return grading_rows(extraction)
 
 
 # A round-up's lead paragraph: several councils are named, none is the subject.

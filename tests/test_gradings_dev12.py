@@ -11,7 +11,7 @@ grade, previous, count, out_of)."""
 
 import pytest
 
-from tests.document_lines import document_from_lines
+from tests.document_lines import document_from_lines, grading_rows
 
 RI = "requires improvement"
 RIG = "requires improvement to be good"
@@ -25,7 +25,7 @@ HACKNEY_PDU = "hackney-probation-delivery-unit"
 
 def extract(extractor, lines, title, published="2025-03-10", kind="news"):
     extraction = extractor.extract(document_from_lines(lines, title, published=published, kind=kind))
-    return {(g.organisation_id, g.area, g.grade, g.previous, g.count, g.out_of) for g in extraction.gradings}
+    return grading_rows(extraction)
 
 
 def subject_and_organisations(extractor, lines, title, published="2025-03-10", kind="news"):

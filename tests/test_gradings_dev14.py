@@ -12,7 +12,7 @@ are (organisation, area, grade, previous, count, out_of)."""
 
 import pytest
 
-from tests.document_lines import document_from_lines
+from tests.document_lines import document_from_lines, grading_rows
 
 RI = "requires improvement"
 NTH_TRUST = "north-tees-and-hartlepool-nhs-foundation-trust"
@@ -24,7 +24,7 @@ def extraction(extractor, lines, title, published="2025-05-20", kind="news"):
 
 
 def extract(extractor, lines, title, **kwargs):
-    return {(g.organisation_id, g.area, g.grade, g.previous, g.count, g.out_of) for g in extraction(extractor, lines, title, **kwargs).gradings}
+    return grading_rows(extraction(extractor, lines, title, **kwargs))
 
 
 # 1. "rated X, down from Y at its last inspection in 2019": the sentences after it are the new inspection's.

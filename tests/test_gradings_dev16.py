@@ -14,7 +14,7 @@ document ("# " starts a heading, "|" a table row); the expected records are
 
 import pytest
 
-from tests.document_lines import document_from_lines
+from tests.document_lines import document_from_lines, grading_rows
 
 RI = "requires improvement"
 RIG = "requires improvement to be good"
@@ -27,7 +27,7 @@ def extraction(extractor, lines, title, published="2025-05-20", kind="news"):
 
 
 def extract(extractor, lines, title, **kwargs):
-    return {(g.organisation_id, g.area, g.grade, g.previous, g.count, g.out_of) for g in extraction(extractor, lines, title, **kwargs).gradings}
+    return grading_rows(extraction(extractor, lines, title, **kwargs))
 
 
 # 1. The body described by its kind and place; its earlier rating ending a long sentence.

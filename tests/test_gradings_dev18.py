@@ -12,7 +12,7 @@ grade, previous, count, out_of)."""
 
 import pytest
 
-from tests.document_lines import document_from_lines
+from tests.document_lines import document_from_lines, grading_rows
 
 RI = "requires improvement"
 RI_OFSTED = "requires improvement to be good"
@@ -25,7 +25,7 @@ def extraction(extractor, lines, title, published="2025-05-20", kind="news"):
 
 
 def extract(extractor, lines, title, **kwargs):
-    return {(g.organisation_id, g.area, g.grade, g.previous, g.count, g.out_of) for g in extraction(extractor, lines, title, **kwargs).gradings}
+    return grading_rows(extraction(extractor, lines, title, **kwargs))
 
 
 # 1. A CQC headline naming a hospital as the place rated: the location (slug when unlisted) is the body

@@ -14,7 +14,7 @@ grade, previous, count, out_of)."""
 
 import pytest
 
-from tests.document_lines import document_from_lines
+from tests.document_lines import document_from_lines, grading_rows
 
 RI = "requires improvement"
 NTH = "north-tees-and-hartlepool-nhs-foundation-trust"
@@ -27,7 +27,7 @@ YOS_TITLE = "An inspection of youth offending services in Southampton"
 
 def extract(extractor, lines, title, published="2022-07-27", kind="report"):
     doc = document_from_lines(lines, title, published=published, kind=kind)
-    return {(g.organisation_id, g.area, g.grade, g.previous, g.count, g.out_of) for g in extractor.extract(doc).gradings}
+    return grading_rows(extractor.extract(doc))
 
 
 # 1. CQC: the key questions head the columns, the rows say whose grades they are; a fronted "Before this inspection".

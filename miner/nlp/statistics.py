@@ -1690,17 +1690,20 @@ def _post_modifier(sentence: str, pos: int, room: int, verb_next: bool = False) 
     for i in range(n):
         token = tokens[i]
         comma = ended = False
-        if not token[-1].isalnum():
-            if token[-1] == ",":
-                comma = True
-                word = token[:-1]
-            else:
-                word = token.rstrip(_ENDING_MARKS)
-                ended = True
+        if token.isalpha():
+            word = token  # most tokens: a plain word, with no mark to strip nor shape to test
         else:
-            word = token
-        if not word.isalpha() and (not word or not _WORD_TOKEN.fullmatch(word) or (len(word) >= 4 and word[:4].isdecimal() and word[:2] in ("19", "20"))):
-            break  # "£5m", "14%", "24/7", a quotation mark, a year: another figure or phrase
+            if not token[-1].isalnum():
+                if token[-1] == ",":
+                    comma = True
+                    word = token[:-1]
+                else:
+                    word = token.rstrip(_ENDING_MARKS)
+                    ended = True
+            else:
+                word = token
+            if not word.isalpha() and (not word or not _WORD_TOKEN.fullmatch(word) or (len(word) >= 4 and word[:4].isdecimal() and word[:2] in ("19", "20"))):
+                break  # "£5m", "14%", "24/7", a quotation mark, a year: another figure or phrase
         lowered = word.lower()
         kind = _POST_KINDS.get(lowered)
         if kind is not None:  # most words are none of these: taken as they are

@@ -1804,6 +1804,10 @@ _PUNCTUATION = r"[,.;:()\[\]|]"
 _PHRASE_TOKEN = re.compile(rf"({_MEASURE_WORD.pattern}|(?<![\d,.])(?:999|101|111)(?=\s+[a-z]))|{_PUNCTUATION}")  # "999 calls" keeps its number
 
 
+_PHRASE_STOPS = frozenset(_STOP_WORDS - {"of"})  # "number of children" goes on
+_PHRASE_LEADS = frozenset(("the", "a", "an", "its", "their", "all"))
+
+
 def _noun_phrase(text: str, pos: int = 0) -> list[str]:
     """The words of the noun phrase that starts at text[pos:] (stop words end it)."""
     words: list[str] = []
@@ -1811,16 +1815,14 @@ def _noun_phrase(text: str, pos: int = 0) -> list[str]:
     # (or the start) and the next word ends the phrase (no punctuation character
     # can be inside a word, so the words are those of _MEASURE_WORD).
     for match in _PHRASE_TOKEN.finditer(text, pos, pos + 120):
-        word = match.group(1)
+        word = match[1]
         if word is None:
             break
         lowered = word.lower()
-        if lowered in _STOP_WORDS and lowered != "of":
-            if words:
+        if lowered in _PHRASE_STOPS:
+            if words or lowered not in _PHRASE_LEADS:
                 break
-            if lowered in ("the", "a", "an", "its", "their", "all"):
-                continue
-            break
+            continue  # "of the children": the phrase starts after its article
         words.append(word)
         if len(words) >= 6:
             break

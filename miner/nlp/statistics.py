@@ -1381,8 +1381,9 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     window = start - 160 if start > 160 else 0
     np = None
     # "number of", "proportion of", ...: both words within `before` (the one
-    # character added to it for the first search cannot complete either).
-    if low is None or (low.find("of", window, start) >= 0 and _SUBJECT_NOUN.search(low, window, start)):
+    # character added to it for the first search cannot complete either), the
+    # noun before an "of", so before the last one (the shorter scan is the gain).
+    if low is None or ((last_of := low.rfind("of", window, start)) >= 0 and _SUBJECT_NOUN.search(low, window, last_of)):
         subject_of = _SUBJECT_OF if low is None else _F_SUBJECT_OF
         text_before = text[window:start]
         subject = subject_of.search(text_before + " " + text[start:start + 1]) if stat.change_from is not None or stat.direction else None

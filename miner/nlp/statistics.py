@@ -1381,8 +1381,9 @@ def _measure(sentence: str, stat: _Stat, low: str | None = None) -> str | None:
     window = start - 160 if start > 160 else 0
     np = None
     # "number of", "proportion of", ...: both words within `before` (the one
-    # character added to it for the first search cannot complete either).
-    if low is None or (low.find("of", window, start) >= 0 and _SUBJECT_NOUN.search(low, window, start)):
+    # character added to it for the first search cannot complete either), the
+    # noun before an "of", so before the last one (the shorter scan is the gain).
+    if low is None or ((last_of := low.rfind("of", window, start)) >= 0 and _SUBJECT_NOUN.search(low, window, last_of)):
         subject_of = _SUBJECT_OF if low is None else _F_SUBJECT_OF
         text_before = text[window:start]
         subject = subject_of.search(text_before + " " + text[start:start + 1]) if stat.change_from is not None or stat.direction else None
@@ -1690,17 +1691,20 @@ def _post_modifier(sentence: str, pos: int, room: int, verb_next: bool = False) 
     for i in range(n):
         token = tokens[i]
         comma = ended = False
-        if not token[-1].isalnum():
-            if token[-1] == ",":
-                comma = True
-                word = token[:-1]
-            else:
-                word = token.rstrip(_ENDING_MARKS)
-                ended = True
+        if token.isalpha():
+            word = token  # most tokens: a plain word, with no mark to strip nor shape to test
         else:
-            word = token
-        if not word.isalpha() and (not word or not _WORD_TOKEN.fullmatch(word) or (len(word) >= 4 and word[:4].isdecimal() and word[:2] in ("19", "20"))):
-            break  # "£5m", "14%", "24/7", a quotation mark, a year: another figure or phrase
+            if not token[-1].isalnum():
+                if token[-1] == ",":
+                    comma = True
+                    word = token[:-1]
+                else:
+                    word = token.rstrip(_ENDING_MARKS)
+                    ended = True
+            else:
+                word = token
+            if not word.isalpha() and (not word or not _WORD_TOKEN.fullmatch(word) or (len(word) >= 4 and word[:4].isdecimal() and word[:2] in ("19", "20"))):
+                break  # "£5m", "14%", "24/7", a quotation mark, a year: another figure or phrase
         lowered = word.lower()
         kind = _POST_KINDS.get(lowered)
         if kind is not None:  # most words are none of these: taken as they are
@@ -1801,6 +1805,10 @@ _PUNCTUATION = r"[,.;:()\[\]|]"
 _PHRASE_TOKEN = re.compile(rf"({_MEASURE_WORD.pattern}|(?<![\d,.])(?:999|101|111)(?=\s+[a-z]))|{_PUNCTUATION}")  # "999 calls" keeps its number
 
 
+_PHRASE_STOPS = frozenset(_STOP_WORDS - {"of"})  # "number of children" goes on
+_PHRASE_LEADS = frozenset(("the", "a", "an", "its", "their", "all"))
+
+
 def _noun_phrase(text: str, pos: int = 0) -> list[str]:
     """The words of the noun phrase that starts at text[pos:] (stop words end it)."""
     words: list[str] = []
@@ -1808,16 +1816,14 @@ def _noun_phrase(text: str, pos: int = 0) -> list[str]:
     # (or the start) and the next word ends the phrase (no punctuation character
     # can be inside a word, so the words are those of _MEASURE_WORD).
     for match in _PHRASE_TOKEN.finditer(text, pos, pos + 120):
-        word = match.group(1)
+        word = match[1]
         if word is None:
             break
         lowered = word.lower()
-        if lowered in _STOP_WORDS and lowered != "of":
-            if words:
+        if lowered in _PHRASE_STOPS:
+            if words or lowered not in _PHRASE_LEADS:
                 break
-            if lowered in ("the", "a", "an", "its", "their", "all"):
-                continue
-            break
+            continue  # "of the children": the phrase starts after its article
         words.append(word)
         if len(words) >= 6:
             break

@@ -581,7 +581,9 @@ _RELATIVE = re.compile(r",\s+(?:which|who|that|(?:with|in|for|to|from|by|under|a
 # How far back (in characters) a round-up's "the force" reaches for the force named last.
 _ROUNDUP_REACH = 400
 # A county's short form in a headline ("Notts fire service ...", "Lancs police ..."):
-# the place the gazetteer gives, as headline writers shorten it.
+# the place the gazetteer gives, as headline writers shorten it. Read in titles only,
+# not as the gazetteer's `place_aliases`: those are PLACE mentions in the body text,
+# where a sentence's "Beds", "Bucks" or "Herts" is an ordinary capitalised word.
 _SHORT_PLACE = {
     "nottinghamshire": "notts", "lancashire": "lancs", "leicestershire": "leics", "lincolnshire": "lincs",
     "staffordshire": "staffs", "northamptonshire": "northants", "hertfordshire": "herts", "hampshire": "hants",

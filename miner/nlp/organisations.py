@@ -113,10 +113,10 @@ class OrganisationResolver:
                 org_id = user_data[span_key("organisation_id", start, end)] = org.id
                 label = span.label_ = org.kind
             resolved.append((span, start, end, label, org_id))
-        subject = self._subject([(start, org_id, label, doc_text[start:end]) for _, start, end, label, org_id in resolved], ctx.title, prefer, len(doc_text))
-        if len(self._titled) >= 2:
+        subject, titled = self._subject([(start, org_id, label, doc_text[start:end]) for _, start, end, label, org_id in resolved], ctx.title, prefer, len(doc_text))
+        if titled:
             ctx.several_in_title = True
-            lede = next((org_id for _, start, _, _, org_id in resolved if org_id in self._titled and ctx.block_kind(start) not in ("title", "heading")), None)
+            lede = next((org_id for _, start, _, _, org_id in resolved if org_id in titled and ctx.block_kind(start) not in ("title", "heading")), None)
             subject = lede or subject
         ctx.subject_id = subject
         final = []
@@ -177,7 +177,7 @@ class OrganisationResolver:
             return False
         return text.split(" ", 1)[0].lower() not in self.gazetteer.by_place
 
-    def _subject(self, mentions: Iterable[tuple[int, str | None, str, str]], title: str | None, prefer: str | None, length: int = 6000) -> str | None:
+    def _subject(self, mentions: Iterable[tuple[int, str | None, str, str]], title: str | None, prefer: str | None, length: int = 6000) -> tuple[str | None, tuple[str, ...]]:
         """The document's subject from its mentions (start offset, organisation id, label, text).
         "The force", "the trust" (an anaphor of the body's kind) supports the body named
         last before it: a story's lede names its subject and goes on calling it "the
@@ -185,8 +185,8 @@ class OrganisationResolver:
         Constabulary was rated ...") is no rival subject; a round-up's "the force" after
         each force's own paragraph supports each alike. And a mention in the document's
         first part weighs more (its first 3,000 characters; its first half in a shorter
-        story, though not in a paragraph or two, where every body named is in its lede)."""
-        self._titled = ()  # the bodies the title names, when it names several
+        story, though not in a paragraph or two, where every body named is in its lede).
+        Also the bodies the title names, when it names several (else empty)."""
         early = min(3000, length // 2) if length >= 1000 else 3000
         scores: Counter[str] = Counter()
         title_lower = (title or "").lower()
@@ -247,19 +247,18 @@ class OrganisationResolver:
                     scores[org_id] += 25
                     in_title = True
         if not scores:
-            return None
-        titled = [o for o, v in scores.items() if v - base.get(o, 0) >= 25]
-        if len(titled) >= 2:
-            # A title naming several bodies ("Warrington wins ... as Leicester slips ..."):
-            # the one its first sentence names leads the story, and each paragraph's
-            # records are the body it names (`OrganisationIndex.near`).
-            self._titled = titled
+            return None, ()
+        titled = tuple(o for o, v in scores.items() if v - base.get(o, 0) >= 25)
+        # A title naming several bodies ("Warrington wins ... as Leicester slips ..."):
+        # the one its first sentence names leads the story, and each paragraph's
+        # records are the body it names (`OrganisationIndex.near`).
+        several = titled if len(titled) >= 2 else ()
         ranked = scores.most_common(2)
         if not in_title and len(ranked) == 2 and ranked[1][1] >= 0.6 * ranked[0][1]:
-            return None  # a round-up of several forces or councils has no single subject
+            return None, several  # a round-up of several forces or councils has no single subject
         if not in_title and len(scores) >= 3 and ranked[0][1] < 0.45 * sum(scores.values()):
-            return None  # nor has one naming three or more, none of them in most of the mentions
-        return ranked[0][0]
+            return None, several  # nor has one naming three or more, none of them in most of the mentions
+        return ranked[0][0], several
 
     def to_disk(self, path, *, exclude=()) -> None:
         import pathlib

@@ -102,3 +102,34 @@ def test_plain_text():
         ("list_item", "Weak management oversight."),
         ("list_item", "Delays in assessments."),
     ]
+
+
+def test_line_end_hyphens_in_a_real_pdf(pdf_factory):
+    # PDFium joins the two lines round a hyphen that ended a line and marks it
+    # U+FFFE: a word broken by typesetting is made whole again, a compound keeps
+    # its hyphen (by its first half, or by how the document writes it elsewhere).
+    path = pdf_factory(pages=[[
+        "The trust was rated good for being well-\nled, and its safeguarding arrangements were compre-\nhensive, "
+        "with a cross-\nagency panel that meets weekly.\nSeventy-\nfive staff files were seen, and the panel's inter-\nagency "
+        "work is inter-agency in name only."
+    ]])
+    text = convert(path.read_bytes(), "report.pdf").text
+    assert "\ufffe" not in text
+    assert text.startswith(
+        "The trust was rated good for being well-led, and its safeguarding arrangements were comprehensive, "
+        "with a cross-agency panel that meets weekly."
+    )
+    assert "Seventy-five staff files were seen, and the panel's inter-agency work" in text
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("Leaders have a compre-\nhensive plan for the service.\n", "Leaders have a comprehensive plan for the service."),
+    ("The force's work with its multi-\nagency partners is effective.\n", "The force's work with its multi-agency partners is effective."),
+    # The document's own unbroken spelling decides: "co-ordinated" written with a hyphen elsewhere.
+    ("Work is co-ordinated across the county, and better co-\nordinated than in 2019.\n", "better co-ordinated than in 2019."),
+    ("Managers record supervision more consis-\ntently, and consistently well.\n", "Managers record supervision more consistently, and consistently well."),
+])
+def test_line_end_hyphen_joined_as_the_document_writes_it(page, expected):
+    from miner.text.pdf import pages_to_document
+
+    assert expected in pages_to_document([page]).text

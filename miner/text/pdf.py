@@ -21,6 +21,17 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*
 # The trailer's /Encrypt entry, as a reference or an inline dictionary.
 _ENCRYPT = re.compile(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)")
 _TERMINAL = (".", "!", "?", ":", ";", "”", '"', "’")
+# PDFium's mark for a hyphen that ended a line, with the two lines joined
+# round it ("inspect\ufffeion", "well\ufffeled"; "\x02" in older builds).
+_LINE_END_HYPHEN = re.compile(r"([A-Za-z]+)[\ufffe\x02][ \t]*([A-Za-z]*)")
+_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+_WORD = re.compile(r"[A-Za-z]+")
+# First halves of compounds written with a hyphen, which a line break after
+# the hyphen must not fuse ("well-led", "multi-agency", "Seventy-five").
+_COMPOUND_HEADS = frozenset(
+    "well multi long short non self cross full part half anti semi ex co "
+    "twenty thirty forty fifty sixty seventy eighty ninety".split()
+)
 
 
 def pdf_to_document(data: bytes, name: str = "input") -> Document:
@@ -61,7 +72,8 @@ def pdf_to_document(data: bytes, name: str = "input") -> Document:
 
 
 def pages_to_document(pages: list[str], metadata: dict | None = None, page_count: int | None = None) -> Document:
-    page_lines = [_split_lines(text) for text in pages]
+    breaks = _LineBreakHyphens(pages)
+    page_lines = [_split_lines(text, breaks) for text in pages]
     furniture = _running_lines(page_lines)
     lines: list[tuple[str, int]] = []
     for page_number, page in enumerate(page_lines, start=1):
@@ -70,7 +82,7 @@ def pages_to_document(pages: list[str], metadata: dict | None = None, page_count
             if not _is_furniture(line, i, len(page), furniture)
         ]
     builder = DocumentBuilder()
-    _add_lines(builder, lines)
+    _add_lines(builder, lines, breaks)
     metadata = metadata or {}
     title = metadata.get("Title")
     first_heading = next((b.text for b in builder.blocks if b.kind == "heading"), None)
@@ -85,10 +97,46 @@ def pages_to_document(pages: list[str], metadata: dict | None = None, page_count
     )
 
 
-def _split_lines(text: str) -> list[str]:
+class _LineBreakHyphens:
+    """Whether a word broken by a hyphen at a line end is one word
+    ("compre-" / "hensive") or a hyphenated compound ("well-" / "led",
+    "decision-" / "making"), as the rest of the document decides: the word
+    written whole elsewhere joins it, and so do two halves neither of which
+    is a word of the document in its own right; the compound written
+    elsewhere, a compound's usual first half or a capital keep the hyphen, as
+    does anything else. (Inspectorates' reports are mostly not hyphenated by
+    typesetting: of PDFium's 193 line-end hyphens in the real Ofsted reports
+    nearly all are compounds, "child-focused", "asylum-seeking".)"""
+
+    def __init__(self, pages: list[str]):
+        text = "\n".join(pages)
+        self.hyphenated = {f"{a}-{b}".lower() for a, b in _HYPHENATED.findall(text)} if "-" in text else set()
+        # Counted with the broken halves themselves, so a half must occur twice to be a word of its own.
+        self.words = Counter(w.lower() for w in _WORD.findall(text))
+
+    def join(self, head: str, tail: str) -> str:
+        """The two halves as the document means them (`head` ends in a word, `tail` starts one)."""
+        first = _WORD.findall(head[-40:])
+        last = _WORD.match(tail)
+        if not first or last is None:
+            return f"{head}-{tail}"
+        a, b = first[-1].lower(), last.group(0).lower()
+        if f"{a}{b}" in self.words:
+            return head + tail
+        if f"{a}-{b}" in self.hyphenated or a in _COMPOUND_HEADS or tail[:1].isupper():
+            return f"{head}-{tail}"
+        if self.words[a] < 2 and self.words[b] < 2:
+            return head + tail  # neither half a word of the document: a word broken by typesetting
+        return f"{head}-{tail}"
+
+
+def _split_lines(text: str, breaks: _LineBreakHyphens | None = None) -> list[str]:
     text = text.translate(_LIGATURES).replace("\r\n", "\n").replace("\r", "\n")
+    if "\ufffe" in text or "\x02" in text:
+        breaks = breaks or _LineBreakHyphens([text])
+        text = _LINE_END_HYPHEN.sub(lambda m: breaks.join(m.group(1), m.group(2)), text)
     # Keep the trailing space: PDFium leaves one on soft-wrapped lines.
-    return [line.replace("\x02", "-").replace("\x00", "") for line in text.split("\n") if line.strip()]
+    return [line.replace("\ufffe", "-").replace("\x02", "-").replace("\x00", "") for line in text.split("\n") if line.strip()]
 
 
 def _shape(line: str) -> str:
@@ -115,7 +163,7 @@ def _is_furniture(line: str, index: int, count: int, running: set[str]) -> bool:
     return _PAGE_NUMBER.match(line) is not None or _shape(line) in running
 
 
-def _add_lines(builder: DocumentBuilder, lines: list[tuple[str, int]]) -> None:
+def _add_lines(builder: DocumentBuilder, lines: list[tuple[str, int]], breaks: _LineBreakHyphens) -> None:
     if not lines:
         return
     widths = sorted(len(line.rstrip()) for line, _ in lines)
@@ -130,7 +178,7 @@ def _add_lines(builder: DocumentBuilder, lines: list[tuple[str, int]]) -> None:
     def flush() -> None:
         nonlocal current, current_kind
         if current:
-            text = _join_lines(current)
+            text = _join_lines(current, breaks)
             kind = current_kind
             if kind == "paragraph" and len(current) == 1 and _looks_like_heading(text):
                 kind = "heading"
@@ -195,12 +243,12 @@ def _is_question_heading(line: str, full_width: int) -> bool:
     return text.endswith("?") and text[:1].isupper() and len(text) < full_width * 0.6 and len(text.split()) <= 10
 
 
-def _join_lines(lines: list[str]) -> str:
+def _join_lines(lines: list[str], breaks: _LineBreakHyphens) -> str:
     text = ""
     for line in lines:
         line = line.strip()
         if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].islower():
-            text = text[:-1] + line  # undo hyphenation at a line break
+            text = breaks.join(text[:-1], line)  # hyphenation at a line break undone, a compound's hyphen kept
         elif text:
             text += " " + line
         else:

@@ -123,3 +123,20 @@ def test_other_probation_provider_with_a_year(extractor, lines, expected, absent
     got = extract(extractor, lines, LEEDS_TITLE, published="2024-10-01")
     assert expected <= got
     assert not (absent & got)
+
+
+# 5. Some of a number of bodies ("14 of the 153 councils ... are rated inadequate") is no body's grade,
+# for the learned layer as for the rules; a body's own grade before such a count keeps its record.
+@pytest.mark.parametrize("lines, expected, absent", [
+    (["Sefton Council's children's services have been judged good.",
+      "Nationally, 19 of the 152 councils with children's services are now rated outstanding, Ofsted said."],
+     {("sefton-council", "overall effectiveness", "good", False, None, None)},
+     {("sefton-council", "overall effectiveness", "outstanding", False, None, None)}),
+    # a count of bodies after the body's own grade does not take it away
+    (["Sefton Council's children's services have been rated inadequate, joining 14 of the 153 councils in that position."],
+     {("sefton-council", "overall effectiveness", "inadequate", False, None, None)}, set()),
+])
+def test_some_of_a_number_of_bodies(extractor, lines, expected, absent):
+    got = extract(extractor, lines, "Sefton's children's services judged", published="2025-04-08")
+    assert expected <= got
+    assert not (absent & got)

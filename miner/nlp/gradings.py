@@ -389,6 +389,8 @@ _NOUN_THEN_OF = re.compile(r".*\b(?:areas|pillars|questions|tests|standards)$", 
 # "Its response to the public is now adequate" after a sentence on the last inspection: the grade now
 # (its clause, back to the last comma, says "now").
 _NOW_IN_CLAUSE = re.compile(r"\b(?:is|are|has\s+been|have\s+been|was)\s+now\b|\bnow\s+(?:is|are|rated|judged|graded|assessed)\b", re.I)
+# Some of a number of bodies ("14 of the 153 councils", not "one of 12 councils", which is the body named).
+_SOME_OF_BODIES = re.compile(rf"\b(?!one\b)(?:{NUMBER})\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:{NUMBER})\s+(?:[\w'’-]+\s+){{0,2}}?(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|pdus|providers)\b", re.I)
 _COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d(?:[/–-]\d\d)?|\((?:19|20)\d\d(?:[/–-]\d\d)?\))(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/–-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
 # Every column header holds one of these (a year starts "19" or "20"): a cheap test before `_COMPARISON_HEADER`.
 _COLUMN_HINTS = ("19", "20", "previous", "last", "earlier", "this", "current")
@@ -1557,6 +1559,8 @@ class GradingExtractor:
             return
         if _counts_bodies(s) and (_NUMBER_SUBJECT.search(s, 0, found.start) or _COUNTS_BODIES.search(s, found.start, min(len(s), found.end + 40))):
             return
+        if _counts_bodies(s) and _SOME_OF_BODIES.search(s, 0, found.start):
+            return  # "14 of the 153 councils with children's services are now rated inadequate": no one body's grade
         if c.rule_nearby and "respectively" in s:
             return
         if _LEARNED_EITHER_AFTER.match(s, end) or _LEARNED_EITHER_BEFORE.search(s, max(0, start - 40), start):

@@ -384,6 +384,11 @@ _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|p
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
 _EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
 _CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
+# A count ending in its noun ("in all three pillars"), whose areas may follow "of".
+_NOUN_THEN_OF = re.compile(r".*\b(?:areas|pillars|questions|tests|standards)$", re.I | re.S)
+# "Its response to the public is now adequate" after a sentence on the last inspection: the grade now
+# (its clause, back to the last comma, says "now").
+_NOW_IN_CLAUSE = re.compile(r"\b(?:is|are|has\s+been|have\s+been|was)\s+now\b|\bnow\s+(?:is|are|rated|judged|graded|assessed)\b", re.I)
 _COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d(?:[/–-]\d\d)?|\((?:19|20)\d\d(?:[/–-]\d\d)?\))(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/–-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
 # Every column header holds one of these (a year starts "19" or "20"): a cheap test before `_COMPARISON_HEADER`.
 _COLUMN_HINTS = ("19", "20", "previous", "last", "earlier", "this", "current")
@@ -980,7 +985,8 @@ class GradingExtractor:
             # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
             # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
             # ("The neighbouring Manchester North PDU, inspected in 2023, was rated 'Good'": after "the" and an adjective or two)
-            rf"(?:^\s*(?:(?-i:The)\s+(?:(?-i:[a-z]+)\s+){{1,2}}(?=(?-i:[A-Z])))?|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+|with\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
+            # ("...; the West Yorkshire Community Rehabilitation Company, which ..., was rated ...": a clause's "the Name")
+            rf"(?:^\s*(?:(?-i:The)\s+(?:(?-i:[a-z]+)\s+){{1,2}}(?=(?-i:[A-Z])))?|(?<=, )|(?<=; )|(?<=; the )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+|with\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
             # ("Rutland, the smallest council in England, was judged ..."; "X requires improvement to be good", Ofsted's grade in full;
             # "Bolton Council and Bury Council were both rated ...", each by `_share_coordinated_subjects`)
             rf"(?:(?:has|have|had|was|is|were|are)\s+(?:again\s+|also\s+|now\s+|still\s+|both\s+|all\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?)"
@@ -2230,6 +2236,9 @@ class GradingExtractor:
         for item in list(counts):
             tail = s[item.end:]
             lead = re.match(r"(?:\s+[\w'’]+){0,4}?\s*:\s*|\s*(?:,|–|-|\()\s*(?:including|namely|these were|which were|for)?\s*|(?:\s+[\w'’]+){1,3}?\s*,\s*(?:including|namely)\s+|\s+(?:it|they|we|inspectors)\s+(?:[\w'’]+\s+){0,2}?[\w'’]+\s*,\s*", tail)
+            if not lead and _NOUN_THEN_OF.match(s, item.start, item.end):
+                # "good in all three pillars of effectiveness, efficiency and people": the areas named after "of".
+                lead = re.match(r"\s+of\s+", tail)
             if not lead:
                 continue
             ender = r"[.)]" if lead.group(0).strip().startswith(":") else r"[.;)]"
@@ -3016,7 +3025,8 @@ class GradingExtractor:
             chain = None  # "Merseyside Police was rated ..." after a sentence on another force's earlier grades: a new subject
         if chain and 0 <= sent_start - chain[0] <= 3 and (
             # (not a grade it moved to: "Its efficiency has now fallen to requires improvement" is the grade now)
-            (gates.match(_CONTINUES_SUBJECT, sent_text) and not _MOVED_TO_RX.search(sent_text, 0, found.end))
+            (gates.match(_CONTINUES_SUBJECT, sent_text) and not _MOVED_TO_RX.search(sent_text, 0, found.end)
+             and not _NOW_IN_CLAUSE.search(sent_text[: found.end].rsplit(",", 1)[-1]))
             or (gates.search(_PAST_JUDGEMENT, sent_text) and not gates.search(_PRESENT, sent_text)
                 and not tally)
         ):

@@ -467,6 +467,7 @@ class _Found:
     year: int | None = None  # the year of an earlier grade, when the pattern says which ("..., as it was in 2019")
     named: bool = False  # kept only where an organisation is named at `start` ("Bolton Council: good")
     org_at: int | None = None  # where the body graded is named, when not before `start` ("... of children in Bury as good")
+    summed: bool = False  # out_of is the sum of a list ending "in the remaining two", not a total the text writes
 
 
 class _Values(dict):
@@ -1360,7 +1361,7 @@ class GradingExtractor:
                 for f in [f for f in founds if f.area == OVERALL and f.previous is None and f.count is None]:
                     # Its own offsets (span values are keyed by them).
                     founds.append(_Found(0, f.end, f.grade, OVERALL, previous=True) if f.start else _Found(f.start, min(f.end + 1, len(sent_text)), f.grade, OVERALL, previous=True))
-            stated = [f.out_of for f in founds if f.count is not None and f.out_of]
+            stated = [f.out_of for f in founds if f.count is not None and f.out_of and not f.summed]
             across = gates.across(self.across, sent_text, low)
             if across:
                 stated.append(_total_of(across))
@@ -1381,6 +1382,10 @@ class GradingExtractor:
                 # "It was judged adequate in one, requires improvement in five and
                 # inadequate in three" right after "... three of the nine areas":
                 # the total carries over from the sentence before.
+                if found.summed and last_total and last_total[0] == i - 1 and found.out_of < last_total[1]:
+                    # "good in four of the eleven areas. ... adequate in five areas and requires improvement
+                    # in the remaining two": the list runs on from the sentence before, whose total it shares.
+                    found.out_of = None
                 if found.count is not None and found.out_of is None:
                     # A round-up's total is the total of the body it was stated for.
                     other_body = ctx.subject_id is None and last_total is not None and orgs.near(sent.start_char + found.start, sent.start_char) != orgs.near(sentences[last_total[0]].end_char - 1, sentences[last_total[0]].start_char)
@@ -2249,6 +2254,7 @@ class GradingExtractor:
             # (unless the sentence states one).
             for item in counts:
                 item.out_of = sum(c.count for c in counts)
+                item.summed = True
         for m in rule(self.count_rest, s, low) if counts and ("rest" in gate or "remainder" in gate or "others" in gate) else ():
             totals = {c.out_of for c in counts if c.out_of}
             taken_count = sum(c.count for c in counts if c.end <= m.start())

@@ -135,6 +135,10 @@ _PROBATION_BEFORE = re.compile(r"\bprobation\s+$", re.I)
 # A year just after a grade: "judged inadequate in 2019", "rated good overall in March 2024".
 _DATED_AFTER = re.compile(r"['’\"”]?(?:\s+(?:overall|to\s+be\s+good))?\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b")
 _CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
+# ", and" before a capital, the other place `_own_part` may split: "HMP Leeds was rated reasonably good for safety
+# in 2022, and HMP Hull, ..., has since improved to ..." (the later grade is Hull's, and dates none of Leeds's).
+_CLAUSE_CLOSES = re.compile(r"[^,;.]{0,40},\s*$")  # a relative clause's end, then its body's verb
+_AND_BREAK = re.compile(r",\s+and\s+(?=(?-i:[A-Z]))")
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 # Compiled once and searched through the gates (remembered, tried only where their first words are).
 _PRESENT = re.compile(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", re.I)
@@ -236,6 +240,13 @@ _HYPOTHETICAL = re.compile(
     re.I,
 )
 _HYPOTHETICAL_WORDS = ("could ", "may ", "might ", "would ", "should ", "risk", "hope", "want", "aim", "bid ", "seek", "expect", "whether", "if ")
+# The modal's verb with its object before the grade: "We could have graded the force inadequate for ...",
+# "inspectors would rate it good", "might have judged Kent Police outstanding".
+_HYPOTHETICAL_OBJECT = re.compile(
+    r"\b(?:could|would|might|may)\s+(?:well\s+|easily\s+)?(?:have\s+)?(?:rated|graded|judged|rate|grade|judge)\s+"
+    r"(?:it|them|the\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+|(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]*){0,4})\s+(?:as\s+|to\s+be\s+)?" + QUOTE + "$",
+    re.I,
+)
 # A grade in a condition or an open question: "whether the force is good at ...", "If the trust is rated inadequate again, ...".
 _CONDITION = re.compile(r"\b(?:whether|if|unless)\b[^,;:.]*$", re.I)
 
@@ -271,7 +282,7 @@ def _verb_then_capital(s: str) -> bool:
 def _hypothetical(s: str, found) -> bool:
     """Whether the grade of `found` is only possible or wished for ("could be rated inadequate")."""
     at = s.lower().rfind(found.grade.lower(), found.start, found.end)
-    return (at > 0 and bool(_HYPOTHETICAL.search(s, max(0, at - 60), at) or _CONDITION.search(s, max(0, at - 80), at))) or _inverted_condition(s, found)
+    return (at > 0 and bool(_HYPOTHETICAL.search(s, max(0, at - 60), at) or _CONDITION.search(s, max(0, at - 80), at) or _HYPOTHETICAL_OBJECT.search(s, max(0, at - 80), at))) or _inverted_condition(s, found)
 
 
 # "we graded this as good", "inspectors rated this outstanding" (`_graded_this`): "this" the thing just named.
@@ -2665,6 +2676,12 @@ class GradingExtractor:
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True))
         for m in rule(self.body_moved, s, low) if " to " in gate and _TRANSITION_STARTS.any_in(gate) and not any(f.area and f.area[:2] != "__" for f in found) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=False))
+        for m in rule(self.body_moved, s, low) if " to " in gate and _TRANSITION_STARTS.any_in(gate) and any(f.area and f.area[:2] != "__" for f in found) else ():
+            # "HMP Hull, which was judged poor for respect in 2018, has since improved to not sufficiently
+            # good": the area of the relative clause that closes right before it, graded now.
+            before = [f for f in found if f.area and f.area[:2] != "__" and f.count is None and f.end <= m.start() and _CLAUSE_CLOSES.match(s, f.end, m.start())]
+            if before:
+                add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), before[-1].area, previous=False))
         for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "downgraded" in gate or "upgraded" in gate or "lowered" in gate or "raised" in gate or "moved" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
@@ -3056,10 +3073,18 @@ class GradingExtractor:
         Rochdale, ..., was rated good in 2023" (the part about another body dates none of
         this body's grades)."""
         if not (";" in sent_text or "while" in sent_text or "whereas" in sent_text or "but" in sent_text or "although" in sent_text):
-            return sent_text
+            return self._own_part_and(sent_start, sent_text, found, body) if ", and " in sent_text else sent_text
         for brk in _CONTRAST_BREAK.finditer(sent_text, found.end):
             nxt = _CONTRAST_BREAK.search(sent_text, brk.end())
             if self._names_other(sent_start + brk.end(), sent_start + (nxt.start() if nxt else len(sent_text)), {body}):
+                return sent_text[: brk.start()]
+        return sent_text
+
+    def _own_part_and(self, sent_start: int, sent_text: str, found: _Found, body: str | None) -> str:
+        """The sentence up to a ", and" after the grade that goes straight on to name another body
+        ("..., and HMP Hull, which was judged poor in 2018, has since improved"): what follows is that body's."""
+        for brk in _AND_BREAK.finditer(sent_text, found.end):
+            if self._names_other(sent_start + brk.end(), sent_start + min(len(sent_text), brk.end() + 60), {body}) and not self._names_other(sent_start + found.end, sent_start + brk.start(), {body}):
                 return sent_text[: brk.start()]
         return sent_text
 

@@ -982,6 +982,15 @@ class GradingExtractor:
         )
         # "Middlesbrough Council has been rated good by Ofsted": a named body's grade, no area
         # named (its overall judgement where the scale has one, `_emit`).
+        # "Maternity services at the Royal United Hospital, which were inspected separately in 2023, remain
+        # rated requires improvement": a core service's grade is its location's overall one (ANNOTATION.md);
+        # "remain" keeps it (also the grade before).
+        self.service_at_location = re.compile(
+            rf"\b(?:services?|care|departments?|wards?|units?|maternity)\s+at\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary))(?![\w-])"
+            rf"(?:,\s+which\s+[^,;.]{{3,80}},)?\s+(?:(?P<kept>remains?|remained|stays?|stayed|continues?\s+to\s+be|continued\s+to\s+be)\s+|(?:has|have|had|was|were|is|are)\s+(?:now\s+)?(?:been\s+)?)"
+            rf"(?:rated|judged|graded)?\s*(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|in)\s+(?!(?:19|20)\d\d\b))",
+            flags,
+        )
         self.named_rated = re.compile(
             # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
             # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
@@ -2685,6 +2694,9 @@ class GradingExtractor:
         for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "downgraded" in gate or "upgraded" in gate or "lowered" in gate or "raised" in gate or "moved" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
+        for m in self.service_at_location.finditer(s) if scale_id == "cqc" and ("Hospital" in s or "Infirmary" in s) else ():
+            if add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=False if m.group("kept") else None, org_at=m.start("name"))) and m.group("kept"):
+                found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL, previous=True, org_at=m.start("name")))  # its own offsets
         for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate or "now requir" in gate or "still requir" in gate or "improvement to be good" in gate or (("remain" in gate or "stay" in gate) and _word_then_grade(gate, _KEPT_VERBS)) or (" to " in gate and _TRANSITION_STARTS.any_in(gate) and _word_then_grade(gate, (" to ",)))) else ():
             if self._names_area(s, m.start()):
                 continue  # "Services, which covers ..., was judged inadequate": an area (HMI Probation's), not a body

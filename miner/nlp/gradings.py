@@ -1477,7 +1477,7 @@ class GradingExtractor:
         # beside one, only earlier grades are left for the layer to find, in sentences
         # with a word that can date a grade (`_EARLIER_WORDS`) or under a heading such
         # as "Previous inspections".
-        table = {sp._.area for sp in spans if sp._.method == "table" and not sp._.previous and sp._.organisation_id == ctx.subject_id}
+        table = {sp._.area for sp in spans if sp._.method == "table" and not sp._.previous and sp._.organisation_id == ctx.subject_id and sp.start_char not in getattr(self, "_side_rows", ())}
         keep = None
         if len(table) >= 3:
             previous_section: dict[tuple, bool] = {}
@@ -1724,7 +1724,7 @@ class GradingExtractor:
         the subject in an area the table does not have ("children in care
         services now judged to be good" in a report graded on "children in care
         and care leavers") is a description, not a grading."""
-        table = {(sp._.scale, sp._.area) for sp in spans if sp._.method == "table" and not sp._.previous and sp._.organisation_id == ctx.subject_id}
+        table = {(sp._.scale, sp._.area) for sp in spans if sp._.method == "table" and not sp._.previous and sp._.organisation_id == ctx.subject_id and sp.start_char not in getattr(self, "_side_rows", ())}
         table |= getattr(self, "_table_areas", set())
         if len(table) < 3:
             return
@@ -1745,6 +1745,7 @@ class GradingExtractor:
         (a round-up), or areas as rows and inspection dates as columns."""
         handled: set[int] = set()
         org_at = None  # made when a round-up table needs it: most documents have none
+        self._side_rows: set[int] = set()  # rows of a table of bodies side by side: no report's judgement table
         header: list[str] | None = None
         previous_kind = None
         # A scale reported as scores ("Safety | 1 | 2" under "Score (2023) | Score (2021)"):
@@ -1803,6 +1804,8 @@ class GradingExtractor:
                 continue
             if header is None or previous_kind != "table_row" or not any(cell_grade(c) for c in cells[1:]):
                 header = cells
+                header_bodies = None  # (`_header_bodies`, when a row needs them)
+                header_start = start
                 previous_kind = kind
                 continue
             previous_kind = kind
@@ -1868,6 +1871,17 @@ class GradingExtractor:
                     continue
                 grade_text, grade_end = graded
                 cell_start = positions[column] - start
+                if first_area and not years[column] and not any(named) and column < len(header) and len(header) >= 3:
+                    # "Area | Wiltshire | Gloucestershire" over "Investigating crime | Requires improvement |
+                    # Inadequate": bodies head the columns, each column its body's grades now.
+                    if header_bodies is None:
+                        header_bodies = self._header_bodies(orgs, header, header_start)
+                    if header_bodies[column] is not None:
+                        self._side_rows.add(start)
+                        found = _Found(0, cell_start + grade_end, grade_text, area_text, method="table")
+                        self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=header_bodies[column], previous=False, year=inspection_year)
+                        handled.add(start)
+                        continue
                 if first_area and (years[column] or (any(earlier) and named[column])):
                     found = _Found(0, cell_start + grade_end, grade_text, area_text, method="table")
                     previous = earlier[column] or bool(latest and years[column] and years[column] < latest)
@@ -1898,6 +1912,21 @@ class GradingExtractor:
         self._flattened_comparison(doc, ctx, orgs, inspection_year, spans, seen, handled)
         self._grade_headed_lists(doc, ctx, orgs, inspection_year, spans, seen, handled)
         return handled
+
+    @staticmethod
+    def _header_bodies(orgs, header: list[str], header_start: int) -> list[str | None]:
+        """The body each header cell names (None for the first cell and a cell naming none): a
+        table comparing bodies side by side. All or none: a header with one body and a
+        "Previous" column is no such table."""
+        bodies: list[str | None] = [None]
+        offset = header_start + len(header[0]) + 3
+        for cell in header[1:]:
+            at = bisect.bisect_left(orgs.starts, offset)
+            bodies.append(orgs.ids[at] if at < len(orgs.starts) and orgs.starts[at] < offset + len(cell) else None)
+            offset += len(cell) + 3
+        if None in bodies[1:] or len(set(bodies[1:])) < len(bodies) - 1:
+            return [None] * len(header)
+        return bodies
 
     def _count_row(self, doc, ctx, orgs, inspection_year, spans, seen, header, cells, start, row) -> bool:
         """A round-up's table of grade counts: a body's row ("Greater Manchester | - | 6 | 4 | 1") under a
@@ -2996,7 +3025,7 @@ class GradingExtractor:
                 return  # "Summary: good" names no body
         org_id = org_id or orgs.near(start_char, sent_start)
         key = (org_id, area, grade, previous, found.count, found.out_of)
-        if found.method == "table" and not previous and org_id == ctx.subject_id:
+        if found.method == "table" and not previous and org_id == ctx.subject_id and start_char not in getattr(self, "_side_rows", ()):
             # Also when the row restates a grade the prose gave first (`_keep_table_areas`).
             self._table_areas.add((scale_id, area))
         if key in seen:

@@ -991,6 +991,12 @@ class GradingExtractor:
             rf"(?:rated|judged|graded)?\s*(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|in)\s+(?!(?:19|20)\d\d\b))",
             flags,
         )
+        # "maternity services at Queen's Hospital Burton improved from requires improvement to good": both grades the location's.
+        self.service_at_location_moved = re.compile(
+            rf"\b(?:services?|care|departments?|wards?|units?|maternity)\s+at\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary))(?![\w-])[^,;.]{{0,20}}?"
+            rf"\s+(?:has\s+|have\s+)?(?:improved|risen|moved(?:\s+up|\s+down)?|gone\s+(?:up|down)|declined|dropped|fallen|fell|slipped|deteriorated)\s+from\s+{Q}(?P<before>{G}){Q}\s+to\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|in)\s+(?!(?:19|20)\d\d\b))",
+            flags,
+        )
         self.named_rated = re.compile(
             # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
             # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
@@ -2723,6 +2729,11 @@ class GradingExtractor:
         for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "downgraded" in gate or "upgraded" in gate or "lowered" in gate or "raised" in gate or "moved" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
+        for m in self.service_at_location_moved.finditer(s) if scale_id == "cqc" and " from " in s and ("Hospital" in s or "Infirmary" in s) else ():
+            # (appended past the claims: the transition rule's whole-body reading of it names no area a CQC
+            # location has, and `_emit` drops it)
+            found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=False, org_at=m.start("name")))
+            found.append(_Found(m.start("before"), m.end("before"), m.group("before"), OVERALL, previous=True, org_at=m.start("name")))
         for m in self.service_at_location.finditer(s) if scale_id == "cqc" and ("Hospital" in s or "Infirmary" in s) else ():
             if add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=False if m.group("kept") else None, org_at=m.start("name"))) and m.group("kept"):
                 found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL, previous=True, org_at=m.start("name")))  # its own offsets

@@ -587,7 +587,7 @@ def _comma_joined_start(text: str, start: int, end: int, place_words: frozenset[
 # A headline's hospital named as the place a rating is given to: "... services at Royal Stoke University Hospital as requires improvement".
 _LOCATION_RATED = re.compile(r"\b(?:at|of)\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))(?=\s+(?:as|is|are|was|were|rated|downgraded|upgraded|remains?|now)\b)")
 # A hospital named in the text as the place something is rated: "... services at the Royal United Hospital, ...".
-_LOCATION_AT = re.compile(r"\b(?i:at)\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))(?![\w-])(?!\s+(?:NHS|Trust|Foundation)\b)")
+_LOCATION_AT = re.compile(r"\b(?i:at)\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary)(?:\s+(?!NHS\b|Trust\b|Foundation\b)(?-i:[A-Z])[a-z]+(?=\s+(?-i:[a-z])|[,.;]))?)(?![\w-])(?!\s+(?:NHS|Trust|Foundation)\b)")  # (its town after it: "Queen's Hospital Burton")
 _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
 _LOCATION_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s*(?:[-–—|:]|$)")
 

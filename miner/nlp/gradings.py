@@ -986,14 +986,14 @@ class GradingExtractor:
         # rated requires improvement": a core service's grade is its location's overall one (ANNOTATION.md);
         # "remain" keeps it (also the grade before).
         self.service_at_location = re.compile(
-            rf"\b(?:services?|care|departments?|wards?|units?|maternity)\s+at\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary))(?![\w-])"
+            rf"\b(?:services?|care|departments?|wards?|units?|maternity|surgery|medicine|outpatients|theatres?)\s+at\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary))(?![\w-])"
             rf"(?:,\s+which\s+[^,;.]{{3,80}},)?\s+(?:(?P<kept>remains?|remained|stays?|stayed|continues?\s+to\s+be|continued\s+to\s+be)\s+|(?:has|have|had|was|were|is|are)\s+(?:now\s+)?(?:been\s+)?)"
             rf"(?:rated|judged|graded)?\s*(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|in)\s+(?!(?:19|20)\d\d\b))",
             flags,
         )
         # "maternity services at Queen's Hospital Burton improved from requires improvement to good": both grades the location's.
         self.service_at_location_moved = re.compile(
-            rf"\b(?:services?|care|departments?|wards?|units?|maternity)\s+at\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary))(?![\w-])[^,;.]{{0,20}}?"
+            rf"\b(?:services?|care|departments?|wards?|units?|maternity|surgery|medicine|outpatients|theatres?)\s+at\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary))(?![\w-])[^,;.]{{0,20}}?"
             rf"\s+(?:has\s+|have\s+)?(?:improved|risen|moved(?:\s+up|\s+down)?|gone\s+(?:up|down)|declined|dropped|fallen|fell|slipped|deteriorated)\s+from\s+{Q}(?P<before>{G}){Q}\s+to\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|in)\s+(?!(?:19|20)\d\d\b))",
             flags,
         )

@@ -179,7 +179,7 @@ class OrganisationResolver:
             name = m.group("name")
             start = max(doc_text.rfind(". ", 0, m.start()), doc_text.rfind("\n", 0, m.start())) + 1
             end = min((e for e in (doc_text.find(". ", m.end()), doc_text.find("\n", m.end())) if e >= 0), default=len(doc_text))
-            if not _RATES_WORD.search(doc_text, start, end) or self.gazetteer.lookup(name) is not None:
+            if not (_RATES_WORD.search(doc_text, start, end) or _MOVED_FROM.search(doc_text, start, end)) or self.gazetteer.lookup(name) is not None:
                 continue
             span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
             if span is not None and len(span):
@@ -588,6 +588,7 @@ def _comma_joined_start(text: str, start: int, end: int, place_words: frozenset[
 _LOCATION_RATED = re.compile(r"\b(?:at|of)\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))(?=\s+(?:as|is|are|was|were|rated|downgraded|upgraded|remains?|now)\b)")
 # A hospital named in the text as the place something is rated: "... services at the Royal United Hospital, ...".
 _LOCATION_AT = re.compile(r"\b(?i:at)\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary)(?:\s+(?!NHS\b|Trust\b|Foundation\b)(?-i:[A-Z])[a-z]+(?=\s+(?-i:[a-z])|[,.;]))?)(?![\w-])(?!\s+(?:NHS|Trust|Foundation)\b)")  # (its town after it: "Queen's Hospital Burton")
+_MOVED_FROM = re.compile(r"\b(?:improved|declined|dropped|fell|slipped|moved|gone\s+(?:up|down))\s+from\b", re.I)  # "... improved from inadequate to good"
 _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
 _LOCATION_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s*(?:[-–—|:]|$)")
 

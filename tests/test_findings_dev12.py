@@ -8,7 +8,7 @@ import pytest
 
 from miner.document import DocumentBuilder
 from miner.nlp.sections import states_nothing_found
-from miner.nlp.stated_kinds import stated_kind, stated_polarity
+from miner.nlp.stated_kinds import stated_kind, stated_polarities, stated_polarity
 from tests.test_report_sections import SECTION_KINDS, _kinds
 
 
@@ -199,6 +199,17 @@ def test_a_news_item_from_a_list_takes_its_kind(extractor):
 )
 def test_stated_polarity(text, polarity):
     assert stated_polarity(text) == polarity
+
+
+def test_stated_polarities_is_stated_polarity_of_each():
+    texts = [
+        "Some care leavers live in housing that is only adequate.", "No hedge here.", "only ",
+        "Supervision was at best adequate.", "", "Only two homes were adequate.", "It was merely",
+        " fair, and barely reasonable.", "Staff were barely adequate.\x00Leaders were only reasonable.",
+    ]
+    assert stated_polarities(texts) == [stated_polarity(text) for text in texts]
+    assert stated_polarities(texts)[0] == stated_polarities(texts)[3] == "negative"
+    assert stated_polarities([]) == []
 
 
 def test_hedged_praise_is_a_negative_finding(extractor):

@@ -244,6 +244,24 @@ def test_text_word_ids_are_the_string_ids_of_the_words_of_each_lower_cased_text(
 
 
 
+def test_lower_word_bytes_is_word_bytes_of_the_lower_cased_text():
+    # Each text alone, so both paths are taken: bytes.lower() where no non-ASCII
+    # character changes in lower case, str.lower() where one does (K, É, ſ...).
+    texts = [t for t in list(_random_texts(600)) + TRICKY if not re.search("[\ud800-\udfff]", t)]
+    texts += ["CAFÉ Children’s SERVICES – “Good”", "naïve – ‘adequate’ 84.7% £5 Ofsted’s", "ÀÉÎ façade"]
+    fast = 0
+    for text in texts:
+        expected = finding_model._word_bytes(text.lower()) if len(text.lower()) == len(text) and "Σ" not in text else None
+        assert finding_model._lower_word_bytes(text) == expected, text
+        if expected is not None:
+            ids, counts = finding_model.text_word_ids([text, "Inspectors’ FINDINGS"])
+            assert ids.tolist() == [spacy.strings.get_string_id(w) for w in words(text.lower()) + words("inspectors’ findings")], text
+        rest = "".join(c for c in text if not c.isascii())
+        fast += rest.lower() == rest and not text.isascii()
+    assert fast > 50  # the bytes.lower() path was tried on non-ASCII texts
+    assert finding_model._lower_word_bytes("a\ud800b") is None
+
+
 def test_span_keys_are_span_key_of_each_range():
     from miner.nlp.context import span_key
     from miner.nlp.findings import _span_keys

@@ -27,7 +27,7 @@ from miner.nlp.finding_model import Candidate, FindingClassifier, _label_names
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import required_literals
 from miner.nlp.sections import BOILERPLATE_ANYWHERE, BOILERPLATE_STARTS, Section, block_sections, is_boilerplate, is_toc_entry, states_nothing_found
-from miner.nlp.stated_kinds import stated_kind, stated_polarity
+from miner.nlp.stated_kinds import stated_kind, stated_polarities, stated_polarity
 
 SPANS_KEY = "findings"
 DATA = pathlib.Path(__file__).parent / "data" / "findings.json"
@@ -219,7 +219,8 @@ class FindingExtractor:
         batch = self.classifier.score_kinds(candidates)
         keep = batch.finding_p >= self.threshold
         # A sentence quoting an item of the inspectorate's own list is a finding whatever the model says.
-        listed = _listed(candidates)
+        stated = _stated_kinds(candidates)
+        listed = list(stated)
         keep[listed] = True
         kept = numpy.flatnonzero(keep)
         chosen = numpy.union1d(batch.chosen(kept), numpy.asarray(listed, dtype="int64")) if listed else batch.chosen(kept)
@@ -229,16 +230,18 @@ class FindingExtractor:
         # and a report's own section heading surer than the model about the kind.
         model_kinds = _label_names(tuple("finding" if label == "none" else label for label in batch.labels), batch.best[kept])
         kept_candidates = [candidates[n] for n in kept_list]
+        # (`stated` holds every candidate's stated_kind that is not None: no call per finding.)
         kinds = [
-            c.section_kind if c.section_kind is not None and c.doc_kind == "report" else stated_kind(c.text) or model_kind
-            for c, model_kind in zip(kept_candidates, model_kinds)
+            c.section_kind if c.section_kind is not None and c.doc_kind == "report" else stated.get(n) or model_kind
+            for n, c, model_kind in zip(kept_list, kept_candidates, model_kinds)
         ]
         polarities, topics = heads["polarity"][0], heads["topic"][0]
         if len(chosen) < len(kept):  # None for the candidates the kind head does not keep
             where = dict(zip(chosen.tolist(), range(len(chosen))))
             polarities = [polarities[where[n]] if n in where else None for n in kept_list]
             topics = [topics[where[n]] if n in where else None for n in kept_list]
-        polarities = [_FIXED_POLARITY.get(kind) or stated_polarity(c.text) or polarity for kind, polarity, c in zip(kinds, polarities, kept_candidates)]
+        hedged = stated_polarities([c.text for c in kept_candidates])  # for all at once: a call per finding showed
+        polarities = [_FIXED_POLARITY.get(kind) or stated or polarity for kind, polarity, stated in zip(kinds, polarities, hedged)]
         return kept_list, kinds, polarities, topics, batch.finding_p[kept].tolist()
 
     def _predictions(self, candidates: list[Candidate]) -> list[dict]:
@@ -323,9 +326,16 @@ _TEXT = operator.itemgetter(Candidate._fields.index("text"))
 def _listed(candidates: list[Candidate]) -> list[int]:
     """Indices of the candidates quoting an item of the inspectorate's own list
     ("five areas for improvement, including ..."): findings whatever the model says."""
+    return list(_stated_kinds(candidates))
+
+
+def _stated_kinds(candidates: list[Candidate]) -> dict[int, str]:
+    """`stated_kind` of each candidate's text, by index (ascending), where it is
+    not None: the `_listed` candidates, with the kind each names."""
     # Which texts hold "including", by map() in C: a Python loop over every candidate showed.
     has = numpy.flatnonzero(numpy.fromiter(map(operator.contains, map(_TEXT, candidates), itertools.repeat("including")), dtype=bool, count=len(candidates)))
-    return [n for n in has.tolist() if stated_kind(candidates[n].text) is not None]
+    kinds = {n: stated_kind(candidates[n].text) for n in has.tolist()}
+    return {n: kind for n, kind in kinds.items() if kind is not None}
 
 # Compiled once: `re.sub(pattern_string, ...)` looks its pattern up in re's
 # cache on every call, a cost that showed in this per-sentence loop.

@@ -439,6 +439,12 @@ _GRADED_THINGS = r"(?:areas?|judge?ments?|standards?|(?:healthy\s+prison\s+)?tes
 # "None of the standards was rated outstanding", "No judgement was inadequate",
 # "neither was any rated poor": a zero count with the graded things as subject.
 _NONE_STARTS = Literals(["none", "no", "neither", "not a single", "not one"])  # "no" then any space (\s+)
+# Every match of `zero_subject` begins with one of its start words and a space: "no" alone
+# as a start word is tried in every "not", "now", "know" and "north" of the sentence.
+_ZERO_SUBJECT_HEAD = re.compile(r"no(?:ne|t)?\s|neither\s")
+# Every match of `body_object` holds one of its verbs ("gave the council", "rated the authority"):
+# its own gate passes in nearly every sentence of a children's services report ("children").
+_BODY_OBJECT_VERBS = Literals(["gave", "given", "awarded", "handed", "rated", "judged", "graded", "found"])
 # "..., having previously been rated good": the grade before the current one.
 _HAVING_STARTS = Literals(["having"])
 _SERVICES_STARTS = Literals(["children", "services"])
@@ -1582,6 +1588,9 @@ class GradingExtractor:
             return
         if _counts_bodies(s) and (_NUMBER_SUBJECT.search(s, 0, found.start) or _COUNTS_BODIES.search(s, found.start, min(len(s), found.end + 40))):
             return
+        counted = _BODIES_COUNTED.search(s) if " of " in s else None
+        if counted and found.start >= counted.start():
+            return  # "14 of the 153 councils ... are rated inadequate": a number of bodies, as the rules read it
         if c.rule_nearby and "respectively" in s:
             return
         if _LEARNED_EITHER_AFTER.match(s, end) or _LEARNED_EITHER_BEFORE.search(s, max(0, start - 40), start):
@@ -2157,7 +2166,7 @@ class GradingExtractor:
                     add(_Found(m.start(g), max(m.end(), m.end(g) + 1), m.group(g), None, 0, None, "count"), claim=False)
             taken.append((m.start(), m.end()))
         zero_total = None
-        for m in finditer_at(self.zero_subject, s, low, _NONE_STARTS):
+        for m in finditer_at(self.zero_subject, s, low, _NONE_STARTS) if _ZERO_SUBJECT_HEAD.search(gate) else ():
             # "neither was any rated poor" shares the total of "None of the four tests ..." before it.
             if m.group("grade5"):
                 # "nine graded areas in all, none of them inadequate": only after a total.
@@ -2508,7 +2517,7 @@ class GradingExtractor:
         for m in rule(self.ofsted_education, s, low) if "ofsted" in gate and "education" in gate else ():
             g, a = ("grade", "area") if m.group("grade") else ("grade2", "area2")
             add(_Found(min(m.start(a), m.start(g)), max(m.end(a), m.end(g)), m.group(g), "overall effectiveness", by_ofsted=True))
-        for m in rule(self.body_object, s, low) if "council" in gate or "authority" in gate or "children" in gate else ():
+        for m in rule(self.body_object, s, low) if ("council" in gate or "authority" in gate or "children" in gate) and _BODY_OBJECT_VERBS.any_in(gate) else ():
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
         for m in rule(self.kept_rating, s, low) if "retain" in gate or "maintain" in gate or "kep" in gate or "held" in gate or "hold" in gate or "remain" in gate or "stay" in gate else ():

@@ -11,6 +11,8 @@ is only adequate") is criticism.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 # The kind named, then "including" within the same clause.
@@ -40,3 +42,28 @@ def stated_polarity(text: str) -> str | None:
     if "only " not in text and "merely " not in text and "barely " not in text and "at best " not in text:
         return None
     return "negative" if _HEDGED_PRAISE.search(text) is not None else None
+
+
+# Every match of _HEDGED_PRAISE holds one of these.
+_HEDGES = ("only ", "merely ", "barely ", "at best ")
+
+
+def stated_polarities(texts: list[str]) -> list[str | None]:
+    """`[stated_polarity(text) for text in texts]`: the hedge words looked for by
+    one `find` loop each over all the texts joined (they are rare), rather than
+    four scans of every text from Python; only the texts holding one are tried."""
+    out: list[str | None] = [None] * len(texts)
+    if not texts:
+        return out
+    joined = "\x00".join(texts)  # no hedge holds a NUL, so none runs across two texts
+    starts = [0, *itertools.accumulate(len(text) + 1 for text in texts[:-1])]
+    hedged = set()
+    for hedge in _HEDGES:
+        at = joined.find(hedge)
+        while at >= 0:
+            n = bisect.bisect_right(starts, at) - 1
+            hedged.add(n)
+            at = joined.find(hedge, starts[n + 1] if n + 1 < len(starts) else len(joined))  # the next text on
+    for n in hedged:
+        out[n] = stated_polarity(texts[n])
+    return out

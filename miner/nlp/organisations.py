@@ -77,6 +77,8 @@ class OrganisationResolver:
         location = self._location_in_title(doc, doc_text, ctx.title, vocab_strings)
         if location:
             matches += location
+        if ctx.inspection.inspectorate == "cqc" and ("Hospital" in doc_text or "Infirmary" in doc_text):
+            matches += self._location_rated_in_text(doc, doc_text, vocab_strings)
         # Overlaps removed from the (match_id, start, end) triples, a Span made only for those kept.
         spans = [Span(doc, s, e, label=match_id) for match_id, s, e in longest_first(matches)]
         # span._.organisation_id is read and written straight in doc.user_data
@@ -164,6 +166,24 @@ class OrganisationResolver:
             span = doc.char_span(mention.start(), mention.end(), alignment_mode="contract")
             if span is not None and len(span):
                 found.append((match_id, span.start, span.end))
+        return found
+
+    def _location_rated_in_text(self, doc: Doc, doc_text: str, strings) -> list[tuple[int, int, int]]:
+        """A hospital the text names as the place a service is rated ("Maternity services at the Royal
+        United Hospital ... remain rated requires improvement"): that mention, as an unlisted body (its
+        slug) when the gazetteer does not list it (ANNOTATION.md: a core service's ratings are the
+        location's so named). Only where its sentence rates something: "waited outside hospitals ...
+        at Derriford Hospital" names a place, no body graded."""
+        found = []
+        for m in _LOCATION_AT.finditer(doc_text):
+            name = m.group("name")
+            start = max(doc_text.rfind(". ", 0, m.start()), doc_text.rfind("\n", 0, m.start())) + 1
+            end = min((e for e in (doc_text.find(". ", m.end()), doc_text.find("\n", m.end())) if e >= 0), default=len(doc_text))
+            if not (_RATES_WORD.search(doc_text, start, end) or _MOVED_FROM.search(doc_text, start, end)) or self.gazetteer.lookup(name) is not None:
+                continue
+            span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+            if span is not None and len(span):
+                found.append((strings.add(slug(name)), span.start, span.end))
         return found
 
     def _headline_common_noun(self, doc_text: str, start: int, end: int) -> bool:
@@ -566,6 +586,9 @@ def _comma_joined_start(text: str, start: int, end: int, place_words: frozenset[
 # A title that is a hospital's name, then the publisher's: "Royal Lancaster Infirmary - Care Quality Commission".
 # A headline's hospital named as the place a rating is given to: "... services at Royal Stoke University Hospital as requires improvement".
 _LOCATION_RATED = re.compile(r"\b(?:at|of)\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))(?=\s+(?:as|is|are|was|were|rated|downgraded|upgraded|remains?|now)\b)")
+# A hospital named in the text as the place something is rated: "... services at the Royal United Hospital, ...".
+_LOCATION_AT = re.compile(r"\b(?i:at)\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary)(?:\s+(?!NHS\b|Trust\b|Foundation\b)(?-i:[A-Z])[a-z]+(?=\s+(?-i:[a-z])|[,.;]))?)(?![\w-])(?!\s+(?:NHS|Trust|Foundation)\b)")  # (its town after it: "Queen's Hospital Burton")
+_MOVED_FROM = re.compile(r"\b(?:improved|declined|dropped|fell|slipped|moved|gone\s+(?:up|down))\s+from\b", re.I)  # "... improved from inadequate to good"
 _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
 _LOCATION_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s*(?:[-–—|:]|$)")
 

@@ -1558,8 +1558,9 @@ class GradingExtractor:
             return
         if _counts_bodies(s) and (_NUMBER_SUBJECT.search(s, 0, found.start) or _COUNTS_BODIES.search(s, found.start, min(len(s), found.end + 40))):
             return
-        if _BODY_PLURALS.any_in(s.lower()) and _BODIES_COUNTED.search(s, 0, found.start):
-            return  # "14 of the 153 councils with children's services are now rated inadequate", as the rules have it
+        counted = _BODIES_COUNTED.search(s) if " of " in s else None
+        if counted and found.start >= counted.start():
+            return  # "14 of the 153 councils ... are rated inadequate": a number of bodies, as the rules read it
         if c.rule_nearby and "respectively" in s:
             return
         if _LEARNED_EITHER_AFTER.match(s, end) or _LEARNED_EITHER_BEFORE.search(s, max(0, start - 40), start):

@@ -86,6 +86,12 @@ _LEADERS_LISTED = re.compile(r"^\s*(?P<leaders>leaders)(?:,\s+|\s+and\s+)", re.I
 _FIRE_PILLARS = frozenset(("effectiveness", "efficiency", "people"))
 # Another body's own last inspection, its latest ("..., at its last inspection").
 _ITS_LAST_INSPECTION = re.compile(r"(?:at|in|during|when)\s+(?:its|their)\s+(?:last|latest|most\s+recent)\s+(?:full\s+)?inspection", re.I)
+# A sentence on the grade just given: "This is an improvement on ...", "That marks a fall from ...".
+_THIS_IS_A_CHANGE = re.compile(r"(?:This|That|It|Which)\s+(?:is|was|marks|marked|represents|represented)\s+(?:an?|the)\s+(?:\w+\s+)?(?:improvement|rise|step\s+up|fall|drop|decline|change|upgrade|downgrade)\s+(?:on|from)\s", re.I)
+# Reported speech ("The Chief Fire Officer reported that the Service had been graded outstanding in
+# three ..."): minutes and news put a grade just given into the past perfect, which dates nothing.
+_REPORTED_THAT = re.compile(r"\b(?:reported|noted|said|told\s+(?:\w+\s+){0,3}?|explained|advised|confirmed|informed\s+(?:\w+\s+){0,3}?|stated|added|announced|highlighted)\s*that\s", re.I)
+_HAD_BEEN_CUE = re.compile(r"had\s+been\s+(?:judged|rated|graded|found|given|awarded)", re.I)
 # A capitalised name of up to seven words ("Hull Royal Infirmary", "West Northamptonshire").
 _NAME = r"(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,6}"
 _NAME_RX = re.compile(_NAME)
@@ -852,10 +858,11 @@ class GradingExtractor:
         # grade, so the same grade at the inspection before (ANNOTATION.md).
         self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|continu(?:es|ed)\s+to\s+be)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named
-        # (its name may join words: "Redcar and Cleveland, which was judged inadequate in 2022")
+        # (its name may join words: "Redcar and Cleveland, which was judged inadequate in 2022"; a council's
+        # service by its possessive: "Blackpool's youth justice service, which was rated outstanding in 2023")
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:children['’]s\s+)?services)?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:(?:children['’]s\s+)?services|youth\s+(?:justice|offending)\s+(?:service|team)))?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # (The same as a participle between commas, `_find`: "Sefton Council, rated inadequate in 2022, is ...".)
@@ -2409,6 +2416,12 @@ class GradingExtractor:
             if earlier:
                 g = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if m.group(g))
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
+        if not found and _THIS_IS_A_CHANGE.match(s) and _IMPROVEMENT_STARTS.any_in(low if low is not None else s.lower()):
+            # "Haringey's services were judged good overall. This is an improvement on the requires improvement
+            # to be good judgement the council received in 2018": the grade before of the area graded just before.
+            for m in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS):
+                g = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if m.group(g))
+                add(_Found(m.start(g), m.end(g) + 1, m.group(g), THAT_AREA, previous=True))
         for m in rule(self.said_grade, s, low) if ("said" in gate or "found" in gate or "judged" in gate or "ruled" in gate or "conclu" in gate or "decided" in gate) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in rule(self.lowest_in_all, s, low) if "lowest" in gate else ():
@@ -3201,6 +3214,10 @@ class GradingExtractor:
             # "Staffordshire Police was not rated outstanding in any area at its last inspection":
             # another body's last inspection is its latest, as ANNOTATION.md has a year alone date it.
             cue = next((c for c in _PREVIOUS_CUE.finditer(clause, cue.end()) if not _YEAR_CUE.fullmatch(c.group(0))), None)
+        if cue and _HAD_BEEN_CUE.fullmatch(cue.group(0)) and "that" in sentence and _REPORTED_THAT.search(sentence, 0, clause_start + cue.start()):
+            # "The Chief Fire Officer reported that the Service had been graded outstanding in three of
+            # the 11 areas": reported speech's past perfect; another cue in the clause still dates it.
+            cue = next((c for c in _PREVIOUS_CUE.finditer(clause, cue.end()) if not _HAD_BEEN_CUE.fullmatch(c.group(0))), None)
         if cue and re.search(r"\bfrom\b", cue.group(0)) and clause_start + cue.start() > found.start:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
         if cue and re.search(r"\bfrom\b", cue.group(0)) and _FROM_GRADE_TO.search(sentence, 0, found.start):

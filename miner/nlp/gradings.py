@@ -2279,6 +2279,11 @@ class GradingExtractor:
             add(_Found(fronted.start("area"), fronted.end(g), fronted.group(g), fronted.group("area")))
         for m in rule(self.kept_for, s, low) if "kep" in gate or "retain" in gate or "maintain" in gate or "held" in gate or "hold" in gate else ():
             end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although|though|however|when|that|which)\b")
+            if "with" in s:
+                # "retained its good rating for children's services, with inspectors rating its work
+                # with care leavers outstanding": the clause after ", with" grades on its own.
+                comma_with = re.compile(r",\s*with\b").search(s, m.end(), end)
+                end = comma_with.start() if comma_with else end
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
                 if add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0), previous=False)):
                     found.append(_Found(m.start(), extra.end(), m.group("grade"), extra.group(0), previous=True))  # its own offsets

@@ -22,6 +22,8 @@ from miner.nlp.inspection import identify_inspection
 
 SPANS_KEY = "organisations"
 _DOMAIN_KIND = {"hmicfrs": "police_force", "ofsted": "local_authority", "hmi-prisons": "prison", "hmi-probation": "probation_service", "cqc": "health_provider"}
+# Between a place and an anaphor of its kind: "in Luton, where inspectors rated the council's ...".
+_WHERE_CLAUSE = re.compile(r",\s+where\b[^.;:,]*$")
 _SUBJECT_KINDS = {"police_force", "local_authority", "prison", "fire_and_rescue_service", "probation_service", "health_provider"}
 
 
@@ -122,12 +124,19 @@ class OrganisationResolver:
         final = []
         mention_starts, mention_ids = [], []
         headings = _HeadingOrganisations(ctx, [(start, org_id, label) for _, start, _, label, org_id in resolved if not label.startswith("ANAPHOR:")])
+        named_last: tuple[int, str, str] | None = None  # (end, id, kind) of the body named last
         for span, start, end, label, org_id in resolved:
             if label.startswith("ANAPHOR:"):
                 if subject is None or label != f"ANAPHOR:{organisation(subject).kind}":
                     continue
                 # "The force" under a heading that names another force is that force (a round-up's section).
                 org_id = headings(start, label.split(":", 1)[1]) or subject
+                if named_last and named_last[1] != org_id and named_last[2] == label[8:] and start - named_last[0] < 80 and _WHERE_CLAUSE.match(doc_text, named_last[0], start):
+                    # "in Luton, where inspectors rated the council's services ...": the place just named.
+                    org_id = named_last[1]
+            elif org_id is not None:
+                named_last = (end, org_id, label)
+            if label.startswith("ANAPHOR:"):
                 user_data[span_key("organisation_id", start, end)] = org_id
                 label = span.label_ = organisation(org_id).kind
             final.append(span)

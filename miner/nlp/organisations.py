@@ -124,18 +124,19 @@ class OrganisationResolver:
         final = []
         mention_starts, mention_ids = [], []
         headings = _HeadingOrganisations(ctx, [(start, org_id, label) for _, start, _, label, org_id in resolved if not label.startswith("ANAPHOR:")])
-        named_last: tuple[int, str, str] | None = None  # (end, id, kind) of the body named last
+        named_last: dict[str, tuple[int, str]] = {}  # kind -> (end, id) of the body of that kind named last
         for span, start, end, label, org_id in resolved:
             if label.startswith("ANAPHOR:"):
                 if subject is None or label != f"ANAPHOR:{organisation(subject).kind}":
                     continue
                 # "The force" under a heading that names another force is that force (a round-up's section).
                 org_id = headings(start, label.split(":", 1)[1]) or subject
-                if named_last and named_last[1] != org_id and named_last[2] == label[8:] and start - named_last[0] < 80 and _WHERE_CLAUSE.match(doc_text, named_last[0], start):
+                place = named_last.get(label[8:])
+                if place and place[1] != org_id and start - place[0] < 80 and _WHERE_CLAUSE.match(doc_text, place[0], start):
                     # "in Luton, where inspectors rated the council's services ...": the place just named.
-                    org_id = named_last[1]
+                    org_id = place[1]
             elif org_id is not None:
-                named_last = (end, org_id, label)
+                named_last[label] = (end, org_id)
             if label.startswith("ANAPHOR:"):
                 user_data[span_key("organisation_id", start, end)] = org_id
                 label = span.label_ = organisation(org_id).kind

@@ -605,7 +605,7 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had previously been|had|now|also|still|already|again|currently|only(?=\s+['‘’\"“”]?(?:adequate|good|inadequate|requires?|outstanding|poor|reasonably)\b)|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test|rating|grade))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){{0,3}}(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test|rating|grade))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){{0,3}}(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at|across)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -827,7 +827,7 @@ class GradingExtractor:
         )
         # "care leavers remained inadequate", "remains rated requires improvement overall": a kept
         # grade, so the same grade at the inspection before (ANNOTATION.md).
-        self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|continu(?:es|ed)\s+to\s+be)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
+        self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|continu(?:es|ed|e)\s+to\s+be)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named
         # (its name may join words: "Redcar and Cleveland, which was judged inadequate in 2022")
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").

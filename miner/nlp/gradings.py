@@ -868,6 +868,12 @@ class GradingExtractor:
             rf"(?:\b(?:it|they|the\s+force|the\s+council|the\s+service|but|and)|,)\s+(?:is|are)\s+now\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|or)\b)",
             flags,
         )
+        # "..., which had been rated requires improvement for X in 2019, has since improved to good":
+        # the area just graded, now (an elliptical later grade).
+        self.since_moved = re.compile(
+            rf"\b(?:has|have)\s+since\s+{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|or|overall)\b)",
+            flags,
+        )
         dated = rf"{Q}(?:{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d"
         self.dated_list_area = re.compile(
             rf"(?<![\w-])(?P<list>{dated}(?:\s*,\s*{dated})*,?\s+and\s+{dated})\s+(?:for|at|in)\s+(?:(?:its|the|their)\s+)?(?:work\s+(?:to|on)\s+)?{A}",
@@ -2559,6 +2565,10 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and len({f.area for f in before}) == 1 and _YEAR.search(s, 0, m.start()):
                 add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area, previous=False))
+        for m in self.since_moved.finditer(s) if "since" in gate and any(f.area and f.count is None for f in found) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before and len({f.area for f in before}) == 1 and _YEAR.search(s, 0, m.start()):
+                add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
         for m in rule(self.count_fraction, s, low) if "half" in gate or ("all" in gate and "but" in gate) else ():
             stated = m.group("out_of") or m.group("out_of2")
             total = parse_int(stated) if stated else stated_out_of
@@ -2953,6 +2963,12 @@ class GradingExtractor:
                     previous, year = True, earlier_year
         if found.current_year_is_now and previous and year and inspection_year and year >= inspection_year:
             previous, year = False, inspection_year  # "..., and as good in 2024": this inspection's year
+        if not previous and area in _FIRE_PILLARS and scale_id == "hmicfrs-fire" and (inspection_year or 0) >= 2023 and found.count is None:
+            dated = _DATED_AFTER.match(own_text, found.end)
+            if dated and int(dated.group("year")) < 2023:
+                # "its effectiveness was rated good in 2021": a pillar of the 2018-22 rounds, in a
+                # story on the 2023-25 round's area grades, is a grade of the inspection before.
+                previous, year = True, int(dated.group("year"))
         if not previous and found.method != "table" and getattr(self, "_no_grade_visit", False) and body in (None, ctx.subject_id):
             # A review of progress, a monitoring or focused visit grades nothing: a grade it
             # gives is the last full inspection's (ANNOTATION.md); another body's is its own.
@@ -3099,7 +3115,7 @@ class GradingExtractor:
             # "Trafford, which was rated inadequate in 2019, was judged good in 2023": the year dates the grade
             # in its own cue, not one after it.
             cue = next((c for c in _PREVIOUS_CUE.finditer(clause, cue.end()) if clause_start + c.end() > found.start), None)
-        if cue and not subject and _YEAR_CUE.fullmatch(cue.group(0)) and not _LATER.search(sentence) and not any(int(y) > int(_YEAR.search(cue.group(0)).group(0)) for y in _YEAR.findall(sentence, clause_start + cue.end())):
+        if cue and not subject and _YEAR_CUE.fullmatch(cue.group(0)) and not _LATER.search(sentence, clause_start) and not any(int(y) > int(_YEAR.search(cue.group(0)).group(0)) for y in _YEAR.findall(sentence, clause_start + cue.end())):
             # "Derbyshire was rated good overall in 2024", "North East Ambulance Service, which was
             # rated requires improvement in 2023": a year alone dates another body's grade to its own
             # latest inspection, not to one before it (as `past_years` below, for the subject only),

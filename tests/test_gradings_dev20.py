@@ -114,3 +114,54 @@ def test_where_clause_anaphor(extractor, lines, expected, absent):
     got, _ = extract(extractor, lines, OFSTED_TITLE)
     assert expected <= got
     assert not (absent & got)
+
+
+# 6. "Probation services across <place>" is the whole unit, as "in <place>" is; "continue to be rated" is kept.
+@pytest.mark.parametrize("lines, expected, absent", [
+    (["Probation services across Lambeth continue to be rated inadequate after a second inspection."],
+     {("lambeth-probation-delivery-unit", "overall", "inadequate", False, None, None), ("lambeth-probation-delivery-unit", "overall", "inadequate", True, None, None)},
+     {("lambeth-probation-delivery-unit", "organisational delivery", "inadequate", False, None, None)}),
+    # trap: no "continue", no earlier grade
+    (["Probation services across Lambeth were rated inadequate."],
+     {("lambeth-probation-delivery-unit", "overall", "inadequate", False, None, None)},
+     {("lambeth-probation-delivery-unit", "overall", "inadequate", True, None, None)}),
+])
+def test_probation_services_across_a_place(extractor, lines, expected, absent):
+    got, _ = extract(extractor, lines, "Lambeth Probation Delivery Unit: HM Inspectorate of Probation's verdict | South London Press", published="2024-11-01")
+    assert expected <= got
+    assert not (absent & got)
+
+
+# 7. Another body's year dates its own latest grade: "most recent" in another clause of the sentence
+# does not make it earlier; "has since improved to G" is the area just graded, now.
+@pytest.mark.parametrize("lines, expected, absent", [
+    (["Kent Police was graded good at investigating crime in its latest PEEL inspection, while Essex Police was judged adequate in that area in 2023."],
+     {("kent-police", "investigating crime", "good", False, None, None), ("essex-police", "investigating crime", "adequate", False, None, None)},
+     {("essex-police", "investigating crime", "adequate", True, None, None)}),
+    (["Surrey Police, which had been rated inadequate for responding to the public in 2018, has since improved to adequate."],
+     {("surrey-police", "responding to the public", "inadequate", True, None, None), ("surrey-police", "responding to the public", "adequate", False, None, None)},
+     set()),
+    # trap: no earlier grade in the sentence to say which area improved
+    (["Surrey Police has since improved to adequate, officers say."], set(),
+     {("surrey-police", "responding to the public", "adequate", False, None, None)}),
+])
+def test_other_bodies_dated_grades_in_a_thematic_story(extractor, lines, expected, absent):
+    got, _ = extract(extractor, lines, "HMICFRS thematic: custody under strain | Policing Weekly", published="2024-10-01")
+    assert expected <= got
+    assert not (absent & got)
+
+
+# 8. A fire pillar (2018-22 rounds) dated before 2023 in a story on the 2023-25 round is the grade before.
+def test_fire_pillar_before_2023_is_earlier(extractor):
+    lines = [f"Cumbria Fire and Rescue Service has had its latest report from {HMICFRS}.",
+             "Lancashire: good in five areas; its efficiency was rated requires improvement in 2019 and has not been graded as a pillar since."]
+    got, _ = extract(extractor, lines, FIRE_TITLE, published="2025-01-10")
+    assert ("lancashire-fire-and-rescue-service", "efficiency", RI, True, None, None) in got
+    assert ("lancashire-fire-and-rescue-service", "efficiency", RI, False, None, None) not in got
+
+
+def test_fire_pillar_in_its_own_round_is_current(extractor):
+    # trap: the 2021/22 round's own report grades its pillars now
+    lines = [f"Lancashire Fire and Rescue Service was inspected by {HMICFRS} in 2021.", "Its efficiency was rated requires improvement."]
+    got, _ = extract(extractor, lines, "Effectiveness, efficiency and people 2021/22: An inspection of Lancashire Fire and Rescue Service", published="2022-07-27", kind="report")
+    assert ("lancashire-fire-and-rescue-service", "efficiency", RI, False, None, None) in got

@@ -1562,6 +1562,8 @@ class GradingExtractor:
             return
         if _counts_bodies(s) and (_NUMBER_SUBJECT.search(s, 0, found.start) or _COUNTS_BODIES.search(s, found.start, min(len(s), found.end + 40))):
             return
+        if _BODIES_COUNTED.search(s, 0, found.start):
+            return  # "14 of the 153 councils with children's services are now rated inadequate" (as `_find`)
         if c.rule_nearby and "respectively" in s:
             return
         if _LEARNED_EITHER_AFTER.match(s, end) or _LEARNED_EITHER_BEFORE.search(s, max(0, start - 40), start):

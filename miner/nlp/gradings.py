@@ -111,7 +111,7 @@ _NOW_AGAINST_EARLIER = re.compile(r"\bno\s+longer\b|\b(?:down|up)\s+from\b|\b(?:
 # The cue of `_PREVIOUS_CUE` that is only a year after the grade ("was rated good in 2019").
 _YEAR_CUE = re.compile(r"\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b", re.I)
 _LEADING_PAST = re.compile(
-    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:ago|earlier|before)\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+|(?-i:[A-Z])[\w'’]*(?:\s+(?:of|and|for|(?-i:[A-Z])[\w'’]*)){1,6})\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:ago|earlier|before)\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+|(?-i:[A-Z])[\w'’]*(?:\s+(?:of|and|for|(?-i:[A-Z])[\w'’]*)){1,6})\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
@@ -634,7 +634,7 @@ class GradingExtractor:
         connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had previously been|had|now|also|still|already|again|currently|only(?=\s+['‘’\"“”]?(?:adequate|good|inadequate|requires?|outstanding|poor|reasonably)\b)|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test|rating|grade))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){{0,3}}(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test|rating|grade))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){{0,3}}(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at|across)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -856,7 +856,7 @@ class GradingExtractor:
         )
         # "care leavers remained inadequate", "remains rated requires improvement overall": a kept
         # grade, so the same grade at the inspection before (ANNOTATION.md).
-        self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|continu(?:es|ed)\s+to\s+be)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
+        self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|continu(?:es|ed|e)\s+to\s+be)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named
         # (its name may join words: "Redcar and Cleveland, which was judged inadequate in 2022"; a council's
         # service by its possessive: "Blackpool's youth justice service, which was rated outstanding in 2023")
@@ -896,6 +896,12 @@ class GradingExtractor:
         # "..., and inspectors say it is now adequate": after a run of earlier grades of one area, that area now.
         self.now_grade = re.compile(
             rf"(?:\b(?:it|they|the\s+force|the\s+council|the\s+service|but|and)|,)\s+(?:is|are)\s+now\s+(?:(?:rated|judged|graded)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|or)\b)",
+            flags,
+        )
+        # "..., which had been rated requires improvement for X in 2019, has since improved to good":
+        # the area just graded, now (an elliptical later grade).
+        self.since_moved = re.compile(
+            rf"\b(?:has|have)\s+since\s+{_MOVED_TO}\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:at|in|for|on|or|overall)\b)",
             flags,
         )
         dated = rf"{Q}(?:{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d"
@@ -1434,6 +1440,11 @@ class GradingExtractor:
                 if found.count is not None and found.out_of is None:
                     # A round-up's total is the total of the body it was stated for.
                     other_body = ctx.subject_id is None and last_total is not None and orgs.near(sent.start_char + found.start, sent.start_char) != orgs.near(sentences[last_total[0]].end_char - 1, sentences[last_total[0]].start_char)
+                    if not other_body and last_total is not None and ctx.subject_id is not None and i != last_total[0]:
+                        # An explainer's line per body ("Norfolk: good in three of the 11 areas ...",
+                        # then "Suffolk: good in four areas"): another body than the subject's total is not its.
+                        here = orgs.near(sent.start_char + found.start, sent.start_char)
+                        other_body = here is not None and here != ctx.subject_id and here != orgs.near(sentences[last_total[0]].end_char - 1, sentences[last_total[0]].start_char)
                     if last_total and i - last_total[0] <= (4 if found.count else 1) and not other_body and found.count <= last_total[1]:  # (no "four questions" of three pillars)
                         # A zero count takes a total only from the sentence before (ANNOTATION.md);
                         # a total of the current inspection is not an earlier one's (`_emit`).
@@ -2360,6 +2371,11 @@ class GradingExtractor:
             add(_Found(fronted.start("area"), fronted.end(g), fronted.group(g), fronted.group("area")))
         for m in rule(self.kept_for, s, low) if "kep" in gate or "retain" in gate or "maintain" in gate or "held" in gate or "hold" in gate else ():
             end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although|though|however|when|that|which)\b")
+            if "with" in s:
+                # "retained its good rating for children's services, with inspectors rating its work
+                # with care leavers outstanding": the clause after ", with" grades on its own.
+                comma_with = re.compile(r",\s*with\b").search(s, m.end(), end)
+                end = comma_with.start() if comma_with else end
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
                 if add(_Found(extra.start(), extra.end(), m.group("grade"), extra.group(0), previous=False)):
                     found.append(_Found(m.start(), extra.end(), m.group("grade"), extra.group(0), previous=True))  # its own offsets
@@ -2641,6 +2657,10 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and len({f.area for f in before}) == 1 and _YEAR.search(s, 0, m.start()):
                 add(_Found(m.start(), m.end(), m.group("grade"), before[-1].area, previous=False))
+        for m in self.since_moved.finditer(s) if "since" in gate and any(f.area and f.count is None for f in found) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before and len({f.area for f in before}) == 1 and _YEAR.search(s, 0, m.start()):
+                add(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
         for m in rule(self.count_fraction, s, low) if "half" in gate or ("all" in gate and "but" in gate) else ():
             stated = m.group("out_of") or m.group("out_of2")
             total = parse_int(stated) if stated else stated_out_of
@@ -3049,6 +3069,12 @@ class GradingExtractor:
                     previous, year = True, earlier_year
         if found.current_year_is_now and previous and year and inspection_year and year >= inspection_year:
             previous, year = False, inspection_year  # "..., and as good in 2024": this inspection's year
+        if not previous and area in _FIRE_PILLARS and scale_id == "hmicfrs-fire" and (inspection_year or 0) >= 2023 and found.count is None:
+            dated = _DATED_AFTER.match(own_text, found.end)
+            if dated and int(dated.group("year")) < 2023:
+                # "its effectiveness was rated good in 2021": a pillar of the 2018-22 rounds, in a
+                # story on the 2023-25 round's area grades, is a grade of the inspection before.
+                previous, year = True, int(dated.group("year"))
         if not previous and found.method != "table" and getattr(self, "_no_grade_visit", False) and body in (None, ctx.subject_id):
             # A review of progress, a monitoring or focused visit grades nothing: a grade it
             # gives is the last full inspection's (ANNOTATION.md); another body's is its own.
@@ -3204,7 +3230,7 @@ class GradingExtractor:
             # "Trafford, which was rated inadequate in 2019, was judged good in 2023": the year dates the grade
             # in its own cue, not one after it.
             cue = next((c for c in _PREVIOUS_CUE.finditer(clause, cue.end()) if clause_start + c.end() > found.start), None)
-        if cue and not subject and _YEAR_CUE.fullmatch(cue.group(0)) and not _LATER.search(sentence) and not any(int(y) > int(_YEAR.search(cue.group(0)).group(0)) for y in _YEAR.findall(sentence, clause_start + cue.end())):
+        if cue and not subject and _YEAR_CUE.fullmatch(cue.group(0)) and not _LATER.search(sentence, clause_start) and not any(int(y) > int(_YEAR.search(cue.group(0)).group(0)) for y in _YEAR.findall(sentence, clause_start + cue.end())):
             # "Derbyshire was rated good overall in 2024", "North East Ambulance Service, which was
             # rated requires improvement in 2023": a year alone dates another body's grade to its own
             # latest inspection, not to one before it (as `past_years` below, for the subject only),

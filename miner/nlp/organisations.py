@@ -22,6 +22,8 @@ from miner.nlp.inspection import identify_inspection
 
 SPANS_KEY = "organisations"
 _DOMAIN_KIND = {"hmicfrs": "police_force", "ofsted": "local_authority", "hmi-prisons": "prison", "hmi-probation": "probation_service", "cqc": "health_provider"}
+# Between a place and an anaphor of its kind: "in Luton, where inspectors rated the council's ...".
+_WHERE_CLAUSE = re.compile(r",\s+where\b[^.;:,]*$")
 _SUBJECT_KINDS = {"police_force", "local_authority", "prison", "fire_and_rescue_service", "probation_service", "health_provider"}
 
 
@@ -124,6 +126,7 @@ class OrganisationResolver:
         final = []
         mention_starts, mention_ids = [], []
         headings = _HeadingOrganisations(ctx, [(start, org_id, label) for _, start, _, label, org_id in resolved if not label.startswith("ANAPHOR:")])
+        named_last: dict[str, tuple[int, str]] = {}  # kind -> (end, id) of the body of that kind named last
         for span, start, end, label, org_id in resolved:
             if label.startswith("ANAPHOR:"):
                 if subject is None or label != f"ANAPHOR:{organisation(subject).kind}":
@@ -134,6 +137,13 @@ class OrganisationResolver:
                     # "Medical care at the hospital was rated good" after "... at Blackpool Victoria Hospital":
                     # the location named last, in this paragraph or the one before (`_locations_at`).
                     org_id = self._hospital_before(resolved, start, ctx) or org_id
+                place = named_last.get(label[8:])
+                if place and place[1] != org_id and start - place[0] < 80 and _WHERE_CLAUSE.match(doc_text, place[0], start):
+                    # "in Luton, where inspectors rated the council's services ...": the place just named.
+                    org_id = place[1]
+            elif org_id is not None:
+                named_last[label] = (end, org_id)
+            if label.startswith("ANAPHOR:"):
                 user_data[span_key("organisation_id", start, end)] = org_id
                 label = span.label_ = organisation(org_id).kind
             final.append(span)

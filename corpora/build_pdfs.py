@@ -228,16 +228,23 @@ def render(source: Source) -> bytes:
             pdf.multi_cell(width, LINE, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             pdf.ln(2.5)
         elif block.kind == "columns":
+            # Two columns written row by row, left line then right line, so
+            # that text extraction reads across the columns as it does in the wild.
             pdf.set_font(FONT, "", BODY_SIZE)
             gap = 8.0
             half = (width - gap) / 2
-            y = pdf.get_y()
-            pdf.set_xy(pdf.l_margin, y)
-            pdf.multi_cell(half, LINE, block.rows[0][0], new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            bottom = pdf.get_y()
-            pdf.set_xy(pdf.l_margin + half + gap, y)
-            pdf.multi_cell(half, LINE, block.rows[0][1], new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-            pdf.set_xy(pdf.l_margin, max(bottom, pdf.get_y()))
+            left, right = (pdf.multi_cell(half, LINE, t, dry_run=True, output="LINES") for t in block.rows[0])
+            for i in range(max(len(left), len(right))):
+                if pdf.get_y() + LINE > pdf.page_break_trigger:
+                    pdf.add_page()
+                y = pdf.get_y()
+                if i < len(left):
+                    pdf.set_xy(pdf.l_margin, y)
+                    pdf.cell(half, LINE, left[i])
+                if i < len(right):
+                    pdf.set_xy(pdf.l_margin + half + gap, y)
+                    pdf.cell(half, LINE, right[i])
+                pdf.set_xy(pdf.l_margin, y + LINE)
             pdf.ln(2.5)
         elif block.kind in ("bullet", "numbered"):
             pdf.set_font(FONT, "", BODY_SIZE)

@@ -453,6 +453,17 @@ _WHOLE_SERVICE = re.compile(r"\s+for\s+children\b", re.I)
 _TRANSITION_STARTS = Literals(["fell", "fallen", "dropped", "slipped", "declined", "deteriorated", "improved", "rose", "risen", "moved", "went", "gone", "climbed", "jumped", "changed", "upgraded", "downgraded"])
 
 
+# A round-up's paragraph opened by a body's name and a colon: "Thurrock Council: Rated ... in 2023, ...".
+_LABEL_ROW = re.compile(rf"^\s*(?P<name>{_NAME})\s*:\s+(?=(?:rated|judged|graded|assessed|found|good|outstanding|adequate|inadequate|requires?|requiring|poor|reasonably|not\s+sufficiently)\b)", re.I)
+_PARTICIPLE_START = re.compile(r"(?:rated|judged|graded|assessed|found)\b", re.I)
+# "judged good in 2019 and again in 2024": the same grade at a later inspection.
+_AGAIN_IN = re.compile(r"\s+in\s+(?P<year>(?:19|20)\d\d),?\s+and\s+(?P<later>again\s+in\s+(?:19|20)\d\d)\b", re.I)
+# Between a grade and a "from" that is not its: another body's or another clause's.
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|and|which|who)\b", re.I)
+# A correction note's retracted claim, up to the correction ("An earlier version said ...; it was rated good").
+_RETRACTED = re.compile(r"\b(?:an|the|our)\s+(?:earlier|previous)\s+version\b(?:\s+of\s+(?:this|the)\s+(?:article|story|report|piece))?\s+(?:said|stated|reported|wrongly\s+\w+|incorrectly\s+\w+)\b[^;.]*", re.I)
+
+
 @dataclass
 class _Found:
     start: int  # offsets relative to the sentence
@@ -679,7 +690,7 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:(?<!good\s)(?<!adequate\s)(?<!outstanding\s)(?<!improvement\s)(?<!poor\s)across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|judge?ments|(?:healthy\s+prison\s+)?tests)\b"
+            rf"\b(?:(?<!good\s)(?<!adequate\s)(?<!outstanding\s)(?<!improvement\s)(?<!poor\s)across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!['‘’\"“”]?(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|judge?ments|(?:healthy\s+prison\s+)?tests)\b"
             rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:(?:graded|inspected|assessed|core|key)\s+)?(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
             # "under the old three-pillar system": three were graded.
             rf"|\b(?P<out_of5>{N})-pillar\b"
@@ -1143,7 +1154,7 @@ class GradingExtractor:
         )
         # "Derby children's services lose 'good' rating": the grade of the inspection before.
         self.lost_rating = re.compile(
-            rf"\b(?:lose|loses|lost|losing|stripped\s+of)\s+(?:its\s+|their\s+|the\s+)?(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:overall\s+)?(?:rating|grade|judge?ment|status)\b",
+            rf"\b(?:lose|loses|lost|losing|stripped\s+of)\s+(?:its\s+|their\s+|the\s+)?(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:overall\s+)?(?:(?:ofsted|cqc)\s+)?(?:rating|grade|judge?ment|status)\b",
             flags,
         )
         # "X and Y were both among the areas judged inadequate two years ago, along with Z":
@@ -1566,6 +1577,9 @@ class GradingExtractor:
             return  # "good or outstanding", "good or better": a threshold, not a grade
         if _LEARNED_STANDARD_ROW.match(s):
             return  # a numbered standard's row: the rules read those (`_STANDARD`)
+        retracted = _RETRACTED.search(s) if " version " in s else None
+        if retracted and found.start < retracted.end():
+            return  # a correction note's retracted grade, as the rules read it
         if self.learned_agree:
             # The rules' own reading of the clause's time (`_previous`) must agree with the classifier's.
             body = orgs.near(sent_start + found.start, sent_start)
@@ -2789,6 +2803,12 @@ class GradingExtractor:
             counted = _BODIES_COUNTED.search(s)
             if counted:
                 found[:] = [f for f in found if f.start < counted.start()]
+        if found and "earlier version" in gate:
+            # A correction note: "An earlier version of this article said X had been rated outstanding; it was
+            # rated good." The retracted grade is no one's (the corrected one restates the article's).
+            retracted = _RETRACTED.search(s)
+            if retracted:
+                found[:] = [f for f in found if f.start >= retracted.end()]
         if "respectively" in gate:
             self._respectively(s, found)
         if not found and (":" in s or "–" in s or "—" in s):
@@ -2797,7 +2817,57 @@ class GradingExtractor:
             line = self.name_grade_line.match(s)
             if line and not self.scales.area_regex.match(s, line.start("name")):
                 found.append(_Found(line.start("name"), line.end("grade"), line.group("grade"), OVERALL_IF_UNNAMED, named=True))
+        if not found and ": " in s[:90]:
+            self._label_row(s, low, found)
+        if found and ("from" in gate or "having" in gate or "again in" in gate):
+            self._overall_before(s, gate, found)
         return found
+
+    def _label_row(self, s: str, low: str | None, found: list[_Found]) -> None:
+        """"Thurrock Council: Rated requires improvement to be good in 2023, down from good in 2019.": a
+        round-up's paragraph that opens with the body's name and a colon, the rest a sentence without its
+        subject. Read as "Thurrock Council was rated ...", its records mapped back to this sentence."""
+        m = _LABEL_ROW.match(s)
+        if not m or self.scales.area_regex.match(s, m.start("name")):
+            return
+        rest = s[m.end():]
+        verb = " was " if _PARTICIPLE_START.match(rest) else " was rated "
+        sub = m.group("name") + verb + rest[:1].lower() + rest[1:]
+        shift = len(sub) - len(s)
+        at = len(m.group("name"))
+        for f in self._find(sub):
+            f.start = f.start - shift if f.start > at else f.start
+            f.end = max(f.end - shift, f.start + 1)
+            found.append(f)
+        self._gates().reading(s, low)  # (the sentence read now is this one again)
+
+    def _overall_before(self, s: str, gate: str, found: list[_Found]) -> None:
+        """A body's grade now, then its grade before in the same clause chain: "X was rated inadequate in
+        2023, down from good in 2019", "..., having previously been rated requires improvement", "judged good
+        in 2019 and again in 2024" (good then, and good now). The rules that read the earlier grade against
+        an area already found run before the body's own grade is read; this adds the whole body's."""
+        now = [f for f in found if f.area in (OVERALL, OVERALL_IF_UNNAMED) and f.count is None and not f.previous]
+        if not now:
+            return
+        taken = [(f.start, f.end) for f in found]
+        cues = []
+        if "from" in gate:
+            cues += [(m.start("grade"), m.end("grade"), m.group("grade"), m.start()) for m in self.up_from.finditer(s, now[0].end)]
+        if "having" in gate:
+            cues += [(m.start("grade"), m.end("grade"), m.group("grade"), m.start()) for m in self.having_been.finditer(s, now[0].end)]
+        for start, end, grade, cue in cues:
+            if any(a <= start < b for a, b in taken):
+                continue
+            before = [f for f in now if f.end <= cue]
+            if before and not _CLAUSE_BREAK.search(s, before[-1].end, cue):
+                found.append(_Found(start, end + 1, grade, before[-1].area, previous=True))
+        if "again in" in gate:
+            for f in now:
+                again = _AGAIN_IN.match(s, f.end)
+                if again:
+                    # Its own offsets: the grade at the later inspection.
+                    found.append(_Found(again.start("later"), again.end("later"), f.grade, f.area, previous=False))
+                    f.previous, f.year = True, int(again.group("year"))
 
     def _graded_this(self, s: str, before: str, found: list[_Found]) -> None:
         """"..., and we graded this as good": a grade of the area named last before "this" in sentence

@@ -456,6 +456,7 @@ _TRANSITION_STARTS = Literals(["fell", "fallen", "dropped", "slipped", "declined
 # A round-up's paragraph opened by a body's name and a colon: "Thurrock Council: Rated ... in 2023, ...".
 _LABEL_ROW = re.compile(rf"^\s*(?P<name>{_NAME})\s*:\s+(?=(?:rated|judged|graded|assessed|found|good|outstanding|adequate|inadequate|requires?|requiring|poor|reasonably|not\s+sufficiently)\b)", re.I)
 _PARTICIPLE_START = re.compile(r"(?:rated|judged|graded|assessed|found)\b", re.I)
+_LABEL_GRADE = re.compile(rf"['‘’\"“”]?(?:{GRADE_PATTERN})['‘’\"“”]?(?:\s*(?:[,.;(]|$)|\s+(?:in|since|overall|again|at\s+(?:its|the)|for\s+the)\b)", re.I)
 # "judged good in 2019 and again in 2024": the same grade at a later inspection.
 _AGAIN_IN = re.compile(r"\s+in\s+(?P<year>(?:19|20)\d\d),?\s+and\s+(?P<later>again\s+in\s+(?:19|20)\d\d)\b", re.I)
 # Between a grade and a "from" that is not its: another body's or another clause's.
@@ -2831,6 +2832,8 @@ class GradingExtractor:
         if not m or self.scales.area_regex.match(s, m.start("name")):
             return
         rest = s[m.end():]
+        if not _PARTICIPLE_START.match(rest) and not _LABEL_GRADE.match(rest):
+            return  # "Oldham Council: Good practice in its front door ...": a grade word qualifying a noun
         verb = " was " if _PARTICIPLE_START.match(rest) else " was rated "
         sub = m.group("name") + verb + rest[:1].lower() + rest[1:]
         shift = len(sub) - len(s)
@@ -2866,7 +2869,7 @@ class GradingExtractor:
                 again = _AGAIN_IN.match(s, f.end)
                 if again:
                     # Its own offsets: the grade at the later inspection.
-                    found.append(_Found(again.start("later"), again.end("later"), f.grade, f.area, previous=False))
+                    found.append(_Found(again.start("later"), again.end("later"), f.grade, f.area))
                     f.previous, f.year = True, int(again.group("year"))
 
     def _graded_this(self, s: str, before: str, found: list[_Found]) -> None:

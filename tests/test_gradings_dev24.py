@@ -125,3 +125,35 @@ def test_grade_then_its_earlier_grade(extractor, lines, expected, absent):
     got = extract(extractor, ["Wirral Council was rated good by Ofsted in 2022.", *lines], "Merseyside councils' children's services: the latest Ofsted grades", published="2024-11-01")
     assert expected <= got
     assert not (absent & got)
+
+
+# 6. Another body named after "the", in a which-clause that gives its earlier grade.
+@pytest.mark.parametrize("lines, expected, absent", [
+    (["Neighbouring Yorkshire Ambulance Service was rated good in 2023, while the North West Ambulance Service, which "
+      "was judged requires improvement in 2019, has since improved to good."],
+     {("north-west-ambulance-service-nhs-trust", "overall", RI, True, None, None), ("north-west-ambulance-service-nhs-trust", "overall", "good", False, None, None)},
+     {("yorkshire-ambulance-service-nhs-trust", "overall", RI, True, None, None)}),
+    # trap: "the" before a common noun is no body
+    (["Yorkshire Ambulance Service was rated good in 2023, while the service, which some staff said was stretched, has grown."],
+     {("yorkshire-ambulance-service-nhs-trust", "overall", "good", False, None, None)},
+     {("yorkshire-ambulance-service-nhs-trust", "overall", "good", True, None, None)}),
+])
+def test_the_body_in_a_which_clause(extractor, lines, expected, absent):
+    got = extract(extractor, lines, "North East Ambulance Service rated good by CQC", published="2024-03-01")
+    assert expected <= got
+    assert not (absent & got)
+
+
+# 7. A fire service "judged adequate at keeping people safe" (the effectiveness pillar's question), not "people".
+@pytest.mark.parametrize("line, expected, absent", [
+    ("The county's fire service was judged good at keeping people safe, two years after it was told to improve.",
+     {("kent-fire-and-rescue-service", "effectiveness", "good", False, None, None)},
+     {("kent-fire-and-rescue-service", "people", "good", False, None, None)}),
+    ("Kent Fire and Rescue Service was graded requires improvement at keeping people safe and at looking after its people.",
+     {("kent-fire-and-rescue-service", "effectiveness", RI, False, None, None), ("kent-fire-and-rescue-service", "people", RI, False, None, None)}, set()),
+])
+def test_fire_keeping_people_safe(extractor, line, expected, absent):
+    lines = ["Kent Fire and Rescue Service has been inspected by HMICFRS.", line]
+    got = extract(extractor, lines, "Kent fire service inspected by HMICFRS", published="2022-08-01")
+    assert expected <= got
+    assert not (absent & got)

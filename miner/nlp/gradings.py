@@ -2964,7 +2964,7 @@ class GradingExtractor:
     def _overall_before(self, s: str, gate: str, found: list[_Found]) -> None:
         """A body's grade now, then its grade before in the same clause chain: "X was rated inadequate in
         2023, down from good in 2019", "..., having previously been rated requires improvement", "judged good
-        in 2019 and again in 2024" (good then, and good now). The rules that read the earlier grade against
+        in 2019 and again in 2024" (good then, and again at the later inspection). The rules that read the earlier grade against
         an area already found run before the body's own grade is read; this adds the whole body's."""
         now = [f for f in found if f.area in (OVERALL, OVERALL_IF_UNNAMED) and f.count is None and not f.previous]
         if not now:

@@ -28,6 +28,11 @@ Source markup (one construct per line group; a blank line ends a paragraph):
     | Area | Grade |                 consecutive '|' lines form a bordered table;
     | Investigating crime | Adequate |  the first row is the (bold) header row
     ===                              page break
+    @@ left text @@ right text       two columns side by side (extraction reads
+                                     across them, line by line)
+    % hyphenate: yes                 break long words at line ends with a hyphen
+                                     ("inade-" / "quate"), as typeset reports do;
+    ~ Paragraph text                 ...except in a paragraph that starts "~ "
 
 Everything the reader sees comes from the source's body lines, so gold
 evidence can be taken from the .txt file verbatim (one line = one block).
@@ -87,7 +92,9 @@ def parse(text: str) -> Source:
 
     def flush() -> None:
         if paragraph:
-            blocks.append(Block("paragraph", " ".join(paragraph)))
+            text = " ".join(paragraph)
+            keep = text.startswith("~ ")  # "~ " opts a paragraph out of hyphenation
+            blocks.append(Block("paragraph", text[2:] if keep else text, marker="keep" if keep else ""))
             paragraph.clear()
 
     for raw in text.splitlines():
@@ -100,6 +107,11 @@ def parse(text: str) -> Source:
             continue
         if not stripped:
             flush()
+            continue
+        if stripped.startswith("@@ ") and " @@ " in stripped:
+            flush()
+            left, right = stripped[3:].split(" @@ ", 1)
+            blocks.append(Block("columns", rows=[[left.strip(), right.strip()]]))
             continue
         if stripped == "===":
             flush()
@@ -212,7 +224,27 @@ def render(source: Source) -> bytes:
             pdf.ln(2)
         elif block.kind == "paragraph":
             pdf.set_font(FONT, "", BODY_SIZE)
-            pdf.multi_cell(width, LINE, block.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            text = _hyphenate(pdf, block.text, width) if source.meta.get("hyphenate") and not block.marker else block.text
+            pdf.multi_cell(width, LINE, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.ln(2.5)
+        elif block.kind == "columns":
+            # Two columns written row by row, left line then right line, so
+            # that text extraction reads across the columns as it does in the wild.
+            pdf.set_font(FONT, "", BODY_SIZE)
+            gap = 8.0
+            half = (width - gap) / 2
+            left, right = (pdf.multi_cell(half, LINE, t, dry_run=True, output="LINES") for t in block.rows[0])
+            for i in range(max(len(left), len(right))):
+                if pdf.get_y() + LINE > pdf.page_break_trigger:
+                    pdf.add_page()
+                y = pdf.get_y()
+                if i < len(left):
+                    pdf.set_xy(pdf.l_margin, y)
+                    pdf.cell(half, LINE, left[i])
+                if i < len(right):
+                    pdf.set_xy(pdf.l_margin + half + gap, y)
+                    pdf.cell(half, LINE, right[i])
+                pdf.set_xy(pdf.l_margin, y + LINE)
             pdf.ln(2.5)
         elif block.kind in ("bullet", "numbered"):
             pdf.set_font(FONT, "", BODY_SIZE)
@@ -230,6 +262,36 @@ def render(source: Source) -> bytes:
             pdf.ln(4)
         previous = block.kind
     return bytes(pdf.output())
+
+
+def _hyphenate(pdf: FPDF, text: str, width: float) -> str:
+    """Wrap `text` to `width` by hand, splitting a long word that does not
+    fit at the end of a line into "inade-" and "quate" as typesetting does."""
+    room = width - 2 * pdf.c_margin - 0.5
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}" if line else word
+        if pdf.get_string_width(trial) <= room:
+            line = trial
+            continue
+        core = word.rstrip(".,;:)'\"")
+        split = None
+        if len(core) >= 8 and core.isalpha():
+            for cut in range(len(core) - 3, 3, -1):
+                head = f"{line} {core[:cut]}-" if line else f"{core[:cut]}-"
+                if pdf.get_string_width(head) <= room:
+                    split = cut
+                    break
+        if split is not None:
+            lines.append((f"{line} " if line else "") + core[:split] + "-")
+            line = word[split:]
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _table(pdf: FPDF, rows: list[list[str]], width: float) -> None:

@@ -475,6 +475,18 @@ _WHOLE_SERVICE = re.compile(r"\s+for\s+children\b", re.I)
 _TRANSITION_STARTS = Literals(["fell", "fallen", "dropped", "slipped", "declined", "deteriorated", "improved", "rose", "risen", "moved", "went", "gone", "climbed", "jumped", "changed", "upgraded", "downgraded"])
 
 
+# A round-up's paragraph opened by a body's name and a colon: "Thurrock Council: Rated ... in 2023, ...".
+_LABEL_ROW = re.compile(rf"^\s*(?P<name>{_NAME})\s*:\s+(?=(?:rated|judged|graded|assessed|found|good|outstanding|adequate|inadequate|requires?|requiring|poor|reasonably|not\s+sufficiently)\b)", re.I)
+_PARTICIPLE_START = re.compile(r"(?:rated|judged|graded|assessed|found)\b", re.I)
+_LABEL_GRADE = re.compile(rf"['‘’\"“”]?(?:{GRADE_PATTERN})['‘’\"“”]?(?:\s*(?:[,.;(]|$)|\s+(?:in|since|overall|again|at\s+(?:its|the)|for\s+the)\b)", re.I)
+# "judged good in 2019 and again in 2024": the same grade at a later inspection.
+_AGAIN_IN = re.compile(r"\s+in\s+(?P<year>(?:19|20)\d\d),?\s+and\s+(?P<later>again\s+in\s+(?:19|20)\d\d)\b", re.I)
+# Between a grade and a "from" that is not its: another body's or another clause's.
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|and|which|who)\b", re.I)
+# A correction note's retracted claim, up to the correction ("An earlier version said ...; it was rated good").
+_RETRACTED = re.compile(r"\b(?:an|the|our)\s+(?:earlier|previous)\s+version\b(?:\s+of\s+(?:this|the)\s+(?:article|story|report|piece))?\s+(?:said|stated|reported|wrongly\s+\w+|incorrectly\s+\w+)\b[^;.]*", re.I)
+
+
 @dataclass
 class _Found:
     start: int  # offsets relative to the sentence
@@ -702,7 +714,7 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:(?<!good\s)(?<!adequate\s)(?<!outstanding\s)(?<!improvement\s)(?<!poor\s)across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|judge?ments|(?:healthy\s+prison\s+)?tests)\b"
+            rf"\b(?:(?<!good\s)(?<!adequate\s)(?<!outstanding\s)(?<!improvement\s)(?<!poor\s)across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!['‘’\"“”]?(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|judge?ments|(?:healthy\s+prison\s+)?tests)\b"
             rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:(?:graded|inspected|assessed|core|key)\s+)?(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
             # "under the old three-pillar system": three were graded.
             rf"|\b(?P<out_of5>{N})-pillar\b"
@@ -862,7 +874,7 @@ class GradingExtractor:
         # service by its possessive: "Blackpool's youth justice service, which was rated outstanding in 2023")
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:(?:children['’]s\s+)?services|youth\s+(?:justice|offending)\s+(?:service|team)))?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?:(?-i:the)\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:(?:children['’]s\s+)?services|youth\s+(?:justice|offending)\s+(?:service|team)))?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # (The same as a participle between commas, `_find`: "Sefton Council, rated inadequate in 2022, is ...".)
@@ -1189,7 +1201,7 @@ class GradingExtractor:
         )
         # "Derby children's services lose 'good' rating": the grade of the inspection before.
         self.lost_rating = re.compile(
-            rf"\b(?:lose|loses|lost|losing|stripped\s+of)\s+(?:its\s+|their\s+|the\s+)?(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:overall\s+)?(?:rating|grade|judge?ment|status)\b",
+            rf"\b(?:lose|loses|lost|losing|stripped\s+of)\s+(?:its\s+|their\s+|the\s+)?(?:overall\s+)?{Q}(?P<grade>{G}){Q}\s+(?:overall\s+)?(?:(?:ofsted|cqc)\s+)?(?:rating|grade|judge?ment|status)\b",
             flags,
         )
         # "X and Y were both among the areas judged inadequate two years ago, along with Z":
@@ -1621,6 +1633,9 @@ class GradingExtractor:
             return  # "good or outstanding", "good or better": a threshold, not a grade
         if _LEARNED_STANDARD_ROW.match(s):
             return  # a numbered standard's row: the rules read those (`_STANDARD`)
+        retracted = _RETRACTED.search(s) if " version " in s else None
+        if retracted and found.start < retracted.end():
+            return  # a correction note's retracted grade, as the rules read it
         if self.learned_agree:
             # The rules' own reading of the clause's time (`_previous`) must agree with the classifier's.
             body = orgs.near(sent_start + found.start, sent_start)
@@ -2906,6 +2921,12 @@ class GradingExtractor:
             counted = _BODIES_COUNTED.search(s)
             if counted:
                 found[:] = [f for f in found if f.start < counted.start()]
+        if found and "earlier version" in gate:
+            # A correction note: "An earlier version of this article said X had been rated outstanding; it was
+            # rated good." The retracted grade is no one's (the corrected one restates the article's).
+            retracted = _RETRACTED.search(s)
+            if retracted:
+                found[:] = [f for f in found if f.start >= retracted.end()]
         if "respectively" in gate:
             self._respectively(s, found)
         if not found and (":" in s or "–" in s or "—" in s):
@@ -2914,7 +2935,59 @@ class GradingExtractor:
             line = self.name_grade_line.match(s)
             if line and not self.scales.area_regex.match(s, line.start("name")):
                 found.append(_Found(line.start("name"), line.end("grade"), line.group("grade"), OVERALL_IF_UNNAMED, named=True))
+        if not found and ": " in s[:90]:
+            self._label_row(s, low, found)
+        if found and ("from" in gate or "having" in gate or "again in" in gate):
+            self._overall_before(s, gate, found)
         return found
+
+    def _label_row(self, s: str, low: str | None, found: list[_Found]) -> None:
+        """"Thurrock Council: Rated requires improvement to be good in 2023, down from good in 2019.": a
+        round-up's paragraph that opens with the body's name and a colon, the rest a sentence without its
+        subject. Read as "Thurrock Council was rated ...", its records mapped back to this sentence."""
+        m = _LABEL_ROW.match(s)
+        if not m or self.scales.area_regex.match(s, m.start("name")):
+            return
+        rest = s[m.end():]
+        if not _PARTICIPLE_START.match(rest) and not _LABEL_GRADE.match(rest):
+            return  # "Oldham Council: Good practice in its front door ...": a grade word qualifying a noun
+        verb = " was " if _PARTICIPLE_START.match(rest) else " was rated "
+        sub = m.group("name") + verb + rest[:1].lower() + rest[1:]
+        shift = len(sub) - len(s)
+        at = len(m.group("name"))
+        for f in self._find(sub):
+            f.start = f.start - shift if f.start > at else f.start
+            f.end = max(f.end - shift, f.start + 1)
+            found.append(f)
+        self._gates().reading(s, low)  # (the sentence read now is this one again)
+
+    def _overall_before(self, s: str, gate: str, found: list[_Found]) -> None:
+        """A body's grade now, then its grade before in the same clause chain: "X was rated inadequate in
+        2023, down from good in 2019", "..., having previously been rated requires improvement", "judged good
+        in 2019 and again in 2024" (good then, and again at the later inspection). The rules that read the earlier grade against
+        an area already found run before the body's own grade is read; this adds the whole body's."""
+        now = [f for f in found if f.area in (OVERALL, OVERALL_IF_UNNAMED) and f.count is None and not f.previous]
+        if not now:
+            return
+        taken = [(f.start, f.end) for f in found]
+        cues = []
+        if "from" in gate:
+            cues += [(m.start("grade"), m.end("grade"), m.group("grade"), m.start()) for m in self.up_from.finditer(s, now[0].end)]
+        if "having" in gate:
+            cues += [(m.start("grade"), m.end("grade"), m.group("grade"), m.start()) for m in self.having_been.finditer(s, now[0].end)]
+        for start, end, grade, cue in cues:
+            if any(a <= start < b for a, b in taken):
+                continue
+            before = [f for f in now if f.end <= cue]
+            if before and not _CLAUSE_BREAK.search(s, before[-1].end, cue):
+                found.append(_Found(start, end + 1, grade, before[-1].area, previous=True))
+        if "again in" in gate:
+            for f in now:
+                again = _AGAIN_IN.match(s, f.end)
+                if again:
+                    # Its own offsets: the grade at the later inspection.
+                    found.append(_Found(again.start("later"), again.end("later"), f.grade, f.area))
+                    f.previous, f.year = True, int(again.group("year"))
 
     def _graded_this(self, s: str, before: str, found: list[_Found]) -> None:
         """"..., and we graded this as good": a grade of the area named last before "this" in sentence

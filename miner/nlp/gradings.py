@@ -954,6 +954,13 @@ class GradingExtractor:
             rf"\b(?:we|inspectors|cqc)\s+(?:have\s+|had\s+)?(?:(?:previously|also|last|now)\s+)?(?:rated|rate|graded|grade|judged)\s+(?P<it>it|them|the\s+(?:service|trust|location|hospital|home|practice|provider|pdu|council|local\s+authority))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
             flags,
         )
+        # "We rated maternity services at Medway Maritime Hospital as requires improvement": a core
+        # service's rating at a hospital is the location's (ANNOTATION.md: a grading has no service field).
+        self.service_at_hospital = re.compile(
+            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+|had\s+)?(?:(?:also|now)\s+)?(?:rated|rates|rate|graded|judged)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:services?|department|unit|wards?|care)\s+at\s+"
+            rf"(?P<place>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary))\s+as\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|by)\b)",
+            flags,
+        )
         # "has been given a 'requires improvement' rating", "earned its 'Good' overall rating in 2022",
         # "was handed an inadequate verdict": the whole body's rating (no area after it); with
         # "again" ("has again been handed ...") the same rating at the inspection before too.
@@ -2561,6 +2568,8 @@ class GradingExtractor:
                 continue  # "The assessment of children's safety ... was not good enough, and we rated it inadequate": not the body
             else:
                 add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in rule(self.service_at_hospital, s, low) if (" hospital as " in gate or " infirmary as " in gate) else ():
+            add(_Found(m.start("place"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.body_rated, s, low) if "rated" in gate or "judged" in gate else ():
             if m.group("it") and scale_id not in ("cqc", "hmi-probation"):
                 continue  # "It was rated ..." is the whole body's rating where the body has one overall

@@ -75,6 +75,8 @@ class OrganisationResolver:
             matches = [m for m in matches if m[0] != unlisted]
             matches += _unlisted_matches(doc, doc_text, kinds, matches, vocab_strings, self.gazetteer.place_words)
         location = self._location_in_title(doc, doc_text, ctx.title, vocab_strings)
+        if not location and ("Hospital as " in doc_text or "Infirmary as " in doc_text):
+            location = self._location_rated_in_text(doc, doc_text, vocab_strings)
         if location:
             matches += location
         # Overlaps removed from the (match_id, start, end) triples, a Span made only for those kept.
@@ -164,6 +166,23 @@ class OrganisationResolver:
             span = doc.char_span(mention.start(), mention.end(), alignment_mode="contract")
             if span is not None and len(span):
                 found.append((match_id, span.start, span.end))
+        return found
+
+    def _location_rated_in_text(self, doc: Doc, doc_text: str, strings) -> list[tuple[int, int, int]]:
+        """A hospital the text names as the place a rating was given ("We rated maternity services
+        at Medway Maritime Hospital as requires improvement" in its trust's report): each mention
+        of it, as an unlisted body (its slug) when the gazetteer does not list it, as a headline's
+        hospital is (`_location_in_title`)."""
+        found = []
+        for rated in _LOCATION_RATED_IN_TEXT.finditer(doc_text):
+            name = rated.group("name")
+            if self.gazetteer.lookup(name) is not None:
+                continue
+            match_id = strings.add(slug(name))
+            for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text):
+                span = doc.char_span(mention.start(), mention.end(), alignment_mode="contract")
+                if span is not None and len(span):
+                    found.append((match_id, span.start, span.end))
         return found
 
     def _headline_common_noun(self, doc_text: str, start: int, end: int) -> bool:
@@ -566,6 +585,8 @@ def _comma_joined_start(text: str, start: int, end: int, place_words: frozenset[
 # A title that is a hospital's name, then the publisher's: "Royal Lancaster Infirmary - Care Quality Commission".
 # A headline's hospital named as the place a rating is given to: "... services at Royal Stoke University Hospital as requires improvement".
 _LOCATION_RATED = re.compile(r"\b(?:at|of)\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))(?=\s+(?:as|is|are|was|were|rated|downgraded|upgraded|remains?|now)\b)")
+# The same in a report's text, with the verb before it: "We rated maternity services at Medway Maritime Hospital as ...".
+_LOCATION_RATED_IN_TEXT = re.compile(r"\b(?:rated|rates|rate|graded|judged)\s+(?:[\w'’-]+\s+){0,4}?at\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s+as\b")
 _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
 _LOCATION_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s*(?:[-–—|:]|$)")
 

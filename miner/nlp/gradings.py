@@ -957,7 +957,7 @@ class GradingExtractor:
         # "We rated maternity services at Medway Maritime Hospital as requires improvement": a core
         # service's rating at a hospital is the location's (ANNOTATION.md: a grading has no service field).
         self.service_at_hospital = re.compile(
-            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+|had\s+)?(?:(?:also|now)\s+)?(?:rated|rates|rate|graded|judged)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:services?|department|unit|wards?|care)\s+at\s+"
+            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+|had\s+)?(?:(?:also|now)\s+)?(?:rated|rates|rate|graded|judged)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){{0,5}}?(?:services?|department|unit|wards?|care|surgery|medicine|maternity|midwifery|outpatients|diagnostics)\s+at\s+"
             rf"(?P<place>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary))\s+as\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|by)\b)",
             flags,
         )

@@ -586,7 +586,7 @@ def _comma_joined_start(text: str, start: int, end: int, place_words: frozenset[
 # A headline's hospital named as the place a rating is given to: "... services at Royal Stoke University Hospital as requires improvement".
 _LOCATION_RATED = re.compile(r"\b(?:at|of)\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))(?=\s+(?:as|is|are|was|were|rated|downgraded|upgraded|remains?|now)\b)")
 # The same in a report's text, with the verb before it: "We rated maternity services at Medway Maritime Hospital as ...".
-_LOCATION_RATED_IN_TEXT = re.compile(r"\b(?:rated|rates|rate|graded|judged)\s+(?:[\w'’-]+\s+){0,4}?at\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s+as\b")
+_LOCATION_RATED_IN_TEXT = re.compile(r"\b(?:rated|rates|rate|graded|judged)\s+(?:[\w'’-]+\s+){0,7}?at\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s+as\b")
 _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
 _LOCATION_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s*(?:[-–—|:]|$)")
 

@@ -435,6 +435,8 @@ _FROM_GRADE_TO = re.compile(rf"\bfrom\s+{QUOTE}(?:{GRADE_PATTERN}){QUOTE}\s+to\s
 _WE_GRADED = re.compile(r"\b(?:we|inspectors)\s+(?:have\s+)?(?:also\s+)?(?:graded|rated|judged)\b", re.I)
 # A row that asks the question it grades: CQC's "Are services safe?".
 _QUESTION_ROW = re.compile(r"^(?:are|is)\s+(?:the\s+)?(?:services?|trust|provider|hospital|location)\s+|\?$", re.I)
+# The rows' labels of a table whose columns are areas (`_flattened_area_columns`).
+_AREA_COLUMNS_ROW = ("current rating", "previous rating", "last rating", "rating at this inspection")
 # A comparison table's column of this inspection's grades beside a dated one ("Question | This inspection | 2018/19").
 _THIS_INSPECTION_COLUMN = re.compile(r"^\s*(?:this|current|latest)\s+(?:inspection|rating|judge?ment|grade|assessment)\s*$", re.I)
 # "Before this inspection, the trust was rated good overall": a fronted time before this inspection.
@@ -631,6 +633,12 @@ class GradingExtractor:
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
         self.area_only = re.compile(rf"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?{A}\s*:?\s*$", flags)
         self.grade_only = re.compile(rf"^\s*(?P<grade>{G})\s*\.?\s*$", flags)
+        # A flattened table's line of grades only ("Requires improvement Good Requires improvement").
+        self.grades_line = re.compile(rf"^\s*(?:(?:{G})\s*)+$", flags)
+        self.grade_in_line = re.compile(rf"(?P<grade>{G})", flags)
+        self.area_header = re.compile(rf"^\s*(?:{AREA})(?:\s+(?:{AREA})){{2,}}\s*$", flags)
+        # A flattened comparison table's row ending in its two grades, whatever its label ("Understanding fire and risk Good Requires improvement").
+        self.two_grades_end = re.compile(rf"\s(?:{G})\s+(?:{G})\s*\.?\s*$", flags)
         # A score cell with its grade: "1 (poor)", "Poor (1)".
         self.score_and_grade = re.compile(rf"^\s*(?:\d\s*\(\s*(?P<grade>{G})\s*\)|(?P<grade2>{G})\s*\(\s*\d\s*\))\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
@@ -986,6 +994,13 @@ class GradingExtractor:
         # followed by "for"/"at" names an area, which other rules read).
         self.rated_it_as = re.compile(
             rf"\b(?:we|inspectors|cqc)\s+(?:have\s+|had\s+)?(?:(?:previously|also|last|now)\s+)?(?:rated|rate|graded|grade|judged)\s+(?P<it>it|them|the\s+(?:service|trust|location|hospital|home|practice|provider|pdu|council|local\s+authority))\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|overall|by)\b)",
+            flags,
+        )
+        # "We rated maternity services at Medway Maritime Hospital as requires improvement": a core
+        # service's rating at a hospital is the location's (ANNOTATION.md: a grading has no service field).
+        self.service_at_hospital = re.compile(
+            rf"\b(?:we|inspectors|cqc)\s+(?:have\s+|had\s+)?(?:(?:also|now)\s+)?(?:rated|rates|rate|graded|judged)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){{0,5}}?(?:services?|department|unit|wards?|care|surgery|medicine|maternity|midwifery|outpatients|diagnostics)\s+at\s+"
+            rf"(?P<place>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary))\s+as\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:for|at|in|on|by)\b)",
             flags,
         )
         # "has been given a 'requires improvement' rating", "earned its 'Good' overall rating in 2022",
@@ -1964,6 +1979,7 @@ class GradingExtractor:
                     continue
                 handled.add(start)
         self._flattened_comparison(doc, ctx, orgs, inspection_year, spans, seen, handled)
+        self._flattened_area_columns(doc, ctx, orgs, inspection_year, spans, seen, handled)
         self._grade_headed_lists(doc, ctx, orgs, inspection_year, spans, seen, handled)
         return handled
 
@@ -2060,6 +2076,53 @@ class GradingExtractor:
             previous_end = extra.start()
         return listed
 
+    def _flattened_area_columns(self, doc, ctx, orgs, inspection_year, spans, seen, handled: set[int]) -> None:
+        """CQC's "Ratings for the whole trust" as PDF extraction leaves it: the areas on one line
+        ("Safe Effective Caring Responsive Well-led"), then each row's label ("Current rating",
+        "Previous rating (Jan" / "2020)") and its grades on lines of their own, wrapped cells and all.
+        The grades are the areas' in order; a row whose grades do not come out one per area is left alone."""
+        header = None
+        n = len(ctx.kinds)
+        i = 0
+        while i < n:
+            start, end = ctx.starts[i], ctx.ends[i]
+            low = ctx.text[start:end].lower() if end - start <= 40 else ""
+            if not low.startswith(_AREA_COLUMNS_ROW):
+                i += 1
+                continue
+            if header is None and i > 0 and ctx.ends[i - 1] - ctx.starts[i - 1] <= 80:
+                above = ctx.text[ctx.starts[i - 1] : ctx.ends[i - 1]]
+                if self.area_header.match(above):
+                    header = [m.group(0) for m in self.scales.area_regex.finditer(above)]
+                    if not all(self.scales.resolve_area(a, ctx.inspection.scale, ctx.inspection.inspectorate) for a in header):
+                        header = None
+            if header is None:
+                i += 1
+                continue
+            label = ctx.text[start:end]
+            j = i + 1
+            while j < n and ctx.ends[j] - ctx.starts[j] <= 12 and not self.grades_line.match(ctx.text[ctx.starts[j] : ctx.ends[j]]):
+                label += " " + ctx.text[ctx.starts[j] : ctx.ends[j]]  # "Previous rating (Jan" / "2020)"
+                j += 1
+            grades = []
+            while j < n and len(grades) < len(header) and ctx.ends[j] - ctx.starts[j] <= 160:
+                line = ctx.text[ctx.starts[j] : ctx.ends[j]]
+                if not self.grades_line.match(line):
+                    break
+                grades += [(ctx.starts[j], line, m) for m in self.grade_in_line.finditer(line)]
+                j += 1
+            if len(grades) != len(header):
+                i += 1
+                continue
+            earlier = bool(_EARLIER_COLUMN.search(label))
+            dated = _YEAR.search(label)
+            year = _year_of(dated.group(0)) if dated else (None if earlier else inspection_year)
+            for area, (line_start, line, m) in zip(header, grades):
+                found = _Found(m.start("grade"), m.end("grade"), m.group("grade"), area, method="table")
+                self._emit(doc, (line_start, line), found, ctx, orgs, inspection_year, spans, seen, previous=earlier, year=year)
+                handled.add(line_start)
+            i = j
+
     def _flattened_comparison(self, doc, ctx, orgs, inspection_year, spans, seen, handled: set[int]) -> None:
         """A comparison table as PDF extraction leaves it, one line per row and
         no cell separators: a header line that names two columns ("Healthy
@@ -2069,7 +2132,10 @@ class GradingExtractor:
         columns = None
         grace = False  # a header split over lines (`_SPLIT_SCORE_HEADER`): rows with an outcome line after each
         scale = self.scales.scales.get(ctx.inspection.scale or "")
+        skip = -1  # a wrapped second grade already read with its row
         for i, kind in enumerate(ctx.kinds):
+            if i == skip:
+                continue
             start, end = ctx.starts[i], ctx.ends[i]
             if end - start > 160 or kind == "table_row":
                 columns = None
@@ -2090,7 +2156,17 @@ class GradingExtractor:
                 continue
             if columns is None:
                 continue
+            if i + 1 < len(ctx.kinds) and ctx.ends[i + 1] - ctx.starts[i + 1] <= 40 and self.grade_only.match(ctx.text[ctx.starts[i + 1] : ctx.ends[i + 1]]) and not self.row_two.match(text):
+                # The second grade's cell wrapped ("Requires" / "improvement") onto a line of its own:
+                # "Effectiveness Requires improvement" / "Requires improvement" is one row of two grades.
+                joined = ctx.text[start : ctx.ends[i + 1]]
+                if self.two_grades_end.search(joined):
+                    skip = i + 1
+                    text, end = joined, ctx.ends[i + 1]
+                    low = text.lower()
             row = self.row_two.match(text)
+            if not row and self.two_grades_end.search(text):
+                continue  # a row whose label is no area of the scale (a pillar's question): the table goes on
             grades = (row.group("grade"), row.group("grade2")) if row else None
             if not row and scale is not None and scale.scores:
                 row = self.row_scores.match(text)
@@ -2106,6 +2182,8 @@ class GradingExtractor:
                 if not grades[column]:
                     continue
                 previous = bool(_EARLIER_COLUMN.search(columns[column])) or bool(latest and years[column] and years[column] < latest)
+                if not previous and years[column] and _THIS_INSPECTION_COLUMN.match(columns[1 - column]):
+                    previous = True  # "Question This inspection 2018/19": the dated column is the inspection before
                 found = _Found(row.start("area"), row.end(group), grades[column], row.group("area"), method="table")
                 self._emit(doc, (start, text), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
             handled.add(start)
@@ -2604,6 +2682,8 @@ class GradingExtractor:
                 continue  # "The assessment of children's safety ... was not good enough, and we rated it inadequate": not the body
             else:
                 add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in rule(self.service_at_hospital, s, low) if (" hospital as " in gate or " infirmary as " in gate) else ():
+            add(_Found(m.start("place"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.body_rated, s, low) if "rated" in gate or "judged" in gate else ():
             if m.group("it") and scale_id not in ("cqc", "hmi-probation"):
                 continue  # "It was rated ..." is the whole body's rating where the body has one overall

@@ -1211,6 +1211,8 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
             return True  # a numbered paragraph's "12 ..." ("In 23 of them" is a figure)
         if end - start <= 2 and sentence.startswith(". ", end) and sentence[end + 2:end + 3].islower():
             return True  # a list item's number run into the text ("... children 3. review the allocation")
+        if start == 0 and end <= 3 and sentence[end:].rstrip() == ".":
+            return True  # the same after a sentence's end, split off as a sentence of its own ("... searched. 1. The force should ...")
     if kind == "count" or kind == "wordcount":
         if (_AREAS_AFTER if low is None else _F_AREAS_AFTER).match(text, end, end + 40):
             return True  # how many areas were graded belongs to the gradings, not a statistic

@@ -130,8 +130,8 @@ _PLACE_JOINERS = frozenset(("and", "of", "the", "upon", "on", "with"))
 # A named body of a kind miner grades but the gazetteer does not list ("Lambeth PDU",
 # "University Hospitals Plymouth NHS Trust", "HMP Ashfield") has the slug of its full
 # name as id (ANNOTATION.md); its kind is read back from the slug.
-# A hospital the CQC rates as a location of its trust ("Royal Lancaster Infirmary") is one too.
-_UNLISTED_SUFFIXES = (("-probation-delivery-unit", "probation_service", "Probation Delivery Unit"), ("-nhs-foundation-trust", "health_provider", ""), ("-nhs-trust", "health_provider", ""), ("-hospital", "health_provider", ""), ("-infirmary", "health_provider", ""))
+# A hospital the CQC rates as a location of its trust ("Royal Lancaster Infirmary") is one too, and so is a GP practice.
+_UNLISTED_SUFFIXES = (("-probation-delivery-unit", "probation_service", "Probation Delivery Unit"), ("-nhs-foundation-trust", "health_provider", ""), ("-nhs-trust", "health_provider", ""), ("-hospital", "health_provider", ""), ("-infirmary", "health_provider", ""), ("-medical-practice", "health_provider", ""), ("-surgery", "health_provider", ""), ("-medical-centre", "health_provider", ""), ("-health-centre", "health_provider", ""))
 _UNLISTED_PREFIXES = (("hmp-", "prison"), ("hmyoi-", "prison"))
 
 

@@ -75,6 +75,8 @@ class OrganisationResolver:
             matches = [m for m in matches if m[0] != unlisted]
             matches += _unlisted_matches(doc, doc_text, kinds, matches, vocab_strings, self.gazetteer.place_words)
         location = self._location_in_title(doc, doc_text, ctx.title, vocab_strings)
+        if not location and ctx.inspection.inspectorate == "cqc" and ctx.title and _GP_WORD.search(ctx.title):
+            location = self._practice_in_title(doc, doc_text, ctx.title, vocab_strings)
         if location:
             matches += location
         # Overlaps removed from the (match_id, start, end) triples, a Span made only for those kept.
@@ -158,6 +160,23 @@ class OrganisationResolver:
         name = m.group("name")
         if self.gazetteer.lookup(name) is not None:
             return []  # a listed hospital ("Hull Royal Infirmary") is matched by its name already
+        match_id = strings.add(slug(name))
+        found = []
+        for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text):
+            span = doc.char_span(mention.start(), mention.end(), alignment_mode="contract")
+            if span is not None and len(span):
+                found.append((match_id, span.start, span.end))
+        return found
+
+    def _practice_in_title(self, doc: Doc, doc_text: str, title: str, strings) -> list[tuple[int, int, int]]:
+        """A GP practice whose name a CQC report's title starts with ("Bridgnorth Medical
+        Practice - Care Quality Commission"): each mention of it in the text, as an unlisted
+        body (its slug), as a hospital's is (`_location_in_title`); the trust a letter names
+        in passing is not the body rated."""
+        m = _PRACTICE_TITLE.match(title)
+        if m is None or self.gazetteer.lookup(m.group("name")) is not None:
+            return []
+        name = m.group("name")
         match_id = strings.add(slug(name))
         found = []
         for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text):
@@ -567,6 +586,9 @@ def _comma_joined_start(text: str, start: int, end: int, place_words: frozenset[
 # A headline's hospital named as the place a rating is given to: "... services at Royal Stoke University Hospital as requires improvement".
 _LOCATION_RATED = re.compile(r"\b(?:at|of)\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))(?=\s+(?:as|is|are|was|were|rated|downgraded|upgraded|remains?|now)\b)")
 _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
+# A GP practice a CQC report's title names (`_practice_in_title`); its slug's kind is read back (gazetteer.unlisted).
+_GP_WORD = re.compile(r"\b(?:Practice|Surgery|Medical Centre|Health Centre)\b")
+_PRACTICE_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Medical\s+Practice|Surgery|Medical\s+Centre|Health\s+Centre))\s*(?:[-–—|:]|$)")
 _LOCATION_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s*(?:[-–—|:]|$)")
 
 # After a place name: the youth justice service a council runs ("Bristol Youth Justice Service").

@@ -157,6 +157,10 @@ _NEVER_SINCE = re.compile(r"\b(?:has|have)\s+(?:not|never)\s+been\b|\b(?:hasn['�
 _SINCE_YEAR = re.compile(r"[^.;]{0,60}?\bsince\s+(?:(?:our|the|its|their)\s+(?:[\w-]+\s+){0,4}?(?:began|started|were\s+introduced)\s+in\s+)?(?:19|20)\d\d\b", re.I)
 # A PEEL 2014-19 question and its grade in a flattened table (`_peel_questions`).
 _PEEL_QUESTION_ROW = re.compile(r"(?m)^How\s+(?:effective|efficient|legitimate)(?:ly)?\s+(?:is|are)\s+the\s+force\s+(?:at\s+|in\s+)?(?P<area>[^?\n]{5,160})\?[^\S\n]*\n?\s*(?P<grade>Outstanding|Good|Requires\s+improvement|Inadequate)\b")
+# A grade under the framework before the SIF, recalled in a later report (`_pre_sif_grades`).
+_PRE_SIF_GRADE = re.compile(r"\b(?:arrangements\s+for\s+safeguarding\s+children|safeguarding\s+and\s+looked\s+after\s+children['’]s\s+services|(?:its|the)\s+safeguarding\s+services)\b[^.;]{0,40}?\b(?:were|was)\s+(?:both\s+|all\s+)?(?:judged|rated|graded|found)\s+(?:to\s+be\s+)?(?P<grade>outstanding|good|adequate|inadequate)\b", re.I)
+# A PEEL 2014-19 pillar's own inspection, whose "overall" grade is the pillar's.
+_PILLAR_INSPECTION = re.compile(r"(?P<earlier>\b(?:last\s+year['’]s|(?:its|our|the)\s+(?:previous|last|earlier|(?:19|20)\d\d))\s+)?\b(?P<pillar>effectiveness|efficiency|legitimacy)\s+inspection\b", re.I)
 # A new clause after a kept-grade phrase (`_RUNNING`): ", and ...", "; ...".
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s|;\s")
 # After a counted grade word: the practice it qualifies ("two areas of outstanding practice"), not a grade.
@@ -482,6 +486,7 @@ class _Found:
     year: int | None = None  # the year of an earlier grade, when the pattern says which ("..., as it was in 2019")
     named: bool = False  # kept only where an organisation is named at `start` ("Bolton Council: good")
     org_at: int | None = None  # where the body graded is named, when not before `start` ("... of children in Bury as good")
+    pre_sif: bool = False  # an Ofsted grade from before the SIF recalled in a later report: on the 2009 scale
 
 
 class _Values(dict):
@@ -1235,6 +1240,8 @@ class GradingExtractor:
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         if ctx.inspection.scale == "peel-2014" and "How e" in (ctx.text or ""):
             self._peel_questions(doc, ctx, orgs, inspection_year, spans, seen)
+        if ctx.inspection.programme in ("SIF", "ILACS") and "afeguarding" in (ctx.text or ""):
+            self._pre_sif_grades(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = ctx.sentences
         last_total: tuple[int, int] | None = None
         earlier_total: tuple[int, int, int | None] | None = None  # the same (and its year), stated for an earlier inspection
@@ -2879,9 +2886,27 @@ class GradingExtractor:
             found = _Found(m.start("area") - m.start(), m.end("grade") - m.start(), m.group("grade"), m.group("area"), method="table")
             self._emit(doc, (m.start(), m.group(0)), found, ctx, orgs, inspection_year, spans, seen)
 
+    def _pre_sif_grades(self, doc, ctx, orgs, inspection_year, spans, seen) -> None:
+        """A SIF or ILACS report recalling the council's grade under the framework before the SIF
+        ("When it was last inspected in 2012, the arrangements for safeguarding children were judged
+        inadequate", "In our inspection of safeguarding and looked after children's services in 2012,
+        both were judged adequate"): that inspection's overall effectiveness, on the 2009 scale."""
+        text = ctx.text
+        for m in _PRE_SIF_GRADE.finditer(text):
+            start = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1)
+            end = text.find(".", m.end())
+            sentence = text[start : end + 1 if end >= 0 else len(text)]
+            years = [int(y) for y in _YEAR.findall(sentence) if int(y) <= _LAST_PRE_SIF_YEAR + 1 and (inspection_year is None or int(y) < inspection_year)]
+            if not years:
+                continue
+            found = _Found(m.start("grade") - start, m.end("grade") - start, m.group("grade"), "overall effectiveness", previous=True, year=years[0], pre_sif=True)
+            self._emit(doc, (start, sentence), found, ctx, orgs, inspection_year, spans, seen)
+
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:
         scales = self.scales
         scale_id = document_scale = _document_scale(ctx.inspection, inspection_year)
+        if found.pre_sif:
+            scale_id = document_scale = _OFSTED_2009
         inspectorate = ctx.inspection.inspectorate
         sent_start = sent.start_char if isinstance(sent, Sentence) else sent[0]
         if org_id is None and found.org_at is not None:
@@ -2909,6 +2934,10 @@ class GradingExtractor:
                 area = "overall effectiveness"
             elif scale_id in ("hmi-probation", "cqc"):
                 area = "overall"
+            elif scale_id == "peel-2014" and (pillar := _PILLAR_INSPECTION.search(sent.text if isinstance(sent, Sentence) else sent[1], 0, found.start)):
+                area = pillar.group("pillar").lower()  # "In last year's effectiveness inspection it was judged to require improvement overall"
+                if pillar.group("earlier") and found.previous is None:
+                    found.previous = True  # (that inspection's grade, not this one's)
             else:
                 return
         elif found.area and found.area.startswith(_STANDARD):

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import get_context, set_span_group, span_key
-from miner.nlp.gazetteer import ANAPHORS, Gazetteer, slug
+from miner.nlp.gazetteer import ANAPHORS, Gazetteer, safeguarding_board_id, slug
 from miner.nlp.inspection import identify_inspection
 
 SPANS_KEY = "organisations"
@@ -136,6 +136,8 @@ class OrganisationResolver:
             if label in _SUBJECT_KINDS:
                 mention_starts.append(start)
                 mention_ids.append(org_id)
+        if subject is not None and ("Safeguarding Children Board" in doc_text or "LSCB" in doc_text):
+            final += self._safeguarding_board(doc, doc_text, subject, user_data)
         set_span_group(doc, SPANS_KEY, final)
         # What OrganisationIndex needs, kept as plain lists: each extractor
         # builds one, and re-reading the span group makes a Span per mention.
@@ -166,6 +168,21 @@ class OrganisationResolver:
             span = doc.char_span(mention.start(), mention.end(), alignment_mode="contract")
             if span is not None and len(span):
                 found.append((match_id, span.start, span.end))
+        return found
+
+    def _safeguarding_board(self, doc: Doc, doc_text: str, subject: str, user_data) -> list[Span]:
+        """"The Local Safeguarding Children Board (LSCB)" in a council's report: that council's
+        board (`gazetteer.safeguarding_board_id`), a body of its own that the SIF judged apart."""
+        board = safeguarding_board_id(self.gazetteer, subject)
+        if board is None:
+            return []
+        found = []
+        for m in _LOCAL_BOARD.finditer(doc_text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+            if span is not None and len(span):
+                user_data[span_key("organisation_id", span.start_char, span.end_char)] = board
+                span.label_ = "other"
+                found.append(span)
         return found
 
     def _practice_in_title(self, doc: Doc, doc_text: str, title: str, strings) -> list[tuple[int, int, int]]:
@@ -586,6 +603,8 @@ def _comma_joined_start(text: str, start: int, end: int, place_words: frozenset[
 # A headline's hospital named as the place a rating is given to: "... services at Royal Stoke University Hospital as requires improvement".
 _LOCATION_RATED = re.compile(r"\b(?:at|of)\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))(?=\s+(?:as|is|are|was|were|rated|downgraded|upgraded|remains?|now)\b)")
 _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
+# A council's Local Safeguarding Children Board, named by its kind (`_safeguarding_board`).
+_LOCAL_BOARD = re.compile(r"(?<![\w-])(?:Local Safeguarding Children Board|LSCB)(?![\w-])")
 # A GP practice a CQC report's title names (`_practice_in_title`); its slug's kind is read back (gazetteer.unlisted).
 _GP_WORD = re.compile(r"\b(?:Practice|Surgery|Medical Centre|Health Centre)\b")
 _PRACTICE_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Medical\s+Practice|Surgery|Medical\s+Centre|Health\s+Centre))\s*(?:[-–—|:]|$)")

@@ -171,11 +171,11 @@ class OrganisationResolver:
         return found
 
     def _safeguarding_board(self, doc: Doc, doc_text: str, subject: str, user_data) -> list[Span]:
-        """"The Local Safeguarding Children Board (LSCB)" in a council's report: that council's
-        board (`gazetteer.safeguarding_board_id`), a body of its own that the SIF judged apart."""
+        """"The Local Safeguarding Children Board (LSCB)" in a council's SIF report that judges it
+        (its judgement row): that council's board (`gazetteer.safeguarding_board_id`), a body of its own."""
         board = safeguarding_board_id(self.gazetteer, subject)
-        if board is None:
-            return []
+        if board is None or not _BOARD_JUDGED.search(doc_text):
+            return []  # (only a report that judges the board: one naming it in passing keeps to the council)
         found = []
         for m in _LOCAL_BOARD.finditer(doc_text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
@@ -604,6 +604,7 @@ def _comma_joined_start(text: str, start: int, end: int, place_words: frozenset[
 _LOCATION_RATED = re.compile(r"\b(?:at|of)\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))(?=\s+(?:as|is|are|was|were|rated|downgraded|upgraded|remains?|now)\b)")
 _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
 # A council's Local Safeguarding Children Board, named by its kind (`_safeguarding_board`).
+_BOARD_JUDGED = re.compile(r"(?m)^(?:The\s+)?(?:effectiveness\s+of\s+the\s+)?Local\s+Safeguarding\s+Children\s+Board(?:\s+\(LSCB\))?[^\S\n]*(?:\|[^\S\n]*)?(?:Outstanding|Good|Requires\s+improvement|Inadequate)\b")
 _LOCAL_BOARD = re.compile(r"(?<![\w-])(?:Local Safeguarding Children Board|LSCB)(?![\w-])")
 # A GP practice a CQC report's title names (`_practice_in_title`); its slug's kind is read back (gazetteer.unlisted).
 _GP_WORD = re.compile(r"\b(?:Practice|Surgery|Medical Centre|Health Centre)\b")

@@ -130,8 +130,8 @@ _PLACE_JOINERS = frozenset(("and", "of", "the", "upon", "on", "with"))
 # A named body of a kind miner grades but the gazetteer does not list ("Lambeth PDU",
 # "University Hospitals Plymouth NHS Trust", "HMP Ashfield") has the slug of its full
 # name as id (ANNOTATION.md); its kind is read back from the slug.
-# A hospital the CQC rates as a location of its trust ("Royal Lancaster Infirmary") is one too.
-_UNLISTED_SUFFIXES = (("-probation-delivery-unit", "probation_service", "Probation Delivery Unit"), ("-nhs-foundation-trust", "health_provider", ""), ("-nhs-trust", "health_provider", ""), ("-hospital", "health_provider", ""), ("-infirmary", "health_provider", ""))
+# A hospital the CQC rates as a location of its trust ("Royal Lancaster Infirmary") is one too, and so is a GP practice.
+_UNLISTED_SUFFIXES = (("-probation-delivery-unit", "probation_service", "Probation Delivery Unit"), ("-nhs-foundation-trust", "health_provider", ""), ("-nhs-trust", "health_provider", ""), ("-hospital", "health_provider", ""), ("-infirmary", "health_provider", ""), ("-medical-practice", "health_provider", ""), ("-surgery", "health_provider", ""), ("-medical-centre", "health_provider", ""), ("-health-centre", "health_provider", ""), ("-local-safeguarding-children-board", "other", ""))
 _UNLISTED_PREFIXES = (("hmp-", "prison"), ("hmyoi-", "prison"))
 
 
@@ -157,6 +157,17 @@ def unlisted(org_id: str) -> Organisation | None:
         # A hospital named with its town after it ("Queen's Hospital Burton": queens-hospital-burton).
         return Organisation(id=org_id, name=org_id.replace("-", " ").title(), kind="health_provider")
     return None
+
+
+def safeguarding_board_id(gazetteer: "Gazetteer", council_id: str | None) -> str | None:
+    """The id of the Local Safeguarding Children Board of a council (Ofsted's SIF reviewed it beside
+    the council's services): the gazetteer's ("Croydon Safeguarding Children Board"), else the slug of
+    "<place> Local Safeguarding Children Board"; None when `council_id` is no council with a place."""
+    council = gazetteer.organisation(council_id)
+    if council is None or council.kind != "local_authority" or not council.place:
+        return None
+    listed = slug(f"{council.place} Safeguarding Children Board")
+    return listed if listed in gazetteer.by_id else slug(f"{council.place} Local Safeguarding Children Board")
 
 
 _LOCATION_AND_TOWN = re.compile(r"[a-z0-9-]+-(?:hospital|infirmary)-[a-z]+")

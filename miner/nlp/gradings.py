@@ -43,7 +43,7 @@ from miner.nlp.context import Sentence, get_context, group_values, set_span_valu
 from miner.nlp.grading_gates import LAZY_RE, GradingGates
 from miner.nlp import grading_model
 from miner.nlp.numbers import NUMBER, parse_int
-from miner.nlp.gazetteer import Gazetteer
+from miner.nlp.gazetteer import Gazetteer, safeguarding_board_id
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, first_words, finditer_at, fold, search_at
 from miner.nlp.scales import GRADE_PATTERN, GRADE_PHRASES, Scales, fold_area
@@ -162,6 +162,21 @@ _AREA_WORDS = r"(?:areas?|categories|(?:key )?questions|pillars|judgements?|stan
 _FAILING = r"failing|failed|poor|weak|below standard"
 # "two were scored at the lowest level", "given the lowest possible grade": the scale's last grade.
 _LOWEST_PHRASE = r"(?:(?:scored|given|awarded)\s+)?(?:at\s+)?(?:the|its|their|our)\s+lowest(?:\s+possible)?\s+(?:grade|score|rating|level|judge?ment|assessment)"  # aggregates kept as stated ("below standard in all three")
+# A zero count held from a year to now: "has not been graded X for any question since ... began in 2014".
+_NEVER_SINCE = re.compile(r"\b(?:has|have)\s+(?:not|never)\s+been\b|\b(?:hasn['’]t|haven['’]t)\s+been\b", re.I)
+_SINCE_YEAR = re.compile(r"[^.;]{0,60}?\bsince\s+(?:(?:our|the|its|their)\s+(?:[\w-]+\s+){0,4}?(?:began|started|were\s+introduced)\s+in\s+)?(?:19|20)\d\d\b", re.I)
+# A PEEL 2014-19 question and its grade in a flattened table (`_peel_questions`).
+_PEEL_QUESTION_ROW = re.compile(r"(?m)^How\s+(?:effective|efficient|legitimate)(?:ly)?\s+(?:is|are)\s+the\s+force\s+(?:at\s+|in\s+)?(?P<area>[^?\n]{5,160})\?[^\S\n]*\n?\s*(?P<grade>Outstanding|Good|Requires\s+improvement|Inadequate)\b")
+# The SIF's judgement row of the Local Safeguarding Children Board (`_safeguarding_board`).
+_BOARD_ROW = re.compile(r"(?m)^(?:The\s+)?(?:effectiveness\s+of\s+the\s+)?Local\s+Safeguarding\s+Children\s+Board(?:\s+\(LSCB\))?[^\S\n]*(?:\|[^\S\n]*)?(?P<grade>Outstanding|Good|Requires\s+improvement(?:\s+to\s+be\s+good)?|Inadequate)[^\S\n]*$")
+# A grade under the framework before the SIF, recalled in a later report (`_pre_sif_grades`).
+_PRE_SIF_GRADE = re.compile(r"\b(?:arrangements\s+for\s+safeguarding\s+children|safeguarding\s+and\s+looked\s+after\s+children['’]s\s+services|(?:its|the)\s+safeguarding\s+services)\b[^.;]{0,40}?\b(?:were|was)\s+(?:both\s+|all\s+)?(?:judged|rated|graded|found)\s+(?:to\s+be\s+)?(?P<grade>outstanding|good|adequate|inadequate)\b", re.I)
+# A PEEL 2014-19 pillar's own inspection, whose "overall" grade is the pillar's.
+_PILLAR_INSPECTION = re.compile(r"(?P<earlier>\b(?:last\s+year['’]s|(?:its|our|the)\s+(?:previous|last|earlier|(?:19|20)\d\d))\s+)?\b(?P<pillar>effectiveness|efficiency|legitimacy)\s+inspection\b", re.I)
+# A new clause after a kept-grade phrase (`_RUNNING`): ", and ...", "; ...".
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s|;\s")
+# After a counted grade word: the practice it qualifies ("two areas of outstanding practice"), not a grade.
+_PRACTICE_AFTER = re.compile(r"\s+practices?\b", re.I)
 OVERALL = "__overall__"  # marks an overall judgement, resolved per scale
 LOWEST = "lowest"  # "its lowest grade": the last grade of the scale, resolved in `_normalise`
 OVERALL_IF_UNNAMED = "__unnamed__"  # a grade of the whole body with no area named
@@ -241,7 +256,7 @@ _AREA_LIST_REST = re.compile(r"(?:\s|,|;|&|\.|\band\b|\bthe\b)*", re.I)  # what 
 # A grade that is only possible, feared or hoped for: "could be rated inadequate", "risks being
 # judged inadequate", "hopes to be rated outstanding", "would be placed in the inadequate category".
 _HYPOTHETICAL = re.compile(
-    r"\b(?:could|may|might|would|should|risks?|risking|risked|hopes?|hoping|hoped|wants?|wanted|aims?|aiming|aimed|bid|seeks?|seeking|expects?|expected)"
+    r"\b(?:could|may|might|would|should|risks?|risking|risked|hopes?|hoping|hoped|wants?|wanted|aims?|aiming|aimed|bid|seeks?|seeking|expects?|expected|at\s+risk\s+of)"  # ("at risk of being graded X")
     r"\s+(?:(?:to|be|being|become|becoming|have|been|now|still|soon|also|again|even|rated|judged|graded|found|considered|deemed|assessed|as|given|awarded|placed|in|the|an?|downgraded|upgraded|earned|received|won|secured)\s+)+" + QUOTE + "$",
     re.I,
 )
@@ -509,6 +524,7 @@ class _Found:
     year: int | None = None  # the year of an earlier grade, when the pattern says which ("..., as it was in 2019")
     named: bool = False  # kept only where an organisation is named at `start` ("Bolton Council: good")
     org_at: int | None = None  # where the body graded is named, when not before `start` ("... of children in Bury as good")
+    pre_sif: bool = False  # an Ofsted grade from before the SIF recalled in a later report: on the 2009 scale
     summed: bool = False  # out_of is the sum of a list ending "in the remaining two", not a total the text writes
 
 
@@ -824,8 +840,9 @@ class GradingExtractor:
         self.overall = re.compile(
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
             rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b"
-            # HMI Probation: "Overall, Leeds PDU is rated as: 'Requires improvement'."
-            rf"|^\s*overall\s*,\s+(?:[\w'’&-]+\s+){{1,6}}?(?:is|was|are|were|has\s+been|have\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s*:?\s*|to\s+be\s+)?{Q}(?P<grade3>{G}){Q}(?![\w-])"
+            # HMI Probation: "Overall, Leeds PDU is rated as: 'Requires improvement'." (a name with commas
+            # and its short form in brackets too: "Overall, Kent, Surrey and Sussex CRC (KSS CRC) is rated as: ...")
+            rf"|^\s*overall\s*,\s+(?:[\w'’&-]+,?\s+){{1,8}}?(?:\((?-i:[A-Z]+)(?:\s+(?-i:[A-Z]+))?\)\s+)?(?:is|was|are|were|has\s+been|have\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s*:?\s*|to\s+be\s+)?{Q}(?P<grade3>{G}){Q}(?![\w-])"
 
             # "rated the home inadequate for being safe and well-led, and requires improvement overall"
             rf"|\band\s+(?:as\s+)?{Q}(?P<grade4>{G}){Q}\s+overall\b",
@@ -1296,6 +1313,12 @@ class GradingExtractor:
         self._no_grade_visit = bool(ctx.title and _NO_GRADE_VISIT.search(ctx.title))
         self._repeated: list[tuple[int, int]] = []  # a rule's grade already recorded: not the learned layer's to re-read
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
+        if ctx.inspection.scale == "peel-2014" and "How e" in (ctx.text or ""):
+            self._peel_questions(doc, ctx, orgs, inspection_year, spans, seen)
+        if ctx.inspection.programme in ("SIF", "ILACS") and "afeguarding" in (ctx.text or ""):
+            self._pre_sif_grades(doc, ctx, orgs, inspection_year, spans, seen)
+            if "Safeguarding Children Board" in ctx.text:
+                self._safeguarding_board(doc, ctx, orgs, inspection_year, spans, seen)
         sentences = ctx.sentences
         last_total: tuple[int, int] | None = None
         earlier_total: tuple[int, int, int | None] | None = None  # the same (and its year), stated for an earlier inspection
@@ -1455,6 +1478,8 @@ class GradingExtractor:
                     if not last_area or last_area[0] != i - 1:
                         continue
                     found.area = last_area[1]
+                if found.method == "count" and found.area is None and _PRACTICE_AFTER.match(sent_text, found.end):
+                    continue  # "one area of outstanding practice" (CQC's notable practice), no count of a grade
                 if found.area and not found.explicit and (low is None or "we " in low or "inspectors" in low) and _WE_GRADED.search(sent_text, 0, found.start):
                     found.explicit = True  # "we graded the force outstanding at X": stands beside a judgement table without X
                 # "It was judged adequate in one, requires improvement in five and
@@ -1803,6 +1828,8 @@ class GradingExtractor:
             if sp._.method == "table" or sp._.previous or sp._.area in (None, "overall effectiveness", "overall") or sp._.organisation_id != ctx.subject_id
             or (sp.start_char, sp.end_char) in self._explicit  # "We also inspected how well it records crime ... We graded this area as inadequate."
             or sp._.scale not in scales or (sp._.scale, sp._.area) in table
+            # A PEEL 2014-19 report's table of one pillar's questions: the pillar's grade is in its prose.
+            or (sp._.scale == "peel-2014" and sp._.area in ("effectiveness", "efficiency", "legitimacy"))
             # "In a separate inspection of serious and organised crime, we graded the force outstanding at ...":
             # an area the table does not cover, graded elsewhere.
             or _SEPARATE_INSPECTION.search(ctx.text, max(0, sp.start_char - 200), sp.start_char)
@@ -2964,7 +2991,7 @@ class GradingExtractor:
             f.previous = False
             found.append(_Found(min(f.start, held.start()), max(f.end, held.end()), f.grade, f.area, previous=True))  # its own offsets
         # (Read only when a grading it could apply to was found: most sentences here have none.)
-        running = gates.search(_RUNNING, s, gate=True) if any(f.area and f.previous is None for f in found) else None
+        running = gates.search(_RUNNING, s, gate=True) if any((f.area or f.count is not None) and f.previous is None for f in found) else None
         if running:
             # "graded requires improvement for the second inspection running":
             # the same grade at the inspection before.
@@ -2972,11 +2999,19 @@ class GradingExtractor:
             # Only the grades of its own clause: "X has improved to G, while Y remains H, the same score as in 2022".
             breaks = [b.end() for b in _CONTRAST_BREAK.finditer(s, 0, running.start())]
             for f in [f for f in found if f.area and f.previous is None and f.start >= (breaks[-1] if breaks else 0)]:
+                if f.start >= running.end() and _NEW_CLAUSE.search(s, running.end(), f.start):
+                    continue  # "good in two of the three pillars, as it was in 2017, and it is outstanding at X": X is not kept
                 if not leading_past:
                     f.previous = False  # "Respect was reasonably good, as it was at the last inspection": now, and then
                 # Its own span (the phrase and the grade): span values are keyed by offsets.
                 then = _YEAR.search(running.group(0))
                 found.append(_Found(min(f.start, running.start()), max(f.end, running.end()), f.grade, f.area, previous=True, year=int(then.group(0)) if then else None))
+            for f in [f for f in found if f.area is None and f.count is not None and f.previous is None and f.end <= running.start() and f.start >= (breaks[-1] if breaks else 0)]:
+                # A kept count: "good in two of the three pillars, as it was in 2017" is 2 of 3 now and then.
+                if not leading_past:
+                    f.previous = False
+                then = _YEAR.search(running.group(0))
+                found.append(_Found(f.start, running.end(), f.grade, None, f.count, f.out_of, f.method, previous=True, year=int(then.group(0)) if then else None))
         as_did = _AS_IT_DID.search(s) if found and " did when " in gate or found and " was when " in gate else None
         for f in [f for f in found if as_did and f.previous is None and (f.area or f.count) and f.end <= as_did.start() and not _CONTRAST_BREAK.search(s, f.end, as_did.start())]:
             # "still requires improvement in all three pillars, as it did when we first inspected it in 2018": now, and then
@@ -3116,9 +3151,48 @@ class GradingExtractor:
         for grade, area in zip(grades, areas):
             found.append(_Found(area.start(), area.end(), grade, area.group(0)))  # its own offsets
 
+    def _peel_questions(self, doc, ctx, orgs, inspection_year, spans, seen) -> None:
+        """A PEEL 2014-19 report's table of questions as a PDF flattens it: the question, then
+        its grade on the same line or the next ("How effective is the force at investigating
+        crime and reducing re-offending?" / "Requires improvement"): the question's area."""
+        text = ctx.text
+        for m in _PEEL_QUESTION_ROW.finditer(text):
+            found = _Found(m.start("area") - m.start(), m.end("grade") - m.start(), m.group("grade"), m.group("area"), method="table")
+            self._emit(doc, (m.start(), m.group(0)), found, ctx, orgs, inspection_year, spans, seen)
+
+    def _safeguarding_board(self, doc, ctx, orgs, inspection_year, spans, seen) -> None:
+        """A SIF report's judgement of the Local Safeguarding Children Board ("The Local Safeguarding
+        Children Board (LSCB) | Requires improvement", "The effectiveness of the Local Safeguarding
+        Children Board | Inadequate"): the board's own overall effectiveness, not the council's."""
+        board = safeguarding_board_id(Gazetteer.default(), ctx.subject_id)
+        if board is None:
+            return
+        text = ctx.text
+        for m in _BOARD_ROW.finditer(text):
+            found = _Found(m.start("grade") - m.start(), m.end("grade") - m.start(), m.group("grade"), "overall effectiveness", method="table")
+            self._emit(doc, (m.start(), m.group(0)), found, ctx, orgs, inspection_year, spans, seen, org_id=board)
+
+    def _pre_sif_grades(self, doc, ctx, orgs, inspection_year, spans, seen) -> None:
+        """A SIF or ILACS report recalling the council's grade under the framework before the SIF
+        ("When it was last inspected in 2012, the arrangements for safeguarding children were judged
+        inadequate", "In our inspection of safeguarding and looked after children's services in 2012,
+        both were judged adequate"): that inspection's overall effectiveness, on the 2009 scale."""
+        text = ctx.text
+        for m in _PRE_SIF_GRADE.finditer(text):
+            start = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1)
+            end = text.find(".", m.end())
+            sentence = text[start : end + 1 if end >= 0 else len(text)]
+            years = [int(y) for y in _YEAR.findall(sentence) if int(y) <= _LAST_PRE_SIF_YEAR + 1 and (inspection_year is None or int(y) < inspection_year)]
+            if not years:
+                continue
+            found = _Found(m.start("grade") - start, m.end("grade") - start, m.group("grade"), "overall effectiveness", previous=True, year=years[0], pre_sif=True)
+            self._emit(doc, (start, sentence), found, ctx, orgs, inspection_year, spans, seen)
+
     def _emit(self, doc, sent, found: _Found, ctx, orgs, inspection_year, spans, seen, whole=None, *, org_id=None, previous=None, year=None) -> None:
         scales = self.scales
         scale_id = document_scale = _document_scale(ctx.inspection, inspection_year)
+        if found.pre_sif:
+            scale_id = document_scale = _OFSTED_2009
         inspectorate = ctx.inspection.inspectorate
         sent_start = sent.start_char if isinstance(sent, Sentence) else sent[0]
         if org_id is None and found.org_at is not None:
@@ -3146,6 +3220,10 @@ class GradingExtractor:
                 area = "overall effectiveness"
             elif scale_id in ("hmi-probation", "cqc"):
                 area = "overall"
+            elif scale_id == "peel-2014" and (pillar := _PILLAR_INSPECTION.search(sent.text if isinstance(sent, Sentence) else sent[1], 0, found.start)):
+                area = pillar.group("pillar").lower()  # "In last year's effectiveness inspection it was judged to require improvement overall"
+                if pillar.group("earlier") and found.previous is None:
+                    found.previous = True  # (that inspection's grade, not this one's)
             else:
                 return
         elif found.area and found.area.startswith(_STANDARD):
@@ -3402,6 +3480,9 @@ class GradingExtractor:
         if cue and re.search(r"\bfrom\b", cue.group(0)) and _FROM_GRADE_TO.search(sentence, 0, found.start):
             cue = None  # "improved from requires improvement to adequate in X": the grade after "to" is current
         if found.method == "table":
+            return False, inspection_year
+        if found.count == 0 and "since" in sentence and _NEVER_SINCE.search(sentence, 0, found.start) and _SINCE_YEAR.match(sentence, found.end):
+            # "has not been graded inadequate for any question since our inspections began in 2014": to now, not then
             return False, inspection_year
         if sentence[:7].lower() == "before " and _BEFORE_THIS.match(sentence) and not gates.search(_NOW, sentence, gate=True):
             return True, _first_year(sentence, inspection_year)  # "Before this inspection, the trust was rated good overall."

@@ -11,7 +11,9 @@ from miner.text.dates import normalise_date
 
 _INSPECTORATES = {
     "hmicfrs": re.compile(r"\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|\bPEEL\b|police inspectorate", re.I),
-    "ofsted": re.compile(r"\bOfsted\b|local authority children[’']s services|children[’']s services inspection", re.I),
+    # The SIF's title ("Inspection of services for children in need of help and protection, ...") names no
+    # inspectorate in a PDF that lost its logo: it is Ofsted's.
+    "ofsted": re.compile(r"\bOfsted\b|local authority children[’']s services|children[’']s services inspection|in need of help and protection, children looked after", re.I),
     "hmi-prisons": re.compile(r"Inspectorate of Prisons|\bHMIP\b|healthy prison|prisons inspectorate|chief inspector of prisons", re.I),
     "hmi-probation": re.compile(r"Inspectorate of Probation|probation inspectorate|chief inspector of probation|probation delivery unit|\bPDU\b", re.I),
     "cqc": re.compile(r"Care Quality Commission|\bCQC\b|\bKey question\b|\bwell-led\b", re.I),
@@ -25,7 +27,7 @@ _INSPECTORATE_STARTS = Literals([
     # "children" only as the start of "children's services inspection": as the bare
     # word it is in every line of a children's services report, each a wasted try.
     "hmic", "hmip", "inspectorate", "peel", "police inspectorate", "ofsted", "local authority children",
-    "children's services inspection", "children’s services inspection",
+    "children's services inspection", "children’s services inspection", "in need of help and protection",
     "healthy prison", "prisons inspectorate", "chief inspector of", "probation", "pdu", "care quality commission",
     "cqc", "key question", "well-led",
 ])

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import get_context, set_span_group, span_key
-from miner.nlp.gazetteer import ANAPHORS, Gazetteer, slug
+from miner.nlp.gazetteer import ANAPHORS, Gazetteer, safeguarding_board_id, slug
 from miner.nlp.inspection import identify_inspection
 
 SPANS_KEY = "organisations"
@@ -77,6 +77,8 @@ class OrganisationResolver:
             matches = [m for m in matches if m[0] != unlisted]
             matches += _unlisted_matches(doc, doc_text, kinds, matches, vocab_strings, self.gazetteer.place_words)
         location = self._location_in_title(doc, doc_text, ctx.title, vocab_strings)
+        if not location and ctx.inspection.inspectorate == "cqc" and ctx.title and _GP_WORD.search(ctx.title):
+            location = self._practice_in_title(doc, doc_text, ctx.title, vocab_strings)
         if location:
             matches += location
         if ctx.inspection.inspectorate == "cqc" and ("Hospital" in doc_text or "Infirmary" in doc_text):
@@ -150,6 +152,8 @@ class OrganisationResolver:
             if label in _SUBJECT_KINDS:
                 mention_starts.append(start)
                 mention_ids.append(org_id)
+        if subject is not None and ("Safeguarding Children Board" in doc_text or "LSCB" in doc_text):
+            final += self._safeguarding_board(doc, doc_text, subject, user_data)
         set_span_group(doc, SPANS_KEY, final)
         # What OrganisationIndex needs, kept as plain lists: each extractor
         # builds one, and re-reading the span group makes a Span per mention.
@@ -174,6 +178,38 @@ class OrganisationResolver:
         name = m.group("name")
         if self.gazetteer.lookup(name) is not None:
             return []  # a listed hospital ("Hull Royal Infirmary") is matched by its name already
+        match_id = strings.add(slug(name))
+        found = []
+        for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text):
+            span = doc.char_span(mention.start(), mention.end(), alignment_mode="contract")
+            if span is not None and len(span):
+                found.append((match_id, span.start, span.end))
+        return found
+
+    def _safeguarding_board(self, doc: Doc, doc_text: str, subject: str, user_data) -> list[Span]:
+        """"The Local Safeguarding Children Board (LSCB)" in a council's SIF report that judges it
+        (its judgement row): that council's board (`gazetteer.safeguarding_board_id`), a body of its own."""
+        board = safeguarding_board_id(self.gazetteer, subject)
+        if board is None or not _BOARD_JUDGED.search(doc_text):
+            return []  # (only a report that judges the board: one naming it in passing keeps to the council)
+        found = []
+        for m in _LOCAL_BOARD.finditer(doc_text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+            if span is not None and len(span):
+                user_data[span_key("organisation_id", span.start_char, span.end_char)] = board
+                span.label_ = "other"
+                found.append(span)
+        return found
+
+    def _practice_in_title(self, doc: Doc, doc_text: str, title: str, strings) -> list[tuple[int, int, int]]:
+        """A GP practice whose name a CQC report's title starts with ("Bridgnorth Medical
+        Practice - Care Quality Commission"): each mention of it in the text, as an unlisted
+        body (its slug), as a hospital's is (`_location_in_title`); the trust a letter names
+        in passing is not the body rated."""
+        m = _PRACTICE_TITLE.match(title)
+        if m is None or self.gazetteer.lookup(m.group("name")) is not None:
+            return []
+        name = m.group("name")
         match_id = strings.add(slug(name))
         found = []
         for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text):
@@ -621,6 +657,12 @@ _LOCATION_RATED = re.compile(r"\b(?:at|of)\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\
 _LOCATION_AT = re.compile(r"\b(?i:at)\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary)(?:\s+(?!NHS\b|Trust\b|Foundation\b)(?-i:[A-Z])[a-z]+(?=\s+(?-i:[a-z])|[,.;]))?)(?![\w-])(?!\s+(?:NHS|Trust|Foundation)\b)")  # (its town after it: "Queen's Hospital Burton")
 _MOVED_FROM = re.compile(r"\b(?:improved|declined|dropped|fell|slipped|moved|gone\s+(?:up|down))\s+from\b", re.I)  # "... improved from inadequate to good"
 _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
+# A council's Local Safeguarding Children Board, named by its kind (`_safeguarding_board`).
+_BOARD_JUDGED = re.compile(r"(?m)^(?:The\s+)?(?:effectiveness\s+of\s+the\s+)?Local\s+Safeguarding\s+Children\s+Board(?:\s+\(LSCB\))?[^\S\n]*(?:\|[^\S\n]*)?(?:Outstanding|Good|Requires\s+improvement|Inadequate)\b")
+_LOCAL_BOARD = re.compile(r"(?<![\w-])(?:Local Safeguarding Children Board|LSCB)(?![\w-])")
+# A GP practice a CQC report's title names (`_practice_in_title`); its slug's kind is read back (gazetteer.unlisted).
+_GP_WORD = re.compile(r"\b(?:Practice|Surgery|Medical Centre|Health Centre)\b")
+_PRACTICE_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Medical\s+Practice|Surgery|Medical\s+Centre|Health\s+Centre))\s*(?:[-–—|:]|$)")
 _JUDGED_WORD = re.compile(r"\b(?:judged|graded|found\s+to\s+be)\b", re.I)  # the other verbs that rate a location in a sentence
 _LOCATION_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s*(?:[-–—|:]|$)")
 

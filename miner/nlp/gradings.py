@@ -1785,6 +1785,9 @@ class GradingExtractor:
             if header is not None and previous_kind == "table_row" and self._count_row(doc, ctx, orgs, inspection_year, spans, seen, header, cells, start, row):
                 handled.add(start)  # "Merseyside | 2 | 7 | 2" under "Service | Outstanding | Good | Adequate": counts of grades
                 continue
+            if header is not None and previous_kind == "table_row" and len(cells) == len(header) >= 4 and self._body_test_scores(doc, ctx, orgs, inspection_year, spans, seen, header, cells, start, row):
+                handled.add(start)  # "HMP Doncaster | Safety | 1 | 2" under "Prison | Test | Score (2023) | Score (2019)"
+                continue
             if header is None or previous_kind != "table_row" or not any(cell_grade(c) for c in cells[1:]):
                 header = cells
                 previous_kind = kind
@@ -1908,6 +1911,31 @@ class GradingExtractor:
             if cell.strip().isdigit():
                 found = _Found(offset, offset + len(cell.rstrip()), grade, None, int(cell.strip()), total, "count")
                 self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=org_id, previous=False, year=inspection_year)
+            offset += len(cell) + 3
+        return True
+
+    def _body_test_scores(self, doc, ctx, orgs, inspection_year, spans, seen, header, cells, start, row) -> bool:
+        """A round-up's table of scores per body and area: "HMP Doncaster | Safety | 1 | 2" under
+        "Prison | Test | Score (2023) | Score (2019)". Each score is the area's grade at its column's
+        inspection (HMI Prisons' 1-4, named in a story whose own scale is unknown); the older column's
+        are `previous: true`."""
+        years = [_year_of(m.group(0)) if (m := _YEAR.search(h)) else None for h in header[2:]]
+        if not all(years) or len(set(years)) != len(years):
+            return False
+        scale = self.scales.scales.get(ctx.inspection.scale or ctx.inspection.inspectorate or "")
+        scores = scale.scores if scale is not None and scale.scores else None
+        if not scores or not all(c.strip() in scores for c in cells[2:]):
+            return False
+        area = self.area_only.match(cells[1])
+        at = bisect.bisect_left(orgs.starts, start)
+        org_id = orgs.ids[at] if at < len(orgs.starts) and orgs.starts[at] < start + len(cells[0]) else None
+        if area is None or org_id is None:
+            return False
+        latest = max(years)
+        offset = len(cells[0]) + len(cells[1]) + 6
+        for year, cell in zip(years, cells[2:]):
+            found = _Found(offset, offset + len(cell.rstrip()), scores[cell.strip()], area.group("area"), method="table")
+            self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=org_id, previous=year < latest, year=year)
             offset += len(cell) + 3
         return True
 

@@ -450,6 +450,8 @@ _RECEIVED_LITERALS = Literals(["received", "receiving", "given", "got", "getting
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
 _WHOLE_SERVICE = re.compile(r"\s+for\s+children\b", re.I)
 # "fell from good to requires improvement": a grade now and the one before.
+# An area list's move: "effective and responsive both fell from ..." (the gap between the last area and the verb).
+_LIST_MOVED = re.compile(r"\s+(?:(?:both|all|each|have|has|had)\s+)*", re.I)
 _TRANSITION_STARTS = Literals(["fell", "fallen", "dropped", "slipped", "declined", "deteriorated", "improved", "rose", "risen", "moved", "went", "gone", "climbed", "jumped", "changed", "upgraded", "downgraded"])
 
 
@@ -2392,7 +2394,8 @@ class GradingExtractor:
                         # "holds on to two good grades": the same count at the inspection before
                         # (its own offsets, from the verb: span values are keyed by them).
                         found.append(_Found(kept.start(), m.end(), grade_text, None, count, stated_out_of, "count", previous=True, bare_count=True))
-        for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if low is None or ("from" in low and "to" in low) else ():
+        moves = list(finditer_at(self.transition, s, low, _TRANSITION_STARTS)) if low is None or ("from" in low and "to" in low) else ()
+        for m in moves:
             # "Its grade for investigating crime fell from good to requires improvement":
             # the area named last before it, now and before.
             named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
@@ -2403,9 +2406,19 @@ class GradingExtractor:
             if named_after:
                 area = named_after.group(0)  # "... from requires improvement to adequate in responding to the public"
             # "Safety had deteriorated from reasonably good to poor": the cue is the transition itself.
-            dated = _YEAR.search(s) or gates.match(_LEADING_PAST, s) or any(c.end() <= m.start() - 12 or c.start() > m.end() for c in _PREVIOUS_CUE.finditer(s))
+            dated = _YEAR.search(s) or gates.match(_LEADING_PAST, s) or any(
+                (c.end() <= m.start() - 12 or c.start() > m.end())
+                # (another area's move in the sentence dates nothing: "Well-led declined from outstanding to
+                # inadequate, safe dropped from good to requires improvement")
+                and not (len(moves) > 1 and any(o.start() <= c.start() < o.end() for o in moves))
+                for c in _PREVIOUS_CUE.finditer(s))
             add(_Found(start, m.end("to"), m.group("to"), area, previous=None if dated else False), claim=False)
             add(_Found(start, m.end("from"), m.group("from"), area, previous=True), claim=False)
+            if named and _LIST_MOVED.fullmatch(s, named[-1].end(), m.start()):
+                # "effective and responsive both fell from outstanding to requires improvement": each area listed.
+                for extra in self._list_before(s, named[-1].start()):
+                    add(_Found(extra.start(), m.end("to"), m.group("to"), extra.group(0), previous=None if dated else False), claim=False)
+                    add(_Found(extra.start(), m.end("from"), m.group("from"), extra.group(0), previous=True), claim=False)
             taken.append((m.start(), m.end()))
         for m in finditer_at(self.services_remain, s, low, _SERVICES_STARTS) if low is None or "services" in low else ():
             add(_Found(m.start(), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))

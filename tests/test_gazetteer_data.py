@@ -104,7 +104,8 @@ def test_43_territorial_forces_in_england_and_wales():
 
 
 def test_153_local_authorities_each_with_a_place():
-    councils = of_kind("local_authority")
+    # England's 153 children's services authorities; Wales's 22 councils are listed too (below).
+    councils = [row for row in of_kind("local_authority") if row["country"] != "Wales"]
     assert len(councils) == 153
     places = [row.get("place") for row in councils]
     assert all(isinstance(p, str) and p for p in places)
@@ -137,9 +138,21 @@ def test_no_alias_collisions_across_organisations():
     assert clashes == []
 
 
+def test_22_welsh_councils_by_their_full_names_only():
+    # Care Inspectorate Wales inspects their children's services (no grades). Listed without a bare
+    # place: "Cardiff" or "Swansea" in a prison or police story is the city, not the council.
+    welsh = [row for row in of_kind("local_authority") if row["country"] == "Wales"]
+    assert len(welsh) == 22
+    assert all("place" not in row and row["region"] == "Wales" for row in welsh)
+    assert all(row["name"].endswith("Council") for row in welsh)
+    assert "ceredigion-county-council" in {row["id"] for row in welsh}
+    ciw = [row for row in ROWS if row["id"] == "care-inspectorate-wales"]
+    assert len(ciw) == 1 and ciw[0]["kind"] == "inspectorate" and "CIW" in ciw[0]["aliases"]
+
+
 def test_aliases_are_not_generic_words_or_bare_council_places():
     anaphors = {p for phrases in ANAPHORS.values() for p in phrases}
-    council_places = {row["place"].lower() for row in of_kind("local_authority")}
+    council_places = {row["place"].lower() for row in of_kind("local_authority") if "place" in row}
     for row in ROWS:
         for alias in row["aliases"]:
             low = alias.lower()
@@ -152,8 +165,10 @@ def test_regions_use_one_vocabulary():
     english = {"North East", "North West", "Yorkshire and the Humber", "East Midlands", "West Midlands",
                "East of England", "London", "South East", "South West"}
     for row in ROWS:
-        if row["kind"] in {"local_authority", "fire_and_rescue_service"}:
+        if row["kind"] == "fire_and_rescue_service" or (row["kind"] == "local_authority" and row["country"] != "Wales"):
             assert row["region"] in english, row["id"]
+        if row["kind"] == "local_authority" and row["country"] == "Wales":
+            assert row["region"] == "Wales", row["id"]
         if row["kind"] in {"prison", "probation_service", "health_provider"} and row["id"] != "probation-service":
             assert row["region"] in english | {"Wales"}, row["id"]
             assert (row["region"] == "Wales") == (row["country"] == "Wales"), row["id"]

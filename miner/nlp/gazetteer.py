@@ -153,4 +153,10 @@ def unlisted(org_id: str) -> Organisation | None:
     for prefix, kind in _UNLISTED_PREFIXES:
         if org_id.startswith(prefix) and len(org_id) > len(prefix):
             return Organisation(id=org_id, name=f"{prefix[:-1].upper()} {org_id[len(prefix):].replace('-', ' ').title()}", kind=kind)
+    if _LOCATION_AND_TOWN.fullmatch(org_id):
+        # A hospital named with its town after it ("Queen's Hospital Burton": queens-hospital-burton).
+        return Organisation(id=org_id, name=org_id.replace("-", " ").title(), kind="health_provider")
     return None
+
+
+_LOCATION_AND_TOWN = re.compile(r"[a-z0-9-]+-(?:hospital|infirmary)-[a-z]+")

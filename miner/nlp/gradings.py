@@ -86,6 +86,12 @@ _LEADERS_LISTED = re.compile(r"^\s*(?P<leaders>leaders)(?:,\s+|\s+and\s+)", re.I
 _FIRE_PILLARS = frozenset(("effectiveness", "efficiency", "people"))
 # Another body's own last inspection, its latest ("..., at its last inspection").
 _ITS_LAST_INSPECTION = re.compile(r"(?:at|in|during|when)\s+(?:its|their)\s+(?:last|latest|most\s+recent)\s+(?:full\s+)?inspection", re.I)
+# A sentence on the grade just given: "This is an improvement on ...", "That marks a fall from ...".
+_THIS_IS_A_CHANGE = re.compile(r"(?:This|That|It|Which)\s+(?:is|was|marks|marked|represents|represented)\s+(?:an?|the)\s+(?:\w+\s+)?(?:improvement|rise|step\s+up|fall|drop|decline|change|upgrade|downgrade)\s+(?:on|from)\s", re.I)
+# Reported speech ("The Chief Fire Officer reported that the Service had been graded outstanding in
+# three ..."): minutes and news put a grade just given into the past perfect, which dates nothing.
+_REPORTED_THAT = re.compile(r"\b(?:reported|noted|said|told\s+(?:\w+\s+){0,3}?|explained|advised|confirmed|informed\s+(?:\w+\s+){0,3}?|stated|added|announced|highlighted)\s*that\s", re.I)
+_HAD_BEEN_CUE = re.compile(r"had\s+been\s+(?:judged|rated|graded|found|given|awarded)", re.I)
 # A capitalised name of up to seven words ("Hull Royal Infirmary", "West Northamptonshire").
 _NAME = r"(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,6}"
 _NAME_RX = re.compile(_NAME)
@@ -135,6 +141,10 @@ _PROBATION_BEFORE = re.compile(r"\bprobation\s+$", re.I)
 # A year just after a grade: "judged inadequate in 2019", "rated good overall in March 2024".
 _DATED_AFTER = re.compile(r"['’\"”]?(?:\s+(?:overall|to\s+be\s+good))?\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b")
 _CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
+# ", and" before a capital, the other place `_own_part` may split: "HMP Leeds was rated reasonably good for safety
+# in 2022, and HMP Hull, ..., has since improved to ..." (the later grade is Hull's, and dates none of Leeds's).
+_CLAUSE_CLOSES = re.compile(r"[^,;.]{0,40},\s*$")  # a relative clause's end, then its body's verb
+_AND_BREAK = re.compile(r",\s+and\s+(?=(?-i:[A-Z]))")
 _PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 # Compiled once and searched through the gates (remembered, tried only where their first words are).
 _PRESENT = re.compile(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", re.I)
@@ -236,6 +246,13 @@ _HYPOTHETICAL = re.compile(
     re.I,
 )
 _HYPOTHETICAL_WORDS = ("could ", "may ", "might ", "would ", "should ", "risk", "hope", "want", "aim", "bid ", "seek", "expect", "whether", "if ")
+# The modal's verb with its object before the grade: "We could have graded the force inadequate for ...",
+# "inspectors would rate it good", "might have judged Kent Police outstanding".
+_HYPOTHETICAL_OBJECT = re.compile(
+    r"\b(?:could|would|might|may)\s+(?:well\s+|easily\s+)?(?:have\s+)?(?:rated|graded|judged|rate|grade|judge)\s+"
+    r"(?:it|them|the\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+|(?-i:[A-Z])[\w'’-]*(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]*){0,4})\s+(?:as\s+|to\s+be\s+)?" + QUOTE + "$",
+    re.I,
+)
 # A grade in a condition or an open question: "whether the force is good at ...", "If the trust is rated inadequate again, ...".
 _CONDITION = re.compile(r"\b(?:whether|if|unless)\b[^,;:.]*$", re.I)
 
@@ -271,7 +288,7 @@ def _verb_then_capital(s: str) -> bool:
 def _hypothetical(s: str, found) -> bool:
     """Whether the grade of `found` is only possible or wished for ("could be rated inadequate")."""
     at = s.lower().rfind(found.grade.lower(), found.start, found.end)
-    return (at > 0 and bool(_HYPOTHETICAL.search(s, max(0, at - 60), at) or _CONDITION.search(s, max(0, at - 80), at))) or _inverted_condition(s, found)
+    return (at > 0 and bool(_HYPOTHETICAL.search(s, max(0, at - 60), at) or _CONDITION.search(s, max(0, at - 80), at) or _HYPOTHETICAL_OBJECT.search(s, max(0, at - 80), at))) or _inverted_condition(s, found)
 
 
 # "we graded this as good", "inspectors rated this outstanding" (`_graded_this`): "this" the thing just named.
@@ -384,6 +401,11 @@ _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|p
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
 _EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
 _CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
+# A count ending in its noun ("in all three pillars"), whose areas may follow "of".
+_NOUN_THEN_OF = re.compile(r".*\b(?:areas|pillars|questions|tests|standards)$", re.I | re.S)
+# "Its response to the public is now adequate" after a sentence on the last inspection: the grade now
+# (its clause, back to the last comma, says "now").
+_NOW_IN_CLAUSE = re.compile(r"\b(?:is|are|has\s+been|have\s+been|was)\s+now\b|\bnow\s+(?:is|are|rated|judged|graded|assessed)\b", re.I)
 _COLUMN = r"(?:(?:[A-Z][a-z]+\s+)?(?:(?:19|20)\d\d(?:[/–-]\d\d)?|\((?:19|20)\d\d(?:[/–-]\d\d)?\))(?:\s+(?:judge?ment|rating|grade|assessment|inspection))?|(?:last|previous|earlier)\s+(?:judge?ment|rating|grade|assessment|inspection)(?:\s*\((?:[A-Z][a-z]+\s+)?(?:19|20)\d\d(?:[/–-]\d\d)?\))?|(?:this|current)\s+(?:inspection|rating|judge?ment|grade))"
 # Every column header holds one of these (a year starts "19" or "20"): a cheap test before `_COMPARISON_HEADER`.
 _COLUMN_HINTS = ("19", "20", "previous", "last", "earlier", "this", "current")
@@ -475,6 +497,7 @@ class _Found:
     year: int | None = None  # the year of an earlier grade, when the pattern says which ("..., as it was in 2019")
     named: bool = False  # kept only where an organisation is named at `start` ("Bolton Council: good")
     org_at: int | None = None  # where the body graded is named, when not before `start` ("... of children in Bury as good")
+    summed: bool = False  # out_of is the sum of a list ending "in the remaining two", not a total the text writes
 
 
 class _Values(dict):
@@ -837,10 +860,11 @@ class GradingExtractor:
         # grade, so the same grade at the inspection before (ANNOTATION.md).
         self.remained = re.compile(rf"\b(?:remain(?:s|ed)?|stay(?:s|ed)?|continu(?:es|ed)\s+to\s+be)\s+(?:(?:rated|judged|graded|assessed\s+as)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|quality|practice|standard|level|progress|work)\b)", flags)
         # "Wirral Council, which was also rated inadequate in 2022": a named body graded with no area named
-        # (its name may join words: "Redcar and Cleveland, which was judged inadequate in 2022")
+        # (its name may join words: "Redcar and Cleveland, which was judged inadequate in 2022"; a council's
+        # service by its possessive: "Blackpool's youth justice service, which was rated outstanding in 2023")
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:children['’]s\s+)?services)?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:(?:children['’]s\s+)?services|youth\s+(?:justice|offending)\s+(?:service|team)))?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # (The same as a participle between commas, `_find`: "Sefton Council, rated inadequate in 2022, is ...".)
@@ -978,11 +1002,27 @@ class GradingExtractor:
         )
         # "Middlesbrough Council has been rated good by Ofsted": a named body's grade, no area
         # named (its overall judgement where the scale has one, `_emit`).
+        # "Maternity services at the Royal United Hospital, which were inspected separately in 2023, remain
+        # rated requires improvement": a core service's grade is its location's overall one (ANNOTATION.md);
+        # "remain" keeps it (also the grade before).
+        self.service_at_location = re.compile(
+            rf"\b(?:services?|care|departments?|wards?|units?|maternity|surgery|medicine|outpatients|theatres?)\s+at\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary))(?![\w-])"
+            rf"(?:,\s+which\s+[^,;.]{{3,80}},)?\s+(?:(?P<kept>remains?|remained|stays?|stayed|continues?\s+to\s+be|continued\s+to\s+be)\s+|(?:has|have|had|was|were|is|are)\s+(?:now\s+)?(?:been\s+)?)"
+            rf"(?:rated|judged|graded)?\s*(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|in)\s+(?!(?:19|20)\d\d\b))",
+            flags,
+        )
+        # "maternity services at Queen's Hospital Burton improved from requires improvement to good": both grades the location's.
+        self.service_at_location_moved = re.compile(
+            rf"\b(?:services?|care|departments?|wards?|units?|maternity|surgery|medicine|outpatients|theatres?)\s+at\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary))(?![\w-])[^,;.]{{0,20}}?"
+            rf"\s+(?:has\s+|have\s+)?(?:improved|risen|moved(?:\s+up|\s+down)?|gone\s+(?:up|down)|declined|dropped|fallen|fell|slipped|deteriorated)\s+from\s+{Q}(?P<before>{G}){Q}\s+to\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|in)\s+(?!(?:19|20)\d\d\b))",
+            flags,
+        )
         self.named_rated = re.compile(
             # (the name starts the sentence or a clause: "... children's social care in Slough have been rated" is not Slough's)
             # ("Islington, has been judged ...", "Croydon, which was judged inadequate in 2017, now requires improvement")
             # ("The neighbouring Manchester North PDU, inspected in 2023, was rated 'Good'": after "the" and an adjective or two)
-            rf"(?:^\s*(?:(?-i:The)\s+(?:(?-i:[a-z]+)\s+){{1,2}}(?=(?-i:[A-Z])))?|(?<=, )|(?<=; )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+|with\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
+            # ("...; the West Yorkshire Community Rehabilitation Company, which ..., was rated ...": a clause's "the Name")
+            rf"(?:^\s*(?:(?-i:The)\s+(?:(?-i:[a-z]+)\s+){{1,2}}(?=(?-i:[A-Z])))?|(?<=, )|(?<=; )|(?<=; the )|(?<=that )|(?<=and )|(?<=while ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+|&\s+|with\s+)?(?-i:[A-Z])[\w'’&-]*){{0,7}}(?:,\s+which\s+[^,;.]{{3,80}},|,\s+(?:the|a|an|one\s+of\s+the|(?:last\s+)?inspected)\s+[^,;.]{{3,80}},|,)?\s+"
             # ("Rutland, the smallest council in England, was judged ..."; "X requires improvement to be good", Ofsted's grade in full;
             # "Bolton Council and Bury Council were both rated ...", each by `_share_coordinated_subjects`)
             rf"(?:(?:has|have|had|was|is|were|are)\s+(?:again\s+|also\s+|now\s+|still\s+|both\s+|all\s+)?(?:been\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}|(?:now\s+|still\s+|(?=requires?\s+improvement\s+to\s+be\s+good\b))(?P<grade2>requires?\s+improvement(?:\s+to\s+be\s+good)?)"
@@ -1368,7 +1408,7 @@ class GradingExtractor:
                 for f in [f for f in founds if f.area == OVERALL and f.previous is None and f.count is None]:
                     # Its own offsets (span values are keyed by them).
                     founds.append(_Found(0, f.end, f.grade, OVERALL, previous=True) if f.start else _Found(f.start, min(f.end + 1, len(sent_text)), f.grade, OVERALL, previous=True))
-            stated = [f.out_of for f in founds if f.count is not None and f.out_of]
+            stated = [f.out_of for f in founds if f.count is not None and f.out_of and not f.summed]
             across = gates.across(self.across, sent_text, low)
             if across:
                 stated.append(_total_of(across))
@@ -1389,6 +1429,10 @@ class GradingExtractor:
                 # "It was judged adequate in one, requires improvement in five and
                 # inadequate in three" right after "... three of the nine areas":
                 # the total carries over from the sentence before.
+                if found.summed and last_total and last_total[0] == i - 1 and found.out_of < last_total[1]:
+                    # "good in four of the eleven areas. ... adequate in five areas and requires improvement
+                    # in the remaining two": the list runs on from the sentence before, whose total it shares.
+                    found.out_of = None
                 if found.count is not None and found.out_of is None:
                     # A round-up's total is the total of the body it was stated for.
                     other_body = ctx.subject_id is None and last_total is not None and orgs.near(sent.start_char + found.start, sent.start_char) != orgs.near(sentences[last_total[0]].end_char - 1, sentences[last_total[0]].start_char)
@@ -1460,7 +1504,7 @@ class GradingExtractor:
         # beside one, only earlier grades are left for the layer to find, in sentences
         # with a word that can date a grade (`_EARLIER_WORDS`) or under a heading such
         # as "Previous inspections".
-        table = {sp._.area for sp in spans if sp._.method == "table" and not sp._.previous and sp._.organisation_id == ctx.subject_id}
+        table = {sp._.area for sp in spans if sp._.method == "table" and not sp._.previous and sp._.organisation_id == ctx.subject_id and sp.start_char not in getattr(self, "_side_rows", ())}
         keep = None
         if len(table) >= 3:
             previous_section: dict[tuple, bool] = {}
@@ -1710,7 +1754,7 @@ class GradingExtractor:
         the subject in an area the table does not have ("children in care
         services now judged to be good" in a report graded on "children in care
         and care leavers") is a description, not a grading."""
-        table = {(sp._.scale, sp._.area) for sp in spans if sp._.method == "table" and not sp._.previous and sp._.organisation_id == ctx.subject_id}
+        table = {(sp._.scale, sp._.area) for sp in spans if sp._.method == "table" and not sp._.previous and sp._.organisation_id == ctx.subject_id and sp.start_char not in getattr(self, "_side_rows", ())}
         table |= getattr(self, "_table_areas", set())
         if len(table) < 3:
             return
@@ -1731,6 +1775,7 @@ class GradingExtractor:
         (a round-up), or areas as rows and inspection dates as columns."""
         handled: set[int] = set()
         org_at = None  # made when a round-up table needs it: most documents have none
+        self._side_rows: set[int] = set()  # rows of a table of bodies side by side: no report's judgement table
         header: list[str] | None = None
         previous_kind = None
         # A scale reported as scores ("Safety | 1 | 2" under "Score (2023) | Score (2021)"):
@@ -1792,6 +1837,8 @@ class GradingExtractor:
                 continue
             if header is None or previous_kind != "table_row" or not any(cell_grade(c) for c in cells[1:]):
                 header = cells
+                header_bodies = None  # (`_header_bodies`, when a row needs them)
+                header_start = start
                 previous_kind = kind
                 continue
             previous_kind = kind
@@ -1857,6 +1904,17 @@ class GradingExtractor:
                     continue
                 grade_text, grade_end = graded
                 cell_start = positions[column] - start
+                if first_area and not years[column] and not any(named) and column < len(header) and len(header) >= 3:
+                    # "Area | Wiltshire | Gloucestershire" over "Investigating crime | Requires improvement |
+                    # Inadequate": bodies head the columns, each column its body's grades now.
+                    if header_bodies is None:
+                        header_bodies = self._header_bodies(orgs, header, header_start)
+                    if header_bodies[column] is not None:
+                        self._side_rows.add(start)
+                        found = _Found(0, cell_start + grade_end, grade_text, area_text, method="table")
+                        self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=header_bodies[column], previous=False, year=inspection_year)
+                        handled.add(start)
+                        continue
                 if first_area and (years[column] or (any(earlier) and named[column])):
                     found = _Found(0, cell_start + grade_end, grade_text, area_text, method="table")
                     previous = earlier[column] or bool(latest and years[column] and years[column] < latest)
@@ -1887,6 +1945,21 @@ class GradingExtractor:
         self._flattened_comparison(doc, ctx, orgs, inspection_year, spans, seen, handled)
         self._grade_headed_lists(doc, ctx, orgs, inspection_year, spans, seen, handled)
         return handled
+
+    @staticmethod
+    def _header_bodies(orgs, header: list[str], header_start: int) -> list[str | None]:
+        """The body each header cell names (None for the first cell and a cell naming none): a
+        table comparing bodies side by side. All or none: a header with one body and a
+        "Previous" column is no such table."""
+        bodies: list[str | None] = [None]
+        offset = header_start + len(header[0]) + 3
+        for cell in header[1:]:
+            at = bisect.bisect_left(orgs.starts, offset)
+            bodies.append(orgs.ids[at] if at < len(orgs.starts) and orgs.starts[at] < offset + len(cell) else None)
+            offset += len(cell) + 3
+        if None in bodies[1:] or len(set(bodies[1:])) < len(bodies) - 1:
+            return [None] * len(header)
+        return bodies
 
     def _count_row(self, doc, ctx, orgs, inspection_year, spans, seen, header, cells, start, row) -> bool:
         """A round-up's table of grade counts: a body's row ("Greater Manchester | - | 6 | 4 | 1") under a
@@ -2260,6 +2333,9 @@ class GradingExtractor:
         for item in list(counts):
             tail = s[item.end:]
             lead = re.match(r"(?:\s+[\w'’]+){0,4}?\s*:\s*|\s*(?:,|–|-|\()\s*(?:including|namely|these were|which were|for)?\s*|(?:\s+[\w'’]+){1,3}?\s*,\s*(?:including|namely)\s+|\s+(?:it|they|we|inspectors)\s+(?:[\w'’]+\s+){0,2}?[\w'’]+\s*,\s*", tail)
+            if not lead and _NOUN_THEN_OF.match(s, item.start, item.end):
+                # "good in all three pillars of effectiveness, efficiency and people": the areas named after "of".
+                lead = re.match(r"\s+of\s+", tail)
             if not lead:
                 continue
             ender = r"[.)]" if lead.group(0).strip().startswith(":") else r"[.;)]"
@@ -2288,6 +2364,7 @@ class GradingExtractor:
             # (unless the sentence states one).
             for item in counts:
                 item.out_of = sum(c.count for c in counts)
+                item.summed = True
         for m in rule(self.count_rest, s, low) if counts and ("rest" in gate or "remainder" in gate or "others" in gate) else ():
             totals = {c.out_of for c in counts if c.out_of}
             taken_count = sum(c.count for c in counts if c.end <= m.start())
@@ -2369,6 +2446,12 @@ class GradingExtractor:
             if earlier:
                 g = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if m.group(g))
                 add(_Found(m.start(g), m.end(g) + 1, m.group(g), earlier[-1].area, previous=True))
+        if not found and _THIS_IS_A_CHANGE.match(s) and _IMPROVEMENT_STARTS.any_in(low if low is not None else s.lower()):
+            # "Haringey's services were judged good overall. This is an improvement on the requires improvement
+            # to be good judgement the council received in 2018": the grade before of the area graded just before.
+            for m in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS):
+                g = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if m.group(g))
+                add(_Found(m.start(g), m.end(g) + 1, m.group(g), THAT_AREA, previous=True))
         for m in rule(self.said_grade, s, low) if ("said" in gate or "found" in gate or "judged" in gate or "ruled" in gate or "conclu" in gate or "decided" in gate) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in rule(self.lowest_in_all, s, low) if "lowest" in gate else ():
@@ -2709,9 +2792,23 @@ class GradingExtractor:
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=True))
         for m in rule(self.body_moved, s, low) if " to " in gate and _TRANSITION_STARTS.any_in(gate) and not any(f.area and f.area[:2] != "__" for f in found) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED, previous=False))
+        for m in rule(self.body_moved, s, low) if " to " in gate and _TRANSITION_STARTS.any_in(gate) and any(f.area and f.area[:2] != "__" for f in found) else ():
+            # "HMP Hull, which was judged poor for respect in 2018, has since improved to not sufficiently
+            # good": the area of the relative clause that closes right before it, graded now.
+            before = [f for f in found if f.area and f.area[:2] != "__" and f.count is None and f.end <= m.start() and _CLAUSE_CLOSES.match(s, f.end, m.start())]
+            if before:
+                add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), before[-1].area, previous=False))
         for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "downgraded" in gate or "upgraded" in gate or "lowered" in gate or "raised" in gate or "moved" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
+        for m in self.service_at_location_moved.finditer(s) if scale_id == "cqc" and " from " in s and ("Hospital" in s or "Infirmary" in s) else ():
+            # (appended past the claims: the transition rule's whole-body reading of it names no area a CQC
+            # location has, and `_emit` drops it)
+            found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=False, org_at=m.start("name")))
+            found.append(_Found(m.start("before"), m.end("before"), m.group("before"), OVERALL, previous=True, org_at=m.start("name")))
+        for m in self.service_at_location.finditer(s) if scale_id == "cqc" and ("Hospital" in s or "Infirmary" in s) else ():
+            if add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=False if m.group("kept") else None, org_at=m.start("name"))) and m.group("kept"):
+                found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL, previous=True, org_at=m.start("name")))  # its own offsets
         for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate or "now requir" in gate or "still requir" in gate or "improvement to be good" in gate or (("remain" in gate or "stay" in gate) and _word_then_grade(gate, _KEPT_VERBS)) or (" to " in gate and _TRANSITION_STARTS.any_in(gate) and _word_then_grade(gate, (" to ",)))) else ():
             if self._names_area(s, m.start()):
                 continue  # "Services, which covers ..., was judged inadequate": an area (HMI Probation's), not a body
@@ -3011,7 +3108,7 @@ class GradingExtractor:
                 return  # "Summary: good" names no body
         org_id = org_id or orgs.near(start_char, sent_start)
         key = (org_id, area, grade, previous, found.count, found.out_of)
-        if found.method == "table" and not previous and org_id == ctx.subject_id:
+        if found.method == "table" and not previous and org_id == ctx.subject_id and start_char not in getattr(self, "_side_rows", ()):
             # Also when the row restates a grade the prose gave first (`_keep_table_areas`).
             self._table_areas.add((scale_id, area))
         if key in seen:
@@ -3057,7 +3154,8 @@ class GradingExtractor:
             chain = None  # "Merseyside Police was rated ..." after a sentence on another force's earlier grades: a new subject
         if chain and 0 <= sent_start - chain[0] <= 3 and (
             # (not a grade it moved to: "Its efficiency has now fallen to requires improvement" is the grade now)
-            (gates.match(_CONTINUES_SUBJECT, sent_text) and not _MOVED_TO_RX.search(sent_text, 0, found.end))
+            (gates.match(_CONTINUES_SUBJECT, sent_text) and not _MOVED_TO_RX.search(sent_text, 0, found.end)
+             and not _NOW_IN_CLAUSE.search(sent_text[: found.end].rsplit(",", 1)[-1]))
             or (gates.search(_PAST_JUDGEMENT, sent_text) and not gates.search(_PRESENT, sent_text)
                 and not tally)
         ):
@@ -3100,10 +3198,18 @@ class GradingExtractor:
         Rochdale, ..., was rated good in 2023" (the part about another body dates none of
         this body's grades)."""
         if not (";" in sent_text or "while" in sent_text or "whereas" in sent_text or "but" in sent_text or "although" in sent_text):
-            return sent_text
+            return self._own_part_and(sent_start, sent_text, found, body) if ", and " in sent_text else sent_text
         for brk in _CONTRAST_BREAK.finditer(sent_text, found.end):
             nxt = _CONTRAST_BREAK.search(sent_text, brk.end())
             if self._names_other(sent_start + brk.end(), sent_start + (nxt.start() if nxt else len(sent_text)), {body}):
+                return sent_text[: brk.start()]
+        return sent_text
+
+    def _own_part_and(self, sent_start: int, sent_text: str, found: _Found, body: str | None) -> str:
+        """The sentence up to a ", and" after the grade that goes straight on to name another body
+        ("..., and HMP Hull, which was judged poor in 2018, has since improved"): what follows is that body's."""
+        for brk in _AND_BREAK.finditer(sent_text, found.end):
+            if self._names_other(sent_start + brk.end(), sent_start + min(len(sent_text), brk.end() + 60), {body}) and not self._names_other(sent_start + found.end, sent_start + brk.start(), {body}):
                 return sent_text[: brk.start()]
         return sent_text
 
@@ -3149,6 +3255,10 @@ class GradingExtractor:
             # "Staffordshire Police was not rated outstanding in any area at its last inspection":
             # another body's last inspection is its latest, as ANNOTATION.md has a year alone date it.
             cue = next((c for c in _PREVIOUS_CUE.finditer(clause, cue.end()) if not _YEAR_CUE.fullmatch(c.group(0))), None)
+        if cue and _HAD_BEEN_CUE.fullmatch(cue.group(0)) and "that" in sentence and _REPORTED_THAT.search(sentence, 0, clause_start + cue.start()):
+            # "The Chief Fire Officer reported that the Service had been graded outstanding in three of
+            # the 11 areas": reported speech's past perfect; another cue in the clause still dates it.
+            cue = next((c for c in _PREVIOUS_CUE.finditer(clause, cue.end()) if not _HAD_BEEN_CUE.fullmatch(c.group(0))), None)
         if cue and re.search(r"\bfrom\b", cue.group(0)) and clause_start + cue.start() > found.start:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
         if cue and re.search(r"\bfrom\b", cue.group(0)) and _FROM_GRADE_TO.search(sentence, 0, found.start):

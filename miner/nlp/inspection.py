@@ -70,7 +70,8 @@ def identify_inspection(text: str, title: str | None = None, published: str | No
             scale = "peel-2014"
         else:
             scale = "peel-2021"
-        if re.search(r"fire and rescue service|fire brigade|\bFRS\b", head, re.I) and not re.search(r"\bpolice\b|\bconstabulary\b", head[:600], re.I):
+        # (the inspectorate's own name, "Inspectorate of Constabulary and Fire & Rescue Services", names no force)
+        if re.search(r"fire and rescue service|fire brigade|\bFRS\b", head, re.I) and not re.search(r"\bpolice\b|(?<!inspectorate of )(?<!inspector of )\bconstabulary\b", head[:600], re.I):
             scale, programme = "hmicfrs-fire", programme or "Fire and rescue service inspection"
     elif inspectorate == "ofsted":
         scale = "ofsted"

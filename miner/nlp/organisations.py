@@ -77,6 +77,8 @@ class OrganisationResolver:
         location = self._location_in_title(doc, doc_text, ctx.title, vocab_strings)
         if location:
             matches += location
+        if ctx.inspection.inspectorate == "cqc" and ("Hospital" in doc_text or "Infirmary" in doc_text):
+            matches += self._locations_at(doc, doc_text, vocab_strings, {m[1] for m in location or ()})
         # Overlaps removed from the (match_id, start, end) triples, a Span made only for those kept.
         spans = [Span(doc, s, e, label=match_id) for match_id, s, e in longest_first(matches)]
         # span._.organisation_id is read and written straight in doc.user_data
@@ -128,6 +130,10 @@ class OrganisationResolver:
                     continue
                 # "The force" under a heading that names another force is that force (a round-up's section).
                 org_id = headings(start, label.split(":", 1)[1]) or subject
+                if doc_text[start:end].lower() == "the hospital":
+                    # "Medical care at the hospital was rated good" after "... at Blackpool Victoria Hospital":
+                    # the location named last, in this paragraph or the one before (`_locations_at`).
+                    org_id = self._hospital_before(resolved, start, ctx) or org_id
                 user_data[span_key("organisation_id", start, end)] = org_id
                 label = span.label_ = organisation(org_id).kind
             final.append(span)
@@ -164,6 +170,41 @@ class OrganisationResolver:
             span = doc.char_span(mention.start(), mention.end(), alignment_mode="contract")
             if span is not None and len(span):
                 found.append((match_id, span.start, span.end))
+        return found
+
+    @staticmethod
+    def _hospital_before(resolved, start: int, ctx) -> str | None:
+        block = ctx.block_index(start)
+        for _, other_start, _, _, other_id in reversed(resolved):
+            if other_start >= start or other_id is None:
+                continue
+            other_block = ctx.block_index(other_start)
+            if block is None or other_block is None or block - other_block > 1:
+                return None
+            if other_id.endswith(("-hospital", "-infirmary")):
+                return other_id
+        return None
+
+    def _locations_at(self, doc: Doc, doc_text: str, strings, taken: set[int]) -> list[tuple[int, int, int]]:
+        """A hospital the CQC's text names as the place a service is rated ("The urgent and emergency
+        care service at Blackpool Victoria Hospital was rated inadequate", "Maternity services at the
+        Royal United Hospital ... remain rated requires improvement"): that mention, as an unlisted
+        body (its slug) when the gazetteer does not list it (ANNOTATION.md: a core service's ratings
+        are the location's so named). Only where its sentence rates something: "waited outside
+        hospitals ... at Derriford Hospital" names a place, no body graded. Not those
+        `_location_in_title` found (`taken`: their first tokens)."""
+        found = []
+        for m in _LOCATION_AT.finditer(doc_text):
+            name = m.group("name")
+            start = max(doc_text.rfind(". ", 0, m.start()), doc_text.rfind("\n", 0, m.start())) + 1
+            end = min((e for e in (doc_text.find(". ", m.end()), doc_text.find("\n", m.end())) if e >= 0), default=len(doc_text))
+            if not (_RATES_WORD.search(doc_text, start, end) or _JUDGED_WORD.search(doc_text, start, end) or _MOVED_FROM.search(doc_text, start, end)):
+                continue
+            if self.gazetteer.lookup(name) is not None:
+                continue
+            span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
+            if span is not None and len(span) and span.start not in taken:
+                found.append((strings.add(slug(name)), span.start, span.end))
         return found
 
     def _headline_common_noun(self, doc_text: str, start: int, end: int) -> bool:
@@ -566,7 +607,11 @@ def _comma_joined_start(text: str, start: int, end: int, place_words: frozenset[
 # A title that is a hospital's name, then the publisher's: "Royal Lancaster Infirmary - Care Quality Commission".
 # A headline's hospital named as the place a rating is given to: "... services at Royal Stoke University Hospital as requires improvement".
 _LOCATION_RATED = re.compile(r"\b(?:at|of)\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))(?=\s+(?:as|is|are|was|were|rated|downgraded|upgraded|remains?|now)\b)")
+# A hospital named in the text as the place something is rated: "... services at the Royal United Hospital, ...".
+_LOCATION_AT = re.compile(r"\b(?i:at)\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary)(?:\s+(?!NHS\b|Trust\b|Foundation\b)(?-i:[A-Z])[a-z]+(?=\s+(?-i:[a-z])|[,.;]))?)(?![\w-])(?!\s+(?:NHS|Trust|Foundation)\b)")  # (its town after it: "Queen's Hospital Burton")
+_MOVED_FROM = re.compile(r"\b(?:improved|declined|dropped|fell|slipped|moved|gone\s+(?:up|down))\s+from\b", re.I)  # "... improved from inadequate to good"
 _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
+_JUDGED_WORD = re.compile(r"\b(?:judged|graded|found\s+to\s+be)\b", re.I)  # the other verbs that rate a location in a sentence
 _LOCATION_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s*(?:[-–—|:]|$)")
 
 # After a place name: the youth justice service a council runs ("Bristol Youth Justice Service").

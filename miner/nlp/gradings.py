@@ -140,6 +140,8 @@ _HELD_SINCE = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+)?been\s+(?:rated|j
 _PROBATION_BEFORE = re.compile(r"\bprobation\s+$", re.I)
 # A year just after a grade: "judged inadequate in 2019", "rated good overall in March 2024".
 _DATED_AFTER = re.compile(r"['’\"”]?(?:\s+(?:overall|to\s+be\s+good))?\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b")
+# A relative clause's grade after the body's own grades: "..., a turnaround for a force that was rated ..." (`_previous_of_body`).
+_RELATIVE_GRADED = re.compile(r"\b(?:that|which)\s+(?:was|were|had\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+)?['‘\"“]?$", re.I)
 _CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
 # ", and" before a capital, the other place `_own_part` may split: "HMP Leeds was rated reasonably good for safety
 # in 2022, and HMP Hull, ..., has since improved to ..." (the later grade is Hull's, and dates none of Leeds's).
@@ -3190,6 +3192,12 @@ class GradingExtractor:
                 # "Oldham, whose services were judged inadequate in 2019, was rated good in 2024",
                 # "Bury's services, judged inadequate in 2021, have since improved to good".
                 previous, year = True, int(dated.group("year"))
+            elif dated and (" that " in own_text or " which " in own_text):
+                turned = _RELATIVE_GRADED.search(own_text, max(0, found.start - 40), found.start)
+                if turned and _GRADE_RX.search(own_text, 0, turned.start()) and not _YEAR.search(own_text, 0, turned.start()):
+                    # "it was outstanding in six, good in two ..., a turnaround for a force that was rated
+                    # inadequate for effectiveness in 2016": its undated grades before are the later ones.
+                    previous, year = True, int(dated.group("year"))
         return previous, year
 
     def _own_part(self, sent_start: int, sent_text: str, found: _Found, body: str | None) -> str:

@@ -140,6 +140,8 @@ _HELD_SINCE = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+)?been\s+(?:rated|j
 _PROBATION_BEFORE = re.compile(r"\bprobation\s+$", re.I)
 # A year just after a grade: "judged inadequate in 2019", "rated good overall in March 2024".
 _DATED_AFTER = re.compile(r"['’\"”]?(?:\s+(?:overall|to\s+be\s+good))?\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b")
+# "Three of the ten were ...": the number before a bare count's verb is the total counted, not the count.
+_OF_THE_BEFORE = re.compile(r"\bof\s+(?:the|those|these)\s+$", re.I)
 # A relative clause's grade after the body's own grades: "..., a turnaround for a force that was rated ..." (`_previous_of_body`).
 _RELATIVE_GRADED = re.compile(r"\b(?:that|which)\s+(?:was|were|had\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+)?['‘\"“]?$", re.I)
 _CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
@@ -2473,6 +2475,8 @@ class GradingExtractor:
                 count_text = m.group("count") or m.group("count2")
                 count = _COUNT_WORDS.get(" ".join(count_text.lower().split())) or parse_int(count_text)
                 grade_text = LOWEST if m.group("lowest") else m.group("grade")
+                if _OF_THE_BEFORE.search(s, max(0, m.start() - 12), m.start()):
+                    continue  # "Three of the ten were judged outstanding": the ten are what is counted (the councils before), no count of ten
                 if count is not None and count <= 60 and add(_Found(m.start(), m.end(), grade_text, None, count, stated_out_of, "count", bare_count=True)):
                     kept = _KEPT_BEFORE.search(s, max(0, m.start() - 30), m.start())
                     if kept:

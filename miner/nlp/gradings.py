@@ -400,6 +400,8 @@ _LAST_TIME_AFTER = re.compile(r"[^,;.]{0,40}?(?<!\bunlike )(?<!\bthan )(?<!\bsin
 # "require improvement for effectiveness and efficiency and rated good for legitimacy": the list's subject's next predicate, not the area's own.
 _AND_PREDICATE = re.compile(r",?\s+and\s+(?:was\s+|were\s+)?(?:rated|graded|judged|assessed|found)\s+(?:to\s+be\s+|as\s+)?['‘’\"“”]?(?:outstanding|good|adequate|requires?|inadequate|poor|reasonably|not)\b", re.I)
 _OWN_GRADE = re.compile(r"\s+(?:[\w'’]+\s+){0,5}?(?:rated|graded|judged|assessed|found|deemed|was|were|is|are)\b", re.I)
+# A fronted "when" clause with a year: "When I joined in 2022 ...", "When she took over in March 2021 ..." (`_previous`).
+_WHEN_IN_YEAR = re.compile(r"^\s*when\s+[^,.;]{0,40}?\bin\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|previous|earlier|first)\s+(?:full\s+)?inspection,\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
 # A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
@@ -3299,6 +3301,11 @@ class GradingExtractor:
             past = [y for y in years if inspection_year is None or y < inspection_year]
             if past or not years:
                 return True, (past[0] if past else None)
+        joined = _WHEN_IN_YEAR.match(sentence) if sentence[:6].lower().lstrip().startswith("when ") else None
+        if joined and inspection_year and int(joined.group("year")) < inspection_year and found.start >= joined.end() and not gates.search(_NOW, sentence, gate=True):
+            # "When I joined in 2022 we had just been told that ..., and that X was inadequate": a fronted
+            # "when" clause with an earlier year dates the sentence's grades (with no comma to close it).
+            return True, int(joined.group("year"))
         if cue and not gates.search(_NOW, clause[: found.start - clause_start], gate=True):
             return True, (past_years[0] if past_years else (_first_year(sentence, inspection_year)))
         # A bare earlier year dates the grade only for the document's subject,

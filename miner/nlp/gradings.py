@@ -809,6 +809,8 @@ class GradingExtractor:
             flags,
         )
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are|does|do|did)\s+(?:(?:its|their|the|our)\s+(?:(?:way|ways)\s+(?:in\s+which\s+)?(?:we|it|they|the\s+\w+)\s+)?|(?:how|the\s+way)\s+(?:we|it|they|the\s+\w+)\s+)?(?:work\s+(?:to|on)\s+)?{A}(?![\w-])", flags)
+        # "Help and protection was judged good, and so were the experiences and progress of children in care": the same grade.
+        self._and_so_were = re.compile(rf",?\s+and\s+so\s+(?:was|were|is|are|did|does)\s+(?:(?:its|their|the|our)\s+)?{A}(?![\w-])", flags)
         self.overall = re.compile(
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
             rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b"
@@ -869,8 +871,9 @@ class GradingExtractor:
         # (its name may join words: "Redcar and Cleveland, which was judged inadequate in 2022"; a council's
         # service by its possessive: "Blackpool's youth justice service, which was rated outstanding in 2023")
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
+        # (the body after a list's "and" or "to" too: "we look to Leeds ... and North Lincolnshire, which was rated outstanding in 2022")
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:(?:children['’]s\s+)?services|youth\s+(?:justice|offending)\s+(?:service|team)))?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut )|(?<=\band )|(?<=\bto ))(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:(?:children['’]s\s+)?services|youth\s+(?:justice|offending)\s+(?:service|team)))?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # (The same as a participle between commas, `_find`: "Sefton Council, rated inadequate in 2022, is ...".)
@@ -2559,6 +2562,10 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
                 add(_Found(m.start("area"), m.end("area"), before[-1].grade, m.group("area")))
+        for m in self._and_so_were.finditer(s) if " so " in s and any(f.area for f in found) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before:
+                add(_Found(m.start("area"), m.end("area"), before[-1].grade, m.group("area"), previous=before[-1].previous))
         for m in finditer_at(self.overall_and, s, low, _GRADE_STARTS) if low is None or "overall" in low else ():
             end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although)\b")
             for extra in self.scales.area_regex.finditer(s, m.end(), end):

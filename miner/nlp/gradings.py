@@ -1234,6 +1234,11 @@ class GradingExtractor:
             rf"\bafter\s+(?:(?P<requiring>requiring\s+improvement(?:\s+to\s+be\s+good)?)|(?:being\s+|having\s+been\s+)(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q})\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b",
             flags,
         )
+        # "rated not sufficiently good for X in 2019 but reasonably good at its latest inspection": the same area, now.
+        self.but_latest = re.compile(
+            rf"\bbut\s+(?:(?:was|were|is|are)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+(?:at\s+(?:its|the|their)\s+(?:latest|most\s+recent|newest)\s+(?:full\s+)?inspection|this\s+time|(?:by\s+)?now)\b",
+            flags,
+        )
         self.and_as_year = re.compile(
             rf"(?:\band|,)\s+(?:then\s+|later\s+)?(?:(?:was|were)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?:19|20)\d\d\b",
             flags,
@@ -2682,6 +2687,10 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
                 found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
+        for m in self.but_latest.finditer(s) if found and " but " in s and _YEAR.search(s) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before and not any(f.start <= m.start("grade") < f.end for f in found):
+                found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
         for m in rule(self.dated_list_area, s, low) if " and " in gate and _YEAR.search(s) else ():
             for g in self.dated_grade.finditer(s, m.start("list"), m.end("list")):
                 # Each its own year: earlier ones previous, this inspection's year current (`_emit`).

@@ -140,6 +140,10 @@ _HELD_SINCE = re.compile(r"\b(?:has|have)\s+(?:also\s+|now\s+)?been\s+(?:rated|j
 _PROBATION_BEFORE = re.compile(r"\bprobation\s+$", re.I)
 # A year just after a grade: "judged inadequate in 2019", "rated good overall in March 2024".
 _DATED_AFTER = re.compile(r"['’\"”]?(?:\s+(?:overall|to\s+be\s+good))?\s+in\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b")
+# "Three of the ten were ...": the number before a bare count's verb is the total counted, not the count.
+_OF_THE_BEFORE = re.compile(r"\bof\s+(?:the|those|these)\s+$", re.I)
+# A relative clause's grade after the body's own grades: "..., a turnaround for a force that was rated ..." (`_previous_of_body`).
+_RELATIVE_GRADED = re.compile(r"\b(?:that|which)\s+(?:was|were|had\s+been)\s+(?:rated|judged|graded|assessed)\s+(?:as\s+)?['‘\"“]?$", re.I)
 _CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
 # ", and" before a capital, the other place `_own_part` may split: "HMP Leeds was rated reasonably good for safety
 # in 2022, and HMP Hull, ..., has since improved to ..." (the later grade is Hull's, and dates none of Leeds's).
@@ -411,6 +415,8 @@ _LAST_TIME_AFTER = re.compile(r"[^,;.]{0,40}?(?<!\bunlike )(?<!\bthan )(?<!\bsin
 # "require improvement for effectiveness and efficiency and rated good for legitimacy": the list's subject's next predicate, not the area's own.
 _AND_PREDICATE = re.compile(r",?\s+and\s+(?:was\s+|were\s+)?(?:rated|graded|judged|assessed|found)\s+(?:to\s+be\s+|as\s+)?['‘’\"“”]?(?:outstanding|good|adequate|requires?|inadequate|poor|reasonably|not)\b", re.I)
 _OWN_GRADE = re.compile(r"\s+(?:[\w'’]+\s+){0,5}?(?:rated|graded|judged|assessed|found|deemed|was|were|is|are)\b", re.I)
+# A fronted "when" clause with a year: "When I joined in 2022 ...", "When she took over in March 2021 ..." (`_previous`).
+_WHEN_IN_YEAR = re.compile(r"^\s*when\s+[^,.;]{0,40}?\bin\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|previous|earlier|first)\s+(?:full\s+)?inspection,\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
 # A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
@@ -489,6 +495,8 @@ _RECEIVED_LITERALS = Literals(["received", "receiving", "given", "got", "getting
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
 _WHOLE_SERVICE = re.compile(r"\s+for\s+children\b", re.I)
 # "fell from good to requires improvement": a grade now and the one before.
+# An area list's move: "effective and responsive both fell from ..." (the gap between the last area and the verb).
+_LIST_MOVED = re.compile(r"\s+(?:(?:both|all|each|have|has|had)\s+)*", re.I)
 _TRANSITION_STARTS = Literals(["fell", "fallen", "dropped", "slipped", "declined", "deteriorated", "improved", "rose", "risen", "moved", "went", "gone", "climbed", "jumped", "changed", "upgraded", "downgraded"])
 
 
@@ -837,6 +845,8 @@ class GradingExtractor:
             flags,
         )
         self._as_was = re.compile(rf",?\s+as\s+(?:was|were|is|are|does|do|did)\s+(?:(?:its|their|the|our)\s+(?:(?:way|ways)\s+(?:in\s+which\s+)?(?:we|it|they|the\s+\w+)\s+)?|(?:how|the\s+way)\s+(?:we|it|they|the\s+\w+)\s+)?(?:work\s+(?:to|on)\s+)?{A}(?![\w-])", flags)
+        # "Help and protection was judged good, and so were the experiences and progress of children in care": the same grade.
+        self._and_so_were = re.compile(rf",?\s+and\s+so\s+(?:was|were|is|are|did|does)\s+(?:(?:its|their|the|our)\s+)?{A}(?![\w-])", flags)
         self.overall = re.compile(
             rf"\boverall\s+(?:judge?ment|effectiveness|rating|grade)(?:\s+(?:is|was|of))?(?:\s+(?:judged|rated))?(?:\s+(?:to be|as))?\s*:?\s*{Q}(?P<grade>{G}){Q}(?![\w-])"
             rf"|\b(?:judged|rated|graded|found|assessed|deemed)\s+(?:[\w'’]+\s+){{0,4}}?(?:as\s+|to\s+be\s+|to\s+)?{Q}(?P<grade2>{G}){Q}\s+overall\b"
@@ -898,8 +908,9 @@ class GradingExtractor:
         # (its name may join words: "Redcar and Cleveland, which was judged inadequate in 2022"; a council's
         # service by its possessive: "Blackpool's youth justice service, which was rated outstanding in 2023")
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
+        # (the body after a list's "and" or "to" too: "we look to Leeds ... and North Lincolnshire, which was rated outstanding in 2022")
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut ))(?:(?-i:the)\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:(?:children['’]s\s+)?services|youth\s+(?:justice|offending)\s+(?:service|team)))?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut )|(?<=\band )|(?<=\bto ))(?:(?-i:the)\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:(?:children['’]s\s+)?services|youth\s+(?:justice|offending)\s+(?:service|team)))?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # (The same as a participle between commas, `_find`: "Sefton Council, rated inadequate in 2022, is ...".)
@@ -1271,6 +1282,11 @@ class GradingExtractor:
         # "judged good in 2023 after requiring improvement in 2018": the grade before, of the same area.
         self.after_earlier = re.compile(
             rf"\bafter\s+(?:(?P<requiring>requiring\s+improvement(?:\s+to\s+be\s+good)?)|(?:being\s+|having\s+been\s+)(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q})\s+in\s+(?:(?-i:[A-Z])[a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b",
+            flags,
+        )
+        # "rated not sufficiently good for X in 2019 but reasonably good at its latest inspection": the same area, now.
+        self.but_latest = re.compile(
+            rf"\bbut\s+(?:(?:was|were|is|are)\s+)?(?:(?:rated|judged|graded|found)\s+)?(?:as\s+|to\s+be\s+)?{Q}(?P<grade>{G}){Q}\s+(?:at\s+(?:its|the|their)\s+(?:latest|most\s+recent|newest)\s+(?:full\s+)?inspection|this\s+time|(?:by\s+)?now)\b",
             flags,
         )
         self.and_as_year = re.compile(
@@ -1898,6 +1914,9 @@ class GradingExtractor:
             if header is not None and previous_kind == "table_row" and self._count_row(doc, ctx, orgs, inspection_year, spans, seen, header, cells, start, row):
                 handled.add(start)  # "Merseyside | 2 | 7 | 2" under "Service | Outstanding | Good | Adequate": counts of grades
                 continue
+            if header is not None and previous_kind == "table_row" and len(cells) == len(header) >= 4 and self._body_test_scores(doc, ctx, orgs, inspection_year, spans, seen, header, cells, start, row):
+                handled.add(start)  # "HMP Doncaster | Safety | 1 | 2" under "Prison | Test | Score (2023) | Score (2019)"
+                continue
             if header is None or previous_kind != "table_row" or not any(cell_grade(c) for c in cells[1:]):
                 header = cells
                 header_bodies = None  # (`_header_bodies`, when a row needs them)
@@ -2050,6 +2069,31 @@ class GradingExtractor:
             if cell.strip().isdigit():
                 found = _Found(offset, offset + len(cell.rstrip()), grade, None, int(cell.strip()), total, "count")
                 self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=org_id, previous=False, year=inspection_year)
+            offset += len(cell) + 3
+        return True
+
+    def _body_test_scores(self, doc, ctx, orgs, inspection_year, spans, seen, header, cells, start, row) -> bool:
+        """A round-up's table of scores per body and area: "HMP Doncaster | Safety | 1 | 2" under
+        "Prison | Test | Score (2023) | Score (2019)". Each score is the area's grade at its column's
+        inspection (HMI Prisons' 1-4, named in a story whose own scale is unknown); the older column's
+        are `previous: true`."""
+        years = [_year_of(m.group(0)) if (m := _YEAR.search(h)) else None for h in header[2:]]
+        if not all(years) or len(set(years)) != len(years):
+            return False
+        scale = self.scales.scales.get(ctx.inspection.scale or ctx.inspection.inspectorate or "")
+        scores = scale.scores if scale is not None and scale.scores else None
+        if not scores or not all(c.strip() in scores for c in cells[2:]):
+            return False
+        area = self.area_only.match(cells[1])
+        at = bisect.bisect_left(orgs.starts, start)
+        org_id = orgs.ids[at] if at < len(orgs.starts) and orgs.starts[at] < start + len(cells[0]) else None
+        if area is None or org_id is None:
+            return False
+        latest = max(years)
+        offset = len(cells[0]) + len(cells[1]) + 6
+        for year, cell in zip(years, cells[2:]):
+            found = _Found(offset, offset + len(cell.rstrip()), scores[cell.strip()], area.group("area"), method="table")
+            self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=org_id, previous=year < latest, year=year)
             offset += len(cell) + 3
         return True
 
@@ -2577,13 +2621,16 @@ class GradingExtractor:
                 count_text = m.group("count") or m.group("count2")
                 count = _COUNT_WORDS.get(" ".join(count_text.lower().split())) or parse_int(count_text)
                 grade_text = LOWEST if m.group("lowest") else m.group("grade")
+                if _OF_THE_BEFORE.search(s, max(0, m.start() - 12), m.start()):
+                    continue  # "Three of the ten were judged outstanding": the ten are what is counted (the councils before), no count of ten
                 if count is not None and count <= 60 and add(_Found(m.start(), m.end(), grade_text, None, count, stated_out_of, "count", bare_count=True)):
                     kept = _KEPT_BEFORE.search(s, max(0, m.start() - 30), m.start())
                     if kept:
                         # "holds on to two good grades": the same count at the inspection before
                         # (its own offsets, from the verb: span values are keyed by them).
                         found.append(_Found(kept.start(), m.end(), grade_text, None, count, stated_out_of, "count", previous=True, bare_count=True))
-        for m in finditer_at(self.transition, s, low, _TRANSITION_STARTS) if low is None or ("from" in low and "to" in low) else ():
+        moves = list(finditer_at(self.transition, s, low, _TRANSITION_STARTS)) if low is None or ("from" in low and "to" in low) else ()
+        for m in moves:
             # "Its grade for investigating crime fell from good to requires improvement":
             # the area named last before it, now and before.
             named = [a for a in self.scales.area_regex.finditer(s, 0, m.start()) if not _WHOLE_SERVICE.match(s, a.end())]
@@ -2594,9 +2641,19 @@ class GradingExtractor:
             if named_after:
                 area = named_after.group(0)  # "... from requires improvement to adequate in responding to the public"
             # "Safety had deteriorated from reasonably good to poor": the cue is the transition itself.
-            dated = _YEAR.search(s) or gates.match(_LEADING_PAST, s) or any(c.end() <= m.start() - 12 or c.start() > m.end() for c in _PREVIOUS_CUE.finditer(s))
+            dated = _YEAR.search(s) or gates.match(_LEADING_PAST, s) or any(
+                (c.end() <= m.start() - 12 or c.start() > m.end())
+                # (another area's move in the sentence dates nothing: "Well-led declined from outstanding to
+                # inadequate, safe dropped from good to requires improvement")
+                and not (len(moves) > 1 and any(o.start() <= c.start() < o.end() for o in moves))
+                for c in _PREVIOUS_CUE.finditer(s))
             add(_Found(start, m.end("to"), m.group("to"), area, previous=None if dated else False), claim=False)
             add(_Found(start, m.end("from"), m.group("from"), area, previous=True), claim=False)
+            if named and _LIST_MOVED.fullmatch(s, named[-1].end(), m.start()):
+                # "effective and responsive both fell from outstanding to requires improvement": each area listed.
+                for extra in self._list_before(s, named[-1].start()):
+                    add(_Found(extra.start(), m.end("to"), m.group("to"), extra.group(0), previous=None if dated else False), claim=False)
+                    add(_Found(extra.start(), m.end("from"), m.group("from"), extra.group(0), previous=True), claim=False)
             taken.append((m.start(), m.end()))
         for m in finditer_at(self.services_remain, s, low, _SERVICES_STARTS) if low is None or "services" in low else ():
             add(_Found(m.start(), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
@@ -2646,6 +2703,10 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.end <= m.start()]
             if before:
                 add(_Found(m.start("area"), m.end("area"), before[-1].grade, m.group("area")))
+        for m in self._and_so_were.finditer(s) if " so " in s and any(f.area for f in found) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before:
+                add(_Found(m.start("area"), m.end("area"), before[-1].grade, m.group("area"), previous=before[-1].previous))
         for m in finditer_at(self.overall_and, s, low, _GRADE_STARTS) if low is None or "overall" in low else ():
             end = self._list_end(s, m.end(), r"[.;]|\b(?:but|while|whereas|although)\b")
             for extra in self.scales.area_regex.finditer(s, m.end(), end):
@@ -2764,6 +2825,10 @@ class GradingExtractor:
             before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
             if before and not any(f.start <= m.start("grade") < f.end for f in found):
                 found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=True, current_year_is_now=True))
+        for m in self.but_latest.finditer(s) if found and " but " in s and _YEAR.search(s) else ():
+            before = [f for f in found if f.area and f.count is None and f.end <= m.start()]
+            if before and not any(f.start <= m.start("grade") < f.end for f in found):
+                found.append(_Found(m.start("grade"), m.end(), m.group("grade"), before[-1].area, previous=False))
         for m in rule(self.dated_list_area, s, low) if " and " in gate and _YEAR.search(s) else ():
             for g in self.dated_grade.finditer(s, m.start("list"), m.end("list")):
                 # Each its own year: earlier ones previous, this inspection's year current (`_emit`).
@@ -3406,6 +3471,12 @@ class GradingExtractor:
                 # "Oldham, whose services were judged inadequate in 2019, was rated good in 2024",
                 # "Bury's services, judged inadequate in 2021, have since improved to good".
                 previous, year = True, int(dated.group("year"))
+            elif dated and (" that " in own_text or " which " in own_text):
+                turned = _RELATIVE_GRADED.search(own_text, max(0, found.start - 40), found.start)
+                if turned and _GRADE_RX.search(own_text, 0, turned.start()) and not _YEAR.search(own_text, 0, turned.start()):
+                    # "it was outstanding in six, good in two ..., a turnaround for a force that was rated
+                    # inadequate for effectiveness in 2016": its undated grades before are the later ones.
+                    previous, year = True, int(dated.group("year"))
         return previous, year
 
     def _own_part(self, sent_start: int, sent_text: str, found: _Found, body: str | None) -> str:
@@ -3506,6 +3577,11 @@ class GradingExtractor:
             past = [y for y in years if inspection_year is None or y < inspection_year]
             if past or not years:
                 return True, (past[0] if past else None)
+        joined = _WHEN_IN_YEAR.match(sentence) if sentence[:6].lower().lstrip().startswith("when ") else None
+        if joined and inspection_year and int(joined.group("year")) < inspection_year and found.start >= joined.end() and not gates.search(_NOW, sentence, gate=True):
+            # "When I joined in 2022 we had just been told that ..., and that X was inadequate": a fronted
+            # "when" clause with an earlier year dates the sentence's grades (with no comma to close it).
+            return True, int(joined.group("year"))
         if cue and not gates.search(_NOW, clause[: found.start - clause_start], gate=True):
             return True, (past_years[0] if past_years else (_first_year(sentence, inspection_year)))
         # A bare earlier year dates the grade only for the document's subject,

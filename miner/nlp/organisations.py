@@ -178,13 +178,7 @@ class OrganisationResolver:
         name = m.group("name")
         if self.gazetteer.lookup(name) is not None:
             return []  # a listed hospital ("Hull Royal Infirmary") is matched by its name already
-        match_id = strings.add(slug(name))
-        found = []
-        for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text):
-            span = doc.char_span(mention.start(), mention.end(), alignment_mode="contract")
-            if span is not None and len(span):
-                found.append((match_id, span.start, span.end))
-        return found
+        return _mentions(doc, doc_text, name, strings.add(slug(name)))
 
     def _safeguarding_board(self, doc: Doc, doc_text: str, subject: str, user_data) -> list[Span]:
         """"The Local Safeguarding Children Board (LSCB)" in a council's SIF report that judges it
@@ -210,13 +204,7 @@ class OrganisationResolver:
         if m is None or self.gazetteer.lookup(m.group("name")) is not None:
             return []
         name = m.group("name")
-        match_id = strings.add(slug(name))
-        found = []
-        for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text):
-            span = doc.char_span(mention.start(), mention.end(), alignment_mode="contract")
-            if span is not None and len(span):
-                found.append((match_id, span.start, span.end))
-        return found
+        return _mentions(doc, doc_text, name, strings.add(slug(name)))
 
     @staticmethod
     def _hospital_before(resolved, start: int, ctx) -> str | None:
@@ -626,6 +614,16 @@ def _unlisted_matches(doc: Doc, text: str, kinds: list[tuple[int, int, int]], ma
 # Capitalised words (a place) just before a comma and the name after it ("Birmingham North, ").
 _COMMA_PLACE = re.compile(r"(?P<part>(?-i:[A-Z])[\w'’-]*(?:[^\S\n]+(?-i:[A-Z])[\w'’-]*){0,2}),[^\S\n]+$")
 _JOINED = re.compile(r"[^\S\n](?:and|&)[^\S\n]")
+
+
+def _mentions(doc: Doc, doc_text: str, name: str, match_id: int) -> list[tuple[int, int, int]]:
+    """Every mention of an unlisted body's `name` in the text, as (match_id, first token, end token)."""
+    found = []
+    for mention in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc_text):
+        span = doc.char_span(mention.start(), mention.end(), alignment_mode="contract")
+        if span is not None and len(span):
+            found.append((match_id, span.start, span.end))
+    return found
 
 
 def _comma_joined_start(text: str, start: int, end: int, place_words: frozenset[str]) -> int:

@@ -211,8 +211,9 @@ class StatisticExtractor:
             for stat in find_statistics(text, is_block_start=is_block_start, low=low, number_words=number_words, offsets=(candidate_offsets, None), counts_dropped=heading):
                 start = s_start + stat.start
                 end = s_start + stat.end
-                if heading and stat.unit == "count":
-                    continue
+                if heading and (stat.unit == "count" or stat.unit in _DURATION_UNITS and not text.rstrip().endswith(":")):
+                    continue  # a headline's count or span of time ("Seven days to sound the alarm") restates the body's or is a gap;
+                    # a list's lead-in keeps its deadline ("Within three months, the force should:")
                 if grading_starts and (i := bisect.bisect_right(grading_starts, start)) and grading_reach[i - 1] > start:
                     continue
                 if stat.base and _given_before(stat, spans, user_data):
@@ -232,6 +233,9 @@ class StatisticExtractor:
                 span_ends.append(span_end)
         set_span_group(doc, SPANS_KEY, spans, span_starts, span_ends)
         return doc
+
+
+_DURATION_UNITS = frozenset(("days", "hours", "minutes", "seconds", "weeks", "months", "years"))
 
 
 def _given_before(base: _Stat, spans: list[Span], user_data: dict) -> bool:
@@ -1073,7 +1077,7 @@ _AGE_BAND_NOUN = re.compile(r"\s+(?:population|age group|age range|age band|coho
 _AGE_BAND_AFTER = re.compile(r"\s*(?:to|-|–)\s*\d{1,2}" + _AGE_BAND_NOUN.pattern, re.I)
 _AGE_BAND_STARTS = (" to ", "-", "–", " -", " –", " population", " age ", " cohort", " Population", " Age ", " Cohort", " To ")
 _AGE_BAND_BEFORE = re.compile(r"\b\d{1,2}\s*(?:to|-|–)\s*$")
-_SCORE_ROW = re.compile(r"\s*(?:safety|respect|purposeful activity|(?:rehabilitation and )?release planning|preparation for release|resettlement)\s*(?:\|\s*[1-4]\s*)+\|?\s*$", re.I)
+_SCORE_ROW = re.compile(r"\s*(?:[^|]{1,60}\|\s*)?(?:safety|respect|purposeful activity|(?:rehabilitation and )?release planning|preparation for release|resettlement)\s*(?:\|\s*[1-4]\s*)+\|?\s*$", re.I)
 # An address: a house number before a street or town and a postcode ("Civic Centre 1 Huddersfield HD1 2NF").
 _POSTCODE_AFTER = re.compile(r"(?:\s+[A-Z][A-Za-z'’-]+){1,4},?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _COUNT_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_RANGE_AFTER, _MONTH_AFTER, _DATE_RANGE_AFTER, _PHONE_REST, _NAMED_LAW, _CLOCK_AFTER, _POSTCODE_AFTER)))
@@ -1247,7 +1251,8 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
         if end - start <= 2 and text.startswith(_AGE_BAND_STARTS, end) and (_AGE_BAND_AFTER.match(text, end, end + 40) or (
                 _AGE_BAND_NOUN.match(text, end, end + 20) and _AGE_BAND_BEFORE.search(lowered_before))):
             return True
-        # A score table's row of the healthy prison tests: "Safety | 1 | 2".
+        # A score table's row of the healthy prison tests, after the prison's cell or not:
+        # "Safety | 1 | 2", "HMP Doncaster | Safety | 1 | 2".
         if end - start == 1 and "|" in sentence and _SCORE_ROW.match(text):
             return True
         # (An area code, "0161", begins with "0": excluded above.)

@@ -64,3 +64,28 @@ def test_headline_keeps_its_percentage_and_a_lead_in_keeps_its_deadline(extracto
     blocks = [("heading", "Violence up 40 per cent at the jail"), ("heading", "Within six months, the prison should:"),
               ("paragraph", "- reduce the supply of drugs.")]
     assert _figures(extractor, blocks) == [(40, "percent"), (6, "months")]
+
+
+# 3. "a ratio of 1 to N" is how many there are per one: one rate of N, not two counts.
+@pytest.mark.parametrize("sentence, expected", [
+    ("The unit ran with an officer-to-prisoner ratio of 1 to 14 on most nights.", [(14, "rate")]),
+    ("Its ratio of 1 to 6.5 was the lowest of the four sites, and 12 posts were empty.", [(6.5, "rate"), (12, "count")]),
+    # traps: a range of counts with no "ratio of", and a ratio not of one, stay as written
+    ("Officers worked 1 to 3 extra shifts a month.", [(1, "count"), (3, "count")]),
+    ("The ratio of 2 to 7 held.", [(2, "count"), (7, "count")]),
+])
+def test_a_ratio_of_one_to_n_is_one_rate(sentence, expected):
+    assert both_paths(sentence) == expected
+
+
+# 4. A change written as a noun phrase of its own after a figure ("an increase of 6 per cent
+# since 2021") is a percent record of its own (ANNOTATION.md, as the peel and ofsted golds
+# have it); "up 6 per cent" after a figure of another unit is that figure's change.
+@pytest.mark.parametrize("sentence, expected", [
+    ("The service employed 2,480 staff in June, an increase of 6 per cent since 2021.", [(2480, "count"), (6, "percent")]),
+    ("The hub took 41,300 calls, a fall of 4 per cent on the year before.", [(41300, "count"), (4, "percent")]),
+    # trap: the adverb form is the figure's change, one record
+    ("The service employed 2,480 staff in June, up 6 per cent on 2021.", [(2480, "count")]),
+])
+def test_a_change_after_a_figure(sentence, expected):
+    assert both_paths(sentence) == expected

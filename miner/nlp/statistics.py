@@ -415,6 +415,8 @@ _CHANGE_PCT = re.compile(
     re.I,
 )
 # ", up 11 per cent" after a figure of another unit: that figure's percentage change.
+# "ratio of 1 to 9", "ratio of 1:9": the many per one.
+_ONE_TO_N = re.compile(r"\s*(?:to|:)\s*(\d{1,3}(?:\.\d)?)\b(?![.,]\d)")
 _CHANGE_PCT_BEFORE = re.compile(r",\s*(?:up|down)\s+(?:by\s+)?$")
 # When the inspectorate will next inspect: a modal verb and an inspection, then "within"
 # a duration, in one clause. (A deadline set for the inspected body, "must set out within
@@ -635,6 +637,11 @@ def find_statistics(
         stat = _interpret(kind, surface, start, end)
         if stat is None:
             continue
+        if kind == "count" and end - start == 1 and surface == "1" and text.endswith("ratio of ", 0, start) and (one_to := _ONE_TO_N.match(text, end, end + 12)):
+            # "a staff-to-prisoner ratio of 1 to 9": how many there are per one, a rate
+            # (ANNOTATION.md), one record, not two counts.
+            stat.value, stat.unit, stat.end = float(one_to.group(1)), "rate", one_to.end()
+            consumed_until = stat.end
         rate_of = None  # the rate a benchmark "rate of 70" is of
         if found and found[-1].change_to is None and text.find(" to ", found[-1].end, start) >= 0 and _joins_change(text, found[-1], stat):
             # "grown by 27 per cent since 2019, to 1,012", "caseloads, which averaged 24 children

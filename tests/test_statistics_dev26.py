@@ -89,3 +89,15 @@ def test_a_ratio_of_one_to_n_is_one_rate(sentence, expected):
 ])
 def test_a_change_after_a_figure(sentence, expected):
     assert both_paths(sentence) == expected
+
+
+# 5. "varies from X in one place to Y in another" is a spread across places: two figures,
+# no change from the one to the other.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Spending per pupil varies from £4,310 in the county's north to £5,020 in its towns.", [(4310, "gbp"), (5020, "gbp")]),
+    ("Waiting lists ranged from 14 weeks at one clinic to 40 weeks at another.", [(14, "weeks"), (40, "weeks")]),
+    # trap: a change over time from one value to another is one record
+    ("Waiting lists grew from 14 weeks in 2021 to 40 weeks in 2024.", [(40, "weeks")]),
+])
+def test_a_spread_across_places_is_two_figures(sentence, expected):
+    assert both_paths(sentence) == expected

@@ -134,6 +134,9 @@ _UP_WORDS = {"rose", "risen", "rising", "rises", "increased", "increasing", "inc
 # come between; none of them a figure of its own.
 _FROM_MODIFIER = r"(?:about|around|over|under|nearly|almost|some|just over|just under|more than|less than|fewer than|approximately|an average of)"
 _FROM_BEFORE = re.compile(rf"\bfrom\s+(?:{_FROM_MODIFIER}\s+)?$", re.I)
+# "varies from £1,020 in one council to £1,390 in another": a spread across places, two
+# figures, no change.
+_SPREAD_BEFORE = re.compile(r"\b(?:var(?:y|ies|ied|ying)|rang(?:e|es|ed|ing))\s+from\s+$", re.I)
 _FROM_TO_AT = re.compile(
     rf"(?P<from>£?\s?(?:{_NUM}{_SCALE}|{_WORDNUM}))(?:\s*(?:%|per\s?cent\b|percent\b))?"
     rf"(?:,?\s+(?:(?!to\b)(?:[a-z'’()-]+|(?:19|20)\d\d(?:\s*[/–-]\s*\d{{2,4}})?|1,?000|10,?000|100,?000)|to\s+{_MONTH}\s+(?:19|20)\d\d)){{0,9}}?"
@@ -1324,7 +1327,7 @@ def _add_change(sentence: str, stat: _Stat, low: str | None = None) -> None:
     verb = change.search(before) if low is None or before.rstrip().endswith(_CHANGE_TAILS) else None
     # "rose from 4,210 in 2020 to 6,385 in 2023": the figure is the first number after "from".
     offset = start - 30 if start > 30 else 0
-    if (low is None or low.find("from", offset, start) >= 0) and from_before_rx.search(text, offset, start):
+    if (low is None or low.find("from", offset, start) >= 0) and from_before_rx.search(text, offset, start) and not _SPREAD_BEFORE.search(text, offset, start):
         from_to = from_to_rx.match(text, start, start + 200)
         if from_to:
             from_value = parse_number(from_to.group("from").replace("£", "").replace(" ", ""))

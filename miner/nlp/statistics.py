@@ -417,9 +417,9 @@ _CHANGE_PCT = re.compile(
     rf"(?P<pct>{_NUM})\s*(?:%|per\s?cent|percent)",
     re.I,
 )
-# ", up 11 per cent" after a figure of another unit: that figure's percentage change.
-# "ratio of 1 to 9", "ratio of 1:9": the many per one.
+# "ratio of 1 to 9": the many per one.
 _ONE_TO_N = re.compile(r"\s*(?:to|:)\s*(\d{1,3}(?:\.\d)?)\b(?![.,]\d)")
+# ", up 11 per cent" after a figure of another unit: that figure's percentage change.
 _CHANGE_PCT_BEFORE = re.compile(r",\s*(?:up|down)\s+(?:by\s+)?$")
 # When the inspectorate will next inspect: a modal verb and an inspection, then "within"
 # a duration, in one clause. (A deadline set for the inspected body, "must set out within

@@ -134,6 +134,9 @@ _UP_WORDS = {"rose", "risen", "rising", "rises", "increased", "increasing", "inc
 # come between; none of them a figure of its own.
 _FROM_MODIFIER = r"(?:about|around|over|under|nearly|almost|some|just over|just under|more than|less than|fewer than|approximately|an average of)"
 _FROM_BEFORE = re.compile(rf"\bfrom\s+(?:{_FROM_MODIFIER}\s+)?$", re.I)
+# "varies from £1,020 in one council to £1,390 in another": a spread across places, two
+# figures, no change.
+_SPREAD_BEFORE = re.compile(r"\b(?:var(?:y|ies|ied|ying)|rang(?:e|es|ed|ing))\s+from\s+$", re.I)
 _FROM_TO_AT = re.compile(
     rf"(?P<from>£?\s?(?:{_NUM}{_SCALE}|{_WORDNUM}))(?:\s*(?:%|per\s?cent\b|percent\b))?"
     rf"(?:,?\s+(?:(?!to\b)(?:[a-z'’()-]+|(?:19|20)\d\d(?:\s*[/–-]\s*\d{{2,4}})?|1,?000|10,?000|100,?000)|to\s+{_MONTH}\s+(?:19|20)\d\d)){{0,9}}?"
@@ -211,8 +214,9 @@ class StatisticExtractor:
             for stat in find_statistics(text, is_block_start=is_block_start, low=low, number_words=number_words, offsets=(candidate_offsets, None), counts_dropped=heading):
                 start = s_start + stat.start
                 end = s_start + stat.end
-                if heading and stat.unit == "count":
-                    continue
+                if heading and (stat.unit == "count" or stat.unit in _DURATION_UNITS and not text.rstrip().endswith(":")):
+                    continue  # a headline's count or span of time ("Seven days to sound the alarm") restates the body's or is a gap;
+                    # a list's lead-in keeps its deadline ("Within three months, the force should:")
                 if grading_starts and (i := bisect.bisect_right(grading_starts, start)) and grading_reach[i - 1] > start:
                     continue
                 if stat.base and _given_before(stat, spans, user_data):
@@ -232,6 +236,9 @@ class StatisticExtractor:
                 span_ends.append(span_end)
         set_span_group(doc, SPANS_KEY, spans, span_starts, span_ends)
         return doc
+
+
+_DURATION_UNITS = frozenset(("days", "hours", "minutes", "seconds", "weeks", "months", "years"))
 
 
 def _given_before(base: _Stat, spans: list[Span], user_data: dict) -> bool:
@@ -410,6 +417,8 @@ _CHANGE_PCT = re.compile(
     rf"(?P<pct>{_NUM})\s*(?:%|per\s?cent|percent)",
     re.I,
 )
+# "ratio of 1 to 9": the many per one.
+_ONE_TO_N = re.compile(r"\s*(?:to|:)\s*(\d{1,3}(?:\.\d)?)\b(?![.,]\d)")
 # ", up 11 per cent" after a figure of another unit: that figure's percentage change.
 _CHANGE_PCT_BEFORE = re.compile(r",\s*(?:up|down)\s+(?:by\s+)?$")
 # When the inspectorate will next inspect: a modal verb and an inspection, then "within"
@@ -631,6 +640,11 @@ def find_statistics(
         stat = _interpret(kind, surface, start, end)
         if stat is None:
             continue
+        if kind == "count" and end - start == 1 and surface == "1" and text.endswith("ratio of ", 0, start) and (one_to := _ONE_TO_N.match(text, end, end + 12)):
+            # "a staff-to-prisoner ratio of 1 to 9": how many there are per one, a rate
+            # (ANNOTATION.md), one record, not two counts.
+            stat.value, stat.unit, stat.end = float(one_to.group(1)), "rate", one_to.end()
+            consumed_until = stat.end
         rate_of = None  # the rate a benchmark "rate of 70" is of
         if found and found[-1].change_to is None and text.find(" to ", found[-1].end, start) >= 0 and _joins_change(text, found[-1], stat):
             # "grown by 27 per cent since 2019, to 1,012", "caseloads, which averaged 24 children
@@ -1073,7 +1087,7 @@ _AGE_BAND_NOUN = re.compile(r"\s+(?:population|age group|age range|age band|coho
 _AGE_BAND_AFTER = re.compile(r"\s*(?:to|-|–)\s*\d{1,2}" + _AGE_BAND_NOUN.pattern, re.I)
 _AGE_BAND_STARTS = (" to ", "-", "–", " -", " –", " population", " age ", " cohort", " Population", " Age ", " Cohort", " To ")
 _AGE_BAND_BEFORE = re.compile(r"\b\d{1,2}\s*(?:to|-|–)\s*$")
-_SCORE_ROW = re.compile(r"\s*(?:safety|respect|purposeful activity|(?:rehabilitation and )?release planning|preparation for release|resettlement)\s*(?:\|\s*[1-4]\s*)+\|?\s*$", re.I)
+_SCORE_ROW = re.compile(r"\s*(?:[^|]{1,60}\|\s*)?(?:safety|respect|purposeful activity|(?:rehabilitation and )?release planning|preparation for release|resettlement)\s*(?:\|\s*[1-4]\s*)+\|?\s*$", re.I)
 # An address: a house number before a street or town and a postcode ("Civic Centre 1 Huddersfield HD1 2NF").
 _POSTCODE_AFTER = re.compile(r"(?:\s+[A-Z][A-Za-z'’-]+){1,4},?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _COUNT_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_RANGE_AFTER, _MONTH_AFTER, _DATE_RANGE_AFTER, _PHONE_REST, _NAMED_LAW, _CLOCK_AFTER, _POSTCODE_AFTER)))
@@ -1247,7 +1261,8 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
         if end - start <= 2 and text.startswith(_AGE_BAND_STARTS, end) and (_AGE_BAND_AFTER.match(text, end, end + 40) or (
                 _AGE_BAND_NOUN.match(text, end, end + 20) and _AGE_BAND_BEFORE.search(lowered_before))):
             return True
-        # A score table's row of the healthy prison tests: "Safety | 1 | 2".
+        # A score table's row of the healthy prison tests, after the prison's cell or not:
+        # "Safety | 1 | 2", "HMP Doncaster | Safety | 1 | 2".
         if end - start == 1 and "|" in sentence and _SCORE_ROW.match(text):
             return True
         # (An area code, "0161", begins with "0": excluded above.)
@@ -1312,7 +1327,7 @@ def _add_change(sentence: str, stat: _Stat, low: str | None = None) -> None:
     verb = change.search(before) if low is None or before.rstrip().endswith(_CHANGE_TAILS) else None
     # "rose from 4,210 in 2020 to 6,385 in 2023": the figure is the first number after "from".
     offset = start - 30 if start > 30 else 0
-    if (low is None or low.find("from", offset, start) >= 0) and from_before_rx.search(text, offset, start):
+    if (low is None or low.find("from", offset, start) >= 0) and from_before_rx.search(text, offset, start) and not _SPREAD_BEFORE.search(text, offset, start):
         from_to = from_to_rx.match(text, start, start + 200)
         if from_to:
             from_value = parse_number(from_to.group("from").replace("£", "").replace(" ", ""))

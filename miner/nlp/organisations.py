@@ -208,6 +208,7 @@ class OrganisationResolver:
 
     @staticmethod
     def _hospital_before(resolved, start: int, ctx) -> str | None:
+        """The id of the hospital named last before `start`, in its paragraph or the one before (None: none)."""
         block = ctx.block_index(start)
         for _, other_start, _, _, other_id in reversed(resolved):
             if other_start >= start or other_id is None:

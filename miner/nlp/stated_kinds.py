@@ -29,6 +29,10 @@ _HEDGED_PRAISE = re.compile(
 )
 
 
+# Every match of _HEDGED_PRAISE holds one of these.
+_HEDGES = ("only ", "merely ", "barely ", "at best ")
+
+
 def stated_kind(text: str) -> str | None:
     """The kind a sentence gives itself by naming the list it quotes from, if any."""
     if "including" not in text:
@@ -39,13 +43,9 @@ def stated_kind(text: str) -> str | None:
 
 def stated_polarity(text: str) -> str | None:
     """"negative" for praise the sentence hedges ("only adequate"), else None."""
-    if "only " not in text and "merely " not in text and "barely " not in text and "at best " not in text:
+    if not any(hedge in text for hedge in _HEDGES):
         return None
     return "negative" if _HEDGED_PRAISE.search(text) is not None else None
-
-
-# Every match of _HEDGED_PRAISE holds one of these.
-_HEDGES = ("only ", "merely ", "barely ", "at best ")
 
 
 def stated_polarities(texts: list[str]) -> list[str | None]:

@@ -214,7 +214,7 @@ class StatisticExtractor:
             for stat in find_statistics(text, is_block_start=is_block_start, low=low, number_words=number_words, offsets=(candidate_offsets, None), counts_dropped=heading):
                 start = s_start + stat.start
                 end = s_start + stat.end
-                if heading and (stat.unit == "count" or stat.unit in _DURATION_UNITS and not text.rstrip().endswith(":")):
+                if heading and (stat.unit == "count" or stat.unit in _TIME_UNITS and not text.rstrip().endswith(":")):
                     continue  # a headline's count or span of time ("Seven days to sound the alarm") restates the body's or is a gap;
                     # a list's lead-in keeps its deadline ("Within three months, the force should:")
                 if grading_starts and (i := bisect.bisect_right(grading_starts, start)) and grading_reach[i - 1] > start:
@@ -236,9 +236,6 @@ class StatisticExtractor:
                 span_ends.append(span_end)
         set_span_group(doc, SPANS_KEY, spans, span_starts, span_ends)
         return doc
-
-
-_DURATION_UNITS = frozenset(("days", "hours", "minutes", "seconds", "weeks", "months", "years"))
 
 
 def _given_before(base: _Stat, spans: list[Span], user_data: dict) -> bool:

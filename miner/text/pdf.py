@@ -5,6 +5,7 @@ their own blocks, short unpunctuated lines taken as headings."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -109,10 +110,18 @@ class _LineBreakHyphens:
     nearly all are compounds, "child-focused", "asylum-seeking".)"""
 
     def __init__(self, pages: list[str]):
-        text = "\n".join(pages)
-        self.hyphenated = {f"{a}-{b}".lower() for a, b in _HYPHENATED.findall(text)} if "-" in text else set()
+        self.pages = pages
+
+    # Read from the whole document on the first break only: most PDFs have none.
+    @functools.cached_property
+    def hyphenated(self) -> set[str]:
+        text = "\n".join(self.pages)
+        return {f"{a}-{b}".lower() for a, b in _HYPHENATED.findall(text)} if "-" in text else set()
+
+    @functools.cached_property
+    def words(self) -> Counter:
         # Counted with the broken halves themselves, so a half must occur twice to be a word of its own.
-        self.words = Counter(w.lower() for w in _WORD.findall(text))
+        return Counter(w.lower() for w in _WORD.findall("\n".join(self.pages)))
 
     def join(self, head: str, tail: str) -> str:
         """The two halves as the document means them (`head` ends in a word, `tail` starts one)."""

@@ -170,4 +170,8 @@ def safeguarding_board_id(gazetteer: "Gazetteer", council_id: str | None) -> str
     return listed if listed in gazetteer.by_id else slug(f"{council.place} Local Safeguarding Children Board")
 
 
+# The SIF's judgement row of a Local Safeguarding Children Board, with its grade: a report that judges
+# the board (organisations resolve its mentions to the board; gradings record the grade).
+BOARD_ROW = re.compile(r"(?m)^(?:The\s+)?(?:effectiveness\s+of\s+the\s+)?Local\s+Safeguarding\s+Children\s+Board(?:\s+\(LSCB\))?[^\S\n]*(?:\|[^\S\n]*)?(?P<grade>Outstanding|Good|Requires\s+improvement(?:\s+to\s+be\s+good)?|Inadequate)[^\S\n]*$")
+
 _LOCATION_AND_TOWN = re.compile(r"[a-z0-9-]+-(?:hospital|infirmary)-[a-z]+")

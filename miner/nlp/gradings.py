@@ -43,7 +43,7 @@ from miner.nlp.context import Sentence, get_context, group_values, set_span_valu
 from miner.nlp.grading_gates import LAZY_RE, GradingGates
 from miner.nlp import grading_model
 from miner.nlp.numbers import NUMBER, parse_int
-from miner.nlp.gazetteer import Gazetteer, safeguarding_board_id
+from miner.nlp.gazetteer import BOARD_ROW, Gazetteer, safeguarding_board_id
 from miner.nlp.organisations import OrganisationIndex
 from miner.nlp.scan import Literals, first_words, finditer_at, fold, search_at
 from miner.nlp.scales import GRADE_PATTERN, GRADE_PHRASES, Scales, fold_area
@@ -171,8 +171,6 @@ _NEVER_SINCE = re.compile(r"\b(?:has|have)\s+(?:not|never)\s+been\b|\b(?:hasn['â
 _SINCE_YEAR = re.compile(r"[^.;]{0,60}?\bsince\s+(?:(?:our|the|its|their)\s+(?:[\w-]+\s+){0,4}?(?:began|started|were\s+introduced)\s+in\s+)?(?:19|20)\d\d\b", re.I)
 # A PEEL 2014-19 question and its grade in a flattened table (`_peel_questions`).
 _PEEL_QUESTION_ROW = re.compile(r"(?m)^How\s+(?:effective|efficient|legitimate)(?:ly)?\s+(?:is|are)\s+the\s+force\s+(?:at\s+|in\s+)?(?P<area>[^?\n]{5,160})\?[^\S\n]*\n?\s*(?P<grade>Outstanding|Good|Requires\s+improvement|Inadequate)\b")
-# The SIF's judgement row of the Local Safeguarding Children Board (`_safeguarding_board`).
-_BOARD_ROW = re.compile(r"(?m)^(?:The\s+)?(?:effectiveness\s+of\s+the\s+)?Local\s+Safeguarding\s+Children\s+Board(?:\s+\(LSCB\))?[^\S\n]*(?:\|[^\S\n]*)?(?P<grade>Outstanding|Good|Requires\s+improvement(?:\s+to\s+be\s+good)?|Inadequate)[^\S\n]*$")
 # A grade under the framework before the SIF, recalled in a later report (`_pre_sif_grades`).
 _PRE_SIF_GRADE = re.compile(r"\b(?:arrangements\s+for\s+safeguarding\s+children|safeguarding\s+and\s+looked\s+after\s+children['â€™]s\s+services|(?:its|the)\s+safeguarding\s+services)\b[^.;]{0,40}?\b(?:were|was)\s+(?:both\s+|all\s+)?(?:judged|rated|graded|found)\s+(?:to\s+be\s+)?(?P<grade>outstanding|good|adequate|inadequate)\b", re.I)
 # A PEEL 2014-19 pillar's own inspection, whose "overall" grade is the pillar's.
@@ -3233,7 +3231,7 @@ class GradingExtractor:
         if board is None:
             return
         text = ctx.text
-        for m in _BOARD_ROW.finditer(text):
+        for m in BOARD_ROW.finditer(text):
             found = _Found(m.start("grade") - m.start(), m.end("grade") - m.start(), m.group("grade"), "overall effectiveness", method="table")
             self._emit(doc, (m.start(), m.group(0)), found, ctx, orgs, inspection_year, spans, seen, org_id=board)
 

@@ -17,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from miner.nlp.context import get_context, set_span_group, span_key
-from miner.nlp.gazetteer import ANAPHORS, Gazetteer, safeguarding_board_id, slug
+from miner.nlp.gazetteer import ANAPHORS, BOARD_ROW, Gazetteer, safeguarding_board_id, slug
 from miner.nlp.inspection import identify_inspection
 
 SPANS_KEY = "organisations"
@@ -184,7 +184,7 @@ class OrganisationResolver:
         """"The Local Safeguarding Children Board (LSCB)" in a council's SIF report that judges it
         (its judgement row): that council's board (`gazetteer.safeguarding_board_id`), a body of its own."""
         board = safeguarding_board_id(self.gazetteer, subject)
-        if board is None or not _BOARD_JUDGED.search(doc_text):
+        if board is None or not BOARD_ROW.search(doc_text):
             return []  # (only a report that judges the board: one naming it in passing keeps to the council)
         found = []
         for m in _LOCAL_BOARD.finditer(doc_text):
@@ -657,7 +657,6 @@ _LOCATION_AT = re.compile(r"\b(?i:at)\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'â€
 _MOVED_FROM = re.compile(r"\b(?:improved|declined|dropped|fell|slipped|moved|gone\s+(?:up|down))\s+from\b", re.I)  # "... improved from inadequate to good"
 _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
 # A council's Local Safeguarding Children Board, named by its kind (`_safeguarding_board`).
-_BOARD_JUDGED = re.compile(r"(?m)^(?:The\s+)?(?:effectiveness\s+of\s+the\s+)?Local\s+Safeguarding\s+Children\s+Board(?:\s+\(LSCB\))?[^\S\n]*(?:\|[^\S\n]*)?(?:Outstanding|Good|Requires\s+improvement|Inadequate)\b")
 _LOCAL_BOARD = re.compile(r"(?<![\w-])(?:Local Safeguarding Children Board|LSCB)(?![\w-])")
 # A GP practice a CQC report's title names (`_practice_in_title`); its slug's kind is read back (gazetteer.unlisted).
 _GP_WORD = re.compile(r"\b(?:Practice|Surgery|Medical Centre|Health Centre)\b")

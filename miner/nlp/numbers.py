@@ -36,7 +36,7 @@ def parse_number(text: str) -> float | None:
     if match:
         value = float(match.group(1).replace(",", ""))
         if match.group(2):
-            value = round(value * SCALE_WORDS[match.group(2)], 6)  # 4.1 * 1e6 is 4099999.9999999995 in binary
+            value *= SCALE_WORDS[match.group(2)]
         return value
     if text in FRACTIONS:
         return FRACTIONS[text]

@@ -722,20 +722,13 @@ def find_statistics(
                 stat.end = pct.end()
         elif stat.change_from is None:
             comparison = comparison_rx.match(text, stat.end)
-            earlier = parse_number(comparison.group("num").replace("£", "").replace(" ", "")) if comparison else None
-            if earlier is None or _BARE_YEAR.fullmatch(comparison.group("num")):
-                pass  # "rose by 40 per cent, from 2019 to 2023": a span of years, no earlier value
-            elif stat.direction and stat.unit in _CHANGE_UNITS and _SHARE_THEN_TO.match(text, comparison.end()) and comparison.group(0).lstrip(" ,(–-").lower().startswith("from"):
-                # "fell by 18 per cent, from 412 to 338", "doubled, from 60 assaults to 120": the
-                # change's figures follow the share; the newer one completes this record
-                # (`_joins_change`), not one of its own.
-                stat.change_from = earlier
-                consumed_until = comparison.end()
-            elif not _benchmark_after(text, low, comparison.end()) and not (
+            if comparison and not _benchmark_after(text, low, comparison.end()) and not (
                     comparison.group(0).lstrip(" ,").lower().startswith("from") and _FROM_SOURCE.match(text, comparison.end())):
-                stat.change_from, stat.change_to = earlier, stat.value
-                stat.direction = stat.direction or ("up" if stat.value > earlier else "down" if stat.value < earlier else "unchanged")
-                consumed_until = comparison.end()
+                earlier = parse_number(comparison.group("num").replace("£", "").replace(" ", ""))
+                if earlier is not None:
+                    stat.change_from, stat.change_to = earlier, stat.value
+                    stat.direction = stat.direction or ("up" if stat.value > earlier else "down" if stat.value < earlier else "unchanged")
+                    consumed_until = comparison.end()
         consumed_until = max(consumed_until, stat.end)
         if counts_dropped and stat.unit == "count":
             # A dropped count's measure is made only for a figure after it that names it
@@ -796,32 +789,12 @@ _EARLIER_THEN_TO = re.compile(
 )
 
 
-# A change stated as a share ("fell by 18 per cent", "rose by a third", "doubled") whose
-# figures follow it: ", from 412 to 338".
-_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
-_CHANGE_UNITS = ("percent", "percentage_points", "ratio", "multiplier")
-_SHARE_THEN_TO = re.compile(r"(?:\s*[a-z'’-]+){0,3}?(?:\s*(?:in|at)\s+[^,;.]{1,25}?)?\s*,?\s*(?<![^\s,])to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|just over\s+|just under\s+)?£?\d", re.I)
-_FROM_THEN_TO = re.compile(r"\s*,?\s*(?:[–(-]\s*)?from\s+[^;:]{1,60}?\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+|more than\s+|just over\s+|just under\s+)?$", re.I)
-
-
 def _joins_change(text: str, earlier: _Stat, stat: _Stat) -> bool:
     """Whether `stat` completes `earlier` as one change (and, if so, makes it so):
-    `earlier` a percentage change and `stat` its figure, `earlier` a change stated as a
-    share with its figures after it, or `earlier` the earlier value of `stat`, each in
-    the phrasing above. `text` is the folded (or plain) sentence."""
+    `earlier` a percentage change and `stat` its figure, or `earlier` the earlier value
+    of `stat`, each in the phrasing above. `text` is the folded (or plain) sentence."""
     between = (earlier.end, stat.start)
-    if earlier.change_from is not None and earlier.unit in _CHANGE_UNITS:
-        # "fell by 18 per cent, from 412 to 338", "rose by a third, from 150 to 200": one
-        # record of the newer figure (ANNOTATION.md), its change the share stated or, where
-        # that was no percentage, the one the figures imply.
-        if _FROM_THEN_TO.match(text, *between) is None:
-            return False
-        if earlier.unit == "percent":
-            earlier.change_pct = earlier.value  # "rose 12 per cent, from ..." as "rose by 12 per cent"
-        elif earlier.change_from:
-            earlier.change_pct = round((stat.value - earlier.change_from) / earlier.change_from * 100, 1)
-        earlier.value, earlier.unit, earlier.change_to = stat.value, stat.unit, stat.value
-    elif earlier.unit == "percent" and earlier.change_pct is not None and earlier.direction and stat.unit not in ("percent", "percentage_points"):
+    if earlier.unit == "percent" and earlier.change_pct is not None and earlier.direction and stat.unit not in ("percent", "percentage_points"):
         if _CHANGE_THEN_TO.match(text, *between) is None:
             return False
         earlier.value, earlier.unit, earlier.change_to = stat.value, stat.unit, stat.value

@@ -27,9 +27,12 @@ from miner.nlp.scales import GRADE_PHRASES, Scales
 from miner.text import convert
 
 # Chosen by leave-one-folder-out cross-validation on dev (`miner train --cv-gradings`).
-# At 0.9 the held-out folders' uncovered grade terms are read with precision 0.946, recall 0.705.
+# With dev28-dev35 in dev, the held-out folders' uncovered grade terms are read at 0.85 with
+# precision 0.881, recall 0.610 (at 0.9: 0.914, 0.547; at 0.8: 0.858, 0.662), and the extractor's
+# gradings F1 is the same from 0.5 to 0.9 (0.945). 0.85 keeps the layer's recall on new wordings
+# (tests/test_gradings_learned.py) and leaves "we rated it X" after a thing to the rules (test_gradings_dev19.py).
 C = 0.3
-THRESHOLD = 0.9
+THRESHOLD = 0.85
 
 
 @dataclass

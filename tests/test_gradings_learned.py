@@ -61,10 +61,10 @@ MISSED_BY_THE_RULES = [
 ]
 
 # The layer is statistical: a refit on a grown dev split moves single wordings
-# across its 0.9 threshold (chosen by `miner train --cv-gradings` for precision),
+# across its 0.85 threshold (chosen by `miner train --cv-gradings`),
 # so its recall on these frames is asserted as a share, like an eval floor, while
 # every trap below must stay silent.
-LAYER_READS_AT_LEAST = 0.6  # its cross-validated recall on the grade terms no rule covers is .645 (`miner train --cv-gradings`); 10 of 14 here at the last refit
+LAYER_READS_AT_LEAST = 0.6  # its cross-validated recall on the grade terms no rule covers is .610 (`miner train --cv-gradings`); 10 of 14 here at the last refit
 
 
 @pytest.mark.parametrize("text, title, expected", MISSED_BY_THE_RULES)

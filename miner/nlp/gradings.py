@@ -650,6 +650,14 @@ class GradingExtractor:
             rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|{_FOR}|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
             flags,
         )
+        # "Shropshire Council, its neighbour, was rated good in 2019", "Bolton Council, which borders
+        # the town, was judged outstanding": a named body, an aside between commas naming no other
+        # body (no capital), then its grade (`named_body_rated` needs the verb right after the name).
+        self.named_body_aside_rated = re.compile(
+            rf"\b(?-i:Council|Trust|PDU|Police|Service)\s*,\s+(?-i:[^,;.A-Z]){{3,80}},\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|previously|also|again)\s+)?(?:rated|judged|graded)\s+(?:as\s+)?"
+            rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|{_FOR}|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
+            flags,
+        )
         # A numbered standard and its rating, its name not an area alias: "1.2 Staff | Outstanding".
         self.numbered_standard = re.compile(rf"^\s*(?P<domain>[1-4])\.[1-4]\.?(?:\s*\|)?\s+(?!(?:{G})\b)(?P<name>(?-i:[A-Z])[\w ,'’&-]{{2,60}}?)\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags)
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
@@ -2998,6 +3006,8 @@ class GradingExtractor:
                 f.previous, last = False, f
                 found.append(_Found(m.start(), f.end, f.grade, f.area, previous=True))  # (offsets of its own)
         for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in rule(self.named_body_aside_rated, s, low) if ", " in gate and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.after_earlier, s, low) if found and "after" in gate and _YEAR.search(s) else ():
             g = "requiring" if m.group("requiring") else "grade"

@@ -275,6 +275,8 @@ _CONDITION = re.compile(r"\b(?:whether|if|unless)\b[^,;:.]*$", re.I)
 
 
 _KEPT_VERBS = ("remains ", "remained ", "stays ", "stayed ")
+_NUMBER_OF_BODIES_WITH = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){1,4}(?:with|given|awarded|that\s+(?:have|had|has|got|received))\s+(?:at\s+least\s+|one\s+or\s+more\s+)?$", re.I)
+_HAD_OR_LAST_YEAR = re.compile(r"\bhad\b|\blast\s+year\b", re.I)  # `areas_appositive`: a past perfect or "last year" dates the areas' grade before
 _KEPT_LIST_GAP = re.compile(r"(?:\s|,|&|\band\b|\b(?:in|for|at)\b|\bthe\b|\bits\b|\btheir\b)*", re.I)  # between a kept grade's areas
 _GRADE_STARTS_LOW = ("good", "outstanding", "inadequate", "adequate", "requir", "poor", "not sufficiently", "reasonably", "rated", "judged", "graded", "'", "‘", "’", '"', "“")
 
@@ -734,7 +736,7 @@ class GradingExtractor:
         # "... at investigating crime and at protecting vulnerable people, two areas it had
         # previously graded inadequate in 2022": the earlier grade of the areas just named.
         self.areas_appositive = re.compile(
-            rf",\s+(?:(?P<count>an?|one|both|two|three|four|five|six)\s+(?:other\s+)?areas?|the\s+(?:same\s+)?areas?)\s+(?:(?:in\s+which|where|that|which)\s+)?"
+            rf",\s+(?:(?:the\s+)?(?P<count>an?|one|both|two|three|four|five|six)\s+(?:other\s+)?areas?|the\s+(?:same\s+)?areas?)\s+(?:(?:in\s+which|where|that|which)\s+)?"
             rf"(?:(?:it|they|the\s+(?:force|council|service|prison)|inspectors|we|the\s+inspectorate)\s+)?(?:(?:had|has|have|was|were)\s+)?(?:(?:previously|also|last)\s+)?(?:been\s+)?"
             rf"(?:graded|rated|judged|assessed\s+as|found\s+to\s+be|considered)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?P<when>[^,.;]{{0,40}})",
             flags,
@@ -2629,6 +2631,8 @@ class GradingExtractor:
                 grade_text = LOWEST if m.group("lowest") else m.group("grade")
                 if _OF_THE_BEFORE.search(s, max(0, m.start() - 12), m.start()):
                     continue  # "Three of the ten were judged outstanding": the ten are what is counted (the councils before), no count of ten
+                if "number of" in s and _NUMBER_OF_BODIES_WITH.search(s, max(0, m.start() - 60), m.start()):
+                    continue  # "the number of fire services with at least one inadequate grade": bodies counted, no body's count
                 if count is not None and count <= 60 and add(_Found(m.start(), m.end(), grade_text, None, count, stated_out_of, "count", bare_count=True)):
                     kept = _KEPT_BEFORE.search(s, max(0, m.start() - 30), m.start())
                     if kept:
@@ -2912,6 +2916,8 @@ class GradingExtractor:
         if " area" in gate:
             for m in rule(self.areas_appositive, s, low):
                 earlier = gates.search(_PREVIOUS_CUE, s[m.start():m.end()]) or _YEAR.search(m.group("when")) or "previously" in m.group(0).lower()
+                # ("..., the two areas it had rated inadequate in May last year": the past perfect dates it before)
+                earlier = earlier or _HAD_OR_LAST_YEAR.search(m.group(0))
                 if not earlier:
                     continue
                 wanted = {"a": 1, "an": 1, "one": 1, "both": 2}.get(m.group("count").lower(), None) if m.group("count") else None

@@ -14,6 +14,8 @@ from tests.document_lines import document_from_lines, grading_rows
 RI = "requires improvement to be good"
 HEREFORD_TITLE = "Herefordshire children's services rated inadequate by Ofsted"
 WARKS_TITLE = "Warwickshire Police placed in special measures after inspection"
+H_W_FIRE = "hereford-and-worcester-fire-and-rescue-service"
+H_W_FIRE_TITLE = "Hereford and Worcester Fire and Rescue Service told to improve after inspection"
 
 
 def extract(extractor, lines, title, published="2025-05-01", kind="news"):
@@ -42,3 +44,60 @@ def test_named_body_aside_then_grade(extractor, lines, title, expected, absent):
     got = extract(extractor, lines, title)
     assert expected <= got
     assert not (absent & got)
+
+
+# "..., the two areas it had rated inadequate in May last year": the earlier grade of the areas just
+# listed (a past perfect or "last year" dates it before); with no earlier cue, none.
+@pytest.mark.parametrize("lines, expected, absent", [
+    (["Inspectors said Warwickshire Police is now adequate at investigating crime and good at preventing crime, the two areas they had graded inadequate in the spring of last year."],
+     {("warwickshire-police", "investigating crime", "inadequate", True, None, None), ("warwickshire-police", "preventing crime", "inadequate", True, None, None),
+      ("warwickshire-police", "investigating crime", "adequate", False, None, None)}, set()),
+    # trap: the appositive gives no grade of its own
+    (["Warwickshire Police is now adequate at investigating crime and good at preventing crime, the two areas residents care about most."],
+     {("warwickshire-police", "investigating crime", "adequate", False, None, None)},
+     {("warwickshire-police", "investigating crime", "adequate", True, None, None), ("warwickshire-police", "preventing crime", "good", True, None, None)}),
+])
+def test_the_areas_it_had_rated(extractor, lines, expected, absent):
+    got = extract(extractor, lines, WARKS_TITLE, published="2026-05-01")
+    assert expected <= got
+    assert not (absent & got)
+
+
+# A kept grade's verbless second grade after "and" is kept too ("it remains good at A and requires
+# improvement at B"); a second grade with a verb of its own ("and is now good at B") is not.
+@pytest.mark.parametrize("lines, expected, absent", [
+    (["Its other grades were not reviewed: the force remains adequate at preventing crime and requires improvement at investigating crime."],
+     {("warwickshire-police", "preventing crime", "adequate", True, None, None), ("warwickshire-police", "investigating crime", "requires improvement", False, None, None),
+      ("warwickshire-police", "investigating crime", "requires improvement", True, None, None)}, set()),
+    (["The force remains good at investigating crime and is now outstanding at preventing crime."],
+     {("warwickshire-police", "investigating crime", "good", True, None, None), ("warwickshire-police", "preventing crime", "outstanding", False, None, None)},
+     {("warwickshire-police", "preventing crime", "outstanding", True, None, None)}),
+    # trap: "but" starts a grade of its own
+    (["The force remains adequate at responding to the public, but inspectors rated it good at preventing crime."],
+     {("warwickshire-police", "preventing crime", "good", False, None, None)}, {("warwickshire-police", "preventing crime", "good", True, None, None)}),
+])
+def test_kept_grade_and_a_second_grade(extractor, lines, expected, absent):
+    got = extract(extractor, lines, WARKS_TITLE, published="2026-05-01")
+    assert expected <= got
+    assert not (absent & got)
+
+
+# "the number of <bodies> with at least one inadequate grade" counts bodies: no count of the story's body.
+@pytest.mark.parametrize("lines, expected, absent", [
+    (["Nationally, the number of fire and rescue services with at least one inadequate grade rose to nine this year."], set(),
+     {(H_W_FIRE, None, "inadequate", False, 1, None), (H_W_FIRE, None, "inadequate", False, 1, 11)}),
+    (["The number of services awarded two outstanding grades has halved."], set(), {(H_W_FIRE, None, "outstanding", False, 2, None)}),
+    # still a count of the body's own grades
+    (["The service was given one inadequate grade and eight good grades."], {(H_W_FIRE, None, "inadequate", False, 1, None)}, set()),
+])
+def test_number_of_bodies_with_a_grade(extractor, lines, expected, absent):
+    got = extract(extractor, lines, H_W_FIRE_TITLE, published="2025-06-01")
+    assert expected <= got
+    assert not (absent & got)
+
+
+# "X, which was judged to require improvement when Ofsted last inspected it in 2018": an earlier grade.
+def test_body_which_judged_to_require_improvement(extractor):
+    got = extract(extractor, ["The fall is steep for Herefordshire Council, which was judged to require improvement at its previous inspection in 2018."], HEREFORD_TITLE, published="2022-09-01")
+    assert ("herefordshire-council", "overall effectiveness", RI, True, None, None) in got
+    assert ("herefordshire-council", "overall effectiveness", RI, False, None, None) not in got

@@ -276,6 +276,7 @@ _CONDITION = re.compile(r"\b(?:whether|if|unless)\b[^,;:.]*$", re.I)
 
 _KEPT_VERBS = ("remains ", "remained ", "stays ", "stayed ")
 _NUMBER_OF_BODIES_WITH = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){1,4}(?:with|given|awarded|that\s+(?:have|had|has|got|received))\s+(?:at\s+least\s+|one\s+or\s+more\s+)?$", re.I)
+_KEPT_AND_GRADE = re.compile(r"\s*,?\s*and\s+", re.I)  # a kept grade's verbless second grade after "and"
 _HAD_OR_LAST_YEAR = re.compile(r"\bhad\b|\blast\s+year\b", re.I)  # `areas_appositive`: a past perfect or "last year" dates the areas' grade before
 _KEPT_LIST_GAP = re.compile(r"(?:\s|,|&|\band\b|\b(?:in|for|at)\b|\bthe\b|\bits\b|\btheir\b)*", re.I)  # between a kept grade's areas
 _GRADE_STARTS_LOW = ("good", "outstanding", "inadequate", "adequate", "requir", "poor", "not sufficiently", "reasonably", "rated", "judged", "graded", "'", "‘", "’", '"', "“")
@@ -918,7 +919,7 @@ class GradingExtractor:
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         # (the body after a list's "and" or "to" too: "we look to Leeds ... and North Lincolnshire, which was rated outstanding in 2022")
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut )|(?<=\band )|(?<=\bto ))(?:(?-i:the)\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:(?:children['’]s\s+)?services|youth\s+(?:justice|offending)\s+(?:service|team)))?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut )|(?<=\band )|(?<=\bto ))(?:(?-i:the)\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:(?:children['’]s\s+)?services|youth\s+(?:justice|offending)\s+(?:service|team)))?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # (The same as a participle between commas, `_find`: "Sefton Council, rated inadequate in 2022, is ...".)
@@ -3011,6 +3012,12 @@ class GradingExtractor:
                 # "it continues to be good in effectiveness and legitimacy": the list's other areas are kept too.
                 f.previous, last = False, f
                 found.append(_Found(m.start(), f.end, f.grade, f.area, previous=True))  # (offsets of its own)
+            nxt = min((f for f in found if last and f.start >= last.end and f.area and f.count is None and not f.previous and f.grade != last.grade), key=lambda f: f.start, default=None)
+            if nxt and _KEPT_AND_GRADE.fullmatch(s, last.end, nxt.start) and s[nxt.start:nxt.start + len(nxt.grade)].lower() == nxt.grade.lower():
+                # "it remains good at preventing crime and requires improvement at investigating crime": the
+                # verbless second grade is kept as well (its own grade, now and before).
+                nxt.previous = False
+                found.append(_Found(m.start(), nxt.end, nxt.grade, nxt.area, previous=True))  # (offsets of its own)
         for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.named_body_aside_rated, s, low) if ", " in gate and ("rated" in gate or "judged" in gate or "graded" in gate) else ():

@@ -24,12 +24,14 @@ def extract(extractor, lines, title, published="2025-05-01", kind="news"):
 
 
 @pytest.mark.parametrize("lines, title, expected, absent", [
-    (["Worcestershire County Council, the county's other neighbour, was judged requires improvement to be good."], HEREFORD_TITLE,
+    (["Worcestershire County Council, the county's other neighbour, was judged requires improvement to be good in 2023."], HEREFORD_TITLE,
      {("worcestershire-county-council", "overall effectiveness", RI, False, None, None)}, set()),
-    (["Shropshire Council, which shares a border with the county, has been rated outstanding."], HEREFORD_TITLE,
+    (["Shropshire Council, which shares a border with the county, was rated outstanding in 2021."], HEREFORD_TITLE,
      {("shropshire-council", "overall effectiveness", "outstanding", False, None, None)}, set()),
-    (["West Mercia Police, its neighbour to the west, was graded adequate at responding to the public."], WARKS_TITLE,
-     {("west-mercia-police", "responding to the public", "adequate", False, None, None)}, set()),
+    (["Telford and Wrekin Council, its neighbour to the north, was rated good in 2019."], HEREFORD_TITLE,
+     {("telford-and-wrekin-council", "overall effectiveness", "good", False, None, None)}, set()),
+    (["Walsall PDU, the smallest of the region's units, was rated inadequate."], "Probation units across the West Midlands rated by inspectors",
+     {("walsall-probation-delivery-unit", "overall", "inadequate", False, None, None)}, set()),
     # trap: the aside names another body, whose grade this is not read as
     (["Shropshire Council, which runs services with Telford and Wrekin Council, was judged good."], HEREFORD_TITLE,
      set(), {("telford-and-wrekin-council", "overall effectiveness", "good", False, None, None)}),

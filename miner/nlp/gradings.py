@@ -275,6 +275,9 @@ _CONDITION = re.compile(r"\b(?:whether|if|unless)\b[^,;:.]*$", re.I)
 
 
 _KEPT_VERBS = ("remains ", "remained ", "stays ", "stayed ")
+_NUMBER_OF_BODIES_WITH = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){1,4}(?:with|given|awarded|that\s+(?:have|had|has|got|received))\s+(?:at\s+least\s+|one\s+or\s+more\s+)?$", re.I)
+_KEPT_AND_GRADE = re.compile(r"\s*,?\s*and\s+", re.I)  # a kept grade's verbless second grade after "and"
+_HAD_OR_LAST_YEAR = re.compile(r"\bhad\b|\blast\s+year\b", re.I)  # `areas_appositive`: a past perfect or "last year" dates the areas' grade before
 _KEPT_LIST_GAP = re.compile(r"(?:\s|,|&|\band\b|\b(?:in|for|at)\b|\bthe\b|\bits\b|\btheir\b)*", re.I)  # between a kept grade's areas
 _GRADE_STARTS_LOW = ("good", "outstanding", "inadequate", "adequate", "requir", "poor", "not sufficiently", "reasonably", "rated", "judged", "graded", "'", "‘", "’", '"', "“")
 
@@ -650,6 +653,14 @@ class GradingExtractor:
             rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|{_FOR}|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
             flags,
         )
+        # "Shropshire Council, its neighbour, was rated good in 2019", "Bolton Council, which borders
+        # the town, was judged outstanding": a named body, an aside between commas naming no other
+        # body (no capital), then its grade (`named_body_rated` needs the verb right after the name).
+        self.named_body_aside_rated = re.compile(
+            rf"\b(?-i:Council|Trust|PDU|Police|Service)\s*,\s+(?-i:[^,;.A-Z]){{3,80}},\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|previously|also|again)\s+)?(?:rated|judged|graded)\s+(?:as\s+)?"
+            rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|{_FOR}|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
+            flags,
+        )
         # A numbered standard and its rating, its name not an area alias: "1.2 Staff | Outstanding".
         self.numbered_standard = re.compile(rf"^\s*(?P<domain>[1-4])\.[1-4]\.?(?:\s*\|)?\s+(?!(?:{G})\b)(?P<name>(?-i:[A-Z])[\w ,'’&-]{{2,60}}?)\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags)
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
@@ -726,7 +737,7 @@ class GradingExtractor:
         # "... at investigating crime and at protecting vulnerable people, two areas it had
         # previously graded inadequate in 2022": the earlier grade of the areas just named.
         self.areas_appositive = re.compile(
-            rf",\s+(?:(?P<count>an?|one|both|two|three|four|five|six)\s+(?:other\s+)?areas?|the\s+(?:same\s+)?areas?)\s+(?:(?:in\s+which|where|that|which)\s+)?"
+            rf",\s+(?:(?:the\s+)?(?P<count>an?|one|both|two|three|four|five|six)\s+(?:other\s+)?areas?|the\s+(?:same\s+)?areas?)\s+(?:(?:in\s+which|where|that|which)\s+)?"
             rf"(?:(?:it|they|the\s+(?:force|council|service|prison)|inspectors|we|the\s+inspectorate)\s+)?(?:(?:had|has|have|was|were)\s+)?(?:(?:previously|also|last)\s+)?(?:been\s+)?"
             rf"(?:graded|rated|judged|assessed\s+as|found\s+to\s+be|considered)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?P<when>[^,.;]{{0,40}})",
             flags,
@@ -908,7 +919,7 @@ class GradingExtractor:
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         # (the body after a list's "and" or "to" too: "we look to Leeds ... and North Lincolnshire, which was rated outstanding in 2022")
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut )|(?<=\band )|(?<=\bto ))(?:(?-i:the)\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:(?:children['’]s\s+)?services|youth\s+(?:justice|offending)\s+(?:service|team)))?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut )|(?<=\band )|(?<=\bto ))(?:(?-i:the)\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:(?:children['’]s\s+)?services|youth\s+(?:justice|offending)\s+(?:service|team)))?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # (The same as a participle between commas, `_find`: "Sefton Council, rated inadequate in 2022, is ...".)
@@ -2621,6 +2632,8 @@ class GradingExtractor:
                 grade_text = LOWEST if m.group("lowest") else m.group("grade")
                 if _OF_THE_BEFORE.search(s, max(0, m.start() - 12), m.start()):
                     continue  # "Three of the ten were judged outstanding": the ten are what is counted (the councils before), no count of ten
+                if "number of" in s and _NUMBER_OF_BODIES_WITH.search(s, max(0, m.start() - 60), m.start()):
+                    continue  # "the number of fire services with at least one inadequate grade": bodies counted, no body's count
                 if count is not None and count <= 60 and add(_Found(m.start(), m.end(), grade_text, None, count, stated_out_of, "count", bare_count=True)):
                     kept = _KEPT_BEFORE.search(s, max(0, m.start() - 30), m.start())
                     if kept:
@@ -2904,6 +2917,8 @@ class GradingExtractor:
         if " area" in gate:
             for m in rule(self.areas_appositive, s, low):
                 earlier = gates.search(_PREVIOUS_CUE, s[m.start():m.end()]) or _YEAR.search(m.group("when")) or "previously" in m.group(0).lower()
+                # ("..., the two areas it had rated inadequate in May last year": the past perfect dates it before)
+                earlier = earlier or _HAD_OR_LAST_YEAR.search(m.group(0))
                 if not earlier:
                     continue
                 wanted = {"a": 1, "an": 1, "one": 1, "both": 2}.get(m.group("count").lower(), None) if m.group("count") else None
@@ -2997,7 +3012,15 @@ class GradingExtractor:
                 # "it continues to be good in effectiveness and legitimacy": the list's other areas are kept too.
                 f.previous, last = False, f
                 found.append(_Found(m.start(), f.end, f.grade, f.area, previous=True))  # (offsets of its own)
+            nxt = min((f for f in found if last and f.start >= last.end and f.area and f.count is None and not f.previous and f.grade != last.grade), key=lambda f: f.start, default=None)
+            if nxt and _KEPT_AND_GRADE.fullmatch(s, last.end, nxt.start) and s[nxt.start:nxt.start + len(nxt.grade)].lower() == nxt.grade.lower():
+                # "it remains good at preventing crime and requires improvement at investigating crime": the
+                # verbless second grade is kept as well (its own grade, now and before).
+                nxt.previous = False
+                found.append(_Found(m.start(), nxt.end, nxt.grade, nxt.area, previous=True))  # (offsets of its own)
         for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in rule(self.named_body_aside_rated, s, low) if ", " in gate and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.after_earlier, s, low) if found and "after" in gate and _YEAR.search(s) else ():
             g = "requiring" if m.group("requiring") else "grade"

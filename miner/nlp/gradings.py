@@ -78,6 +78,9 @@ _PREVIOUS_CUE = re.compile(
 _BODY_PLURAL = r"(?:councils|local\s+authorities|forces|police\s+forces|trusts|prisons|fire\s+(?:and\s+rescue\s+)?services|probation\s+delivery\s+units|pdus)"
 _BODY_PLURALS = Literals(["councils", "authorities", "forces", "trusts", "prisons", "services", "units", "pdus"])
 _BODIES_COUNTED = re.compile(rf"\b(?:(?:{NUMBER}|\d+)\s+(?:out\s+)?of\s+(?:the\s+|england['’]s\s+)?(?:{NUMBER}|[\d,]+)\s+{_BODY_PLURAL}\b|\bof\s+the\s+(?:{NUMBER}|[\d,]+)\s+{_BODY_PLURAL}\s*,\s*(?:{NUMBER}|\d+)\b)", re.I)
+# A share of bodies in words as a sentence's subject ("a quarter of councils in England", "half of all forces",
+# "one in five trusts", "most of the country's prisons"): the grades after it are no one body's.
+_BODIES_SHARE = re.compile(rf"\b(?:(?:a|one|an?\s+estimated)\s+(?:quarter|third|fifth|half)|half|two[\s-]thirds|three[\s-]quarters|(?:{NUMBER}|\d+)\s+in\s+(?:{NUMBER}|\d+)|most|many|some|none|(?:{NUMBER}|\d+)\s*(?:%|per\s*cent))\s+(?:of\s+)?(?:all\s+|the\s+)?(?:(?:england['’]s|the\s+country['’]s|english|welsh)\s+)?{_BODY_PLURAL}\b", re.I)
 # A comparison header of scores split over lines, joined: "Healthy prison test Score (2024) Score (2019) Outcome at this inspection".
 _SPLIT_SCORE_HEADER = re.compile(r"^(?P<label>[A-Za-z][\w ,'’-]{1,50}?)\s+(?P<first>Score\s*\(\s*(?:19|20)\d\d\s*\))\s+(?P<second>Score\s*\(\s*(?:19|20)\d\d\s*\))(?:\s+[A-Za-z][\w ]{0,40})?$", re.I)
 # "Leaders" heading a list of Ofsted's judgements ("Leaders, help and protection and children in care were ...").
@@ -1692,6 +1695,9 @@ class GradingExtractor:
         counted = _BODIES_COUNTED.search(s) if " of " in s else None
         if counted and found.start >= counted.start():
             return  # "14 of the 153 councils ... are rated inadequate": a number of bodies, as the rules read it
+        share = _BODIES_SHARE.search(s) if _BODY_PLURALS.any_in(s.lower()) else None
+        if share and found.start >= share.start():
+            return  # "a quarter of councils ... are rated outstanding": a share of bodies, as the rules read it
         if c.rule_nearby and "respectively" in s:
             return
         if _LEARNED_EITHER_AFTER.match(s, end) or _LEARNED_EITHER_BEFORE.search(s, max(0, start - 40), start):
@@ -3122,6 +3128,11 @@ class GradingExtractor:
             counted = _BODIES_COUNTED.search(s)
             if counted:
                 found[:] = [f for f in found if f.start < counted.start()]
+        if found and _BODY_PLURALS.any_in(gate):
+            share = _BODIES_SHARE.search(s)
+            if share:
+                # "Around a quarter of councils in England are rated outstanding": a share of bodies, no body's grade.
+                found[:] = [f for f in found if f.start < share.start()]
         if found and "earlier version" in gate:
             # A correction note: "An earlier version of this article said X had been rated outstanding; it was
             # rated good." The retracted grade is no one's (the corrected one restates the article's).

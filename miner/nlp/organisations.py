@@ -99,6 +99,8 @@ class OrganisationResolver:
                 text = doc_text[start:end]  # span.text, without joining its tokens
                 if not text[:1].isupper():
                     continue
+                if _POSTCODE.match(doc_text, end):
+                    continue  # a town in an address ("Piccadilly Gate Store Street Manchester M1 2WD", an inspectorate's letterhead)
                 # "Wigan Youth Justice Service", "Somerset's youth offending team":
                 # youth justice services are run by the council, whatever the inspectorate.
                 # So are its children's services ("Tower Hamlets, whose children's services were rated ...").
@@ -657,6 +659,7 @@ _LOCATION_AT = re.compile(r"\b(?i:at)\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'â€
 _MOVED_FROM = re.compile(r"\b(?:improved|declined|dropped|fell|slipped|moved|gone\s+(?:up|down))\s+from\b", re.I)  # "... improved from inadequate to good"
 _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
 # A council's Local Safeguarding Children Board, named by its kind (`_safeguarding_board`).
+_POSTCODE = re.compile(r"[^\S\n]+[A-Z]{1,2}\d[A-Z\d]?[^\S\n]?\d[A-Z]{2}\b")  # a postcode straight after a place: an address
 _LOCAL_BOARD = re.compile(r"(?<![\w-])(?:Local Safeguarding Children Board|LSCB)(?![\w-])")
 # A GP practice a CQC report's title names (`_practice_in_title`); its slug's kind is read back (gazetteer.unlisted).
 _GP_WORD = re.compile(r"\b(?:Practice|Surgery|Medical Centre|Health Centre)\b")

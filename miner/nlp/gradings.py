@@ -418,6 +418,7 @@ _WHEN_IN_YEAR = re.compile(r"^\s*when\s+[^,.;]{0,40}?\bin\s+(?:[A-Z][a-z]+\s+)?(
 _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|previous|earlier|first)\s+(?:full\s+)?inspection,\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
 # A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
+_WRAPPED_YEAR = re.compile(r"\s*\(\s*(?:19|20)\d\d(?:/\d\d)?\s*\)\s*")  # a header's "(2021)" on a line of its own
 _EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
 _CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
 # A count ending in its noun ("in all three pillars"), whose areas may follow "of".
@@ -487,6 +488,8 @@ _AND_OR_COMMA_STARTS = Literals(["and", ","])
 THAT_AREA = "__that_area__"
 # The standards of each HMI Probation case domain (court disposals, out-of-court disposals, case supervision).
 _SHARED_STANDARD = re.compile(r"assessment|planning|implementation\s+and\s+delivery|reviewing", re.I)
+# HMI Probation standards with no area on the scale ("2.4 Unpaid work" in a region's delivery domain).
+_NO_AREA_STANDARD = re.compile(r"(?:unpaid\s+work|accredited\s+programmes)\b", re.I)
 _STANDARD = "__standard__"  # a numbered HMI Probation standard ("1.2 Staff"), its domain appended
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
 _RECEIVED_LITERALS = Literals(["received", "receiving", "given", "got", "getting", "earn", "achieved", "kept", "retained"])
@@ -2202,6 +2205,7 @@ class GradingExtractor:
         grace = False  # a header split over lines (`_SPLIT_SCORE_HEADER`): rows with an outcome line after each
         scale = self.scales.scales.get(ctx.inspection.scale or "")
         skip = -1  # a wrapped second grade already read with its row
+        header_line = -2  # the header's line (its second column's date may wrap onto the next)
         for i, kind in enumerate(ctx.kinds):
             if i == skip:
                 continue
@@ -2214,6 +2218,10 @@ class GradingExtractor:
             header = _COMPARISON_HEADER.match(text) if _may_be_comparison_header(low) else None
             if header:
                 columns, grace = [header.group("first"), header.group("second")], False
+                header_line = i
+                continue
+            if columns is not None and i == header_line + 1 and _WRAPPED_YEAR.fullmatch(text):
+                columns[1] = f"{columns[1]} {text}"  # "... This inspection Last inspection" / "(2021)": the second header's date wrapped
                 continue
             if columns is None and scale is not None and scale.scores and low.endswith("score") and i + 3 < len(ctx.kinds):
                 # The header split over lines by the PDF's cell wrapping: "Healthy prison test Score" /
@@ -2302,6 +2310,8 @@ class GradingExtractor:
                 return [_Found(earlier_row.start(), earlier_row.end("grade"), earlier_row.group("grade"), "overall rating", method="table", previous=True)]
         if len(s) < 120 and s.lstrip()[:1].isdigit():
             standard = self.numbered_standard.match(s)
+            if standard and _NO_AREA_STANDARD.match(standard.group("name")):
+                return []  # "2.4 Unpaid work | Good": a standard with no area on the scale, in any domain
             if standard:
                 # "1.2 Staff | Outstanding": an HMI Probation standard, whatever its name,
                 # belongs to the domain its number gives (`_emit`).

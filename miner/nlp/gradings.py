@@ -202,7 +202,7 @@ _ZERO_WORDS = Literals(["not", "longer", "none", "no one", "n't", "n’t"])
 _AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those", " – ", " — "])  # (a dash: "the remaining two – A and B –")
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
-_IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change", "upgrade", "downgrade"])
+_IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change", "upgrade", "downgrade", "down from", "up from"])
 # A score column between area and grade: "Safety | 1 | Poor", "Overall rating | 4/12 | Requires improvement".
 # (Or a score and its grade in brackets: "Safety: 1 (poor)".)
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|)|\s*[:|–-]\s*\d(?:\s*/\s*4)?(?=\s*\())?"
@@ -771,7 +771,7 @@ class GradingExtractor:
         )
         # "..., a significant improvement on the 'inadequate' grade it was given in this area in 2023"
         self.improvement_on = re.compile(
-            rf"\b(?:improvement|rise|step up|fall|drop|decline|change|upgrade|downgrade)\s+(?:on|from)\s+(?:(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment|verdict)"
+            rf"\b(?:improvement|rise|step up|fall|drop|decline|change|upgrade|downgrade|down|up)\s+(?:on|from)\s+(?:(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment|verdict)"
             # "an improvement on requires improvement at its last inspection"
             rf"|{QUOTE}(?P<grade2>{G}){QUOTE}(?=\s+(?:at|in)\s+(?:(?:its|the|their)\s+(?:last|previous)|(?:19|20)\d\d))"
             # "an improvement on its previous rating of requires improvement"
@@ -780,7 +780,7 @@ class GradingExtractor:
             # "an improvement on 2019, when they required improvement"
             rf"|(?:19|20)\d\d,?\s+when\s+(?:it|they|the\s+\w+)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:(?:judged|rated|graded|found|assessed)\s+(?:as\s+|to\s+be\s+|to\s+)?)?{QUOTE}(?P<grade4>{G}){QUOTE}(?![\w-])"
             # "a drop from the 'good' it received in 2019", "a fall from the inadequate verdict the council was given"
-            rf"|(?:the|its|an?)\s+{QUOTE}(?P<grade5>{G}){QUOTE}(?![\w-])\s+(?:(?:grade|rating|judge?ment|verdict|score|assessment)\s+)?(?:(?:that|which)\s+)?(?:it|they|the\s+\w+)\s+(?:had\s+)?(?:received|was\s+given|were\s+given|got|was\s+awarded|were\s+awarded|earned|achieved|had)\b)",
+            rf"|(?:the|its|an?)\s+{QUOTE}(?P<grade5>{G}){QUOTE}(?![\w-])\s+(?:(?:grade|rating|judge?ment|verdict|score|assessment)\s+)?(?:(?:that|which)\s+)?(?:it|they|the\s+\w+)\s+(?:had\s+)?(?:received|was\s+given|were\s+given|got|was\s+awarded|were\s+awarded|earned|achieved|had|gave|awarded)\b)",
             flags,
         )
         # "the local authority was judged inadequate", "services for children in
@@ -2744,6 +2744,16 @@ class GradingExtractor:
         for m in rule(self.ofsted_education, s, low) if "ofsted" in gate and "education" in gate else ():
             g, a = ("grade", "area") if m.group("grade") else ("grade2", "area2")
             add(_Found(min(m.start(a), m.start(g)), max(m.end(a), m.end(g)), m.group(g), "overall effectiveness", by_ofsted=True))
+            # "..., down from requires improvement at the last inspection", "an improvement on the inadequate
+            # judgement it gave in 2022": Ofsted's earlier grade of the same (the rule above ran before this area was found).
+            for before in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS) if _IMPROVEMENT_STARTS.any_in(gate) else ():
+                if before.start() >= m.end():
+                    bg = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if before.group(g))
+                    if not add(_Found(before.start(bg), before.end(bg) + 1, before.group(bg), "overall effectiveness", previous=True, by_ofsted=True)):
+                        for f in found:  # (read already as the earlier grade of the area found before it: Ofsted's)
+                            if f.start == before.start(bg) and f.area == "overall effectiveness" and f.previous:
+                                f.by_ofsted = True
+                    break
         for m in rule(self.body_object, s, low) if ("council" in gate or "authority" in gate or "children" in gate) and _BODY_OBJECT_VERBS.any_in(gate) else ():
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))

@@ -202,7 +202,7 @@ _ZERO_WORDS = Literals(["not", "longer", "none", "no one", "n't", "n’t"])
 _AREA_NOUNS = Literals(["area", "categories", "questions", "pillars", "judgement", "tests", "standards", "of them", "of these", "of those", " – ", " — "])  # (a dash: "the remaining two – A and B –")
 _GRADE_NOUNS = Literals(["area", "grade", "judg"])
 _SINCE_STARTS = Literals(["since"])
-_IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change", "upgrade", "downgrade", "down from", "up from"])
+_IMPROVEMENT_STARTS = Literals(["improvement", "rise", "step up", "fall", "drop", "decline", "change", "upgrade", "downgrade"])
 # A score column between area and grade: "Safety | 1 | Poor", "Overall rating | 4/12 | Requires improvement".
 # (Or a score and its grade in brackets: "Safety: 1 (poor)".)
 _SCORE_CELL = r"(?:\s*\|\s*\d{1,2}(?:\s*/\s*\d{1,2})?(?=\s*\|)|\s*[:|–-]\s*\d(?:\s*/\s*4)?(?=\s*\())?"
@@ -418,6 +418,7 @@ _WHEN_IN_YEAR = re.compile(r"^\s*when\s+[^,.;]{0,40}?\bin\s+(?:[A-Z][a-z]+\s+)?(
 _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|previous|earlier|first)\s+(?:full\s+)?inspection,\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
 # A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
+_MOVED_AFTER = re.compile(r",?\s+(?:down|up)\s+from\s+(?:an?\s+|the\s+)?", re.I)  # Ofsted's grade of a prison's education "..., down from requires improvement"
 _WRAPPED_YEAR = re.compile(r"\s*\(\s*(?:19|20)\d\d(?:/\d\d)?\s*\)\s*")  # a header's "(2021)" on a line of its own
 _EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
 _CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
@@ -771,7 +772,7 @@ class GradingExtractor:
         )
         # "..., a significant improvement on the 'inadequate' grade it was given in this area in 2023"
         self.improvement_on = re.compile(
-            rf"\b(?:improvement|rise|step up|fall|drop|decline|change|upgrade|downgrade|down|up)\s+(?:on|from)\s+(?:(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment|verdict)"
+            rf"\b(?:improvement|rise|step up|fall|drop|decline|change|upgrade|downgrade)\s+(?:on|from)\s+(?:(?:the|its|a|an)\s+{QUOTE}(?P<grade>{G}){QUOTE}\s+(?:grade|rating|judge?ment|verdict)"
             # "an improvement on requires improvement at its last inspection"
             rf"|{QUOTE}(?P<grade2>{G}){QUOTE}(?=\s+(?:at|in)\s+(?:(?:its|the|their)\s+(?:last|previous)|(?:19|20)\d\d))"
             # "an improvement on its previous rating of requires improvement"
@@ -2746,6 +2747,12 @@ class GradingExtractor:
             add(_Found(min(m.start(a), m.start(g)), max(m.end(a), m.end(g)), m.group(g), "overall effectiveness", by_ofsted=True))
             # "..., down from requires improvement at the last inspection", "an improvement on the inadequate
             # judgement it gave in 2022": Ofsted's earlier grade of the same (the rule above ran before this area was found).
+            moved = _MOVED_AFTER.match(s, m.end())
+            earlier_grade = self.grade_word.match(s, moved.end()) if moved else None
+            if earlier_grade and earlier_grade.group(0).lower() not in ("poorly", "lowest", "worst") and not add(_Found(earlier_grade.start(), earlier_grade.end(), earlier_grade.group(0), "overall effectiveness", previous=True, by_ofsted=True)):
+                for f in found:  # (read already as the earlier grade of the area found before it: Ofsted's)
+                    if f.start == earlier_grade.start() and f.area == "overall effectiveness" and f.previous:
+                        f.by_ofsted = True
             for before in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS) if _IMPROVEMENT_STARTS.any_in(gate) else ():
                 if before.start() >= m.end():
                     bg = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if before.group(g))

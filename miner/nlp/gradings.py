@@ -424,6 +424,8 @@ _WHEN_IN_YEAR = re.compile(r"^\s*when\s+[^,.;]{0,40}?\bin\s+(?:[A-Z][a-z]+\s+)?(
 _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|previous|earlier|first)\s+(?:full\s+)?inspection,\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
 # A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
+_MOVED_AFTER = re.compile(r",?\s+(?:down|up)\s+from\s+(?:an?\s+|the\s+)?", re.I)  # Ofsted's grade of a prison's education "..., down from requires improvement"
+_WRAPPED_YEAR = re.compile(r"\s*\(\s*(?:19|20)\d\d(?:/\d\d)?\s*\)\s*")  # a header's "(2021)" on a line of its own
 _EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
 _CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
 # A count ending in its noun ("in all three pillars"), whose areas may follow "of".
@@ -493,6 +495,8 @@ _AND_OR_COMMA_STARTS = Literals(["and", ","])
 THAT_AREA = "__that_area__"
 # The standards of each HMI Probation case domain (court disposals, out-of-court disposals, case supervision).
 _SHARED_STANDARD = re.compile(r"assessment|planning|implementation\s+and\s+delivery|reviewing", re.I)
+# HMI Probation standards with no area on the scale ("2.4 Unpaid work" in a region's delivery domain).
+_NO_AREA_STANDARD = re.compile(r"(?:unpaid\s+work|accredited\s+programmes)\b", re.I)
 _STANDARD = "__standard__"  # a numbered HMI Probation standard ("1.2 Staff"), its domain appended
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
 _RECEIVED_LITERALS = Literals(["received", "receiving", "given", "got", "getting", "earn", "achieved", "kept", "retained"])
@@ -791,7 +795,7 @@ class GradingExtractor:
             # "an improvement on 2019, when they required improvement"
             rf"|(?:19|20)\d\d,?\s+when\s+(?:it|they|the\s+\w+)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:(?:judged|rated|graded|found|assessed)\s+(?:as\s+|to\s+be\s+|to\s+)?)?{QUOTE}(?P<grade4>{G}){QUOTE}(?![\w-])"
             # "a drop from the 'good' it received in 2019", "a fall from the inadequate verdict the council was given"
-            rf"|(?:the|its|an?)\s+{QUOTE}(?P<grade5>{G}){QUOTE}(?![\w-])\s+(?:(?:grade|rating|judge?ment|verdict|score|assessment)\s+)?(?:(?:that|which)\s+)?(?:it|they|the\s+\w+)\s+(?:had\s+)?(?:received|was\s+given|were\s+given|got|was\s+awarded|were\s+awarded|earned|achieved|had)\b)",
+            rf"|(?:the|its|an?)\s+{QUOTE}(?P<grade5>{G}){QUOTE}(?![\w-])\s+(?:(?:grade|rating|judge?ment|verdict|score|assessment)\s+)?(?:(?:that|which)\s+)?(?:it|they|the\s+\w+)\s+(?:had\s+)?(?:received|was\s+given|were\s+given|got|was\s+awarded|were\s+awarded|earned|achieved|had|gave|awarded)\b)",
             flags,
         )
         # "the local authority was judged inadequate", "services for children in
@@ -2219,6 +2223,7 @@ class GradingExtractor:
         grace = False  # a header split over lines (`_SPLIT_SCORE_HEADER`): rows with an outcome line after each
         scale = self.scales.scales.get(ctx.inspection.scale or "")
         skip = -1  # a wrapped second grade already read with its row
+        header_line = -2  # the header's line (its second column's date may wrap onto the next)
         for i, kind in enumerate(ctx.kinds):
             if i == skip:
                 continue
@@ -2231,6 +2236,10 @@ class GradingExtractor:
             header = _COMPARISON_HEADER.match(text) if _may_be_comparison_header(low) else None
             if header:
                 columns, grace = [header.group("first"), header.group("second")], False
+                header_line = i
+                continue
+            if columns is not None and i == header_line + 1 and _WRAPPED_YEAR.fullmatch(text):
+                columns[1] = f"{columns[1]} {text}"  # "... This inspection Last inspection" / "(2021)": the second header's date wrapped
                 continue
             if columns is None and scale is not None and scale.scores and low.endswith("score") and i + 3 < len(ctx.kinds):
                 # The header split over lines by the PDF's cell wrapping: "Healthy prison test Score" /
@@ -2319,6 +2328,8 @@ class GradingExtractor:
                 return [_Found(earlier_row.start(), earlier_row.end("grade"), earlier_row.group("grade"), "overall rating", method="table", previous=True)]
         if len(s) < 120 and s.lstrip()[:1].isdigit():
             standard = self.numbered_standard.match(s)
+            if standard and _NO_AREA_STANDARD.match(standard.group("name")):
+                return []  # "2.4 Unpaid work | Good": a standard with no area on the scale, in any domain
             if standard:
                 # "1.2 Staff | Outstanding": an HMI Probation standard, whatever its name,
                 # belongs to the domain its number gives (`_emit`).
@@ -2753,6 +2764,22 @@ class GradingExtractor:
         for m in rule(self.ofsted_education, s, low) if "ofsted" in gate and "education" in gate else ():
             g, a = ("grade", "area") if m.group("grade") else ("grade2", "area2")
             add(_Found(min(m.start(a), m.start(g)), max(m.end(a), m.end(g)), m.group(g), "overall effectiveness", by_ofsted=True))
+            # "..., down from requires improvement at the last inspection", "an improvement on the inadequate
+            # judgement it gave in 2022": Ofsted's earlier grade of the same (the rule above ran before this area was found).
+            moved = _MOVED_AFTER.match(s, m.end())
+            earlier_grade = self.grade_word.match(s, moved.end()) if moved else None
+            if earlier_grade and earlier_grade.group(0).lower() not in ("poorly", "lowest", "worst") and not add(_Found(earlier_grade.start(), earlier_grade.end(), earlier_grade.group(0), "overall effectiveness", previous=True, by_ofsted=True)):
+                for f in found:  # (read already as the earlier grade of the area found before it: Ofsted's)
+                    if f.start == earlier_grade.start() and f.area == "overall effectiveness" and f.previous:
+                        f.by_ofsted = True
+            for before in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS) if _IMPROVEMENT_STARTS.any_in(gate) else ():
+                if before.start() >= m.end():
+                    bg = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if before.group(g))
+                    if not add(_Found(before.start(bg), before.end(bg) + 1, before.group(bg), "overall effectiveness", previous=True, by_ofsted=True)):
+                        for f in found:  # (read already as the earlier grade of the area found before it: Ofsted's)
+                            if f.start == before.start(bg) and f.area == "overall effectiveness" and f.previous:
+                                f.by_ofsted = True
+                    break
         for m in rule(self.body_object, s, low) if ("council" in gate or "authority" in gate or "children" in gate) and _BODY_OBJECT_VERBS.any_in(gate) else ():
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))

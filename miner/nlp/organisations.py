@@ -112,6 +112,8 @@ class OrganisationResolver:
                 label = span.label_ = org.kind
             elif label.startswith("ANAPHOR:"):
                 org_id = user_data.get(span_key("organisation_id", start, end))
+            elif doc_text.endswith(" region", start, end) and (_REGION_AS_PLACE.search(doc_text, max(0, start - 12), start) or _OF_THE_SERVICE.match(doc_text, end)) and ctx.block_kind(start) != "title":
+                continue  # "units in the South West region", "the London region of the Probation Service": a place, or a part of the service named
             elif (_common_noun(doc_text[start:end]) or self._headline_common_noun(doc_text, start, end)) and organisation(label).name[:1].isupper():
                 # A proper name written as a common noun ("the probation service covering
                 # Leeds", not "the Probation Service"): the document's subject of that kind, if any.
@@ -667,6 +669,9 @@ _PRACTICE_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:
 _JUDGED_WORD = re.compile(r"\b(?:judged|graded|found\s+to\s+be)\b", re.I)  # the other verbs that rate a location in a sentence
 _LOCATION_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s*(?:[-–—|:]|$)")
 
+# Before a probation region's "X region" (gazetteer._derived_aliases): where something is, not the region as a body.
+_REGION_AS_PLACE = re.compile(r"\b(?:in|of|across|within|throughout)\s+the\s+$", re.I)
+_OF_THE_SERVICE = re.compile(r"\s+of\s+the\s+Probation\s+Service\b", re.I)
 # After a place name: the youth justice service a council runs ("Bristol Youth Justice Service").
 _YOUTH_JUSTICE = re.compile(r"(?:['’]s)?\s+youth\s+(?:justice|offending)\b", re.I)
 # After a place name: the children's services a council runs ("Bury's children's services", ", whose children's services").

@@ -58,3 +58,26 @@ def test_a_care_service_named_in_the_title_is_graded(extractor, lines, title, bo
 def test_no_grading_without_a_rating(extractor, lines, title):
     got, _ = extract(extractor, lines, title)
     assert not got
+
+
+# A location page's table of its core services' ratings: the services' rows give no records, its "Overall" row is the location's.
+WHIT = "whitmore-general-hospital"
+WHIT_TITLE = "Whitmore General Hospital - Care Quality Commission"
+
+
+def test_the_overall_row_of_a_services_table_is_the_location(extractor):
+    lines = ["|Service|Safe|Effective|Caring|Responsive|Well-led|Overall|",
+             "|Maternity|Inadequate|Good|Good|Good|Inadequate|Inadequate|",
+             "|Surgery|Good|Good|Outstanding|Good|Good|Good|",
+             "|Overall|Requires improvement|Good|Good|Good|Requires improvement|Requires improvement|"]
+    got, _ = extract(extractor, lines, WHIT_TITLE)
+    assert got == {(WHIT, "safe", RI, False, None, None), (WHIT, "effective", "good", False, None, None),
+                   (WHIT, "caring", "good", False, None, None), (WHIT, "responsive", "good", False, None, None),
+                   (WHIT, "well-led", RI, False, None, None), (WHIT, "overall", RI, False, None, None)}
+
+
+def test_a_services_table_without_its_overall_row_gives_nothing(extractor):
+    lines = ["|Service|Safe|Effective|Caring|Responsive|Well-led|Overall|",
+             "|Maternity|Inadequate|Good|Good|Good|Inadequate|Inadequate|"]
+    got, _ = extract(extractor, lines, WHIT_TITLE)
+    assert not got

@@ -416,11 +416,11 @@ _OWN_GRADE = re.compile(r"\s+(?:[\w'’]+\s+){0,5}?(?:rated|graded|judged|assess
 # A fronted "when" clause with a year: "When I joined in 2022 ...", "When she took over in March 2021 ..." (`_previous`).
 _WHEN_IN_YEAR = re.compile(r"^\s*when\s+[^,.;]{0,40}?\bin\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|previous|earlier|first)\s+(?:full\s+)?inspection,\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
-# A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
-# inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
 # A CQC table of core services' ratings ("Service | Safe | ... | Overall") and its last row, the body's own ("Overall | ...").
 _SERVICES_HEADER = re.compile(r"\s*(?:core\s+)?services?\s*$", re.I)
 _OVERALL_ROW = re.compile(r"\s*overall(?:\s+(?:rating|ratings|for\s+(?:the\s+)?(?:location|hospital|trust|service)))?\s*$", re.I)
+# A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
+# inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
 _EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
 _CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
 # A count ending in its noun ("in all three pillars"), whose areas may follow "of".

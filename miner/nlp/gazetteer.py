@@ -92,7 +92,8 @@ class Gazetteer:
                         id=data["id"],
                         name=data["name"],
                         kind=data["kind"],
-                        aliases=tuple(data.get("aliases", ())) + derived,
+                        # (a saved gazetteer holds the derived names already: once each)
+                        aliases=tuple(dict.fromkeys(tuple(data.get("aliases", ())) + derived)),
                         region=data.get("region"),
                         country=data.get("country"),
                         place=data.get("place"),

@@ -310,6 +310,23 @@ def _hypothetical(s: str, found) -> bool:
 
 # "we graded this as good", "inspectors rated this outstanding" (`_graded_this`): "this" the thing just named.
 _GRADED_THIS = re.compile(rf"\b(?:graded|rated|judged)\s+this\s+(?:as\s+|to\s+be\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
+_THIS_TEST = re.compile(rf"\boutcomes\s+for\s+[\w\s]{{1,30}}?\s+(?:were|are|remained|remain)\s+{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}\s+against\s+this\s+healthy\s+prison\s+test\b", re.I)
+# CQC's core-service page names the key question just before "We rated it as ...": "Our rating of safe
+# went down." or the heading "Is the service safe?" (a bare grade line may come between).
+_KEY_QUESTION_BEFORE = re.compile(r"\s*(?:our\s+rating\s+of\s+|(?:is\s+the\s+service|are\s+services)\s+)(?P<area>safe|effective|caring|responsive|well-led)\b(?:\?\s*$|\s+(?:went|has\s+gone|stayed|improved|fell|rose|remained|was))", re.I)
+
+
+def _key_question_before(sentences, i: int) -> str | None:
+    for k in (i - 1, i - 2):
+        if k < 0:
+            return None
+        text = sentences[k].text
+        m = _KEY_QUESTION_BEFORE.match(text)
+        if m:
+            return m.group("area").lower()
+        if len(text) > 30:
+            return None  # only a bare grade line may stand between
+    return None
 # An inverted condition and its consequence: "Had the trust not improved, we would have rated it
 # inadequate", "Were it not for X, the force would be graded inadequate".
 _INVERTED_CONDITION = re.compile(r"^[\s'‘’\"“”]*(?:Had|Were|Should)\s+[^,;:.]{3,120},\s+(?:[^;:.]{0,80}?\s)?(?:would|could|might)\s[^;:.]*$")
@@ -1476,6 +1493,21 @@ class GradingExtractor:
                 for f in [f for f in founds if f.area == OVERALL and f.previous is None and f.count is None]:
                     # Its own offsets (span values are keyed by them).
                     founds.append(_Found(0, f.end, f.grade, OVERALL, previous=True) if f.start else _Found(f.start, min(f.end + 1, len(sent_text)), f.grade, OVERALL, previous=True))
+            if not founds and "against this healthy prison test" in sent_text:
+                # HMI Prisons' closing judgement of a test's section: "Outcomes for prisoners were not
+                # sufficiently good against this healthy prison test" grades the test its heading names.
+                m = _THIS_TEST.search(sent_text)
+                named = list(self.scales.area_regex.finditer(ctx.section(sent.start_char) or "")) if m else []
+                if named:
+                    founds.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), named[-1].group(0)))
+            if i and founds and "d it as " in sent_text:
+                # CQC's key question for one core service: "Our rating of safe went down. We rated it as
+                # inadequate because:" (or under "Is the service safe?" / a grade line): "it" is that key question.
+                key = _key_question_before(sentences, i)
+                if key:
+                    for f in founds:
+                        if f.area == OVERALL and f.count is None:
+                            f.area = key
             stated = [f.out_of for f in founds if f.count is not None and f.out_of and not f.summed]
             across = gates.across(self.across, sent_text, low)
             if across:
@@ -1527,6 +1559,14 @@ class GradingExtractor:
                         # "Derbyshire Fire and Rescue Service was graded good in eight areas", is not of this total.)
                         found.out_of = document_total
                         found.document_total = True
+                    elif found.count and not found.bare_count and ctx.subject_id is not None and i + 1 < len(sentences) and " any of " in sentences[i + 1].text and orgs.near(sent.start_char + found.start, sent.start_char) in (ctx.subject_id, None):
+                        # "graded outstanding in one area, good in three, ... . It was not graded inadequate
+                        # in any of the eight areas we graded.": the zero count right after states the list's total.
+                        after = self.across.search(sentences[i + 1].text)
+                        total = _total_of(after) if after and not _mentions_earlier_year(sentences[i + 1].text, inspection_year) else None
+                        if total and found.count <= total:
+                            found.out_of = total
+                            found.document_total = True
                 self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
             new = spans[before:]
             graded = [sp for sp in new if sp._.area and sp._.count is None]

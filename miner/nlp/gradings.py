@@ -311,6 +311,14 @@ def _hypothetical(s: str, found) -> bool:
 # "we graded this as good", "inspectors rated this outstanding" (`_graded_this`): "this" the thing just named.
 _GRADED_THIS = re.compile(rf"\b(?:graded|rated|judged)\s+this\s+(?:as\s+|to\s+be\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
 _THIS_TEST = re.compile(rf"\boutcomes\s+for\s+[\w\s]{{1,30}}?\s+(?:were|are|remained|remain)\s+{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}\s+against\s+this\s+healthy\s+prison\s+test\b", re.I)
+_WHICH_WE_RATED = re.compile(rf"(?:(?-i:[A-Z])[\w'’&-]*|\((?-i:[A-Z])[\w ]{{1,20}}\)),\s+which\s+we\s+(?:had\s+|have\s+)?(?:previously\s+|last\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])(?!\s+(?:or|for|at|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))", re.I)
+_BEFORE_IN_YEAR = re.compile(r"^\s*before\s+[^,.;]{0,60}?\bin\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\s*,", re.I)
+_COUNCIL_SERVICE_RATED = re.compile(
+    rf"\b(?-i:[A-Z])[\w'’&-]+(?:\s+(?:(?-i:[A-Z])[\w'’&-]+|and|of|upon)){{0,6}}\s+(?-i:Council)['’]s\s+(?:youth\s+(?:justice|offending)\s+(?:service|team)|children['’]s\s+services)"
+    rf"(?:,\s+(?:with|in|for|to|from|by|through)\s+(?:which|whom)\s+[^,;.]{{3,80}},)?\s+(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:now|previously|also|again)\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+be\s+)?"
+    rf"{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])(?!\s+(?:or|for|at|on|in\s+(?!(?:19|20)\d\d))\b)", re.I)
+_ITSELF_RATED = re.compile(rf"(?-i:[A-Z])[\w'’&)-]*,\s+itself\s+(?:also\s+|previously\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])(?!\s+(?:or|for|at|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))", re.I)
+_TRUST_RATING_KEPT = re.compile(rf"\bthe\s+trust['’]s\s+overall\s+rating(?:,\s+which)?\s+(?:has\s+)?(?:remains|remained|stays|stayed)\s+(?:at\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
 # CQC's core-service page names the key question just before "We rated it as ...": "Our rating of safe
 # went down." or the heading "Is the service safe?" (a bare grade line may come between).
 _KEY_QUESTION_BEFORE = re.compile(r"\s*(?:our\s+rating\s+of\s+|(?:is\s+the\s+service|are\s+services)\s+)(?P<area>safe|effective|caring|responsive|well-led)\b(?:\?\s*$|\s+(?:went|has\s+gone|stayed|improved|fell|rose|remained|was))", re.I)
@@ -1198,9 +1206,10 @@ class GradingExtractor:
             rf"\b(?:is|are)\s+now\s+(?:(?:rated|judged|graded|considered)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:that|this|the\s+same)\s+(?:area|respect)\b",
             flags,
         )
-        # In a prison report: "Ofsted judged the overall effectiveness of education, skills and work to be inadequate".
+        # In a prison report: "Ofsted judged the overall effectiveness of education, skills and work to be inadequate"
+        # (also after a relative clause: "Ofsted, which inspected education at the same time, judged ...").
         self.ofsted_education = re.compile(
-            rf"\bOfsted\s+(?:judged|rated|graded|found|assessed|deemed)\s+(?:the\s+)?(?P<area>overall\s+effectiveness)\s+of\s+(?:the\s+)?(?:prison['’]s\s+)?education[\w\s,]{{0,40}}?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
+            rf"\bOfsted(?:,\s+which\s+[^,;.]{{3,80}},)?\s+(?:judged|rated|graded|found|assessed|deemed)\s+(?:the\s+)?(?P<area>overall\s+effectiveness)\s+of\s+(?:the\s+)?(?:prison['’]s\s+)?education[\w\s,]{{0,40}}?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
             # "Ofsted rated the prison's education, skills and work provision as inadequate overall"
             rf"|\bOfsted\s+(?:judged|rated|graded|assessed|deemed)\s+(?:the\s+)?(?:prison['’]s\s+)?education,?\s+skills\s+and\s+work(?:\s+provision)?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade2>{G}){Q}\s+(?P<area2>overall)\b",
             flags,
@@ -1493,6 +1502,14 @@ class GradingExtractor:
                 for f in [f for f in founds if f.area == OVERALL and f.previous is None and f.count is None]:
                     # Its own offsets (span values are keyed by them).
                     founds.append(_Found(0, f.end, f.grade, OVERALL, previous=True) if f.start else _Found(f.start, min(f.end + 1, len(sent_text)), f.grade, OVERALL, previous=True))
+            if "the trust's overall rating" in sent_text or "the trust’s overall rating" in sent_text:
+                # A CQC location's report: "This inspection did not change the trust's overall rating, which remains
+                # requires improvement": a kept grade of the trust that runs the location (named on the page), not the location's.
+                m = _TRUST_RATING_KEPT.search(sent_text)
+                trust = next((sp._.organisation_id for sp in doc.spans.get("organisations", []) if sp._.organisation_id and sp._.organisation_id.endswith("-trust") and sp._.organisation_id != ctx.subject_id), None) if m else None
+                if trust:
+                    for previous, end in ((False, m.end("grade")), (True, m.end("grade") - 1)):  # (span values are keyed by offsets)
+                        self._emit(doc, sent, _Found(m.start(), end, m.group("grade"), OVERALL), ctx, orgs, inspection_year, spans, seen, org_id=trust, previous=previous, year=None if previous else inspection_year)
             if not founds and "against this healthy prison test" in sent_text:
                 # HMI Prisons' closing judgement of a test's section: "Outcomes for prisoners were not
                 # sufficiently good against this healthy prison test" grades the test its heading names.
@@ -2719,6 +2736,16 @@ class GradingExtractor:
             if m.groupdict().get("participle") and (not _PARTICIPLE_CLOSES.match(s, m.end("grade")) or _NOT_A_NAME.match(s, m.start())):
                 continue  # "Sefton Council, rated inadequate in 2022, is ...": only a participle closed by a comma, after a name
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+        for m in _ITSELF_RATED.finditer(s) if "itself" in gate else ():
+            # "crews from the East of England Ambulance Service NHS Trust, itself rated requires improvement in
+            # 2022, could not ...": the named body's grade, as ", which was rated" gives it.
+            if not self._names_area(s, m.start()):
+                add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+        for m in _WHICH_WE_RATED.finditer(s) if "which we " in gate else ():
+            # "... Community Rehabilitation Company (BGSW CRC), which we rated requires improvement in 2019":
+            # the inspectorate's own grade of the named body (a name or its abbreviation in brackets ends before it).
+            if not self._names_area(s, m.start()):
+                add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low or "compared" in low or "improvement on" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             # "X is now adequate, down from good, while Y has moved up from requires
@@ -3039,6 +3066,10 @@ class GradingExtractor:
                 found.append(_Found(m.start(), f.end, f.grade, f.area, previous=True))  # (offsets of its own)
         for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in _COUNCIL_SERVICE_RATED.finditer(s) if "council" in gate and ("youth" in gate or "children" in gate) else ():
+            # "Cambridgeshire County Council's youth justice service, with which Peterborough shares ..., was rated
+            # good in 2022": the council's (ANNOTATION.md: a youth justice service is its council).
+            add(_Found(m.start(), m.end("grade"), m.group("grade"), OVERALL, named=True))
         for m in rule(self.after_earlier, s, low) if found and "after" in gate and _YEAR.search(s) else ():
             g = "requiring" if m.group("requiring") else "grade"
             before = [f for f in found if f.count is None and f.end <= m.start()]
@@ -3503,6 +3534,12 @@ class GradingExtractor:
         """`_previous` of a grade of `body` in `own_text` (`_own_part`): also, another body's grade
         dated before a later year in its part of the sentence is its earlier grade."""
         previous, year = self._previous(own_text, found, inspection_year, subject=body == subject_id)
+        if not previous and found.count is None and own_text[:8].lower().lstrip().startswith("before "):
+            fronted = _BEFORE_IN_YEAR.match(own_text)
+            if fronted and inspection_year and int(fronted.group("year")) < inspection_year and found.start >= fronted.end():
+                # "Before the Probation Service was unified in 2021, ... the CRC, which we rated requires
+                # improvement in 2019": a fronted "before" clause with an earlier year dates the sentence's grades.
+                previous, year = True, min([int(y) for y in _YEAR.findall(own_text, fronted.end())] + [int(fronted.group("year"))])
         if not previous and body != subject_id and found.count is None:
             dated = _DATED_AFTER.match(own_text, found.end)
             if dated and (any(int(y) > int(dated.group("year")) for y in _YEAR.findall(own_text, dated.end())) or _LATER.search(own_text, dated.end())):

@@ -319,6 +319,9 @@ _COUNCIL_SERVICE_RATED = re.compile(
     rf"{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])(?!\s+(?:or|for|at|on|in\s+(?!(?:19|20)\d\d))\b)", re.I)
 _ITSELF_RATED = re.compile(rf"(?-i:[A-Z])[\w'’&)-]*,\s+itself\s+(?:also\s+|previously\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])(?!\s+(?:or|for|at|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))", re.I)
 _TRUST_RATING_KEPT = re.compile(rf"\bthe\s+trust['’]s\s+overall\s+rating(?:,\s+which)?\s+(?:has\s+)?(?:remains|remained|stays|stayed)\s+(?:at\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
+_SERVICES_TALLY = re.compile(rf"\bwe\s+rated\s+(?:safe|effective|caring|responsive|well-led)\s+in\s+(?P<count>{NUMBER})\s+of\s+the\s+(?P<out_of>{NUMBER})\s+(?:core\s+)?services\s+(?:we\s+inspected\s+)?as\s+{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
+_TALLY_MORE = re.compile(rf"(?:,|\s+and|,\s+and)\s+in\s+(?:the\s+(?:remaining|other)\s+)?(?P<count>{NUMBER})\s+as\s+{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
+_NO_SERVICE = re.compile(rf"\s*No\s+service\s+was\s+(?:rated|judged)\s+(?:as\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}\s+for\s+(?:safe|effective|caring|responsive|well-led)\b", re.I)
 # CQC's core-service page names the key question just before "We rated it as ...": "Our rating of safe
 # went down." or the heading "Is the service safe?" (a bare grade line may come between).
 _KEY_QUESTION_BEFORE = re.compile(r"\s*(?:our\s+rating\s+of\s+|(?:is\s+the\s+service|are\s+services)\s+)(?P<area>safe|effective|caring|responsive|well-led)\b(?:\?\s*$|\s+(?:went|has\s+gone|stayed|improved|fell|rose|remained|was))", re.I)
@@ -1508,8 +1511,25 @@ class GradingExtractor:
                 m = _TRUST_RATING_KEPT.search(sent_text)
                 trust = next((sp._.organisation_id for sp in doc.spans.get("organisations", []) if sp._.organisation_id and sp._.organisation_id.endswith("-trust") and sp._.organisation_id != ctx.subject_id), None) if m else None
                 if trust:
-                    for previous, end in ((False, m.end("grade")), (True, m.end("grade") - 1)):  # (span values are keyed by offsets)
+                    for previous, end in ((False, m.end("grade")), (True, m.start("grade") - 1)):  # (span values are keyed by offsets: one word fewer)
                         self._emit(doc, sent, _Found(m.start(), end, m.group("grade"), OVERALL), ctx, orgs, inspection_year, spans, seen, org_id=trust, previous=previous, year=None if previous else inspection_year)
+            if not founds and sent_text.lstrip().startswith("No service ") and getattr(self, "_services_tally", None) and self._services_tally[:2] == (id(doc), i - 1):
+                m = _NO_SERVICE.match(sent_text)
+                if m:
+                    founds.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), None, 0, self._services_tally[2]))
+            if not founds and " services as " in sent_text:
+                # CQC's tally of one key question over the core services inspected: "We rated safe in one of the
+                # five services as inadequate, in two as requires improvement and in the remaining two as good":
+                # counts of the location's ratings (ANNOTATION.md), each out of the services inspected.
+                m = _SERVICES_TALLY.search(sent_text)
+                if m and (out_of := parse_int(m.group("out_of"))):
+                    self._services_tally = (id(doc), i, out_of)  # "No service was rated outstanding for safe." next: 0 of them
+                    founds.append(_Found(m.start("count"), m.end("grade"), m.group("grade"), None, parse_int(m.group("count")), out_of))
+                    c = _TALLY_MORE.match(sent_text, m.end())
+                    while c:  # ", in two as requires improvement and in the remaining two as good"
+                        if parse_int(c.group("count")):
+                            founds.append(_Found(c.start("count"), c.end("grade"), c.group("grade"), None, parse_int(c.group("count")), out_of))
+                        c = _TALLY_MORE.match(sent_text, c.end())
             if not founds and "against this healthy prison test" in sent_text:
                 # HMI Prisons' closing judgement of a test's section: "Outcomes for prisoners were not
                 # sufficiently good against this healthy prison test" grades the test its heading names.

@@ -1352,6 +1352,7 @@ class GradingExtractor:
         seen: set[tuple] = set()
         # `_emit` reads these; they are set afresh after the tables are read.
         self._explicit, self._table_areas, self._document_total, self._chain = set(), set(), None, None
+        self._services_tally = None  # (doc id, sentence, services inspected) of a CQC tally (`_SERVICES_TALLY`)
         # (Read by `_emit`.)
         self._no_grade_visit = bool(ctx.title and _NO_GRADE_VISIT.search(ctx.title))
         self._repeated: list[tuple[int, int]] = []  # a rule's grade already recorded: not the learned layer's to re-read

@@ -310,15 +310,23 @@ def _hypothetical(s: str, found) -> bool:
 
 # "we graded this as good", "inspectors rated this outstanding" (`_graded_this`): "this" the thing just named.
 _GRADED_THIS = re.compile(rf"\b(?:graded|rated|judged)\s+this\s+(?:as\s+|to\s+be\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
+# HMI Prisons' closing judgement of a test's section: "Outcomes for prisoners were ... against this healthy prison test".
 _THIS_TEST = re.compile(rf"\boutcomes\s+for\s+[\w\s]{{1,30}}?\s+(?:were|are|remained|remain)\s+{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}\s+against\s+this\s+healthy\s+prison\s+test\b", re.I)
+# A name (or its abbreviation in brackets), then ", which we rated X" (`_find`).
 _WHICH_WE_RATED = re.compile(rf"(?:(?-i:[A-Z])[\w'’&-]*|\((?-i:[A-Z])[\w ]{{1,20}}\)),\s+which\s+we\s+(?:had\s+|have\s+)?(?:previously\s+|last\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])(?!\s+(?:or|for|at|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))", re.I)
+# A fronted "Before ... in 2021," clause with a year (`_previous_of_body`).
 _BEFORE_IN_YEAR = re.compile(r"^\s*before\s+[^,.;]{0,60}?\bin\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\s*,", re.I)
+# "X Council's youth justice service[, with which ...,] was rated G": the council's overall grade.
 _COUNCIL_SERVICE_RATED = re.compile(
     rf"\b(?-i:[A-Z])[\w'’&-]+(?:\s+(?:(?-i:[A-Z])[\w'’&-]+|and|of|upon)){{0,6}}\s+(?-i:Council)['’]s\s+(?:youth\s+(?:justice|offending)\s+(?:service|team)|children['’]s\s+services)"
     rf"(?:,\s+(?:with|in|for|to|from|by|through)\s+(?:which|whom)\s+[^,;.]{{3,80}},)?\s+(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:now|previously|also|again)\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+be\s+)?"
     rf"{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])(?!\s+(?:or|for|at|on|in\s+(?!(?:19|20)\d\d))\b)", re.I)
+# A name, then ", itself rated X": that body's grade.
 _ITSELF_RATED = re.compile(rf"(?-i:[A-Z])[\w'’&)-]*,\s+itself\s+(?:also\s+|previously\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])(?!\s+(?:or|for|at|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))", re.I)
+# A CQC location's report on the trust that runs it: "the trust's overall rating, which remains G".
 _TRUST_RATING_KEPT = re.compile(rf"\bthe\s+trust['’]s\s+overall\s+rating(?:,\s+which)?\s+(?:has\s+)?(?:remains|remained|stays|stayed)\s+(?:at\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
+# CQC's tally of a key question over the core services inspected, its later counts (`_TALLY_MORE`) and
+# "No service was rated X for safe" after it (`_NO_SERVICE`).
 _SERVICES_TALLY = re.compile(rf"\bwe\s+rated\s+(?:safe|effective|caring|responsive|well-led)\s+in\s+(?P<count>{NUMBER})\s+of\s+the\s+(?P<out_of>{NUMBER})\s+(?:core\s+)?services\s+(?:we\s+inspected\s+)?as\s+{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
 _TALLY_MORE = re.compile(rf"(?:,|\s+and|,\s+and)\s+in\s+(?:the\s+(?:remaining|other)\s+)?(?P<count>{NUMBER})\s+as\s+{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
 _NO_SERVICE = re.compile(rf"\s*No\s+service\s+was\s+(?:rated|judged)\s+(?:as\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}\s+for\s+(?:safe|effective|caring|responsive|well-led)\b", re.I)
@@ -338,6 +346,8 @@ def _key_question_before(sentences, i: int) -> str | None:
         if len(text) > 30:
             return None  # only a bare grade line may stand between
     return None
+
+
 # An inverted condition and its consequence: "Had the trust not improved, we would have rated it
 # inadequate", "Were it not for X, the force would be graded inadequate".
 _INVERTED_CONDITION = re.compile(r"^[\s'‘’\"“”]*(?:Had|Were|Should)\s+[^,;:.]{3,120},\s+(?:[^;:.]{0,80}?\s)?(?:would|could|might)\s[^;:.]*$")

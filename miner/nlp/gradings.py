@@ -3097,7 +3097,7 @@ class GradingExtractor:
                 found.append(_Found(m.start(), f.end, f.grade, f.area, previous=True))  # (offsets of its own)
         for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
-        for m in _COUNCIL_SERVICE_RATED.finditer(s) if "council" in gate and ("youth" in gate or "children" in gate) else ():
+        for m in _COUNCIL_SERVICE_RATED.finditer(s) if ("council's " in gate or "council’s " in gate) and " rated" in gate else ():
             # "Cambridgeshire County Council's youth justice service, with which Peterborough shares ..., was rated
             # good in 2022": the council's (ANNOTATION.md: a youth justice service is its council).
             add(_Found(m.start(), m.end("grade"), m.group("grade"), OVERALL, named=True))

@@ -316,6 +316,44 @@ def _hypothetical(s: str, found) -> bool:
 
 # "we graded this as good", "inspectors rated this outstanding" (`_graded_this`): "this" the thing just named.
 _GRADED_THIS = re.compile(rf"\b(?:graded|rated|judged)\s+this\s+(?:as\s+|to\s+be\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
+# HMI Prisons' closing judgement of a test's section: "Outcomes for prisoners were ... against this healthy prison test".
+_THIS_TEST = re.compile(rf"\boutcomes\s+for\s+[\w\s]{{1,30}}?\s+(?:were|are|remained|remain)\s+{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}\s+against\s+this\s+healthy\s+prison\s+test\b", re.I)
+# A name (or its abbreviation in brackets), then ", which we rated X" (`_find`).
+_WHICH_WE_RATED = re.compile(rf"(?:(?-i:[A-Z])[\w'’&-]*|\((?-i:[A-Z])[\w ]{{1,20}}\)),\s+which\s+we\s+(?:had\s+|have\s+)?(?:previously\s+|last\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])(?!\s+(?:or|for|at|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))", re.I)
+# A fronted "Before ... in 2021," clause with a year (`_previous_of_body`).
+_BEFORE_IN_YEAR = re.compile(r"^\s*before\s+[^,.;]{0,60}?\bin\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\s*,", re.I)
+# "X Council's youth justice service[, with which ...,] was rated G": the council's overall grade.
+_COUNCIL_SERVICE_RATED = re.compile(
+    rf"\b(?-i:[A-Z])[\w'’&-]+(?:\s+(?:(?-i:[A-Z])[\w'’&-]+|and|of|upon)){{0,6}}\s+(?-i:Council)['’]s\s+(?:youth\s+(?:justice|offending)\s+(?:service|team)|children['’]s\s+services)"
+    rf"(?:,\s+(?:with|in|for|to|from|by|through)\s+(?:which|whom)\s+[^,;.]{{3,80}},)?\s+(?:is|was|were|are|has\s+been|have\s+been|had\s+been)\s+(?:(?:now|previously|also|again)\s+)?(?:rated|judged|graded)\s+(?:as\s+|to\s+be\s+)?"
+    rf"{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])(?!\s+(?:or|for|at|on|in\s+(?!(?:19|20)\d\d))\b)", re.I)
+# A name, then ", itself rated X": that body's grade.
+_ITSELF_RATED = re.compile(rf"(?-i:[A-Z])[\w'’&)-]*,\s+itself\s+(?:also\s+|previously\s+)?(?:rated|judged|graded)\s+(?:as\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])(?!\s+(?:or|for|at|on)\b)(?!\s+in\s+(?!(?:19|20)\d\d))", re.I)
+# A CQC location's report on the trust that runs it: "the trust's overall rating, which remains G".
+_TRUST_RATING_KEPT = re.compile(rf"\bthe\s+trust['’]s\s+overall\s+rating(?:,\s+which)?\s+(?:has\s+)?(?:remains|remained|stays|stayed)\s+(?:at\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
+# CQC's tally of a key question over the core services inspected, its later counts (`_TALLY_MORE`) and
+# "No service was rated X for safe" after it (`_NO_SERVICE`).
+_SERVICES_TALLY = re.compile(rf"\bwe\s+rated\s+(?:safe|effective|caring|responsive|well-led)\s+in\s+(?P<count>{NUMBER})\s+of\s+the\s+(?P<out_of>{NUMBER})\s+(?:core\s+)?services\s+(?:we\s+inspected\s+)?as\s+{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
+_TALLY_MORE = re.compile(rf"(?:,|\s+and|,\s+and)\s+in\s+(?:the\s+(?:remaining|other)\s+)?(?P<count>{NUMBER})\s+as\s+{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}(?![\w-])", re.I)
+_NO_SERVICE = re.compile(rf"\s*No\s+service\s+was\s+(?:rated|judged)\s+(?:as\s+)?{QUOTE}(?P<grade>{GRADE_PATTERN}){QUOTE}\s+for\s+(?:safe|effective|caring|responsive|well-led)\b", re.I)
+# CQC's core-service page names the key question just before "We rated it as ...": "Our rating of safe
+# went down." or the heading "Is the service safe?" (a bare grade line may come between).
+_KEY_QUESTION_BEFORE = re.compile(r"\s*(?:our\s+rating\s+of\s+|(?:is\s+the\s+service|are\s+services)\s+)(?P<area>safe|effective|caring|responsive|well-led)\b(?:\?\s*$|\s+(?:went|has\s+gone|stayed|improved|fell|rose|remained|was))", re.I)
+
+
+def _key_question_before(sentences, i: int) -> str | None:
+    for k in (i - 1, i - 2):
+        if k < 0:
+            return None
+        text = sentences[k].text
+        m = _KEY_QUESTION_BEFORE.match(text)
+        if m:
+            return m.group("area").lower()
+        if len(text) > 30:
+            return None  # only a bare grade line may stand between
+    return None
+
+
 # An inverted condition and its consequence: "Had the trust not improved, we would have rated it
 # inadequate", "Were it not for X, the force would be graded inadequate".
 _INVERTED_CONDITION = re.compile(r"^[\s'‘’\"“”]*(?:Had|Were|Should)\s+[^,;:.]{3,120},\s+(?:[^;:.]{0,80}?\s)?(?:would|could|might)\s[^;:.]*$")
@@ -1202,9 +1240,10 @@ class GradingExtractor:
             rf"\b(?:is|are)\s+now\s+(?:(?:rated|judged|graded|considered)\s+)?(?:as\s+)?{Q}(?P<grade>{G}){Q}\s+(?:in|for|at)\s+(?:that|this|the\s+same)\s+(?:area|respect)\b",
             flags,
         )
-        # In a prison report: "Ofsted judged the overall effectiveness of education, skills and work to be inadequate".
+        # In a prison report: "Ofsted judged the overall effectiveness of education, skills and work to be inadequate"
+        # (also after a relative clause: "Ofsted, which inspected education at the same time, judged ...").
         self.ofsted_education = re.compile(
-            rf"\bOfsted\s+(?:judged|rated|graded|found|assessed|deemed)\s+(?:the\s+)?(?P<area>overall\s+effectiveness)\s+of\s+(?:the\s+)?(?:prison['’]s\s+)?education[\w\s,]{{0,40}}?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
+            rf"\bOfsted(?:,\s+which\s+[^,;.]{{3,80}},)?\s+(?:judged|rated|graded|found|assessed|deemed)\s+(?:the\s+)?(?P<area>overall\s+effectiveness)\s+of\s+(?:the\s+)?(?:prison['’]s\s+)?education[\w\s,]{{0,40}}?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])"
             # "Ofsted rated the prison's education, skills and work provision as inadequate overall"
             rf"|\bOfsted\s+(?:judged|rated|graded|assessed|deemed)\s+(?:the\s+)?(?:prison['’]s\s+)?education,?\s+skills\s+and\s+work(?:\s+provision)?\s+(?:to\s+be\s+|as\s+)?{Q}(?P<grade2>{G}){Q}\s+(?P<area2>overall)\b",
             flags,
@@ -1344,6 +1383,7 @@ class GradingExtractor:
         seen: set[tuple] = set()
         # `_emit` reads these; they are set afresh after the tables are read.
         self._explicit, self._table_areas, self._document_total, self._chain = set(), set(), None, None
+        self._services_tally = None  # (doc id, sentence, services inspected) of a CQC tally (`_SERVICES_TALLY`)
         # (Read by `_emit`.)
         self._no_grade_visit = bool(ctx.title and _NO_GRADE_VISIT.search(ctx.title))
         self._repeated: list[tuple[int, int]] = []  # a rule's grade already recorded: not the learned layer's to re-read
@@ -1497,6 +1537,46 @@ class GradingExtractor:
                 for f in [f for f in founds if f.area == OVERALL and f.previous is None and f.count is None]:
                     # Its own offsets (span values are keyed by them).
                     founds.append(_Found(0, f.end, f.grade, OVERALL, previous=True) if f.start else _Found(f.start, min(f.end + 1, len(sent_text)), f.grade, OVERALL, previous=True))
+            if "the trust's overall rating" in sent_text or "the trust’s overall rating" in sent_text:
+                # A CQC location's report: "This inspection did not change the trust's overall rating, which remains
+                # requires improvement": a kept grade of the trust that runs the location (named on the page), not the location's.
+                m = _TRUST_RATING_KEPT.search(sent_text)
+                trust = next((sp._.organisation_id for sp in doc.spans.get("organisations", []) if sp._.organisation_id and sp._.organisation_id.endswith("-trust") and sp._.organisation_id != ctx.subject_id), None) if m else None
+                if trust:
+                    for previous, end in ((False, m.end("grade")), (True, m.start("grade") - 1)):  # (span values are keyed by offsets: one word fewer)
+                        self._emit(doc, sent, _Found(m.start(), end, m.group("grade"), OVERALL), ctx, orgs, inspection_year, spans, seen, org_id=trust, previous=previous, year=None if previous else inspection_year)
+            if not founds and sent_text.lstrip().startswith("No service ") and getattr(self, "_services_tally", None) and self._services_tally[:2] == (id(doc), i - 1):
+                m = _NO_SERVICE.match(sent_text)
+                if m:
+                    founds.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), None, 0, self._services_tally[2]))
+            if not founds and " services as " in sent_text:
+                # CQC's tally of one key question over the core services inspected: "We rated safe in one of the
+                # five services as inadequate, in two as requires improvement and in the remaining two as good":
+                # counts of the location's ratings (ANNOTATION.md), each out of the services inspected.
+                m = _SERVICES_TALLY.search(sent_text)
+                if m and (out_of := parse_int(m.group("out_of"))):
+                    self._services_tally = (id(doc), i, out_of)  # "No service was rated outstanding for safe." next: 0 of them
+                    founds.append(_Found(m.start("count"), m.end("grade"), m.group("grade"), None, parse_int(m.group("count")), out_of))
+                    c = _TALLY_MORE.match(sent_text, m.end())
+                    while c:  # ", in two as requires improvement and in the remaining two as good"
+                        if parse_int(c.group("count")):
+                            founds.append(_Found(c.start("count"), c.end("grade"), c.group("grade"), None, parse_int(c.group("count")), out_of))
+                        c = _TALLY_MORE.match(sent_text, c.end())
+            if not founds and "against this healthy prison test" in sent_text:
+                # HMI Prisons' closing judgement of a test's section: "Outcomes for prisoners were not
+                # sufficiently good against this healthy prison test" grades the test its heading names.
+                m = _THIS_TEST.search(sent_text)
+                named = list(self.scales.area_regex.finditer(ctx.section(sent.start_char) or "")) if m else []
+                if named:
+                    founds.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), named[-1].group(0)))
+            if i and founds and "d it as " in sent_text:
+                # CQC's key question for one core service: "Our rating of safe went down. We rated it as
+                # inadequate because:" (or under "Is the service safe?" / a grade line): "it" is that key question.
+                key = _key_question_before(sentences, i)
+                if key:
+                    for f in founds:
+                        if f.area == OVERALL and f.count is None:
+                            f.area = key
             stated = [f.out_of for f in founds if f.count is not None and f.out_of and not f.summed]
             across = gates.across(self.across, sent_text, low)
             if across:
@@ -1548,6 +1628,14 @@ class GradingExtractor:
                         # "Derbyshire Fire and Rescue Service was graded good in eight areas", is not of this total.)
                         found.out_of = document_total
                         found.document_total = True
+                    elif found.count and not found.bare_count and ctx.subject_id is not None and i + 1 < len(sentences) and " any of " in sentences[i + 1].text and orgs.near(sent.start_char + found.start, sent.start_char) in (ctx.subject_id, None):
+                        # "graded outstanding in one area, good in three, ... . It was not graded inadequate
+                        # in any of the eight areas we graded.": the zero count right after states the list's total.
+                        after = self.across.search(sentences[i + 1].text)
+                        total = _total_of(after) if after and not _mentions_earlier_year(sentences[i + 1].text, inspection_year) else None
+                        if total and found.count <= total:
+                            found.out_of = total
+                            found.document_total = True
                 self._emit(doc, sent, found, ctx, orgs, inspection_year, spans, seen)
             new = spans[before:]
             graded = [sp for sp in new if sp._.area and sp._.count is None]
@@ -2727,6 +2815,16 @@ class GradingExtractor:
             if m.groupdict().get("participle") and (not _PARTICIPLE_CLOSES.match(s, m.end("grade")) or _NOT_A_NAME.match(s, m.start())):
                 continue  # "Sefton Council, rated inadequate in 2022, is ...": only a participle closed by a comma, after a name
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+        for m in _ITSELF_RATED.finditer(s) if "itself" in gate else ():
+            # "crews from the East of England Ambulance Service NHS Trust, itself rated requires improvement in
+            # 2022, could not ...": the named body's grade, as ", which was rated" gives it.
+            if not self._names_area(s, m.start()):
+                add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
+        for m in _WHICH_WE_RATED.finditer(s) if "which we " in gate else ():
+            # "... Community Rehabilitation Company (BGSW CRC), which we rated requires improvement in 2019":
+            # the inspectorate's own grade of the named body (a name or its abbreviation in brackets ends before it).
+            if not self._names_area(s, m.start()):
+                add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL_IF_UNNAMED))
         for m in finditer_at(self.up_from, s, low, _UP_FROM_STARTS) if low is None or "from" in low or "compared" in low or "improvement on" in low else ():
             areas = [f.area for f in found if f.area] or [a.group(0) for a in self.scales.area_regex.finditer(s)]
             # "X is now adequate, down from good, while Y has moved up from requires
@@ -3071,6 +3169,10 @@ class GradingExtractor:
                 found.append(_Found(m.start(), nxt.end, nxt.grade, nxt.area, previous=True))  # (offsets of its own)
         for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in _COUNCIL_SERVICE_RATED.finditer(s) if ("council's " in gate or "council’s " in gate) and " rated" in gate else ():
+            # "Cambridgeshire County Council's youth justice service, with which Peterborough shares ..., was rated
+            # good in 2022": the council's (ANNOTATION.md: a youth justice service is its council).
+            add(_Found(m.start(), m.end("grade"), m.group("grade"), OVERALL, named=True))
         for m in rule(self.named_body_aside_rated, s, low) if ", " in gate and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.after_earlier, s, low) if found and "after" in gate and _YEAR.search(s) else ():
@@ -3542,6 +3644,12 @@ class GradingExtractor:
         """`_previous` of a grade of `body` in `own_text` (`_own_part`): also, another body's grade
         dated before a later year in its part of the sentence is its earlier grade."""
         previous, year = self._previous(own_text, found, inspection_year, subject=body == subject_id)
+        if not previous and found.count is None and own_text[:8].lower().lstrip().startswith("before "):
+            fronted = _BEFORE_IN_YEAR.match(own_text)
+            if fronted and inspection_year and int(fronted.group("year")) < inspection_year and found.start >= fronted.end():
+                # "Before the Probation Service was unified in 2021, ... the CRC, which we rated requires
+                # improvement in 2019": a fronted "before" clause with an earlier year dates the sentence's grades.
+                previous, year = True, min([int(y) for y in _YEAR.findall(own_text, fronted.end())] + [int(fronted.group("year"))])
         if not previous and body != subject_id and found.count is None:
             dated = _DATED_AFTER.match(own_text, found.end)
             if dated and (any(int(y) > int(dated.group("year")) for y in _YEAR.findall(own_text, dated.end())) or _LATER.search(own_text, dated.end())):

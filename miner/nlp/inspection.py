@@ -7,7 +7,7 @@ from collections import Counter
 
 from miner.nlp.records import Inspection
 from miner.nlp.scan import Literals, finditer_at, fold, search_at
-from miner.text.dates import normalise_date
+from miner.text.dates import _MONTHS, normalise_date
 
 _INSPECTORATES = {
     "hmicfrs": re.compile(r"\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|\bPEEL\b|police inspectorate", re.I),
@@ -37,6 +37,9 @@ _PUBLISHED = re.compile(
     r"(?:Report published|Published|Publication date|Date of publication)\s*:?\s*(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
 )
 _INSPECTION_DATES = re.compile(r"Inspection dates?\s*:?\s*[^\n]*?(\d{1,2}\s+[A-Z][a-z]+\s+\d{4})(?=[^\n]*$)", re.M)
+# A report's dateline under its title: "HM Inspectorate of Probation, November 2024" (the month's first day),
+# read where the page's metadata gives no date or another year (a guess from a year in the text).
+_DATELINE = re.compile(r"^(?:HM Inspectorate of [A-Z][a-z]+|HMI [A-Z][a-z]+|Ofsted|Care Quality Commission|HMICFRS),\s+([A-Z][a-z]+)\s+((?:19|20)\d\d)\s*$", re.M)
 _SIF_PHRASE = "services for children in need of help and protection, children looked after and care leavers"
 _SIF = re.compile(re.escape(_SIF_PHRASE), re.I)
 _ILACS = re.compile(r"inspection of [^\n]{0,80}local authority children[’']s services|\bILACS\b", re.I)
@@ -93,4 +96,8 @@ def identify_inspection(text: str, title: str | None = None, published: str | No
         match = _INSPECTION_DATES.search(head)
         if match:
             date = normalise_date(match.group(1))
+    if not date:
+        match = _DATELINE.search(head)
+        if match and match.group(1).lower() in _MONTHS and (not published or published[:4] != match.group(2)):
+            date = f"{match.group(2)}-{_MONTHS[match.group(1).lower()]:02d}-01"
     return Inspection(inspectorate=inspectorate, programme=programme, scale=scale, date=date or published)

@@ -594,6 +594,9 @@ def _unlisted_matches(doc: Doc, text: str, kinds: list[tuple[int, int, int]], ma
                 words = words[1:]
             while words and words[-1][1] in ("and", "&", "of", "upon"):
                 words = words[:-1]
+            articles = [i for i, (_, w) in enumerate(words) if w in ("The", "A", "An")]
+            if articles:
+                words = words[articles[-1] + 1:]  # "Good The PDU has ..." (a PDF's grade line run into the sentence): no name
             if not words:
                 continue
             start, end = words[0][0], kind_end

@@ -3690,8 +3690,12 @@ def _mentions_earlier_year(sentence: str, inspection_year: int | None) -> bool:
     if inspection_year is None or not any(int(y) < inspection_year for y in _YEAR.findall(sentence)):
         return False
     # A round that runs into the inspection's year ("Our PEEL 2023-25 report ... assessed us in nine
-    # areas", published 2025) is no earlier one.
-    return any(int(m.group(0)) < inspection_year and not _ROUND_TO.match(sentence, m.end()) or _ROUND_TO.match(sentence, m.end()) and int(m.group(0)[:2] + _ROUND_TO.match(sentence, m.end()).group(1)) < inspection_year for m in _YEAR.finditer(sentence))
+    # areas", published 2025) is no earlier one: a split year is read by its last year here.
+    for m in _YEAR.finditer(sentence):
+        to = _ROUND_TO.match(sentence, m.end())
+        if int(m.group(0)[:2] + to.group(1) if to else m.group(0)) < inspection_year:
+            return True
+    return False
 
 
 _ROUND_TO = re.compile(r"[-–/](\d\d)(?!\d)")

@@ -114,7 +114,7 @@ _NOW_AGAINST_EARLIER = re.compile(r"\bno\s+longer\b|\b(?:down|up)\s+from\b|\b(?:
 # The cue of `_PREVIOUS_CUE` that is only a year after the grade ("was rated good in 2019").
 _YEAR_CUE = re.compile(r"\bwas (?:judged|rated|graded|found to be) \w+(?: \w+){0,4} in (?:19|20)\d\d\b", re.I)
 _LEADING_PAST = re.compile(
-    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:ago|earlier|before)\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+|(?-i:[A-Z])[\w'’]*(?:\s+(?:of|and|for|(?-i:[A-Z])[\w'’]*)){1,6})\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d,)?",
+    r"^\s*(?:the\s+last\s+time\b[^,]*|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(?:ago|earlier|before)\b[^,]*|(?:an?|the|its)\s+(?:\w+\s+){0,3}?(?:re-?inspection|inspection|visit|report|review)\s+(?:in|of)\s+(?:\w+\s+)?(?:19|20)\d\d\b[^,]*|when\s+(?:it|we|the \w+|inspectors|\w+|(?-i:[A-Z])[\w'’]*(?:\s+(?:of|and|for|(?-i:[A-Z])[\w'’]*)){1,6})\s+(?:was|were)?\s*(?:last|previously|first)\s+\w+|when\s+(?:it|we|they|inspectors|the \w+)\s+(?:last\s+)?(?:inspected|assessed|visited|was\s+inspected|were\s+inspected|was\s+assessed)\b[^,]*?(?:19|20)\d\d|at (?:the|its|our) (?:last|previous) (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:19|20)\d\d (?:\w+ )?(?:inspection|visit|assessment)|at (?:the|its|our|their) (?:\w+ ){0,2}?(?:inspection|visit|assessment) (?:of [^,]{1,60}? )?in (?:\w+ )?(?:19|20)\d\d\b|in (?:its|the|their|our) (?:19|20)\d\d(?:[/-]\d\d)? (?:\w+ )?(?:inspection|report|assessment)|in (?:(?:jan|febr)uary |march |april |may |june |july |august |(?:septem|octo|novem|decem)ber )?(?:19|20)\d\d\b|at that (?:inspection|time|visit)|in (?:our|its|the) (?:last|previous)\s+\w+|in (?:our|its|the|their) first (?:\w+ )?(?:inspection|visit|assessment)(?=,\s*in\s+(?:19|20)\d\d\b)|(?:previously|last time))[^,]*,(?:\s*(?:in\s+)?(?:\w+\s+)?(?:19|20)\d\d(?:/\d\d)?,)?",
     re.I,
 )
 _PREVIOUS_SECTION = re.compile(r"\bprevious\b|\blast inspection\b|\binspection history\b|\bearlier inspections?\b", re.I)
@@ -126,7 +126,7 @@ _SAME_AS_BEFORE = re.compile(
     r"(?:at|in|after)\s+(?:the|its|their)\s+(?:previous|last|earlier)\s+inspection", re.I)
 _ONE_OF = re.compile(r"\b(?:was|is|as)\s+$", re.I)
 _LIST_FOLLOWS = re.compile(r"\s*(?:These|They|Those|The (?:\w+ )?areas?)\s+(?:(?:were|are)\s+)?(?:include[ds]?|including|were|are)\b")
-_CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:authority|council|force|service|prison)s?)\b")
+_CONTINUES_SUBJECT = re.compile(r"\s*(?:It|They|Its|Their|The (?:local )?(?:authority|council|force|service|prison)s?|(?:At )?(?:That|The same) (?:inspection|report|visit))\b")
 _COMPLEMENT = re.compile(r"\b(?:outcomes|health|education|needs|support|placements|work|number|plans?|assessments?|provision|quality|response|arrangements|wellbeing|well-being|impact)\s+(?:for|of|to|with)\s+(?:(?:looked after (?:children|young people)|young people|children)\s+and\s+)?$", re.I)
 # Words without which a sentence naming a grade word cannot state a grading
 # (when it names no area either): "good progress" is skipped cheaply.
@@ -416,7 +416,10 @@ _ALSO_INSPECTED = re.compile(r"\b(?:(?:we|inspectors|hmicfrs|the\s+inspectorate)
 # Counts of grades in words `NUMBER` does not read: "a pair of good grades and a single requires improvement".
 _COUNT_WORDS = {"a pair of": 2, "a single": 1}
 # A number as the subject of the clause a grade ends: "..., three were rated inadequate at".
-_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:{NUMBER})\s+(?:(?:other\s+|more\s+)?(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|(?:fire\s+(?:and\s+rescue\s+)?|probation\s+|youth\s+justice\s+)?services|(?:probation\s+)?delivery\s+units|pdus|providers)\s+)?(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?{QUOTE}$", re.I)
+_NUMBER_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|\band\s+)(?:{NUMBER})\s+(?:(?:other\s+|more\s+)?(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|(?:fire\s+(?:and\s+rescue\s+)?|probation\s+|youth\s+justice\s+)?services|(?:probation\s+)?delivery\s+units|pdus|providers)\s+(?:(?:in|across|from)\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?:regions?|areas?|countries|nations?|country|England|Wales)\s+)?)?(?:of\s+them\s+)?(?:were|are|was|is|had\s+been|have\s+been)\s+(?:(?:rated|judged|graded|found|assessed)\s+)?(?:as\s+|to\s+be\s+)?{QUOTE}$", re.I)
+# "at least one inadequate grade": before a count's number, no count of its own.
+_AT_LEAST_BEFORE = re.compile(r"\bat\s+least\s+$", re.I)
+_NUMBER_AT = re.compile(rf"(?:{NUMBER})\b", re.I)
 # A count of inspected bodies, not of graded areas: "ten forces", "Of those ten", "of the 43 councils".
 _COUNTS_BODIES = re.compile(
     rf"\b(?:{NUMBER})\s+(?:(?:other|more|further|of\s+the\s+\d+|english|welsh|territorial|police)\s+)*(?:(?!(?:areas?|of|in|for|on|at|standards|questions|tests|pillars|judge?ments|categories)\b)[\w'’-]+\s+){{0,3}}?"
@@ -492,7 +495,10 @@ def _may_be_comparison_header(low: str) -> bool:
         if not (tail[-1:].isdigit() or tail.endswith(_COLUMN_ENDS)):
             return False
     return any(w in low for w in _COLUMN_HINTS)
-_COMPARISON_HEADER = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ,'’-]{{1,50}}?)\s+(?P<first>{_COLUMN})\s+(?P<second>{_COLUMN})\s*$", re.I)
+_COMPARISON_HEADER = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ,'’-]{{1,50}}?)\s+(?P<first>{_COLUMN})\s+(?P<second>{_COLUMN})(?:\s+(?P<third>{_COLUMN}))?\s*$", re.I)
+# A third column's cell that grades nothing ("Effectiveness Good Good Not graded as a pillar" under
+# "Pillar 2018/19 2021/22 2023-25"): the row's two grades are the first two columns'.
+_UNGRADED_LAST_CELL = re.compile(r"\s+(?:not\s+graded\b[\w ]{0,30}|ungraded|n/a|-|–)\s*$", re.I)
 # What a reviewed sample counts: "adequate in 23 of the 60 cases" is no count of graded areas.
 _CASES_NOUNS = r"(?:cases|investigations|files|records|referrals|assessments|plans)\b"
 _CASES = re.compile(rf"\s*(?:(?:out\s+)?of\s+(?:the\s+)?[\d,]+\s+)?(?:\w+\s+)?{_CASES_NOUNS}", re.I)
@@ -720,6 +726,8 @@ class GradingExtractor:
         self.area_header = re.compile(rf"^\s*(?:{AREA})(?:\s+(?:{AREA})){{2,}}\s*$", flags)
         # A flattened comparison table's row ending in its two grades, whatever its label ("Understanding fire and risk Good Requires improvement").
         self.two_grades_end = re.compile(rf"\s(?:{G})\s+(?:{G})\s*\.?\s*$", flags)
+        # Its third grade, under a header of three columns ("Efficiency Good Good Requires improvement").
+        self.third_grade_end = re.compile(rf"\s(?:{G})\s+(?:{G})(?P<before>\s+)(?P<grade>{G})\s*\.?\s*$", flags)
         # A score cell with its grade: "1 (poor)", "Poor (1)".
         self.score_and_grade = re.compile(rf"^\s*(?:\d\s*\(\s*(?P<grade>{G})\s*\)|(?P<grade2>{G})\s*\(\s*\d\s*\))\s*$", flags)
         # The grade cell of a split row run into the next cell's text: "Good Fair use of stop and search".
@@ -803,7 +811,7 @@ class GradingExtractor:
         )
         # How many areas were graded: "graded across nine areas", "of the eight areas we inspected".
         self.across = re.compile(
-            rf"\b(?:(?<!good\s)(?<!adequate\s)(?<!outstanding\s)(?<!improvement\s)(?<!poor\s)across|(?:graded|grades|assessed|assesses|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!['‘’\"“”]?(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|judge?ments|(?:healthy\s+prison\s+)?tests)\b"
+            rf"\b(?:(?<!good\s)(?<!adequate\s)(?<!outstanding\s)(?<!improvement\s)(?<!poor\s)across|(?:graded|grades|grading|assessed|assesses|assessing|inspected|inspects|judged|rated|examined|looked at|scored|measured)\s+(?:(?!['‘’\"“”]?(?:{G})\b)(?!(?:{N})\s+(?:areas|categories|questions|pillars|standards|tests)\b)[\w'’-]+\s+){{0,4}}?(?:in|on|across|against)|(?:looked at|examined|covered|considered|graded|assessed|inspected))\s+(?:all\s+|the\s+)?(?P<out_of>{N})\s+(?:core\s+|key\s+|separate\s+|different\s+)?(?:areas|categories|questions|pillars|standards|judge?ments|(?:healthy\s+prison\s+)?tests)\b"
             rf"|\b(?:of|out of|from)\s+(?:the|its)\s+(?P<out_of2>{N})\s+(?:(?:graded|inspected|assessed|core|key)\s+)?(?:areas|categories|questions|pillars|standards|judgements|(?:healthy\s+prison\s+)?tests)\b"
             # "under the old three-pillar system": three were graded.
             rf"|\b(?P<out_of5>{N})-pillar\b"
@@ -1386,6 +1394,8 @@ class GradingExtractor:
         self._services_tally = None  # (doc id, sentence, services inspected) of a CQC tally (`_SERVICES_TALLY`)
         # (Read by `_emit`.)
         self._no_grade_visit = bool(ctx.title and _NO_GRADE_VISIT.search(ctx.title))
+        # (Read by `_previous`: minutes report in the past perfect throughout.)
+        self._minutes = bool(ctx.title and ctx.title.lstrip()[:7].lower() == "minutes")
         self._repeated: list[tuple[int, int]] = []  # a rule's grade already recorded: not the learned layer's to re-read
         table_rows = self._tables(doc, ctx, orgs, inspection_year, spans, seen)
         if ctx.inspection.scale == "peel-2014" and "How e" in (ctx.text or ""):
@@ -1511,10 +1521,16 @@ class GradingExtractor:
                 if _counts_bodies(head):
                     # (not a count after a named body: "GMP was given four good ratings")
                     founds = [f for f in founds if not f.bare_count or self._names_other(sent.start_char, sent.start_char + f.start, set())]
+            if founds and "at least " in sent_text:
+                # "the forces that received at least one inadequate grade": a threshold, no body's count.
+                founds = [f for f in founds if f.count is None or not (_AT_LEAST_BEFORE.search(sent_text, max(0, f.start - 12), f.start) and _NUMBER_AT.match(sent_text, f.start))]
             if founds and _counts_bodies(sent_text):  # (it only filters what was found)
                 # "Of the eight forces inspected, three were rated inadequate at investigating crime":
                 # the grade of some of those forces, not of the document's subject.
-                founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]
+                numbered = [f.start for f in founds if _NUMBER_SUBJECT.search(sent_text, 0, f.start)]
+                if numbered:
+                    # (and its elided grades after it, "..., and two for investigating crime", unless a body is named)
+                    founds = [f for f in founds if f.start < numbered[0] or (f.start not in numbered and self._names_other(sent.start_char + numbered[0], sent.start_char + f.start, set()))]
                 # "rated it poor in 24 of the 41 prisons it visited": a count of bodies.
                 founds = [f for f in founds if f.count is None or not _COUNTS_BODIES.search(sent_text, f.start, min(len(sent_text), f.end + 40))]
             if both_named:
@@ -2342,6 +2358,8 @@ class GradingExtractor:
             header = _COMPARISON_HEADER.match(text) if _may_be_comparison_header(low) else None
             if header:
                 columns, grace = [header.group("first"), header.group("second")], False
+                if header.group("third"):
+                    columns.append(header.group("third"))
                 header_line = i
                 continue
             if columns is not None and i == header_line + 1 and _WRAPPED_YEAR.fullmatch(text):
@@ -2365,6 +2383,13 @@ class GradingExtractor:
                     skip = i + 1
                     text, end = joined, ctx.ends[i + 1]
                     low = text.lower()
+            third = None
+            if len(columns) == 3:
+                ungraded = _UNGRADED_LAST_CELL.search(text)
+                third = None if ungraded else self.third_grade_end.search(text)
+                if not ungraded and not third:
+                    continue  # (two grades whose columns are unknown: not read)
+                text = text[: ungraded.start() if ungraded else third.start("before")]
             row = self.row_two.match(text)
             if not row and self.two_grades_end.search(text):
                 continue  # a row whose label is no area of the scale (a pillar's question): the table goes on
@@ -2387,6 +2412,12 @@ class GradingExtractor:
                     previous = True  # "Question This inspection 2018/19": the dated column is the inspection before
                 found = _Found(row.start("area"), row.end(group), grades[column], row.group("area"), method="table")
                 self._emit(doc, (start, text), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
+            if third and row:
+                # The third column's grade: the latest column's is this inspection's.
+                full = ctx.text[start:end]
+                previous = bool(_EARLIER_COLUMN.search(columns[2])) or bool(latest and years[2] and years[2] < latest)
+                found = _Found(row.start("area"), third.end("grade"), third.group("grade"), row.group("area"), method="table")
+                self._emit(doc, (start, full), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[2] if years[2] else (None if previous else inspection_year))
             handled.add(start)
 
     def _list_end(self, text: str, start: int, stops: str) -> int:
@@ -3550,6 +3581,11 @@ class GradingExtractor:
                 # "its effectiveness was rated good in 2021": a pillar of the 2018-22 rounds, in a
                 # story on the 2023-25 round's area grades, is a grade of the inspection before.
                 previous, year = True, int(dated.group("year"))
+        if previous and year and year < 2021 and scale_id == "hmicfrs-fire" and area is not None and area not in _FIRE_PILLARS:
+            # "In 2018/19 the Service was also judged outstanding at promoting the right values and
+            # culture": a question of the first round, recorded by its pillars only (a 2021/22 question
+            # compared with the 2023-25 area of its name, "fell from good in 2022", is that area's earlier grade).
+            return
         if not previous and found.method != "table" and getattr(self, "_no_grade_visit", False) and body in (None, ctx.subject_id):
             # A review of progress, a monitoring or focused visit grades nothing: a grade it
             # gives is the last full inspection's (ANNOTATION.md); another body's is its own.
@@ -3731,6 +3767,10 @@ class GradingExtractor:
             # "The Chief Fire Officer reported that the Service had been graded outstanding in three of
             # the 11 areas": reported speech's past perfect; another cue in the clause still dates it.
             cue = next((c for c in _PREVIOUS_CUE.finditer(clause, cue.end()) if not _HAD_BEEN_CUE.fullmatch(c.group(0))), None)
+        if cue and getattr(self, "_minutes", False) and _HAD_BEEN_CUE.fullmatch(cue.group(0)):
+            # Minutes go on in reported speech without "reported that" ("The force had been rated
+            # inadequate at responding to the public."): their past perfect dates nothing either.
+            cue = next((c for c in _PREVIOUS_CUE.finditer(clause, cue.end()) if not _HAD_BEEN_CUE.fullmatch(c.group(0))), None)
         if cue and re.search(r"\bfrom\b", cue.group(0)) and clause_start + cue.start() > found.start:
             cue = None  # "... requires improvement, up from inadequate": the grade before "from" is current
         if cue and re.search(r"\bfrom\b", cue.group(0)) and _FROM_GRADE_TO.search(sentence, 0, found.start):
@@ -3834,7 +3874,18 @@ def _total_of(across: re.Match) -> int | None:
 
 
 def _mentions_earlier_year(sentence: str, inspection_year: int | None) -> bool:
-    return inspection_year is not None and any(int(y) < inspection_year for y in _YEAR.findall(sentence))
+    if inspection_year is None or not any(int(y) < inspection_year for y in _YEAR.findall(sentence)):
+        return False
+    # A round that runs into the inspection's year ("Our PEEL 2023-25 report ... assessed us in nine
+    # areas", published 2025) is no earlier one: a split year is read by its last year here.
+    for m in _YEAR.finditer(sentence):
+        to = _ROUND_TO.match(sentence, m.end())
+        if int(m.group(0)[:2] + to.group(1) if to else m.group(0)) < inspection_year:
+            return True
+    return False
+
+
+_ROUND_TO = re.compile(r"[-–/](\d\d)(?!\d)")
 
 
 def _first_year(sentence: str, inspection_year: int | None) -> int | None:

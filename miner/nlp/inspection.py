@@ -76,7 +76,10 @@ def identify_inspection(text: str, title: str | None = None, published: str | No
         else:
             scale = "peel-2021"
         # (the inspectorate's own name, "Inspectorate of Constabulary and Fire & Rescue Services", names no force)
-        if re.search(r"fire and rescue service|fire brigade|\bFRS\b", head, re.I) and not re.search(r"\bpolice\b|(?<!inspectorate of )(?<!inspector of )\bconstabulary\b", head[:600], re.I):
+        # A PEEL round named in the opening ("Devon and Cornwall Police: HMICFRS PEEL Inspection 2021/22"
+        # in a council's minutes that also note its fire service's grades) is a police inspection.
+        peel_in_head = match is not None and match.string is head and match.start() < 1500
+        if not peel_in_head and re.search(r"fire and rescue service|fire brigade|\bFRS\b", head, re.I) and not re.search(r"\bpolice\b|(?<!inspectorate of )(?<!inspector of )\bconstabulary\b", head[:600], re.I):
             scale, programme = "hmicfrs-fire", programme or "Fire and rescue service inspection"
     elif inspectorate == "ofsted":
         scale = "ofsted"

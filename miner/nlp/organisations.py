@@ -285,8 +285,13 @@ class OrganisationResolver:
         in_title = False
         base = dict(scores)
         if title_lower:
+            # A site's name after the title's last " | " ("... | Cornwall Council" on minutes about
+            # a police force's PEEL inspection) is the publisher: of another kind, it is no subject.
+            site_at = title_lower.rfind(" | ")
             for org_id in list(scores):
                 org = self.gazetteer.organisation(org_id)
+                if site_at > 0 and prefer is not None and org.kind != prefer and not any(_named_in_title(n, title[:site_at], title_lower[:site_at]) for n in org.names):
+                    continue
                 if any(_named_in_title(n, title, title_lower) for n in org.names) or (org.place and org.place.lower() in title_lower and org.kind == prefer):
                     scores[org_id] += 25
                     in_title = True

@@ -259,7 +259,7 @@ _AREA_LIST_REST = re.compile(r"(?:\s|,|;|&|\.|\band\b|\bthe\b)*", re.I)  # what 
 # judged inadequate", "hopes to be rated outstanding", "would be placed in the inadequate category".
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|may|might|would|should|risks?|risking|risked|hopes?|hoping|hoped|wants?|wanted|aims?|aiming|aimed|bid|seeks?|seeking|expects?|expected|at\s+risk\s+of)"  # ("at risk of being graded X")
-    r"\s+(?:(?:to|be|being|become|becoming|have|been|now|still|soon|also|again|even|rated|judged|graded|found|considered|deemed|assessed|as|given|awarded|placed|in|the|an?|downgraded|upgraded|earned|received|won|secured)\s+)+" + QUOTE + "$",
+    r"\s+(?:(?:to|be|being|become|becoming|have|been|now|still|soon|also|again|even|rated|judged|graded|found|considered|deemed|assessed|as|given|awarded|placed|in|the|an?|downgraded|upgraded|earned|received|won|secured|scored)\s+)+" + QUOTE + "$",
     re.I,
 )
 _HYPOTHETICAL_WORDS = ("could ", "may ", "might ", "would ", "should ", "risk", "hope", "want", "aim", "bid ", "seek", "expect", "whether", "if ")
@@ -386,6 +386,30 @@ _COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "
 def _counts_bodies(text: str) -> bool:
     low = text.lower()
     return any(w in low for w in _COUNTS_BODIES_WORDS) and _COUNTS_BODIES.search(text) is not None
+
+
+# A share or number of bodies, or a body of a kind in general, as the subject of the clause a grade is in
+# (dev34): "almost half of forces required improvement or were inadequate at ...", "A third of councils ...
+# have received at least one inadequate judgement", "Two councils whose services were judged inadequate have
+# been released ...", "A council whose services are judged inadequate could be ...": no one body's grade.
+_BODY_KIND = r"(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|(?:fire\s+(?:and\s+rescue\s+)?|probation\s+)?services|pdus)"
+_BODIES_SUBJECT = re.compile(
+    rf"[\s'‘’\"“”]*(?:that\s+)?(?:(?:almost|nearly|about|around|over|under|more\s+than|fewer\s+than|less\s+than|just|only|roughly)\s+)?"
+    rf"(?:(?:half|(?:a|one|two)\s+(?:third|quarter|fifth)s?|most|many|some|several|\d+(?:\.\d+)?\s*(?:per\s*cent|%)|(?:{NUMBER}))\s+(?:of\s+(?:the\s+|all\s+)?)?(?:[\w'’-]+\s+){{0,2}}?{_BODY_KIND}\b"
+    rf"|(?-i:A|An|Any|Every|Each)\s+(?:[\w'’-]+\s+){{0,2}}?(?:force|constabulary|council|(?:local\s+)?authority|prison|trust|hospital|service)\s+(?:whose|that|which|where|in\s+which)\b)",
+    re.I,
+)
+_BODIES_CLAUSE = re.compile(r"[;:]\s*|,\s+(?:and|but|while|whereas)\s+|\s(?:but|while|whereas)\s+")
+_BODIES_SUBJECT_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "jails", "trusts", "hospitals", "services", "pdus", "force ", "council ", "authority ", "prison ", "trust ", "hospital ", "service ")
+
+
+def _bodies_subject(text: str, at: int) -> bool:
+    """Whether the clause holding position `at` has a share or number of bodies, or a body of a kind in
+    general, as its subject (`_BODIES_SUBJECT`)."""
+    start = 0
+    for brk in _BODIES_CLAUSE.finditer(text, 0, at):
+        start = brk.end()
+    return _BODIES_SUBJECT.match(text, start, at) is not None
 # "holds on to two good grades", "kept its three outstanding ratings": a kept count.
 _KEPT_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept|h(?:olds|eld|olding)\s+on\s+to)\s+(?:(?:its|their|all)\s+)?$", re.I)
 # Who an area serves, between the area and its grade: "the help and protection of children is
@@ -1456,6 +1480,8 @@ class GradingExtractor:
                 founds = [f for f in founds if not _NUMBER_SUBJECT.search(sent_text, 0, f.start)]
                 # "rated it poor in 24 of the 41 prisons it visited": a count of bodies.
                 founds = [f for f in founds if f.count is None or not _COUNTS_BODIES.search(sent_text, f.start, min(len(sent_text), f.end + 40))]
+            if founds and any(w in (low or sent_text.lower()) for w in _BODIES_SUBJECT_WORDS):
+                founds = [f for f in founds if not _bodies_subject(sent_text, f.start)]  # "almost half of forces were inadequate at ..."
             if both_named:
                 founds = [f for f in founds if f.count is None]  # "Both of those are now graded adequate": the two areas named before
             this_area = gates.search(self.this_area, sent_text, gate=True) if not founds and (low is None or "area" in low or "question" in low or "test" in low or "standard" in low) else None
@@ -1678,6 +1704,8 @@ class GradingExtractor:
             return
         if _counts_bodies(s) and (_NUMBER_SUBJECT.search(s, 0, found.start) or _COUNTS_BODIES.search(s, found.start, min(len(s), found.end + 40))):
             return
+        if any(w in s.lower() for w in _BODIES_SUBJECT_WORDS) and _bodies_subject(s, found.start):
+            return  # "almost half of forces were inadequate at investigating crime"
         counted = _BODIES_COUNTED.search(s) if " of " in s else None
         if counted and found.start >= counted.start():
             return  # "14 of the 153 councils ... are rated inadequate": a number of bodies, as the rules read it
@@ -3550,6 +3578,11 @@ class GradingExtractor:
             cue = None  # "improved from requires improvement to adequate in X": the grade after "to" is current
         if found.method == "table":
             return False, inspection_year
+        if years and ", so " in sentence and _SO_THIS_IS.search(sentence, found.end):
+            # "it was graded adequate for investigating crime in its 2021/22 inspection, so this is a decline",
+            # "In 2019 Ofsted had judged our services to require improvement to be good, so this is real progress":
+            # the change it ends on sets the dated grade before a later one (dev34).
+            return True, years[0]
         if found.count == 0 and "since" in sentence and _NEVER_SINCE.search(sentence, 0, found.start) and _SINCE_YEAR.match(sentence, found.end):
             # "has not been graded inadequate for any question since our inspections began in 2014": to now, not then
             return False, inspection_year
@@ -3594,6 +3627,10 @@ class GradingExtractor:
         if subject and past_years and gates.search(_JUDGED_IN_PAST, clause) and not gates.search(_NOW, clause, gate=True):
             return True, past_years[0]
         return False, inspection_year
+
+
+# A dated grade's sentence ending on the change since: ", so this is a decline" (`GradingExtractor._previous`).
+_SO_THIS_IS = re.compile(r",\s+so\s+(?:this|that|it)\s+(?:is|was|marks|represents)\s+(?:an?\s+|real\s+|some\s+|the\s+)?(?:\w+\s+)?(?:decline|improvement|progress|step\s+(?:backwards?|forwards?|back|up|down)|deterioration|fall|drop|rise|turnaround)\b", re.I)
 
 
 # Between the last of a list of organisations and its grade: a plural verb, no sentence break.

@@ -2052,6 +2052,7 @@ class GradingExtractor:
                 handled.add(start)
         self._flattened_comparison(doc, ctx, orgs, inspection_year, spans, seen, handled)
         self._flattened_area_columns(doc, ctx, orgs, inspection_year, spans, seen, handled)
+        self._flattened_body_rows(doc, ctx, orgs, inspection_year, spans, seen, handled)
         self._grade_headed_lists(doc, ctx, orgs, inspection_year, spans, seen, handled)
         return handled
 
@@ -2219,6 +2220,53 @@ class GradingExtractor:
                 self._emit(doc, (line_start, line), found, ctx, orgs, inspection_year, spans, seen, previous=earlier, year=year)
                 handled.add(line_start)
             i = j
+
+    def _flattened_body_rows(self, doc, ctx, orgs, inspection_year, spans, seen, handled: set[int]) -> None:
+        """A round-up's table of bodies by area with a year column ("Force | Year | Responding to the public |
+        ...") as PDF extraction leaves it (dev34): a line ending in "Year", the areas' column heads on lines of
+        their own, then per row the body's name, wrapped over lines or not ("Bedfordshire" / "Police 2025 Good
+        Adequate Adequate Good"), its year and a grade per area in order, some on lines of their own. Each grade is
+        the body's current grade of its year (a year column is no comparison: ANNOTATION.md); the table ends at a
+        row whose name is no gazetteer body or whose grades do not come out one per area."""
+        n = len(ctx.kinds)
+        text = ctx.text
+        for i in range(n - 3):
+            if text[ctx.ends[i] - 5 : ctx.ends[i]] != " Year" or ctx.ends[i] - ctx.starts[i] > 40:
+                continue  # (a cheap look first: the header's label line, "Force Year")
+            header, k = [], i + 1
+            while k < n and ctx.ends[k] - ctx.starts[k] <= 60:
+                head = self.area_only.match(text[ctx.starts[k] : ctx.ends[k]])
+                area = head and self.scales.resolve_area(head.group("area"), ctx.inspection.scale, ctx.inspection.inspectorate)
+                if not area:
+                    break
+                header.append(head.group("area"))
+                k += 1
+            if len(header) < 2:
+                continue
+            name_parts: list[str] = []
+            while k < n and ctx.ends[k] - ctx.starts[k] <= 160:
+                line_start, line = ctx.starts[k], text[ctx.starts[k] : ctx.ends[k]]
+                row = _BODY_ROW_YEAR.match(line)
+                if not row:
+                    if len(name_parts) >= 3 or self.grades_line.match(line):
+                        break
+                    name_parts.append(line.strip())
+                    k += 1
+                    continue
+                grades = [(line_start, line, m) for m in self.grade_in_line.finditer(line, row.end("year"))]
+                k += 1
+                while len(grades) < len(header) and k < n and ctx.ends[k] - ctx.starts[k] <= 160 and self.grades_line.match(text[ctx.starts[k] : ctx.ends[k]]):
+                    nxt = text[ctx.starts[k] : ctx.ends[k]]
+                    grades += [(ctx.starts[k], nxt, m) for m in self.grade_in_line.finditer(nxt)]
+                    k += 1
+                body = Gazetteer.default().lookup(" ".join(name_parts + [row.group("name").strip()]))
+                if body is None or len(grades) != len(header):
+                    break
+                for area, (g_start, g_line, m) in zip(header, grades):
+                    found = _Found(m.start("grade"), m.end("grade"), m.group("grade"), area, method="table")
+                    self._emit(doc, (g_start, g_line), found, ctx, orgs, inspection_year, spans, seen, org_id=body.id, previous=False, year=int(row.group("year")))
+                    handled.add(g_start)
+                name_parts = []
 
     def _flattened_comparison(self, doc, ctx, orgs, inspection_year, spans, seen, handled: set[int]) -> None:
         """A comparison table as PDF extraction leaves it, one line per row and
@@ -3629,6 +3677,8 @@ class GradingExtractor:
         return False, inspection_year
 
 
+# A flattened table row's body name (or its last part), its year and what follows (`_flattened_body_rows`).
+_BODY_ROW_YEAR = re.compile(r"^\s*(?P<name>[A-Z][^|\d]{0,80}?)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[/–-]\s*\d)")
 # A dated grade's sentence ending on the change since: ", so this is a decline" (`GradingExtractor._previous`).
 _SO_THIS_IS = re.compile(r",\s+so\s+(?:this|that|it)\s+(?:is|was|marks|represents)\s+(?:an?\s+|real\s+|some\s+|the\s+)?(?:\w+\s+)?(?:decline|improvement|progress|step\s+(?:backwards?|forwards?|back|up|down)|deterioration|fall|drop|rise|turnaround)\b", re.I)
 

@@ -409,7 +409,8 @@ def _bodies_subject(text: str, at: int) -> bool:
     start = 0
     for brk in _BODIES_CLAUSE.finditer(text, 0, at):
         start = brk.end()
-    return _BODIES_SUBJECT.match(text, start, at) is not None
+    that = text.rfind(" that ", start, at)  # a reported clause's subject: "The report notes that nearly a third of forces ..."
+    return _BODIES_SUBJECT.match(text, start, at) is not None or (that >= 0 and _BODIES_SUBJECT.match(text, that + 1, at) is not None)
 # "holds on to two good grades", "kept its three outstanding ratings": a kept count.
 _KEPT_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept|h(?:olds|eld|olding)\s+on\s+to)\s+(?:(?:its|their|all)\s+)?$", re.I)
 # Who an area serves, between the area and its grade: "the help and protection of children is

@@ -400,7 +400,8 @@ _BODIES_SUBJECT = re.compile(
     re.I,
 )
 _BODIES_CLAUSE = re.compile(r"[;:]\s*|,\s+(?:and|but|while|whereas)\s+|\s(?:but|while|whereas)\s+")
-_BODIES_SUBJECT_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "jails", "trusts", "hospitals", "services", "pdus", "force ", "council ", "authority ", "prison ", "trust ", "hospital ", "service ")
+# (Not "services": "children's services" is in most sentences of a council's report, each a wasted try.)
+_BODIES_SUBJECT_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "jails", "trusts", "hospitals", "pdus", "force ", "council ", "authority ", "prison ", "trust ", "hospital ")
 
 
 def _bodies_subject(text: str, at: int) -> bool:
@@ -2229,10 +2230,12 @@ class GradingExtractor:
         Adequate Adequate Good"), its year and a grade per area in order, some on lines of their own. Each grade is
         the body's current grade of its year (a year column is no comparison: ANNOTATION.md); the table ends at a
         row whose name is no gazetteer body or whose grades do not come out one per area."""
-        n = len(ctx.kinds)
         text = ctx.text
+        if " Year\n" not in text:
+            return  # (one look at the text: most documents have no such header)
+        n = len(ctx.kinds)
         for i in range(n - 3):
-            if text[ctx.ends[i] - 5 : ctx.ends[i]] != " Year" or ctx.ends[i] - ctx.starts[i] > 40:
+            if not text.endswith(" Year", ctx.starts[i], ctx.ends[i]) or ctx.ends[i] - ctx.starts[i] > 40:
                 continue  # (a cheap look first: the header's label line, "Force Year")
             header, k = [], i + 1
             while k < n and ctx.ends[k] - ctx.starts[k] <= 60:

@@ -121,3 +121,24 @@ def test_flattened_table_of_bodies_with_a_year_column(extractor):
 def test_flattened_table_traps(extractor, lines):
     got = extract(extractor, lines, BRIEFING, published="2025-07-01", kind="other")
     assert not {g for g in got if g[0] == "kent-police" and g[1] in ("preventing crime", "investigating crime")}
+
+
+# 5. A hospital opening a sentence with its town after a comma, then a relative clause, is that location (its slug).
+CQC_PAPER = "Hospitals rated by the Care Quality Commission: a board paper"
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["The Care Quality Commission (CQC) inspected several hospitals this year.",
+      "St Mary's Hospital, Newport, which was rated inadequate in 2021, was rated good in 2024."],
+     {("st-marys-hospital-newport", "overall", "inadequate", True, None, None)}),
+])
+def test_hospital_with_its_town_after_a_comma(extractor, lines, expected):
+    got = extract(extractor, lines, CQC_PAPER, published="2025-09-01", kind="other")
+    assert expected <= got
+
+
+def test_hospital_with_its_town_named_only_as_a_place(extractor):
+    # trap: no rating in its sentence, no body
+    doc = document_from_lines(["The Care Quality Commission (CQC) inspected several hospitals this year.",
+                               "St Mary's Hospital, Newport, which opened a new ward in May, is busy."], CQC_PAPER, published="2025-09-01", kind="other")
+    assert "st-marys-hospital-newport" not in {o["id"] for o in extractor.extract(doc).organisations}

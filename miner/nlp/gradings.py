@@ -448,6 +448,9 @@ _OWN_GRADE = re.compile(r"\s+(?:[\w'’]+\s+){0,5}?(?:rated|graded|judged|assess
 # A fronted "when" clause with a year: "When I joined in 2022 ...", "When she took over in March 2021 ..." (`_previous`).
 _WHEN_IN_YEAR = re.compile(r"^\s*when\s+[^,.;]{0,40}?\bin\s+(?:[A-Z][a-z]+\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|previous|earlier|first)\s+(?:full\s+)?inspection,\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
+# A CQC table of core services' ratings ("Service | Safe | ... | Overall") and its last row, the body's own ("Overall | ...").
+_SERVICES_HEADER = re.compile(r"\s*(?:core\s+)?services?\s*$", re.I)
+_OVERALL_ROW = re.compile(r"\s*overall(?:\s+(?:rating|ratings|for\s+(?:the\s+)?(?:location|hospital|trust|service)))?\s*$", re.I)
 # A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
 _MOVED_AFTER = re.compile(r",?\s+(?:down|up)\s+from\s+(?:an?\s+|the\s+)?", re.I)  # Ofsted's grade of a prison's education "..., down from requires improvement"
@@ -2015,6 +2018,10 @@ class GradingExtractor:
                     self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=row_earlier, year=_year_of(row_year.group(0)) if row_year else (None if row_earlier else inspection_year))
                     handled.add(start)
                 continue
+            if _SERVICES_HEADER.match(header[0]) and _OVERALL_ROW.match(cells[0]) and len(cells) == len(header) and ctx.subject_id is not None:
+                self._services_overall_row(doc, ctx, orgs, inspection_year, spans, seen, header, cells, start, row, cell_grade)
+                handled.add(start)
+                continue
             area_text = _QUESTION_ROW.sub("", cells[0].strip())  # "Are services safe?" asks about "safe"
             first_area = self.scales.resolve_area(area_text, ctx.inspection.scale, ctx.inspection.inspectorate)
             this_column = [bool(_THIS_INSPECTION_COLUMN.match(h)) for h in header] if first_area and any(years) else None
@@ -2078,6 +2085,17 @@ class GradingExtractor:
         self._flattened_body_rows(doc, ctx, orgs, inspection_year, spans, seen, handled)
         self._grade_headed_lists(doc, ctx, orgs, inspection_year, spans, seen, handled)
         return handled
+
+    def _services_overall_row(self, doc, ctx, orgs, inspection_year, spans, seen, header, cells, start, row, cell_grade) -> None:
+        """The "Overall" row under "Service | Safe | ... | Overall" (a CQC location's ratings by core service): the
+        body's own rating for each key question and overall, where the services' rows give none (ANNOTATION.md)."""
+        offset = 0
+        for column, cell in enumerate(cells):
+            graded = cell_grade(cell) if column else None
+            if graded and self.scales.resolve_area(header[column].strip(), ctx.inspection.scale, ctx.inspection.inspectorate):
+                found = _Found(offset, offset + graded[1], graded[0], header[column].strip(), method="table")
+                self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=ctx.subject_id, previous=False, year=inspection_year)
+            offset += len(cell) + 3
 
     @staticmethod
     def _header_bodies(orgs, header: list[str], header_start: int) -> list[str | None]:

@@ -676,8 +676,8 @@ _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\
 _POSTCODE = re.compile(r"[^\S\n]+[A-Z]{1,2}\d[A-Z\d]?[^\S\n]?\d[A-Z]{2}\b")  # a postcode straight after a place: an address
 _LOCAL_BOARD = re.compile(r"(?<![\w-])(?:Local Safeguarding Children Board|LSCB)(?![\w-])")
 # A GP practice a CQC report's title names (`_practice_in_title`); its slug's kind is read back (gazetteer.unlisted).
-_GP_WORD = re.compile(r"\b(?:Practice|Surgery|Medical Centre|Health Centre)\b")
-_PRACTICE_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Medical\s+Practice|Surgery|Medical\s+Centre|Health\s+Centre))\s*(?:[-–—|:]|$)")
+_GP_WORD = re.compile(r"\b(?:Practice|Surgery|Medical Centre|Health Centre|Care Home|Nursing Home|Home Care)\b")  # (and an adult social care service: a care home, a home care agency)
+_PRACTICE_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Medical\s+Practice|Surgery|Medical\s+Centre|Health\s+Centre|Care\s+Home|Nursing\s+Home|Home\s+Care))\s*(?:[-–—|:]|$)")
 _JUDGED_WORD = re.compile(r"\b(?:judged|graded|found\s+to\s+be)\b", re.I)  # the other verbs that rate a location in a sentence
 _LOCATION_TITLE = re.compile(r"\s*(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))\s*(?:[-–—|:]|$)")
 

@@ -44,7 +44,7 @@ def test_bodies_as_subject_grade_no_body(extractor, lines, title, absent_grades)
 
 # Traps: a named body's grade beside such a clause stands; "a force that" after a named body's grade is that body.
 @pytest.mark.parametrize("lines, title, expected", [
-    (["Most forces were graded adequate, but Kent Police was rated good at investigating crime."],
+    (["Kent Police was rated good at investigating crime, while most forces were graded adequate."],
      BRIEFING, {("kent-police", "investigating crime", "good", False, None, None)}),
     (["Wigan Council is rated good overall, while two councils in the county were judged inadequate."],
      COUNCILS, {("wigan-council", "overall effectiveness", "good", False, None, None)}),

@@ -398,10 +398,10 @@ def _counts_bodies(text: str) -> bool:
 # (dev34): "almost half of forces required improvement or were inadequate at ...", "A third of councils ...
 # have received at least one inadequate judgement", "Two councils whose services were judged inadequate have
 # been released ...", "A council whose services are judged inadequate could be ...": no one body's grade.
-_BODY_KIND = r"(?:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|(?:fire\s+(?:and\s+rescue\s+)?|probation\s+)?services|pdus)"
+_BODY_KIND = r"(?-i:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|(?:fire\s+(?:and\s+rescue\s+)?|probation\s+)?services|pdus)"  # (lower case: not "... University Hospitals NHS Trust")
 _BODIES_SUBJECT = re.compile(
     rf"[\s'‘’\"“”]*(?:that\s+)?(?:(?:almost|nearly|about|around|over|under|more\s+than|fewer\s+than|less\s+than|just|only|roughly)\s+)?"
-    rf"(?:(?:half|(?:a|one|two)\s+(?:third|quarter|fifth)s?|most|many|some|several|\d+(?:\.\d+)?\s*(?:per\s*cent|%)|(?:{NUMBER}))\s+(?:of\s+(?:the\s+|all\s+)?)?(?:[\w'’-]+\s+){{0,2}}?{_BODY_KIND}\b"
+    rf"(?:(?:half|(?:a|one|two)\s+(?:third|quarter|fifth)s?|most|many|some|several|\d+(?:\.\d+)?\s*(?:per\s*cent|%)|(?!(?:none|zero)\b)(?:{NUMBER}))\s+(?:of\s+(?:the\s+|all\s+)?)?(?:[\w'’-]+\s+){{0,2}}?{_BODY_KIND}\b"
     rf"|(?-i:A|An|Any|Every|Each)\s+(?:[\w'’-]+\s+){{0,2}}?(?:force|constabulary|council|(?:local\s+)?authority|prison|trust|hospital|service)\s+(?:whose|that|which|where|in\s+which)\b)",
     re.I,
 )

@@ -262,7 +262,7 @@ _AREA_LIST_REST = re.compile(r"(?:\s|,|;|&|\.|\band\b|\bthe\b)*", re.I)  # what 
 # judged inadequate", "hopes to be rated outstanding", "would be placed in the inadequate category".
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|may|might|would|should|risks?|risking|risked|hopes?|hoping|hoped|wants?|wanted|aims?|aiming|aimed|bid|seeks?|seeking|expects?|expected|at\s+risk\s+of)"  # ("at risk of being graded X")
-    r"\s+(?:(?:to|be|being|become|becoming|have|been|now|still|soon|also|again|even|rated|judged|graded|found|considered|deemed|assessed|as|given|awarded|placed|in|the|an?|downgraded|upgraded|earned|received|won|secured)\s+)+" + QUOTE + "$",
+    r"\s+(?:(?:to|be|being|become|becoming|have|been|now|still|soon|also|again|even|rated|judged|graded|found|considered|deemed|assessed|as|given|awarded|placed|in|the|an?|downgraded|upgraded|earned|received|won|secured|scored)\s+)+" + QUOTE + "$",
     re.I,
 )
 _HYPOTHETICAL_WORDS = ("could ", "may ", "might ", "would ", "should ", "risk", "hope", "want", "aim", "bid ", "seek", "expect", "whether", "if ")
@@ -433,6 +433,32 @@ _COUNTS_BODIES_WORDS = ("forces", "constabularies", "councils", "authorities", "
 def _counts_bodies(text: str) -> bool:
     low = text.lower()
     return any(w in low for w in _COUNTS_BODIES_WORDS) and _COUNTS_BODIES.search(text) is not None
+
+
+# A share or number of bodies, or a body of a kind in general, as the subject of the clause a grade is in
+# (dev34): "almost half of forces required improvement or were inadequate at ...", "A third of councils ...
+# have received at least one inadequate judgement", "Two councils whose services were judged inadequate have
+# been released ...", "A council whose services are judged inadequate could be ...": no one body's grade.
+_BODY_KIND = r"(?-i:forces|constabularies|councils|(?:local\s+)?authorities|prisons|jails|trusts|hospitals|(?:fire\s+(?:and\s+rescue\s+)?|probation\s+)?services|pdus)"  # (lower case: not "... University Hospitals NHS Trust")
+_BODIES_SUBJECT = re.compile(
+    rf"[\s'‘’\"“”]*(?:that\s+)?(?:(?:almost|nearly|about|around|over|under|more\s+than|fewer\s+than|less\s+than|just|only|roughly)\s+)?"
+    rf"(?:(?:half|(?:a|one|two)\s+(?:third|quarter|fifth)s?|most|many|some|several|\d+(?:\.\d+)?\s*(?:per\s*cent|%)|(?!(?:none|zero)\b)(?:{NUMBER}))\s+(?:of\s+(?:the\s+|all\s+)?)?(?:[\w'’-]+\s+){{0,2}}?{_BODY_KIND}\b"
+    rf"|(?-i:A|An|Any|Every|Each)\s+(?:[\w'’-]+\s+){{0,2}}?(?:force|constabulary|council|(?:local\s+)?authority|prison|trust|hospital|service)\s+(?:whose|that|which|where|in\s+which)\b)",
+    re.I,
+)
+_BODIES_CLAUSE = re.compile(r"[;:]\s*|,\s+(?:and|but|while|whereas)\s+|\s(?:but|while|whereas)\s+")
+# (Not "services": "children's services" is in most sentences of a council's report, each a wasted try.)
+_BODIES_SUBJECT_WORDS = ("forces", "constabularies", "councils", "authorities", "prisons", "jails", "trusts", "hospitals", "pdus", "force ", "council ", "authority ", "prison ", "trust ", "hospital ")
+
+
+def _bodies_subject(text: str, at: int) -> bool:
+    """Whether the clause holding position `at` has a share or number of bodies, or a body of a kind in
+    general, as its subject (`_BODIES_SUBJECT`)."""
+    start = 0
+    for brk in _BODIES_CLAUSE.finditer(text, 0, at):
+        start = brk.end()
+    that = text.rfind(" that ", start, at)  # a reported clause's subject: "The report notes that nearly a third of forces ..."
+    return _BODIES_SUBJECT.match(text, start, at) is not None or (that >= 0 and _BODIES_SUBJECT.match(text, that + 1, at) is not None)
 # "holds on to two good grades", "kept its three outstanding ratings": a kept count.
 _KEPT_BEFORE = re.compile(r"\b(?:retain(?:s|ed|ing)?|keep(?:s|ing)?|kept|h(?:olds|eld|olding)\s+on\s+to)\s+(?:(?:its|their|all)\s+)?$", re.I)
 # Who an area serves, between the area and its grade: "the help and protection of children is
@@ -1533,6 +1559,8 @@ class GradingExtractor:
                     founds = [f for f in founds if f.start < numbered[0] or (f.start not in numbered and self._names_other(sent.start_char + numbered[0], sent.start_char + f.start, set()))]
                 # "rated it poor in 24 of the 41 prisons it visited": a count of bodies.
                 founds = [f for f in founds if f.count is None or not _COUNTS_BODIES.search(sent_text, f.start, min(len(sent_text), f.end + 40))]
+            if founds and any(w in (low or sent_text.lower()) for w in _BODIES_SUBJECT_WORDS):
+                founds = [f for f in founds if not _bodies_subject(sent_text, f.start)]  # "almost half of forces were inadequate at ..."
             if both_named:
                 founds = [f for f in founds if f.count is None]  # "Both of those are now graded adequate": the two areas named before
             this_area = gates.search(self.this_area, sent_text, gate=True) if not founds and (low is None or "area" in low or "question" in low or "test" in low or "standard" in low) else None
@@ -1803,6 +1831,8 @@ class GradingExtractor:
             return
         if _counts_bodies(s) and (_NUMBER_SUBJECT.search(s, 0, found.start) or _COUNTS_BODIES.search(s, found.start, min(len(s), found.end + 40))):
             return
+        if any(w in s.lower() for w in _BODIES_SUBJECT_WORDS) and _bodies_subject(s, found.start):
+            return  # "almost half of forces were inadequate at investigating crime"
         counted = _BODIES_COUNTED.search(s) if " of " in s else None
         if counted and found.start >= counted.start():
             return  # "14 of the 153 councils ... are rated inadequate": a number of bodies, as the rules read it
@@ -2156,6 +2186,7 @@ class GradingExtractor:
                 handled.add(start)
         self._flattened_comparison(doc, ctx, orgs, inspection_year, spans, seen, handled)
         self._flattened_area_columns(doc, ctx, orgs, inspection_year, spans, seen, handled)
+        self._flattened_body_rows(doc, ctx, orgs, inspection_year, spans, seen, handled)
         self._grade_headed_lists(doc, ctx, orgs, inspection_year, spans, seen, handled)
         return handled
 
@@ -2334,6 +2365,55 @@ class GradingExtractor:
                 self._emit(doc, (line_start, line), found, ctx, orgs, inspection_year, spans, seen, previous=earlier, year=year)
                 handled.add(line_start)
             i = j
+
+    def _flattened_body_rows(self, doc, ctx, orgs, inspection_year, spans, seen, handled: set[int]) -> None:
+        """A round-up's table of bodies by area with a year column ("Force | Year | Responding to the public |
+        ...") as PDF extraction leaves it (dev34): a line ending in "Year", the areas' column heads on lines of
+        their own, then per row the body's name, wrapped over lines or not ("Bedfordshire" / "Police 2025 Good
+        Adequate Adequate Good"), its year and a grade per area in order, some on lines of their own. Each grade is
+        the body's current grade of its year (a year column is no comparison: ANNOTATION.md); the table ends at a
+        row whose name is no gazetteer body or whose grades do not come out one per area."""
+        text = ctx.text
+        if " Year\n" not in text:
+            return  # (one look at the text: most documents have no such header)
+        n = len(ctx.kinds)
+        for i in range(n - 3):
+            if not text.endswith(" Year", ctx.starts[i], ctx.ends[i]) or ctx.ends[i] - ctx.starts[i] > 40:
+                continue  # (a cheap look first: the header's label line, "Force Year")
+            header, k = [], i + 1
+            while k < n and ctx.ends[k] - ctx.starts[k] <= 60:
+                head = self.area_only.match(text[ctx.starts[k] : ctx.ends[k]])
+                area = head and self.scales.resolve_area(head.group("area"), ctx.inspection.scale, ctx.inspection.inspectorate)
+                if not area:
+                    break
+                header.append(head.group("area"))
+                k += 1
+            if len(header) < 2:
+                continue
+            name_parts: list[str] = []
+            while k < n and ctx.ends[k] - ctx.starts[k] <= 160:
+                line_start, line = ctx.starts[k], text[ctx.starts[k] : ctx.ends[k]]
+                row = _BODY_ROW_YEAR.match(line)
+                if not row:
+                    if len(name_parts) >= 3 or self.grades_line.match(line):
+                        break
+                    name_parts.append(line.strip())
+                    k += 1
+                    continue
+                grades = [(line_start, line, m) for m in self.grade_in_line.finditer(line, row.end("year"))]
+                k += 1
+                while len(grades) < len(header) and k < n and ctx.ends[k] - ctx.starts[k] <= 160 and self.grades_line.match(text[ctx.starts[k] : ctx.ends[k]]):
+                    nxt = text[ctx.starts[k] : ctx.ends[k]]
+                    grades += [(ctx.starts[k], nxt, m) for m in self.grade_in_line.finditer(nxt)]
+                    k += 1
+                body = Gazetteer.default().lookup(" ".join(name_parts + [row.group("name").strip()]))
+                if body is None or len(grades) != len(header):
+                    break
+                for area, (g_start, g_line, m) in zip(header, grades):
+                    found = _Found(m.start("grade"), m.end("grade"), m.group("grade"), area, method="table")
+                    self._emit(doc, (g_start, g_line), found, ctx, orgs, inspection_year, spans, seen, org_id=body.id, previous=False, year=int(row.group("year")))
+                    handled.add(g_start)
+                name_parts = []
 
     def _flattened_comparison(self, doc, ctx, orgs, inspection_year, spans, seen, handled: set[int]) -> None:
         """A comparison table as PDF extraction leaves it, one line per row and
@@ -3777,6 +3857,11 @@ class GradingExtractor:
             cue = None  # "improved from requires improvement to adequate in X": the grade after "to" is current
         if found.method == "table":
             return False, inspection_year
+        if years and ", so " in sentence and _SO_THIS_IS.search(sentence, found.end):
+            # "it was graded adequate for investigating crime in its 2021/22 inspection, so this is a decline",
+            # "In 2019 Ofsted had judged our services to require improvement to be good, so this is real progress":
+            # the change it ends on sets the dated grade before a later one (dev34).
+            return True, years[0]
         if found.count == 0 and "since" in sentence and _NEVER_SINCE.search(sentence, 0, found.start) and _SINCE_YEAR.match(sentence, found.end):
             # "has not been graded inadequate for any question since our inspections began in 2014": to now, not then
             return False, inspection_year
@@ -3821,6 +3906,12 @@ class GradingExtractor:
         if subject and past_years and gates.search(_JUDGED_IN_PAST, clause) and not gates.search(_NOW, clause, gate=True):
             return True, past_years[0]
         return False, inspection_year
+
+
+# A flattened table row's body name (or its last part), its year and what follows (`_flattened_body_rows`).
+_BODY_ROW_YEAR = re.compile(r"^\s*(?P<name>[A-Z][^|\d]{0,80}?)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[/–-]\s*\d)")
+# A dated grade's sentence ending on the change since: ", so this is a decline" (`GradingExtractor._previous`).
+_SO_THIS_IS = re.compile(r",\s+so\s+(?:this|that|it)\s+(?:is|was|marks|represents)\s+(?:an?\s+|real\s+|some\s+|the\s+)?(?:\w+\s+)?(?:decline|improvement|progress|step\s+(?:backwards?|forwards?|back|up|down)|deterioration|fall|drop|rise|turnaround)\b", re.I)
 
 
 # Between the last of a list of organisations and its grade: a plural verb, no sentence break.

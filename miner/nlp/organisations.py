@@ -244,6 +244,16 @@ class OrganisationResolver:
             span = doc.char_span(m.start("name"), m.end("name"), alignment_mode="contract")
             if span is not None and len(span) and span.start not in taken:
                 found.append((strings.add(slug(name)), span.start, span.end))
+        for m in _LOCATION_TOWN_RATED.finditer(doc_text):
+            # "Queen's Hospital, Romford, which was rated requires improvement in 2022, has since improved to good"
+            # (dev34): the location opens the sentence, its town after a comma, and is rated in it.
+            end = min((e for e in (doc_text.find(". ", m.end()), doc_text.find("\n", m.end())) if e >= 0), default=len(doc_text))
+            name = f"{m.group('name')} {m.group('town')}"
+            if not (_RATES_WORD.search(doc_text, m.end(), end) or _JUDGED_WORD.search(doc_text, m.end(), end)) or self.gazetteer.lookup(name) is not None:
+                continue
+            span = doc.char_span(m.start("name"), m.end("town"), alignment_mode="contract")
+            if span is not None and len(span) and span.start not in taken:
+                found.append((strings.add(slug(name)), span.start, span.end))
         return found
 
     def _headline_common_noun(self, doc_text: str, start: int, end: int) -> bool:
@@ -661,6 +671,8 @@ def _comma_joined_start(text: str, start: int, end: int, place_words: frozenset[
             return start
 
 
+# A hospital opening a sentence with its town after a comma, then a relative clause: "Queen's Hospital, Romford, which ..." (`_locations_at`).
+_LOCATION_TOWN_RATED = re.compile(r"(?:^|(?<=\. )|(?<=\n))(?:(?-i:The)\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,4}(?:Hospital|Infirmary)),\s+(?P<town>(?-i:[A-Z])[a-z]+(?:[ -](?-i:[A-Z])[a-z]+)?)(?=,\s+(?:which|where|whose)\b)")
 # A title that is a hospital's name, then the publisher's: "Royal Lancaster Infirmary - Care Quality Commission".
 # A headline's hospital named as the place a rating is given to: "... services at Royal Stoke University Hospital as requires improvement".
 _LOCATION_RATED = re.compile(r"\b(?:at|of)\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))(?=\s+(?:as|is|are|was|were|rated|downgraded|upgraded|remains?|now)\b)")

@@ -149,7 +149,7 @@ _CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
 # in 2022, and HMP Hull, ..., has since improved to ..." (the later grade is Hull's, and dates none of Leeds's).
 _CLAUSE_CLOSES = re.compile(r"[^,;.]{0,40},\s*$")  # a relative clause's end, then its body's verb
 _AND_BREAK = re.compile(r",\s+and\s+(?=(?-i:[A-Z]))")
-_PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
+_PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+|then\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 # Compiled once and searched through the gates (remembered, tried only where their first words are).
 _PRESENT = re.compile(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", re.I)
 _PRESENT_OR_SINCE = re.compile(r"\b(?:now|since|this|current|is|are|remains?|has|have)\b", re.I)
@@ -489,6 +489,11 @@ THAT_AREA = "__that_area__"
 _SHARED_STANDARD = re.compile(r"assessment|planning|implementation\s+and\s+delivery|reviewing", re.I)
 _STANDARD = "__standard__"  # a numbered HMI Probation standard ("1.2 Staff"), its domain appended
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
+# "... rated it outstanding for responding to the public, one of five areas in which it was graded outstanding": five.
+_ONE_OF_WHICH = re.compile(rf"one\s+of\s+(?:{NUMBER}|\d+)\s+{_GRADED_THINGS}\s+(?:in\s+which|for\s+which|where|that|which)\b", re.I)
+# "Of the seven standards inspectors rated, five were inadequate and two required improvement": counts of the units
+# it names, with their total, no year: this inspection's, though the sentence before was on the last one.
+_OF_THE_RATED = re.compile(rf"\s*Of\s+(?:the|its|their)\s+(?:{NUMBER}|\d+)\s+{_GRADED_THINGS}\b(?![^,;.]*\b(?:19|20)\d\d\b)[^,;.]*,", re.I)
 _RECEIVED_LITERALS = Literals(["received", "receiving", "given", "got", "getting", "earn", "achieved", "kept", "retained"])
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
 _WHOLE_SERVICE = re.compile(r"\s+for\s+children\b", re.I)
@@ -507,7 +512,16 @@ _AGAIN_IN = re.compile(r"\s+in\s+(?P<year>(?:19|20)\d\d),?\s+and\s+(?P<later>aga
 # Between a grade and a "from" that is not its: another body's or another clause's.
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|and|which|who)\b", re.I)
 # A correction note's retracted claim, up to the correction ("An earlier version said ...; it was rated good").
-_RETRACTED = re.compile(r"\b(?:an|the|our)\s+(?:earlier|previous)\s+version\b(?:\s+of\s+(?:this|the)\s+(?:article|story|report|piece))?\s+(?:said|stated|reported|wrongly\s+\w+|incorrectly\s+\w+)\b[^;.]*", re.I)
+# A corrections column's account of what the paper said is retracted too: "we said the county council had been
+# rated good", "Our 23 April article on ... said", "A report on 9 April about HMP Ford said" (a dated piece of its own).
+_RETRACTED = re.compile(
+    r"(?:\b(?:an|the|our)\s+(?:earlier|previous)\s+version\b(?:\s+of\s+(?:this|the)\s+(?:article|story|report|piece))?\s+"
+    r"|\b(?-i:we)\s+(?:(?:wrongly|incorrectly|mistakenly)\s+)?(?=(?:said|stated|reported|wrote)\b)"
+    r"|\b(?:our|an?)\s+(?:(?:\d{1,2}\s+)?(?-i:[A-Z])[a-z]+\s+)?(?:(?:\d{1,2}\s+)?(?-i:[A-Z])[a-z]+\s+)?(?:article|story|report|piece|round-up|headline|feature|column)\s+(?:on\s+\d{1,2}\s+(?-i:[A-Z])[a-z]+\s+)?(?:(?:about|on|of)\s+[^;.,]{3,80}?\s+)?(?=(?:said|stated|reported|wrongly\s+\w+|incorrectly\s+\w+)\b))"
+    r"(?:said|stated|reported|wrote|wrongly\s+\w+|incorrectly\s+\w+)\b[^;.]*",
+    re.I,
+)
+_RETRACTED_CUES = Literals([" version ", "we said", "we stated", "we reported", "we wrote", "we wrongly", "we incorrectly", "we mistakenly", " said "])
 
 
 @dataclass
@@ -673,7 +687,7 @@ class GradingExtractor:
         # "Grade: Adequate", "Our rating: Good" on the line after an area heading.
         self.grade_labelled = re.compile(rf"^\s*(?:our\s+|the\s+)?(?:overall\s+)?(?:grade|rating|judge?ment|score|verdict)\s*[:–—-]\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*\.?\s*$", flags)
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had previously been|had|now|also|still|already|again|currently|only(?=\s+['‘’\"“”]?(?:adequate|good|inadequate|requires?|outstanding|poor|reasonably)\b)|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
+        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had previously been|had|now|then|also|still|already|again|currently|only(?=\s+['‘’\"“”]?(?:adequate|good|inadequate|requires?|outstanding|poor|reasonably)\b)|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
             rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test|rating|grade))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){{0,3}}(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at|across)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
@@ -1687,7 +1701,7 @@ class GradingExtractor:
             return  # "good or outstanding", "good or better": a threshold, not a grade
         if _LEARNED_STANDARD_ROW.match(s):
             return  # a numbered standard's row: the rules read those (`_STANDARD`)
-        retracted = _RETRACTED.search(s) if " version " in s else None
+        retracted = _RETRACTED.search(s) if _RETRACTED_CUES.any_in(s.lower()) else None
         if retracted and found.start < retracted.end():
             return  # a correction note's retracted grade, as the rules read it
         if self.learned_agree:
@@ -2411,7 +2425,7 @@ class GradingExtractor:
                     continue  # "inadequate in 2019" is a year, not a count
                 if re.search(r"\b(?:all|every one of|each of)\s+(?:the\s+)?$", s[max(0, m.start("count") - 20):m.start("count")], re.I):
                     out_of = out_of or count  # "in all four of the areas"
-                if rx is self.count_subject and count == 1 and m.group("out_of") and _ONE_OF.search(s, 0, m.start()):
+                if rx is self.count_subject and count == 1 and m.group("out_of") and (_ONE_OF.search(s, 0, m.start()) or (s.endswith(", ", 0, m.start()) and _ONE_OF_WHICH.match(s, m.start("count")))):
                     # "Investigating crime was one of two areas rated adequate": the
                     # count is the two, and the area named first is one of them.
                     count, out_of = parse_int(m.group("out_of")), stated_out_of
@@ -2501,7 +2515,7 @@ class GradingExtractor:
         for earlier, later in zip(counts, counts[1:]):
             if later.out_of is None and earlier.out_of is not None:
                 later.out_of = earlier.out_of
-        if len(counts) > 1 and re.search(r"\b(?:remaining|other)\b", s[counts[-1].start:counts[-1].end], re.I) and all(c.count and c.out_of is None for c in counts):
+        if len(counts) > 1 and re.search(r"\b(?:remaining|the\s+other)\b", s[counts[-1].start:counts[-1].end], re.I) and all(c.count and c.out_of is None for c in counts):
             # "good in two of them, adequate in three and requires improvement in the
             # remaining four": the list covers every area, so its sum is the total
             # (unless the sentence states one).
@@ -3099,7 +3113,7 @@ class GradingExtractor:
             counted = _BODIES_COUNTED.search(s)
             if counted:
                 found[:] = [f for f in found if f.start < counted.start()]
-        if found and "earlier version" in gate:
+        if found and ("earlier version" in gate or _RETRACTED_CUES.any_in(gate)):
             # A correction note: "An earlier version of this article said X had been rated outstanding; it was
             # rated good." The retracted grade is no one's (the corrected one restates the article's).
             retracted = _RETRACTED.search(s)
@@ -3427,7 +3441,7 @@ class GradingExtractor:
         # require improvement for ...": a run of sentences about that inspection.
         # "None of the four tests was rated good": a tally of the grades just given,
         # not a sentence about the earlier inspection before it.
-        tally = found.count is not None and _TALLY.match(sent_text)
+        tally = found.count is not None and (_TALLY.match(sent_text) or _OF_THE_RATED.match(sent_text))
         chain = getattr(self, "_chain", None)
         if chain and self._names_other(sent_start, sent_start + found.start, chain[2]):
             chain = None  # "Merseyside Police was rated ..." after a sentence on another force's earlier grades: a new subject

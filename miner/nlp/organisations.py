@@ -90,7 +90,7 @@ class OrganisationResolver:
             location = self._practice_in_title(doc, doc_text, ctx.title, vocab_strings)
         if location:
             matches += location
-        if ctx.inspection.inspectorate == "cqc" and ("Hospital" in doc_text or "Infirmary" in doc_text):
+        if ctx.inspection.inspectorate == "cqc" and ("Hospital" in doc_text or "Infirmary" in doc_text or " Wing" in doc_text):  # (a location named a wing: "the Jessop Wing")
             matches += self._locations_at(doc, doc_text, vocab_strings, {m[1] for m in location or ()})
         # Overlaps removed from the (match_id, start, end) triples, a Span made only for those kept.
         spans = [Span(doc, s, e, label=match_id) for match_id, s, e in longest_first(matches)]
@@ -675,7 +675,7 @@ def _comma_joined_start(text: str, start: int, end: int, place_words: frozenset[
 # A headline's hospital named as the place a rating is given to: "... services at Royal Stoke University Hospital as requires improvement".
 _LOCATION_RATED = re.compile(r"\b(?:at|of)\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))(?=\s+(?:as|is|are|was|were|rated|downgraded|upgraded|remains?|now)\b)")
 # A hospital named in the text as the place something is rated: "... services at the Royal United Hospital, ...".
-_LOCATION_AT = re.compile(r"\b(?i:at)\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary)(?:\s+(?!NHS\b|Trust\b|Foundation\b)(?-i:[A-Z])[a-z]+(?=\s+(?-i:[a-z])|[,.;]))?)(?![\w-])(?!\s+(?:NHS|Trust|Foundation)\b)")  # (its town after it: "Queen's Hospital Burton")
+_LOCATION_AT = re.compile(r"\b(?i:at)\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary|Wing)(?:\s+(?!NHS\b|Trust\b|Foundation\b)(?-i:[A-Z])[a-z]+(?=\s+(?-i:[a-z])|[,.;]))?)(?![\w-])(?!\s+(?:NHS|Trust|Foundation)\b)")  # (its town after it: "Queen's Hospital Burton")
 _MOVED_FROM = re.compile(r"\b(?:improved|declined|dropped|fell|slipped|moved|gone\s+(?:up|down))\s+from\b", re.I)  # "... improved from inadequate to good"
 _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
 # A council's Local Safeguarding Children Board, named by its kind (`_safeguarding_board`).

@@ -86,12 +86,13 @@ class Gazetteer:
                 if not line or line.startswith("#"):
                     continue
                 data = json.loads(line)
+                derived = _derived_aliases(data)
                 organisations.append(
                     Organisation(
                         id=data["id"],
                         name=data["name"],
                         kind=data["kind"],
-                        aliases=tuple(data.get("aliases", ())),
+                        aliases=tuple(data.get("aliases", ())) + derived,
                         region=data.get("region"),
                         country=data.get("country"),
                         place=data.get("place"),
@@ -121,6 +122,21 @@ class Gazetteer:
                 return org
         return None  # "Bedford" in a prison report is the town, not the council
 
+
+def _derived_aliases(data: dict) -> tuple[str, ...]:
+    """Names a row implies: a Welsh council (listed by its full name, with no bare place) runs the
+    youth justice service named after it ("Flintshire Youth Justice Service" is Flintshire County
+    Council's), and a probation region is "the North West region" in HMI Probation's reports."""
+    kind, name = data["kind"], data["name"]
+    if kind == "local_authority" and not data.get("place"):
+        stem = _WELSH_COUNCIL.sub("", name)
+        return (f"{stem} Youth Justice Service", f"{stem} Youth Offending Service") if stem != name else ()
+    if kind == "probation_service" and name.endswith(" Probation Region"):
+        return (f"{name[: -len(' Probation Region')]} region",)
+    return ()
+
+
+_WELSH_COUNCIL = re.compile(r"\s+(?:County\s+Borough\s+|County\s+|City\s+and\s+County\s+|City\s+)?Council$")
 
 # A local unit's kind after its place, and the words that join places in a name.
 _UNIT_KIND = re.compile(r"\s+Probation (?:Delivery Unit|Region)$")

@@ -78,6 +78,9 @@ _PREVIOUS_CUE = re.compile(
 _BODY_PLURAL = r"(?:councils|local\s+authorities|forces|police\s+forces|trusts|prisons|fire\s+(?:and\s+rescue\s+)?services|probation\s+delivery\s+units|pdus)"
 _BODY_PLURALS = Literals(["councils", "authorities", "forces", "trusts", "prisons", "services", "units", "pdus"])
 _BODIES_COUNTED = re.compile(rf"\b(?:(?:{NUMBER}|\d+)\s+(?:out\s+)?of\s+(?:the\s+|england['’]s\s+)?(?:{NUMBER}|[\d,]+)\s+{_BODY_PLURAL}\b|\bof\s+the\s+(?:{NUMBER}|[\d,]+)\s+{_BODY_PLURAL}\s*,\s*(?:{NUMBER}|\d+)\b)", re.I)
+# A share of bodies in words as a sentence's subject ("a quarter of councils in England", "half of all forces",
+# "one in five trusts", "most of the country's prisons"): the grades after it are no one body's.
+_BODIES_SHARE = re.compile(rf"\b(?:(?:a|one|an?\s+estimated)\s+(?:quarter|third|fifth|half)|half|two[\s-]thirds|three[\s-]quarters|(?:{NUMBER}|\d+)\s+in\s+(?:{NUMBER}|\d+)|most|many|some|none|(?:{NUMBER}|\d+)\s*(?:%|per\s*cent))\s+(?:of\s+)?(?:all\s+|the\s+)?(?:(?:england['’]s|the\s+country['’]s|english|welsh)\s+)?{_BODY_PLURAL}\b", re.I)
 # A comparison header of scores split over lines, joined: "Healthy prison test Score (2024) Score (2019) Outcome at this inspection".
 _SPLIT_SCORE_HEADER = re.compile(r"^(?P<label>[A-Za-z][\w ,'’-]{1,50}?)\s+(?P<first>Score\s*\(\s*(?:19|20)\d\d\s*\))\s+(?P<second>Score\s*\(\s*(?:19|20)\d\d\s*\))(?:\s+[A-Za-z][\w ]{0,40})?$", re.I)
 # "Leaders" heading a list of Ofsted's judgements ("Leaders, help and protection and children in care were ...").
@@ -275,6 +278,9 @@ _CONDITION = re.compile(r"\b(?:whether|if|unless)\b[^,;:.]*$", re.I)
 
 
 _KEPT_VERBS = ("remains ", "remained ", "stays ", "stayed ")
+_NUMBER_OF_BODIES_WITH = re.compile(r"\bnumber\s+of\s+(?:[\w-]+\s+){1,4}(?:with|given|awarded|that\s+(?:have|had|has|got|received))\s+(?:at\s+least\s+|one\s+or\s+more\s+)?$", re.I)
+_KEPT_AND_GRADE = re.compile(r"\s*,?\s*and\s+", re.I)  # a kept grade's verbless second grade after "and"
+_HAD_OR_LAST_YEAR = re.compile(r"\bhad\b|\blast\s+year\b", re.I)  # `areas_appositive`: a past perfect or "last year" dates the areas' grade before
 _KEPT_LIST_GAP = re.compile(r"(?:\s|,|&|\band\b|\b(?:in|for|at)\b|\bthe\b|\bits\b|\btheir\b)*", re.I)  # between a kept grade's areas
 _GRADE_STARTS_LOW = ("good", "outstanding", "inadequate", "adequate", "requir", "poor", "not sufficiently", "reasonably", "rated", "judged", "graded", "'", "‘", "’", '"', "“")
 
@@ -420,6 +426,8 @@ _WHEN_IN_YEAR = re.compile(r"^\s*when\s+[^,.;]{0,40}?\bin\s+(?:[A-Z][a-z]+\s+)?(
 _WHEN_PAST = re.compile(r"(?P<year>(?:19|20)(?<!\w..)\d\d),\s+when\b|\b(?:last|previous|earlier|first)\s+(?:full\s+)?inspection,\s+when\b", re.I)  # `\b` after the digits, as in `_YEAR`
 # A comparison table's column headers: "Previous rating", "Last judgement (2017)" (the
 # inspection before) and "Rating", "This inspection", "2018/19 judgement" (this one).
+_MOVED_AFTER = re.compile(r",?\s+(?:down|up)\s+from\s+(?:an?\s+|the\s+)?", re.I)  # Ofsted's grade of a prison's education "..., down from requires improvement"
+_WRAPPED_YEAR = re.compile(r"\s*\(\s*(?:19|20)\d\d(?:/\d\d)?\s*\)\s*")  # a header's "(2021)" on a line of its own
 _EARLIER_COLUMN = re.compile(r"\b(?:previous|last|earlier|prior|former)\b", re.I)
 _CURRENT_COLUMN = re.compile(r"\b(?:ratings?|judge?ments?|grades?|assessments?|outcomes?|this\s+inspection|current|now)\b", re.I)
 # A count ending in its noun ("in all three pillars"), whose areas may follow "of".
@@ -489,6 +497,8 @@ _AND_OR_COMMA_STARTS = Literals(["and", ","])
 THAT_AREA = "__that_area__"
 # The standards of each HMI Probation case domain (court disposals, out-of-court disposals, case supervision).
 _SHARED_STANDARD = re.compile(r"assessment|planning|implementation\s+and\s+delivery|reviewing", re.I)
+# HMI Probation standards with no area on the scale ("2.4 Unpaid work" in a region's delivery domain).
+_NO_AREA_STANDARD = re.compile(r"(?:unpaid\s+work|accredited\s+programmes)\b", re.I)
 _STANDARD = "__standard__"  # a numbered HMI Probation standard ("1.2 Staff"), its domain appended
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
 # "... rated it outstanding for responding to the public, one of five areas in which it was graded outstanding": five.
@@ -673,6 +683,14 @@ class GradingExtractor:
             rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|{_FOR}|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
             flags,
         )
+        # "Shropshire Council, its neighbour, was rated good in 2019", "Bolton Council, which borders
+        # the town, was judged outstanding": a named body, an aside between commas naming no other
+        # body (no capital), then its grade (`named_body_rated` needs the verb right after the name).
+        self.named_body_aside_rated = re.compile(
+            rf"\b(?-i:Council|Trust|PDU|Police|Service)\s*,\s+(?-i:[^,;.A-Z]){{3,80}},\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:now|previously|also|again)\s+)?(?:rated|judged|graded)\s+(?:as\s+)?"
+            rf"{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:or|{_FOR}|on|in\s+(?!(?:19|20)\d\d)|at(?!\s+(?:the|its|their)\s+(?:last|previous|most\s+recent)\s+inspection))\b)",
+            flags,
+        )
         # A numbered standard and its rating, its name not an area alias: "1.2 Staff | Outstanding".
         self.numbered_standard = re.compile(rf"^\s*(?P<domain>[1-4])\.[1-4]\.?(?:\s*\|)?\s+(?!(?:{G})\b)(?P<name>(?-i:[A-Z])[\w ,'’&-]{{2,60}}?)\s*(?:\||:|–|-)?\s*(?P<grade>{G})\s*\.?\s*$", flags)
         self.grade_area_cell = re.compile(rf"^\s*(?P<grade>{G})\s*:\s*(?:the\s+)?{A}\s*$", flags)
@@ -749,7 +767,7 @@ class GradingExtractor:
         # "... at investigating crime and at protecting vulnerable people, two areas it had
         # previously graded inadequate in 2022": the earlier grade of the areas just named.
         self.areas_appositive = re.compile(
-            rf",\s+(?:(?P<count>an?|one|both|two|three|four|five|six)\s+(?:other\s+)?areas?|the\s+(?:same\s+)?areas?)\s+(?:(?:in\s+which|where|that|which)\s+)?"
+            rf",\s+(?:(?:the\s+)?(?P<count>an?|one|both|two|three|four|five|six)\s+(?:other\s+)?areas?|the\s+(?:same\s+)?areas?)\s+(?:(?:in\s+which|where|that|which)\s+)?"
             rf"(?:(?:it|they|the\s+(?:force|council|service|prison)|inspectors|we|the\s+inspectorate)\s+)?(?:(?:had|has|have|was|were)\s+)?(?:(?:previously|also|last)\s+)?(?:been\s+)?"
             rf"(?:graded|rated|judged|assessed\s+as|found\s+to\s+be|considered)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?P<when>[^,.;]{{0,40}})",
             flags,
@@ -800,7 +818,7 @@ class GradingExtractor:
             # "an improvement on 2019, when they required improvement"
             rf"|(?:19|20)\d\d,?\s+when\s+(?:it|they|the\s+\w+)\s+(?:was\s+|were\s+|had\s+been\s+)?(?:(?:judged|rated|graded|found|assessed)\s+(?:as\s+|to\s+be\s+|to\s+)?)?{QUOTE}(?P<grade4>{G}){QUOTE}(?![\w-])"
             # "a drop from the 'good' it received in 2019", "a fall from the inadequate verdict the council was given"
-            rf"|(?:the|its|an?)\s+{QUOTE}(?P<grade5>{G}){QUOTE}(?![\w-])\s+(?:(?:grade|rating|judge?ment|verdict|score|assessment)\s+)?(?:(?:that|which)\s+)?(?:it|they|the\s+\w+)\s+(?:had\s+)?(?:received|was\s+given|were\s+given|got|was\s+awarded|were\s+awarded|earned|achieved|had)\b)",
+            rf"|(?:the|its|an?)\s+{QUOTE}(?P<grade5>{G}){QUOTE}(?![\w-])\s+(?:(?:grade|rating|judge?ment|verdict|score|assessment)\s+)?(?:(?:that|which)\s+)?(?:it|they|the\s+\w+)\s+(?:had\s+)?(?:received|was\s+given|were\s+given|got|was\s+awarded|were\s+awarded|earned|achieved|had|gave|awarded)\b)",
             flags,
         )
         # "the local authority was judged inadequate", "services for children in
@@ -931,7 +949,7 @@ class GradingExtractor:
         # (also as a participle between commas: "Sefton Council, rated inadequate in 2022, is ...").
         # (the body after a list's "and" or "to" too: "we look to Leeds ... and North Lincolnshire, which was rated outstanding in 2022")
         self.body_which = re.compile(
-            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut )|(?<=\band )|(?<=\bto ))(?:(?-i:the)\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:(?:children['’]s\s+)?services|youth\s+(?:justice|offending)\s+(?:service|team)))?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
+            rf"(?:\b(?:(?-i:Council|Authority|Trust)|children['’]s\s+services)|(?:^\s*|(?<=, )|(?<=\bwhile )|(?<=\bwhereas )|(?<=\bbut )|(?<=\band )|(?<=\bto ))(?:(?-i:the)\s+)?(?-i:[A-Z])[\w'’&-]*(?:\s+(?:and\s+|of\s+)?(?-i:[A-Z])[\w'’&-]*){{0,5}}(?:(?<=['’]s)\s+(?:(?:children['’]s\s+)?services|youth\s+(?:justice|offending)\s+(?:service|team)))?)(?:,?\s+which\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|(?:ofsted|inspectors|the\s+(?:inspectorate|watchdog|regulator)|cqc|hmicfrs)(?:\s+(?:had|has))?)\s+)(?:also\s+|previously\s+|again\s+)?(?:rated|judged|graded|found\s+to\s+be)\s+(?:as\s+|to\s+(?=requir))?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:or|{_FOR}|on)\b)(?!\s+at\s+(?!(?:the|its|their)\s+(?:last|previous|first|latest|most\s+recent)\s+(?:full\s+)?inspection))(?!\s+in\s+(?!(?:19|20)\d\d))(?!\s+by\s+(?!(?:hm|his|her|the\s+(?:watchdog|inspectorate|regulator|care)|inspectors|ofsted|cqc)\b))",
             flags,
         )
         # (The same as a participle between commas, `_find`: "Sefton Council, rated inadequate in 2022, is ...".)
@@ -1704,6 +1722,9 @@ class GradingExtractor:
         counted = _BODIES_COUNTED.search(s) if " of " in s else None
         if counted and found.start >= counted.start():
             return  # "14 of the 153 councils ... are rated inadequate": a number of bodies, as the rules read it
+        share = _BODIES_SHARE.search(s) if _BODY_PLURALS.any_in(s.lower()) else None
+        if share and found.start >= share.start():
+            return  # "a quarter of councils ... are rated outstanding": a share of bodies, as the rules read it
         if c.rule_nearby and "respectively" in s:
             return
         if _LEARNED_EITHER_AFTER.match(s, end) or _LEARNED_EITHER_BEFORE.search(s, max(0, start - 40), start):
@@ -2226,6 +2247,7 @@ class GradingExtractor:
         grace = False  # a header split over lines (`_SPLIT_SCORE_HEADER`): rows with an outcome line after each
         scale = self.scales.scales.get(ctx.inspection.scale or "")
         skip = -1  # a wrapped second grade already read with its row
+        header_line = -2  # the header's line (its second column's date may wrap onto the next)
         for i, kind in enumerate(ctx.kinds):
             if i == skip:
                 continue
@@ -2238,6 +2260,10 @@ class GradingExtractor:
             header = _COMPARISON_HEADER.match(text) if _may_be_comparison_header(low) else None
             if header:
                 columns, grace = [header.group("first"), header.group("second")], False
+                header_line = i
+                continue
+            if columns is not None and i == header_line + 1 and _WRAPPED_YEAR.fullmatch(text):
+                columns[1] = f"{columns[1]} {text}"  # "... This inspection Last inspection" / "(2021)": the second header's date wrapped
                 continue
             if columns is None and scale is not None and scale.scores and low.endswith("score") and i + 3 < len(ctx.kinds):
                 # The header split over lines by the PDF's cell wrapping: "Healthy prison test Score" /
@@ -2326,6 +2352,8 @@ class GradingExtractor:
                 return [_Found(earlier_row.start(), earlier_row.end("grade"), earlier_row.group("grade"), "overall rating", method="table", previous=True)]
         if len(s) < 120 and s.lstrip()[:1].isdigit():
             standard = self.numbered_standard.match(s)
+            if standard and _NO_AREA_STANDARD.match(standard.group("name")):
+                return []  # "2.4 Unpaid work | Good": a standard with no area on the scale, in any domain
             if standard:
                 # "1.2 Staff | Outstanding": an HMI Probation standard, whatever its name,
                 # belongs to the domain its number gives (`_emit`).
@@ -2645,6 +2673,8 @@ class GradingExtractor:
                 grade_text = LOWEST if m.group("lowest") else m.group("grade")
                 if _OF_THE_BEFORE.search(s, max(0, m.start() - 12), m.start()):
                     continue  # "Three of the ten were judged outstanding": the ten are what is counted (the councils before), no count of ten
+                if "number of" in s and _NUMBER_OF_BODIES_WITH.search(s, max(0, m.start() - 60), m.start()):
+                    continue  # "the number of fire services with at least one inadequate grade": bodies counted, no body's count
                 if count is not None and count <= 60 and add(_Found(m.start(), m.end(), grade_text, None, count, stated_out_of, "count", bare_count=True)):
                     kept = _KEPT_BEFORE.search(s, max(0, m.start() - 30), m.start())
                     if kept:
@@ -2758,6 +2788,22 @@ class GradingExtractor:
         for m in rule(self.ofsted_education, s, low) if "ofsted" in gate and "education" in gate else ():
             g, a = ("grade", "area") if m.group("grade") else ("grade2", "area2")
             add(_Found(min(m.start(a), m.start(g)), max(m.end(a), m.end(g)), m.group(g), "overall effectiveness", by_ofsted=True))
+            # "..., down from requires improvement at the last inspection", "an improvement on the inadequate
+            # judgement it gave in 2022": Ofsted's earlier grade of the same (the rule above ran before this area was found).
+            moved = _MOVED_AFTER.match(s, m.end())
+            earlier_grade = self.grade_word.match(s, moved.end()) if moved else None
+            if earlier_grade and earlier_grade.group(0).lower() not in ("poorly", "lowest", "worst") and not add(_Found(earlier_grade.start(), earlier_grade.end(), earlier_grade.group(0), "overall effectiveness", previous=True, by_ofsted=True)):
+                for f in found:  # (read already as the earlier grade of the area found before it: Ofsted's)
+                    if f.start == earlier_grade.start() and f.area == "overall effectiveness" and f.previous:
+                        f.by_ofsted = True
+            for before in finditer_at(self.improvement_on, s, low, _IMPROVEMENT_STARTS) if _IMPROVEMENT_STARTS.any_in(gate) else ():
+                if before.start() >= m.end():
+                    bg = next(g for g in ("grade", "grade2", "grade3", "grade4", "grade5") if before.group(g))
+                    if not add(_Found(before.start(bg), before.end(bg) + 1, before.group(bg), "overall effectiveness", previous=True, by_ofsted=True)):
+                        for f in found:  # (read already as the earlier grade of the area found before it: Ofsted's)
+                            if f.start == before.start(bg) and f.area == "overall effectiveness" and f.previous:
+                                f.by_ofsted = True
+                    break
         for m in rule(self.body_object, s, low) if ("council" in gate or "authority" in gate or "children" in gate) and _BODY_OBJECT_VERBS.any_in(gate) else ():
             g = "grade" if m.group("grade") else "grade2"
             add(_Found(m.start(g), m.end(), m.group(g), OVERALL if m.group("overall") else OVERALL_IF_UNNAMED))
@@ -2935,6 +2981,8 @@ class GradingExtractor:
         if " area" in gate:
             for m in rule(self.areas_appositive, s, low):
                 earlier = gates.search(_PREVIOUS_CUE, s[m.start():m.end()]) or _YEAR.search(m.group("when")) or "previously" in m.group(0).lower()
+                # ("..., the two areas it had rated inadequate in May last year": the past perfect dates it before)
+                earlier = earlier or _HAD_OR_LAST_YEAR.search(m.group(0))
                 if not earlier:
                     continue
                 wanted = {"a": 1, "an": 1, "one": 1, "both": 2}.get(m.group("count").lower(), None) if m.group("count") else None
@@ -3028,7 +3076,15 @@ class GradingExtractor:
                 # "it continues to be good in effectiveness and legitimacy": the list's other areas are kept too.
                 f.previous, last = False, f
                 found.append(_Found(m.start(), f.end, f.grade, f.area, previous=True))  # (offsets of its own)
+            nxt = min((f for f in found if last and f.start >= last.end and f.area and f.count is None and not f.previous and f.grade != last.grade), key=lambda f: f.start, default=None)
+            if nxt and _KEPT_AND_GRADE.fullmatch(s, last.end, nxt.start) and s[nxt.start:nxt.start + len(nxt.grade)].lower() == nxt.grade.lower():
+                # "it remains good at preventing crime and requires improvement at investigating crime": the
+                # verbless second grade is kept as well (its own grade, now and before).
+                nxt.previous = False
+                found.append(_Found(m.start(), nxt.end, nxt.grade, nxt.area, previous=True))  # (offsets of its own)
         for m in rule(self.named_body_rated, s, low) if "rated" in gate or "judged" in gate or "graded" in gate or "assessed" in gate or "found" in gate else ():
+            add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
+        for m in rule(self.named_body_aside_rated, s, low) if ", " in gate and ("rated" in gate or "judged" in gate or "graded" in gate) else ():
             add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL))
         for m in rule(self.after_earlier, s, low) if found and "after" in gate and _YEAR.search(s) else ():
             g = "requiring" if m.group("requiring") else "grade"
@@ -3130,6 +3186,11 @@ class GradingExtractor:
             counted = _BODIES_COUNTED.search(s)
             if counted:
                 found[:] = [f for f in found if f.start < counted.start()]
+        if found and _BODY_PLURALS.any_in(gate):
+            share = _BODIES_SHARE.search(s)
+            if share:
+                # "Around a quarter of councils in England are rated outstanding": a share of bodies, no body's grade.
+                found[:] = [f for f in found if f.start < share.start()]
         if found and ("earlier version" in gate or _RETRACTED_CUES.any_in(gate)):
             # A correction note: "An earlier version of this article said X had been rated outstanding; it was
             # rated good." The retracted grade is no one's (the corrected one restates the article's).

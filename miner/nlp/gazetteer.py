@@ -148,7 +148,7 @@ _PLACE_JOINERS = frozenset(("and", "of", "the", "upon", "on", "with"))
 # "University Hospitals Plymouth NHS Trust", "HMP Ashfield") has the slug of its full
 # name as id (ANNOTATION.md); its kind is read back from the slug.
 # A hospital the CQC rates as a location of its trust ("Royal Lancaster Infirmary") is one too, and so is a GP practice.
-_UNLISTED_SUFFIXES = (("-probation-delivery-unit", "probation_service", "Probation Delivery Unit"), ("-nhs-foundation-trust", "health_provider", ""), ("-nhs-trust", "health_provider", ""), ("-hospital", "health_provider", ""), ("-infirmary", "health_provider", ""), ("-medical-practice", "health_provider", ""), ("-surgery", "health_provider", ""), ("-medical-centre", "health_provider", ""), ("-health-centre", "health_provider", ""), ("-care-home", "health_provider", ""), ("-nursing-home", "health_provider", ""), ("-home-care", "health_provider", ""), ("-local-safeguarding-children-board", "other", ""))
+_UNLISTED_SUFFIXES = (("-probation-delivery-unit", "probation_service", "Probation Delivery Unit"), ("-nhs-foundation-trust", "health_provider", ""), ("-nhs-trust", "health_provider", ""), ("-hospital", "health_provider", ""), ("-infirmary", "health_provider", ""), ("-wing", "health_provider", ""), ("-medical-practice", "health_provider", ""), ("-surgery", "health_provider", ""), ("-medical-centre", "health_provider", ""), ("-health-centre", "health_provider", ""), ("-care-home", "health_provider", ""), ("-nursing-home", "health_provider", ""), ("-home-care", "health_provider", ""), ("-local-safeguarding-children-board", "other", ""))
 _UNLISTED_PREFIXES = (("hmp-", "prison"), ("hmyoi-", "prison"))
 
 

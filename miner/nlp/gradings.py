@@ -152,7 +152,7 @@ _CONTRAST_BREAK = re.compile(r";|,?\s+(?:while|whereas|but|although)\s")
 # in 2022, and HMP Hull, ..., has since improved to ..." (the later grade is Hull's, and dates none of Leeds's).
 _CLAUSE_CLOSES = re.compile(r"[^,;.]{0,40},\s*$")  # a relative clause's end, then its body's verb
 _AND_BREAK = re.compile(r",\s+and\s+(?=(?-i:[A-Z]))")
-_PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
+_PAST_JUDGEMENT = re.compile(r"\b(?:was|were|had been)\s+(?:also\s+|then\s+)?(?:found|rated|judged|graded|assessed)\b", re.I)
 # Compiled once and searched through the gates (remembered, tried only where their first words are).
 _PRESENT = re.compile(r"\b(?:now|this|current|currently|is|are|has|have|latest|most recent)\b", re.I)
 _PRESENT_OR_SINCE = re.compile(r"\b(?:now|since|this|current|is|are|remains?|has|have)\b", re.I)
@@ -189,7 +189,7 @@ QUOTE = "['‘’\"“”]?"  # grades are often quoted in the press: rated 'ina
 # Literal prefilters (miner.nlp.scan): a grade word cannot occur without one of these.
 _GRADE_LITERALS = Literals(["good", "outstanding", "adequate", "requir", "poor", "fail", "weak", "lowest", "worst", "below", "scored", "score of"])
 # `only_area` needs "area" and one of these words.
-_ONLY_LITERALS = Literals(["only", "one", "sole", "was an area", "is an area"])
+_ONLY_LITERALS = Literals(["only", "one", "sole", "the other", "was an area", "is an area"])
 # Where matches of the patterns that begin with a (quoted) grade can start.
 _GRADE_STARTS = Literals(["requir", "not", "reasonably", "outstanding", "good", "adequate", "inadequate", "poor", "fail", "weak", "below", "'", "‘", "’", '"', "“", "”"])
 _JUDGED_STARTS = Literals(["rated", "judged", "graded", "assessed", "found", "considered", "deemed"])
@@ -478,6 +478,8 @@ _MOVED_TO = rf"{_MOVED}(?:\s+all\s+the\s+way)?\s+(?:back\s+)?to"
 _MOVED_TO_RX = re.compile(rf"\b{_MOVED_TO}\b", re.I)
 # A sentence that goes on past a grade it dates: "... in 2016, and it is now adequate", "has since climbed to good".
 # ("has not been inspected since" leaves it current.)
+# "Sandwell, which was judged inadequate in 2018, was rated requires improvement to be good last year": a later grade.
+_LAST_YEAR_AFTER = re.compile(r"\b(?:rated|judged|graded|found)\b[^,;.]{0,60}?\blast\s+year\b", re.I)  # (not "is due its next inspection later this year")
 _LATER = re.compile(rf"\b(?:now|currently|(?:has|have|had)\s+since|since\s+then|today|latest|most\s+recent|this\s+time|{_MOVED_TO})\b", re.I)
 # Right after a grade (its clause): "... this time", "... last time".
 _THIS_TIME_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:this time|this year|in the latest (?:report|inspection))\b", re.I)
@@ -572,6 +574,11 @@ _SHARED_STANDARD = re.compile(r"assessment|planning|implementation\s+and\s+deliv
 _NO_AREA_STANDARD = re.compile(r"(?:unpaid\s+work|accredited\s+programmes)\b", re.I)
 _STANDARD = "__standard__"  # a numbered HMI Probation standard ("1.2 Staff"), its domain appended
 _TALLY = re.compile(r"\s*(?:none|no|neither)\b", re.I)
+# "... rated it outstanding for responding to the public, one of five areas in which it was graded outstanding": five.
+_ONE_OF_WHICH = re.compile(rf"one\s+of\s+(?:{NUMBER}|\d+)\s+{_GRADED_THINGS}\s+(?:in\s+which|for\s+which|where|that|which)\b", re.I)
+# "Of the seven standards inspectors rated, five were inadequate and two required improvement": counts of the units
+# it names, with their total, no year: this inspection's, though the sentence before was on the last one.
+_OF_THE_RATED = re.compile(rf"\s*Of\s+(?:the|its|their)\s+(?:{NUMBER}|\d+)\s+{_GRADED_THINGS}\b(?![^,;.]*\b(?:19|20)\d\d\b)[^,;.]*,", re.I)
 _RECEIVED_LITERALS = Literals(["received", "receiving", "given", "got", "getting", "earn", "achieved", "kept", "retained"])
 # "Services for children in Norfolk": the whole service, not HMI Probation's "services".
 _WHOLE_SERVICE = re.compile(r"\s+for\s+children\b", re.I)
@@ -587,10 +594,26 @@ _PARTICIPLE_START = re.compile(r"(?:rated|judged|graded|assessed|found)\b", re.I
 _LABEL_GRADE = re.compile(rf"['‘’\"“”]?(?:{GRADE_PATTERN})['‘’\"“”]?(?:\s*(?:[,.;(]|$)|\s+(?:in|since|overall|again|at\s+(?:its|the)|for\s+the)\b)", re.I)
 # "judged good in 2019 and again in 2024": the same grade at a later inspection.
 _AGAIN_IN = re.compile(r"\s+in\s+(?P<year>(?:19|20)\d\d),?\s+and\s+(?P<later>again\s+in\s+(?:19|20)\d\d)\b", re.I)
+# A column header's note in brackets after its area ("Responding to the public (PEEL)").
+_HEADER_NOTE = re.compile(r"\s*\([A-Za-z]{2,10}\)\s*$")  # (a year in brackets is a dated column: not dropped)
+# A score list's second item and a fronted year that dates the list (`scored_area`).
+_AND_SCORED = re.compile(r",?\s+(?:and\s+)?(?P<score>[1-4])\s+(?:for|in|on|at)\s+(?:(?:its|the)\s+)?(?P<area>)", re.I)
+_FRONTED_YEAR = re.compile(r"^\s*(?:In|At\s+its\s+\w+\s+inspection,?\s+in)\s+(?P<year>(?:19|20)\d\d),\s")
 # Between a grade and a "from" that is not its: another body's or another clause's.
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:while|whereas|but|and|which|who)\b", re.I)
 # A correction note's retracted claim, up to the correction ("An earlier version said ...; it was rated good").
-_RETRACTED = re.compile(r"\b(?:an|the|our)\s+(?:earlier|previous)\s+version\b(?:\s+of\s+(?:this|the)\s+(?:article|story|report|piece))?\s+(?:said|stated|reported|wrongly\s+\w+|incorrectly\s+\w+)\b[^;.]*", re.I)
+# A corrections column's account of what the paper said is retracted too: "we said the county council had been
+# rated good", "Our 23 April article on ... said", "A report on 9 April about HMP Ford said" (a dated piece of its own).
+_RETRACTED = re.compile(
+    r"(?:\b(?:an|the|our)\s+(?:earlier|previous)\s+version\b(?:\s+of\s+(?:this|the)\s+(?:article|story|report|piece))?\s+"
+    r"|\b(?-i:we)\s+(?:(?:wrongly|incorrectly|mistakenly)\s+)?(?=(?:said|stated|reported|wrote)\b)"
+    r"|\b(?:our\s+(?:\d{1,2}\s+(?-i:[A-Z])[a-z]+\s+)?(?:[\w-]+\s+)?(?:article|story|report|piece|round-up|headline|feature|column)\s+(?:on\s+\d{1,2}\s+(?-i:[A-Z])[a-z]+\s+)?"
+    r"|an?\s+(?:[\w-]+\s+)?(?:article|story|report|piece|round-up|headline|feature|column)\s+on\s+\d{1,2}\s+(?-i:[A-Z])[a-z]+\s+)"
+    r"(?:(?:about|on|of)\s+[^;.,]{3,80}?\s+)?(?=(?:said|stated|reported|wrongly\s+\w+|incorrectly\s+\w+)\b))"
+    r"(?:said|stated|reported|wrote|wrongly\s+\w+|incorrectly\s+\w+)\b[^;.]*",
+    re.I,
+)
+_RETRACTED_CUES = Literals([" version ", "we said", "we stated", "we reported", "we wrote", "we wrongly", "we incorrectly", "we mistakenly", " said "])
 
 
 @dataclass
@@ -766,10 +789,10 @@ class GradingExtractor:
         # "Grade: Adequate", "Our rating: Good" on the line after an area heading.
         self.grade_labelled = re.compile(rf"^\s*(?:our\s+|the\s+)?(?:overall\s+)?(?:grade|rating|judge?ment|score|verdict)\s*[:–—-]\s*{QUOTE}(?P<grade>{G}){QUOTE}\s*\.?\s*$", flags)
         self.grade_lead = re.compile(rf"^\s*(?P<grade>{G})\s+(?=(?-i:[A-Z])[a-z])", flags)
-        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had previously been|had|now|also|still|already|again|currently|only(?=\s+['‘’\"“”]?(?:adequate|good|inadequate|requires?|outstanding|poor|reasonably)\b)|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
+        connector = r",?(?:\s+(?:there|all|both|each|is|are|was|were|has been|have been|had been|remains?|remained|stays?|stayed|continues? to be|has|have(?=\s+(?:remained|stayed|continued)\b)|had previously been|had|now|then|also|still|already|again|currently|only(?=\s+['‘’\"“”]?(?:adequate|good|inadequate|requires?|outstanding|poor|reasonably)\b)|overall|been|being|to be|found|rated|judged|graded|assessed|deemed|considered|described|said|thought|as|to(?=\s+requir)|in (?-i:[A-Z])\w+|of the force|" + _MOVED_TO + r"))*"
         # "its response to the public was judged inadequate", "children's services in Norfolk require improvement to be good"
         self.area_then_grade = re.compile(
-            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test|rating|grade))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){{0,3}}(?:jail|prison|force|council|service|trust|hospital|home|unit))?(?:\s+(?:in|at|across)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
+            rf"{A}(?:['’]s?)?(?:\s+(?:work|outcomes|service|services|provision|key\s+question|(?:healthy\s+prison\s+)?test|rating|grade))?(?:\s+\((?-i:[A-Z]{{2,6}})\))?{_AREA_RECIPIENTS}(?:\s+(?:at|in|of)\s+the\s+(?:(?-i:[A-Z])[\w'’-]+\s+){{0,3}}(?:jail|prison|force|council|service|trust|hospital|home|unit|wing))?(?:\s+(?:in|at|across)\s+(?P<body>(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?:and|of|&)\s+)?(?-i:[A-Z])[\w'’-]+)*))?(?:\s+[–—]\s+(?:which|that|the|its|covering)\s[^–—.;]{{3,140}}?\s+[–—])?{_ASIDE}{connector}\s*(?:\(|:|–|-)?\s*{QUOTE}(?P<grade>{G}){QUOTE}(?![\w-])(?!\s+(?:quality|practice|standard|level|number|progress|work|use|range)\b)(?!\s+or\s+{QUOTE}(?:{G}|better|worse|above|below)\b)"
             # "children's services rated good in every area": a count of areas, not a grade of the phrase before it.
             rf"(?!\s+(?:in|across|on|for)\s+(?:every|each|all|both|any|{NUMBER})\s+(?:one\s+)?(?:of\s+(?:the|its)\s+)?(?:{NUMBER}\s+)?{_GRADED_THINGS}\b)(?!\s+in\s+(?:only\s+|just\s+)?(?:a|an|half|most|many|some|all|[\w-]+\s+(?:per\s+cent|%)|\d+%?)\b[^.;]{{0,40}}?\b{_CASES_NOUNS})",
             flags,
@@ -856,7 +879,7 @@ class GradingExtractor:
         )
         # "Investigating crime was the only area where it 'requires improvement'"
         self.only_area = re.compile(
-            rf"{A}{_ASIDE}\s+(?:(?:was|were|is)\s+)?(?:the\s+(?:only|one|sole)\s+(?:areas?|(?:key\s+)?questions?|(?:healthy\s+prison\s+)?tests?|standards?|pillars?)|an\s+area)\s+(?:(?:(?:where|in which|that)\s+)?(?:(?:it|the \w+|inspectors|we)\s+)?(?:was\s+|is\s+)?)?(?:to\s+be\s+(?=rated|judged|graded|found))?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
+            rf"{A}{_ASIDE}\s+(?:(?:was|were|is)\s+)?(?:the\s+(?:only|one|sole|other)\s+(?:areas?|(?:key\s+)?questions?|(?:healthy\s+prison\s+)?tests?|standards?|pillars?)|an\s+area)\s+(?:(?:(?:where|in which|that)\s+)?(?:(?:it|the \w+|inspectors|we)\s+)?(?:was\s+|is\s+)?)?(?:to\s+be\s+(?=rated|judged|graded|found))?(?:rated\s+|judged\s+|graded\s+|found\s+)?(?:to\s+be\s+|to\s+|as\s+)?{QUOTE}(?P<grade>{G}){QUOTE}",
             flags,
         )
         # "..., a significant improvement on the 'inadequate' grade it was given in this area in 2023"
@@ -1156,14 +1179,14 @@ class GradingExtractor:
         # rated requires improvement": a core service's grade is its location's overall one (ANNOTATION.md);
         # "remain" keeps it (also the grade before).
         self.service_at_location = re.compile(
-            rf"\b(?:services?|care|departments?|wards?|units?|maternity|surgery|medicine|outpatients|theatres?)\s+at\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary))(?![\w-])"
+            rf"\b(?:services?|care|departments?|wards?|units?|maternity|surgery|medicine|outpatients|theatres?)\s+at\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary|Wing))(?![\w-])"
             rf"(?:,\s+which\s+[^,;.]{{3,80}},)?\s+(?:(?P<kept>remains?|remained|stays?|stayed|continues?\s+to\s+be|continued\s+to\s+be)\s+|(?:has|have|had|was|were|is|are)\s+(?:now\s+)?(?:been\s+)?)"
             rf"(?:rated|judged|graded)?\s*(?:as\s+)?{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|in)\s+(?!(?:19|20)\d\d\b))",
             flags,
         )
         # "maternity services at Queen's Hospital Burton improved from requires improvement to good": both grades the location's.
         self.service_at_location_moved = re.compile(
-            rf"\b(?:services?|care|departments?|wards?|units?|maternity|surgery|medicine|outpatients|theatres?)\s+at\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary))(?![\w-])[^,;.]{{0,20}}?"
+            rf"\b(?:services?|care|departments?|wards?|units?|maternity|surgery|medicine|outpatients|theatres?)\s+at\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){{1,5}}(?-i:Hospital|Infirmary|Wing))(?![\w-])[^,;.]{{0,20}}?"
             rf"\s+(?:has\s+|have\s+)?(?:improved|risen|moved(?:\s+up|\s+down)?|gone\s+(?:up|down)|declined|dropped|fallen|fell|slipped|deteriorated)\s+from\s+{Q}(?P<before>{G}){Q}\s+to\s+{Q}(?P<grade>{G}){Q}(?![\w-])(?!\s+(?:{_FOR}|at|on|in)\s+(?!(?:19|20)\d\d\b))",
             flags,
         )
@@ -1845,7 +1868,7 @@ class GradingExtractor:
             return  # "good or outstanding", "good or better": a threshold, not a grade
         if _LEARNED_STANDARD_ROW.match(s):
             return  # a numbered standard's row: the rules read those (`_STANDARD`)
-        retracted = _RETRACTED.search(s) if " version " in s else None
+        retracted = _RETRACTED.search(s) if _RETRACTED_CUES.any_in(s.lower()) else None
         if retracted and found.start < retracted.end():
             return  # a correction note's retracted grade, as the rules read it
         if self.learned_agree:
@@ -2161,13 +2184,14 @@ class GradingExtractor:
                     found = _Found(0, cell_start + grade_end, grade_text, area_text, method="table")
                     previous = earlier[column] or bool(latest and years[column] and years[column] < latest)
                     self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, previous=previous, year=years[column] if years[column] else (None if previous else inspection_year))
-                elif self.scales.resolve_area(header[column].strip(), ctx.inspection.scale, ctx.inspection.inspectorate):
+                elif self.scales.resolve_area(column_area := _HEADER_NOTE.sub("", header[column]).strip(), ctx.inspection.scale, ctx.inspection.inspectorate):
+                    # ("Responding to the public (PEEL)": the area, its note in brackets dropped)
                     if org_at is None:
                         org_at = {s.start_char: s._.organisation_id for s in doc.spans.get("organisations", [])}
                     org_id = org_at.get(start)
                     if org_id is None:
                         continue
-                    found = _Found(cell_start, cell_start + grade_end, grade_text, header[column].strip(), method="table")
+                    found = _Found(cell_start, cell_start + grade_end, grade_text, column_area, method="table")
                     self._emit(doc, (start, row), found, ctx, orgs, inspection_year, spans, seen, org_id=org_id, previous=False, year=inspection_year)
                 elif not first_area and (years[column] or named[column]):
                     # A round-up's row per body: "Barnsley | 2024 | Outstanding" under "Council | Year of
@@ -2656,7 +2680,7 @@ class GradingExtractor:
                     continue  # "inadequate in 2019" is a year, not a count
                 if re.search(r"\b(?:all|every one of|each of)\s+(?:the\s+)?$", s[max(0, m.start("count") - 20):m.start("count")], re.I):
                     out_of = out_of or count  # "in all four of the areas"
-                if rx is self.count_subject and count == 1 and m.group("out_of") and _ONE_OF.search(s, 0, m.start()):
+                if rx is self.count_subject and count == 1 and m.group("out_of") and (_ONE_OF.search(s, 0, m.start()) or (s.endswith(", ", 0, m.start()) and _ONE_OF_WHICH.match(s, m.start("count")))):
                     # "Investigating crime was one of two areas rated adequate": the
                     # count is the two, and the area named first is one of them.
                     count, out_of = parse_int(m.group("out_of")), stated_out_of
@@ -2746,7 +2770,7 @@ class GradingExtractor:
         for earlier, later in zip(counts, counts[1:]):
             if later.out_of is None and earlier.out_of is not None:
                 later.out_of = earlier.out_of
-        if len(counts) > 1 and re.search(r"\b(?:remaining|other)\b", s[counts[-1].start:counts[-1].end], re.I) and all(c.count and c.out_of is None for c in counts):
+        if len(counts) > 1 and re.search(r"\b(?:remaining|the\s+other)\b", s[counts[-1].start:counts[-1].end], re.I) and all(c.count and c.out_of is None for c in counts):
             # "good in two of them, adequate in three and requires improvement in the
             # remaining four": the list covers every area, so its sum is the total
             # (unless the sentence states one).
@@ -3164,10 +3188,17 @@ class GradingExtractor:
                     if running and running.start() >= m.end():
                         # "scored 2 at both inspections": the same score before (its own offsets).
                         found.append(_Found(running.start(), running.end(), grade, m.group("area"), previous=True))
+            fronted = _FRONTED_YEAR.match(s)  # "In 2022, the jail scored 3 for respect and 2 for purposeful activity"
+            when = {"previous": True, "year": int(fronted.group("year")), "current_year_is_now": True} if fronted else {"previous": False}
             for m in rule(self.scored_area, s, low):
                 grade = self.score_grades.get(m.group("score"))
                 if grade and self.scales.resolve_area(m.group("area"), "hmi-prisons", "hmi-prisons"):
-                    add(_Found(m.start(), m.end(), grade, m.group("area"), previous=False))
+                    add(_Found(m.start(), m.end(), grade, m.group("area"), **when))
+                    more = _AND_SCORED.match(s, m.end())
+                    area = more and self.scales.area_regex.match(s, more.start("area"))
+                    grade = more and self.score_grades.get(more.group("score"))
+                    if area and grade and self.scales.resolve_area(area.group(0), "hmi-prisons", "hmi-prisons"):
+                        add(_Found(more.start("score"), area.end(), grade, area.group(0), **when))  # "... and 2 for purposeful activity"
             for m in rule(self.scored_count, s, low):
                 grade = self.score_grades.get(m.group("score") or m.group("score2"))
                 count = parse_int(m.group("count") or m.group("count2"))
@@ -3240,12 +3271,12 @@ class GradingExtractor:
         for m in rule(self.being_rated, s, low) if "being" in gate or "gave" in gate or "given" in gate or "awarded" in gate or "handed" in gate or "downgraded" in gate or "upgraded" in gate or "lowered" in gate or "raised" in gate or "moved" in gate else ():
             g = "grade" if m.group("grade") else "grade2" if m.group("grade2") else "grade3"
             add(_Found(m.start(g), m.end(g), m.group(g), OVERALL_IF_UNNAMED))
-        for m in self.service_at_location_moved.finditer(s) if scale_id == "cqc" and " from " in s and ("Hospital" in s or "Infirmary" in s) else ():
+        for m in self.service_at_location_moved.finditer(s) if scale_id == "cqc" and " from " in s and ("Hospital" in s or "Infirmary" in s or " Wing" in s) else ():
             # (appended past the claims: the transition rule's whole-body reading of it names no area a CQC
             # location has, and `_emit` drops it)
             found.append(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=False, org_at=m.start("name")))
             found.append(_Found(m.start("before"), m.end("before"), m.group("before"), OVERALL, previous=True, org_at=m.start("name")))
-        for m in self.service_at_location.finditer(s) if scale_id == "cqc" and ("Hospital" in s or "Infirmary" in s) else ():
+        for m in self.service_at_location.finditer(s) if scale_id == "cqc" and ("Hospital" in s or "Infirmary" in s or " Wing" in s) else ():
             if add(_Found(m.start("grade"), m.end("grade"), m.group("grade"), OVERALL, previous=False if m.group("kept") else None, org_at=m.start("name"))) and m.group("kept"):
                 found.append(_Found(m.start(), m.end(), m.group("grade"), OVERALL, previous=True, org_at=m.start("name")))  # its own offsets
         for m in rule(self.named_rated, s, low) if scale_id in ("ofsted", "cqc", "hmi-probation") and ("rated" in gate or "judged" in gate or "graded" in gate or "now requir" in gate or "still requir" in gate or "improvement to be good" in gate or (("remain" in gate or "stay" in gate) and _word_then_grade(gate, _KEPT_VERBS)) or (" to " in gate and _TRANSITION_STARTS.any_in(gate) and _word_then_grade(gate, (" to ",)))) else ():
@@ -3391,7 +3422,7 @@ class GradingExtractor:
             if share:
                 # "Around a quarter of councils in England are rated outstanding": a share of bodies, no body's grade.
                 found[:] = [f for f in found if f.start < share.start()]
-        if found and "earlier version" in gate:
+        if found and ("earlier version" in gate or _RETRACTED_CUES.any_in(gate)):
             # A correction note: "An earlier version of this article said X had been rated outstanding; it was
             # rated good." The retracted grade is no one's (the corrected one restates the article's).
             retracted = _RETRACTED.search(s)
@@ -3724,7 +3755,7 @@ class GradingExtractor:
         # require improvement for ...": a run of sentences about that inspection.
         # "None of the four tests was rated good": a tally of the grades just given,
         # not a sentence about the earlier inspection before it.
-        tally = found.count is not None and _TALLY.match(sent_text)
+        tally = found.count is not None and (_TALLY.match(sent_text) or _OF_THE_RATED.match(sent_text))
         chain = getattr(self, "_chain", None)
         if chain and self._names_other(sent_start, sent_start + found.start, chain[2]):
             chain = None  # "Merseyside Police was rated ..." after a sentence on another force's earlier grades: a new subject
@@ -3768,7 +3799,8 @@ class GradingExtractor:
                 previous, year = True, min([int(y) for y in _YEAR.findall(own_text, fronted.end())] + [int(fronted.group("year"))])
         if not previous and body != subject_id and found.count is None:
             dated = _DATED_AFTER.match(own_text, found.end)
-            if dated and (any(int(y) > int(dated.group("year")) for y in _YEAR.findall(own_text, dated.end())) or _LATER.search(own_text, dated.end())):
+            if dated and (any(int(y) > int(dated.group("year")) for y in _YEAR.findall(own_text, dated.end())) or _LATER.search(own_text, dated.end())
+                          or (inspection_year and int(dated.group("year")) < inspection_year - 1 and _LAST_YEAR_AFTER.search(own_text, dated.end()))):
                 # "Oldham, whose services were judged inadequate in 2019, was rated good in 2024",
                 # "Bury's services, judged inadequate in 2021, have since improved to good".
                 previous, year = True, int(dated.group("year"))

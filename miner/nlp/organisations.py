@@ -25,6 +25,12 @@ _DOMAIN_KIND = {"hmicfrs": "police_force", "ofsted": "local_authority", "hmi-pri
 # Between a place and an anaphor of its kind: "in Luton, where inspectors rated the council's ...".
 _WHERE_CLAUSE = re.compile(r",\s+where\b[^.;:,]*$")
 _SUBJECT_KINDS = {"police_force", "local_authority", "prison", "fire_and_rescue_service", "probation_service", "health_provider"}
+# An anaphor naming a kind of unit ("the trust", "the PDU", "the region") supports the body named last
+# whose id is of that unit, not a hospital or the national Probation Service named in between (`_subject`).
+_ANAPHOR_UNIT = {"the trust": "trust", "the pdu": "probation-delivery-unit", "the probation delivery unit": "probation-delivery-unit", "the region": "region"}
+_ANAPHORS_LOWER = {kind: tuple(p.lower() for p in phrases) for kind, phrases in ANAPHORS.items()}  # ("the PDU" is written so)
+# A body a unit is "part of" ("part of the Yorkshire and the Humber region of the Probation Service") is no rival subject.
+_PART_OF = re.compile(r"\bpart\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}?(?:of\s+)?(?:the\s+)?$", re.I)
 
 
 class OrganisationResolver:
@@ -32,6 +38,7 @@ class OrganisationResolver:
         self.nlp = nlp
         self.name = name
         self.gazetteer: Gazetteer | None = None
+        self.region_places: frozenset[str] = frozenset()
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
 
@@ -54,6 +61,8 @@ class OrganisationResolver:
             if acronyms:
                 self.acronyms.add(org.id, [make(n) for n in acronyms])
         places = {place for org in gazetteer.organisations if org.place for place in (org.place, *org.place_aliases)}
+        # A place that is also a region's name ("West Midlands"): written "the West Midlands", the region.
+        self.region_places = frozenset(p for p in places & {org.region for org in gazetteer.organisations if org.region} if not p.startswith("Isle "))
         self.matcher.add("PLACE", [make(p) for p in sorted(places)])
         for kind, phrases in ANAPHORS.items():
             self.matcher.add(f"ANAPHOR:{kind}", [make(p) for p in phrases])
@@ -81,7 +90,7 @@ class OrganisationResolver:
             location = self._practice_in_title(doc, doc_text, ctx.title, vocab_strings)
         if location:
             matches += location
-        if ctx.inspection.inspectorate == "cqc" and ("Hospital" in doc_text or "Infirmary" in doc_text):
+        if ctx.inspection.inspectorate == "cqc" and ("Hospital" in doc_text or "Infirmary" in doc_text or " Wing" in doc_text):  # (a location named a wing: "the Jessop Wing")
             matches += self._locations_at(doc, doc_text, vocab_strings, {m[1] for m in location or ()})
         # Overlaps removed from the (match_id, start, end) triples, a Span made only for those kept.
         spans = [Span(doc, s, e, label=match_id) for match_id, s, e in longest_first(matches)]
@@ -99,6 +108,8 @@ class OrganisationResolver:
                 text = doc_text[start:end]  # span.text, without joining its tokens
                 if not text[:1].isupper():
                     continue
+                if text in self.region_places and doc_text[max(0, start - 4) : start].lower() == "the ":
+                    continue  # "police forces in Yorkshire and the West Midlands": the region, not its force
                 if _POSTCODE.match(doc_text, end):
                     continue  # a town in an address ("Piccadilly Gate Store Street Manchester M1 2WD", an inspectorate's letterhead)
                 # "Wigan Youth Justice Service", "Somerset's youth offending team":
@@ -123,7 +134,8 @@ class OrganisationResolver:
                 org_id = user_data[span_key("organisation_id", start, end)] = org.id
                 label = span.label_ = org.kind
             resolved.append((span, start, end, label, org_id))
-        subject, titled = self._subject([(start, org_id, label, doc_text[start:end]) for _, start, end, label, org_id in resolved], ctx.title, prefer, len(doc_text))
+        parent = {start for _, start, _, _, _ in resolved if "part of" in doc_text[max(0, start - 60) : start] and _PART_OF.search(doc_text, max(0, start - 60), start)}
+        subject, titled = self._subject([(start, org_id, label, doc_text[start:end]) for _, start, end, label, org_id in resolved if start not in parent], ctx.title, prefer, len(doc_text))
         if titled:
             ctx.several_in_title = True
             lede = next((org_id for _, start, _, _, org_id in resolved if org_id in titled and ctx.block_kind(start) not in ("title", "heading")), None)
@@ -153,7 +165,7 @@ class OrganisationResolver:
                 user_data[span_key("organisation_id", start, end)] = org_id
                 label = span.label_ = organisation(org_id).kind
             final.append(span)
-            if label in _SUBJECT_KINDS:
+            if label in _SUBJECT_KINDS and start not in parent:  # (the body a unit is part of: not what "it" is after it)
                 mention_starts.append(start)
                 mention_ids.append(org_id)
         if subject is not None and ("Safeguarding Children Board" in doc_text or "LSCB" in doc_text):
@@ -281,15 +293,25 @@ class OrganisationResolver:
         scores: Counter[str] = Counter()
         title_lower = (title or "").lower()
         last: tuple[str, str] | None = None  # the subject-kind body named last: (id, kind)
+        last_unit: dict[str, str] = {}  # `_ANAPHOR_UNIT` value -> the id of the body of that unit named last
         for start, org_id, label, text in sorted(mentions, key=itemgetter(0)):
             if org_id is None:
-                if last is not None and label.startswith("ANAPHOR:") and text.lower() in ANAPHORS[last[1]]:
-                    scores[last[0]] += 1.0
+                if last is not None and label.startswith("ANAPHOR:") and text.lower() in _ANAPHORS_LOWER[last[1]]:
+                    unit = _ANAPHOR_UNIT.get(text.lower())
+                    if unit is None or unit in last[0]:
+                        scores[last[0]] += 1.0
+                    elif unit in last_unit:
+                        scores[last_unit[unit]] += 1.0  # "the trust" after "... at the Northern General Hospital"
+                    elif last[1] != "probation_service":
+                        scores[last[0]] += 1.0  # (no PDU or region named: "the PDU" is not the Probation Service)
                 continue
             kind = self.gazetteer.organisation(org_id).kind
             if kind not in _SUBJECT_KINDS:
                 continue
             last = (org_id, kind)
+            for unit in _ANAPHOR_UNIT.values():
+                if unit in org_id:
+                    last_unit[unit] = org_id
             weight = 1.0 + (2.0 if start < early else 0.0) + (1.0 if kind == prefer else 0.0)
             scores[org_id] += weight
         in_title = False
@@ -302,7 +324,7 @@ class OrganisationResolver:
                 org = self.gazetteer.organisation(org_id)
                 if site_at > 0 and prefer is not None and org.kind != prefer and not any(_named_in_title(n, title[:site_at], title_lower[:site_at]) for n in org.names):
                     continue
-                if any(_named_in_title(n, title, title_lower) for n in org.names) or (org.place and org.place.lower() in title_lower and org.kind == prefer):
+                if any(_named_in_title(n, title, title_lower) for n in org.names) or (org.place and org.place.lower() in title_lower and org.kind == prefer and not (org.place in self.region_places and f"the {org.place.lower()}" in title_lower)):
                     scores[org_id] += 25
                     in_title = True
                 elif org.place and org.kind == prefer and _SHORT_PLACE.get(org.place.lower()) and re.search(rf"\b{_SHORT_PLACE[org.place.lower()]}\b", title_lower):
@@ -677,7 +699,7 @@ _LOCATION_TOWN_RATED = re.compile(r"(?:^|(?<=\. )|(?<=\n))(?:(?-i:The)\s+)?(?P<n
 # A headline's hospital named as the place a rating is given to: "... services at Royal Stoke University Hospital as requires improvement".
 _LOCATION_RATED = re.compile(r"\b(?:at|of)\s+(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary))(?=\s+(?:as|is|are|was|were|rated|downgraded|upgraded|remains?|now)\b)")
 # A hospital named in the text as the place something is rated: "... services at the Royal United Hospital, ...".
-_LOCATION_AT = re.compile(r"\b(?i:at)\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary)(?:\s+(?!NHS\b|Trust\b|Foundation\b)(?-i:[A-Z])[a-z]+(?=\s+(?-i:[a-z])|[,.;]))?)(?![\w-])(?!\s+(?:NHS|Trust|Foundation)\b)")  # (its town after it: "Queen's Hospital Burton")
+_LOCATION_AT = re.compile(r"\b(?i:at)\s+(?:the\s+)?(?P<name>(?:(?-i:[A-Z])[\w'’.-]*\s+){1,5}(?:Hospital|Infirmary|Wing)(?:\s+(?!NHS\b|Trust\b|Foundation\b)(?-i:[A-Z])[a-z]+(?=\s+(?-i:[a-z])|[,.;]))?)(?![\w-])(?!\s+(?:NHS|Trust|Foundation)\b)")  # (its town after it: "Queen's Hospital Burton")
 _MOVED_FROM = re.compile(r"\b(?:improved|declined|dropped|fell|slipped|moved|gone\s+(?:up|down))\s+from\b", re.I)  # "... improved from inadequate to good"
 _RATES_WORD = re.compile(r"\b(?:rates|rated|rating|downgrade[sd]?|upgrade[sd]?)\b", re.I)
 # A council's Local Safeguarding Children Board, named by its kind (`_safeguarding_board`).

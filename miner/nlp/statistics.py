@@ -115,6 +115,7 @@ _CANDIDATE_STARTS = Literals(
 )
 _PHONE_STARTS = Literals(["+44", "(", "0"])
 _ASCII_DIGITS = frozenset("0123456789")
+_SCORES = frozenset("1234")
 _IS_DIGIT = np.zeros(256, dtype=bool)  # by byte, as in WordStarts.codes
 _IS_DIGIT[np.frombuffer(b"0123456789", dtype=np.uint8)] = True
 _NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f\D]")
@@ -179,6 +180,78 @@ class _Stat:
     any_noun: bool = False
 
 
+# A table's row flattened by a PDF: a label, then two or more figures ("North East 12 9 75 +17",
+# "England 153 95 62 +14"); a headline does not end in a run of bare figures.
+_FLAT_ROW = re.compile(r"[A-Z][A-Za-z ,'’&()-]{0,60}?(?:[ \t]+[+−–-]?\d[\d,.]*%?){2,}[ \t]*$")
+_FLAT_CELL = re.compile(r"(?<!\S)[+−–-]?\d[\d,.]*%?(?=\s|$)")
+# The units a table's column heads give their cells: "Share (%)", "Change since 2019
+# (percentage points)"; a "Score" column's cells are grades (CQC's quality statements 1-4).
+_COLUMN_UNIT = re.compile(r"\(\s*(?P<pp>percentage points|pp|% points)\s*\)|\(\s*(?P<pct>%|per ?cent)\s*\)", re.I)
+_COLUMN_SCORE = re.compile(r"\s*scores?\s*$", re.I)
+_DIGITS = frozenset("0123456789")
+_SCORES = frozenset("1234")
+
+
+def _cell_index(text: str, start: int) -> int:
+    """Which figure of a flattened row `start` is, counting from the row's end (-1 the last)."""
+    cells = [m.start() for m in _FLAT_CELL.finditer(text)]
+    for i, cell in enumerate(cells):
+        if cell <= start < cell + 2 or (cell == start - 1 and text[cell] in "+−–-"):
+            return i - len(cells)
+    return 0
+
+
+def _column_unit(head: str) -> str | None:
+    if _COLUMN_SCORE.match(head):
+        return "score"
+    m = _COLUMN_UNIT.search(head)
+    if m is None:
+        return None
+    return "percentage_points" if m.group("pp") else "percent"
+
+
+def _column_units(ctx, sent, text: str) -> dict | None:
+    """The units of a table row's cells by column, from its table's head: for a row of
+    cells ("| North East | 12 | 9 | 75 | +17 |"), the first row of its table, cell by cell;
+    for a row a PDF flattened, the units the head's lines name ("(%)", "(percentage
+    points)"), in order, for the row's last figures. None when `sent` is no such row."""
+    block = ctx.block_index(sent.start_char)
+    if block is None:
+        return None
+    kinds, starts, ends, whole = ctx.kinds, ctx.starts, ctx.ends, ctx.text
+    if kinds[block] == "table_row":
+        first = block
+        while first > 0 and kinds[first - 1] == "table_row":
+            first -= 1
+        if first == block:
+            return {}
+        heads = whole[starts[first]:ends[first]].split("|")
+        units = {"piped": True}
+        offset = 1 if text.lstrip().startswith("|") else 0
+        lead = 1 if whole[starts[first]:ends[first]].lstrip().startswith("|") else 0
+        for i, head in enumerate(heads):
+            unit = _column_unit(head)
+            if unit is not None:
+                units[i - lead + offset] = unit
+        return units
+    if "|" in text or not _FLAT_ROW.match(text):
+        return None
+    if all(cell in _SCORES for cell in _FLAT_CELL.findall(text)):
+        return None  # a score table's row ("Safety 1 2", the healthy prison tests): grades, as a headline's are dropped
+    # A flattened row: the head's lines before the table's first row, back to prose.
+    found: list[str] = []
+    i = block - 1
+    while i >= 0 and block - i <= 20:
+        line = whole[starts[i]:ends[i]].strip()
+        if line.endswith((".", ":")) and len(line) > 80:
+            break
+        if not _FLAT_ROW.match(line):
+            found[:0] = [("percentage_points" if m.group("pp") else "percent") for m in _COLUMN_UNIT.finditer(line)]
+        i -= 1
+    cells = len(_FLAT_CELL.findall(text))
+    return {k - len(found): unit for k, unit in enumerate(found)} if 0 < len(found) <= cells else {}
+
+
 class StatisticExtractor:
     def __init__(self, nlp: Language, name: str = "miner_statistics"):
         self.nlp = nlp
@@ -211,7 +284,21 @@ class StatisticExtractor:
                 number_words = _number_words(text, low, candidate_offsets)
                 if not number_words and not _DIGIT_OR_WORD.search(text):
                     continue
+            columns = None
+            if "|" in text or (text[-1:] in _DIGITS and _FLAT_ROW.match(text)):
+                # A table's row: its cells' units from the column heads, no headline
+                # ("North East 12 9 75 +17" set as a heading by the PDF's layout).
+                columns = _column_units(ctx, sent, text)
+                if columns is not None:
+                    heading = False
             for stat in find_statistics(text, is_block_start=is_block_start, low=low, number_words=number_words, offsets=(candidate_offsets, None), counts_dropped=heading):
+                if columns and stat.unit == "count":
+                    unit = columns.get(text.count("|", 0, stat.start) if columns.get("piped") else _cell_index(text, stat.start))
+                    if unit == "score":
+                        if stat.value in (1, 2, 3, 4):
+                            continue  # a score column's cell ("Learning culture | 2") is a grade, no count
+                    elif unit is not None:
+                        stat.unit = unit
                 start = s_start + stat.start
                 end = s_start + stat.end
                 if heading and (stat.unit == "count" or stat.unit in _TIME_UNITS and not text.rstrip().endswith(":")):
@@ -1125,7 +1212,7 @@ _OLD_YEAR_BEFORE = re.compile(r"\b(?:in|between|and|since|from|until|to|by|of|bu
 # a grade word after the score ("3 reasonably good, 2 not sufficiently good and 1 poor").
 _GRADE_WORDS = r"(?:outstanding|good|reasonably good|not sufficiently good|poor|adequate|inadequate|requires improvement|insufficient)"
 _SCORE_AFTER = re.compile(
-    rf"\s*(?:=|\((?:{_GRADE_WORDS})\)|means\b|(?:,\s*)?meaning\s+{_GRADE_WORDS}\b|is\s+{_GRADE_WORDS}\b|,\s*the\s+(?:highest|lowest|best|worst)\b|\|\s*{_GRADE_WORDS}\b)"
+    rf"\s*(?:=|\((?:{_GRADE_WORDS})\)|means\b|(?:,\s*)?meaning\s+{_GRADE_WORDS}\b|is\s+{_GRADE_WORDS}\b|,\s*the\s+(?:highest|lowest|best|worst)\b|\|\s*{_GRADE_WORDS}\b|\s*shows\s+(?:an?\s+)?(?:exceptional|good|some|significant)\s+(?:standard|shortfalls)\b)"
     rf"|\s+{_GRADE_WORDS}(?=\s*(?:[,;.]|and\b|$))"
 )
 _SCORE_BEFORE = re.compile(r"\bscor(?:e|es|ed|ing)\s+(?:each\s+[a-z]+\s+)?(?:(?:of|from|at|a)\s+)?(?:\d\s+(?:\([a-z ]+\)\s+)?to\s+)?$")

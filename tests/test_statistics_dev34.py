@@ -80,3 +80,64 @@ def test_flattened_score_rows_stay_grades(extractor):
     # trap: a healthy prison test's flattened row of scores 1-4 is grades, as a heading's counts are dropped
     blocks = [("paragraph", "Test Previous Current"), ("heading", "Respect 2 3"), ("heading", "Safety 1 1")]
     assert _figures(extractor, blocks) == []
+
+
+def _both_paths(sentence):
+    from miner.nlp.scan import fold
+    from miner.nlp.statistics import candidate_offsets
+
+    plain = find_statistics(sentence)
+    low = fold(sentence)
+    fast = find_statistics(sentence, low=low, offsets=(candidate_offsets(low, [0]) if low is not None else None, None))
+    assert [(s.start, s.end, s.value, s.unit) for s in plain] == [(s.start, s.end, s.value, s.unit) for s in fast], sentence
+    return [(s.value, s.unit) for s in plain]
+
+
+# 4. A range of one measure is one record of its upper figure; a change "from" is not a range.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Boards had planned on 12 to 15 months of support.", [(15, "months")]),
+    ("Families were told to expect a wait of 6 to 10 weeks.", [(10, "weeks")]),
+    # traps: "from ... to" is a change of one record; a range of counts with no unit after keeps both
+    ("Caseloads grew from 16 to 20 children.", [(20, "count")]),
+    ("Each team had 6 to 10 staff.", [(6, "count"), (10, "count")]),
+])
+def test_a_range_is_one_record_of_its_upper_figure(sentence, expected):
+    assert _both_paths(sentence) == expected
+
+
+def test_from_to_before_a_unit_stays_one_change():
+    # trap: "from 6 to 10 weeks" is a change with its earlier figure, not a range
+    (stat,) = find_statistics("The wait grew from 6 to 10 weeks.")
+    assert (stat.value, stat.change_from) == (10, 6)
+
+
+# 5. "The ratio was 1:29" is a rate of 29, as "a ratio of 1 to 9" is; a clock time is none.
+@pytest.mark.parametrize("sentence, expected", [
+    ("On the night shift the nurse to patient ratio was 1:14.", [(14, "rate")]),
+    ("It held a ratio of 1:8, against 1:6 elsewhere.", [(8, "rate")]),
+    # trap: a time of day is no ratio
+    ("The ward closed at 1:30 after 4 admissions.", [(4, "count")]),
+])
+def test_one_colon_n_ratio_is_a_rate(sentence, expected):
+    assert _both_paths(sentence) == expected
+
+
+# 6. "The first half of 2025" is a period; "half of the men" stays a fraction.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Waits rose to 11.2% in the second half of 2024.", [(11.2, "percent")]),
+    ("In the first half of the year 31 complaints were upheld.", [(31, "count")]),
+    ("Half of the 60 cases had a plan.", [(0.5, "ratio"), (60, "count")]),
+])
+def test_half_of_a_period_is_no_fraction(sentence, expected):
+    assert _both_paths(sentence) == expected
+
+
+# 7. A figure a correction retracts is no record; the corrected figure is.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Last week we reported 310 complaints; the correct figure is 130.", [(130, "count")]),
+    ("The force answered 91 per cent of calls, which we incorrectly gave as 19 per cent.", [(91, "percent")]),
+    # trap: "wrongly" about what staff did is no retraction
+    ("Staff wrongly gave 14 doses late.", [(14, "count")]),
+])
+def test_retracted_figures_give_no_record(sentence, expected):
+    assert _both_paths(sentence) == expected

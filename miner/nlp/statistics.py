@@ -502,6 +502,8 @@ _CHANGE_PCT = re.compile(
     re.I,
 )
 # "ratio of 1 to 9": the many per one.
+_RETRACTED_BEFORE = re.compile(r"\b(?:wrongly|incorrectly|mistakenly)\s+(?:gave|given|reported|stated|said|put|printed|described)\s+(?:it\s+|this\s+|them\s+|the\s+figure\s+)?as\s+(?:about\s+|around\s+)?$")
+_RATIO_OF_BEFORE = re.compile(r"\bratio\s+(?:of|was|is|stood\s+at|at)\s+$", re.I)
 _ONE_TO_N = re.compile(r"\s*(?:to|:)\s*(\d{1,3}(?:\.\d)?)\b(?![.,]\d)")
 # ", up 11 per cent" after a figure of another unit: that figure's percentage change.
 _CHANGE_PCT_BEFORE = re.compile(r",\s*(?:up|down)\s+(?:by\s+)?$")
@@ -694,6 +696,7 @@ def find_statistics(
     phones = None  # found when the first candidate needs them
     urls = None  # whether the sentence may hold a URL, when the first candidate needs it
     periods = None  # made for the first figure whose period is looked for
+    retracted = retracted_before = lowered = None  # a correction's retracted figures: looked for at the first figure
     # The case-insensitive patterns run on the folded text where there is one (see _without_case).
     text = sentence if low is None else low
     qualifier, change_pct, comparison_rx = (_QUALIFIER, _CHANGE_PCT, _COMPARISON) if low is None else (_F_QUALIFIER, _F_CHANGE_PCT, _F_COMPARISON)
@@ -724,7 +727,7 @@ def find_statistics(
         stat = _interpret(kind, surface, start, end)
         if stat is None:
             continue
-        if kind == "count" and end - start == 1 and surface == "1" and text.endswith("ratio of ", 0, start) and (one_to := _ONE_TO_N.match(text, end, end + 12)):
+        if kind == "count" and end - start == 1 and surface == "1" and _RATIO_OF_BEFORE.search(text, start - 20 if start > 20 else 0, start) and (one_to := _ONE_TO_N.match(text, end, end + 12)):
             # "a staff-to-prisoner ratio of 1 to 9": how many there are per one, a rate
             # (ANNOTATION.md), one record, not two counts.
             stat.value, stat.unit, stat.end = float(one_to.group(1)), "rate", one_to.end()
@@ -854,6 +857,12 @@ def find_statistics(
         period = periods.after(stat.end)
         if period:
             stat.period = period
+        if retracted is None:
+            lowered = low if low is not None else sentence.lower()
+            retracted = lowered.find(" correct figure ")  # "... said 420 children; the correct figure is 642"
+            retracted_before = "wrongly" in lowered or "incorrectly" in lowered or "mistakenly" in lowered
+        if 0 <= retracted and stat.end <= retracted or retracted_before and _RETRACTED_BEFORE.search(lowered, stat.start - 40 if stat.start > 40 else 0, stat.start):
+            continue  # a figure a correction retracts ("our article wrongly gave as 28 per cent") is no record (ANNOTATION.md)
         found.append(stat)
     if counts_dropped:
         for stat in found:
@@ -1144,6 +1153,9 @@ _URL = re.compile(r"https?:|www\.|\.(?:uk|com|org|pdf|html?)\b|@", re.I)
 _AREAS_AFTER = re.compile(r"(?:\s+(?:core|graded|key|separate|different|other))?\s+(?:areas?(?!\s+(?:for|to|where|needing|requiring)\b)|pillars?|questions|judge?ments|categories|of (?:these|them|those))\b", re.I)
 _PLAIN = re.compile(r"\d+")
 _RANGE_AFTER = re.compile(r"\s*[/–-]\s*\d{2,4}\b")
+_RANGE_UNIT_AFTER = re.compile(rf" to \d[\d,.]* {_DURATION_UNITS}\b", re.I)
+_HALF_PERIOD = re.compile(r"half\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d|year|decade|month|financial year|period)\b", re.I)
+_HALF_PERIOD_BEFORE = re.compile(r"\b(?:first|second|latter|former)\s+$", re.I)
 _YEAR_RANGE_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*[/–-]\s*$")
 _AGE_RANGE_BEFORE = re.compile(r"\bage[ds]?\s+\d{1,2}\s*(?:and|to|or|-|–)\s*$")
 _DATE_RANGE_AFTER = re.compile(rf"\s*(?:and|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b")
@@ -1320,6 +1332,8 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
             return True
         return urls and _in_url(sentence, text, start, end, _URL if low is None else _F_URL)
     if kind == "count":
+        if end - start == 1 and sentence[start] == "1" and text.startswith(":", end) and _RATIO_OF_BEFORE.search(text, start - 20 if start > 20 else 0, start):
+            return False  # "the midwife to birth ratio was 1:29": a rate (find_statistics), no time of day
         digits = sentence[start:end].replace(",", "").strip()
         # Bare years and year ranges ("2023", "2021/22", "2023-25"); \d is str.isdecimal.
         # A thousands separator makes it a count ("1,950 officers").
@@ -1345,6 +1359,8 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
             return True  # scores, group references, framework parts, age limits, page numbers
     if kind == "ratio" and _rating_points(text if low is not None else sentence.lower(), start):
         return True
+    if kind == "fraction" and _HALF_PERIOD.match(text, start) and _HALF_PERIOD_BEFORE.search(text, start - 12 if start > 12 else 0, start):
+        return True  # "in the first half of 2025": a period, no fraction
     # Inside a URL, e-mail address or file name.
     if urls and _in_url(sentence, text, start, end, _URL if low is None else _F_URL):
         return True
@@ -1371,6 +1387,10 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
         # An age band named as a group: "the 10 to 17 population", "the 18-24 age group".
         if end - start <= 2 and text.startswith(_AGE_BAND_STARTS, end) and (_AGE_BAND_AFTER.match(text, end, end + 40) or (
                 _AGE_BAND_NOUN.match(text, end, end + 20) and _AGE_BAND_BEFORE.search(lowered_before))):
+            return True
+        # A range's lower figure before its unit ("an expectation of 18 to 24 months"): the range
+        # is one record of its upper figure (ANNOTATION.md); "from 18 to 24 months" is a change.
+        if (text.startswith(" to ", end) or text.startswith(" To ", end)) and _RANGE_UNIT_AFTER.match(text, end, end + 30) and not _FROM_BEFORE.search(text, b0, start):
             return True
         # A score table's row of the healthy prison tests, after the prison's cell or not:
         # "Safety | 1 | 2", "HMP Doncaster | Safety | 1 | 2".

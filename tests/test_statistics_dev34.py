@@ -141,3 +141,17 @@ def test_half_of_a_period_is_no_fraction(sentence, expected):
 ])
 def test_retracted_figures_give_no_record(sentence, expected):
     assert _both_paths(sentence) == expected
+
+
+# 8. CQC's quality statements are the framework's parts, as "12 standards" are; an address
+# line's numbers are no counts.
+@pytest.mark.parametrize("sentence, expected", [
+    ("We assessed 6 quality statements in the responsive key question.", []),
+    ("Inspectors scored eleven quality statements.", []),
+    ("Suite 12, Harbour House, Quay Road, Whitby, YO21 1AB", []),
+    # traps: other statements are counted, and a figure in a sentence beside an address stays
+    ("Officers took 23 witness statements.", [(23, "count")]),
+    ("The office on Quay Road, Whitby, YO21 1AB, handled 412 referrals.", [(412, "count")]),
+])
+def test_framework_parts_and_addresses(sentence, expected):
+    assert _both_paths(sentence) == expected

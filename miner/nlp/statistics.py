@@ -1213,6 +1213,8 @@ _AGE_BAND_BEFORE = re.compile(r"\b\d{1,2}\s*(?:to|-|–)\s*$")
 _SCORE_ROW = re.compile(r"\s*(?:[^|]{1,60}\|\s*)?(?:safety|respect|purposeful activity|(?:rehabilitation and )?release planning|preparation for release|resettlement)\s*(?:\|\s*[1-4]\s*)+\|?\s*$", re.I)
 # An address: a house number before a street or town and a postcode ("Civic Centre 1 Huddersfield HD1 2NF").
 _POSTCODE_AFTER = re.compile(r"(?:\s+[A-Z][A-Za-z'’-]+){1,4},?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+_ADDRESS_LINE = re.compile(r"\s*(?:(?:[A-Z0-9][A-Za-z0-9'’.&/-]*|and|of|the|upon|on|under|in|le|by)[ ,]+)+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\s*")
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _COUNT_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_RANGE_AFTER, _MONTH_AFTER, _DATE_RANGE_AFTER, _PHONE_REST, _NAMED_LAW, _CLOCK_AFTER, _POSTCODE_AFTER)))
 _COUNT_AFTER_LOWER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_TIME_OF_DAY, _CLOCK_TIME, _YEARS_OLD, _MIN_READ, _AGE_RANGE_AFTER)))
 # An age limit: "aged over 21", "until they are 25", "people over 80".
@@ -1232,13 +1234,13 @@ _SCORE_BEFORE = re.compile(r"\bscor(?:e|es|ed|ing)\s+(?:each\s+[a-z]+\s+)?(?:(?:
 # forces", "Ofsted's four grades"), or the parts of an inspection framework ("four
 # healthy prison tests", "twelve standards", "two inspections", "four PEEL reports published
 # this week"): no quantity a researcher quotes.
-_FRAMEWORK_AFTER = re.compile(r"\s+(?:[a-z]*[a-rt-z]\s+){0,2}(?:tests|(?:peel|inspection)\s+(?:reports|assessments)|grades|tiers|pillars|standards|rounds|categories|judge?ments|parts|measures|inspections|wings|points|domains)\b")
+_FRAMEWORK_AFTER = re.compile(r"\s+(?:[a-z]*[a-rt-z]\s+){0,2}(?:tests|(?:peel|inspection)\s+(?:reports|assessments)|grades|tiers|pillars|standards|rounds|categories|judge?ments|parts|measures|inspections|wings|points|domains|quality\s+statements)\b")
 # "two of the four healthy prison tests": a grading count of the framework's parts.
 _OF_THE_FRAMEWORK = re.compile(r"\s+of\s+the\s+(?:[a-z0-9,'’-]+\s+){0,3}?(?:tests|standards|areas|judge?ments|pillars|questions|domains|grades|inspections|wings)\b")
 # What a cell or room held against what it was built for ("cells designed for one held two
 # men"): its crowding, told in words, no count a researcher quotes.
 _CAPACITY_BEFORE = re.compile(r"\b(?:designed|built|meant|intended|certified)\s+for\s+(?:one|two|three|four|\d{1,2})\s+(?:(?:people|person|men|man|prisoners?|boys?)\s+)?(?:now\s+|often\s+|routinely\s+)?(?:held|hold|holding|housed|housing|had|accommodated)\s+$|\b(?:designed|built|meant|intended|certified)\s+for\s+$")
-_FRAMEWORK_AFTER_DIGITS = re.compile(r"\s+(?:tests|grades|tiers|pillars|standards|categories|judge?ments|domains)\b")
+_FRAMEWORK_AFTER_DIGITS = re.compile(r"\s+(?:tests|grades|tiers|pillars|standards|categories|judge?ments|domains|quality\s+statements)\b")
 # A numbered provision named in brackets: "regulations 12 (safe care and treatment), 11 (need for consent)".
 _NAMED_AFTER = re.compile(r"\s*\([a-z][a-z ,'’-]*\)")
 # What after a number of one or two digits makes it no statistic, as one pattern.
@@ -1391,6 +1393,9 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
         # A range's lower figure before its unit ("an expectation of 18 to 24 months"): the range
         # is one record of its upper figure (ANNOTATION.md); "from 18 to 24 months" is a change.
         if (text.startswith(" to ", end) or text.startswith(" To ", end)) and _RANGE_UNIT_AFTER.match(text, end, end + 30) and not _FROM_BEFORE.search(text, b0, start):
+            return True
+        # A line of an address, ending in its postcode ("Unit 4, Medway Court, Maidstone, ME14 5PL").
+        if sentence[-1:] in _ASCII_UPPER and "," in sentence and _ADDRESS_LINE.fullmatch(sentence):
             return True
         # A score table's row of the healthy prison tests, after the prison's cell or not:
         # "Safety | 1 | 2", "HMP Doncaster | Safety | 1 | 2".

@@ -285,7 +285,7 @@ class StatisticExtractor:
                 if not number_words and not _DIGIT_OR_WORD.search(text):
                     continue
             columns = None
-            if "|" in text or (text[-1:] in _DIGITS and _FLAT_ROW.match(text)):
+            if "|" in text or (text[-1:] in _DIGITS and len(text) < 90 and _FLAT_ROW.match(text)):
                 # A table's row: its cells' units from the column heads, no headline
                 # ("North East 12 9 75 +17" set as a heading by the PDF's layout).
                 columns = _column_units(ctx, sent, text)

@@ -503,6 +503,15 @@ _CHANGE_PCT = re.compile(
 )
 # "ratio of 1 to 9": the many per one.
 _RETRACTED_BEFORE = re.compile(r"\b(?:wrongly|incorrectly|mistakenly)\s+(?:gave|given|reported|stated|said|put|printed|described)\s+(?:it\s+|this\s+|them\s+|the\s+figure\s+)?as\s+(?:about\s+|around\s+)?$")
+def _retracted(lowered: str, stat: _Stat) -> bool:
+    """Whether a correction retracts `stat`: it comes before "the correct figure is ...",
+    or after "wrongly gave as"."""
+    correct = lowered.find(" correct figure ")
+    if 0 <= correct and stat.end <= correct:
+        return True  # "We also said 420 children were in care; the correct figure is 642."
+    return _RETRACTED_BEFORE.search(lowered, stat.start - 40 if stat.start > 40 else 0, stat.start) is not None
+
+
 _RATIO_OF_BEFORE = re.compile(r"\bratio\s+(?:of|was|is|stood\s+at|at)\s+$", re.I)
 _ONE_TO_N = re.compile(r"\s*(?:to|:)\s*(\d{1,3}(?:\.\d)?)\b(?![.,]\d)")
 # ", up 11 per cent" after a figure of another unit: that figure's percentage change.
@@ -696,7 +705,7 @@ def find_statistics(
     phones = None  # found when the first candidate needs them
     urls = None  # whether the sentence may hold a URL, when the first candidate needs it
     periods = None  # made for the first figure whose period is looked for
-    retracted = retracted_before = lowered = None  # a correction's retracted figures: looked for at the first figure
+    retracted = lowered = None  # a correction's retracted figures: looked for at the first figure
     # The case-insensitive patterns run on the folded text where there is one (see _without_case).
     text = sentence if low is None else low
     qualifier, change_pct, comparison_rx = (_QUALIFIER, _CHANGE_PCT, _COMPARISON) if low is None else (_F_QUALIFIER, _F_CHANGE_PCT, _F_COMPARISON)
@@ -858,10 +867,10 @@ def find_statistics(
         if period:
             stat.period = period
         if retracted is None:
+            # A correction's words, looked for once per sentence: most have none.
             lowered = low if low is not None else sentence.lower()
-            retracted = lowered.find(" correct figure ")  # "... said 420 children; the correct figure is 642"
-            retracted_before = "wrongly" in lowered or "incorrectly" in lowered or "mistakenly" in lowered
-        if 0 <= retracted and stat.end <= retracted or retracted_before and _RETRACTED_BEFORE.search(lowered, stat.start - 40 if stat.start > 40 else 0, stat.start):
+            retracted = "correct" in lowered or "wrongly" in lowered or "mistakenly" in lowered  # ("incorrectly" holds "correct")
+        if retracted and _retracted(lowered, stat):
             continue  # a figure a correction retracts ("our article wrongly gave as 28 per cent") is no record (ANNOTATION.md)
         found.append(stat)
     if counts_dropped:
@@ -1334,8 +1343,6 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
             return True
         return urls and _in_url(sentence, text, start, end, _URL if low is None else _F_URL)
     if kind == "count":
-        if end - start == 1 and sentence[start] == "1" and text.startswith(":", end) and _RATIO_OF_BEFORE.search(text, start - 20 if start > 20 else 0, start):
-            return False  # "the midwife to birth ratio was 1:29": a rate (find_statistics), no time of day
         digits = sentence[start:end].replace(",", "").strip()
         # Bare years and year ranges ("2023", "2021/22", "2023-25"); \d is str.isdecimal.
         # A thousands separator makes it a count ("1,950 officers").
@@ -1370,7 +1377,8 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
     if kind == "count":
         # Ranges, dates, phone numbers, times, ages, names of laws (one pattern, see below).
         if _COUNT_AFTER.match(sentence, end, end + 40):
-            return True
+            # "the midwife to birth ratio was 1:29" is a rate (find_statistics), no time of day
+            return not (end - start == 1 and sentence[start] == "1" and text.startswith(":", end) and _RATIO_OF_BEFORE.search(text, start - 20 if start > 20 else 0, start))
         if (_COUNT_AFTER_LOWER.match(low, end, end + 40) if low is not None else _COUNT_AFTER_LOWER.match(sentence[end:end + 40].lower())):
             return True
         before = sentence[b0:start]

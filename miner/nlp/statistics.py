@@ -115,7 +115,6 @@ _CANDIDATE_STARTS = Literals(
 )
 _PHONE_STARTS = Literals(["+44", "(", "0"])
 _ASCII_DIGITS = frozenset("0123456789")
-_SCORES = frozenset("1234")
 _IS_DIGIT = np.zeros(256, dtype=bool)  # by byte, as in WordStarts.codes
 _IS_DIGIT[np.frombuffer(b"0123456789", dtype=np.uint8)] = True
 _NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f\D]")
@@ -188,7 +187,6 @@ _FLAT_CELL = re.compile(r"(?<!\S)[+−–-]?\d[\d,.]*%?(?=\s|$)")
 # (percentage points)"; a "Score" column's cells are grades (CQC's quality statements 1-4).
 _COLUMN_UNIT = re.compile(r"\(\s*(?P<pp>percentage points|pp|% points)\s*\)|\(\s*(?P<pct>%|per ?cent)\s*\)", re.I)
 _COLUMN_SCORE = re.compile(r"\s*scores?\s*$", re.I)
-_DIGITS = frozenset("0123456789")
 _SCORES = frozenset("1234")
 
 
@@ -285,7 +283,7 @@ class StatisticExtractor:
                 if not number_words and not _DIGIT_OR_WORD.search(text):
                     continue
             columns = None
-            if "|" in text or (text[-1:] in _DIGITS and len(text) < 90 and _FLAT_ROW.match(text)):
+            if "|" in text or (text[-1:] in _ASCII_DIGITS and len(text) < 90 and _FLAT_ROW.match(text)):
                 # A table's row: its cells' units from the column heads, no headline
                 # ("North East 12 9 75 +17" set as a heading by the PDF's layout).
                 columns = _column_units(ctx, sent, text)
@@ -501,8 +499,10 @@ _CHANGE_PCT = re.compile(
     rf"(?P<pct>{_NUM})\s*(?:%|per\s?cent|percent)",
     re.I,
 )
-# "ratio of 1 to 9": the many per one.
+# A figure a correction retracts: "a figure our article wrongly gave as 28 per cent".
 _RETRACTED_BEFORE = re.compile(r"\b(?:wrongly|incorrectly|mistakenly)\s+(?:gave|given|reported|stated|said|put|printed|described)\s+(?:it\s+|this\s+|them\s+|the\s+figure\s+)?as\s+(?:about\s+|around\s+)?$")
+
+
 def _retracted(lowered: str, stat: _Stat) -> bool:
     """Whether a correction retracts `stat`: it comes before "the correct figure is ...",
     or after "wrongly gave as"."""
@@ -512,6 +512,7 @@ def _retracted(lowered: str, stat: _Stat) -> bool:
     return _RETRACTED_BEFORE.search(lowered, stat.start - 40 if stat.start > 40 else 0, stat.start) is not None
 
 
+# "ratio of 1 to 9", "the ratio was 1:29": the many per one.
 _RATIO_OF_BEFORE = re.compile(r"\bratio\s+(?:of|was|is|stood\s+at|at)\s+$", re.I)
 _ONE_TO_N = re.compile(r"\s*(?:to|:)\s*(\d{1,3}(?:\.\d)?)\b(?![.,]\d)")
 # ", up 11 per cent" after a figure of another unit: that figure's percentage change.

@@ -179,6 +179,77 @@ class _Stat:
     any_noun: bool = False
 
 
+# A table's row flattened by a PDF: a label, then two or more figures ("North East 12 9 75 +17",
+# "England 153 95 62 +14"); a headline does not end in a run of bare figures.
+_FLAT_ROW = re.compile(r"[A-Z][A-Za-z ,'’&()-]{0,60}?(?:[ \t]+[+−–-]?\d[\d,.]*%?){2,}[ \t]*$")
+_FLAT_CELL = re.compile(r"(?<!\S)[+−–-]?\d[\d,.]*%?(?=\s|$)")
+# The units a table's column heads give their cells: "Share (%)", "Change since 2019
+# (percentage points)"; a "Score" column's cells are grades (CQC's quality statements 1-4).
+_COLUMN_UNIT = re.compile(r"\(\s*(?P<pp>percentage points|pp|% points)\s*\)|\(\s*(?P<pct>%|per ?cent)\s*\)", re.I)
+_COLUMN_SCORE = re.compile(r"\s*scores?\s*$", re.I)
+_SCORES = frozenset("1234")
+
+
+def _cell_index(text: str, start: int) -> int:
+    """Which figure of a flattened row `start` is, counting from the row's end (-1 the last)."""
+    cells = [m.start() for m in _FLAT_CELL.finditer(text)]
+    for i, cell in enumerate(cells):
+        if cell <= start < cell + 2 or (cell == start - 1 and text[cell] in "+−–-"):
+            return i - len(cells)
+    return 0
+
+
+def _column_unit(head: str) -> str | None:
+    if _COLUMN_SCORE.match(head):
+        return "score"
+    m = _COLUMN_UNIT.search(head)
+    if m is None:
+        return None
+    return "percentage_points" if m.group("pp") else "percent"
+
+
+def _column_units(ctx, sent, text: str) -> dict | None:
+    """The units of a table row's cells by column, from its table's head: for a row of
+    cells ("| North East | 12 | 9 | 75 | +17 |"), the first row of its table, cell by cell;
+    for a row a PDF flattened, the units the head's lines name ("(%)", "(percentage
+    points)"), in order, for the row's last figures. None when `sent` is no such row."""
+    block = ctx.block_index(sent.start_char)
+    if block is None:
+        return None
+    kinds, starts, ends, whole = ctx.kinds, ctx.starts, ctx.ends, ctx.text
+    if kinds[block] == "table_row":
+        first = block
+        while first > 0 and kinds[first - 1] == "table_row":
+            first -= 1
+        if first == block:
+            return {}
+        heads = whole[starts[first]:ends[first]].split("|")
+        units = {"piped": True}
+        offset = 1 if text.lstrip().startswith("|") else 0
+        lead = 1 if whole[starts[first]:ends[first]].lstrip().startswith("|") else 0
+        for i, head in enumerate(heads):
+            unit = _column_unit(head)
+            if unit is not None:
+                units[i - lead + offset] = unit
+        return units
+    if "|" in text or not _FLAT_ROW.match(text):
+        return None
+    if all(cell in _SCORES for cell in _FLAT_CELL.findall(text)):
+        return None  # a score table's row ("Safety 1 2", the healthy prison tests): grades, as a headline's are dropped
+    # A flattened row: the head's lines before the table's first row, back to prose.
+    found: list[str] = []
+    i = block - 1
+    while i >= 0 and block - i <= 20:
+        line = whole[starts[i]:ends[i]].strip()
+        if line.endswith((".", ":")) and len(line) > 80:
+            break
+        if not _FLAT_ROW.match(line):
+            found[:0] = [("percentage_points" if m.group("pp") else "percent") for m in _COLUMN_UNIT.finditer(line)]
+        i -= 1
+    cells = len(_FLAT_CELL.findall(text))
+    return {k - len(found): unit for k, unit in enumerate(found)} if 0 < len(found) <= cells else {}
+
+
 class StatisticExtractor:
     def __init__(self, nlp: Language, name: str = "miner_statistics"):
         self.nlp = nlp
@@ -211,7 +282,21 @@ class StatisticExtractor:
                 number_words = _number_words(text, low, candidate_offsets)
                 if not number_words and not _DIGIT_OR_WORD.search(text):
                     continue
+            columns = None
+            if "|" in text or (text[-1:] in _ASCII_DIGITS and len(text) < 90 and _FLAT_ROW.match(text)):
+                # A table's row: its cells' units from the column heads, no headline
+                # ("North East 12 9 75 +17" set as a heading by the PDF's layout).
+                columns = _column_units(ctx, sent, text)
+                if columns is not None:
+                    heading = False
             for stat in find_statistics(text, is_block_start=is_block_start, low=low, number_words=number_words, offsets=(candidate_offsets, None), counts_dropped=heading):
+                if columns and stat.unit == "count":
+                    unit = columns.get(text.count("|", 0, stat.start) if columns.get("piped") else _cell_index(text, stat.start))
+                    if unit == "score":
+                        if stat.value in (1, 2, 3, 4):
+                            continue  # a score column's cell ("Learning culture | 2") is a grade, no count
+                    elif unit is not None:
+                        stat.unit = unit
                 start = s_start + stat.start
                 end = s_start + stat.end
                 if heading and (stat.unit == "count" or stat.unit in _TIME_UNITS and not text.rstrip().endswith(":")):
@@ -414,7 +499,21 @@ _CHANGE_PCT = re.compile(
     rf"(?P<pct>{_NUM})\s*(?:%|per\s?cent|percent)",
     re.I,
 )
-# "ratio of 1 to 9": the many per one.
+# A figure a correction retracts: "a figure our article wrongly gave as 28 per cent".
+_RETRACTED_BEFORE = re.compile(r"\b(?:wrongly|incorrectly|mistakenly)\s+(?:gave|given|reported|stated|said|put|printed|described)\s+(?:it\s+|this\s+|them\s+|the\s+figure\s+)?as\s+(?:about\s+|around\s+)?$")
+
+
+def _retracted(lowered: str, stat: _Stat) -> bool:
+    """Whether a correction retracts `stat`: it comes before "the correct figure is ...",
+    or after "wrongly gave as"."""
+    correct = lowered.find(" correct figure ")
+    if 0 <= correct and stat.end <= correct:
+        return True  # "We also said 420 children were in care; the correct figure is 642."
+    return _RETRACTED_BEFORE.search(lowered, stat.start - 40 if stat.start > 40 else 0, stat.start) is not None
+
+
+# "ratio of 1 to 9", "the ratio was 1:29": the many per one.
+_RATIO_OF_BEFORE = re.compile(r"\bratio\s+(?:of|was|is|stood\s+at|at)\s+$", re.I)
 _ONE_TO_N = re.compile(r"\s*(?:to|:)\s*(\d{1,3}(?:\.\d)?)\b(?![.,]\d)")
 # ", up 11 per cent" after a figure of another unit: that figure's percentage change.
 _CHANGE_PCT_BEFORE = re.compile(r",\s*(?:up|down)\s+(?:by\s+)?$")
@@ -607,6 +706,7 @@ def find_statistics(
     phones = None  # found when the first candidate needs them
     urls = None  # whether the sentence may hold a URL, when the first candidate needs it
     periods = None  # made for the first figure whose period is looked for
+    retracted = lowered = None  # a correction's retracted figures: looked for at the first figure
     # The case-insensitive patterns run on the folded text where there is one (see _without_case).
     text = sentence if low is None else low
     qualifier, change_pct, comparison_rx = (_QUALIFIER, _CHANGE_PCT, _COMPARISON) if low is None else (_F_QUALIFIER, _F_CHANGE_PCT, _F_COMPARISON)
@@ -637,7 +737,7 @@ def find_statistics(
         stat = _interpret(kind, surface, start, end)
         if stat is None:
             continue
-        if kind == "count" and end - start == 1 and surface == "1" and text.endswith("ratio of ", 0, start) and (one_to := _ONE_TO_N.match(text, end, end + 12)):
+        if kind == "count" and end - start == 1 and surface == "1" and _RATIO_OF_BEFORE.search(text, start - 20 if start > 20 else 0, start) and (one_to := _ONE_TO_N.match(text, end, end + 12)):
             # "a staff-to-prisoner ratio of 1 to 9": how many there are per one, a rate
             # (ANNOTATION.md), one record, not two counts.
             stat.value, stat.unit, stat.end = float(one_to.group(1)), "rate", one_to.end()
@@ -767,6 +867,12 @@ def find_statistics(
         period = periods.after(stat.end)
         if period:
             stat.period = period
+        if retracted is None:
+            # A correction's words, looked for once per sentence: most have none.
+            lowered = low if low is not None else sentence.lower()
+            retracted = "correct" in lowered or "wrongly" in lowered or "mistakenly" in lowered  # ("incorrectly" holds "correct")
+        if retracted and _retracted(lowered, stat):
+            continue  # a figure a correction retracts ("our article wrongly gave as 28 per cent") is no record (ANNOTATION.md)
         found.append(stat)
     if counts_dropped:
         for stat in found:
@@ -1057,6 +1163,9 @@ _URL = re.compile(r"https?:|www\.|\.(?:uk|com|org|pdf|html?)\b|@", re.I)
 _AREAS_AFTER = re.compile(r"(?:\s+(?:core|graded|key|separate|different|other))?\s+(?:areas?(?!\s+(?:for|to|where|needing|requiring)\b)|pillars?|questions|judge?ments|categories|of (?:these|them|those))\b", re.I)
 _PLAIN = re.compile(r"\d+")
 _RANGE_AFTER = re.compile(r"\s*[/–-]\s*\d{2,4}\b")
+_RANGE_UNIT_AFTER = re.compile(rf" to \d[\d,.]* {_DURATION_UNITS}\b", re.I)
+_HALF_PERIOD = re.compile(r"half\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d|year|decade|month|financial year|period)\b", re.I)
+_HALF_PERIOD_BEFORE = re.compile(r"\b(?:first|second|latter|former)\s+$", re.I)
 _YEAR_RANGE_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*[/–-]\s*$")
 _AGE_RANGE_BEFORE = re.compile(r"\bage[ds]?\s+\d{1,2}\s*(?:and|to|or|-|–)\s*$")
 _DATE_RANGE_AFTER = re.compile(rf"\s*(?:and|to|-|–)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b")
@@ -1114,6 +1223,8 @@ _AGE_BAND_BEFORE = re.compile(r"\b\d{1,2}\s*(?:to|-|–)\s*$")
 _SCORE_ROW = re.compile(r"\s*(?:[^|]{1,60}\|\s*)?(?:safety|respect|purposeful activity|(?:rehabilitation and )?release planning|preparation for release|resettlement)\s*(?:\|\s*[1-4]\s*)+\|?\s*$", re.I)
 # An address: a house number before a street or town and a postcode ("Civic Centre 1 Huddersfield HD1 2NF").
 _POSTCODE_AFTER = re.compile(r"(?:\s+[A-Z][A-Za-z'’-]+){1,4},?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+_ADDRESS_LINE = re.compile(r"\s*(?:(?:[A-Z0-9][A-Za-z0-9'’.&/-]*|and|of|the|upon|on|under|in|le|by)[ ,]+)+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\s*")
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _COUNT_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_RANGE_AFTER, _MONTH_AFTER, _DATE_RANGE_AFTER, _PHONE_REST, _NAMED_LAW, _CLOCK_AFTER, _POSTCODE_AFTER)))
 _COUNT_AFTER_LOWER = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_TIME_OF_DAY, _CLOCK_TIME, _YEARS_OLD, _MIN_READ, _AGE_RANGE_AFTER)))
 # An age limit: "aged over 21", "until they are 25", "people over 80".
@@ -1125,7 +1236,7 @@ _OLD_YEAR_BEFORE = re.compile(r"\b(?:in|between|and|since|from|until|to|by|of|bu
 # a grade word after the score ("3 reasonably good, 2 not sufficiently good and 1 poor").
 _GRADE_WORDS = r"(?:outstanding|good|reasonably good|not sufficiently good|poor|adequate|inadequate|requires improvement|insufficient)"
 _SCORE_AFTER = re.compile(
-    rf"\s*(?:=|\((?:{_GRADE_WORDS})\)|means\b|(?:,\s*)?meaning\s+{_GRADE_WORDS}\b|is\s+{_GRADE_WORDS}\b|,\s*the\s+(?:highest|lowest|best|worst)\b|\|\s*{_GRADE_WORDS}\b)"
+    rf"\s*(?:=|\((?:{_GRADE_WORDS})\)|means\b|(?:,\s*)?meaning\s+{_GRADE_WORDS}\b|is\s+{_GRADE_WORDS}\b|,\s*the\s+(?:highest|lowest|best|worst)\b|\|\s*{_GRADE_WORDS}\b|\s*shows\s+(?:an?\s+)?(?:exceptional|good|some|significant)\s+(?:standard|shortfalls)\b)"
     rf"|\s+{_GRADE_WORDS}(?=\s*(?:[,;.]|and\b|$))"
 )
 _SCORE_BEFORE = re.compile(r"\bscor(?:e|es|ed|ing)\s+(?:each\s+[a-z]+\s+)?(?:(?:of|from|at|a)\s+)?(?:\d\s+(?:\([a-z ]+\)\s+)?to\s+)?$")
@@ -1133,13 +1244,13 @@ _SCORE_BEFORE = re.compile(r"\bscor(?:e|es|ed|ing)\s+(?:each\s+[a-z]+\s+)?(?:(?:
 # forces", "Ofsted's four grades"), or the parts of an inspection framework ("four
 # healthy prison tests", "twelve standards", "two inspections", "four PEEL reports published
 # this week"): no quantity a researcher quotes.
-_FRAMEWORK_AFTER = re.compile(r"\s+(?:[a-z]*[a-rt-z]\s+){0,2}(?:tests|(?:peel|inspection)\s+(?:reports|assessments)|grades|tiers|pillars|standards|rounds|categories|judge?ments|parts|measures|inspections|wings|points|domains)\b")
+_FRAMEWORK_AFTER = re.compile(r"\s+(?:[a-z]*[a-rt-z]\s+){0,2}(?:tests|(?:peel|inspection)\s+(?:reports|assessments)|grades|tiers|pillars|standards|rounds|categories|judge?ments|parts|measures|inspections|wings|points|domains|quality\s+statements)\b")
 # "two of the four healthy prison tests": a grading count of the framework's parts.
 _OF_THE_FRAMEWORK = re.compile(r"\s+of\s+the\s+(?:[a-z0-9,'’-]+\s+){0,3}?(?:tests|standards|areas|judge?ments|pillars|questions|domains|grades|inspections|wings)\b")
 # What a cell or room held against what it was built for ("cells designed for one held two
 # men"): its crowding, told in words, no count a researcher quotes.
 _CAPACITY_BEFORE = re.compile(r"\b(?:designed|built|meant|intended|certified)\s+for\s+(?:one|two|three|four|\d{1,2})\s+(?:(?:people|person|men|man|prisoners?|boys?)\s+)?(?:now\s+|often\s+|routinely\s+)?(?:held|hold|holding|housed|housing|had|accommodated)\s+$|\b(?:designed|built|meant|intended|certified)\s+for\s+$")
-_FRAMEWORK_AFTER_DIGITS = re.compile(r"\s+(?:tests|grades|tiers|pillars|standards|categories|judge?ments|domains)\b")
+_FRAMEWORK_AFTER_DIGITS = re.compile(r"\s+(?:tests|grades|tiers|pillars|standards|categories|judge?ments|domains|quality\s+statements)\b")
 # A numbered provision named in brackets: "regulations 12 (safe care and treatment), 11 (need for consent)".
 _NAMED_AFTER = re.compile(r"\s*\([a-z][a-z ,'’-]*\)")
 # What after a number of one or two digits makes it no statistic, as one pattern.
@@ -1258,6 +1369,8 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
             return True  # scores, group references, framework parts, age limits, page numbers
     if kind == "ratio" and _rating_points(text if low is not None else sentence.lower(), start):
         return True
+    if kind == "fraction" and _HALF_PERIOD.match(text, start) and _HALF_PERIOD_BEFORE.search(text, start - 12 if start > 12 else 0, start):
+        return True  # "in the first half of 2025": a period, no fraction
     # Inside a URL, e-mail address or file name.
     if urls and _in_url(sentence, text, start, end, _URL if low is None else _F_URL):
         return True
@@ -1265,7 +1378,8 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
     if kind == "count":
         # Ranges, dates, phone numbers, times, ages, names of laws (one pattern, see below).
         if _COUNT_AFTER.match(sentence, end, end + 40):
-            return True
+            # "the midwife to birth ratio was 1:29" is a rate (find_statistics), no time of day
+            return not (end - start == 1 and sentence[start] == "1" and text.startswith(":", end) and _RATIO_OF_BEFORE.search(text, start - 20 if start > 20 else 0, start))
         if (_COUNT_AFTER_LOWER.match(low, end, end + 40) if low is not None else _COUNT_AFTER_LOWER.match(sentence[end:end + 40].lower())):
             return True
         before = sentence[b0:start]
@@ -1284,6 +1398,13 @@ def _excluded(sentence: str, start: int, end: int, kind: str, is_block_start: bo
         # An age band named as a group: "the 10 to 17 population", "the 18-24 age group".
         if end - start <= 2 and text.startswith(_AGE_BAND_STARTS, end) and (_AGE_BAND_AFTER.match(text, end, end + 40) or (
                 _AGE_BAND_NOUN.match(text, end, end + 20) and _AGE_BAND_BEFORE.search(lowered_before))):
+            return True
+        # A range's lower figure before its unit ("an expectation of 18 to 24 months"): the range
+        # is one record of its upper figure (ANNOTATION.md); "from 18 to 24 months" is a change.
+        if (text.startswith(" to ", end) or text.startswith(" To ", end)) and _RANGE_UNIT_AFTER.match(text, end, end + 30) and not _FROM_BEFORE.search(text, b0, start):
+            return True
+        # A line of an address, ending in its postcode ("Unit 4, Medway Court, Maidstone, ME14 5PL").
+        if sentence[-1:] in _ASCII_UPPER and "," in sentence and _ADDRESS_LINE.fullmatch(sentence):
             return True
         # A score table's row of the healthy prison tests, after the prison's cell or not:
         # "Safety | 1 | 2", "HMP Doncaster | Safety | 1 | 2".

@@ -7,7 +7,7 @@ from collections import Counter
 
 from miner.nlp.records import Inspection
 from miner.nlp.scan import Literals, finditer_at, fold, search_at
-from miner.text.dates import _MONTHS, normalise_date
+from miner.text.dates import MONTHS, normalise_date
 
 _INSPECTORATES = {
     "hmicfrs": re.compile(r"\bHMICFRS\b|\bHMIC\b|Inspectorate of Constabulary|\bPEEL\b|police inspectorate", re.I),
@@ -101,6 +101,6 @@ def identify_inspection(text: str, title: str | None = None, published: str | No
             date = normalise_date(match.group(1))
     if not date:
         match = _DATELINE.search(head)
-        if match and match.group(1).lower() in _MONTHS and (not published or published[:4] != match.group(2)):
-            date = f"{match.group(2)}-{_MONTHS[match.group(1).lower()]:02d}-01"
+        if match and match.group(1).lower() in MONTHS and (not published or published[:4] != match.group(2)):
+            date = f"{match.group(2)}-{MONTHS[match.group(1).lower()]:02d}-01"
     return Inspection(inspectorate=inspectorate, programme=programme, scale=scale, date=date or published)

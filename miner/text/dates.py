@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import re
 
-_MONTHS = {
+MONTHS = {
     m: i + 1
     for i, m in enumerate(
         ["january", "february", "march", "april", "may", "june", "july",
          "august", "september", "october", "november", "december"]
     )
 }
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -26,12 +26,12 @@ def normalise_date(value: str | None) -> str | None:
     if match:
         return match.group(0)
     match = re.search(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", value)
-    if match and match.group(2).lower() in _MONTHS:
-        day, month, year = int(match.group(1)), _MONTHS[match.group(2).lower()], int(match.group(3))
+    if match and match.group(2).lower() in MONTHS:
+        day, month, year = int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3))
         return f"{year:04d}-{month:02d}-{day:02d}"
     match = re.search(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", value)
-    if match and match.group(1).lower() in _MONTHS:
-        month, day, year = _MONTHS[match.group(1).lower()], int(match.group(2)), int(match.group(3))
+    if match and match.group(1).lower() in MONTHS:
+        month, day, year = MONTHS[match.group(1).lower()], int(match.group(2)), int(match.group(3))
         return f"{year:04d}-{month:02d}-{day:02d}"
     match = re.match(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)
     if match:
